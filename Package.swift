@@ -5,8 +5,9 @@
 //   → Generated/<Service> compiled against Sources/CloudCore (the runtime).
 import PackageDescription
 
-/// Every service the generator emits: a library product compiled from `Generated/<Service>`, and a command-line
-/// client (`modelarts`, `ecs`, …) compiled from `Generated/<Service>CLI`. `swift run apiref generate` writes this
+/// Every service the generator emits: a library product compiled from `Generated/<Service>`, and the service's
+/// commands (`otc modelarts …`) compiled as a library from `Generated/<Service>CLI`, which the one executable `otc`
+/// links (every service's, listed in the generated `Generated/OTCServices`). `swift run apiref generate` writes this
 /// list from `spec/services.json` (adding a service is one entry there and a regeneration; `apiref check` fails
 /// when it is out of date). It is written here rather than read from the file because SwiftPM caches the
 /// manifest's evaluation by its text.
@@ -26,8 +27,9 @@ let package = Package(
         .library(name: "CloudCore", targets: ["CloudCore"]),
         .plugin(name: "GenerateSDKCommand", targets: ["GenerateSDKCommand"]),
         .plugin(name: "GenerateSDKBuildPlugin", targets: ["GenerateSDKBuildPlugin"]),
-    ] + services.map { .library(name: $0, targets: [$0]) }
-        + services.map { .executable(name: $0.lowercased(), targets: ["\($0)CLI"]) },
+        // The command-line client of every service: `otc <service> <operation> [options]`.
+        .executable(name: "otc", targets: ["otc"]),
+    ] + services.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
@@ -128,10 +130,23 @@ let package = Package(
             ]
         ),
 
-        // What every generated command-line client shares: connection options, `--body` decoding, output, exit codes.
+        // What every generated command shares: connection options, `--body` decoding, output, exit codes, and how
+        // `otc` runs a command line.
         .target(
             name: "CloudCLI",
             dependencies: ["CloudCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The services' command groups, as `spec/services.json` lists them (generated).
+        .target(
+            name: "OTCServices",
+            dependencies: services.map { .target(name: "\($0)CLI") } + [
+                "CloudCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Generated/OTCServices"),
+        // `otc`: the one command-line client, `otc <service> <operation> [options]`.
+        .executableTarget(
+            name: "otc",
+            dependencies: ["OTCServices", "CloudCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Benchmarks (figures printed as ratios against a baseline measured in the same run)
@@ -198,8 +213,8 @@ let package = Package(
             name: "SchemaDiffTests",
             dependencies: ["SchemaDiff", "SchemaBuilder", "DocReader", "APISchema", "SwiftEmitter", "CloudCore", "TestSupport"],
             exclude: ["Fixtures"]),
-        // End to end: the SDK and the generated CLIs against Tools/loopback_cloud.py (official signer, documented
-        // examples, injected faults). The CLIs are run as built products, not linked.
+        // End to end: the SDK and `otc` against Tools/loopback_cloud.py (official signer, documented examples,
+        // injected faults). `otc` is run as a built product, not linked.
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
@@ -220,7 +235,12 @@ let package = Package(
     ]
         + services.map { .target(name: $0, dependencies: ["CloudCore"], path: "Generated/\($0)") }
         + services.map {
-            .executableTarget(
-                name: "\($0)CLI", dependencies: [.target(name: $0), "CloudCore", "CloudCLI"], path: "Generated/\($0)CLI")
+            .target(
+                name: "\($0)CLI",
+                dependencies: [
+                    .target(name: $0), "CloudCore", "CloudCLI",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ],
+                path: "Generated/\($0)CLI")
         }
 )

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import APIG
 
-/// `apig`: one subcommand per APIG API operation (198 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct APIGCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc apig`: one subcommand per APIG API operation (198 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct APIGCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "apig",
         abstract: "Call the APIG API: one subcommand per operation of its API reference.",
         discussion: """
@@ -344,14 +344,16 @@ struct APIGCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (APIGClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: APIGClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: APIGClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: APIGClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: APIGClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CheckAPIGroupsV2Command: AsyncParsableCommand {
+struct CheckAPIGroupsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-api-groups-v2",
         abstract: "Verifying an API Group Name",
@@ -18,15 +18,22 @@ struct CheckAPIGroupsV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_group_management/verifying_an_api_group_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_name": "", "roma_app_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckAPIGroupsV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): group_name*, roma_app_id.
+            (* required): group_name*, roma_app_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -44,18 +51,48 @@ struct CheckAPIGroupsV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("group-name"),
+        help: "Name of the API group to be verified. Sets `group_name` of the body, over --body.")
+    var groupNameField: String?
+
+    @Option(
+        name: .customLong("roma-app-id"),
+        help: """
+            Integration application ID. This is not supported currently. Sets `roma_app_id` of the body, \
+            over --body.
+            """)
+    var romaAppIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CheckAPIGroupsV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CheckAPIGroupsV2Request.self, from: body,
+                overriding: [
+                    "group_name": groupNameField,
+                    "roma_app_id": romaAppIDField
+                ])
             try await client.checkAPIGroupsV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -68,7 +105,7 @@ struct CheckAPIGroupsV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateApigroupV2Command: AsyncParsableCommand {
+struct CreateApigroupV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-apigroup-v2",
         abstract: "Creating an API Group",
@@ -82,15 +119,22 @@ struct CreateApigroupV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_group_management/creating_an_api_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "remark": "", "roma_app_id": "", "version": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateApigroupV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, remark, roma_app_id, version.
+            (* required): name*, remark, roma_app_id, version. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -108,18 +152,59 @@ struct CreateApigroupV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            API group name. The value can contain 3 to 255 characters, including letters, digits, and \
+            special characters (-_./():). It must start with a letter or digit. Minimum: 3 Maximum: 255. \
+            Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "API group description. Maximum: 1000. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("roma-app-id"),
+        help: """
+            ID of the integration application to which the API group belongs. This parameter is required \
+            when the group version is V2. Currently, this parameter is not supported. Sets `roma_app_id` of \
+            the body, over --body.
+            """)
+    var romaAppIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateApigroupV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateApigroupV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "remark": remarkField,
+                    "roma_app_id": romaAppIDField
+                ])
             _ = try await client.createApigroupV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -165,17 +250,29 @@ struct DeleteApigroupV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteApigroupV2(instanceID: instanceID, groupID: groupID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -245,11 +342,14 @@ struct ListAPIGroupsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -298,17 +398,20 @@ struct ShowDetailsOfApigroupV2Command: AsyncParsableCommand {
         help: "API group ID.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfApigroupV2(instanceID: instanceID, groupID: groupID)
         }
     }
 }
 
-struct UpdateApigroupV2Command: AsyncParsableCommand {
+struct UpdateApigroupV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-apigroup-v2",
         abstract: "Modifying an API Group",
@@ -321,15 +424,22 @@ struct UpdateApigroupV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_group_management/modifying_an_api_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateApigroupV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, remark.
+            (* required): name*, remark. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -352,18 +462,49 @@ struct UpdateApigroupV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            API group name. The value can contain 3 to 255 characters, including letters, digits, and \
+            special characters (-_./():). It must start with a letter or digit. Minimum: 3 Maximum: 255. \
+            Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "API group description. Maximum: 1000. Sets `remark` of the body, over --body.")
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateApigroupV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateApigroupV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "remark": remarkField
+                ])
             _ = try await client.updateApigroupV2(instanceID: instanceID, groupID: groupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

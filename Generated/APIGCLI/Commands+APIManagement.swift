@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct BatchPublishOrOfflineAPIV2Command: AsyncParsableCommand {
+struct BatchPublishOrOfflineAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-publish-or-offline-api-v2",
         abstract: "Publishing APIs or Taking APIs Offline",
@@ -20,15 +20,22 @@ struct BatchPublishOrOfflineAPIV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/api_management/publishing_apis_or_taking_apis_offline.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"apis": [""], "env_id": "", "group_id": "", "remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchPublishOrOfflineAPIV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): apis, env_id*, group_id, remark.
+            input. Fields (* required): apis, env_id*, group_id, remark. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -51,18 +58,57 @@ struct BatchPublishOrOfflineAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "Environment ID. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: """
+            API group ID. Either apis or group_id must be specified. Sets `group_id` of the body, over \
+            --body.
+            """)
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Description of the publication. It cannot exceed 255 characters. Sets `remark` of the body, over \
+            --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchPublishOrOfflineAPIV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchPublishOrOfflineAPIV2Request.self, from: body,
+                overriding: [
+                    "env_id": envIDField,
+                    "group_id": groupIDField,
+                    "remark": remarkField
+                ])
             _ = try await client.batchPublishOrOfflineAPIV2(
                 instanceID: instanceID,
                 requestBody,
@@ -79,7 +125,7 @@ struct BatchPublishOrOfflineAPIV2Command: AsyncParsableCommand {
     }
 }
 
-struct ChangeAPIVersionV2Command: AsyncParsableCommand {
+struct ChangeAPIVersionV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-api-version-v2",
         abstract: "Switching the Version of an API",
@@ -93,15 +139,22 @@ struct ChangeAPIVersionV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_management/switching_the_version_of_an_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"version_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeAPIVersionV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): version_id*.
+            Fields (* required): version_id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -124,18 +177,39 @@ struct ChangeAPIVersionV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "API version ID. Sets `version_id` of the body, over --body.")
+    var versionIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeAPIVersionV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeAPIVersionV2Request.self, from: body,
+                overriding: [
+                    "version_id": versionIDField
+                ])
             _ = try await client.changeAPIVersionV2(instanceID: instanceID, apiID: apiID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -148,7 +222,7 @@ struct ChangeAPIVersionV2Command: AsyncParsableCommand {
     }
 }
 
-struct CheckAPIsV2Command: AsyncParsableCommand {
+struct CheckAPIsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-apis-v2",
         abstract: "Verifying the API Definition",
@@ -161,15 +235,26 @@ struct CheckAPIsV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_management/verifying_the_api_definition.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "req_method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", \#
+        "match_mode": "SWA|NORMAL", "group_id": "", "roma_app_id": "", "api_id": "", "type": "path|name"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckAPIsV2Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name, req_method, req_uri, match_mode, group_id, roma_app_id, api_id, type*.
+            required): name, req_method, req_uri, match_mode, group_id, roma_app_id, api_id, type*. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -187,18 +272,107 @@ struct CheckAPIsV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            API name. This parameter is mandatory when type is set to name. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("req-method"),
+        help: """
+            Request method. This parameter is mandatory when type is set to path. Enumeration values: GET \
+            POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, \
+            ANY. Sets `req_method` of the body, over --body.
+            """,
+        completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
+    var reqMethodField: String?
+
+    @Option(
+        name: .customLong("req-uri"),
+        help: """
+            Access address of the API. This parameter is mandatory when type is set to path. Sets `req_uri` \
+            of the body, over --body.
+            """)
+    var reqURIField: String?
+
+    @Option(
+        name: .customLong("match-mode"),
+        help: """
+            API matching mode: SWA: Prefix match NORMAL: Exact match This parameter is mandatory when type \
+            is set to path. Enumeration values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["SWA", "NORMAL"]))
+    var matchModeField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: """
+            Group ID. This parameter is mandatory for checking for duplicate API definitions in the group. \
+            Sets `group_id` of the body, over --body.
+            """)
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("roma-app-id"),
+        help: """
+            Integration application ID. This is not supported currently. Sets `roma_app_id` of the body, \
+            over --body.
+            """)
+    var romaAppIDField: String?
+
+    @Option(
+        name: .customLong("api-id"),
+        help: "ID of the API to be compared. Sets `api_id` of the body, over --body.")
+    var apiIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Verification type: path: path type name: name type Enumeration values: path name Values: path, \
+            name. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["path", "name"]))
+    var typeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CheckAPIsV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CheckAPIsV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "req_method": reqMethodField,
+                    "req_uri": reqURIField,
+                    "match_mode": matchModeField,
+                    "group_id": groupIDField,
+                    "roma_app_id": romaAppIDField,
+                    "api_id": apiIDField,
+                    "type": typeField
+                ])
             try await client.checkAPIsV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -211,7 +385,7 @@ struct CheckAPIsV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateAPIV2Command: AsyncParsableCommand {
+struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-api-v2",
         abstract: "Creating an API",
@@ -224,6 +398,51 @@ struct CreateAPIV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_management/creating_an_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": 1, "version": "", "req_protocol": "HTTP|HTTPS|BOTH|GRPCS", "req_method": \#
+        "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", "auth_type": \#
+        "NONE|APP|IAM|AUTHORIZER", "auth_opt": {"app_code_auth_type": "DISABLE|HEADER"}, "cors": false, \#
+        "match_mode": "SWA|NORMAL", "backend_type": "HTTP|FUNCTION|MOCK|GRPC", "remark": "", "group_id": \#
+        "", "body_remark": "", "result_normal_sample": "", "result_failure_sample": "", "authorizer_id": \#
+        "", "tags": [""], "response_id": "", "roma_app_id": "", "domain_name": "", "tag": "", \#
+        "content_type": "application/json|application/xml|multipart/form-data|text/plain", "mock_info": \#
+        {"remark": "", "result_content": "", "version": "", "authorizer_id": ""}, "func_info": \#
+        {"function_urn": "", "remark": "", "invocation_type": "async|sync", "network_type": "V1|V2", \#
+        "version": "", "alias_urn": "", "timeout": 0, "authorizer_id": "", "req_protocol": "HTTPS|GRPCS"}, \#
+        "req_params": [{"name": "", "type": "STRING|NUMBER", "location": "PATH|QUERY|HEADER", \#
+        "default_value": "", "sample_value": "", "required": 1, "valid_enable": 1, "remark": "", \#
+        "enumerations": "", "min_num": 0, "max_num": 0, "min_size": 0, "max_size": 0, "regular": "", \#
+        "json_schema": "", "pass_through": 1}], "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", \#
+        "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "policy_mocks": \#
+        [{"result_content": "", "effect_mode": "ALL|ANY", "name": "", "backend_params": [{"origin": \#
+        "REQUEST|CONSTANT|SYSTEM", "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": \#
+        ""}], "conditions": [{"req_param_name": "", "sys_param_name": \#
+        "req_path|req_method|reqPath|reqMethod", "cookie_param_name": "", "frontend_authorizer_param_name": \#
+        "", "condition_type": "exact|enum|pattern", "condition_origin": \#
+        "param|source|system|cookie|frontend_authorizer", "condition_value": ""}], "authorizer_id": ""}], \#
+        "policy_functions": [{"function_urn": "", "invocation_type": "async|sync", "network_type": "V1|V2", \#
+        "version": "", "alias_urn": "", "timeout": 0, "req_protocol": "HTTPS|GRPCS", "effect_mode": \#
+        "ALL|ANY", "name": "", "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", "name": "", \#
+        "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "conditions": [{"req_param_name": "", \#
+        "sys_param_name": "req_path|req_method|reqPath|reqMethod", "cookie_param_name": "", \#
+        "frontend_authorizer_param_name": "", "condition_type": "exact|enum|pattern", "condition_origin": \#
+        "param|source|system|cookie|frontend_authorizer", "condition_value": ""}], "authorizer_id": ""}], \#
+        "backend_api": {"authorizer_id": "", "url_domain": "", "req_protocol": "HTTP|HTTPS|GRPCS", \#
+        "remark": "", "req_method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "version": "", "req_uri": \#
+        "", "timeout": 0, "enable_client_ssl": false, "retry_count": "", "vpc_channel_info": \#
+        {"vpc_channel_proxy_host": "", "vpc_channel_id": ""}, "vpc_channel_status": 1}, "policy_https": \#
+        [{"url_domain": "", "req_protocol": "HTTP|HTTPS|GRPCS", "req_method": \#
+        "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", "timeout": 0, "retry_count": "", \#
+        "effect_mode": "ALL|ANY", "name": "", "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", \#
+        "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "conditions": \#
+        [{"req_param_name": "", "sys_param_name": "req_path|req_method|reqPath|reqMethod", \#
+        "cookie_param_name": "", "frontend_authorizer_param_name": "", "condition_type": \#
+        "exact|enum|pattern", "condition_origin": "param|source|system|cookie|frontend_authorizer", \#
+        "condition_value": ""}], "authorizer_id": "", "vpc_channel_info": {"vpc_channel_proxy_host": "", \#
+        "vpc_channel_id": ""}, "vpc_channel_status": 1}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -233,10 +452,14 @@ struct CreateAPIV2Command: AsyncParsableCommand {
             cors, match_mode, backend_type*, remark, group_id*, body_remark, result_normal_sample, \
             result_failure_sample, authorizer_id, tags, response_id, roma_app_id, domain_name, tag, \
             content_type, mock_info, func_info, req_params, backend_params, policy_mocks, policy_functions, \
-            backend_api, policy_https.
+            backend_api, policy_https. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -254,18 +477,224 @@ struct CreateAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            API name. It can contain 3 to 255 characters, starting with a letter or digit. Only letters, \
+            digits, and these special characters are allowed: -_./:(). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            API type. 1: public API 2: private API Enumeration values: 1 2 Values: 1, 2. Sets `type` of the \
+            body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("req-protocol"),
+        help: """
+            API request protocol: HTTP HTTPS BOTH: Both HTTP and HTTPS are supported. GRPCS Default: HTTPS \
+            Enumeration values: HTTP HTTPS BOTH GRPCS Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` \
+            of the body, over --body.
+            """,
+        completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
+    var reqProtocolField: String?
+
+    @Option(
+        name: .customLong("req-method"),
+        help: """
+            API request method. If the request protocol is set to GRPC, the request method is fixed to POST. \
+            Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, \
+            HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over --body.
+            """,
+        completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
+    var reqMethodField: String?
+
+    @Option(
+        name: .customLong("req-uri"),
+        help: """
+            Request address, which can contain request parameters enclosed with braces ({}). For example, \
+            /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs \
+            (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 \
+            characters and must comply with URI specifications. The address must comply with the URI \
+            specifications. Sets `req_uri` of the body, over --body.
+            """)
+    var reqURIField: String?
+
+    @Option(
+        name: .customLong("auth-type"),
+        help: """
+            API authentication mode. Options: NONE APP IAM AUTHORIZER: custom authentication. When auth_type \
+            is set to AUTHORIZER, the authorizer_id field is mandatory. Custom authentication is unavailable \
+            if the request protocol is set to GRPC. Enumeration values: NONE APP IAM AUTHORIZER Values: \
+            NONE, APP, IAM, AUTHORIZER. Sets `auth_type` of the body, over --body.
+            """,
+        completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
+    var authTypeField: String?
+
+    @Option(
+        name: .customLong("cors"),
+        help: """
+            Indicates whether CORS is supported. TRUE: supported FALSE: not supported Default: false \
+            Enumeration values: true false. Sets `cors` of the body, over --body.
+            """)
+    var corsField: Bool?
+
+    @Option(
+        name: .customLong("match-mode"),
+        help: """
+            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Enumeration \
+            values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the body, over --body.
+            """,
+        completion: .list(["SWA", "NORMAL"]))
+    var matchModeField: String?
+
+    @Option(
+        name: .customLong("backend-type"),
+        help: """
+            Backend type. Options: HTTP: web backend FUNCTION: FunctionGraph backend. When backend_type is \
+            set to FUNCTION, the func_info field is mandatory. MOCK: mock backend. When backend_type is set \
+            to MOCK, the mock_info field is mandatory. GRPC: gRPC backend. Enumeration values: HTTP FUNCTION \
+            MOCK GRPC Values: HTTP, FUNCTION, MOCK, GRPC. Sets `backend_type` of the body, over --body.
+            """,
+        completion: .list(["HTTP", "FUNCTION", "MOCK", "GRPC"]))
+    var backendTypeField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "API description. It cannot exceed 255 characters. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "ID of the API group to which the API belongs. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("body-remark"),
+        help: """
+            API request body, which can be an example request body, media type, or parameters. Ensure that \
+            the request body does not exceed 20,480 characters. Sets `body_remark` of the body, over --body.
+            """)
+    var bodyRemarkField: String?
+
+    @Option(
+        name: .customLong("result-normal-sample"),
+        help: """
+            Example response for a successful request. Ensure that the response does not exceed 20,480 \
+            characters. This is unavailable if the request protocol is set to GRPC. Sets \
+            `result_normal_sample` of the body, over --body.
+            """)
+    var resultNormalSampleField: String?
+
+    @Option(
+        name: .customLong("result-failure-sample"),
+        help: """
+            Example response for a failed request. Ensure that the response does not exceed 20,480 \
+            characters. This is unavailable if the request protocol is set to GRPC. Sets \
+            `result_failure_sample` of the body, over --body.
+            """)
+    var resultFailureSampleField: String?
+
+    @Option(
+        name: .customLong("authorizer-id"),
+        help: """
+            Custom authorizer ID. This is unavailable if the request protocol is set to GRPC. Sets \
+            `authorizer_id` of the body, over --body.
+            """)
+    var authorizerIDField: String?
+
+    @Option(
+        name: .customLong("response-id"),
+        help: "Group response ID. Sets `response_id` of the body, over --body.")
+    var responseIDField: String?
+
+    @Option(
+        name: .customLong("roma-app-id"),
+        help: """
+            Integration application ID. Currently, this parameter is not supported. Sets `roma_app_id` of \
+            the body, over --body.
+            """)
+    var romaAppIDField: String?
+
+    @Option(
+        name: .customLong("domain-name"),
+        help: """
+            Custom domain name bound to the API. Currently, this parameter is not supported. Sets \
+            `domain_name` of the body, over --body.
+            """)
+    var domainNameField: String?
+
+    @Option(
+        name: .customLong("tag"),
+        help: """
+            Tag. This field will be deprecated. You can use the tags field instead. Sets `tag` of the body, \
+            over --body.
+            """)
+    var tagField: String?
+
+    @Option(
+        name: .customLong("content-type"),
+        help: """
+            Request content type: application/json application/xml multipart/form-data text/plain Coming \
+            soon. Enumeration values: application/json application/xml multipart/form-data text/plain \
+            Values: application/json, application/xml, multipart/form-data, text/plain. Sets `content_type` \
+            of the body, over --body.
+            """,
+        completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
+    var contentTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAPIV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAPIV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "req_protocol": reqProtocolField,
+                    "req_method": reqMethodField,
+                    "req_uri": reqURIField,
+                    "auth_type": authTypeField,
+                    "cors": corsField,
+                    "match_mode": matchModeField,
+                    "backend_type": backendTypeField,
+                    "remark": remarkField,
+                    "group_id": groupIDField,
+                    "body_remark": bodyRemarkField,
+                    "result_normal_sample": resultNormalSampleField,
+                    "result_failure_sample": resultFailureSampleField,
+                    "authorizer_id": authorizerIDField,
+                    "response_id": responseIDField,
+                    "roma_app_id": romaAppIDField,
+                    "domain_name": domainNameField,
+                    "tag": tagField,
+                    "content_type": contentTypeField
+                ])
             _ = try await client.createAPIV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -278,7 +707,7 @@ struct CreateAPIV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand {
+struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-or-delete-publish-record-for-api-v2",
         abstract: "Publishing an API or Taking an API Offline",
@@ -291,15 +720,22 @@ struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/api_management/publishing_an_api_or_taking_an_api_offline.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "online|offline", "env_id": "", "api_id": "", "remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOrDeletePublishRecordForAPIV2Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*, env_id*, api_id*, remark.
+            standard input. Fields (* required): action*, env_id*, api_id*, remark. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -317,18 +753,67 @@ struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to perform. online: publish APIs offline: take APIs offline Enumeration values: online \
+            offline Values: online, offline. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["online", "offline"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("env-id"),
+        help: """
+            ID of the environment in which the API will be published. Sets `env_id` of the body, over \
+            --body.
+            """)
+    var envIDField: String?
+
+    @Option(
+        name: .customLong("api-id"),
+        help: "ID of the API to be published or taken offline. Sets `api_id` of the body, over --body.")
+    var apiIDField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Description about the publishing. It cannot exceed 255 characters. Sets `remark` of the body, \
+            over --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOrDeletePublishRecordForAPIV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOrDeletePublishRecordForAPIV2Request.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "env_id": envIDField,
+                    "api_id": apiIDField,
+                    "remark": remarkField
+                ])
             _ = try await client.createOrDeletePublishRecordForAPIV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -341,7 +826,7 @@ struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand {
     }
 }
 
-struct DebugAPIV2Command: AsyncParsableCommand {
+struct DebugAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "debug-api-v2",
         abstract: "Debugging an API",
@@ -354,16 +839,26 @@ struct DebugAPIV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_management/debugging_an_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"body": "", "header": {}, "method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS", "mode": "", "path": \#
+        "", "query": {}, "scheme": "", "app_key": "", "app_secret": "", "domain": "", "stage": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DebugAPIV2Request) as JSON, @file.json, or - for standard input. Fields (* \
             required): body, header, method*, mode*, path*, query, scheme*, app_key, app_secret, domain, \
-            stage.
+            stage. An option named after a field overrides that field of --body. --generate-skeleton prints \
+            a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -386,18 +881,104 @@ struct DebugAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("method"),
+        help: """
+            API request method. Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS Values: GET, \
+            POST, PUT, DELETE, HEAD, PATCH, OPTIONS. Sets `method` of the body, over --body.
+            """,
+        completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"]))
+    var methodField: String?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Debugging mode: DEVELOPER: Debug the definitions of an API that has not been published. \
+            CONSUMER: Debug the definitions of an API that has been published in a specified environment. In \
+            DEVELOPER mode, the API caller must be the API provider. In CONSUMER mode, the API caller must \
+            be the API provider or has been authorized to access the API in a specific environment. Sets \
+            `mode` of the body, over --body.
+            """)
+    var modeField: String?
+
+    @Option(
+        name: .customLong("path"),
+        help: """
+            Request path of the API, starting with a slash (/) and containing up to 1024 characters. The \
+            request path must meet the requirements so that it can be correctly decoded after \
+            percent-encoding. Sets `path` of the body, over --body.
+            """)
+    var pathField: String?
+
+    @Option(
+        name: .customLong("scheme"),
+        help: "Request protocol. HTTP HTTPS. Sets `scheme` of the body, over --body.")
+    var schemeField: String?
+
+    @Option(
+        name: .customLong("app-key"),
+        help: "AppKey used in the debugging request. Sets `app_key` of the body, over --body.")
+    var appKeyField: String?
+
+    @Option(
+        name: .customLong("app-secret"),
+        help: "AppSecret used in the debugging request. Sets `app_secret` of the body, over --body.")
+    var appSecretField: String?
+
+    @Option(
+        name: .customLong("domain"),
+        help: """
+            Access domain name of the API. If no value is specified, one of the following default values \
+            will be used based on the mode: DEVELOPER: The subdomain name of the API group will be used. \
+            MARKET: This parameter is not used currently. CONSUMER: The subdomain name of the API group will \
+            be used. Sets `domain` of the body, over --body.
+            """)
+    var domainField: String?
+
+    @Option(
+        name: .customLong("stage"),
+        help: """
+            Running environment specified by the debugging request. This parameter is valid only when mode \
+            is set to CONSUMER. If this parameter is not specified, the following default value is used: \
+            CONSUMER RELEASE. Sets `stage` of the body, over --body.
+            """)
+    var stageField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DebugAPIV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DebugAPIV2Request.self, from: body,
+                overriding: [
+                    "method": methodField,
+                    "mode": modeField,
+                    "path": pathField,
+                    "scheme": schemeField,
+                    "app_key": appKeyField,
+                    "app_secret": appSecretField,
+                    "domain": domainField,
+                    "stage": stageField
+                ])
             _ = try await client.debugAPIV2(instanceID: instanceID, apiID: apiID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -444,17 +1025,29 @@ struct DeleteAPIByVersionIDV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAPIByVersionIDV2(instanceID: instanceID, versionID: versionID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -500,17 +1093,29 @@ struct DeleteAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAPIV2(instanceID: instanceID, apiID: apiID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -633,11 +1238,14 @@ struct ListAPIsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -712,11 +1320,14 @@ struct ListAPIRuntimeDefinitionV2Command: AsyncParsableCommand {
         help: "ID of the environment in which the API is published.")
     var envID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIRuntimeDefinitionV2(
                 instanceID: instanceID,
                 apiID: apiID,
@@ -748,11 +1359,14 @@ struct ListAPIVersionDetailV2Command: AsyncParsableCommand {
         help: "API version.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersionDetailV2(instanceID: instanceID, versionID: versionID)
         }
     }
@@ -817,11 +1431,14 @@ struct ListAPIVersionsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -870,17 +1487,20 @@ struct ShowDetailsOfAPIV2Command: AsyncParsableCommand {
         help: "API ID.")
     var apiID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfAPIV2(instanceID: instanceID, apiID: apiID)
         }
     }
 }
 
-struct UpdateAPIV2Command: AsyncParsableCommand {
+struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-api-v2",
         abstract: "Modifying an API",
@@ -892,6 +1512,51 @@ struct UpdateAPIV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/api_management/modifying_an_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": 1, "version": "", "req_protocol": "HTTP|HTTPS|BOTH|GRPCS", "req_method": \#
+        "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", "auth_type": \#
+        "NONE|APP|IAM|AUTHORIZER", "auth_opt": {"app_code_auth_type": "DISABLE|HEADER"}, "cors": false, \#
+        "match_mode": "SWA|NORMAL", "backend_type": "HTTP|FUNCTION|MOCK|GRPC", "remark": "", "group_id": \#
+        "", "body_remark": "", "result_normal_sample": "", "result_failure_sample": "", "authorizer_id": \#
+        "", "tags": [""], "response_id": "", "roma_app_id": "", "domain_name": "", "tag": "", \#
+        "content_type": "application/json|application/xml|multipart/form-data|text/plain", "mock_info": \#
+        {"remark": "", "result_content": "", "version": "", "authorizer_id": ""}, "func_info": \#
+        {"function_urn": "", "remark": "", "invocation_type": "async|sync", "network_type": "V1|V2", \#
+        "version": "", "alias_urn": "", "timeout": 0, "authorizer_id": "", "req_protocol": "HTTPS|GRPCS"}, \#
+        "req_params": [{"name": "", "type": "STRING|NUMBER", "location": "PATH|QUERY|HEADER", \#
+        "default_value": "", "sample_value": "", "required": 1, "valid_enable": 1, "remark": "", \#
+        "enumerations": "", "min_num": 0, "max_num": 0, "min_size": 0, "max_size": 0, "regular": "", \#
+        "json_schema": "", "pass_through": 1}], "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", \#
+        "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "policy_mocks": \#
+        [{"result_content": "", "effect_mode": "ALL|ANY", "name": "", "backend_params": [{"origin": \#
+        "REQUEST|CONSTANT|SYSTEM", "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": \#
+        ""}], "conditions": [{"req_param_name": "", "sys_param_name": \#
+        "req_path|req_method|reqPath|reqMethod", "cookie_param_name": "", "frontend_authorizer_param_name": \#
+        "", "condition_type": "exact|enum|pattern", "condition_origin": \#
+        "param|source|system|cookie|frontend_authorizer", "condition_value": ""}], "authorizer_id": ""}], \#
+        "policy_functions": [{"function_urn": "", "invocation_type": "async|sync", "network_type": "V1|V2", \#
+        "version": "", "alias_urn": "", "timeout": 0, "req_protocol": "HTTPS|GRPCS", "effect_mode": \#
+        "ALL|ANY", "name": "", "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", "name": "", \#
+        "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "conditions": [{"req_param_name": "", \#
+        "sys_param_name": "req_path|req_method|reqPath|reqMethod", "cookie_param_name": "", \#
+        "frontend_authorizer_param_name": "", "condition_type": "exact|enum|pattern", "condition_origin": \#
+        "param|source|system|cookie|frontend_authorizer", "condition_value": ""}], "authorizer_id": ""}], \#
+        "backend_api": {"authorizer_id": "", "url_domain": "", "req_protocol": "HTTP|HTTPS|GRPCS", \#
+        "remark": "", "req_method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "version": "", "req_uri": \#
+        "", "timeout": 0, "enable_client_ssl": false, "retry_count": "", "vpc_channel_info": \#
+        {"vpc_channel_proxy_host": "", "vpc_channel_id": ""}, "vpc_channel_status": 1}, "policy_https": \#
+        [{"url_domain": "", "req_protocol": "HTTP|HTTPS|GRPCS", "req_method": \#
+        "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", "timeout": 0, "retry_count": "", \#
+        "effect_mode": "ALL|ANY", "name": "", "backend_params": [{"origin": "REQUEST|CONSTANT|SYSTEM", \#
+        "name": "", "remark": "", "location": "PATH|QUERY|HEADER", "value": ""}], "conditions": \#
+        [{"req_param_name": "", "sys_param_name": "req_path|req_method|reqPath|reqMethod", \#
+        "cookie_param_name": "", "frontend_authorizer_param_name": "", "condition_type": \#
+        "exact|enum|pattern", "condition_origin": "param|source|system|cookie|frontend_authorizer", \#
+        "condition_value": ""}], "authorizer_id": "", "vpc_channel_info": {"vpc_channel_proxy_host": "", \#
+        "vpc_channel_id": ""}, "vpc_channel_status": 1}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -901,10 +1566,14 @@ struct UpdateAPIV2Command: AsyncParsableCommand {
             cors, match_mode, backend_type*, remark, group_id*, body_remark, result_normal_sample, \
             result_failure_sample, authorizer_id, tags, response_id, roma_app_id, domain_name, tag, \
             content_type, mock_info, func_info, req_params, backend_params, policy_mocks, policy_functions, \
-            backend_api, policy_https.
+            backend_api, policy_https. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -927,18 +1596,224 @@ struct UpdateAPIV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            API name. It can contain 3 to 255 characters, starting with a letter or digit. Only letters, \
+            digits, and these special characters are allowed: -_./:(). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            API type. 1: public API 2: private API Enumeration values: 1 2 Values: 1, 2. Sets `type` of the \
+            body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("req-protocol"),
+        help: """
+            API request protocol: HTTP HTTPS BOTH: Both HTTP and HTTPS are supported. GRPCS Default: HTTPS \
+            Enumeration values: HTTP HTTPS BOTH GRPCS Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` \
+            of the body, over --body.
+            """,
+        completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
+    var reqProtocolField: String?
+
+    @Option(
+        name: .customLong("req-method"),
+        help: """
+            API request method. If the request protocol is set to GRPC, the request method is fixed to POST. \
+            Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, \
+            HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over --body.
+            """,
+        completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
+    var reqMethodField: String?
+
+    @Option(
+        name: .customLong("req-uri"),
+        help: """
+            Request address, which can contain request parameters enclosed with braces ({}). For example, \
+            /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs \
+            (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 \
+            characters and must comply with URI specifications. The address must comply with the URI \
+            specifications. Sets `req_uri` of the body, over --body.
+            """)
+    var reqURIField: String?
+
+    @Option(
+        name: .customLong("auth-type"),
+        help: """
+            API authentication mode. Options: NONE APP IAM AUTHORIZER: custom authentication. When auth_type \
+            is set to AUTHORIZER, the authorizer_id field is mandatory. Custom authentication is unavailable \
+            if the request protocol is set to GRPC. Enumeration values: NONE APP IAM AUTHORIZER Values: \
+            NONE, APP, IAM, AUTHORIZER. Sets `auth_type` of the body, over --body.
+            """,
+        completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
+    var authTypeField: String?
+
+    @Option(
+        name: .customLong("cors"),
+        help: """
+            Indicates whether CORS is supported. TRUE: supported FALSE: not supported Default: false \
+            Enumeration values: true false. Sets `cors` of the body, over --body.
+            """)
+    var corsField: Bool?
+
+    @Option(
+        name: .customLong("match-mode"),
+        help: """
+            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Enumeration \
+            values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the body, over --body.
+            """,
+        completion: .list(["SWA", "NORMAL"]))
+    var matchModeField: String?
+
+    @Option(
+        name: .customLong("backend-type"),
+        help: """
+            Backend type. Options: HTTP: web backend FUNCTION: FunctionGraph backend. When backend_type is \
+            set to FUNCTION, the func_info field is mandatory. MOCK: mock backend. When backend_type is set \
+            to MOCK, the mock_info field is mandatory. GRPC: gRPC backend. Enumeration values: HTTP FUNCTION \
+            MOCK GRPC Values: HTTP, FUNCTION, MOCK, GRPC. Sets `backend_type` of the body, over --body.
+            """,
+        completion: .list(["HTTP", "FUNCTION", "MOCK", "GRPC"]))
+    var backendTypeField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "API description. It cannot exceed 255 characters. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "ID of the API group to which the API belongs. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("body-remark"),
+        help: """
+            API request body, which can be an example request body, media type, or parameters. Ensure that \
+            the request body does not exceed 20,480 characters. Sets `body_remark` of the body, over --body.
+            """)
+    var bodyRemarkField: String?
+
+    @Option(
+        name: .customLong("result-normal-sample"),
+        help: """
+            Example response for a successful request. Ensure that the response does not exceed 20,480 \
+            characters. This is unavailable if the request protocol is set to GRPC. Sets \
+            `result_normal_sample` of the body, over --body.
+            """)
+    var resultNormalSampleField: String?
+
+    @Option(
+        name: .customLong("result-failure-sample"),
+        help: """
+            Example response for a failed request. Ensure that the response does not exceed 20,480 \
+            characters. This is unavailable if the request protocol is set to GRPC. Sets \
+            `result_failure_sample` of the body, over --body.
+            """)
+    var resultFailureSampleField: String?
+
+    @Option(
+        name: .customLong("authorizer-id"),
+        help: """
+            Custom authorizer ID. This is unavailable if the request protocol is set to GRPC. Sets \
+            `authorizer_id` of the body, over --body.
+            """)
+    var authorizerIDField: String?
+
+    @Option(
+        name: .customLong("response-id"),
+        help: "Group response ID. Sets `response_id` of the body, over --body.")
+    var responseIDField: String?
+
+    @Option(
+        name: .customLong("roma-app-id"),
+        help: """
+            Integration application ID. Currently, this parameter is not supported. Sets `roma_app_id` of \
+            the body, over --body.
+            """)
+    var romaAppIDField: String?
+
+    @Option(
+        name: .customLong("domain-name"),
+        help: """
+            Custom domain name bound to the API. Currently, this parameter is not supported. Sets \
+            `domain_name` of the body, over --body.
+            """)
+    var domainNameField: String?
+
+    @Option(
+        name: .customLong("tag"),
+        help: """
+            Tag. This field will be deprecated. You can use the tags field instead. Sets `tag` of the body, \
+            over --body.
+            """)
+    var tagField: String?
+
+    @Option(
+        name: .customLong("content-type"),
+        help: """
+            Request content type: application/json application/xml multipart/form-data text/plain Coming \
+            soon. Enumeration values: application/json application/xml multipart/form-data text/plain \
+            Values: application/json, application/xml, multipart/form-data, text/plain. Sets `content_type` \
+            of the body, over --body.
+            """,
+        completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
+    var contentTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAPIV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAPIV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "req_protocol": reqProtocolField,
+                    "req_method": reqMethodField,
+                    "req_uri": reqURIField,
+                    "auth_type": authTypeField,
+                    "cors": corsField,
+                    "match_mode": matchModeField,
+                    "backend_type": backendTypeField,
+                    "remark": remarkField,
+                    "group_id": groupIDField,
+                    "body_remark": bodyRemarkField,
+                    "result_normal_sample": resultNormalSampleField,
+                    "result_failure_sample": resultFailureSampleField,
+                    "authorizer_id": authorizerIDField,
+                    "response_id": responseIDField,
+                    "roma_app_id": romaAppIDField,
+                    "domain_name": domainNameField,
+                    "tag": tagField,
+                    "content_type": contentTypeField
+                ])
             _ = try await client.updateAPIV2(instanceID: instanceID, apiID: apiID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct BatchDeleteAclV2Command: AsyncParsableCommand {
+struct BatchDeleteAclV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-acl-v2",
         abstract: "Deleting Multiple Access Control Policies",
@@ -19,15 +19,22 @@ struct BatchDeleteAclV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/access_control_policy_management/deleting_multiple_access_control_policies.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"acls": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteAclV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): acls.
+            (* required): acls. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -50,17 +57,29 @@ struct BatchDeleteAclV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteAclV2Request.self, from: body)
             _ = try await client.batchDeleteAclV2(instanceID: instanceID, requestBody, action: action)
             if !wait.isEmpty {
@@ -74,7 +93,7 @@ struct BatchDeleteAclV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateAclStrategyV2Command: AsyncParsableCommand {
+struct CreateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-acl-strategy-v2",
         abstract: "Creating an Access Control Policy",
@@ -89,15 +108,24 @@ struct CreateAclStrategyV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/access_control_policy_management/creating_an_access_control_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"acl_name": "", "acl_type": "PERMIT|DENY", "acl_value": "", "entity_type": "IP|DOMAIN|DOMAIN_ID"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAclStrategyV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): acl_name*, acl_type*, acl_value*, entity_type*.
+            Fields (* required): acl_name*, acl_type*, acl_value*, entity_type*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -115,18 +143,76 @@ struct CreateAclStrategyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("acl-name"),
+        help: """
+            Access control policy name. It can contain 3 to 64 characters, starting with a letter. Only \
+            letters, digits, and underscores (_) are allowed. Sets `acl_name` of the body, over --body.
+            """)
+    var aclNameField: String?
+
+    @Option(
+        name: .customLong("acl-type"),
+        help: """
+            Type. PERMIT (whitelist) DENY (blacklist) Enumeration values: PERMIT DENY Values: PERMIT, DENY. \
+            Sets `acl_type` of the body, over --body.
+            """,
+        completion: .list(["PERMIT", "DENY"]))
+    var aclTypeField: String?
+
+    @Option(
+        name: .customLong("acl-value"),
+        help: """
+            One or more objects from which the access will be controlled. Separate multiple objects with \
+            commas. If entity_type is set to IP, enter up to 100 IP addresses. If entity_type is set to \
+            DOMAIN, enter account names. Each account name can contain up to 64 ASCII characters except \
+            commas (,). Do not use only digits. The total length cannot exceed 1024 characters. If \
+            entity_type is set to DOMAIN_ID, enter account IDs. For details about how to obtain an account \
+            ID, see \"Appendix\" > \"Obtaining an Account Name and Account ID\" in this document. Sets \
+            `acl_value` of the body, over --body.
+            """)
+    var aclValueField: String?
+
+    @Option(
+        name: .customLong("entity-type"),
+        help: """
+            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Enumeration values: IP \
+            DOMAIN DOMAIN_ID Values: IP, DOMAIN, DOMAIN_ID. Sets `entity_type` of the body, over --body.
+            """,
+        completion: .list(["IP", "DOMAIN", "DOMAIN_ID"]))
+    var entityTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAclStrategyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAclStrategyV2Request.self, from: body,
+                overriding: [
+                    "acl_name": aclNameField,
+                    "acl_type": aclTypeField,
+                    "acl_value": aclValueField,
+                    "entity_type": entityTypeField
+                ])
             _ = try await client.createAclStrategyV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -174,17 +260,29 @@ struct DeleteAclV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAclV2(instanceID: instanceID, aclID: aclID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -265,11 +363,14 @@ struct ListAclsTRateGiesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -323,17 +424,20 @@ struct ShowDetailsOfAclPolicyV2Command: AsyncParsableCommand {
         help: "Access control policy ID.")
     var aclID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfAclPolicyV2(instanceID: instanceID, aclID: aclID)
         }
     }
 }
 
-struct UpdateAclStrategyV2Command: AsyncParsableCommand {
+struct UpdateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-acl-strategy-v2",
         abstract: "Modifying an Access Control Policy",
@@ -347,15 +451,24 @@ struct UpdateAclStrategyV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/access_control_policy_management/modifying_an_access_control_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"acl_name": "", "acl_type": "PERMIT|DENY", "acl_value": "", "entity_type": "IP|DOMAIN|DOMAIN_ID"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAclStrategyV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): acl_name*, acl_type*, acl_value*, entity_type*.
+            Fields (* required): acl_name*, acl_type*, acl_value*, entity_type*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -378,18 +491,76 @@ struct UpdateAclStrategyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("acl-name"),
+        help: """
+            Access control policy name. It can contain 3 to 64 characters, starting with a letter. Only \
+            letters, digits, and underscores (_) are allowed. Sets `acl_name` of the body, over --body.
+            """)
+    var aclNameField: String?
+
+    @Option(
+        name: .customLong("acl-type"),
+        help: """
+            Type. PERMIT (whitelist) DENY (blacklist) Enumeration values: PERMIT DENY Values: PERMIT, DENY. \
+            Sets `acl_type` of the body, over --body.
+            """,
+        completion: .list(["PERMIT", "DENY"]))
+    var aclTypeField: String?
+
+    @Option(
+        name: .customLong("acl-value"),
+        help: """
+            One or more objects from which the access will be controlled. Separate multiple objects with \
+            commas. If entity_type is set to IP, enter up to 100 IP addresses. If entity_type is set to \
+            DOMAIN, enter account names. Each account name can contain up to 64 ASCII characters except \
+            commas (,). Do not use only digits. The total length cannot exceed 1024 characters. If \
+            entity_type is set to DOMAIN_ID, enter account IDs. For details about how to obtain an account \
+            ID, see \"Appendix\" > \"Obtaining an Account Name and Account ID\" in this document. Sets \
+            `acl_value` of the body, over --body.
+            """)
+    var aclValueField: String?
+
+    @Option(
+        name: .customLong("entity-type"),
+        help: """
+            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Enumeration values: IP \
+            DOMAIN DOMAIN_ID Values: IP, DOMAIN, DOMAIN_ID. Sets `entity_type` of the body, over --body.
+            """,
+        completion: .list(["IP", "DOMAIN", "DOMAIN_ID"]))
+    var entityTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAclStrategyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAclStrategyV2Request.self, from: body,
+                overriding: [
+                    "acl_name": aclNameField,
+                    "acl_type": aclTypeField,
+                    "acl_value": aclValueField,
+                    "entity_type": entityTypeField
+                ])
             _ = try await client.updateAclStrategyV2(instanceID: instanceID, aclID: aclID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

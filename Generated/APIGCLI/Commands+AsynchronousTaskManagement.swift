@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
+struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-api-definitions-async",
         abstract: "Exporting APIs Asynchronously",
@@ -21,15 +21,25 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/asynchronous_task_management/exporting_apis_asynchronously.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"env_id": "", "group_id": "", "define": "spec|proxy|all|dev", "type": "json|yaml|yml", "version": \#
+        "", "apis": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportAPIDefinitionsAsyncRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): env_id*, group_id*, define, type, version, apis.
+            input. Fields (* required): env_id*, group_id*, define, type, version, apis. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -38,7 +48,8 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("oas-version"),
-        help: "OpenAPI version. Default: 2.0 Enumeration values: 2.0 3.0 Values: 2.0, 3.0.")
+        help: "OpenAPI version. Default: 2.0 Enumeration values: 2.0 3.0 Values: 2.0, 3.0.",
+        completion: .list(["2.0", "3.0"]))
     var oasVersion: String?
 
     @Option(
@@ -52,18 +63,73 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: """
+            ID of the environment in which APIs of a group have been published. Sets `env_id` of the body, \
+            over --body.
+            """)
+    var envIDField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "API group ID. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("define"),
+        help: """
+            Definition scope of the APIs to be exported: spec: basic definitions, including only the \
+            frontend definitions. proxy: full definitions, including the frontend and backend definitions. \
+            all: extended definitions, including the frontend and backend definitions as well as request \
+            throttling policies, access control policies, and custom authorizers. dev: development \
+            definitions, including the frontend and backend definitions of APIs that have not been \
+            published. Default: spec Enumeration values: spec proxy all dev Values: spec, proxy, all, dev. \
+            Sets `define` of the body, over --body.
+            """,
+        completion: .list(["spec", "proxy", "all", "dev"]))
+    var defineField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Format for exporting API definitions. Default: json Enumeration values: json yaml yml Values: \
+            json, yaml, yml. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["json", "yaml", "yml"]))
+    var typeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExportAPIDefinitionsAsyncRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExportAPIDefinitionsAsyncRequest.self, from: body,
+                overriding: [
+                    "env_id": envIDField,
+                    "group_id": groupIDField,
+                    "define": defineField,
+                    "type": typeField
+                ])
             _ = try await client.exportAPIDefinitionsAsync(
                 instanceID: instanceID,
                 requestBody,
@@ -80,7 +146,7 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
     }
 }
 
-struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
+struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-api-definitions-async",
         abstract: "Importing APIs Asynchronously",
@@ -95,16 +161,26 @@ struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/asynchronous_task_management/importing_apis_asynchronously.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"is_create_group": false, "group_id": "", "extend_mode": "merge|override", "simple_mode": false, \#
+        "mock_mode": false, "api_mode": "merge|override", "file_name": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ImportAPIDefinitionsAsyncRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): is_create_group, group_id, extend_mode, simple_mode, mock_mode, \
-            api_mode, file_name*.
+            api_mode, file_name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -122,18 +198,92 @@ struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("is-create-group"),
+        help: """
+            Specifies whether to create an API group. Default: true. Sets `is_create_group` of the body, \
+            over --body.
+            """)
+    var isCreateGroupField: Bool?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: """
+            API group ID. This parameter is required if is_create_group is set to false. Sets `group_id` of \
+            the body, over --body.
+            """)
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("extend-mode"),
+        help: """
+            Import mode of extended information. merge: Retain the original extended information if a \
+            conflict occurs. override: Override the original extended information if a conflict occurs. \
+            Default: merge Enumeration values: merge override Values: merge, override. Sets `extend_mode` of \
+            the body, over --body.
+            """,
+        completion: .list(["merge", "override"]))
+    var extendModeField: String?
+
+    @Option(
+        name: .customLong("simple-mode"),
+        help: """
+            Specifies whether to enable fast import. Default: false. Sets `simple_mode` of the body, over \
+            --body.
+            """)
+    var simpleModeField: Bool?
+
+    @Option(
+        name: .customLong("mock-mode"),
+        help: """
+            Specifies whether to enable the Mock backend. Default: false. Sets `mock_mode` of the body, over \
+            --body.
+            """)
+    var mockModeField: Bool?
+
+    @Option(
+        name: .customLong("api-mode"),
+        help: """
+            Import mode. merge: Retain the original API information if a conflict occurs. override: Override \
+            the original API information if a conflict occurs. Default: merge Enumeration values: merge \
+            override Values: merge, override. Sets `api_mode` of the body, over --body.
+            """,
+        completion: .list(["merge", "override"]))
+    var apiModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportAPIDefinitionsAsyncRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportAPIDefinitionsAsyncRequest.self, from: body,
+                overriding: [
+                    "is_create_group": isCreateGroupField,
+                    "group_id": groupIDField,
+                    "extend_mode": extendModeField,
+                    "simple_mode": simpleModeField,
+                    "mock_mode": mockModeField,
+                    "api_mode": apiModeField
+                ])
             _ = try await client.importAPIDefinitionsAsync(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -169,11 +319,14 @@ struct ShowAsyncTaskResultCommand: AsyncParsableCommand {
         help: "Asynchronous task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAsyncTaskResult(instanceID: instanceID, taskID: taskID)
         }
     }

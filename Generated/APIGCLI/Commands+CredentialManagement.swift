@@ -29,17 +29,20 @@ struct CheckAppV2Command: AsyncParsableCommand {
         help: "App ID.")
     var appID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.checkAppV2(instanceID: instanceID, appID: appID)
         }
     }
 }
 
-struct CreateAnAppV2Command: AsyncParsableCommand {
+struct CreateAnAppV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-an-app-v2",
         abstract: "Creating an App",
@@ -52,15 +55,22 @@ struct CreateAnAppV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/credential_management/creating_an_app.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "remark": "", "app_key": "", "app_secret": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAnAppV2Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, remark, app_key, app_secret.
+            required): name*, remark, app_key, app_secret. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -78,18 +88,67 @@ struct CreateAnAppV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            App name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and \
+            underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "App description. It cannot exceed 255 characters. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("app-key"),
+        help: """
+            AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, \
+            digits, hyphens (-), and underscores (_) are allowed. Sets `app_key` of the body, over --body.
+            """)
+    var appKeyField: String?
+
+    @Option(
+        name: .customLong("app-secret"),
+        help: """
+            Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, \
+            digits, and the following special characters are allowed: _-!@#$%. Sets `app_secret` of the \
+            body, over --body.
+            """)
+    var appSecretField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAnAppV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAnAppV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "remark": remarkField,
+                    "app_key": appKeyField,
+                    "app_secret": appSecretField
+                ])
             _ = try await client.createAnAppV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -135,17 +194,29 @@ struct CreateAppCodeAuToV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createAppCodeAuToV2(instanceID: instanceID, appID: appID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -158,7 +229,7 @@ struct CreateAppCodeAuToV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateAppCodeV2Command: AsyncParsableCommand {
+struct CreateAppCodeV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-app-code-v2",
         abstract: "Creating an AppCode",
@@ -170,15 +241,22 @@ struct CreateAppCodeV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/credential_management/creating_an_appcode.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"app_code": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAppCodeV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): app_code*.
+            (* required): app_code*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -201,18 +279,43 @@ struct CreateAppCodeV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("app-code"),
+        help: """
+            AppCode value. It can contain 64 to 180 characters, starting with a letter, digit, plus sign \
+            (+), or slash (/). Only letters, digits, and the following special characters are allowed: \
+            +_!@#$%-/=. Sets `app_code` of the body, over --body.
+            """)
+    var appCodeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAppCodeV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAppCodeV2Request.self, from: body,
+                overriding: [
+                    "app_code": appCodeField
+                ])
             _ = try await client.createAppCodeV2(instanceID: instanceID, appID: appID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -259,17 +362,29 @@ struct DeleteAppAclCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAppAcl(instanceID: instanceID, appID: appID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -321,17 +436,29 @@ struct DeleteAppCodeV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAppCodeV2(instanceID: instanceID, appID: appID, appCodeID: appCodeID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -377,17 +504,29 @@ struct DeleteAppV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAppV2(instanceID: instanceID, appID: appID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -447,11 +586,14 @@ struct ListAppCodesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -549,11 +691,14 @@ struct ListAppsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -586,7 +731,7 @@ struct ListAppsV2Command: AsyncParsableCommand {
     }
 }
 
-struct ResettingAppSecretV2Command: AsyncParsableCommand {
+struct ResettingAppSecretV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resetting-app-secret-v2",
         abstract: "Resetting the AppSecret of an App",
@@ -599,15 +744,22 @@ struct ResettingAppSecretV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/credential_management/resetting_the_appsecret_of_an_app.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"app_secret": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResettingAppSecretV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): app_secret.
+            Fields (* required): app_secret. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -630,18 +782,43 @@ struct ResettingAppSecretV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("app-secret"),
+        help: """
+            Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, \
+            digits, and special characters (_-!@#$%). To define an AppSecret, first enable the app_secret \
+            parameter. Sets `app_secret` of the body, over --body.
+            """)
+    var appSecretField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResettingAppSecretV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResettingAppSecretV2Request.self, from: body,
+                overriding: [
+                    "app_secret": appSecretField
+                ])
             _ = try await client.resettingAppSecretV2(instanceID: instanceID, appID: appID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -677,11 +854,14 @@ struct ShowAppBoundAppQuotaCommand: AsyncParsableCommand {
         help: "App ID.")
     var appID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAppBoundAppQuota(instanceID: instanceID, appID: appID)
         }
     }
@@ -710,11 +890,14 @@ struct ShowDetailsOfAppAclCommand: AsyncParsableCommand {
         help: "App ID.")
     var appID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfAppAcl(instanceID: instanceID, appID: appID)
         }
     }
@@ -748,11 +931,14 @@ struct ShowDetailsOfAppCodeV2Command: AsyncParsableCommand {
         help: "AppCode ID.")
     var appCodeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfAppCodeV2(
                 instanceID: instanceID,
                 appID: appID,
@@ -784,17 +970,20 @@ struct ShowDetailsOfAppV2Command: AsyncParsableCommand {
         help: "App ID.")
     var appID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfAppV2(instanceID: instanceID, appID: appID)
         }
     }
 }
 
-struct UpdateAppAclCommand: AsyncParsableCommand {
+struct UpdateAppAclCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-app-acl",
         abstract: "Configuring Access Control Settings for an App",
@@ -807,15 +996,22 @@ struct UpdateAppAclCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/credential_management/configuring_access_control_settings_for_an_app.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"app_acl_type": "", "app_acl_values": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAppAclRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): app_acl_type*, app_acl_values*.
+            required): app_acl_type*, app_acl_values*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -838,18 +1034,39 @@ struct UpdateAppAclCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("app-acl-type"),
+        help: "Type: PERMIT (whitelist) DENY (blacklist). Sets `app_acl_type` of the body, over --body.")
+    var appAclTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAppAclRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAppAclRequest.self, from: body,
+                overriding: [
+                    "app_acl_type": appAclTypeField
+                ])
             _ = try await client.updateAppAcl(instanceID: instanceID, appID: appID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -862,7 +1079,7 @@ struct UpdateAppAclCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateAppV2Command: AsyncParsableCommand {
+struct UpdateAppV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-app-v2",
         abstract: "Modifying an App",
@@ -876,15 +1093,22 @@ struct UpdateAppV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/credential_management/modifying_an_app.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "remark": "", "app_key": "", "app_secret": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAppV2Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, remark, app_key, app_secret.
+            required): name*, remark, app_key, app_secret. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -907,18 +1131,67 @@ struct UpdateAppV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            App name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and \
+            underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "App description. It cannot exceed 255 characters. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("app-key"),
+        help: """
+            AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, \
+            digits, hyphens (-), and underscores (_) are allowed. Sets `app_key` of the body, over --body.
+            """)
+    var appKeyField: String?
+
+    @Option(
+        name: .customLong("app-secret"),
+        help: """
+            Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, \
+            digits, and the following special characters are allowed: _-!@#$%. Sets `app_secret` of the \
+            body, over --body.
+            """)
+    var appSecretField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAppV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAppV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "remark": remarkField,
+                    "app_key": appKeyField,
+                    "app_secret": appSecretField
+                ])
             _ = try await client.updateAppV2(instanceID: instanceID, appID: appID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand {
+struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-apps-for-app-quota",
         abstract: "Binding a Credential Quota with Credentials",
@@ -19,15 +19,22 @@ struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/credential_quota_management/binding_a_credential_quota_with_credentials.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"app_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateAppsForAppQuotaRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): app_ids*.
+            Fields (* required): app_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -50,17 +57,29 @@ struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateAppsForAppQuotaRequest.self, from: body)
             _ = try await client.associateAppsForAppQuota(
                 instanceID: instanceID,
@@ -78,7 +97,7 @@ struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateAppQuotaCommand: AsyncParsableCommand {
+struct CreateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-app-quota",
         abstract: "Creating a Credential Quota",
@@ -91,15 +110,25 @@ struct CreateAppQuotaCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/credential_quota_management/creating_a_credential_quota.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "call_limits": 0, "time_unit": "SECOND|MINUTE|HOUR|DAY", "time_interval": 0, \#
+        "reset_time": "", "remark": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAppQuotaRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, call_limits*, time_unit*, time_interval*, reset_time, remark.
+            required): name*, call_limits*, time_unit*, time_interval*, reset_time, remark. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -117,18 +146,89 @@ struct CreateAppQuotaCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Quota name. Start with a letter. Use letters, digits, or underscores (_). Minimum: 3 Maximum: \
+            255. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("call-limits"),
+        help: """
+            Maximum number of times a credential quota can be called. Minimum: 1 Maximum: 2147483647. Sets \
+            `call_limits` of the body, over --body.
+            """)
+    var callLimitsField: Int?
+
+    @Option(
+        name: .customLong("time-unit"),
+        help: """
+            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Enumeration values: SECOND MINUTE HOUR \
+            DAY Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            """,
+        completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
+    var timeUnitField: String?
+
+    @Option(
+        name: .customLong("time-interval"),
+        help: """
+            Time interval for throttling. Minimum: 1 Maximum: 2147483647. Sets `time_interval` of the body, \
+            over --body.
+            """)
+    var timeIntervalField: Int?
+
+    @Option(
+        name: .customLong("reset-time"),
+        help: """
+            Time when the quota is reset for the first time. If this parameter is not specified, the time is \
+            calculated based on the first calling time by default. Sets `reset_time` of the body, over \
+            --body.
+            """)
+    var resetTimeField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Parameter description. Brackets (<>) are not supported. Maximum: 255. Sets `remark` of the body, \
+            over --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAppQuotaRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAppQuotaRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "call_limits": callLimitsField,
+                    "time_unit": timeUnitField,
+                    "time_interval": timeIntervalField,
+                    "reset_time": resetTimeField,
+                    "remark": remarkField
+                ])
             _ = try await client.createAppQuota(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -176,17 +276,29 @@ struct DeleteAppQuotaCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAppQuota(instanceID: instanceID, appQuotaID: appQuotaID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -239,17 +351,29 @@ struct DisassociateAppQuotaWithAppCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.disassociateAppQuotaWithApp(
                 instanceID: instanceID,
                 appQuotaID: appQuotaID,
@@ -320,11 +444,14 @@ struct ListAppQuotaBindAbleAppsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -403,11 +530,14 @@ struct ListAppQuotaBoundAppsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -480,11 +610,14 @@ struct ListAppQuotasCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -526,17 +659,20 @@ struct ShowAppQuotaCommand: AsyncParsableCommand {
         help: "Credential Quota ID")
     var appQuotaID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAppQuota(instanceID: instanceID, appQuotaID: appQuotaID)
         }
     }
 }
 
-struct UpdateAppQuotaCommand: AsyncParsableCommand {
+struct UpdateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-app-quota",
         abstract: "Modifying a Credential Quota",
@@ -549,15 +685,25 @@ struct UpdateAppQuotaCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/credential_quota_management/modifying_a_credential_quota.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "call_limits": 0, "time_unit": "SECOND|MINUTE|HOUR|DAY", "time_interval": 0, \#
+        "reset_time": "", "remark": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAppQuotaRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, call_limits*, time_unit*, time_interval*, reset_time, remark.
+            required): name*, call_limits*, time_unit*, time_interval*, reset_time, remark. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -580,18 +726,89 @@ struct UpdateAppQuotaCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Quota name. Start with a letter. Use letters, digits, or underscores (_). Minimum: 3 Maximum: \
+            255. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("call-limits"),
+        help: """
+            Maximum number of times a credential quota can be called. Minimum: 1 Maximum: 2147483647. Sets \
+            `call_limits` of the body, over --body.
+            """)
+    var callLimitsField: Int?
+
+    @Option(
+        name: .customLong("time-unit"),
+        help: """
+            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Enumeration values: SECOND MINUTE HOUR \
+            DAY Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            """,
+        completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
+    var timeUnitField: String?
+
+    @Option(
+        name: .customLong("time-interval"),
+        help: """
+            Time interval for throttling. Minimum: 1 Maximum: 2147483647. Sets `time_interval` of the body, \
+            over --body.
+            """)
+    var timeIntervalField: Int?
+
+    @Option(
+        name: .customLong("reset-time"),
+        help: """
+            Time when the quota is reset for the first time. If this parameter is not specified, the time is \
+            calculated based on the first calling time by default. Sets `reset_time` of the body, over \
+            --body.
+            """)
+    var resetTimeField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Parameter description. Brackets (<>) are not supported. Maximum: 255. Sets `remark` of the body, \
+            over --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAppQuotaRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAppQuotaRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "call_limits": callLimitsField,
+                    "time_unit": timeUnitField,
+                    "time_interval": timeIntervalField,
+                    "reset_time": resetTimeField,
+                    "remark": remarkField
+                ])
             _ = try await client.updateAppQuota(instanceID: instanceID, appQuotaID: appQuotaID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateCustomAuthorizerV2Command: AsyncParsableCommand {
+struct CreateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-custom-authorizer-v2",
         abstract: "Creating a Custom Authorizer",
@@ -19,16 +19,29 @@ struct CreateCustomAuthorizerV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/custom_authorizer_management/creating_a_custom_authorizer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": "FRONTEND|BACKEND", "authorizer_type": "FUNC", "authorizer_uri": "", \#
+        "network_type": "V1|V2", "authorizer_version": "", "authorizer_alias_uri": "", "identities": \#
+        [{"name": "", "location": "HEADER|QUERY", "validation": ""}], "ttl": 0, "user_data": "", \#
+        "ld_api_id": "", "need_body": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCustomAuthorizerV2Request) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, type*, authorizer_type*, authorizer_uri*, network_type, \
-            authorizer_version, authorizer_alias_uri, identities, ttl, user_data, ld_api_id, need_body.
+            authorizer_version, authorizer_alias_uri, identities, ttl, user_data, ld_api_id, need_body. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -46,18 +59,124 @@ struct CreateCustomAuthorizerV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Custom authorizer name. It can contain 3 to 64 characters, starting with a letter. Only letters, \
+            digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Custom authorizer type. FRONTEND BACKEND Modification is not allowed. Enumeration values: \
+            FRONTEND BACKEND Values: FRONTEND, BACKEND. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["FRONTEND", "BACKEND"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("authorizer-type"),
+        help: """
+            Value: FUNC. Enumeration values: FUNC Values: FUNC. Sets `authorizer_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["FUNC"]))
+    var authorizerTypeField: String?
+
+    @Option(
+        name: .customLong("authorizer-uri"),
+        help: "Function URN. Sets `authorizer_uri` of the body, over --body.")
+    var authorizerURIField: String?
+
+    @Option(
+        name: .customLong("network-type"),
+        help: """
+            Function network architecture: V1: non-VPC V2: VPC Default: V1 Enumeration values: V1 V2 Values: \
+            V1, V2. Sets `network_type` of the body, over --body.
+            """,
+        completion: .list(["V1", "V2"]))
+    var networkTypeField: String?
+
+    @Option(
+        name: .customLong("authorizer-version"),
+        help: """
+            Function version. If both a function alias URN and version are passed, the alias URN will be \
+            used and the version will be ignored. Maximum: 64. Sets `authorizer_version` of the body, over \
+            --body.
+            """)
+    var authorizerVersionField: String?
+
+    @Option(
+        name: .customLong("authorizer-alias-uri"),
+        help: """
+            Function alias URN. If both a function alias URN and version are passed, the alias URN will be \
+            used and the version will be ignored. Sets `authorizer_alias_uri` of the body, over --body.
+            """)
+    var authorizerAliasURIField: String?
+
+    @Option(
+        name: .customLong("ttl"),
+        help: "Maximum cache age. Sets `ttl` of the body, over --body.")
+    var ttlField: Int?
+
+    @Option(
+        name: .customLong("user-data"),
+        help: "User data. Sets `user_data` of the body, over --body.")
+    var userDataField: String?
+
+    @Option(
+        name: .customLong("ld-api-id"),
+        help: """
+            Custom backend ID. Currently, this parameter is not supported. Sets `ld_api_id` of the body, \
+            over --body.
+            """)
+    var ldAPIIDField: String?
+
+    @Option(
+        name: .customLong("need-body"),
+        help: "Indicates whether to send the body. Sets `need_body` of the body, over --body.")
+    var needBodyField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCustomAuthorizerV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCustomAuthorizerV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "authorizer_type": authorizerTypeField,
+                    "authorizer_uri": authorizerURIField,
+                    "network_type": networkTypeField,
+                    "authorizer_version": authorizerVersionField,
+                    "authorizer_alias_uri": authorizerAliasURIField,
+                    "ttl": ttlField,
+                    "user_data": userDataField,
+                    "ld_api_id": ldAPIIDField,
+                    "need_body": needBodyField
+                ])
             _ = try await client.createCustomAuthorizerV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -104,17 +223,29 @@ struct DeleteCustomAuthorizerV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCustomAuthorizerV2(instanceID: instanceID, authorizerID: authorizerID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -185,11 +316,14 @@ struct ListCustomAuthorizersV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -239,11 +373,14 @@ struct ShowDetailsOfCustomAuthorizersV2Command: AsyncParsableCommand {
         help: "Custom authorizer ID.")
     var authorizerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfCustomAuthorizersV2(
                 instanceID: instanceID,
                 authorizerID: authorizerID
@@ -252,7 +389,7 @@ struct ShowDetailsOfCustomAuthorizersV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand {
+struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-custom-authorizer-v2",
         abstract: "Modifying a Custom Authorizer",
@@ -265,16 +402,29 @@ struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/custom_authorizer_management/modifying_a_custom_authorizer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": "FRONTEND|BACKEND", "authorizer_type": "FUNC", "authorizer_uri": "", \#
+        "network_type": "V1|V2", "authorizer_version": "", "authorizer_alias_uri": "", "identities": \#
+        [{"name": "", "location": "HEADER|QUERY", "validation": ""}], "ttl": 0, "user_data": "", \#
+        "ld_api_id": "", "need_body": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCustomAuthorizerV2Request) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, type*, authorizer_type*, authorizer_uri*, network_type, \
-            authorizer_version, authorizer_alias_uri, identities, ttl, user_data, ld_api_id, need_body.
+            authorizer_version, authorizer_alias_uri, identities, ttl, user_data, ld_api_id, need_body. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -297,18 +447,124 @@ struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Custom authorizer name. It can contain 3 to 64 characters, starting with a letter. Only letters, \
+            digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Custom authorizer type. FRONTEND BACKEND Modification is not allowed. Enumeration values: \
+            FRONTEND BACKEND Values: FRONTEND, BACKEND. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["FRONTEND", "BACKEND"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("authorizer-type"),
+        help: """
+            Value: FUNC. Enumeration values: FUNC Values: FUNC. Sets `authorizer_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["FUNC"]))
+    var authorizerTypeField: String?
+
+    @Option(
+        name: .customLong("authorizer-uri"),
+        help: "Function URN. Sets `authorizer_uri` of the body, over --body.")
+    var authorizerURIField: String?
+
+    @Option(
+        name: .customLong("network-type"),
+        help: """
+            Function network architecture: V1: non-VPC V2: VPC Default: V1 Enumeration values: V1 V2 Values: \
+            V1, V2. Sets `network_type` of the body, over --body.
+            """,
+        completion: .list(["V1", "V2"]))
+    var networkTypeField: String?
+
+    @Option(
+        name: .customLong("authorizer-version"),
+        help: """
+            Function version. If both a function alias URN and version are passed, the alias URN will be \
+            used and the version will be ignored. Maximum: 64. Sets `authorizer_version` of the body, over \
+            --body.
+            """)
+    var authorizerVersionField: String?
+
+    @Option(
+        name: .customLong("authorizer-alias-uri"),
+        help: """
+            Function alias URN. If both a function alias URN and version are passed, the alias URN will be \
+            used and the version will be ignored. Sets `authorizer_alias_uri` of the body, over --body.
+            """)
+    var authorizerAliasURIField: String?
+
+    @Option(
+        name: .customLong("ttl"),
+        help: "Maximum cache age. Sets `ttl` of the body, over --body.")
+    var ttlField: Int?
+
+    @Option(
+        name: .customLong("user-data"),
+        help: "User data. Sets `user_data` of the body, over --body.")
+    var userDataField: String?
+
+    @Option(
+        name: .customLong("ld-api-id"),
+        help: """
+            Custom backend ID. Currently, this parameter is not supported. Sets `ld_api_id` of the body, \
+            over --body.
+            """)
+    var ldAPIIDField: String?
+
+    @Option(
+        name: .customLong("need-body"),
+        help: "Indicates whether to send the body. Sets `need_body` of the body, over --body.")
+    var needBodyField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCustomAuthorizerV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCustomAuthorizerV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "authorizer_type": authorizerTypeField,
+                    "authorizer_uri": authorizerURIField,
+                    "network_type": networkTypeField,
+                    "authorizer_version": authorizerVersionField,
+                    "authorizer_alias_uri": authorizerAliasURIField,
+                    "ttl": ttlField,
+                    "user_data": userDataField,
+                    "ld_api_id": ldAPIIDField,
+                    "need_body": needBodyField
+                ])
             _ = try await client.updateCustomAuthorizerV2(
                 instanceID: instanceID,
                 authorizerID: authorizerID,

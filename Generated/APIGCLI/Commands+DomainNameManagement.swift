@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AssociateCertificateV2Command: AsyncParsableCommand {
+struct AssociateCertificateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-certificate-v2",
         abstract: "Adding a Certificate to a Domain Name",
@@ -21,15 +21,22 @@ struct AssociateCertificateV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/domain_name_management/adding_a_certificate_to_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"cert_content": "", "name": "", "private_key": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateCertificateV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): cert_content*, name*, private_key*.
+            Fields (* required): cert_content*, name*, private_key*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -57,18 +64,54 @@ struct AssociateCertificateV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("cert-content"),
+        help: "Certificate content. Sets `cert_content` of the body, over --body.")
+    var certContentField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters, \
+            digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("private-key"),
+        help: "Private key. Sets `private_key` of the body, over --body.")
+    var privateKeyField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateCertificateV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateCertificateV2Request.self, from: body,
+                overriding: [
+                    "cert_content": certContentField,
+                    "name": nameField,
+                    "private_key": privateKeyField
+                ])
             _ = try await client.associateCertificateV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -86,7 +129,7 @@ struct AssociateCertificateV2Command: AsyncParsableCommand {
     }
 }
 
-struct AssociateDomainV2Command: AsyncParsableCommand {
+struct AssociateDomainV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-domain-v2",
         abstract: "Binding a Domain Name",
@@ -99,15 +142,24 @@ struct AssociateDomainV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/domain_name_management/binding_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"min_ssl_version": "TLSv1.1|TLSv1.2", "is_http_redirect_to_https": false, "url_domain": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateDomainV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): min_ssl_version, is_http_redirect_to_https, url_domain*.
+            (* required): min_ssl_version, is_http_redirect_to_https, url_domain*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -130,18 +182,62 @@ struct AssociateDomainV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("min-ssl-version"),
+        help: """
+            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Enumeration values: \
+            TLSv1.1 TLSv1.2 Values: TLSv1.1, TLSv1.2. Sets `min_ssl_version` of the body, over --body.
+            """,
+        completion: .list(["TLSv1.1", "TLSv1.2"]))
+    var minSSLVersionField: String?
+
+    @Option(
+        name: .customLong("is-http-redirect-to-https"),
+        help: """
+            Whether to enable HTTP redirection to HTTPS. The value false means disable and true means \
+            enable. The default value is false. Default: false. Sets `is_http_redirect_to_https` of the \
+            body, over --body.
+            """)
+    var isHTTPRedirectToHTTPSField: Bool?
+
+    @Option(
+        name: .customLong("url-domain"),
+        help: """
+            Custom domain name. It can contain a maximum of 255 characters and must comply with domain name \
+            specifications. Sets `url_domain` of the body, over --body.
+            """)
+    var urlDomainField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateDomainV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateDomainV2Request.self, from: body,
+                overriding: [
+                    "min_ssl_version": minSSLVersionField,
+                    "is_http_redirect_to_https": isHTTPRedirectToHTTPSField,
+                    "url_domain": urlDomainField
+                ])
             _ = try await client.associateDomainV2(instanceID: instanceID, groupID: groupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -199,17 +295,29 @@ struct DisassociateCertificateV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.disassociateCertificateV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -265,17 +373,29 @@ struct DisassociateDomainV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.disassociateDomainV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -326,11 +446,14 @@ struct ShowDetailsOfDomainNameCertificateV2Command: AsyncParsableCommand {
         help: "Certificate ID.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfDomainNameCertificateV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -341,7 +464,7 @@ struct ShowDetailsOfDomainNameCertificateV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateDomainV2Command: AsyncParsableCommand {
+struct UpdateDomainV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-v2",
         abstract: "Modifying a Domain Name",
@@ -353,15 +476,26 @@ struct UpdateDomainV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/domain_name_management/modifying_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"min_ssl_version": "TLSv1.1|TLSv1.2", "is_http_redirect_to_https": false, \#
+        "verified_client_certificate_enabled": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainV2Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): min_ssl_version*, is_http_redirect_to_https, verified_client_certificate_enabled.
+            required): min_ssl_version*, is_http_redirect_to_https, verified_client_certificate_enabled. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -389,18 +523,64 @@ struct UpdateDomainV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("min-ssl-version"),
+        help: """
+            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Enumeration values: \
+            TLSv1.1 TLSv1.2 Values: TLSv1.1, TLSv1.2. Sets `min_ssl_version` of the body, over --body.
+            """,
+        completion: .list(["TLSv1.1", "TLSv1.2"]))
+    var minSSLVersionField: String?
+
+    @Option(
+        name: .customLong("is-http-redirect-to-https"),
+        help: """
+            Whether to enable HTTP redirection to HTTPS. The value false means disable and true means \
+            enable. The default value is false. Default: false. Sets `is_http_redirect_to_https` of the \
+            body, over --body.
+            """)
+    var isHTTPRedirectToHTTPSField: Bool?
+
+    @Option(
+        name: .customLong("verified-client-certificate-enabled"),
+        help: """
+            Whether to enable client certificate verification. This parameter is available only when a \
+            certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if \
+            trusted_root_ca does not exist. Default: false. Sets `verified_client_certificate_enabled` of \
+            the body, over --body.
+            """)
+    var verifiedClientCertificateEnabledField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDomainV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDomainV2Request.self, from: body,
+                overriding: [
+                    "min_ssl_version": minSSLVersionField,
+                    "is_http_redirect_to_https": isHTTPRedirectToHTTPSField,
+                    "verified_client_certificate_enabled": verifiedClientCertificateEnabledField
+                ])
             _ = try await client.updateDomainV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -418,7 +598,7 @@ struct UpdateDomainV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateSldomainSettingV2Command: AsyncParsableCommand {
+struct UpdateSldomainSettingV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-sldomain-setting-v2",
         abstract: "Setting Accessibility of a Debugging Domain Name",
@@ -432,15 +612,22 @@ struct UpdateSldomainSettingV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/domain_name_management/setting_accessibility_of_a_debugging_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"sl_domain_access_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSldomainSettingV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): sl_domain_access_enabled*.
+            Fields (* required): sl_domain_access_enabled*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -463,18 +650,42 @@ struct UpdateSldomainSettingV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("sl-domain-access-enabled"),
+        help: """
+            Specifies whether the debugging domain name is accessible. Options: true and false. Default: \
+            true. Sets `sl_domain_access_enabled` of the body, over --body.
+            """)
+    var slDomainAccessEnabledField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSldomainSettingV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSldomainSettingV2Request.self, from: body,
+                overriding: [
+                    "sl_domain_access_enabled": slDomainAccessEnabledField
+                ])
             try await client.updateSldomainSettingV2(instanceID: instanceID, groupID: groupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

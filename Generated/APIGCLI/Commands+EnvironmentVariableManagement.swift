@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
+struct CreateEnvironmentVariableV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-environment-variable-v2",
         abstract: "Creating a Variable",
@@ -20,15 +20,22 @@ struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/environment_variable_management/creating_a_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"variable_value": "", "env_id": "", "group_id": "", "variable_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEnvironmentVariableV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): variable_value*, env_id*, group_id*, variable_name*.
+            input. Fields (* required): variable_value*, env_id*, group_id*, variable_name*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -46,18 +53,66 @@ struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("variable-value"),
+        help: """
+            The variable value can contain 1 to 255 characters. Only letters, digits, and special characters \
+            (_-/.:) are allowed. Sets `variable_value` of the body, over --body.
+            """)
+    var variableValueField: String?
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "Environment ID. Minimum: 1 Maximum: 65. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "API group ID. Minimum: 1 Maximum: 65. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("variable-name"),
+        help: """
+            Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, \
+            digits, hyphens (-), and underscores (_) are allowed. The variable name is equivalent to \
+            \"#Name#\" in API definitions. Characters between the number signs are case-sensitive. The \
+            variable name will be replaced with the variable value after API publication. Sets \
+            `variable_name` of the body, over --body.
+            """)
+    var variableNameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEnvironmentVariableV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEnvironmentVariableV2Request.self, from: body,
+                overriding: [
+                    "variable_value": variableValueField,
+                    "env_id": envIDField,
+                    "group_id": groupIDField,
+                    "variable_name": variableNameField
+                ])
             _ = try await client.createEnvironmentVariableV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -104,17 +159,29 @@ struct DeleteEnvironmentVariableV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEnvironmentVariableV2(instanceID: instanceID, envVariableID: envVariableID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -190,11 +257,14 @@ struct ListEnvironmentVariablesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -246,11 +316,14 @@ struct ShowDetailsOfEnvironmentVariableV2Command: AsyncParsableCommand {
         help: "Environment variable ID.")
     var envVariableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfEnvironmentVariableV2(
                 instanceID: instanceID,
                 envVariableID: envVariableID
@@ -259,7 +332,7 @@ struct ShowDetailsOfEnvironmentVariableV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
+struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-environment-variable-v2",
         abstract: "Modifying a Variable",
@@ -274,15 +347,22 @@ struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/environment_variable_management/modifying_a_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"variable_value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEnvironmentVariableV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): variable_value*.
+            input. Fields (* required): variable_value*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -305,18 +385,42 @@ struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("variable-value"),
+        help: """
+            The variable value can contain 1 to 255 characters. Only letters, digits, and special characters \
+            (_-/.:) are allowed. Sets `variable_value` of the body, over --body.
+            """)
+    var variableValueField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEnvironmentVariableV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEnvironmentVariableV2Request.self, from: body,
+                overriding: [
+                    "variable_value": variableValueField
+                ])
             _ = try await client.updateEnvironmentVariableV2(
                 instanceID: instanceID,
                 envVariableID: envVariableID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
+struct CreateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-special-throttling-configuration-v2",
         abstract: "Creating an Excluded Request Throttling Configuration",
@@ -21,15 +21,22 @@ struct CreateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/excluded_request_throttling_configuration/creating_an_excluded_request_throttling_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"call_limits": 0, "object_id": "", "object_type": "APP|USER"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSpecialThrottlingConfigurationV2Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): call_limits*, object_id*, object_type*.
+            standard input. Fields (* required): call_limits*, object_id*, object_type*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -52,18 +59,58 @@ struct CreateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("call-limits"),
+        help: """
+            Maximum number of times an excluded object can access an API within the throttling period. Sets \
+            `call_limits` of the body, over --body.
+            """)
+    var callLimitsField: Int?
+
+    @Option(
+        name: .customLong("object-id"),
+        help: "Excluded app ID or account ID. Sets `object_id` of the body, over --body.")
+    var objectIDField: String?
+
+    @Option(
+        name: .customLong("object-type"),
+        help: """
+            Excluded object type. Enumeration values: APP USER Values: APP, USER. Sets `object_type` of the \
+            body, over --body.
+            """,
+        completion: .list(["APP", "USER"]))
+    var objectTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSpecialThrottlingConfigurationV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSpecialThrottlingConfigurationV2Request.self, from: body,
+                overriding: [
+                    "call_limits": callLimitsField,
+                    "object_id": objectIDField,
+                    "object_type": objectTypeField
+                ])
             _ = try await client.createSpecialThrottlingConfigurationV2(
                 instanceID: instanceID,
                 throttleID: throttleID,
@@ -120,17 +167,29 @@ struct DeleteSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSpecialThrottlingConfigurationV2(
                 instanceID: instanceID,
                 throttleID: throttleID,
@@ -210,11 +269,14 @@ struct ListSpecialThrottlingConfigurationsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -243,7 +305,7 @@ struct ListSpecialThrottlingConfigurationsV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
+struct UpdateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-special-throttling-configuration-v2",
         abstract: "Modifying an Excluded Request Throttling Configuration",
@@ -257,15 +319,22 @@ struct UpdateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/excluded_request_throttling_configuration/modifying_an_excluded_request_throttling_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"call_limits": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSpecialThrottlingConfigurationV2Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): call_limits*.
+            standard input. Fields (* required): call_limits*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -293,18 +362,42 @@ struct UpdateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("call-limits"),
+        help: """
+            Maximum number of times an excluded object can access an API within the throttling period. Sets \
+            `call_limits` of the body, over --body.
+            """)
+    var callLimitsField: Int64?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSpecialThrottlingConfigurationV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSpecialThrottlingConfigurationV2Request.self, from: body,
+                overriding: [
+                    "call_limits": callLimitsField
+                ])
             _ = try await client.updateSpecialThrottlingConfigurationV2(
                 instanceID: instanceID,
                 throttleID: throttleID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateFeatureV2Command: AsyncParsableCommand {
+struct CreateFeatureV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-feature-v2",
         abstract: "Configuring a Feature for a Gateway",
@@ -19,15 +19,22 @@ struct CreateFeatureV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_feature_management/configuring_a_feature_for_a_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "enable": false, "config": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFeatureV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, enable*, config.
+            (* required): name*, enable*, config. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -45,18 +52,51 @@ struct CreateFeatureV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: "Feature name. Minimum: 1 Maximum: 64. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: "Indicates whether to enable the feature. Sets `enable` of the body, over --body.")
+    var enableField: Bool?
+
+    @Option(
+        name: .customLong("config"),
+        help: "Parameter configuration. Sets `config` of the body, over --body.")
+    var configField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFeatureV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFeatureV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "enable": enableField,
+                    "config": configField
+                ])
             _ = try await client.createFeatureV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -113,11 +153,14 @@ struct ListFeaturesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -174,11 +217,14 @@ struct ListInstanceFeaturesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

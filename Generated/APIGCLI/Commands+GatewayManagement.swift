@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AddEIPV2Command: AsyncParsableCommand {
+struct AddEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-eip-v2",
         abstract: "Updating or Binding an EIP to a Dedicated Gateway",
@@ -20,15 +20,22 @@ struct AddEIPV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/updating_or_binding_an_eip_to_a_dedicated_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"eip_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddEIPV2Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): eip_id.
+            required): eip_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -46,18 +53,39 @@ struct AddEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("eip-id"),
+        help: "EIP ID. Sets `eip_id` of the body, over --body.")
+    var eipIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddEIPV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddEIPV2Request.self, from: body,
+                overriding: [
+                    "eip_id": eipIDField
+                ])
             _ = try await client.addEIPV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -70,7 +98,7 @@ struct AddEIPV2Command: AsyncParsableCommand {
     }
 }
 
-struct AddEnGressEIPV2Command: AsyncParsableCommand {
+struct AddEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-en-gress-eip-v2",
         abstract: "Enabling Public Access for a Dedicated Gateway",
@@ -83,15 +111,22 @@ struct AddEnGressEIPV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/enabling_public_access_for_a_dedicated_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth_size": "", "bandwidth_charging_mode": "bandwidth"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddEnGressEIPV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bandwidth_size*, bandwidth_charging_mode.
+            (* required): bandwidth_size*, bandwidth_charging_mode. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -109,18 +144,50 @@ struct AddEnGressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("bandwidth-size"),
+        help: "Outbound access bandwidth. Unit: Mbit/s. Sets `bandwidth_size` of the body, over --body.")
+    var bandwidthSizeField: String?
+
+    @Option(
+        name: .customLong("bandwidth-charging-mode"),
+        help: """
+            Billing type of the public outbound access bandwidth. bandwidth: billed by bandwidth Default: \
+            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["bandwidth"]))
+    var bandwidthChargingModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddEnGressEIPV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddEnGressEIPV2Request.self, from: body,
+                overriding: [
+                    "bandwidth_size": bandwidthSizeField,
+                    "bandwidth_charging_mode": bandwidthChargingModeField
+                ])
             try await client.addEnGressEIPV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -133,7 +200,7 @@ struct AddEnGressEIPV2Command: AsyncParsableCommand {
     }
 }
 
-struct AddIngressEIPV2Command: AsyncParsableCommand {
+struct AddIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-ingress-eip-v2",
         abstract: "Enabling Public Inbound Access",
@@ -145,15 +212,22 @@ struct AddIngressEIPV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/gateway_management/enabling_public_inbound_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth_size": 0, "bandwidth_charging_mode": "bandwidth"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddIngressEIPV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bandwidth_size, bandwidth_charging_mode.
+            (* required): bandwidth_size, bandwidth_charging_mode. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -171,18 +245,52 @@ struct AddIngressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("bandwidth-size"),
+        help: """
+            Public inbound access bandwidth. Unit: Mbit/s. Sets `bandwidth_size` of the body, over --body.
+            """)
+    var bandwidthSizeField: Int?
+
+    @Option(
+        name: .customLong("bandwidth-charging-mode"),
+        help: """
+            Billing type of the public inbound access bandwidth. bandwidth: billed by bandwidth Default: \
+            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["bandwidth"]))
+    var bandwidthChargingModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddIngressEIPV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddIngressEIPV2Request.self, from: body,
+                overriding: [
+                    "bandwidth_size": bandwidthSizeField,
+                    "bandwidth_charging_mode": bandwidthChargingModeField
+                ])
             _ = try await client.addIngressEIPV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -195,7 +303,7 @@ struct AddIngressEIPV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreateInstanceV2Command: AsyncParsableCommand {
+struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance-v2",
         abstract: "Creating a Dedicated Gateway (Pay-Per-Use)",
@@ -208,6 +316,16 @@ struct CreateInstanceV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/creating_a_dedicated_gateway_pay-per-use.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "maintain_begin": "", "maintain_end": "", "instance_name": "", "instance_id": \#
+        "", "spec_id": "BASIC|PROFESSIONAL|ENTERPRISE|PLATINUM", "vpc_id": "", "subnet_id": "", \#
+        "security_group_id": "", "eip_id": "", "enterprise_project_id": "", "available_zone_ids": [""], \#
+        "bandwidth_size": 0, "bandwidth_charging_mode": "bandwidth|ipv6_enable", "loadbalancer_provider": \#
+        "elb", "tags": [{"key": "", "value": ""}], "vpcep_service_name": "", "ingress_bandwidth_size": 0, \#
+        "ingress_bandwidth_charging_mode": "bandwidth"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -216,10 +334,14 @@ struct CreateInstanceV2Command: AsyncParsableCommand {
             (* required): description, maintain_begin, maintain_end, instance_name*, instance_id, spec_id*, \
             vpc_id*, subnet_id*, security_group_id*, eip_id, enterprise_project_id, available_zone_ids*, \
             bandwidth_size, bandwidth_charging_mode, loadbalancer_provider, tags, vpcep_service_name, \
-            ingress_bandwidth_size, ingress_bandwidth_charging_mode.
+            ingress_bandwidth_size, ingress_bandwidth_charging_mode. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -232,18 +354,225 @@ struct CreateInstanceV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Gateway description. The value can contain up to 255 characters except > and <. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Start time of the maintenance time window. It must be in the format \"xx:00:00\". The value of \
+            xx can be 02, 06, 10, 14, 18, or 22. During the maintenance time period, O&M personnel perform \
+            maintenance on the gateway. During this period, services can still be used, but occasionally \
+            there may be temporary interruptions. Scheduled maintenance occurs infrequently (typically once \
+            every several months). Sets `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            End time of the maintenance time window. It must be in the format \"xx:00:00\". There is a \
+            4-hour difference between the start time and end time. During the maintenance time period, O&M \
+            personnel perform maintenance on the gateway. During this period, services can still be used, \
+            but occasionally there may be temporary interruptions. Scheduled maintenance occurs infrequently \
+            (typically once every several months). Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("instance-name"),
+        help: """
+            Gateway name. Enter 3 to 64 characters, starting with a letter. Only letters, digits, hyphens \
+            (-), and underscores (_) are allowed. Minimum: 3 Maximum: 64. Sets `instance_name` of the body, \
+            over --body.
+            """)
+    var instanceNameField: String?
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Gateway ID, which will be automatically generated if you do not specify this parameter. Sets \
+            `instance_id` of the body, over --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("spec-id"),
+        help: """
+            Gateway edition. Options: BASIC PROFESSIONAL ENTERPRISE PLATINUM Platinum 2-8 are available only \
+            in certain regions. Enumeration values: BASIC PROFESSIONAL ENTERPRISE PLATINUM Values: BASIC, \
+            PROFESSIONAL, ENTERPRISE, PLATINUM. Sets `spec_id` of the body, over --body.
+            """,
+        completion: .list(["BASIC", "PROFESSIONAL", "ENTERPRISE", "PLATINUM"]))
+    var specIDField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. You can obtain it in either of the following ways: Method 1: Log in to the VPC console, \
+            and click the name of a VPC to view the VPC ID on the displayed details page. Method 2: Call the \
+            corresponding VPC API. For details, see section \"Querying VPCs\" in the VPC API Reference. Sets \
+            `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Subnet network ID. You can obtain it in either of the following ways: Method 1: Log in to the \
+            VPC console and click the target subnet on the Subnets page. You can view the network ID on the \
+            displayed page. Method 2: Call the corresponding VPC API. For details, see section \"Querying \
+            Subnets\" in the VPC API Reference. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            ID of the security group to which the gateway belongs. You can obtain it in either of the \
+            following ways: Method 1: Log in to the VPC console. Choose Access Control > Security Groups in \
+            the navigation pane. On the Security Groups page, click the target security group. Then view the \
+            security group ID on the displayed page. Method 2: Call the corresponding VPC API. For details, \
+            see section \"Querying Security Groups\" in the VPC API Reference. Sets `security_group_id` of \
+            the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("eip-id"),
+        help: """
+            EIP ID. After you bind an EIP to the gateway, users can access APIs in the gateway from public \
+            networks using the EIP. To obtain an EIP ID, log in to the VPC console, and choose \"Elastic IP \
+            and Bandwidth\" > \"EIPs\" in the navigation pane. Click the name of the target EIP, and view \
+            the EIP ID on the displayed page. Sets `eip_id` of the body, over --body.
+            """)
+    var eipIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is required for an enterprise account. You can obtain it \
+            in either of the following ways: Method 1: Log in to the Enterprise Project Management page, \
+            click the name of the target enterprise project, and view the project ID on the displayed page. \
+            Method 2: Call the corresponding project management API. For details, see section \"Querying the \
+            Enterprise Project List\" in the Enterprise Management API Reference. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("bandwidth-size"),
+        help: """
+            Outbound access bandwidth. This parameter is required if public outbound access is enabled for \
+            the gateway. After you configure the bandwidth for the gateway, users can access resources on \
+            public networks. The minimum value is 5. Default: 5. Sets `bandwidth_size` of the body, over \
+            --body.
+            """)
+    var bandwidthSizeField: Int?
+
+    @Option(
+        name: .customLong("bandwidth-charging-mode"),
+        help: """
+            Billing type of the public outbound access bandwidth. This parameter is required if public \
+            outbound access is enabled for the gateway. bandwidth: billed by bandwidth ipv6_enable: not \
+            supported currently Default: bandwidth Enumeration values: bandwidth ipv6_enable Values: \
+            bandwidth, ipv6_enable. Sets `bandwidth_charging_mode` of the body, over --body.
+            """,
+        completion: .list(["bandwidth", "ipv6_enable"]))
+    var bandwidthChargingModeField: String?
+
+    @Option(
+        name: .customLong("loadbalancer-provider"),
+        help: """
+            Type of the load balancer used by the gateway. elb: Elastic Load Balancer (available only in \
+            certain regions) Enumeration values: elb Values: elb. Sets `loadbalancer_provider` of the body, \
+            over --body.
+            """,
+        completion: .list(["elb"]))
+    var loadbalancerProviderField: String?
+
+    @Option(
+        name: .customLong("vpcep-service-name"),
+        help: """
+            Name of a VPC endpoint service. It can contain max. 16 characters, including letters, digits, \
+            hyphens (-), and underscores. If this parameter is not specified, the system automatically \
+            generates a name in the \"{region}.apig.{service_id}\" format. If this parameter is specified, \
+            the system automatically generates a name in the \"{region}.{vpcep_service_name}.{service_id}\" \
+            format. After the gateway is created, you can modify this name on the Gateways > VPC Endpoints \
+            page. Sets `vpcep_service_name` of the body, over --body.
+            """)
+    var vpcepServiceNameField: String?
+
+    @Option(
+        name: .customLong("ingress-bandwidth-size"),
+        help: """
+            Public inbound access bandwidth. This parameter is required if public inbound access is enabled \
+            for the gateway and loadbalancer_provider is set to elb. After you bind an EIP to the gateway, \
+            users can access APIs in the gateway from public networks using the EIP. The minimum value is 5. \
+            Default: 5. Sets `ingress_bandwidth_size` of the body, over --body.
+            """)
+    var ingressBandwidthSizeField: Int?
+
+    @Option(
+        name: .customLong("ingress-bandwidth-charging-mode"),
+        help: """
+            Billing type of the public inbound access bandwidth. This parameter is required if public \
+            inbound access is enabled for the gateway and loadbalancer_provider is set to elb. bandwidth: \
+            billed by bandwidth Default: bandwidth Enumeration values: bandwidth Values: bandwidth. Sets \
+            `ingress_bandwidth_charging_mode` of the body, over --body.
+            """,
+        completion: .list(["bandwidth"]))
+    var ingressBandwidthChargingModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceV2Request.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "instance_name": instanceNameField,
+                    "instance_id": instanceIDField,
+                    "spec_id": specIDField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "eip_id": eipIDField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "bandwidth_size": bandwidthSizeField,
+                    "bandwidth_charging_mode": bandwidthChargingModeField,
+                    "loadbalancer_provider": loadbalancerProviderField,
+                    "vpcep_service_name": vpcepServiceNameField,
+                    "ingress_bandwidth_size": ingressBandwidthSizeField,
+                    "ingress_bandwidth_charging_mode": ingressBandwidthChargingModeField
+                ])
             let response = try await client.createInstanceV2(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.instanceID else {
@@ -259,7 +588,7 @@ struct CreateInstanceV2Command: AsyncParsableCommand {
     }
 }
 
-struct CreatePostPayResizeOrderCommand: AsyncParsableCommand {
+struct CreatePostPayResizeOrderCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-post-pay-resize-order",
         abstract: "Modifying the Specifications of a Pay-Per-Use Gateway",
@@ -272,15 +601,22 @@ struct CreatePostPayResizeOrderCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/modifying_the_specifications_of_a_pay-per-use_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"spec_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePostPayResizeOrderRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): spec_id.
+            Fields (* required): spec_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -298,18 +634,39 @@ struct CreatePostPayResizeOrderCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("spec-id"),
+        help: "Target gateway specifications. Sets `spec_id` of the body, over --body.")
+    var specIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePostPayResizeOrderRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePostPayResizeOrderRequest.self, from: body,
+                overriding: [
+                    "spec_id": specIDField
+                ])
             _ = try await client.createPostPayResizeOrder(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -350,11 +707,14 @@ struct DeleteInstancesV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteInstancesV2(instanceID: instanceID)
             if wait {
                 output.keepLastResponse()
@@ -376,11 +736,14 @@ struct ListAvailableZonesV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/gateway_management/querying_azs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailableZonesV2()
         }
     }
@@ -443,7 +806,15 @@ struct ListInstancesV2Command: AsyncParsableCommand {
             DeleteFailed, Unregistering, UnRegisterFailed, CreateTimeout, InitTimeout, RegisterTimeout, \
             InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, UnregisterTimeout, Starting, \
             Freezing, Frozen, Restarting, RestartFail, Unhealthy, RestartTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout"
+        ]))
     var status: String?
 
     @Flag(
@@ -454,11 +825,14 @@ struct ListInstancesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -512,17 +886,29 @@ struct RemoveEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -564,17 +950,29 @@ struct RemoveEnGressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeEnGressEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -617,17 +1015,29 @@ struct RemoveIngressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeIngressEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -658,11 +1068,14 @@ struct ShowDetailsOfInstanceProgressV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfInstanceProgressV2(instanceID: instanceID)
         }
     }
@@ -686,11 +1099,14 @@ struct ShowDetailsOfInstanceV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfInstanceV2(instanceID: instanceID)
         }
     }
@@ -713,17 +1129,20 @@ struct ShowRestrictionOfInstanceV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRestrictionOfInstanceV2(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateEnGressEIPV2Command: AsyncParsableCommand {
+struct UpdateEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-en-gress-eip-v2",
         abstract: "Updating the Outbound Access Bandwidth of a Dedicated Gateway",
@@ -736,15 +1155,22 @@ struct UpdateEnGressEIPV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/updating_the_outbound_access_bandwidth_of_a_dedicated_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth_size": "", "bandwidth_charging_mode": "bandwidth"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEnGressEIPV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): bandwidth_size, bandwidth_charging_mode.
+            Fields (* required): bandwidth_size, bandwidth_charging_mode. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -762,18 +1188,50 @@ struct UpdateEnGressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("bandwidth-size"),
+        help: "Outbound access bandwidth. Unit: Mbit/s. Sets `bandwidth_size` of the body, over --body.")
+    var bandwidthSizeField: String?
+
+    @Option(
+        name: .customLong("bandwidth-charging-mode"),
+        help: """
+            Billing type of the public outbound access bandwidth. bandwidth: billed by bandwidth Default: \
+            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["bandwidth"]))
+    var bandwidthChargingModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEnGressEIPV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEnGressEIPV2Request.self, from: body,
+                overriding: [
+                    "bandwidth_size": bandwidthSizeField,
+                    "bandwidth_charging_mode": bandwidthChargingModeField
+                ])
             try await client.updateEnGressEIPV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -786,7 +1244,7 @@ struct UpdateEnGressEIPV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateIngressEIPV2Command: AsyncParsableCommand {
+struct UpdateIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ingress-eip-v2",
         abstract: "Updating Public Inbound Access Bandwidth of a Gateway",
@@ -800,15 +1258,22 @@ struct UpdateIngressEIPV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_management/updating_public_inbound_access_bandwidth_of_a_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth_size": 0, "bandwidth_charging_mode": "bandwidth"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateIngressEIPV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): bandwidth_size, bandwidth_charging_mode.
+            Fields (* required): bandwidth_size, bandwidth_charging_mode. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -826,18 +1291,52 @@ struct UpdateIngressEIPV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("bandwidth-size"),
+        help: """
+            Public inbound access bandwidth. Unit: Mbit/s. Sets `bandwidth_size` of the body, over --body.
+            """)
+    var bandwidthSizeField: Int?
+
+    @Option(
+        name: .customLong("bandwidth-charging-mode"),
+        help: """
+            Billing type of the public inbound access bandwidth. bandwidth: billed by bandwidth Default: \
+            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["bandwidth"]))
+    var bandwidthChargingModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateIngressEIPV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateIngressEIPV2Request.self, from: body,
+                overriding: [
+                    "bandwidth_size": bandwidthSizeField,
+                    "bandwidth_charging_mode": bandwidthChargingModeField
+                ])
             _ = try await client.updateIngressEIPV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -850,7 +1349,7 @@ struct UpdateIngressEIPV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateInstanceV2Command: AsyncParsableCommand {
+struct UpdateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-v2",
         abstract: "Updating a Dedicated Gateway",
@@ -862,16 +1361,26 @@ struct UpdateInstanceV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/gateway_management/updating_a_dedicated_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "maintain_begin": "", "maintain_end": "", "instance_name": "", \#
+        "security_group_id": "", "vpcep_service_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceV2Request) as JSON, @file.json, or - for standard input. Fields \
             (* required): description, maintain_begin, maintain_end, instance_name, security_group_id, \
-            vpcep_service_name.
+            vpcep_service_name. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -889,18 +1398,101 @@ struct UpdateInstanceV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Gateway description. The value can contain up to 255 characters except > and <. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Start time of the maintenance time window. It must be in the format \"xx:00:00\". The value of \
+            xx can be 02, 06, 10, 14, 18, or 22. During the maintenance time period, O&M personnel perform \
+            maintenance on the gateway. During this period, services can still be used, but occasionally \
+            there may be temporary interruptions. Scheduled maintenance occurs infrequently (typically once \
+            every several months). Sets `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            End time of the maintenance time window. It must be in the format \"xx:00:00\". There is a \
+            4-hour difference between the start time and end time. During the maintenance time period, O&M \
+            personnel perform maintenance on the gateway. During this period, services can still be used, \
+            but occasionally there may be temporary interruptions. Scheduled maintenance occurs infrequently \
+            (typically once every several months). Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("instance-name"),
+        help: """
+            Gateway name. Enter 3 to 64 characters, starting with a letter. Only letters, digits, hyphens \
+            (-), and underscores (_) are allowed. Minimum: 3 Maximum: 64. Sets `instance_name` of the body, \
+            over --body.
+            """)
+    var instanceNameField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group to which the gateway belongs. You can obtain it in either of the following ways: \
+            Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation \
+            pane. On the Security Groups page, click the target security group. Then view the security group \
+            ID on the displayed page. Method 2: Call the corresponding VPC API. For details, see section \
+            \"Querying Security Groups\" in the VPC API Reference. Sets `security_group_id` of the body, \
+            over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("vpcep-service-name"),
+        help: """
+            Name of a VPC endpoint service. It can contain max. 16 characters, including letters, digits, \
+            hyphens (-), and underscores. If this parameter is not specified, the system automatically \
+            generates a name in the \"{region}.{service_id}\" format. If this parameter is specified, the \
+            system automatically generates a name in the \"{region}.{vpcep_service_name}.{service_id}\" \
+            format. Sets `vpcep_service_name` of the body, over --body.
+            """)
+    var vpcepServiceNameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceV2Request.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "instance_name": instanceNameField,
+                    "security_group_id": securityGroupIDField,
+                    "vpcep_service_name": vpcepServiceNameField
+                ])
             _ = try await client.updateInstanceV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -939,7 +1531,16 @@ struct WaitForInstanceV2Command: AsyncParsableCommand {
             InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, UnregisterTimeout, Starting, \
             Freezing, Frozen, Restarting, RestartFail, Unhealthy, RestartTimeout, Resizing, ResizeFailed, \
             ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var status: [String]
 
     @Option(
@@ -948,17 +1549,29 @@ struct WaitForInstanceV2Command: AsyncParsableCommand {
             States that end the wait with an error (repeatable, or comma-separated; default: CreateFail, \
             InitingFailed, RegisterFailed, InstallFailed, UpdateFailed, RollbackFailed, DeleteFailed, \
             UnRegisterFailed, RestartFail, ResizeFailed).
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForInstanceV2(
                 instanceID: instanceID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -987,11 +1600,14 @@ struct WaitForInstanceV2DeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForInstanceV2Deletion(instanceID: instanceID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct BatchCreateOrDeleteInstanceTagsCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteInstanceTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-instance-tags",
         abstract: "Adding or Deleting Tags of a Gateway",
@@ -19,15 +19,22 @@ struct BatchCreateOrDeleteInstanceTagsCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_tag_management/adding_or_deleting_tags_of_a_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteInstanceTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags*.
+            input. Fields (* required): action*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -45,18 +52,43 @@ struct BatchCreateOrDeleteInstanceTagsCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation: create and delete. Enumeration values: create delete Values: create, delete. Sets \
+            `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteInstanceTagsRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteInstanceTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateOrDeleteInstanceTags(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -86,11 +118,14 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listInstanceTags(instanceID: instanceID)
         }
     }
@@ -109,11 +144,14 @@ struct ListProjectInstanceTagsCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/gateway_tag_management/querying_all_gateway_tags_of_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectInstanceTags()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateGatewayResponseV2Command: AsyncParsableCommand {
+struct CreateGatewayResponseV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gateway-response-v2",
         abstract: "Creating a Group Response",
@@ -19,15 +19,22 @@ struct CreateGatewayResponseV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/group_response_management/creating_a_group_response.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "responses": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGatewayResponseV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, responses.
+            Fields (* required): name*, responses. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -66,18 +73,42 @@ struct CreateGatewayResponseV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Response name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) \
+            are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGatewayResponseV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGatewayResponseV2Request.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             _ = try await client.createGatewayResponseV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -155,7 +186,14 @@ struct DeleteGatewayResponseTypeV2Command: AsyncParsableCommand {
             REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
             THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
             ORCHESTRATION_FAILURE.
-            """)
+            """,
+        completion: .list([
+            "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",
+            "AUTHORIZER_IDENTITIES_FAILURE", "BACKEND_UNAVAILABLE", "BACKEND_TIMEOUT", "THROTTLED",
+            "UNAUTHORIZED", "ACCESS_DENIED", "NOT_FOUND", "REQUEST_PARAMETERS_FAILURE", "DEFAULT_4XX",
+            "DEFAULT_5XX", "THIRD_AUTH_FAILURE", "THIRD_AUTH_IDENTITIES_FAILURE", "THIRD_AUTH_CONF_FAILURE",
+            "ORCHESTRATION_PARAMETER_NOT_FOUND", "ORCHESTRATION_FAILURE"
+        ]))
     var responseType: String
 
     @Option(
@@ -169,17 +207,29 @@ struct DeleteGatewayResponseTypeV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteGatewayResponseTypeV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -237,17 +287,29 @@ struct DeleteGatewayResponseV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteGatewayResponseV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -311,11 +373,14 @@ struct ListGatewayResponsesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -396,14 +461,24 @@ struct ShowDetailsOfGatewayResponseTypeV2Command: AsyncParsableCommand {
             REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
             THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
             ORCHESTRATION_FAILURE.
-            """)
+            """,
+        completion: .list([
+            "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",
+            "AUTHORIZER_IDENTITIES_FAILURE", "BACKEND_UNAVAILABLE", "BACKEND_TIMEOUT", "THROTTLED",
+            "UNAUTHORIZED", "ACCESS_DENIED", "NOT_FOUND", "REQUEST_PARAMETERS_FAILURE", "DEFAULT_4XX",
+            "DEFAULT_5XX", "THIRD_AUTH_FAILURE", "THIRD_AUTH_IDENTITIES_FAILURE", "THIRD_AUTH_CONF_FAILURE",
+            "ORCHESTRATION_PARAMETER_NOT_FOUND", "ORCHESTRATION_FAILURE"
+        ]))
     var responseType: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfGatewayResponseTypeV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -443,11 +518,14 @@ struct ShowDetailsOfGatewayResponseV2Command: AsyncParsableCommand {
         help: "Response ID.")
     var responseID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfGatewayResponseV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -457,7 +535,7 @@ struct ShowDetailsOfGatewayResponseV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand {
+struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gateway-response-type-v2",
         abstract: "Modifying the Response of an Error Type",
@@ -471,15 +549,22 @@ struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/group_response_management/modifying_the_response_of_an_error_type.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"status": 0, "body": "", "headers": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResponseInfo) as JSON, @file.json, or - for standard input. Fields (* \
-            required): status, body, headers.
+            required): status, body, headers. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -525,7 +610,14 @@ struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand {
             REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
             THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
             ORCHESTRATION_FAILURE.
-            """)
+            """,
+        completion: .list([
+            "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",
+            "AUTHORIZER_IDENTITIES_FAILURE", "BACKEND_UNAVAILABLE", "BACKEND_TIMEOUT", "THROTTLED",
+            "UNAUTHORIZED", "ACCESS_DENIED", "NOT_FOUND", "REQUEST_PARAMETERS_FAILURE", "DEFAULT_4XX",
+            "DEFAULT_5XX", "THIRD_AUTH_FAILURE", "THIRD_AUTH_IDENTITIES_FAILURE", "THIRD_AUTH_CONF_FAILURE",
+            "ORCHESTRATION_PARAMETER_NOT_FOUND", "ORCHESTRATION_FAILURE"
+        ]))
     var responseType: String
 
     @Option(
@@ -555,18 +647,42 @@ struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444. Sets \
+            `status` of the body, over --body.
+            """)
+    var statusField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResponseInfo.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResponseInfo.self, from: body,
+                overriding: [
+                    "status": statusField
+                ])
             _ = try await client.updateGatewayResponseTypeV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -587,7 +703,7 @@ struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateGatewayResponseV2Command: AsyncParsableCommand {
+struct UpdateGatewayResponseV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gateway-response-v2",
         abstract: "Modifying a Group Response",
@@ -601,15 +717,22 @@ struct UpdateGatewayResponseV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/group_response_management/modifying_a_group_response.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "responses": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGatewayResponseV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, responses.
+            Fields (* required): name*, responses. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -653,18 +776,42 @@ struct UpdateGatewayResponseV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Response name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) \
+            are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGatewayResponseV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGatewayResponseV2Request.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             _ = try await client.updateGatewayResponseV2(
                 instanceID: instanceID,
                 groupID: groupID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct ImportMicroserviceCommand: AsyncParsableCommand {
+struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-microservice",
         abstract: "Importing a Microservice",
@@ -19,16 +19,31 @@ struct ImportMicroserviceCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/microservice_center_management/importing_a_microservice.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"group_info": {"group_id": "", "group_name": "", "app_id": ""}, "service_type": "CSE|CCE", \#
+        "protocol": "HTTP|HTTPS", "apis": [{"name": "", "req_method": \#
+        "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "req_uri": "", "match_mode": "SWA|NORMAL"}], \#
+        "backend_timeout": 0, "auth_type": "NONE|APP|IAM", "cors": false, "cse_info": {"engine_id": "", \#
+        "service_id": "", "version": ""}, "cce_info": {"cluster_id": "", "namespace": "", "workload_type": \#
+        "deployment|statefulset|daemonset", "app_name": "", "label_key": "", "label_value": "", "version": \#
+        "", "port": 0, "labels": [{"label_name": "", "label_value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ImportMicroserviceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): group_info*, service_type*, protocol, apis*, backend_timeout, auth_type, \
-            cors, cse_info, cce_info.
+            cors, cse_info, cce_info. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -46,18 +61,83 @@ struct ImportMicroserviceCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("service-type"),
+        help: """
+            Microservice center type. CSE: CSE microservice registration center CCE: CCE workload \
+            Enumeration values: CSE CCE Values: CSE, CCE. Sets `service_type` of the body, over --body.
+            """,
+        completion: .list(["CSE", "CCE"]))
+    var serviceTypeField: String?
+
+    @Option(
+        name: .customLong("protocol"),
+        help: """
+            Request protocol used by APIG to access the microservice. HTTP HTTPS Default: HTTPS Enumeration \
+            values: HTTP HTTPS Values: HTTP, HTTPS. Sets `protocol` of the body, over --body.
+            """,
+        completion: .list(["HTTP", "HTTPS"]))
+    var protocolField: String?
+
+    @Option(
+        name: .customLong("backend-timeout"),
+        help: """
+            Timeout allowed for APIG to request the backend service. You can set the maximum timeout using \
+            the backend_timeout configuration item. The maximum value is 600,000, and the default value is \
+            5000. Unit: ms. Minimum: 1 Default: 5000. Sets `backend_timeout` of the body, over --body.
+            """)
+    var backendTimeoutField: Int?
+
+    @Option(
+        name: .customLong("auth-type"),
+        help: """
+            API authentication mode. By default, authentication is not required. NONE APP IAM Default: NONE \
+            Enumeration values: NONE APP IAM Values: NONE, APP, IAM. Sets `auth_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["NONE", "APP", "IAM"]))
+    var authTypeField: String?
+
+    @Option(
+        name: .customLong("cors"),
+        help: """
+            Whether CORS is supported. By default, it is not supported. true: Supported. false: Not \
+            supported. Default: false Enumeration values: true false. Sets `cors` of the body, over --body.
+            """)
+    var corsField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportMicroserviceRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportMicroserviceRequest.self, from: body,
+                overriding: [
+                    "service_type": serviceTypeField,
+                    "protocol": protocolField,
+                    "backend_timeout": backendTimeoutField,
+                    "auth_type": authTypeField,
+                    "cors": corsField
+                ])
             _ = try await client.importMicroservice(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

@@ -39,11 +39,14 @@ struct ListLatelyAPIStatisticsV2Command: AsyncParsableCommand {
             """)
     var duration: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLatelyAPIStatisticsV2(
                 instanceID: instanceID,
                 apiID: apiID,
@@ -78,11 +81,14 @@ struct ListLatelyGroupStatisticsV2Command: AsyncParsableCommand {
         help: "API group ID.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLatelyGroupStatisticsV2(instanceID: instanceID, groupID: groupID)
         }
     }
@@ -113,7 +119,8 @@ struct ListMetricDataCommand: AsyncParsableCommand {
             Metric dimension. inbound_eip: Inbound public network bandwidth, which is supported only by \
             gateways that support load balancing. outbound_eip: Outbound public network bandwidth. \
             Enumeration values: inbound_eip outbound_eip Values: inbound_eip, outbound_eip.
-            """)
+            """,
+        completion: .list(["inbound_eip", "outbound_eip"]))
     var dim: String
 
     @Option(
@@ -125,7 +132,11 @@ struct ListMetricDataCommand: AsyncParsableCommand {
             upstream_bandwidth downstream_bandwidth upstream_bandwidth_usage downstream_bandwidth_usage \
             up_stream down_stream Values: upstream_bandwidth, downstream_bandwidth, \
             upstream_bandwidth_usage, downstream_bandwidth_usage, up_stream, down_stream.
-            """)
+            """,
+        completion: .list([
+            "upstream_bandwidth", "downstream_bandwidth", "upstream_bandwidth_usage",
+            "downstream_bandwidth_usage", "up_stream", "down_stream"
+        ]))
     var metricName: String
 
     @Option(
@@ -147,7 +158,8 @@ struct ListMetricDataCommand: AsyncParsableCommand {
             Monitoring data granularity. 1: Real-time data. 300: 5 minutes. 1200: 20 minutes. 3600: 1 hour. \
             14400: 4 hours. 86400: 1 day. Enumeration values: 1 300 1200 3600 14400 86400 Values: 1, 300, \
             1200, 3600, 14400, 86400.
-            """)
+            """,
+        completion: .list(["1", "300", "1200", "3600", "14400", "86400"]))
     var period: Int
 
     @Option(
@@ -158,14 +170,18 @@ struct ListMetricDataCommand: AsyncParsableCommand {
             rollup period. sum: Sum of the metric data in the rollup period. variance: Variance value of the \
             metric data in the rollup period. Enumeration values: average max min sum variance Values: \
             average, max, min, sum, variance.
-            """)
+            """,
+        completion: .list(["average", "max", "min", "sum", "variance"]))
     var filter: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetricData(
                 instanceID: instanceID,
                 dim: APIGClient.ListMetricDataDim(rawValue: dim),

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AttachAPIToPluginCommand: AsyncParsableCommand {
+struct AttachAPIToPluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-api-to-plugin",
         abstract: "Binding a Plug-in to APIs",
@@ -18,15 +18,22 @@ struct AttachAPIToPluginCommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/plug-in_management/binding_a_plug-in_to_apis.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"env_id": "", "api_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachAPIToPluginRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): env_id*, api_ids*.
+            (* required): env_id*, api_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -49,18 +56,39 @@ struct AttachAPIToPluginCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "ID of the environment for binding to the API. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachAPIToPluginRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachAPIToPluginRequest.self, from: body,
+                overriding: [
+                    "env_id": envIDField
+                ])
             _ = try await client.attachAPIToPlugin(instanceID: instanceID, pluginID: pluginID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -73,7 +101,7 @@ struct AttachAPIToPluginCommand: AsyncParsableCommand {
     }
 }
 
-struct AttachPluginToAPICommand: AsyncParsableCommand {
+struct AttachPluginToAPICommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-plugin-to-api",
         abstract: "Binding an API with Plug-ins",
@@ -85,15 +113,22 @@ struct AttachPluginToAPICommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/plug-in_management/binding_an_api_with_plug-ins.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"env_id": "", "plugin_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachPluginToAPIRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): env_id*, plugin_ids*.
+            (* required): env_id*, plugin_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -116,18 +151,39 @@ struct AttachPluginToAPICommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "ID of the environment for binding to the API. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachPluginToAPIRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachPluginToAPIRequest.self, from: body,
+                overriding: [
+                    "env_id": envIDField
+                ])
             _ = try await client.attachPluginToAPI(instanceID: instanceID, apiID: apiID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -140,7 +196,7 @@ struct AttachPluginToAPICommand: AsyncParsableCommand {
     }
 }
 
-struct CreatePluginCommand: AsyncParsableCommand {
+struct CreatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-plugin",
         abstract: "Creating a Plug-in",
@@ -152,15 +208,25 @@ struct CreatePluginCommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/plug-in_management/creating_a_plug-in.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"plugin_name": "", "plugin_type": "cors|set_resp_headers|kafka_log|breaker|rate_limit|third_auth", \#
+        "plugin_scope": "global", "plugin_content": "", "remark": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePluginRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): plugin_name*, plugin_type*, plugin_scope*, plugin_content*, remark.
+            required): plugin_name*, plugin_type*, plugin_scope*, plugin_content*, remark. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -178,18 +244,84 @@ struct CreatePluginCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("plugin-name"),
+        help: """
+            Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and \
+            underscores (_) are allowed. Sets `plugin_name` of the body, over --body.
+            """)
+    var pluginNameField: String?
+
+    @Option(
+        name: .customLong("plugin-type"),
+        help: """
+            Plug-in type. cors: Cross-origin resource sharing. set_resp_headers: HTTP response header \
+            management. kafka_log: Kafka log push. breaker: Circuit breaker. rate_limit: Request throttling. \
+            third_auth: Third-party authentication. Enumeration values: cors set_resp_headers kafka_log \
+            breaker rate_limit third_auth Values: cors, set_resp_headers, kafka_log, breaker, rate_limit, \
+            third_auth. Sets `plugin_type` of the body, over --body.
+            """,
+        completion: .list(["cors", "set_resp_headers", "kafka_log", "breaker", "rate_limit", "third_auth"]))
+    var pluginTypeField: String?
+
+    @Option(
+        name: .customLong("plugin-scope"),
+        help: """
+            Plug-in scope. global: Visible to all gateways. Enumeration values: global Values: global. Sets \
+            `plugin_scope` of the body, over --body.
+            """,
+        completion: .list(["global"]))
+    var pluginScopeField: String?
+
+    @Option(
+        name: .customLong("plugin-content"),
+        help: """
+            Plug-in content in JSON format. For details, see the model definition. CorsPluginContent \
+            SetRespHeadersContent KafkaLogContent BreakerContent RateLimitContent ThirdAuthContent Maximum: \
+            65535. Sets `plugin_content` of the body, over --body.
+            """)
+    var pluginContentField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Plug-in description, with a maximum of 255 characters. Maximum: 255. Sets `remark` of the body, \
+            over --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePluginRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePluginRequest.self, from: body,
+                overriding: [
+                    "plugin_name": pluginNameField,
+                    "plugin_type": pluginTypeField,
+                    "plugin_scope": pluginScopeField,
+                    "plugin_content": pluginContentField,
+                    "remark": remarkField
+                ])
             _ = try await client.createPlugin(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -235,17 +367,29 @@ struct DeletePluginCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePlugin(instanceID: instanceID, pluginID: pluginID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -258,7 +402,7 @@ struct DeletePluginCommand: AsyncParsableCommand {
     }
 }
 
-struct DetachAPIFromPluginCommand: AsyncParsableCommand {
+struct DetachAPIFromPluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "detach-api-from-plugin",
         abstract: "Unbinding a Plug-in from All APIs",
@@ -271,15 +415,22 @@ struct DetachAPIFromPluginCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/plug-in_management/unbinding_a_plug-in_from_all_apis.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"env_id": "", "api_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DetachAPIFromPluginRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): env_id*, api_ids*.
+            Fields (* required): env_id*, api_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -302,18 +453,39 @@ struct DetachAPIFromPluginCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "ID of the environment for binding to the API. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DetachAPIFromPluginRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DetachAPIFromPluginRequest.self, from: body,
+                overriding: [
+                    "env_id": envIDField
+                ])
             try await client.detachAPIFromPlugin(instanceID: instanceID, pluginID: pluginID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -326,7 +498,7 @@ struct DetachAPIFromPluginCommand: AsyncParsableCommand {
     }
 }
 
-struct DetachPluginFromAPICommand: AsyncParsableCommand {
+struct DetachPluginFromAPICommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "detach-plugin-from-api",
         abstract: "Unbinding an API's Plug-ins",
@@ -338,15 +510,22 @@ struct DetachPluginFromAPICommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/plug-in_management/unbinding_an_apis_plug-ins.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"env_id": "", "plugin_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DetachPluginFromAPIRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): env_id*, plugin_ids*.
+            Fields (* required): env_id*, plugin_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -369,18 +548,39 @@ struct DetachPluginFromAPICommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "ID of the environment for binding to the API. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DetachPluginFromAPIRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DetachPluginFromAPIRequest.self, from: body,
+                overriding: [
+                    "env_id": envIDField
+                ])
             try await client.detachPluginFromAPI(instanceID: instanceID, apiID: apiID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -461,11 +661,14 @@ struct ListAPIAttachAblePluginsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -569,11 +772,14 @@ struct ListAPIAttachedPluginsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -684,11 +890,14 @@ struct ListPluginAttachAbleAPIsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -801,11 +1010,14 @@ struct ListPluginAttachedAPIsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -907,11 +1119,14 @@ struct ListPluginsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -964,17 +1179,20 @@ struct ShowPluginCommand: AsyncParsableCommand {
         help: "Plug-in ID.")
     var pluginID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPlugin(instanceID: instanceID, pluginID: pluginID)
         }
     }
 }
 
-struct UpdatePluginCommand: AsyncParsableCommand {
+struct UpdatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-plugin",
         abstract: "Modifying a Plug-in",
@@ -986,15 +1204,25 @@ struct UpdatePluginCommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/plug-in_management/modifying_a_plug-in.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"plugin_name": "", "plugin_type": "cors|set_resp_headers|kafka_log|breaker|rate_limit|third_auth", \#
+        "plugin_scope": "global", "plugin_content": "", "remark": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePluginRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): plugin_name*, plugin_type*, plugin_scope*, plugin_content*, remark.
+            required): plugin_name*, plugin_type*, plugin_scope*, plugin_content*, remark. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1017,18 +1245,84 @@ struct UpdatePluginCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("plugin-name"),
+        help: """
+            Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and \
+            underscores (_) are allowed. Sets `plugin_name` of the body, over --body.
+            """)
+    var pluginNameField: String?
+
+    @Option(
+        name: .customLong("plugin-type"),
+        help: """
+            Plug-in type. cors: Cross-origin resource sharing. set_resp_headers: HTTP response header \
+            management. kafka_log: Kafka log push. breaker: Circuit breaker. rate_limit: Request throttling. \
+            third_auth: Third-party authentication. Enumeration values: cors set_resp_headers kafka_log \
+            breaker rate_limit third_auth Values: cors, set_resp_headers, kafka_log, breaker, rate_limit, \
+            third_auth. Sets `plugin_type` of the body, over --body.
+            """,
+        completion: .list(["cors", "set_resp_headers", "kafka_log", "breaker", "rate_limit", "third_auth"]))
+    var pluginTypeField: String?
+
+    @Option(
+        name: .customLong("plugin-scope"),
+        help: """
+            Plug-in scope. global: Visible to all gateways. Enumeration values: global Values: global. Sets \
+            `plugin_scope` of the body, over --body.
+            """,
+        completion: .list(["global"]))
+    var pluginScopeField: String?
+
+    @Option(
+        name: .customLong("plugin-content"),
+        help: """
+            Plug-in content in JSON format. For details, see the model definition. CorsPluginContent \
+            SetRespHeadersContent KafkaLogContent BreakerContent RateLimitContent ThirdAuthContent Maximum: \
+            65535. Sets `plugin_content` of the body, over --body.
+            """)
+    var pluginContentField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Plug-in description, with a maximum of 255 characters. Maximum: 255. Sets `remark` of the body, \
+            over --body.
+            """)
+    var remarkField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePluginRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePluginRequest.self, from: body,
+                overriding: [
+                    "plugin_name": pluginNameField,
+                    "plugin_type": pluginTypeField,
+                    "plugin_scope": pluginScopeField,
+                    "plugin_content": pluginContentField,
+                    "remark": remarkField
+                ])
             _ = try await client.updatePlugin(instanceID: instanceID, pluginID: pluginID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
+struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-request-throttling-policy-v2",
         abstract: "Creating a Request Throttling Policy",
@@ -22,16 +22,27 @@ struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/request_throttling_policy_management/creating_a_request_throttling_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"app_call_limits": 0, "name": "", "time_unit": "SECOND|MINUTE|HOUR|DAY", "remark": "", \#
+        "api_call_limits": 0, "type": 1, "enable_adaptive_control": "", "user_call_limits": 0, \#
+        "time_interval": 0, "ip_call_limits": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRequestThrottlingPolicyV2Request) as JSON, @file.json, or - for standard \
             input. Fields (* required): app_call_limits, name*, time_unit*, remark, api_call_limits*, type, \
-            enable_adaptive_control, user_call_limits, time_interval*, ip_call_limits.
+            enable_adaptive_control, user_call_limits, time_interval*, ip_call_limits. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -49,18 +60,133 @@ struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("app-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by an app within the same period. The value of \
+            this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a \
+            positive integer. Sets `app_call_limits` of the body, over --body.
+            """)
+    var appCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only \
+            letters, digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("time-unit"),
+        help: """
+            Time unit for limiting the number of API calls. Enumeration values: SECOND MINUTE HOUR DAY \
+            Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            """,
+        completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
+    var timeUnitField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Description of the request throttling policy, which can contain a maximum of 255 characters. \
+            Sets `remark` of the body, over --body.
+            """)
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("api-call-limits"),
+        help: """
+            Maximum number of times an API can be accessed within a specified period. The value of this \
+            parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet \
+            service requirements. The maximum value is 2,147,483,647. Enter a positive integer. Sets \
+            `api_call_limits` of the body, over --body.
+            """)
+    var apiCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Type of the request throttling policy. 1: API-based, limiting the maximum number of times a \
+            single API bound to the policy can be called within the specified period. 2: API-shared, \
+            limiting the maximum number of times all APIs bound to the policy can be called within the \
+            specified period. Enumeration values: 1 2 Values: 1, 2. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("enable-adaptive-control"),
+        help: """
+            Indicates whether to enable dynamic request throttling. TRUE FALSE Currently, this parameter is \
+            not supported. Sets `enable_adaptive_control` of the body, over --body.
+            """)
+    var enableAdaptiveControlField: String?
+
+    @Option(
+        name: .customLong("user-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by a user within the same period. The value of \
+            this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a \
+            positive integer. Sets `user_call_limits` of the body, over --body.
+            """)
+    var userCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("time-interval"),
+        help: """
+            Period of time for limiting the number of API calls. This parameter applies with each API call \
+            limit. The maximum value is 2,147,483,647. Enter a positive integer. Sets `time_interval` of the \
+            body, over --body.
+            """)
+    var timeIntervalField: Int?
+
+    @Option(
+        name: .customLong("ip-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by an IP address within the same period. The \
+            value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. \
+            Enter a positive integer. Sets `ip_call_limits` of the body, over --body.
+            """)
+    var ipCallLimitsField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRequestThrottlingPolicyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRequestThrottlingPolicyV2Request.self, from: body,
+                overriding: [
+                    "app_call_limits": appCallLimitsField,
+                    "name": nameField,
+                    "time_unit": timeUnitField,
+                    "remark": remarkField,
+                    "api_call_limits": apiCallLimitsField,
+                    "type": typeField,
+                    "enable_adaptive_control": enableAdaptiveControlField,
+                    "user_call_limits": userCallLimitsField,
+                    "time_interval": timeIntervalField,
+                    "ip_call_limits": ipCallLimitsField
+                ])
             _ = try await client.createRequestThrottlingPolicyV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -108,17 +234,29 @@ struct DeleteRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRequestThrottlingPolicyV2(instanceID: instanceID, throttleID: throttleID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -189,11 +327,14 @@ struct ListRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -243,11 +384,14 @@ struct ShowDetailsOfRequestThrottlingPolicyV2Command: AsyncParsableCommand {
         help: "Request throttling policy ID.")
     var throttleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfRequestThrottlingPolicyV2(
                 instanceID: instanceID,
                 throttleID: throttleID
@@ -256,7 +400,7 @@ struct ShowDetailsOfRequestThrottlingPolicyV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
+struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-request-throttling-policy-v2",
         abstract: "Modifying a Request Throttling Policy",
@@ -269,16 +413,27 @@ struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/request_throttling_policy_management/modifying_a_request_throttling_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"app_call_limits": 0, "name": "", "time_unit": "SECOND|MINUTE|HOUR|DAY", "remark": "", \#
+        "api_call_limits": 0, "type": 1, "enable_adaptive_control": "", "user_call_limits": 0, \#
+        "time_interval": 0, "ip_call_limits": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRequestThrottlingPolicyV2Request) as JSON, @file.json, or - for standard \
             input. Fields (* required): app_call_limits, name*, time_unit*, remark, api_call_limits*, type, \
-            enable_adaptive_control, user_call_limits, time_interval*, ip_call_limits.
+            enable_adaptive_control, user_call_limits, time_interval*, ip_call_limits. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -301,18 +456,133 @@ struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("app-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by an app within the same period. The value of \
+            this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a \
+            positive integer. Sets `app_call_limits` of the body, over --body.
+            """)
+    var appCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only \
+            letters, digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("time-unit"),
+        help: """
+            Time unit for limiting the number of API calls. Enumeration values: SECOND MINUTE HOUR DAY \
+            Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            """,
+        completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
+    var timeUnitField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Description of the request throttling policy, which can contain a maximum of 255 characters. \
+            Sets `remark` of the body, over --body.
+            """)
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("api-call-limits"),
+        help: """
+            Maximum number of times an API can be accessed within a specified period. The value of this \
+            parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet \
+            service requirements. The maximum value is 2,147,483,647. Enter a positive integer. Sets \
+            `api_call_limits` of the body, over --body.
+            """)
+    var apiCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Type of the request throttling policy. 1: API-based, limiting the maximum number of times a \
+            single API bound to the policy can be called within the specified period. 2: API-shared, \
+            limiting the maximum number of times all APIs bound to the policy can be called within the \
+            specified period. Enumeration values: 1 2 Values: 1, 2. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("enable-adaptive-control"),
+        help: """
+            Indicates whether to enable dynamic request throttling. TRUE FALSE Currently, this parameter is \
+            not supported. Sets `enable_adaptive_control` of the body, over --body.
+            """)
+    var enableAdaptiveControlField: String?
+
+    @Option(
+        name: .customLong("user-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by a user within the same period. The value of \
+            this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a \
+            positive integer. Sets `user_call_limits` of the body, over --body.
+            """)
+    var userCallLimitsField: Int?
+
+    @Option(
+        name: .customLong("time-interval"),
+        help: """
+            Period of time for limiting the number of API calls. This parameter applies with each API call \
+            limit. The maximum value is 2,147,483,647. Enter a positive integer. Sets `time_interval` of the \
+            body, over --body.
+            """)
+    var timeIntervalField: Int?
+
+    @Option(
+        name: .customLong("ip-call-limits"),
+        help: """
+            Maximum number of times the API can be accessed by an IP address within the same period. The \
+            value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. \
+            Enter a positive integer. Sets `ip_call_limits` of the body, over --body.
+            """)
+    var ipCallLimitsField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRequestThrottlingPolicyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRequestThrottlingPolicyV2Request.self, from: body,
+                overriding: [
+                    "app_call_limits": appCallLimitsField,
+                    "name": nameField,
+                    "time_unit": timeUnitField,
+                    "remark": remarkField,
+                    "api_call_limits": apiCallLimitsField,
+                    "type": typeField,
+                    "enable_adaptive_control": enableAdaptiveControlField,
+                    "user_call_limits": userCallLimitsField,
+                    "time_interval": timeIntervalField,
+                    "ip_call_limits": ipCallLimitsField
+                ])
             _ = try await client.updateRequestThrottlingPolicyV2(
                 instanceID: instanceID,
                 throttleID: throttleID,

@@ -23,11 +23,14 @@ struct ListAPIGroupsQuantitiesV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIGroupsQuantitiesV2(instanceID: instanceID)
         }
     }
@@ -51,11 +54,14 @@ struct ListAPIQuantitiesV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIQuantitiesV2(instanceID: instanceID)
         }
     }
@@ -79,11 +85,14 @@ struct ListAppQuantitiesV2Command: AsyncParsableCommand {
         help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAppQuantitiesV2(instanceID: instanceID)
         }
     }

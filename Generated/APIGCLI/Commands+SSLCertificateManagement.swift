@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct BatchAssociateCertsV2Command: AsyncParsableCommand {
+struct BatchAssociateCertsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-associate-certs-v2",
         abstract: "Binding a Domain Name with SSL Certificates",
@@ -21,15 +21,22 @@ struct BatchAssociateCertsV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/binding_a_domain_name_with_ssl_certificates.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"certificate_ids": [""], "verified_client_certificate_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAssociateCertsV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): certificate_ids*, verified_client_certificate_enabled.
+            Fields (* required): certificate_ids*, verified_client_certificate_enabled. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -57,18 +64,43 @@ struct BatchAssociateCertsV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("verified-client-certificate-enabled"),
+        help: """
+            Whether to enable client certificate verification. It is enabled by default if trusted_root_ca \
+            exists, and disabled if trusted_root_ca does not exist. Sets \
+            `verified_client_certificate_enabled` of the body, over --body.
+            """)
+    var verifiedClientCertificateEnabledField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAssociateCertsV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAssociateCertsV2Request.self, from: body,
+                overriding: [
+                    "verified_client_certificate_enabled": verifiedClientCertificateEnabledField
+                ])
             try await client.batchAssociateCertsV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -86,7 +118,7 @@ struct BatchAssociateCertsV2Command: AsyncParsableCommand {
     }
 }
 
-struct BatchAssociateDomainsV2Command: AsyncParsableCommand {
+struct BatchAssociateDomainsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-associate-domains-v2",
         abstract: "Binding an SSL Certificate to a Domain Name",
@@ -99,33 +131,45 @@ struct BatchAssociateDomainsV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/binding_an_ssl_certificate_to_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"domains": [{"domain": "", "instance_ids": [""], "verified_client_certificate_enabled": false}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAssociateDomainsV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): domains*.
+            Fields (* required): domains*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("certificate-id"),
         help: "Certificate ID.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAssociateDomainsV2Request.self, from: body)
             try await client.batchAssociateDomainsV2(certificateID: certificateID, requestBody)
         }
     }
 }
 
-struct BatchDisassociateCertsV2Command: AsyncParsableCommand {
+struct BatchDisassociateCertsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-disassociate-certs-v2",
         abstract: "Unbinding a Domain Name's SSL Certificates",
@@ -140,15 +184,22 @@ struct BatchDisassociateCertsV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/unbinding_a_domain_names_ssl_certificates.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"certificate_ids": [""], "verified_client_certificate_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDisassociateCertsV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): certificate_ids*, verified_client_certificate_enabled.
+            Fields (* required): certificate_ids*, verified_client_certificate_enabled. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -176,18 +227,43 @@ struct BatchDisassociateCertsV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("verified-client-certificate-enabled"),
+        help: """
+            Whether to enable client certificate verification. It is enabled by default if trusted_root_ca \
+            exists, and disabled if trusted_root_ca does not exist. Sets \
+            `verified_client_certificate_enabled` of the body, over --body.
+            """)
+    var verifiedClientCertificateEnabledField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDisassociateCertsV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDisassociateCertsV2Request.self, from: body,
+                overriding: [
+                    "verified_client_certificate_enabled": verifiedClientCertificateEnabledField
+                ])
             try await client.batchDisassociateCertsV2(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -205,7 +281,7 @@ struct BatchDisassociateCertsV2Command: AsyncParsableCommand {
     }
 }
 
-struct BatchDisassociateDomainsV2Command: AsyncParsableCommand {
+struct BatchDisassociateDomainsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-disassociate-domains-v2",
         abstract: "Unbinding an SSL Certificate from a Domain Name",
@@ -218,33 +294,45 @@ struct BatchDisassociateDomainsV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/unbinding_an_ssl_certificate_from_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"domains": [{"domain": "", "instance_ids": [""], "verified_client_certificate_enabled": false}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDisassociateDomainsV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): domains*.
+            input. Fields (* required): domains*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("certificate-id"),
         help: "Certificate ID.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDisassociateDomainsV2Request.self, from: body)
             try await client.batchDisassociateDomainsV2(certificateID: certificateID, requestBody)
         }
     }
 }
 
-struct CreateCertificateV2Command: AsyncParsableCommand {
+struct CreateCertificateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-certificate-v2",
         abstract: "Creating an SSL Certificate",
@@ -257,22 +345,85 @@ struct CreateCertificateV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/creating_an_ssl_certificate.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "cert_content": "", "private_key": "", "type": "instance|global", "instance_id": "", \#
+        "trusted_root_ca": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCertificateV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, cert_content*, private_key*, type, instance_id, trusted_root_ca.
+            Fields (* required): name*, cert_content*, private_key*, type, instance_id, trusted_root_ca. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters, \
+            digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("cert-content"),
+        help: "Certificate content. Sets `cert_content` of the body, over --body.")
+    var certContentField: String?
+
+    @Option(
+        name: .customLong("private-key"),
+        help: "Certificate private key. Sets `private_key` of the body, over --body.")
+    var privateKeyField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Certificate scope. Default: global Enumeration values: instance global Values: instance, global. \
+            Sets `type` of the body, over --body.
+            """,
+        completion: .list(["instance", "global"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Gateway ID. This parameter is required if type is set to instance. Sets `instance_id` of the \
+            body, over --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("trusted-root-ca"),
+        help: "Trusted root certificate (CA). Sets `trusted_root_ca` of the body, over --body.")
+    var trustedRootCaField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCertificateV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCertificateV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "cert_content": certContentField,
+                    "private_key": privateKeyField,
+                    "type": typeField,
+                    "instance_id": instanceIDField,
+                    "trusted_root_ca": trustedRootCaField
+                ])
             _ = try await client.createCertificateV2(requestBody)
         }
     }
@@ -297,11 +448,14 @@ struct DeleteCertificateV2Command: AsyncParsableCommand {
         help: "Certificate ID.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCertificateV2(certificateID: certificateID)
         }
     }
@@ -355,11 +509,14 @@ struct ListAttachedDomainsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -434,7 +591,8 @@ struct ListCertificatesV2Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Certificate scope. Enumeration values: instance global Values: instance, global.")
+        help: "Certificate scope. Enumeration values: instance global Values: instance, global.",
+        completion: .list(["instance", "global"]))
     var type: String?
 
     @Flag(
@@ -445,11 +603,14 @@ struct ListCertificatesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -496,17 +657,20 @@ struct ShowDetailsOfCertificateV2Command: AsyncParsableCommand {
         help: "Certificate ID.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfCertificateV2(certificateID: certificateID)
         }
     }
 }
 
-struct UpdateCertificateV2Command: AsyncParsableCommand {
+struct UpdateCertificateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-certificate-v2",
         abstract: "Modifying an SSL Certificate",
@@ -519,27 +683,90 @@ struct UpdateCertificateV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/ssl_certificate_management/modifying_an_ssl_certificate.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "cert_content": "", "private_key": "", "type": "instance|global", "instance_id": "", \#
+        "trusted_root_ca": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCertificateV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, cert_content*, private_key*, type, instance_id, trusted_root_ca.
+            Fields (* required): name*, cert_content*, private_key*, type, instance_id, trusted_root_ca. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("certificate-id"),
         help: "Certificate ID.")
     var certificateID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters, \
+            digits, and underscores (_) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("cert-content"),
+        help: "Certificate content. Sets `cert_content` of the body, over --body.")
+    var certContentField: String?
+
+    @Option(
+        name: .customLong("private-key"),
+        help: "Certificate private key. Sets `private_key` of the body, over --body.")
+    var privateKeyField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Certificate scope. Default: global Enumeration values: instance global Values: instance, global. \
+            Sets `type` of the body, over --body.
+            """,
+        completion: .list(["instance", "global"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Gateway ID. This parameter is required if type is set to instance. Sets `instance_id` of the \
+            body, over --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("trusted-root-ca"),
+        help: "Trusted root certificate (CA). Sets `trusted_root_ca` of the body, over --body.")
+    var trustedRootCaField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCertificateV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCertificateV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "cert_content": certContentField,
+                    "private_key": privateKeyField,
+                    "type": typeField,
+                    "instance_id": instanceIDField,
+                    "trusted_root_ca": trustedRootCaField
+                ])
             _ = try await client.updateCertificateV2(certificateID: certificateID, requestBody)
         }
     }

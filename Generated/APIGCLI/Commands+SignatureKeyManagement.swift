@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateSignatureKeyV2Command: AsyncParsableCommand {
+struct CreateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-signature-key-v2",
         abstract: "Creating a Signature Key",
@@ -19,15 +19,25 @@ struct CreateSignatureKeyV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/signature_key_management/creating_a_signature_key.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "sign_type": "hmac|basic|public_key|aes", "sign_key": "", "sign_secret": "", \#
+        "sign_algorithm": "aes-128-cfb|aes-256-cfb"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSignatureKeyV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, sign_type, sign_key, sign_secret, sign_algorithm.
+            Fields (* required): name*, sign_type, sign_key, sign_secret, sign_algorithm. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -45,18 +55,105 @@ struct CreateSignatureKeyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Signature key name. It can contain letters, digits, and underscores(_) and must start with a \
+            letter. Minimum: 3 Maximum: 64. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("sign-type"),
+        help: """
+            Signature key type. hmac basic public_key aes To use a basic signature key, ensure that your \
+            gateway version supports it. If your gateway does not support this type of signature key, \
+            contact technical support to upgrade your gateway. To use a public_key signature key, ensure \
+            that the public_key feature has been configured for your gateway. For details, see \"Appendix\" \
+            > \"Supported Features\". If your gateway does not support this feature, contact technical \
+            support to enable it. To use an AES signature key, ensure that your gateway version supports it. \
+            If your gateway does not support this type of signature key, contact technical support to \
+            upgrade your gateway. Enumeration values: hmac basic public_key aes Values: hmac, basic, \
+            public_key, aes. Sets `sign_type` of the body, over --body.
+            """,
+        completion: .list(["hmac", "basic", "public_key", "aes"]))
+    var signTypeField: String?
+
+    @Option(
+        name: .customLong("sign-key"),
+        help: """
+            Signature key. hmac: The value contains 8 to 32 characters, including letters, digits, \
+            underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key \
+            is automatically generated. basic: The value contains 4 to 32 characters, including letters, \
+            digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key \
+            is automatically generated. public_key: The value contains 8 to 512 characters, including \
+            letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign \
+            (+), or slash (/). If not specified, a key is automatically generated. aes: The value contains \
+            16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb \
+            algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must \
+            start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is \
+            automatically generated. Sets `sign_key` of the body, over --body.
+            """)
+    var signKeyField: String?
+
+    @Option(
+        name: .customLong("sign-secret"),
+        help: """
+            Signature secret. hmac: The value contains 16 to 64 characters. Letters, digits, and special \
+            characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key \
+            is automatically generated. basic: The value contains 8 to 64 characters. Letters, digits, and \
+            special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not \
+            specified, a key is automatically generated. public_key: The value can contain 16 to 2048 \
+            characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a \
+            letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated. \
+            aes: The value contains 16 characters, including letters, digits, and special characters \
+            (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, \
+            a key is automatically generated. Sets `sign_secret` of the body, over --body.
+            """)
+    var signSecretField: String?
+
+    @Option(
+        name: .customLong("sign-algorithm"),
+        help: """
+            Signature algorithm. Specify a signature algorithm only when using an AES signature key. By \
+            default, no algorithm is used. Enumeration values: aes-128-cfb aes-256-cfb Values: aes-128-cfb, \
+            aes-256-cfb. Sets `sign_algorithm` of the body, over --body.
+            """,
+        completion: .list(["aes-128-cfb", "aes-256-cfb"]))
+    var signAlgorithmField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSignatureKeyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSignatureKeyV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "sign_type": signTypeField,
+                    "sign_key": signKeyField,
+                    "sign_secret": signSecretField,
+                    "sign_algorithm": signAlgorithmField
+                ])
             _ = try await client.createSignatureKeyV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -103,17 +200,29 @@ struct DeleteSignatureKeyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSignatureKeyV2(instanceID: instanceID, signID: signID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -183,11 +292,14 @@ struct ListSignatureKeysV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -214,7 +326,7 @@ struct ListSignatureKeysV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateSignatureKeyV2Command: AsyncParsableCommand {
+struct UpdateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-signature-key-v2",
         abstract: "Modifying a Signature Key",
@@ -226,15 +338,25 @@ struct UpdateSignatureKeyV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/signature_key_management/modifying_a_signature_key.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "sign_type": "hmac|basic|public_key|aes", "sign_key": "", "sign_secret": "", \#
+        "sign_algorithm": "aes-128-cfb|aes-256-cfb"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSignatureKeyV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, sign_type, sign_key, sign_secret, sign_algorithm.
+            Fields (* required): name*, sign_type, sign_key, sign_secret, sign_algorithm. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -257,18 +379,105 @@ struct UpdateSignatureKeyV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Signature key name. It can contain letters, digits, and underscores(_) and must start with a \
+            letter. Minimum: 3 Maximum: 64. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("sign-type"),
+        help: """
+            Signature key type. hmac basic public_key aes To use a basic signature key, ensure that your \
+            gateway version supports it. If your gateway does not support this type of signature key, \
+            contact technical support to upgrade your gateway. To use a public_key signature key, ensure \
+            that the public_key feature has been configured for your gateway. For details, see \"Appendix\" \
+            > \"Supported Features\". If your gateway does not support this feature, contact technical \
+            support to enable it. To use an AES signature key, ensure that your gateway version supports it. \
+            If your gateway does not support this type of signature key, contact technical support to \
+            upgrade your gateway. Enumeration values: hmac basic public_key aes Values: hmac, basic, \
+            public_key, aes. Sets `sign_type` of the body, over --body.
+            """,
+        completion: .list(["hmac", "basic", "public_key", "aes"]))
+    var signTypeField: String?
+
+    @Option(
+        name: .customLong("sign-key"),
+        help: """
+            Signature key. hmac: The value contains 8 to 32 characters, including letters, digits, \
+            underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key \
+            is automatically generated. basic: The value contains 4 to 32 characters, including letters, \
+            digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key \
+            is automatically generated. public_key: The value contains 8 to 512 characters, including \
+            letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign \
+            (+), or slash (/). If not specified, a key is automatically generated. aes: The value contains \
+            16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb \
+            algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must \
+            start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is \
+            automatically generated. Sets `sign_key` of the body, over --body.
+            """)
+    var signKeyField: String?
+
+    @Option(
+        name: .customLong("sign-secret"),
+        help: """
+            Signature secret. hmac: The value contains 16 to 64 characters. Letters, digits, and special \
+            characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key \
+            is automatically generated. basic: The value contains 8 to 64 characters. Letters, digits, and \
+            special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not \
+            specified, a key is automatically generated. public_key: The value can contain 16 to 2048 \
+            characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a \
+            letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated. \
+            aes: The value contains 16 characters, including letters, digits, and special characters \
+            (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, \
+            a key is automatically generated. Sets `sign_secret` of the body, over --body.
+            """)
+    var signSecretField: String?
+
+    @Option(
+        name: .customLong("sign-algorithm"),
+        help: """
+            Signature algorithm. Specify a signature algorithm only when using an AES signature key. By \
+            default, no algorithm is used. Enumeration values: aes-128-cfb aes-256-cfb Values: aes-128-cfb, \
+            aes-256-cfb. Sets `sign_algorithm` of the body, over --body.
+            """,
+        completion: .list(["aes-128-cfb", "aes-256-cfb"]))
+    var signAlgorithmField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSignatureKeyV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSignatureKeyV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "sign_type": signTypeField,
+                    "sign_key": signKeyField,
+                    "sign_secret": signSecretField,
+                    "sign_algorithm": signAlgorithmField
+                ])
             _ = try await client.updateSignatureKeyV2(instanceID: instanceID, signID: signID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(

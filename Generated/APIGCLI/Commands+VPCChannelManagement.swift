@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AddingBackendInstancesV2Command: AsyncParsableCommand {
+struct AddingBackendInstancesV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "adding-backend-instances-v2",
         abstract: "Adding or Updating Backend Instances",
@@ -19,15 +19,25 @@ struct AddingBackendInstancesV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_channel_management/adding_or_updating_backend_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"members": [{"host": "", "weight": 0, "is_backup": false, "member_group_name": "", "status": 1, \#
+        "port": 0, "ecs_id": "", "ecs_name": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddingBackendInstancesV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): members*.
+            Fields (* required): members*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -50,17 +60,29 @@ struct AddingBackendInstancesV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddingBackendInstancesV2Request.self, from: body)
             _ = try await client.addingBackendInstancesV2(
                 instanceID: instanceID,
@@ -78,7 +100,7 @@ struct AddingBackendInstancesV2Command: AsyncParsableCommand {
     }
 }
 
-struct BatchDisableMembersCommand: AsyncParsableCommand {
+struct BatchDisableMembersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-disable-members",
         abstract: "Disabling Backend Servers",
@@ -91,15 +113,22 @@ struct BatchDisableMembersCommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/vpc_channel_management/disabling_backend_servers.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"member_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDisableMembersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): member_ids.
+            Fields (* required): member_ids. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -122,17 +151,29 @@ struct BatchDisableMembersCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDisableMembersRequest.self, from: body)
             try await client.batchDisableMembers(
                 instanceID: instanceID,
@@ -150,7 +191,7 @@ struct BatchDisableMembersCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchEnableMembersCommand: AsyncParsableCommand {
+struct BatchEnableMembersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-enable-members",
         abstract: "Enabling Backend Servers",
@@ -163,15 +204,22 @@ struct BatchEnableMembersCommand: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/vpc_channel_management/enabling_backend_servers.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"member_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchEnableMembersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): member_ids.
+            Fields (* required): member_ids. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -194,17 +242,29 @@ struct BatchEnableMembersCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchEnableMembersRequest.self, from: body)
             try await client.batchEnableMembers(
                 instanceID: instanceID,
@@ -222,7 +282,7 @@ struct BatchEnableMembersCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateMemberGroupCommand: AsyncParsableCommand {
+struct CreateMemberGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-member-group",
         abstract: "Adding or Updating a Backend Server Group of a VPC Channel",
@@ -236,15 +296,26 @@ struct CreateMemberGroupCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_channel_management/adding_or_updating_a_backend_server_group_of_a_vpc_channel.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"member_groups": [{"member_group_name": "", "member_group_remark": "", "member_group_weight": 0, \#
+        "dict_code": "", "microservice_version": "", "microservice_port": 0, "microservice_labels": \#
+        [{"label_name": "", "label_value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateMemberGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): member_groups.
+            (* required): member_groups. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -267,17 +338,29 @@ struct CreateMemberGroupCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateMemberGroupRequest.self, from: body)
             _ = try await client.createMemberGroup(
                 instanceID: instanceID,
@@ -295,7 +378,7 @@ struct CreateMemberGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateVPCChannelV2Command: AsyncParsableCommand {
+struct CreateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc-channel-v2",
         abstract: "Creating a VPC Channel",
@@ -309,16 +392,35 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/vpc_channel_management/creating_a_vpc_channel.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "port": 0, "balance_strategy": 1, "member_type": "ip|ecs", "type": 2, "dict_code": "", \#
+        "member_groups": [{"member_group_name": "", "member_group_remark": "", "member_group_weight": 0, \#
+        "dict_code": "", "microservice_version": "", "microservice_port": 0, "microservice_labels": \#
+        [{"label_name": "", "label_value": ""}]}], "members": [{"host": "", "weight": 0, "is_backup": \#
+        false, "member_group_name": "", "status": 1, "port": 0, "ecs_id": "", "ecs_name": ""}], \#
+        "vpc_health_config": {"protocol": "TCP|HTTP|HTTPS", "path": "", "method": "GET|HEAD", "port": 0, \#
+        "threshold_normal": 0, "threshold_abnormal": 0, "time_interval": 0, "http_code": "", \#
+        "enable_client_ssl": false, "status": 1, "timeout": 0}, "microservice_info": {"service_type": \#
+        "CSE|CCE", "cse_info": {"engine_id": "", "service_id": ""}, "cce_info": {"cluster_id": "", \#
+        "namespace": "", "workload_type": "deployment|statefulset|daemonset", "app_name": "", "label_key": \#
+        "", "label_value": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCChannelV2Request) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, port*, balance_strategy*, member_type*, type, dict_code, \
-            member_groups, members, vpc_health_config, microservice_info.
+            member_groups, members, vpc_health_config, microservice_info. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -336,18 +438,90 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            VPC channel name. It can contain 3 to 64 characters, starting with a letter. Only letters, \
+            digits, hyphens (-), underscores (_), and periods (.) are allowed. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("port"),
+        help: "Host port of the VPC channel. Range: 1-65535. Sets `port` of the body, over --body.")
+    var portField: Int?
+
+    @Option(
+        name: .customLong("balance-strategy"),
+        help: """
+            Distribution algorithm. 1: Weighted round robin (WRR). 2: Weighted least connections (WLC). 3: \
+            Source hashing. 4: URI hashing. Default: 1 Enumeration values: 1 2 3 4 Values: 1, 2, 3, 4. Sets \
+            `balance_strategy` of the body, over --body.
+            """,
+        completion: .list(["1", "2", "3", "4"]))
+    var balanceStrategyField: Int?
+
+    @Option(
+        name: .customLong("member-type"),
+        help: """
+            Member type of the VPC channel. ip ecs Default: ecs Enumeration values: ip ecs Values: ip, ecs. \
+            Sets `member_type` of the body, over --body.
+            """,
+        completion: .list(["ip", "ecs"]))
+    var memberTypeField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            VPC channel type. The default type is server. 2: Server type. 3: Microservice type. Default: 2 \
+            Enumeration values: 2 3 Values: 2, 3. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["2", "3"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("dict-code"),
+        help: """
+            Dictionary code of the VPC channel. The value can contain letters, digits, hyphens (-), \
+            underscores (_), and periods (.). This parameter is currently not supported. Minimum: 3 Maximum: \
+            64. Sets `dict_code` of the body, over --body.
+            """)
+    var dictCodeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVPCChannelV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVPCChannelV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "port": portField,
+                    "balance_strategy": balanceStrategyField,
+                    "member_type": memberTypeField,
+                    "type": typeField,
+                    "dict_code": dictCodeField
+                ])
             _ = try await client.createVPCChannelV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -399,17 +573,29 @@ struct DeleteBackendInstanceV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteBackendInstanceV2(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -466,17 +652,29 @@ struct DeleteMemberGroupCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteMemberGroup(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -526,17 +724,29 @@ struct DeleteVPCChannelV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPCChannelV2(instanceID: instanceID, vpcChannelID: vpcChannelID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -620,11 +830,14 @@ struct ListBackendInstancesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -724,11 +937,14 @@ struct ListMemberGroupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -846,11 +1062,14 @@ struct ListVPCChannelsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -916,11 +1135,14 @@ struct ShowDetailsOfMemberGroupCommand: AsyncParsableCommand {
         help: "Backend server group ID of the VPC channel.")
     var memberGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfMemberGroup(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -953,17 +1175,20 @@ struct ShowDetailsOfVPCChannelV2Command: AsyncParsableCommand {
         help: "VPC channel ID.")
     var vpcChannelID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfVPCChannelV2(instanceID: instanceID, vpcChannelID: vpcChannelID)
         }
     }
 }
 
-struct UpdateBackendInstancesV2Command: AsyncParsableCommand {
+struct UpdateBackendInstancesV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-backend-instances-v2",
         abstract: "Updating Backend Instances",
@@ -977,15 +1202,25 @@ struct UpdateBackendInstancesV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/vpc_channel_management/updating_backend_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"members": [{"host": "", "weight": 0, "is_backup": false, "member_group_name": "", "status": 1, \#
+        "port": 0, "ecs_id": "", "ecs_name": ""}], "member_group_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBackendInstancesV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): members, member_group_name.
+            Fields (* required): members, member_group_name. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1008,18 +1243,46 @@ struct UpdateBackendInstancesV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("member-group-name"),
+        help: """
+            Backend server group to be modified. If this parameter is not specified, all backends defined by \
+            members for the VPC channel are modified. If this parameter is specified, only the backend \
+            instances in the backend server group defined by members are modified. Input parameters of other \
+            backend server groups are ignored. For example, if member_group_name=primary is passed, only \
+            backend instances of backend server group 105c6902457144a4820dff8b1ad63331 in members are \
+            modified. Sets `member_group_name` of the body, over --body.
+            """)
+    var memberGroupNameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateBackendInstancesV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateBackendInstancesV2Request.self, from: body,
+                overriding: [
+                    "member_group_name": memberGroupNameField
+                ])
             _ = try await client.updateBackendInstancesV2(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -1036,7 +1299,7 @@ struct UpdateBackendInstancesV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateHealthCheckCommand: AsyncParsableCommand {
+struct UpdateHealthCheckCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-health-check",
         abstract: "Modifying VPC Channel Health Check",
@@ -1049,16 +1312,27 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_channel_management/modifying_vpc_channel_health_check.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"protocol": "TCP|HTTP|HTTPS", "path": "", "method": "GET|HEAD", "port": 0, "threshold_normal": 0, \#
+        "threshold_abnormal": 0, "time_interval": 0, "http_code": "", "enable_client_ssl": false, "status": \#
+        1, "timeout": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (VPCHealthConfig) as JSON, @file.json, or - for standard input. Fields (* \
             required): protocol*, path, method, port, threshold_normal*, threshold_abnormal*, \
-            time_interval*, http_code, enable_client_ssl, status, timeout*.
+            time_interval*, http_code, enable_client_ssl, status, timeout*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1081,18 +1355,133 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("protocol"),
+        help: """
+            Protocol for performing health checks on backend servers in the VPC channel. TCP HTTP HTTPS \
+            Enumeration values: TCP HTTP HTTPS Values: TCP, HTTP, HTTPS. Sets `protocol` of the body, over \
+            --body.
+            """,
+        completion: .list(["TCP", "HTTP", "HTTPS"]))
+    var protocolField: String?
+
+    @Option(
+        name: .customLong("path"),
+        help: """
+            Destination path for health checks. This parameter is required if protocol is set to http or \
+            https. Sets `path` of the body, over --body.
+            """)
+    var pathField: String?
+
+    @Option(
+        name: .customLong("method"),
+        help: """
+            Request method for health checks. Default: GET Enumeration values: GET HEAD Values: GET, HEAD. \
+            Sets `method` of the body, over --body.
+            """,
+        completion: .list(["GET", "HEAD"]))
+    var methodField: String?
+
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Destination port for health checks. If this parameter is not specified or set to 0, the host \
+            port of the VPC channel is used. If this parameter is set to a non-zero value, the corresponding \
+            port is used for health checks. Minimum: 0 Maximum: 65535. Sets `port` of the body, over --body.
+            """)
+    var portField: Int?
+
+    @Option(
+        name: .customLong("threshold-normal"),
+        help: """
+            Healthy threshold. It refers to the number of consecutive successful checks required for a \
+            backend server to be considered healthy. Minimum: 1 Maximum: 10. Sets `threshold_normal` of the \
+            body, over --body.
+            """)
+    var thresholdNormalField: Int?
+
+    @Option(
+        name: .customLong("threshold-abnormal"),
+        help: """
+            Unhealthy threshold, which refers to the number of consecutive failed checks required for a \
+            backend server to be considered unhealthy. Minimum: 1 Maximum: 10. Sets `threshold_abnormal` of \
+            the body, over --body.
+            """)
+    var thresholdAbnormalField: Int?
+
+    @Option(
+        name: .customLong("time-interval"),
+        help: """
+            Interval between consecutive checks. Unit: s. The value must be greater than the value of \
+            timeout. Minimum: 1 Maximum: 300. Sets `time_interval` of the body, over --body.
+            """)
+    var timeIntervalField: Int?
+
+    @Option(
+        name: .customLong("http-code"),
+        help: """
+            Response codes for determining a successful HTTP response. The value can be any integer within \
+            100-599 in one of the following formats: Multiple values, for example, 200,201,202 Range, for \
+            example, 200-299 Multiple values and ranges, for example, 201,202,210-299. This parameter is \
+            required if protocol is set to http. Sets `http_code` of the body, over --body.
+            """)
+    var httpCodeField: String?
+
+    @Option(
+        name: .customLong("enable-client-ssl"),
+        help: """
+            Indicates whether to enable two-way authentication. If this function is enabled, the certificate \
+            specified in the backend_client_certificate configuration item of the gateway is used. Default: \
+            false. Sets `enable_client_ssl` of the body, over --body.
+            """)
+    var enableClientSSLField: Bool?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Health check result. 1: available 2: unavailable Enumeration values: 1 2 Values: 1, 2. Sets \
+            `status` of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var statusField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(VPCHealthConfig.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                VPCHealthConfig.self, from: body,
+                overriding: [
+                    "protocol": protocolField,
+                    "path": pathField,
+                    "method": methodField,
+                    "port": portField,
+                    "threshold_normal": thresholdNormalField,
+                    "threshold_abnormal": thresholdAbnormalField,
+                    "time_interval": timeIntervalField,
+                    "http_code": httpCodeField,
+                    "enable_client_ssl": enableClientSSLField,
+                    "status": statusField
+                ])
             _ = try await client.updateHealthCheck(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -1109,7 +1498,7 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateMemberGroupCommand: AsyncParsableCommand {
+struct UpdateMemberGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-member-group",
         abstract: "Updating a Backend Server Group of a VPC Channel",
@@ -1123,16 +1512,27 @@ struct UpdateMemberGroupCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_channel_management/updating_a_backend_server_group_of_a_vpc_channel.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"member_group_name": "", "member_group_remark": "", "member_group_weight": 0, "dict_code": "", \#
+        "microservice_version": "", "microservice_port": 0, "microservice_labels": [{"label_name": "", \#
+        "label_value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (MemberGroupCreate) as JSON, @file.json, or - for standard input. Fields (* \
             required): member_group_name*, member_group_remark, member_group_weight, dict_code, \
-            microservice_version, microservice_port, microservice_labels.
+            microservice_version, microservice_port, microservice_labels. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1160,18 +1560,92 @@ struct UpdateMemberGroupCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("member-group-name"),
+        help: """
+            Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with \
+            a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed. Sets \
+            `member_group_name` of the body, over --body.
+            """)
+    var memberGroupNameField: String?
+
+    @Option(
+        name: .customLong("member-group-remark"),
+        help: """
+            Description of the backend server group. Maximum: 255. Sets `member_group_remark` of the body, \
+            over --body.
+            """)
+    var memberGroupRemarkField: String?
+
+    @Option(
+        name: .customLong("member-group-weight"),
+        help: """
+            Weight of the backend server group. If the server group contains servers and a weight has been \
+            set for it, the weight is automatically used to assign weights to servers in this group. \
+            Minimum: 0 Maximum: 100. Sets `member_group_weight` of the body, over --body.
+            """)
+    var memberGroupWeightField: Int?
+
+    @Option(
+        name: .customLong("dict-code"),
+        help: """
+            Dictionary code of the backend server group. The value can contain letters, digits, hyphens (-), \
+            underscores (_), and periods (.). Currently, this parameter is not supported. Minimum: 3 \
+            Maximum: 64. Sets `dict_code` of the body, over --body.
+            """)
+    var dictCodeField: String?
+
+    @Option(
+        name: .customLong("microservice-version"),
+        help: """
+            Version of the backend server group. This parameter is supported only when the VPC channel type \
+            is microservice. Maximum: 64. Sets `microservice_version` of the body, over --body.
+            """)
+    var microserviceVersionField: String?
+
+    @Option(
+        name: .customLong("microservice-port"),
+        help: """
+            Port of the backend server group. This parameter is supported only when the VPC channel type is \
+            microservice. If the port number is 0, all addresses in the backend server group use the \
+            original load balancing port to inherit logic. Minimum: 0 Maximum: 65535. Sets \
+            `microservice_port` of the body, over --body.
+            """)
+    var microservicePortField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(MemberGroupCreate.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                MemberGroupCreate.self, from: body,
+                overriding: [
+                    "member_group_name": memberGroupNameField,
+                    "member_group_remark": memberGroupRemarkField,
+                    "member_group_weight": memberGroupWeightField,
+                    "dict_code": dictCodeField,
+                    "microservice_version": microserviceVersionField,
+                    "microservice_port": microservicePortField
+                ])
             _ = try await client.updateMemberGroup(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,
@@ -1189,7 +1663,7 @@ struct UpdateMemberGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateVPCChannelV2Command: AsyncParsableCommand {
+struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpc-channel-v2",
         abstract: "Updating a VPC Channel",
@@ -1201,16 +1675,35 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand {
             Documented in dedicated_gateway_apis_v2/vpc_channel_management/updating_a_vpc_channel.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "port": 0, "balance_strategy": 1, "member_type": "ip|ecs", "type": 2, "dict_code": "", \#
+        "member_groups": [{"member_group_name": "", "member_group_remark": "", "member_group_weight": 0, \#
+        "dict_code": "", "microservice_version": "", "microservice_port": 0, "microservice_labels": \#
+        [{"label_name": "", "label_value": ""}]}], "members": [{"host": "", "weight": 0, "is_backup": \#
+        false, "member_group_name": "", "status": 1, "port": 0, "ecs_id": "", "ecs_name": ""}], \#
+        "vpc_health_config": {"protocol": "TCP|HTTP|HTTPS", "path": "", "method": "GET|HEAD", "port": 0, \#
+        "threshold_normal": 0, "threshold_abnormal": 0, "time_interval": 0, "http_code": "", \#
+        "enable_client_ssl": false, "status": 1, "timeout": 0}, "microservice_info": {"service_type": \#
+        "CSE|CCE", "cse_info": {"engine_id": "", "service_id": ""}, "cce_info": {"cluster_id": "", \#
+        "namespace": "", "workload_type": "deployment|statefulset|daemonset", "app_name": "", "label_key": \#
+        "", "label_value": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPCChannelV2Request) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, port*, balance_strategy*, member_type*, type, dict_code, \
-            member_groups, members, vpc_health_config, microservice_info.
+            member_groups, members, vpc_health_config, microservice_info. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1233,18 +1726,90 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            VPC channel name. It can contain 3 to 64 characters, starting with a letter. Only letters, \
+            digits, hyphens (-), underscores (_), and periods (.) are allowed. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("port"),
+        help: "Host port of the VPC channel. Range: 1-65535. Sets `port` of the body, over --body.")
+    var portField: Int?
+
+    @Option(
+        name: .customLong("balance-strategy"),
+        help: """
+            Distribution algorithm. 1: Weighted round robin (WRR). 2: Weighted least connections (WLC). 3: \
+            Source hashing. 4: URI hashing. Default: 1 Enumeration values: 1 2 3 4 Values: 1, 2, 3, 4. Sets \
+            `balance_strategy` of the body, over --body.
+            """,
+        completion: .list(["1", "2", "3", "4"]))
+    var balanceStrategyField: Int?
+
+    @Option(
+        name: .customLong("member-type"),
+        help: """
+            Member type of the VPC channel. ip ecs Default: ecs Enumeration values: ip ecs Values: ip, ecs. \
+            Sets `member_type` of the body, over --body.
+            """,
+        completion: .list(["ip", "ecs"]))
+    var memberTypeField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            VPC channel type. The default type is server. 2: Server type. 3: Microservice type. Default: 2 \
+            Enumeration values: 2 3 Values: 2, 3. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["2", "3"]))
+    var typeField: Int?
+
+    @Option(
+        name: .customLong("dict-code"),
+        help: """
+            Dictionary code of the VPC channel. The value can contain letters, digits, hyphens (-), \
+            underscores (_), and periods (.). This parameter is currently not supported. Minimum: 3 Maximum: \
+            64. Sets `dict_code` of the body, over --body.
+            """)
+    var dictCodeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVPCChannelV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateVPCChannelV2Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "port": portField,
+                    "balance_strategy": balanceStrategyField,
+                    "member_type": memberTypeField,
+                    "type": typeField,
+                    "dict_code": dictCodeField
+                ])
             _ = try await client.updateVPCChannelV2(
                 instanceID: instanceID,
                 vpcChannelID: vpcChannelID,

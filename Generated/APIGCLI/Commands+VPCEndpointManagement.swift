@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand {
+struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept-or-reject-endpoint-connections",
         abstract: "Accepting or Rejecting a VPC Endpoint Connection",
@@ -19,15 +19,22 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_endpoint_management/accepting_or_rejecting_a_vpc_endpoint_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "receive|reject", "endpoints": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AcceptOrRejectEndpointConnectionsRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*, endpoints*.
+            standard input. Fields (* required): action*, endpoints*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -45,18 +52,43 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Allow or reject connections. receive reject Enumeration values: receive reject Values: receive, \
+            reject. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["receive", "reject"]))
+    var actionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AcceptOrRejectEndpointConnectionsRequest.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AcceptOrRejectEndpointConnectionsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.acceptOrRejectEndpointConnections(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -69,7 +101,7 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand {
     }
 }
 
-struct AddEndpointPermissionsCommand: AsyncParsableCommand {
+struct AddEndpointPermissionsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-endpoint-permissions",
         abstract: "Adding Whitelist Records for a VPC Endpoint Service",
@@ -82,15 +114,22 @@ struct AddEndpointPermissionsCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_endpoint_management/adding_whitelist_records_for_a_vpc_endpoint_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"permissions": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddEndpointPermissionsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): permissions*.
+            Fields (* required): permissions*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -108,17 +147,29 @@ struct AddEndpointPermissionsCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddEndpointPermissionsRequest.self, from: body)
             _ = try await client.addEndpointPermissions(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
@@ -132,7 +183,7 @@ struct AddEndpointPermissionsCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteEndpointPermissionsCommand: AsyncParsableCommand {
+struct DeleteEndpointPermissionsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-endpoint-permissions",
         abstract: "Deleting Whitelist Records of a VPC Endpoint Service",
@@ -145,15 +196,22 @@ struct DeleteEndpointPermissionsCommand: AsyncParsableCommand {
             dedicated_gateway_apis_v2/vpc_endpoint_management/deleting_whitelist_records_of_a_vpc_endpoint_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"permissions": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteEndpointPermissionsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): permissions*.
+            input. Fields (* required): permissions*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -171,17 +229,29 @@ struct DeleteEndpointPermissionsCommand: AsyncParsableCommand {
             InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
             UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
             RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """)
+            """,
+        completion: .list([
+            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
+            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
+            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
+            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
+            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
+            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
+            "ResizeTimeout"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteEndpointPermissionsRequest.self, from: body)
             _ = try await client.deleteEndpointPermissions(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
@@ -246,7 +316,8 @@ struct ListEndpointConnectionsCommand: AsyncParsableCommand {
             Connection status of a VPC endpoint. Options: pendingAcceptance accepted rejected failed \
             Enumeration values: pendingAcceptance accepted rejected failed Values: pendingAcceptance, \
             accepted, rejected, failed.
-            """)
+            """,
+        completion: .list(["pendingAcceptance", "accepted", "rejected", "failed"]))
     var status: String?
 
     @Flag(
@@ -257,11 +328,14 @@ struct ListEndpointConnectionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -336,11 +410,14 @@ struct ListEndpointPermissionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

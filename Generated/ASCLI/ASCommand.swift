@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import AS
 
-/// `as`: one subcommand per AS API operation (44 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct ASCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc as`: one subcommand per AS API operation (44 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct ASCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "as",
         abstract: "Call the AS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -104,14 +104,16 @@ struct ASCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (ASClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: ASClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: ASClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: ASClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: ASClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct BatchDeleteScalingConfigsCommand: AsyncParsableCommand {
+struct BatchDeleteScalingConfigsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-scaling-configs",
         abstract: "Batch Deleting AS Configurations",
@@ -18,28 +18,38 @@ struct BatchDeleteScalingConfigsCommand: AsyncParsableCommand {
             Documented in apis/as_configurations/batch_deleting_as_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"scaling_configuration_id": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteScalingConfigsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): scaling_configuration_id*.
+            input. Fields (* required): scaling_configuration_id*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteScalingConfigsRequest.self, from: body)
             try await client.batchDeleteScalingConfigs(requestBody)
         }
     }
 }
 
-struct CreateScalingConfigCommand: AsyncParsableCommand {
+struct CreateScalingConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-scaling-config",
         abstract: "Creating an AS Configuration",
@@ -51,23 +61,72 @@ struct CreateScalingConfigCommand: AsyncParsableCommand {
             Documented in apis/as_configurations/creating_an_as_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_configuration_name": "", "instance_config": {"instance_id": "", "flavorRef": "", \#
+        "imageRef": "", "disk": [{"size": 0, "volume_type": "SSD|SAS|SATA|co-p1|uh-l1|ESSD", "disk_type": \#
+        "DATA|SYS", "data_disk_image_id": "", "snapshot_id": "", "metadata": {"__system__encrypted": "0|1", \#
+        "__system__cmkid": ""}}], "key_name": "", "personality": [{"path": "", "content": ""}], \#
+        "public_ip": {"eip": {"ip_type": "", "bandwidth": {"size": 0, "share_type": "PER", "charging_mode": \#
+        ""}}}, "user_data": "", "metadata": {"admin_pass": ""}, "security_groups": [{"id": ""}], \#
+        "market_type": "", "multi_flavor_priority_policy": ""}, "source_scaling_configuration_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateScalingConfigRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): scaling_configuration_name, instance_config, \
-            source_scaling_configuration_id.
+            source_scaling_configuration_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("scaling-configuration-name"),
+        help: """
+            Specifies the AS configuration name. The name contains only letters, digits, underscores (_), \
+            and hyphens (-), and cannot exceed 64 characters. Sets `scaling_configuration_name` of the body, \
+            over --body.
+            """)
+    var scalingConfigurationNameField: String?
+
+    @Option(
+        name: .customLong("source-scaling-configuration-id"),
+        help: """
+            Specifies the ID of the source AS configuration, which will be used together with \
+            instance_config to create a new AS configuration. If instance_id is specified in \
+            instance_config, instance_id is preferentially used to create the new AS configuration, and \
+            source_scaling_configuration_id does not take effect. If instance_id is not specified in \
+            instance_config, source_scaling_configuration_id and instance_config are used together to create \
+            the new AS configuration. If a parameter in instance_config is set to null, the corresponding \
+            setting of the source AS configuration takes effect. If a parameter in instance_config is not \
+            set to null or left empty, this parameter overwrites the corresponding setting of the source AS \
+            configuration. If source_scaling_configuration_id is not specified, scaling_configuration_name \
+            and instance_config are mandatory. Sets `source_scaling_configuration_id` of the body, over \
+            --body.
+            """)
+    var sourceScalingConfigurationIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateScalingConfigRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateScalingConfigRequest.self, from: body,
+                overriding: [
+                    "scaling_configuration_name": scalingConfigurationNameField,
+                    "source_scaling_configuration_id": sourceScalingConfigurationIDField
+                ])
             _ = try await client.createScalingConfig(requestBody)
         }
     }
@@ -90,11 +149,14 @@ struct DeleteScalingConfigCommand: AsyncParsableCommand {
         help: "")
     var scalingConfigurationID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteScalingConfig(scalingConfigurationID: scalingConfigurationID)
         }
     }
@@ -133,11 +195,14 @@ struct ListScalingConfigsCommand: AsyncParsableCommand {
         help: "Specifies the number of query records. The default value is 20. The value range is 0 to 100.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingConfigs(
                 scalingConfigurationName: scalingConfigurationName,
                 imageID: imageID,
@@ -168,11 +233,14 @@ struct ShowScalingConfigCommand: AsyncParsableCommand {
             """)
     var scalingConfigurationID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showScalingConfig(scalingConfigurationID: scalingConfigurationID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct CreateScalingGroupCommand: AsyncParsableCommand {
+struct CreateScalingGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-scaling-group",
         abstract: "Creating an AS Group",
@@ -21,6 +21,18 @@ struct CreateScalingGroupCommand: AsyncParsableCommand {
             Documented in apis/as_groups/creating_an_as_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_group_name": "", "scaling_configuration_id": "", "desire_instance_number": 0, \#
+        "min_instance_number": 0, "max_instance_number": 0, "cool_down_time": 0, "lb_listener_id": "", \#
+        "lbaas_listeners": [{"pool_id": "", "protocol_port": 0, "weight": 0}], "available_zones": [""], \#
+        "networks": [{"id": "", "ipv6_enable": false, "ipv6_bandwidth": {"id": ""}}], "security_groups": \#
+        [{"id": ""}], "vpc_id": "", "health_periodic_audit_method": "", "health_periodic_audit_time": 0, \#
+        "health_periodic_audit_grace_period": 0, "instance_terminate_policy": "", "notifications": [""], \#
+        "delete_publicip": false, "delete_volume": false, "enterprise_project_id": "", \#
+        "multi_az_priority_policy": "", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -31,17 +43,220 @@ struct CreateScalingGroupCommand: AsyncParsableCommand {
             available_zones, networks*, security_groups, vpc_id*, health_periodic_audit_method, \
             health_periodic_audit_time, health_periodic_audit_grace_period, instance_terminate_policy, \
             notifications, delete_publicip, delete_volume, enterprise_project_id, multi_az_priority_policy, \
-            description.
+            description. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("scaling-group-name"),
+        help: """
+            Specifies the AS group name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_group_name` of the body, over \
+            --body.
+            """)
+    var scalingGroupNameField: String?
+
+    @Option(
+        name: .customLong("scaling-configuration-id"),
+        help: """
+            Specifies the AS configuration ID, which can be obtained using the API for querying AS \
+            configurations. For details, see Querying AS configurations. Sets `scaling_configuration_id` of \
+            the body, over --body.
+            """)
+    var scalingConfigurationIDField: String?
+
+    @Option(
+        name: .customLong("desire-instance-number"),
+        help: """
+            Specifies the expected number of instances. The default value is the minimum number of \
+            instances. The value ranges from the minimum number of instances to the maximum number of \
+            instances. Sets `desire_instance_number` of the body, over --body.
+            """)
+    var desireInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("min-instance-number"),
+        help: """
+            Specifies the minimum number of instances. The default value is 0. Sets `min_instance_number` of \
+            the body, over --body.
+            """)
+    var minInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("max-instance-number"),
+        help: """
+            Specifies the maximum number of instances. The default value is 1. The value is an integer \
+            ranging from 0 to 300. Sets `max_instance_number` of the body, over --body.
+            """)
+    var maxInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and defaults to \
+            300. After a scaling action is complete, the cooldown period starts. During the cooldown period, \
+            AS denies all scaling requests triggered by alarm-based policies. Scaling requests triggered \
+            manually or by scheduled or periodic policies are not affected. When an AS group scales out, \
+            scale-in requests triggered manually or by scheduled and periodic policies will be executed \
+            immediately after the scale-out is complete, without being affected by the cooldown period. When \
+            an AS group scales in, scale-out requests triggered manually or by scheduled and periodic \
+            policies will be executed immediately after the scale-in is complete, without being affected by \
+            the cooldown period. Sets `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @Option(
+        name: .customLong("lb-listener-id"),
+        help: """
+            Specifies the ID of a listener added to a load balancer. You can add up to six listeners. \
+            Separate listener IDs with commas (,). This parameter is alternative to lbaas_listeners. Sets \
+            `lb_listener_id` of the body, over --body.
+            """)
+    var lbListenerIDField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Specifies the VPC ID, which can be obtained using the API for querying VPCs. For details, see \
+            \"Querying VPCs\" in Virtual Private Network API Reference. Sets `vpc_id` of the body, over \
+            --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("health-periodic-audit-method"),
+        help: """
+            Specifies the health check method for instances in the AS group. The health check methods \
+            include ELB_AUDIT and NOVA_AUDIT. When load balancing is configured for an AS group, the default \
+            value is ELB_AUDIT. Otherwise, the default value is NOVA_AUDIT. ELB_AUDIT: indicates the ELB \
+            health check, which takes effect in an AS group with a listener. NOVA_AUDIT: indicates the ECS \
+            instance health check, which is the health check method that comes with AS. Sets \
+            `health_periodic_audit_method` of the body, over --body.
+            """)
+    var healthPeriodicAuditMethodField: String?
+
+    @Option(
+        name: .customLong("health-periodic-audit-time"),
+        help: """
+            Specifies the health check interval. The value can be 1, 5, 15, 60, or 180 in the unit of \
+            minutes. If this parameter is not specified, the default value is 5. If the value is set to 0, \
+            health check is performed every 10 seconds. Sets `health_periodic_audit_time` of the body, over \
+            --body.
+            """)
+    var healthPeriodicAuditTimeField: Int?
+
+    @Option(
+        name: .customLong("health-periodic-audit-grace-period"),
+        help: """
+            Specifies the grace period for instance health check. The unit is second and the value ranges \
+            from 0 to 86400. The default value is 600. The health check grace period starts after an \
+            instance is added to an AS group and is enabled. The AS group will start checking the instance \
+            health only after the grace period ends. This parameter is valid only when the instance health \
+            check method of the AS group is ELB_AUDIT. Sets `health_periodic_audit_grace_period` of the \
+            body, over --body.
+            """)
+    var healthPeriodicAuditGracePeriodField: Int?
+
+    @Option(
+        name: .customLong("instance-terminate-policy"),
+        help: """
+            Specifies the instance removal policy. OLD_CONFIG_OLD_INSTANCE (default): The earlier-created \
+            instances based on the earlier-created AS configurations are removed first. \
+            OLD_CONFIG_NEW_INSTANCE: The later-created instances based on the earlier-created AS \
+            configurations are removed first. OLD_INSTANCE: The earlier-created instances are removed first. \
+            NEW_INSTANCE: The later-created instances are removed first. Sets `instance_terminate_policy` of \
+            the body, over --body.
+            """)
+    var instanceTerminatePolicyField: String?
+
+    @Option(
+        name: .customLong("delete-publicip"),
+        help: """
+            Specifies whether to delete the EIPs bound to ECS instances when the instances are removed from \
+            the AS group during scale-in actions. The value can be true or false. The default value is \
+            false. true: The EIPs bound to ECSs will be released when the ECSs are removed. false: The EIPs \
+            bound to ECSs will be unbound but will not be released when the ECSs are removed. Sets \
+            `delete_publicip` of the body, over --body.
+            """)
+    var deletePublicipField: Bool?
+
+    @Option(
+        name: .customLong("delete-volume"),
+        help: """
+            Specifies whether to delete the data disks attached to ECS instances when the instances are \
+            removed from the AS group during scale-in actions. The value can be true or false. The default \
+            value is false. true: The data disks attached to ECSs will be released when the ECSs are \
+            removed. false: The data disks attached to ECSs will be detached but will not be released when \
+            the ECSs are removed. Sets `delete_volume` of the body, over --body.
+            """)
+    var deleteVolumeField: Bool?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID, which is used to specify the enterprise project to which \
+            the AS group belongs. If the value is 0 or left blank, the AS group belongs to the default \
+            enterprise project. If the value is a UUID, the AS group belongs to the enterprise project \
+            corresponding to the UUID.. If an enterprise project is configured for an AS group, ECSs created \
+            in this AS group also belong to this enterprise project. Otherwise, the default enterprise \
+            project will be used. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("multi-az-priority-policy"),
+        help: """
+            Specifies the priority policy used to select target AZs when adjusting the number of instances \
+            in an AS group. EQUILIBRIUM_DISTRIBUTE (default): When AS scales out the AS group, it \
+            preferentially distributes instances evenly across AZs in the available_zones list. If it fails \
+            in the target AZ, it selects another AZ based on the PICK_FIRST policy. PICK_FIRST: When AS \
+            scales out the AS group, the target AZ is determined in the order in the available_zones list. \
+            Sets `multi_az_priority_policy` of the body, over --body.
+            """)
+    var multiAZPriorityPolicyField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the description of the AS group. The value can contain 1 to 256 characters. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateScalingGroupRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateScalingGroupRequest.self, from: body,
+                overriding: [
+                    "scaling_group_name": scalingGroupNameField,
+                    "scaling_configuration_id": scalingConfigurationIDField,
+                    "desire_instance_number": desireInstanceNumberField,
+                    "min_instance_number": minInstanceNumberField,
+                    "max_instance_number": maxInstanceNumberField,
+                    "cool_down_time": coolDownTimeField,
+                    "lb_listener_id": lbListenerIDField,
+                    "vpc_id": vpcIDField,
+                    "health_periodic_audit_method": healthPeriodicAuditMethodField,
+                    "health_periodic_audit_time": healthPeriodicAuditTimeField,
+                    "health_periodic_audit_grace_period": healthPeriodicAuditGracePeriodField,
+                    "instance_terminate_policy": instanceTerminatePolicyField,
+                    "delete_publicip": deletePublicipField,
+                    "delete_volume": deleteVolumeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "multi_az_priority_policy": multiAZPriorityPolicyField,
+                    "description": descriptionField
+                ])
             _ = try await client.createScalingGroup(requestBody)
         }
     }
@@ -69,14 +284,18 @@ struct DeleteScalingGroupCommand: AsyncParsableCommand {
         help: """
             Specifies whether to forcibly delete an AS group. Options: no (default): indicates that the AS \
             group is not forcibly deleted. yes: indicates to forcibly delete an AS group. Values: no, yes.
-            """)
+            """,
+        completion: .list(["no", "yes"]))
     var forceDelete: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteScalingGroup(
                 scalingGroupID: scalingGroupID,
                 forceDelete: forceDelete.map(ForceDelete.init(rawValue:))
@@ -85,7 +304,7 @@ struct DeleteScalingGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct EnableOrDisableASGroupCommand: AsyncParsableCommand {
+struct EnableOrDisableASGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-or-disable-as-group",
         abstract: "Enabling or Disabling an AS Group",
@@ -97,27 +316,49 @@ struct EnableOrDisableASGroupCommand: AsyncParsableCommand {
             Documented in apis/as_groups/enabling_or_disabling_an_as_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnableOrDisableASGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*.
+            Fields (* required): action*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies a flag for enabling or disabling an AS group. resume: enables the AS group. pause: \
+            disables the AS group. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnableOrDisableASGroupRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnableOrDisableASGroupRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.enableOrDisableASGroup(scalingGroupID: scalingGroupID, requestBody)
         }
     }
@@ -155,7 +396,8 @@ struct ListScalingGroupsCommand: AsyncParsableCommand {
             group is functional. PAUSED: indicates that the AS group is paused. ERROR: indicates that the AS \
             group malfunctions. DELETING: indicates that the AS group is being deleted. Values: INSERVICE, \
             PAUSED, ERROR, DELETING.
-            """)
+            """,
+        completion: .list(["INSERVICE", "PAUSED", "ERROR", "DELETING"]))
     var scalingGroupStatus: String?
 
     @Option(
@@ -181,11 +423,14 @@ struct ListScalingGroupsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingGroups(
                 scalingGroupName: scalingGroupName,
                 scalingConfigurationID: scalingConfigurationID,
@@ -215,17 +460,20 @@ struct ShowScalingGroupCommand: AsyncParsableCommand {
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showScalingGroup(scalingGroupID: scalingGroupID)
         }
     }
 }
 
-struct UpdateScalingGroupCommand: AsyncParsableCommand {
+struct UpdateScalingGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-scaling-group",
         abstract: "Modifying an AS Group",
@@ -237,6 +485,18 @@ struct UpdateScalingGroupCommand: AsyncParsableCommand {
             Documented in apis/as_groups/modifying_an_as_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_group_name": "", "desire_instance_number": 0, "min_instance_number": 0, \#
+        "max_instance_number": 0, "cool_down_time": 0, "available_zones": [""], "networks": [{"id": "", \#
+        "ipv6_enable": false, "ipv6_bandwidth": {"id": ""}}], "security_groups": [{"id": ""}], \#
+        "lb_listener_id": "", "lbaas_listeners": [{"pool_id": "", "protocol_port": 0, "weight": 0}], \#
+        "health_periodic_audit_method": "", "health_periodic_audit_time": 0, "instance_terminate_policy": \#
+        "", "health_periodic_audit_grace_period": 0, "scaling_configuration_id": "", "notifications": [""], \#
+        "delete_publicip": false, "delete_volume": false, "enterprise_project_id": "", \#
+        "multi_az_priority_policy": "", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -247,22 +507,207 @@ struct UpdateScalingGroupCommand: AsyncParsableCommand {
             lbaas_listeners, health_periodic_audit_method, health_periodic_audit_time, \
             instance_terminate_policy, health_periodic_audit_grace_period, scaling_configuration_id, \
             notifications, delete_publicip, delete_volume, enterprise_project_id, multi_az_priority_policy, \
-            description.
+            description. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @Option(
+        name: .customLong("scaling-group-name"),
+        help: """
+            Specifies the AS group name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_group_name` of the body, over \
+            --body.
+            """)
+    var scalingGroupNameField: String?
+
+    @Option(
+        name: .customLong("desire-instance-number"),
+        help: """
+            Specifies the expected number of instances. The value ranges from the minimum number of \
+            instances to the maximum number of instances. Sets `desire_instance_number` of the body, over \
+            --body.
+            """)
+    var desireInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("min-instance-number"),
+        help: """
+            Specifies the minimum number of instances. Sets `min_instance_number` of the body, over --body.
+            """)
+    var minInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("max-instance-number"),
+        help: """
+            Specifies the maximum number of instances, which is greater than or equal to the minimum number \
+            of instances. Sets `max_instance_number` of the body, over --body.
+            """)
+    var maxInstanceNumberField: Int?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and is 300 by \
+            default. Sets `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @Option(
+        name: .customLong("lb-listener-id"),
+        help: """
+            Specifies the ELB listener ID. You can add up to six load balancer listeners. Separate listener \
+            IDs with commas (,). The value of this parameter can be changed only when all the following \
+            conditions are met: No scaling actions are triggered in the AS group. The number of instances in \
+            the AS group is 0. The AS group is not in service. Sets `lb_listener_id` of the body, over \
+            --body.
+            """)
+    var lbListenerIDField: String?
+
+    @Option(
+        name: .customLong("health-periodic-audit-method"),
+        help: """
+            Specifies the health check method for instances in the AS group. The health check methods \
+            include ELB_AUDIT and NOVA_AUDIT. When load balancing is configured for an AS group, the default \
+            value is ELB_AUDIT. Otherwise, the default value is NOVA_AUDIT. ELB_AUDIT: indicates the ELB \
+            health check, which takes effect in an AS group with a listener. NOVA_AUDIT: indicates the ECS \
+            health check, which is the health check method delivered with AS. Sets \
+            `health_periodic_audit_method` of the body, over --body.
+            """)
+    var healthPeriodicAuditMethodField: String?
+
+    @Option(
+        name: .customLong("health-periodic-audit-time"),
+        help: """
+            Specifies the health check period for the instances in the AS group. The value can be 1, 5, 15, \
+            60, or 180 in the unit of minutes. If the value is set to 0, health check is performed every 10 \
+            seconds. Sets `health_periodic_audit_time` of the body, over --body.
+            """)
+    var healthPeriodicAuditTimeField: Int?
+
+    @Option(
+        name: .customLong("instance-terminate-policy"),
+        help: """
+            Specifies the instance removal policy. OLD_CONFIG_OLD_INSTANCE (default): The earlier-created \
+            instances based on the earlier-created AS configurations are removed first. \
+            OLD_CONFIG_NEW_INSTANCE: The later-created instances based on the earlier-created AS \
+            configurations are removed first. OLD_INSTANCE: The earlier-created instances are removed first. \
+            NEW_INSTANCE: The later-created instances are removed first. Sets `instance_terminate_policy` of \
+            the body, over --body.
+            """)
+    var instanceTerminatePolicyField: String?
+
+    @Option(
+        name: .customLong("health-periodic-audit-grace-period"),
+        help: """
+            Specifies the grace period for instance health check. The unit is second and value range is \
+            0-86400. The default value is 600. The health check grace period starts after an instance is \
+            added to an AS group and is enabled. The AS group will start checking the instance status only \
+            after the grace period ends. This parameter is valid only when the instance health check method \
+            of the AS group is ELB_AUDIT. Sets `health_periodic_audit_grace_period` of the body, over \
+            --body.
+            """)
+    var healthPeriodicAuditGracePeriodField: Int?
+
+    @Option(
+        name: .customLong("scaling-configuration-id"),
+        help: """
+            Specifies the AS configuration ID, which can be obtained using the API for querying AS \
+            configurations. For details, see Querying AS configurations. Sets `scaling_configuration_id` of \
+            the body, over --body.
+            """)
+    var scalingConfigurationIDField: String?
+
+    @Option(
+        name: .customLong("delete-publicip"),
+        help: """
+            Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do not want \
+            to delete the EIP, set this parameter to false. Then, the system only unbinds the EIP from the \
+            ECS and reserves the EIP. true: deletes the EIP bound to the ECS when deleting the ECS. false: \
+            only unbinds the EIP bound to the ECS when deleting the ECS. Sets `delete_publicip` of the body, \
+            over --body.
+            """)
+    var deletePublicipField: Bool?
+
+    @Option(
+        name: .customLong("delete-volume"),
+        help: """
+            Specifies whether to delete the data disks attached to the ECS when deleting the ECS. The value \
+            can be true or false. The default value is false. true: deletes the data disks attached to the \
+            ECS when deleting the ECS. false: only detaches the data disks attached to the ECS when deleting \
+            the ECS. Sets `delete_volume` of the body, over --body.
+            """)
+    var deleteVolumeField: Bool?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID, which is used to specify the enterprise project to which \
+            the AS group belongs. If the value is 0 or left blank, the AS group belongs to the default \
+            enterprise project. If the value is a UUID, the AS group belongs to the enterprise project \
+            corresponding to the UUID.. If an enterprise project is configured for an AS group, ECSs created \
+            in this AS group also belong to this enterprise project. Otherwise, the default enterprise \
+            project will be used. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("multi-az-priority-policy"),
+        help: """
+            Specifies the priority policy used to select target AZs when adjusting the number of instances \
+            in an AS group. EQUILIBRIUM_DISTRIBUTE (default): When adjusting the number of instances, ensure \
+            that instances in each AZ in the available_zones list is evenly distributed. If instances cannot \
+            be added in the target AZ, select another AZ based on the PICK_FIRST policy. PICK_FIRST: When \
+            adjusting the number of instances, target AZs are determined in the order in the available_zones \
+            list. Sets `multi_az_priority_policy` of the body, over --body.
+            """)
+    var multiAZPriorityPolicyField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the description of the AS group. The value can contain 1 to 256 characters. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateScalingGroupRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateScalingGroupRequest.self, from: body,
+                overriding: [
+                    "scaling_group_name": scalingGroupNameField,
+                    "desire_instance_number": desireInstanceNumberField,
+                    "min_instance_number": minInstanceNumberField,
+                    "max_instance_number": maxInstanceNumberField,
+                    "cool_down_time": coolDownTimeField,
+                    "lb_listener_id": lbListenerIDField,
+                    "health_periodic_audit_method": healthPeriodicAuditMethodField,
+                    "health_periodic_audit_time": healthPeriodicAuditTimeField,
+                    "instance_terminate_policy": instanceTerminatePolicyField,
+                    "health_periodic_audit_grace_period": healthPeriodicAuditGracePeriodField,
+                    "scaling_configuration_id": scalingConfigurationIDField,
+                    "delete_publicip": deletePublicipField,
+                    "delete_volume": deleteVolumeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "multi_az_priority_policy": multiAZPriorityPolicyField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateScalingGroup(scalingGroupID: scalingGroupID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct BatchManageASPoliciesCommand: AsyncParsableCommand {
+struct BatchManageASPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-manage-as-policies",
         abstract: "Batch Managing AS Policies",
@@ -18,28 +18,78 @@ struct BatchManageASPoliciesCommand: AsyncParsableCommand {
             Documented in apis/as_policies/batch_managing_as_policies.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_policy_id": [""], "action": "delete|resume|pause", "force_delete": "no|yes", \#
+        "delete_alarm": "yes|no"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchManageASPoliciesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): scaling_policy_id*, action*, force_delete, delete_alarm.
+            Fields (* required): scaling_policy_id*, action*, force_delete, delete_alarm. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies an action to be performed on AS policies in batches. The options are as follows: \
+            delete: deletes AS policies. resume: enables AS policies. pause: disables AS policies. Values: \
+            delete, resume, pause. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["delete", "resume", "pause"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("force-delete"),
+        help: """
+            Specifies whether to forcibly delete an AS policy. If the value is set to no, in-progress AS \
+            policies cannot be deleted. Options: no (default): indicates that the AS policy is not forcibly \
+            deleted. yes: indicates that the AS policy is forcibly deleted. This parameter is available only \
+            when action is set to delete. Values: no, yes. Sets `force_delete` of the body, over --body.
+            """,
+        completion: .list(["no", "yes"]))
+    var forceDeleteField: String?
+
+    @Option(
+        name: .customLong("delete-alarm"),
+        help: """
+            Specifies whether to delete the alarm rule used by the alarm policy. The value can be yes or no \
+            (default). This parameter is available only when action is set to delete. Values: yes, no. Sets \
+            `delete_alarm` of the body, over --body.
+            """,
+        completion: .list(["yes", "no"]))
+    var deleteAlarmField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchManageASPoliciesRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchManageASPoliciesRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "force_delete": forceDeleteField,
+                    "delete_alarm": deleteAlarmField
+                ])
             try await client.batchManageASPolicies(requestBody)
         }
     }
 }
 
-struct CreateScalingPolicyCommand: AsyncParsableCommand {
+struct CreateScalingPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-scaling-policy",
         abstract: "Creating an AS Policy",
@@ -51,29 +101,99 @@ struct CreateScalingPolicyCommand: AsyncParsableCommand {
             Documented in apis/as_policies/creating_an_as_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_policy_name": "", "scaling_group_id": "", "scaling_policy_type": "", "alarm_id": "", \#
+        "scheduled_policy": {"launch_time": "", "recurrence_type": "", "recurrence_value": "", \#
+        "start_time": "", "end_time": ""}, "scaling_policy_action": {"operation": "", "instance_number": 0, \#
+        "instance_percentage": 0}, "cool_down_time": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateScalingPolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): scaling_policy_name*, scaling_group_id*, scaling_policy_type*, alarm_id, \
-            scheduled_policy, scaling_policy_action, cool_down_time.
+            scheduled_policy, scaling_policy_action, cool_down_time. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("scaling-policy-name"),
+        help: """
+            Specifies the AS policy name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_policy_name` of the body, over \
+            --body.
+            """)
+    var scalingPolicyNameField: String?
+
+    @Option(
+        name: .customLong("scaling-group-id"),
+        help: """
+            Specifies the AS group ID, which can be obtained using the API for querying AS groups. For \
+            details, see Querying AS Groups. Sets `scaling_group_id` of the body, over --body.
+            """)
+    var scalingGroupIDField: String?
+
+    @Option(
+        name: .customLong("scaling-policy-type"),
+        help: """
+            Specifies the AS policy type. ALARM (corresponding to alarm_id): indicates that the scaling \
+            action is triggered by an alarm. SCHEDULED (corresponding to scheduled_policy): indicates that \
+            the scaling action is triggered as scheduled. RECURRENCE (corresponding to scheduled_policy): \
+            indicates that the scaling action is triggered periodically. Sets `scaling_policy_type` of the \
+            body, over --body.
+            """)
+    var scalingPolicyTypeField: String?
+
+    @Option(
+        name: .customLong("alarm-id"),
+        help: """
+            Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to \
+            ALARM. After this parameter is specified, the value of scheduled_policy does not take effect. \
+            After you create an alarm policy, the system automatically adds an alarm triggering activity of \
+            the autoscaling type to the alarm_actions field in the alarm rule specified by the parameter \
+            value. Sets `alarm_id` of the body, over --body.
+            """)
+    var alarmIDField: String?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and is 300 by \
+            default. Sets `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateScalingPolicyRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateScalingPolicyRequest.self, from: body,
+                overriding: [
+                    "scaling_policy_name": scalingPolicyNameField,
+                    "scaling_group_id": scalingGroupIDField,
+                    "scaling_policy_type": scalingPolicyTypeField,
+                    "alarm_id": alarmIDField,
+                    "cool_down_time": coolDownTimeField
+                ])
             _ = try await client.createScalingPolicy(requestBody)
         }
     }
 }
 
-struct CreateScalingV2PolicyCommand: AsyncParsableCommand {
+struct CreateScalingV2PolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-scaling-v2-policy",
         abstract: "Creating an AS Policy (V2)",
@@ -85,6 +205,15 @@ struct CreateScalingV2PolicyCommand: AsyncParsableCommand {
             Documented in apis/as_policies/creating_an_as_policy_v2.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_policy_name": "", "scaling_resource_id": "", "scaling_resource_type": "", \#
+        "scaling_policy_type": "", "alarm_id": "", "scheduled_policy": {"launch_time": "", \#
+        "recurrence_type": "", "recurrence_value": "", "start_time": "", "end_time": ""}, \#
+        "scaling_policy_action": {"operation": "", "size": 0, "percentage": 0, "limits": 0}, \#
+        "cool_down_time": 0, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -92,17 +221,100 @@ struct CreateScalingV2PolicyCommand: AsyncParsableCommand {
             The request body (CreateScalingV2PolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): scaling_policy_name*, scaling_resource_id*, scaling_resource_type*, \
             scaling_policy_type*, alarm_id, scheduled_policy, scaling_policy_action, cool_down_time, \
-            description.
+            description. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("scaling-policy-name"),
+        help: """
+            Specifies the AS policy name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_policy_name` of the body, over \
+            --body.
+            """)
+    var scalingPolicyNameField: String?
+
+    @Option(
+        name: .customLong("scaling-resource-id"),
+        help: """
+            Specifies the scaling resource ID, which is the unique ID of an AS group or bandwidth. If \
+            scaling_resource_type is set to SCALING_GROUP, this parameter indicates the unique AS group ID. \
+            If scaling_resource_type is set to BANDWIDTH, this parameter indicates the unique bandwidth ID. \
+            Sets `scaling_resource_id` of the body, over --body.
+            """)
+    var scalingResourceIDField: String?
+
+    @Option(
+        name: .customLong("scaling-resource-type"),
+        help: """
+            Specifies the scaling resource type. AS group: SCALING_GROUP Bandwidth: BANDWIDTH. Sets \
+            `scaling_resource_type` of the body, over --body.
+            """)
+    var scalingResourceTypeField: String?
+
+    @Option(
+        name: .customLong("scaling-policy-type"),
+        help: """
+            Specifies the AS policy type. ALARM (corresponding to alarm_id): indicates that the scaling \
+            action is triggered by an alarm. SCHEDULED (corresponding to scheduled_policy): indicates that \
+            the scaling action is triggered as scheduled. RECURRENCE (corresponding to scheduled_policy): \
+            indicates that the scaling action is triggered periodically. Sets `scaling_policy_type` of the \
+            body, over --body.
+            """)
+    var scalingPolicyTypeField: String?
+
+    @Option(
+        name: .customLong("alarm-id"),
+        help: """
+            Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to \
+            ALARM. After this parameter is specified, the value of scheduled_policy does not take effect. \
+            After you create an alarm policy, the system automatically adds an alarm triggering activity of \
+            the autoscaling type to the alarm_actions field in the alarm rule specified by the parameter \
+            value. You can obtain the parameter value by querying Cloud Eye alarm rules. Sets `alarm_id` of \
+            the body, over --body.
+            """)
+    var alarmIDField: String?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and is 300 by \
+            default. Sets `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the description of the AS policy. The value can contain 1 to 256 characters. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateScalingV2PolicyRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateScalingV2PolicyRequest.self, from: body,
+                overriding: [
+                    "scaling_policy_name": scalingPolicyNameField,
+                    "scaling_resource_id": scalingResourceIDField,
+                    "scaling_resource_type": scalingResourceTypeField,
+                    "scaling_policy_type": scalingPolicyTypeField,
+                    "alarm_id": alarmIDField,
+                    "cool_down_time": coolDownTimeField,
+                    "description": descriptionField
+                ])
             _ = try await client.createScalingV2Policy(requestBody)
         }
     }
@@ -125,17 +337,20 @@ struct DeleteScalingPolicyCommand: AsyncParsableCommand {
         help: "Specifies the AS policy ID.")
     var scalingPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteScalingPolicy(scalingPolicyID: scalingPolicyID)
         }
     }
 }
 
-struct ExecuteEnablingOrDisablingASPolicyCommand: AsyncParsableCommand {
+struct ExecuteEnablingOrDisablingASPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute-enabling-or-disabling-as-policy",
         abstract: "Executing, Enabling, or Disabling an AS Policy",
@@ -147,27 +362,49 @@ struct ExecuteEnablingOrDisablingASPolicyCommand: AsyncParsableCommand {
             Documented in apis/as_policies/executing_enabling_or_disabling_an_as_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExecuteEnablingOrDisablingASPolicyRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*.
+            standard input. Fields (* required): action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-policy-id"),
         help: "Specifies the AS policy ID.")
     var scalingPolicyID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies a flag for enabling or disabling an AS group. resume: enables the AS group. pause: \
+            disables the AS group. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExecuteEnablingOrDisablingASPolicyRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExecuteEnablingOrDisablingASPolicyRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.executeEnablingOrDisablingASPolicy(scalingPolicyID: scalingPolicyID, requestBody)
         }
     }
@@ -254,11 +491,14 @@ struct ListAllScalingV2PoliciesCommand: AsyncParsableCommand {
         help: "Specifies the alarm rule ID.")
     var alarmID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAllScalingV2Policies(
                 scalingResourceID: scalingResourceID,
                 scalingResourceType: scalingResourceType,
@@ -324,11 +564,14 @@ struct ListScalingPoliciesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingPolicies(
                 scalingGroupID: scalingGroupID,
                 scalingPolicyName: scalingPolicyName,
@@ -387,11 +630,14 @@ struct ListScalingV2PoliciesCommand: AsyncParsableCommand {
         help: "Specifies the number of query records. The default value is 20. The value range is 0 to 100.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingV2Policies(
                 scalingResourceID: scalingResourceID,
                 scalingPolicyName: scalingPolicyName,
@@ -421,11 +667,14 @@ struct ShowScalingPolicyCommand: AsyncParsableCommand {
         help: "Specifies the AS policy ID.")
     var scalingPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showScalingPolicy(scalingPolicyID: scalingPolicyID)
         }
     }
@@ -448,17 +697,20 @@ struct ShowScalingV2PolicyCommand: AsyncParsableCommand {
         help: "Specifies the AS policy ID.")
     var scalingPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showScalingV2Policy(scalingPolicyID: scalingPolicyID)
         }
     }
 }
 
-struct UpdateScalingPolicyCommand: AsyncParsableCommand {
+struct UpdateScalingPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-scaling-policy",
         abstract: "Modifying an AS Policy",
@@ -470,34 +722,96 @@ struct UpdateScalingPolicyCommand: AsyncParsableCommand {
             Documented in apis/as_policies/modifying_an_as_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_policy_name": "", "scaling_policy_type": "", "alarm_id": "", "scheduled_policy": \#
+        {"launch_time": "", "recurrence_type": "", "recurrence_value": "", "start_time": "", "end_time": \#
+        ""}, "scaling_policy_action": {"operation": "", "instance_number": 0, "instance_percentage": 0}, \#
+        "cool_down_time": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateScalingPolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): scaling_policy_name, scaling_policy_type, alarm_id, scheduled_policy, \
-            scaling_policy_action, cool_down_time.
+            scaling_policy_action, cool_down_time. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-policy-id"),
         help: "Specifies an AS policy ID. For details, see Querying AS Policies Bound to an AS Group.")
     var scalingPolicyID: String
 
+    @Option(
+        name: .customLong("scaling-policy-name"),
+        help: """
+            Specifies the AS policy name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_policy_name` of the body, over \
+            --body.
+            """)
+    var scalingPolicyNameField: String?
+
+    @Option(
+        name: .customLong("scaling-policy-type"),
+        help: """
+            Specifies the AS policy type. ALARM (corresponding to alarm_id): indicates that the scaling \
+            action is triggered by an alarm. SCHEDULED (corresponding to scheduled_policy): indicates that \
+            the scaling action is triggered as scheduled. RECURRENCE (corresponding to scheduled_policy): \
+            indicates that the scaling action is triggered periodically. Sets `scaling_policy_type` of the \
+            body, over --body.
+            """)
+    var scalingPolicyTypeField: String?
+
+    @Option(
+        name: .customLong("alarm-id"),
+        help: """
+            Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to \
+            ALARM. After this parameter is specified, the value of scheduled_policy does not take effect. \
+            After you modify an alarm policy, the system automatically adds an alarm triggering activity of \
+            the autoscaling type to the alarm_actions field in the alarm rule specified by the parameter \
+            value. You can obtain the parameter value by querying Cloud Eye alarm rules. Sets `alarm_id` of \
+            the body, over --body.
+            """)
+    var alarmIDField: String?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400. Sets \
+            `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateScalingPolicyRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateScalingPolicyRequest.self, from: body,
+                overriding: [
+                    "scaling_policy_name": scalingPolicyNameField,
+                    "scaling_policy_type": scalingPolicyTypeField,
+                    "alarm_id": alarmIDField,
+                    "cool_down_time": coolDownTimeField
+                ])
             _ = try await client.updateScalingPolicy(scalingPolicyID: scalingPolicyID, requestBody)
         }
     }
 }
 
-struct UpdateScalingV2PolicyCommand: AsyncParsableCommand {
+struct UpdateScalingV2PolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-scaling-v2-policy",
         abstract: "Modifying an AS Policy (V2)",
@@ -509,6 +823,15 @@ struct UpdateScalingV2PolicyCommand: AsyncParsableCommand {
             Documented in apis/as_policies/modifying_an_as_policy_v2.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scaling_policy_name": "", "scaling_policy_type": "", "scaling_resource_id": "", \#
+        "scaling_resource_type": "", "alarm_id": "", "scheduled_policy": {"launch_time": "", \#
+        "recurrence_type": "", "recurrence_value": "", "start_time": "", "end_time": ""}, \#
+        "scaling_policy_action": {"operation": "", "size": 0, "percentage": 0, "limits": 0}, \#
+        "cool_down_time": 0, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -516,10 +839,14 @@ struct UpdateScalingV2PolicyCommand: AsyncParsableCommand {
             The request body (UpdateScalingV2PolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): scaling_policy_name, scaling_policy_type, scaling_resource_id, \
             scaling_resource_type, alarm_id, scheduled_policy, scaling_policy_action, cool_down_time, \
-            description.
+            description. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-policy-id"),
@@ -529,12 +856,89 @@ struct UpdateScalingV2PolicyCommand: AsyncParsableCommand {
             """)
     var scalingPolicyID: String
 
+    @Option(
+        name: .customLong("scaling-policy-name"),
+        help: """
+            Specifies the AS policy name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 64 characters. Sets `scaling_policy_name` of the body, over \
+            --body.
+            """)
+    var scalingPolicyNameField: String?
+
+    @Option(
+        name: .customLong("scaling-policy-type"),
+        help: """
+            Specifies the AS policy type. ALARM (corresponding to alarm_id): indicates that the scaling \
+            action is triggered by an alarm. SCHEDULED (corresponding to scheduled_policy): indicates that \
+            the scaling action is triggered as scheduled. RECURRENCE (corresponding to scheduled_policy): \
+            indicates that the scaling action is triggered periodically. Sets `scaling_policy_type` of the \
+            body, over --body.
+            """)
+    var scalingPolicyTypeField: String?
+
+    @Option(
+        name: .customLong("scaling-resource-id"),
+        help: """
+            Specifies the scaling resource ID, which is the ID of a unique AS group or bandwidth. Sets \
+            `scaling_resource_id` of the body, over --body.
+            """)
+    var scalingResourceIDField: String?
+
+    @Option(
+        name: .customLong("scaling-resource-type"),
+        help: """
+            Specifies the scaling resource type. AS group: SCALING_GROUP Bandwidth: BANDWIDTH. Sets \
+            `scaling_resource_type` of the body, over --body.
+            """)
+    var scalingResourceTypeField: String?
+
+    @Option(
+        name: .customLong("alarm-id"),
+        help: """
+            Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to \
+            ALARM. After this parameter is specified, the value of scheduled_policy does not take effect. \
+            After you modify an alarm policy, the system automatically adds an alarm triggering activity of \
+            the autoscaling type to the alarm_actions field in the alarm rule specified by the parameter \
+            value. You can obtain the parameter value by querying Cloud Eye alarm rules. Sets `alarm_id` of \
+            the body, over --body.
+            """)
+    var alarmIDField: String?
+
+    @Option(
+        name: .customLong("cool-down-time"),
+        help: """
+            Specifies the cooldown period (in seconds). The value ranges from 0 to 86400. Sets \
+            `cool_down_time` of the body, over --body.
+            """)
+    var coolDownTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the description of the AS policy. The value can contain 1 to 256 characters. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateScalingV2PolicyRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateScalingV2PolicyRequest.self, from: body,
+                overriding: [
+                    "scaling_policy_name": scalingPolicyNameField,
+                    "scaling_policy_type": scalingPolicyTypeField,
+                    "scaling_resource_id": scalingResourceIDField,
+                    "scaling_resource_type": scalingResourceTypeField,
+                    "alarm_id": alarmIDField,
+                    "cool_down_time": coolDownTimeField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateScalingV2Policy(scalingPolicyID: scalingPolicyID, requestBody)
         }
     }

@@ -74,11 +74,14 @@ struct ListScalingPolicyExecuteLogsCommand: AsyncParsableCommand {
         help: "Specifies the number of query records. The default value is 20. The value range is 0 to 100.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingPolicyExecuteLogs(
                 scalingPolicyID: scalingPolicyID,
                 logID: logID,

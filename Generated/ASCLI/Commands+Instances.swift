@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct BatchManageInstancesCommand: AsyncParsableCommand {
+struct BatchManageInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-manage-instances",
         abstract: "Batch Managing Instances",
@@ -18,27 +18,67 @@ struct BatchManageInstancesCommand: AsyncParsableCommand {
             Documented in apis/instances/batch_managing_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instances_id": [""], "instance_delete": "no|yes", "action": "ADD|REMOVE|PROTECT|UNPROTECT"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchManageInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instances_id*, instance_delete, action*.
+            Fields (* required): instances_id*, instance_delete, action*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @Option(
+        name: .customLong("instance-delete"),
+        help: """
+            Specifies whether to delete an instance when it is removed from an AS group. Options: no \
+            (default): The instance will not be deleted. yes: The instance will be deleted. If the instances \
+            were manually added to an AS group, they are removed from the AS group but are not deleted. This \
+            parameter takes effect only when the action is set to REMOVE. Values: no, yes. Sets \
+            `instance_delete` of the body, over --body.
+            """,
+        completion: .list(["no", "yes"]))
+    var instanceDeleteField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies an action to be performed on instances in batches. The options are as follows: ADD: \
+            adds instances to the AS group. REMOVE: removes instances from the AS group. PROTECT: enables \
+            instance protection. UNPROTECT: disables instance protection. Values: ADD, REMOVE, PROTECT, \
+            UNPROTECT. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["ADD", "REMOVE", "PROTECT", "UNPROTECT"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchManageInstancesRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchManageInstancesRequest.self, from: body,
+                overriding: [
+                    "instance_delete": instanceDeleteField,
+                    "action": actionField
+                ])
             try await client.batchManageInstances(scalingGroupID: scalingGroupID, requestBody)
         }
     }
@@ -66,14 +106,18 @@ struct DeleteScalingInstanceCommand: AsyncParsableCommand {
         help: """
             Specifies whether an instance is deleted when it is removed from the AS group. Options: no \
             (default): The instance will not be deleted. yes: The instance will be deleted. Values: no, yes.
-            """)
+            """,
+        completion: .list(["no", "yes"]))
     var instanceDelete: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteScalingInstance(
                 instanceID: instanceID,
                 instanceDelete: instanceDelete.map(InstanceDelete.init(rawValue:))
@@ -137,11 +181,14 @@ struct ListScalingInstancesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingInstances(
                 scalingGroupID: scalingGroupID,
                 lifeCycleState: lifeCycleState,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct AttachCallbackInstanceLifeCycleHookCommand: AsyncParsableCommand {
+struct AttachCallbackInstanceLifeCycleHookCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-callback-instance-life-cycle-hook",
         abstract: "Calling Back a Lifecycle Hook",
@@ -19,34 +19,92 @@ struct AttachCallbackInstanceLifeCycleHookCommand: AsyncParsableCommand {
             Documented in apis/lifecycle_hooks/calling_back_a_lifecycle_hook.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"lifecycle_action_key": "", "instance_id": "", "lifecycle_hook_name": "", \#
+        "lifecycle_action_result": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachCallbackInstanceLifeCycleHookRequest) as JSON, @file.json, or - for \
             standard input. Fields (* required): lifecycle_action_key, instance_id, lifecycle_hook_name, \
-            lifecycle_action_result*.
+            lifecycle_action_result*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @Option(
+        name: .customLong("lifecycle-action-key"),
+        help: """
+            Specifies the lifecycle operation token, which is obtained by calling the API for querying \
+            instance suspension. When specifying a lifecycle callback object, this field is mandatory if the \
+            instance_id parameter is not used. If both this parameter and the instance_id parameter are \
+            used, preferentially use this parameter for callback. Sets `lifecycle_action_key` of the body, \
+            over --body.
+            """)
+    var lifecycleActionKeyField: String?
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            Specifies the instance ID. When a lifecycle callback object is specified, this parameter is \
+            mandatory if the lifecycle_action_key parameter is not used. Sets `instance_id` of the body, \
+            over --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("lifecycle-hook-name"),
+        help: """
+            Specifies the lifecycle hook name. When a lifecycle callback object is specified, this parameter \
+            is mandatory if the lifecycle_action_key parameter is not used. Sets `lifecycle_hook_name` of \
+            the body, over --body.
+            """)
+    var lifecycleHookNameField: String?
+
+    @Option(
+        name: .customLong("lifecycle-action-result"),
+        help: """
+            Specifies the lifecycle callback action. ABANDON: terminates the instance. CONTINUE: continues \
+            the instance. EXTEND: extends the timeout duration, one hour each time. Sets \
+            `lifecycle_action_result` of the body, over --body.
+            """)
+    var lifecycleActionResultField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachCallbackInstanceLifeCycleHookRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachCallbackInstanceLifeCycleHookRequest.self, from: body,
+                overriding: [
+                    "lifecycle_action_key": lifecycleActionKeyField,
+                    "instance_id": instanceIDField,
+                    "lifecycle_hook_name": lifecycleHookNameField,
+                    "lifecycle_action_result": lifecycleActionResultField
+                ])
             try await client.attachCallbackInstanceLifeCycleHook(scalingGroupID: scalingGroupID, requestBody)
         }
     }
 }
 
-struct CreateLifyCycleHookCommand: AsyncParsableCommand {
+struct CreateLifyCycleHookCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-lify-cycle-hook",
         abstract: "Creating a Lifecycle Hook",
@@ -59,28 +117,117 @@ struct CreateLifyCycleHookCommand: AsyncParsableCommand {
             Documented in apis/lifecycle_hooks/creating_a_lifecycle_hook.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"lifecycle_hook_name": "", "lifecycle_hook_type": "INSTANCE_TERMINATING|INSTANCE_LAUNCHING", \#
+        "default_result": "", "default_timeout": 0, "notification_topic_urn": "", "notification_metadata": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLifyCycleHookRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): lifecycle_hook_name*, lifecycle_hook_type*, default_result, \
-            default_timeout, notification_topic_urn*, notification_metadata.
+            default_timeout, notification_topic_urn*, notification_metadata. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @Option(
+        name: .customLong("lifecycle-hook-name"),
+        help: """
+            Specifies the lifecycle hook name. The name contains only letters, digits, underscores (_), and \
+            hyphens (-), and cannot exceed 32 characters. Sets `lifecycle_hook_name` of the body, over \
+            --body.
+            """)
+    var lifecycleHookNameField: String?
+
+    @Option(
+        name: .customLong("lifecycle-hook-type"),
+        help: """
+            Specifies the lifecycle hook type. Options: INSTANCE_TERMINATING: The hook suspends the instance \
+            when the instance is terminated. INSTANCE_LAUNCHING: The hook suspends the instance when the \
+            instance is started. Values: INSTANCE_TERMINATING, INSTANCE_LAUNCHING. Sets \
+            `lifecycle_hook_type` of the body, over --body.
+            """,
+        completion: .list(["INSTANCE_TERMINATING", "INSTANCE_LAUNCHING"]))
+    var lifecycleHookTypeField: String?
+
+    @Option(
+        name: .customLong("default-result"),
+        help: """
+            Specifies the default lifecycle hook callback operation. By default, this operation is performed \
+            when the timeout duration expires. ABANDON CONTINUE If an instance is starting, CONTINUE \
+            indicates that your customized operations are successful and the instance can be used. ABANDON \
+            indicates that your customized operations failed, and the instance will be terminated. In such a \
+            case, the scaling action fails, and you must create a new instance. If an instance is stopping, \
+            both ABANDON and CONTINUE allow instance termination. The difference between the two states is \
+            as follows: ABANDON stops other lifecycle hooks, but CONTINUE allows the completion of other \
+            lifecycle hooks. The default value of this parameter is ABANDON. Sets `default_result` of the \
+            body, over --body.
+            """)
+    var defaultResultField: String?
+
+    @Option(
+        name: .customLong("default-timeout"),
+        help: """
+            Specifies the lifecycle hook timeout duration, which ranges from 60 to 86400 in the unit of \
+            second. The default value is 3600. By default, this parameter specifies the instance waiting \
+            duration. You can prolong the timeout duration or perform the CONTINUE or ABANDON operation \
+            before the timeout duration expires. Sets `default_timeout` of the body, over --body.
+            """)
+    var defaultTimeoutField: Int?
+
+    @Option(
+        name: .customLong("notification-topic-urn"),
+        help: """
+            Specifies a unique topic in SMN. This parameter specifies a notification object for a lifecycle \
+            hook. When an instance is suspended by the lifecycle hook, the SMN service sends a notification \
+            to the object. This notification contains the basic instance information, your customized \
+            notification content, and the token for controlling lifecycle operations. Sets \
+            `notification_topic_urn` of the body, over --body.
+            """)
+    var notificationTopicURNField: String?
+
+    @Option(
+        name: .customLong("notification-metadata"),
+        help: """
+            Specifies a customized notification, which contains no more than 256 characters in length. The \
+            message cannot contain the following characters: <>&'() After a notification object is \
+            configured, the SMN service sends your customized notification to the object. Sets \
+            `notification_metadata` of the body, over --body.
+            """)
+    var notificationMetadataField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLifyCycleHookRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLifyCycleHookRequest.self, from: body,
+                overriding: [
+                    "lifecycle_hook_name": lifecycleHookNameField,
+                    "lifecycle_hook_type": lifecycleHookTypeField,
+                    "default_result": defaultResultField,
+                    "default_timeout": defaultTimeoutField,
+                    "notification_topic_urn": notificationTopicURNField,
+                    "notification_metadata": notificationMetadataField
+                ])
             _ = try await client.createLifyCycleHook(scalingGroupID: scalingGroupID, requestBody)
         }
     }
@@ -109,11 +256,14 @@ struct DeleteLifecycleHookCommand: AsyncParsableCommand {
         help: "Specifies the lifecycle hook name.")
     var lifecycleHookName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteLifecycleHook(
                 scalingGroupID: scalingGroupID,
                 lifecycleHookName: lifecycleHookName
@@ -146,11 +296,14 @@ struct ListHookInstancesCommand: AsyncParsableCommand {
         help: "Specifies the AS instance ID.")
     var instanceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listHookInstances(scalingGroupID: scalingGroupID, instanceID: instanceID)
         }
     }
@@ -173,11 +326,14 @@ struct ListLifeCycleHooksCommand: AsyncParsableCommand {
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLifeCycleHooks(scalingGroupID: scalingGroupID)
         }
     }
@@ -207,11 +363,14 @@ struct ShowLifeCycleHookCommand: AsyncParsableCommand {
         help: "Specifies the lifecycle hook name.")
     var lifecycleHookName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showLifeCycleHook(
                 scalingGroupID: scalingGroupID,
                 lifecycleHookName: lifecycleHookName
@@ -220,7 +379,7 @@ struct ShowLifeCycleHookCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateLifeCycleHookCommand: AsyncParsableCommand {
+struct UpdateLifeCycleHookCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-life-cycle-hook",
         abstract: "Modifying a Lifecycle Hook",
@@ -233,16 +392,26 @@ struct UpdateLifeCycleHookCommand: AsyncParsableCommand {
             Documented in apis/lifecycle_hooks/modifying_a_lifecycle_hook.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"lifecycle_hook_type": "INSTANCE_TERMINATING|INSTANCE_LAUNCHING", "default_result": "", \#
+        "default_timeout": 0, "notification_topic_urn": "", "notification_metadata": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLifeCycleHookRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): lifecycle_hook_type, default_result, default_timeout, \
-            notification_topic_urn, notification_metadata.
+            notification_topic_urn, notification_metadata. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("scaling-group-id"),
@@ -254,12 +423,80 @@ struct UpdateLifeCycleHookCommand: AsyncParsableCommand {
         help: "Specifies the lifecycle hook name.")
     var lifecycleHookName: String
 
+    @Option(
+        name: .customLong("lifecycle-hook-type"),
+        help: """
+            Specifies the lifecycle hook type. Options: INSTANCE_TERMINATING: The hook suspends the instance \
+            when the instance is terminated. INSTANCE_LAUNCHING: The hook suspends the instance when the \
+            instance is started. Values: INSTANCE_TERMINATING, INSTANCE_LAUNCHING. Sets \
+            `lifecycle_hook_type` of the body, over --body.
+            """,
+        completion: .list(["INSTANCE_TERMINATING", "INSTANCE_LAUNCHING"]))
+    var lifecycleHookTypeField: String?
+
+    @Option(
+        name: .customLong("default-result"),
+        help: """
+            Specifies the default lifecycle hook callback operation. By default, this operation is performed \
+            when the timeout duration expires. ABANDON CONTINUE If an instance is starting, CONTINUE \
+            indicates that your customized operations are successful and the instance can be used. ABANDON \
+            indicates that your customized operations failed, and the instance will be terminated. In such a \
+            case, the scaling action fails, and you must create a new instance. If an instance is stopping, \
+            both ABANDON and CONTINUE allow instance termination. The difference between the two states is \
+            as follows: ABANDON stops other lifecycle hooks, but CONTINUE allows the completion of other \
+            lifecycle hooks. The default value of this parameter is ABANDON. Sets `default_result` of the \
+            body, over --body.
+            """)
+    var defaultResultField: String?
+
+    @Option(
+        name: .customLong("default-timeout"),
+        help: """
+            Specifies the lifecycle hook timeout duration, which ranges from 60 to 86400 in the unit of \
+            second. The default value is 3600. By default, this parameter specifies the instance waiting \
+            duration. You can prolong the timeout duration or perform the CONTINUE or ABANDON operation \
+            before the timeout duration expires. Sets `default_timeout` of the body, over --body.
+            """)
+    var defaultTimeoutField: Int?
+
+    @Option(
+        name: .customLong("notification-topic-urn"),
+        help: """
+            Specifies a unique topic in SMN. This parameter specifies a notification object for a lifecycle \
+            hook. When an instance is suspended by the lifecycle hook, the SMN service sends a notification \
+            to the object. This notification contains the basic instance information, your customized \
+            notification content, and the token for controlling lifecycle operations. Sets \
+            `notification_topic_urn` of the body, over --body.
+            """)
+    var notificationTopicURNField: String?
+
+    @Option(
+        name: .customLong("notification-metadata"),
+        help: """
+            Specifies a customized notification, which contains no more than 256 characters in length. The \
+            message cannot contain the following characters: <>&'() After a notification object is \
+            configured, the SMN service sends your customized notification to the object. Sets \
+            `notification_metadata` of the body, over --body.
+            """)
+    var notificationMetadataField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLifeCycleHookRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLifeCycleHookRequest.self, from: body,
+                overriding: [
+                    "lifecycle_hook_type": lifecycleHookTypeField,
+                    "default_result": defaultResultField,
+                    "default_timeout": defaultTimeoutField,
+                    "notification_topic_urn": notificationTopicURNField,
+                    "notification_metadata": notificationMetadataField
+                ])
             _ = try await client.updateLifeCycleHook(
                 scalingGroupID: scalingGroupID,
                 lifecycleHookName: lifecycleHookName,

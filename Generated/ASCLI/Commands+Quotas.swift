@@ -24,11 +24,14 @@ struct ShowPolicyAndInstanceQuotaCommand: AsyncParsableCommand {
         help: "Specifies the AS group ID.")
     var scalingGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPolicyAndInstanceQuota(scalingGroupID: scalingGroupID)
         }
     }
@@ -47,11 +50,14 @@ struct ShowResourceQuotaCommand: AsyncParsableCommand {
             Documented in apis/quotas/querying_as_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceQuota()
         }
     }

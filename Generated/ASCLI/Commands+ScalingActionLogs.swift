@@ -52,11 +52,14 @@ struct ListScalingActivityLogsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingActivityLogs(
                 scalingGroupID: scalingGroupID,
                 startTime: startTime,
@@ -143,11 +146,14 @@ struct ListScalingActivityV2LogsCommand: AsyncParsableCommand {
             """)
     var status: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingActivityV2Logs(
                 scalingGroupID: scalingGroupID,
                 logID: logID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import AS
 
-struct CreateOrDeleteTagCommand: AsyncParsableCommand {
+struct CreateOrDeleteTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-or-delete-tag",
         abstract: "Creating or Deleting a Tag",
@@ -18,15 +18,22 @@ struct CreateOrDeleteTagCommand: AsyncParsableCommand {
             Documented in apis/tags/creating_or_deleting_a_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOrDeleteTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tags*, action*.
+            (* required): tags*, action*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -41,12 +48,28 @@ struct CreateOrDeleteTagCommand: AsyncParsableCommand {
         help: "Resource ID")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation ID. The value is case-sensitive and can be any of the following: delete: \
+            indicates deleting a tag. create: indicates creating a tag. If the same key value already \
+            exists, it will be overwritten. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOrDeleteTagRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOrDeleteTagRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.createOrDeleteTag(
                 resourceType: resourceType,
                 resourceID: resourceID,
@@ -56,7 +79,7 @@ struct CreateOrDeleteTagCommand: AsyncParsableCommand {
     }
 }
 
-struct ListResourceInstancesCommand: AsyncParsableCommand {
+struct ListResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resource-instances",
         abstract: "Querying Resources by Tag",
@@ -68,28 +91,100 @@ struct ListResourceInstancesCommand: AsyncParsableCommand {
             Documented in apis/tags/querying_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", "values": [""]}], "not_tags": \#
+        [{"key": "", "values": [""]}], "not_tags_any": [{"key": "", "values": [""]}], "limit": "", \#
+        "marker": "", "action": "", "offset": "", "matches": [{"key": "", "value": ""}], "without_any_tag": \#
+        false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourceInstancesRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, marker, action*, offset, \
-            matches, without_any_tag*.
+            matches, without_any_tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: "Specifies the resource type. An example value is scaling_group_tag.")
     var resourceType: String
 
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of query records. The maximum value is 1,000, and the minimum value \
+            is 1. If action is set to count, this parameter is invalid. If action is set to filter, the \
+            default value is 1000. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            Marks the paging location (index position). You are advised to use the offset parameter to set \
+            the index position. Marks the paging location (resource ID or index location). Sets `marker` of \
+            the body, over --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation, which can be filter or count. filter: indicates that resources are \
+            filtered by tag and the resources meeting the search criteria are returned on pages. count: \
+            indicates that resources are searched by tag and the number of resources meeting the search \
+            criteria is returned. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next image indexed by this parameter. \
+            The value must be a non-negative number. You do not need to specify this parameter when querying \
+            resources on the first page. When you query resources on subsequent pages, set offset to the \
+            location returned in the response body for the previous query. If the action value is count, \
+            this parameter is invalid. If the action value is filter, the default value is 0. Sets `offset` \
+            of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            If this parameter is set to true, all resources without tags are queried. In this case, the \
+            tags, tags_any, not_tags, and not_tags_any fields are ignored. Sets `without_any_tag` of the \
+            body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourceInstancesRequest.self, from: body)
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourceInstancesRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "marker": markerField,
+                    "action": actionField,
+                    "offset": offsetField,
+                    "without_any_tag": withoutAnyTagField
+                ])
             _ = try await client.listResourceInstances(resourceType: resourceType, requestBody)
         }
     }
@@ -120,11 +215,14 @@ struct ListScalingTagInfosByResourceIDCommand: AsyncParsableCommand {
         help: "Specifies the resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingTagInfosByResourceID(
                 resourceType: resourceType,
                 resourceID: resourceID
@@ -153,11 +251,14 @@ struct ListScalingTagInfosByTenantIDCommand: AsyncParsableCommand {
             """)
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ASCommand.run(Self.self, connection) { client, output in
+        try await ASCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listScalingTagInfosByTenantID(resourceType: resourceType)
         }
     }

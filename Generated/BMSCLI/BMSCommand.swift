@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import BMS
 
-/// `bms`: one subcommand per BMS API operation (61 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct BMSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc bms`: one subcommand per BMS API operation (61 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct BMSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "bms",
         abstract: "Call the BMS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -164,14 +164,16 @@ struct BMSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (BMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: BMSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: BMSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: BMSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: BMSClient.init(client:), operation: operation)
     }
 }

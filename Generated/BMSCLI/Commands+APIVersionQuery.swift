@@ -18,11 +18,14 @@ struct NovaListVersionsCommand: AsyncParsableCommand {
             Documented in bms_apis/api_version_query/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListVersions()
         }
     }
@@ -45,11 +48,14 @@ struct ShowSpecifiedVersionCommand: AsyncParsableCommand {
         help: "Specifies the API version, for example, v1.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSpecifiedVersion(apiVersion: apiVersion)
         }
     }

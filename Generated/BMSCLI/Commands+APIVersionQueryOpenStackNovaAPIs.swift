@@ -19,11 +19,14 @@ struct NovaListVersions2Command: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/api_version_query_openstack_nova_apis/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListVersions2()
         }
     }
@@ -47,11 +50,14 @@ struct ShowSpecifiedVersion2Command: AsyncParsableCommand {
         help: "Specifies the API version, for example v2.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSpecifiedVersion2(apiVersion: apiVersion)
         }
     }

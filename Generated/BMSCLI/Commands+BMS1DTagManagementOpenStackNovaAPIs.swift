@@ -42,17 +42,21 @@ struct AddTagForBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.addTagForBMS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -65,7 +69,7 @@ struct AddTagForBMSCommand: AsyncParsableCommand {
     }
 }
 
-struct AddTagsForBMSCommand: AsyncParsableCommand {
+struct AddTagsForBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-tags-for-bms",
         abstract: "Adding Tags for a BMS",
@@ -78,15 +82,22 @@ struct AddTagsForBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_1d_tag_management_openstack_nova_apis/adding_tags_for_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddTagsForBMSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags*.
+            required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -102,17 +113,21 @@ struct AddTagsForBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsForBMSRequest.self, from: body)
             _ = try await client.addTagsForBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -155,11 +170,14 @@ struct CheckForTagsOfBMSCommand: AsyncParsableCommand {
             """)
     var tag: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.checkForTagsOfBMS(serverID: serverID, tag: tag)
         }
     }
@@ -201,17 +219,21 @@ struct DeleteTagFromBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTagFromBMS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -251,17 +273,21 @@ struct DeleteTagsFromBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTagsFromBMS(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -295,11 +321,14 @@ struct ListBMSTagsCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBMSTags(serverID: serverID)
         }
     }

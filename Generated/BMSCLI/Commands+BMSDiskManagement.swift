@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct AttachBaremetalServerVolumeCommand: AsyncParsableCommand {
+struct AttachBaremetalServerVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-baremetal-server-volume",
         abstract: "Attaching an EVS Disk to a BMS",
@@ -19,15 +19,22 @@ struct AttachBaremetalServerVolumeCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_disk_management/attaching_an_evs_disk_to_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"volumeAttachment": {"volumeId": "", "device": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachBaremetalServerVolumeRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): volumeAttachment*.
+            input. Fields (* required): volumeAttachment*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -43,17 +50,21 @@ struct AttachBaremetalServerVolumeCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachBaremetalServerVolumeRequest.self, from: body)
             _ = try await client.attachBaremetalServerVolume(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -98,17 +109,21 @@ struct DetachBaremetalServerVolumeCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.detachBaremetalServerVolume(serverID: serverID, attachmentID: attachmentID)
             if !wait.isEmpty {
                 try await client.waitForListBareMetalServer(
@@ -141,11 +156,14 @@ struct ShowBaremetalServerVolumeInfoCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBaremetalServerVolumeInfo(serverID: serverID)
         }
     }

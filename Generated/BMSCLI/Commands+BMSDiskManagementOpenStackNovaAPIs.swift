@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct AttachEVSDiskToBMSCommand: AsyncParsableCommand {
+struct AttachEVSDiskToBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-evs-disk-to-bms",
         abstract: "Attaching an EVS Disk to a BMS",
@@ -19,15 +19,22 @@ struct AttachEVSDiskToBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_disk_management_openstack_nova_apis/attaching_an_evs_disk_to_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"volumeAttachment": {"volumeId": "", "device": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachEVSDiskToBMSRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): volumeAttachment*.
+            Fields (* required): volumeAttachment*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -43,17 +50,21 @@ struct AttachEVSDiskToBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachEVSDiskToBMSRequest.self, from: body)
             _ = try await client.attachEVSDiskToBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -102,17 +113,21 @@ struct DetachEVSDiskFromBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.detachEVSDiskFromBMS(serverID: serverID, volumeID: volumeID)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -146,11 +161,14 @@ struct ListEVSDisksAttachedToBMSCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDisksAttachedToBMS(serverID: serverID)
         }
     }
@@ -186,11 +204,14 @@ struct ShowEVSDiskAttachedToBMSCommand: AsyncParsableCommand {
             """)
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSDiskAttachedToBMS(serverID: serverID, volumeID: volumeID)
         }
     }

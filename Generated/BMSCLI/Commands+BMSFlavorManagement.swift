@@ -26,11 +26,14 @@ struct ListBaremetalFlavorDetailExtendsCommand: AsyncParsableCommand {
         help: "Specifies the AZ name.")
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBaremetalFlavorDetailExtends(availabilityZone: availabilityZone)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct ListBMSFlavorsCommand: AsyncParsableCommand {
+struct ListBMSFlavorsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bms-flavors",
         abstract: "Querying BMS Flavors",
@@ -19,15 +19,22 @@ struct ListBMSFlavorsCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_flavor_query_openstack_nova_apis/querying_bms_flavors.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"minDisk": "", "minRam": "", "sort_key": "", "sort_dir": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListBMSFlavorsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): minDisk, minRam, sort_key, sort_dir.
+            required): minDisk, minRam, sort_key, sort_dir. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("min-ram"),
@@ -54,11 +61,14 @@ struct ListBMSFlavorsCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var minDisk: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListBMSFlavorsRequest.self, from: body)
             _ = try await client.listBMSFlavors(
                 minRam: minRam,
@@ -95,11 +105,14 @@ struct NovaShowFlavorExtraSpecsCommand: AsyncParsableCommand {
             """)
     var flavorID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowFlavorExtraSpecs(flavorID: flavorID)
         }
     }
@@ -127,11 +140,14 @@ struct ShowBMSFlavorCommand: AsyncParsableCommand {
             """)
     var flavorID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBMSFlavor(flavorID: flavorID)
         }
     }

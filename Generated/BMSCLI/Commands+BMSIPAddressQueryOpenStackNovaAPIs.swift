@@ -27,11 +27,14 @@ struct ListIPAddressesOfBMSCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listIPAddressesOfBMS(serverID: serverID)
         }
     }
@@ -63,11 +66,14 @@ struct ShowIPAddressOfBMSCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPC where the BMS is located.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showIPAddressOfBMS(serverID: serverID, vpcID: vpcID)
         }
     }

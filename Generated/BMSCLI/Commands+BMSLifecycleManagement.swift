@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct CreateBareMetalServersCommand: AsyncParsableCommand {
+struct CreateBareMetalServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-bare-metal-servers",
         abstract: "Creating BMSs",
@@ -18,28 +18,48 @@ struct CreateBareMetalServersCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_lifecycle_management/creating_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"server": {"imageRef": "", "flavorRef": "", "name": "", "metadata": {"op_svc_userid": "", "BYOL": \#
+        "true|false", "admin_pass": "", "agency_name": ""}, "user_data": "", "adminPass": "", "key_name": \#
+        "", "security_groups": [{"id": ""}], "nics": [{"subnet_id": "", "ip_address": ""}], \#
+        "availability_zone": "", "vpcid": "", "publicip": {"id": "", "eip": {"iptype": "5_bgp|5_sbgp", \#
+        "bandwidth": {"name": "", "sharetype": "", "id": "", "size": 0, "chargemode": "traffic|bandwidth"}, \#
+        "extendparam": {"chargingMode": "prePaid|postPaid"}}}, "count": 0, "root_volume": {"volumetype": \#
+        "", "size": 0}, "data_volumes": [{"volumetype": "", "size": 0, "shareable": false}], "extendparam": \#
+        {"chargingMode": "", "regionID": ""}, "schedulerHints": {"dec_baremetal": "share|dedicate"}, \#
+        "server_tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateBareMetalServersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): server*.
+            Fields (* required): server*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateBareMetalServersRequest.self, from: body)
             _ = try await client.createBareMetalServers(requestBody)
         }
     }
 }
 
-struct DeleteBaremetalServerCommand: AsyncParsableCommand {
+struct DeleteBaremetalServerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-baremetal-server",
         abstract: "Deleting BMSs",
@@ -51,22 +71,59 @@ struct DeleteBaremetalServerCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_lifecycle_management/deleting_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"servers": [{"id": ""}], "delete_publicip": false, "delete_volume": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteBaremetalServerRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): servers*, delete_publicip*, delete_volume.
+            Fields (* required): servers*, delete_publicip*, delete_volume. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("delete-publicip"),
+        help: """
+            Specifies whether to delete the EIP bound to the BMS when the BMS is deleted. If you choose not \
+            to delete the EIP, the system only unbinds the EIP from the BMS and reserves the EIP. The value \
+            can be true or false. The default value is false. true: The EIP bound to the BMS is deleted when \
+            the BMS is deleted. false: The EIP is unbound from the BMS when the BMS is deleted, but not \
+            deleted. Sets `delete_publicip` of the body, over --body.
+            """)
+    var deletePublicipField: Bool?
+
+    @Option(
+        name: .customLong("delete-volume"),
+        help: """
+            Specifies whether to delete a data disk attached to the BMS when the BMS is deleted. If you \
+            choose not to delete the data disk, the system only detaches the disk from the BMS and reserves \
+            the disk. The value can be true or false. The default value is false. true: The data disk \
+            attached to the BMS is deleted when the BMS is deleted. false: The data disk is detached from \
+            the BMS when the BMS is deleted, but not deleted. Sets `delete_volume` of the body, over --body.
+            """)
+    var deleteVolumeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteBaremetalServerRequest.self, from: body)
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteBaremetalServerRequest.self, from: body,
+                overriding: [
+                    "delete_publicip": deletePublicipField,
+                    "delete_volume": deleteVolumeField
+                ])
             _ = try await client.deleteBaremetalServer(requestBody)
         }
     }
@@ -92,11 +149,14 @@ struct ListBareMetalServerDetailsCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBareMetalServerDetails(serverID: serverID)
         }
     }
@@ -130,7 +190,8 @@ struct ListBareMetalServersCommand: AsyncParsableCommand {
             Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
             ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
             HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var status: String?
 
     @Option(
@@ -175,11 +236,14 @@ struct ListBareMetalServersCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBareMetalServers(
                 flavor: flavor,
                 name: name,
@@ -218,22 +282,27 @@ struct WaitForListBareMetalServerCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, ERROR, \
             HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForListBareMetalServer(
                 serverID: serverID,
                 status: WaitOptions.states(status, as: Status.self),

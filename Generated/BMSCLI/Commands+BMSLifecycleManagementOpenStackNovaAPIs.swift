@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct ListBMSsCommand: AsyncParsableCommand {
+struct ListBMSsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bmss",
         abstract: "Querying BMSs",
@@ -20,16 +20,27 @@ struct ListBMSsCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"changes-since": "", "image": "", "flavor": "", "name": "", "status": \#
+        "ACTIVE|BUILD|ERROR|HARD_REBOOT|REBOOT", "limit": 0, "marker": "", "tags": "", "not-tags": "", \#
+        "reservation_id": "", "sort_key": "", "sort_dir": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListBMSsRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): changes-since, image, flavor, name, status, limit, marker, tags, not-tags, \
-            reservation_id, sort_key, sort_dir.
+            reservation_id, sort_key, sort_dir. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("image"),
@@ -91,12 +102,27 @@ struct ListBMSsCommand: AsyncParsableCommand {
         help: "")
     var changesSinceChangesSince: String?
 
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
+            for example, 2013-06-09T06:42:18Z. Sets `changes-since` of the body, over --body.
+            """)
+    var changesSinceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListBMSsRequest.self, from: body)
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListBMSsRequest.self, from: body,
+                overriding: [
+                    "changes-since": changesSinceField
+                ])
             _ = try await client.listBMSs(
                 image: image,
                 flavor: flavor,
@@ -116,7 +142,7 @@ struct ListBMSsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListBMSsV21Command: AsyncParsableCommand {
+struct ListBMSsV21Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bmss-v21",
         abstract: "Querying Details About BMSs",
@@ -130,16 +156,27 @@ struct ListBMSsV21Command: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_details_about_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"changes-since": "", "image": "", "flavor": "", "name": "", "status": \#
+        "ACTIVE|BUILD|ERROR|HARD_REBOOT|REBOOT", "limit": 0, "marker": "", "tags": "", "not-tags": "", \#
+        "reservation_id": "", "sort_key": "", "sort_dir": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListBMSsV21Request) as JSON, @file.json, or - for standard input. Fields (* \
             required): changes-since, image, flavor, name, status, limit, marker, tags, not-tags, \
-            reservation_id, sort_key, sort_dir.
+            reservation_id, sort_key, sort_dir. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("image"),
@@ -201,12 +238,27 @@ struct ListBMSsV21Command: AsyncParsableCommand {
         help: "")
     var changesSinceChangesSince: String?
 
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
+            for example, 2013-06-09T06:42:18Z. Sets `changes-since` of the body, over --body.
+            """)
+    var changesSinceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListBMSsV21Request.self, from: body)
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListBMSsV21Request.self, from: body,
+                overriding: [
+                    "changes-since": changesSinceField
+                ])
             _ = try await client.listBMSsV21(
                 image: image,
                 flavor: flavor,
@@ -226,7 +278,7 @@ struct ListBMSsV21Command: AsyncParsableCommand {
     }
 }
 
-struct NovaCreateServersCommand: AsyncParsableCommand {
+struct NovaCreateServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-create-servers",
         abstract: "Creating a BMS",
@@ -239,15 +291,26 @@ struct NovaCreateServersCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/creating_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"server": {"imageRef": "", "flavorRef": "", "name": "", "metadata": {}, "user_data": "", \#
+        "adminPass": "", "security_groups": [{"name": ""}], "networks": [{"port": "", "uuid": "", \#
+        "fixed_ip": ""}], "key_name": "", "availability_zone": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaCreateServersRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server*.
+            (* required): server*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -255,17 +318,21 @@ struct NovaCreateServersCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaCreateServersRequest.self, from: body)
             let response = try await client.novaCreateServers(requestBody)
             if !wait.isEmpty {
@@ -314,11 +381,14 @@ struct NovaDeleteServerCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.novaDeleteServer(serverID: serverID)
             if wait {
                 output.keepLastResponse()
@@ -349,11 +419,14 @@ struct NovaShowServerCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowServer(serverID: serverID)
         }
     }
@@ -383,22 +456,27 @@ struct WaitForServerCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, ERROR, \
             HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForServer(
                 serverID: serverID,
                 status: WaitOptions.states(status, as: ListBMSsV21ServerStatus.self),
@@ -429,11 +507,14 @@ struct WaitForServerDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForServerDeletion(serverID: serverID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct UpdateBaremetalServerMetadataCommand: AsyncParsableCommand {
+struct UpdateBaremetalServerMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-baremetal-server-metadata",
         abstract: "Updating BMS Metadata",
@@ -18,15 +18,22 @@ struct UpdateBaremetalServerMetadataCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_metadata_management/updating_bms_metadata.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBaremetalServerMetadataRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): metadata*.
+            input. Fields (* required): metadata*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -42,17 +49,21 @@ struct UpdateBaremetalServerMetadataCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBaremetalServerMetadataRequest.self, from: body)
             _ = try await client.updateBaremetalServerMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {

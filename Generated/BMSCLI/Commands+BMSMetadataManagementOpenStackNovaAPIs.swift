@@ -38,17 +38,21 @@ struct DeleteBMSMetadataCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteBMSMetadata(serverID: serverID, key: key)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -83,17 +87,20 @@ struct ListBMSMetadataCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBMSMetadata(serverID: serverID)
         }
     }
 }
 
-struct UpdateBMSMetadataCommand: AsyncParsableCommand {
+struct UpdateBMSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-bms-metadata",
         abstract: "Modifying Specified BMS Metadata",
@@ -106,15 +113,22 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_metadata_management_openstack_nova_apis/modifying_specified_bms_metadata.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"meta": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBMSMetadataRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): meta*.
+            (* required): meta*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -135,17 +149,21 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBMSMetadataRequest.self, from: body)
             _ = try await client.updateBMSMetadata(serverID: serverID, key: key, requestBody)
             if !wait.isEmpty {
@@ -159,7 +177,7 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateBMSMetadataV21Command: AsyncParsableCommand {
+struct UpdateBMSMetadataV21Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-bms-metadata-v21",
         abstract: "Updating BMS Metadata",
@@ -172,15 +190,22 @@ struct UpdateBMSMetadataV21Command: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_metadata_management_openstack_nova_apis/updating_bms_metadata.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBMSMetadataV21Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -196,17 +221,21 @@ struct UpdateBMSMetadataV21Command: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBMSMetadataV21Request.self, from: body)
             _ = try await client.updateBMSMetadataV21(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct AddServerNICsCommand: AsyncParsableCommand {
+struct AddServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-server-nics",
         abstract: "Binding NICs to a BMS",
@@ -18,15 +18,24 @@ struct AddServerNICsCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_nic_management/binding_nics_to_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"nics": [{"subnet_id": "", "security_groups": [{"id": ""}], "ip_address": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddServerNICsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): nics*.
+            required): nics*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -42,17 +51,21 @@ struct AddServerNICsCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddServerNICsRequest.self, from: body)
             _ = try await client.addServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -66,7 +79,7 @@ struct AddServerNICsCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteServerNICsCommand: AsyncParsableCommand {
+struct DeleteServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-server-nics",
         abstract: "Unbinding NICs from a BMS",
@@ -78,15 +91,22 @@ struct DeleteServerNICsCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_nic_management/unbinding_nics_from_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nics": [{"id": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteServerNICsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): nics*.
+            (* required): nics*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -102,17 +122,21 @@ struct DeleteServerNICsCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteServerNICsRequest.self, from: body)
             _ = try await client.deleteServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -147,17 +171,20 @@ struct ShowBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBaremetalServerInterfaceAttachments(serverID: serverID)
         }
     }
 }
 
-struct UpdateBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand {
+struct UpdateBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-baremetal-server-interface-attachments",
         abstract: "Modifying Attributes of a BMS NIC",
@@ -170,15 +197,22 @@ struct UpdateBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_nic_management/modifying_attributes_of_a_bms_nic.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"interface_attachment": {"delete_on_termination": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBaremetalServerInterfaceAttachmentsRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): interface_attachment*.
+            for standard input. Fields (* required): interface_attachment*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -199,17 +233,21 @@ struct UpdateBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBaremetalServerInterfaceAttachmentsRequest.self, from: body)
             try await client.updateBaremetalServerInterfaceAttachments(
                 serverID: serverID,

@@ -34,17 +34,21 @@ struct DeleteWindowsBareMetalServerPasswordCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteWindowsBareMetalServerPassword(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForListBareMetalServer(
@@ -79,11 +83,14 @@ struct ShowWindowsBaremetalServerPwdCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWindowsBaremetalServerPwd(serverID: serverID)
         }
     }

@@ -19,11 +19,14 @@ struct ShowTenantQuotaCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_quota_management/querying_tenant_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTenantQuota()
         }
     }

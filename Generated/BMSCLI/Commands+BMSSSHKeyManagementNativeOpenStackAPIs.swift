@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct NovaCreateKeypairCommand: AsyncParsableCommand {
+struct NovaCreateKeypairCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-create-keypair",
         abstract: "Creating or Importing an SSH Key Pair (Native OpenStack API)",
@@ -19,21 +19,31 @@ struct NovaCreateKeypairCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_ssh_key_management_native_openstack_apis/creating_or_importing_an_ssh_key_pair_native_openstack_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"keypair": {"public_key": "", "name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaCreateKeypairRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): keypair*.
+            (* required): keypair*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaCreateKeypairRequest.self, from: body)
             _ = try await client.novaCreateKeypair(requestBody)
         }
@@ -61,11 +71,14 @@ struct NovaDeleteKeypairCommand: AsyncParsableCommand {
             """)
     var keypairName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.novaDeleteKeypair(keypairName: keypairName)
         }
     }
@@ -84,11 +97,14 @@ struct NovaListKeypairsCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_ssh_key_management_native_openstack_apis/querying_ssh_key_pairs_native_openstack_api.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListKeypairs()
         }
     }
@@ -115,11 +131,14 @@ struct NovaShowKeypairCommand: AsyncParsableCommand {
             """)
     var keypairName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowKeypair(keypairName: keypairName)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct BatchRebootBaremetalServersCommand: AsyncParsableCommand {
+struct BatchRebootBaremetalServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-reboot-baremetal-servers",
         abstract: "Restarting BMSs",
@@ -19,28 +19,38 @@ struct BatchRebootBaremetalServersCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_status_management/restarting_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"reboot": {"type": "", "servers": [{"id": ""}]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchRebootBaremetalServersRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): reboot*.
+            input. Fields (* required): reboot*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchRebootBaremetalServersRequest.self, from: body)
             _ = try await client.batchRebootBaremetalServers(requestBody)
         }
     }
 }
 
-struct BatchStartBaremetalServersCommand: AsyncParsableCommand {
+struct BatchStartBaremetalServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-start-baremetal-servers",
         abstract: "Starting BMSs",
@@ -52,28 +62,38 @@ struct BatchStartBaremetalServersCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_status_management/starting_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-start": {"servers": [{"id": ""}]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStartBaremetalServersRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-start*.
+            input. Fields (* required): os-start*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStartBaremetalServersRequest.self, from: body)
             _ = try await client.batchStartBaremetalServers(requestBody)
         }
     }
 }
 
-struct BatchStopBaremetalServersCommand: AsyncParsableCommand {
+struct BatchStopBaremetalServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-stop-baremetal-servers",
         abstract: "Stopping BMSs",
@@ -85,28 +105,38 @@ struct BatchStopBaremetalServersCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_status_management/stopping_bmss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop": {"servers": [{"id": ""}], "type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStopBaremetalServersRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-stop*.
+            input. Fields (* required): os-stop*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStopBaremetalServersRequest.self, from: body)
             _ = try await client.batchStopBaremetalServers(requestBody)
         }
     }
 }
 
-struct ChangeBaremetalServerNameCommand: AsyncParsableCommand {
+struct ChangeBaremetalServerNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-baremetal-server-name",
         abstract: "Changing a BMS Name",
@@ -118,15 +148,22 @@ struct ChangeBaremetalServerNameCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_status_management/changing_a_bms_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeBaremetalServerNameRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): server*.
+            input. Fields (* required): server*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -142,17 +179,21 @@ struct ChangeBaremetalServerNameCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeBaremetalServerNameRequest.self, from: body)
             _ = try await client.changeBaremetalServerName(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -166,7 +207,7 @@ struct ChangeBaremetalServerNameCommand: AsyncParsableCommand {
     }
 }
 
-struct ReinstallBaremetalServerOSCommand: AsyncParsableCommand {
+struct ReinstallBaremetalServerOSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstall-baremetal-server-os",
         abstract: "Reinstalling a BMS OS",
@@ -180,15 +221,25 @@ struct ReinstallBaremetalServerOSCommand: AsyncParsableCommand {
             Documented in bms_apis/bms_status_management/reinstalling_a_bms_os.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-reinstall": {"adminpass": "", "keyname": "", "userid": "", "metadata": {"BYOL": "", \#
+        "user_data": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReinstallBaremetalServerOSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-reinstall*.
+            input. Fields (* required): os-reinstall*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -204,17 +255,21 @@ struct ReinstallBaremetalServerOSCommand: AsyncParsableCommand {
             Then wait until the ListBareMetalServer's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-list-bare-metal-server does, and print the resource as the last \
             poll shows it. Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReinstallBaremetalServerOSRequest.self, from: body)
             _ = try await client.reinstallBaremetalServerOS(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct ListRemoteLoginAddressCommand: AsyncParsableCommand {
+struct ListRemoteLoginAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-remote-login-address",
         abstract: "Obtaining a Remote Login Address",
@@ -19,15 +19,22 @@ struct ListRemoteLoginAddressCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_status_management_openstack_nova_apis/obtaining_a_remote_login_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-getSerialConsole": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListRemoteLoginAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-getSerialConsole*.
+            Fields (* required): os-getSerialConsole*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -43,17 +50,21 @@ struct ListRemoteLoginAddressCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListRemoteLoginAddressRequest.self, from: body)
             try await client.listRemoteLoginAddress(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -67,7 +78,7 @@ struct ListRemoteLoginAddressCommand: AsyncParsableCommand {
     }
 }
 
-struct RestartBMSCommand: AsyncParsableCommand {
+struct RestartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-bms",
         abstract: "Restarting a BMS",
@@ -80,15 +91,22 @@ struct RestartBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_status_management_openstack_nova_apis/restarting_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"reboot": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartBMSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): reboot*.
+            required): reboot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -104,17 +122,21 @@ struct RestartBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartBMSRequest.self, from: body)
             try await client.restartBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -128,7 +150,7 @@ struct RestartBMSCommand: AsyncParsableCommand {
     }
 }
 
-struct StartBMSCommand: AsyncParsableCommand {
+struct StartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-bms",
         abstract: "Starting a BMS",
@@ -141,15 +163,22 @@ struct StartBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_status_management_openstack_nova_apis/starting_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-start": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartBMSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-start*.
+            required): os-start*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -165,17 +194,21 @@ struct StartBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartBMSRequest.self, from: body)
             try await client.startBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -189,7 +222,7 @@ struct StartBMSCommand: AsyncParsableCommand {
     }
 }
 
-struct StopBMSCommand: AsyncParsableCommand {
+struct StopBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop-bms",
         abstract: "Stopping a BMS",
@@ -202,15 +235,22 @@ struct StopBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_status_management_openstack_nova_apis/stopping_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StopBMSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-stop*.
+            required): os-stop*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -226,17 +266,21 @@ struct StopBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopBMSRequest.self, from: body)
             try await client.stopBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -250,7 +294,7 @@ struct StopBMSCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateNameOfBMSCommand: AsyncParsableCommand {
+struct UpdateNameOfBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-name-of-bms",
         abstract: "Changing the Name of a BMS",
@@ -263,15 +307,22 @@ struct UpdateNameOfBMSCommand: AsyncParsableCommand {
             native_openstack_nova_v2.1_apis/bms_status_management_openstack_nova_apis/changing_the_name_of_a_bms.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNameOfBMSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server*.
+            (* required): server*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -287,17 +338,21 @@ struct UpdateNameOfBMSCommand: AsyncParsableCommand {
             Then wait until the Server's server.status is one of these states (repeatable, or \
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, REBOOT, SHUTOFF.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT", "SHUTOFF"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNameOfBMSRequest.self, from: body)
             _ = try await client.updateNameOfBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {

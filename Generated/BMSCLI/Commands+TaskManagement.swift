@@ -23,11 +23,14 @@ struct ShowJobInfosCommand: AsyncParsableCommand {
         help: "Specifies the task ID.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobInfos(jobID: jobID)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import CBR
 
-/// `cbr`: one subcommand per CBR API operation (39 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct CBRCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc cbr`: one subcommand per CBR API operation (39 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct CBRCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "cbr",
         abstract: "Call the CBR API: one subcommand per operation of its API reference.",
         discussion: """
@@ -101,14 +101,16 @@ struct CBRCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (CBRClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: CBRClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: CBRClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: CBRClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: CBRClient.init(client:), operation: operation)
     }
 }

@@ -18,11 +18,14 @@ struct ListVersionsCommand: AsyncParsableCommand {
             Documented in cbr_apis/api_version_query/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.listVersions()
         }
     }
@@ -45,14 +48,18 @@ struct ShowVersionCommand: AsyncParsableCommand {
         help: """
             API version (cloud service) to be queried. The value can be vbs, csbs, or cbr. Minimum: 3 \
             Maximum: 4 Values: vbs, csbs, cbr.
-            """)
+            """,
+        completion: .list(["vbs", "csbs", "cbr"]))
     var apiVersion: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.showVersion(apiVersion: apiVersion)
         }
     }

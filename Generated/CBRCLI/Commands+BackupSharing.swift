@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct AddMemberCommand: AsyncParsableCommand {
+struct AddMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-member",
         abstract: "Adding a Share Member",
@@ -19,15 +19,22 @@ struct AddMemberCommand: AsyncParsableCommand {
             Documented in cbr_apis/backup_sharing/adding_a_share_member.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"members": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMemberRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): members*.
+            required): members*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -46,17 +53,24 @@ struct AddMemberCommand: AsyncParsableCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMemberRequest.self, from: body)
             _ = try await client.addMember(backupID: backupID, requestBody, xUserProfile: xUserProfile)
             if !wait.isEmpty {
@@ -103,11 +117,14 @@ struct DeleteMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteMember(backupID: backupID, memberID: memberID)
             if wait {
                 output.keepLastResponse()
@@ -143,11 +160,14 @@ struct ShowMemberDetailCommand: AsyncParsableCommand {
         help: "Member ID, which is the project ID of the tenant who receives the shared backup.")
     var memberID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMemberDetail(backupID: backupID, memberID: memberID)
         }
     }
@@ -223,11 +243,14 @@ struct ShowMembersDetailCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -263,7 +286,7 @@ struct ShowMembersDetailCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateMemberStatusCommand: AsyncParsableCommand {
+struct UpdateMemberStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-member-status",
         abstract: "Updating the Share Member Status",
@@ -275,15 +298,22 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand {
             Documented in cbr_apis/backup_sharing/updating_the_share_member_status.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"status": "accepted|pending|rejected", "vault_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMemberStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): status*, vault_id.
+            Fields (* required): status*, vault_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -302,18 +332,48 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Status of a shared backup Enumeration values: accepted pending rejected Values: accepted, \
+            pending, rejected. Sets `status` of the body, over --body.
+            """,
+        completion: .list(["accepted", "pending", "rejected"]))
+    var statusField: String?
+
+    @Option(
+        name: .customLong("vault-id"),
+        help: """
+            Vault in which the shared backup is to be stored. Only UUID is supported. When updating the \
+            status of a backup sharing member, if the backup is accepted, vault_id must be specified. If the \
+            backup is rejected, vault_id is not required. Sets `vault_id` of the body, over --body.
+            """)
+    var vaultIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateMemberStatusRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateMemberStatusRequest.self, from: body,
+                overriding: [
+                    "status": statusField,
+                    "vault_id": vaultIDField
+                ])
             _ = try await client.updateMemberStatus(backupID: backupID, memberID: memberID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForBackup(
@@ -349,22 +409,27 @@ struct WaitForMemberCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: pending, accepted, rejected.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: pending, accepted, rejected.",
+        completion: .list(["pending", "accepted", "rejected"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["pending", "accepted", "rejected"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForMember(
                 backupID: backupID,
                 memberID: memberID,
@@ -398,11 +463,14 @@ struct WaitForMemberDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForMemberDeletion(
                 backupID: backupID,
                 memberID: memberID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct CopyBackupCommand: AsyncParsableCommand {
+struct CopyBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy-backup",
         abstract: "Replicating a Backup",
@@ -18,15 +18,25 @@ struct CopyBackupCommand: AsyncParsableCommand {
             Documented in cbr_apis/backups/replicating_a_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"replicate": {"description": "", "destination_project_id": "", "destination_region": "", \#
+        "destination_vault_id": "", "name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CopyBackupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): replicate*.
+            required): replicate*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -40,17 +50,24 @@ struct CopyBackupCommand: AsyncParsableCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CopyBackupRequest.self, from: body)
             _ = try await client.copyBackup(backupID: backupID, requestBody)
             if !wait.isEmpty {
@@ -92,11 +109,14 @@ struct DeleteBackupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteBackup(backupID: backupID)
             if wait {
                 output.keepLastResponse()
@@ -156,7 +176,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
         help: """
             Backup sharing status Enumeration values: pending accepted rejected Values: pending, accepted, \
             rejected.
-            """)
+            """,
+        completion: .list(["pending", "accepted", "rejected"]))
     var memberStatus: String?
 
     @Option(
@@ -174,7 +195,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
         help: """
             Owning type of a backup. private backups are queried by default. Default: private Enumeration \
             values: all_granted private shared Values: all_granted, private, shared.
-            """)
+            """,
+        completion: .list(["all_granted", "private", "shared"]))
     var ownType: String?
 
     @Option(
@@ -228,7 +250,11 @@ struct ListBackupsCommand: AsyncParsableCommand {
             status=available&status=error. Enumeration values: available protecting deleting restoring error \
             waiting_protect waiting_delete waiting_restore Values: available, protecting, deleting, \
             restoring, error, waiting_protect, waiting_delete, waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var status: String?
 
     @Option(
@@ -253,11 +279,14 @@ struct ListBackupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -315,7 +344,7 @@ struct ListBackupsCommand: AsyncParsableCommand {
     }
 }
 
-struct RestoreBackupCommand: AsyncParsableCommand {
+struct RestoreBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-backup",
         abstract: "Restoring a Backup",
@@ -327,15 +356,25 @@ struct RestoreBackupCommand: AsyncParsableCommand {
             Documented in cbr_apis/backups/restoring_a_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"restore": {"mappings": [{"backup_id": "", "volume_id": ""}], "power_on": false, "server_id": "", \#
+        "volume_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreBackupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): restore*.
+            required): restore*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -349,17 +388,24 @@ struct RestoreBackupCommand: AsyncParsableCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestoreBackupRequest.self, from: body)
             try await client.restoreBackup(backupID: backupID, requestBody)
             if !wait.isEmpty {
@@ -390,11 +436,14 @@ struct ShowBackupCommand: AsyncParsableCommand {
         help: "Backup ID")
     var backupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBackup(backupID: backupID)
         }
     }
@@ -420,22 +469,33 @@ struct WaitForBackupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: available, protecting, \
             deleting, restoring, error, waiting_protect, waiting_delete, waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: error).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: error).",
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForBackup(
                 backupID: backupID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -463,11 +523,14 @@ struct WaitForBackupDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForBackupDeletion(backupID: backupID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct CreatePolicyCommand: AsyncParsableCommand {
+struct CreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-policy",
         abstract: "Creating a Policy",
@@ -18,21 +18,36 @@ struct CreatePolicyCommand: AsyncParsableCommand {
             Documented in cbr_apis/policies/creating_a_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"policy": {"enabled": false, "name": "", "operation_definition": {"day_backups": 0, \#
+        "destination_project_id": "", "destination_region": "", "max_backups": -1, "month_backups": 0, \#
+        "retention_duration_days": 0, "timezone": "", "week_backups": 0, "year_backups": 0}, \#
+        "operation_type": "", "trigger": {"properties": {"pattern": ["MO|TU|WE|TH|FR|SA|SU"]}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePolicyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): policy*.
+            required): policy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePolicyRequest.self, from: body)
             _ = try await client.createPolicy(requestBody)
         }
@@ -56,11 +71,14 @@ struct DeletePolicyCommand: AsyncParsableCommand {
         help: "Policy ID")
     var policyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePolicy(policyID: policyID)
         }
     }
@@ -83,7 +101,8 @@ struct ListPoliciesCommand: AsyncParsableCommand {
         help: """
             Policy type, which can be backup or replication Enumeration values: backup replication Values: \
             backup, replication.
-            """)
+            """,
+        completion: .list(["backup", "replication"]))
     var operationType: String?
 
     @Option(
@@ -91,11 +110,14 @@ struct ListPoliciesCommand: AsyncParsableCommand {
         help: "Vault ID")
     var vaultID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPolicies(
                 operationType: operationType.map(OperationType.init(rawValue:)),
                 vaultID: vaultID
@@ -121,17 +143,20 @@ struct ShowPolicyCommand: AsyncParsableCommand {
         help: "Policy ID")
     var policyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPolicy(policyID: policyID)
         }
     }
 }
 
-struct UpdatePolicyCommand: AsyncParsableCommand {
+struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-policy",
         abstract: "Modifying a Policy",
@@ -143,26 +168,41 @@ struct UpdatePolicyCommand: AsyncParsableCommand {
             Documented in cbr_apis/policies/modifying_a_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"policy": {"enabled": false, "name": "", "operation_definition": {"day_backups": 0, \#
+        "destination_project_id": "", "destination_region": "", "max_backups": -1, "month_backups": 0, \#
+        "retention_duration_days": 0, "timezone": "", "week_backups": 0, "year_backups": 0}, "trigger": \#
+        {"properties": {"pattern": ["MO|TU|WE|TH|FR|SA|SU"]}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePolicyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): policy*.
+            required): policy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID")
     var policyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePolicyRequest.self, from: body)
             _ = try await client.updatePolicy(policyID: policyID, requestBody)
         }

@@ -18,11 +18,14 @@ struct ShowReplicationCapabilitiesCommand: AsyncParsableCommand {
             Documented in cbr_apis/protection/querying_the_replication_capability.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showReplicationCapabilities()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct CopyCheckpointCommand: AsyncParsableCommand {
+struct CopyCheckpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy-checkpoint",
         abstract: "Replicating a Restore Point",
@@ -19,28 +19,41 @@ struct CopyCheckpointCommand: AsyncParsableCommand {
             Documented in cbr_apis/restore_points/replicating_a_restore_point.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"replicate": {"auto_trigger": false, "destination_project_id": "", "destination_region": "", \#
+        "destination_vault_id": "", "vault_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CopyCheckpointRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): replicate*.
+            required): replicate*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CopyCheckpointRequest.self, from: body)
             _ = try await client.copyCheckpoint(requestBody)
         }
     }
 }
 
-struct CreateCheckpointCommand: AsyncParsableCommand {
+struct CreateCheckpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-checkpoint",
         abstract: "Creating a Restore Point",
@@ -52,15 +65,26 @@ struct CreateCheckpointCommand: AsyncParsableCommand {
             Documented in cbr_apis/restore_points/creating_a_restore_point.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"checkpoint": {"parameters": {"auto_trigger": false, "description": "", "incremental": false, \#
+        "name": "", "resources": [""], "resource_details": [{"extra_info": {"exclude_volumes": [""]}, "id": \#
+        "", "type": "", "name": ""}]}, "vault_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCheckpointRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): checkpoint*.
+            (* required): checkpoint*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -68,17 +92,21 @@ struct CreateCheckpointCommand: AsyncParsableCommand {
             Then wait until the Checkpoint's checkpoint.status is one of these states (repeatable, or \
             comma-separated), as wait-for-checkpoint does, and print the resource as the last poll shows it. \
             Values: available, deleting, protecting, deleted, error-deleting, error.
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateCheckpointRequest.self, from: body)
             let response = try await client.createCheckpoint(requestBody)
             if !wait.isEmpty {
@@ -112,11 +140,14 @@ struct ShowCheckpointCommand: AsyncParsableCommand {
         help: "Restore point ID")
     var checkpointID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCheckpoint(checkpointID: checkpointID)
         }
     }
@@ -143,7 +174,8 @@ struct WaitForCheckpointCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: available, deleting, \
             protecting, deleted, error-deleting, error.
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var status: [String]
 
     @Option(
@@ -151,17 +183,21 @@ struct WaitForCheckpointCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: error-deleting, \
             error).
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForCheckpoint(
                 checkpointID: checkpointID,
                 status: WaitOptions.states(status, as: CheckpointCreate.StatusValue.self),

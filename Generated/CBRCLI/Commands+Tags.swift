@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct BatchCreateAndDeleteVaultTagsCommand: AsyncParsableCommand {
+struct BatchCreateAndDeleteVaultTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-and-delete-vault-tags",
         abstract: "Batch Adding or Deleting Tags of a Vault",
@@ -18,33 +18,56 @@ struct BatchCreateAndDeleteVaultTagsCommand: AsyncParsableCommand {
             Documented in cbr_apis/tags/batch_adding_or_deleting_tags_of_a_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateAndDeleteVaultTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags, action*.
+            input. Fields (* required): tags, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Resource ID")
     var vaultID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed. The value can be set to create or delete only. Enumeration values: \
+            create delete Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateAndDeleteVaultTagsRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateAndDeleteVaultTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateAndDeleteVaultTags(vaultID: vaultID, requestBody)
         }
     }
 }
 
-struct CreateVaultTagsCommand: AsyncParsableCommand {
+struct CreateVaultTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vault-tags",
         abstract: "Adding a Tag to an Associated Resource",
@@ -57,26 +80,36 @@ struct CreateVaultTagsCommand: AsyncParsableCommand {
             Documented in cbr_apis/tags/adding_a_tag_to_an_associated_resource.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVaultTagsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag.
+            (* required): tag. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Resource ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVaultTagsRequest.self, from: body)
             try await client.createVaultTags(vaultID: vaultID, requestBody)
         }
@@ -111,11 +144,14 @@ struct DeleteVaultTagCommand: AsyncParsableCommand {
             """)
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVaultTag(vaultID: vaultID, key: key)
         }
     }
@@ -134,17 +170,20 @@ struct ShowVaultProjectTagCommand: AsyncParsableCommand {
             Documented in cbr_apis/tags/querying_tags_of_a_vault_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVaultProjectTag()
         }
     }
 }
 
-struct ShowVaultResourceInstancesCommand: AsyncParsableCommand {
+struct ShowVaultResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-vault-resource-instances",
         abstract: "Querying Vault Resources",
@@ -156,23 +195,103 @@ struct ShowVaultResourceInstancesCommand: AsyncParsableCommand {
             Documented in cbr_apis/tags/querying_vault_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", \#
+        "values": [""]}], "not_tags": [{"key": "", "values": [""]}], "not_tags_any": [{"key": "", "values": \#
+        [""]}], "limit": "", "offset": "", "action": "", "matches": [{"key": "", "value": ""}], \#
+        "cloud_type": "public", "object_type": "server|disk"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowVaultResourceInstancesRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): without_any_tag, tags, tags_any, not_tags, not_tags_any, limit, \
-            offset, action*, matches, cloud_type, object_type.
+            offset, action*, matches, cloud_type, object_type. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            If this parameter is set to true, all resources without tags are queried. In this case, the tag, \
+            not_tags, tags_any, and not_tags_any fields are ignored. Sets `without_any_tag` of the body, \
+            over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Query count. (This parameter is not displayed when action is set to count.) If action is set to \
+            filter, the value defaults to 1000. The value ranges from 1 to 1000. If you set a value not \
+            within this range, an error will be reported. The number of returned records does not exceed the \
+            value of limit. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Index position. (This parameter is not displayed when action is set to count.) If action is set \
+            to filter, the value defaults to 0 and the minimum value of offset is 0. The first record in the \
+            query result is the offset+1 record that meets the query criteria. Sets `offset` of the body, \
+            over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation identifier. Possible values are filter and count. The value filter indicates \
+            pagination query. The value count indicates that the total number of query results meeting the \
+            search criteria will be returned. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @Option(
+        name: .customLong("cloud-type"),
+        help: """
+            Cloud type Enumeration values: public Values: public. Sets `cloud_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["public"]))
+    var cloudTypeField: String?
+
+    @Option(
+        name: .customLong("object-type"),
+        help: """
+            Resource type Enumeration values: server disk Values: server, disk. Sets `object_type` of the \
+            body, over --body.
+            """,
+        completion: .list(["server", "disk"]))
+    var objectTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowVaultResourceInstancesRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowVaultResourceInstancesRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField,
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField,
+                    "cloud_type": cloudTypeField,
+                    "object_type": objectTypeField
+                ])
             _ = try await client.showVaultResourceInstances(requestBody)
         }
     }
@@ -195,11 +314,14 @@ struct ShowVaultTagCommand: AsyncParsableCommand {
         help: "Resource ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVaultTag(vaultID: vaultID)
         }
     }

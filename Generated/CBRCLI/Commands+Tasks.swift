@@ -38,7 +38,8 @@ struct ListOpLogsCommand: AsyncParsableCommand {
         help: """
             Task type Enumeration values: backup delete restore vault_delete remove_resource sync Values: \
             backup, delete, restore, vault_delete, remove_resource, sync.
-            """)
+            """,
+        completion: .list(["backup", "delete", "restore", "vault_delete", "remove_resource", "sync"]))
     var operationType: String?
 
     @Option(
@@ -68,7 +69,8 @@ struct ListOpLogsCommand: AsyncParsableCommand {
         help: """
             Task status Enumeration values: success skipped failed running timeout waiting Values: success, \
             skipped, failed, running, timeout, waiting.
-            """)
+            """,
+        completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var status: String?
 
     @Option(
@@ -89,11 +91,14 @@ struct ListOpLogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -147,11 +152,14 @@ struct ShowOpLogCommand: AsyncParsableCommand {
         help: "Task ID")
     var operationLogID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOpLog(operationLogID: operationLogID)
         }
     }
@@ -178,22 +186,27 @@ struct WaitForOpLogCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: success, skipped, failed, \
             running, timeout, waiting.
-            """)
+            """,
+        completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForOpLog(
                 operationLogID: operationLogID,
                 status: WaitOptions.states(status, as: ListOpLogsStatus.self),

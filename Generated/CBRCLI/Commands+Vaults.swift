@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct AddVaultResourceCommand: AsyncParsableCommand {
+struct AddVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-vault-resource",
         abstract: "Associating Resources",
@@ -18,33 +18,45 @@ struct AddVaultResourceCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/associating_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"resources": [{"extra_info": {"exclude_volumes": [""]}, "id": "", "type": "", "name": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddVaultResourceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): resources*.
+            (* required): resources*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddVaultResourceRequest.self, from: body)
             _ = try await client.addVaultResource(vaultID: vaultID, requestBody)
         }
     }
 }
 
-struct AssociateVaultPolicyCommand: AsyncParsableCommand {
+struct AssociateVaultPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-vault-policy",
         abstract: "Applying a Policy to a Vault",
@@ -56,33 +68,52 @@ struct AssociateVaultPolicyCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/applying_a_policy_to_a_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"policy_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateVaultPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): policy_id.
+            Fields (* required): policy_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @Option(
+        name: .customLong("policy-id"),
+        help: "Policy ID. Sets `policy_id` of the body, over --body.")
+    var policyIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateVaultPolicyRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateVaultPolicyRequest.self, from: body,
+                overriding: [
+                    "policy_id": policyIDField
+                ])
             _ = try await client.associateVaultPolicy(vaultID: vaultID, requestBody)
         }
     }
 }
 
-struct CreateVaultCommand: AsyncParsableCommand {
+struct CreateVaultCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vault",
         abstract: "Creating a Vault",
@@ -94,21 +125,38 @@ struct CreateVaultCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/creating_a_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vault": {"backup_policy_id": "", "billing": {"cloud_type": "", "consistent_level": "", \#
+        "object_type": "", "protect_type": "", "size": 0, "charging_mode": "", "is_auto_renew": false, \#
+        "is_auto_pay": false, "console_url": ""}, "description": "", "name": "", "resources": \#
+        [{"extra_info": {"exclude_volumes": [""]}, "id": "", "type": "", "name": ""}], "tags": [{"key": "", \#
+        "value": ""}], "auto_bind": false, "bind_rules": {"tags": [{"key": "", "value": ""}]}, "locked": \#
+        false, "enterprise_project_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVaultRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vault*.
+            required): vault*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVaultRequest.self, from: body)
             _ = try await client.createVault(requestBody)
         }
@@ -132,17 +180,20 @@ struct DeleteVaultCommand: AsyncParsableCommand {
         help: "Vault ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVault(vaultID: vaultID)
         }
     }
 }
 
-struct DisassociateVaultPolicyCommand: AsyncParsableCommand {
+struct DisassociateVaultPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-vault-policy",
         abstract: "Removing a Policy from a Vault",
@@ -154,27 +205,46 @@ struct DisassociateVaultPolicyCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/removing_a_policy_from_a_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"policy_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateVaultPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): policy_id*.
+            Fields (* required): policy_id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @Option(
+        name: .customLong("policy-id"),
+        help: "Policy ID. Sets `policy_id` of the body, over --body.")
+    var policyIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisassociateVaultPolicyRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisassociateVaultPolicyRequest.self, from: body,
+                overriding: [
+                    "policy_id": policyIDField
+                ])
             _ = try await client.disassociateVaultPolicy(vaultID: vaultID, requestBody)
         }
     }
@@ -253,11 +323,14 @@ struct ListVaultCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -292,7 +365,7 @@ struct ListVaultCommand: AsyncParsableCommand {
     }
 }
 
-struct MigrateVaultResourceCommand: AsyncParsableCommand {
+struct MigrateVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate-vault-resource",
         abstract: "Migrating Resources",
@@ -305,33 +378,52 @@ struct MigrateVaultResourceCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/migrating_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"destination_vault_id": "", "resource_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (MigrateVaultResourceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): destination_vault_id*, resource_ids*.
+            Fields (* required): destination_vault_id*, resource_ids*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @Option(
+        name: .customLong("destination-vault-id"),
+        help: "Destination vault. Sets `destination_vault_id` of the body, over --body.")
+    var destinationVaultIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(MigrateVaultResourceRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                MigrateVaultResourceRequest.self, from: body,
+                overriding: [
+                    "destination_vault_id": destinationVaultIDField
+                ])
             _ = try await client.migrateVaultResource(vaultID: vaultID, requestBody)
         }
     }
 }
 
-struct RemoveVaultResourceCommand: AsyncParsableCommand {
+struct RemoveVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-vault-resource",
         abstract: "Dissociating Resources",
@@ -343,26 +435,36 @@ struct RemoveVaultResourceCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/dissociating_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resource_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RemoveVaultResourceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resource_ids*.
+            Fields (* required): resource_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveVaultResourceRequest.self, from: body)
             _ = try await client.removeVaultResource(vaultID: vaultID, requestBody)
         }
@@ -386,17 +488,20 @@ struct ShowVaultCommand: AsyncParsableCommand {
         help: "Vault ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVault(vaultID: vaultID)
         }
     }
 }
 
-struct UpdateVaultCommand: AsyncParsableCommand {
+struct UpdateVaultCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vault",
         abstract: "Modifying a Vault",
@@ -408,26 +513,39 @@ struct UpdateVaultCommand: AsyncParsableCommand {
             Documented in cbr_apis/vaults/modifying_a_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vault": {"billing": {"size": 0}, "name": "", "auto_bind": false, "bind_rules": {"tags": [{"key": \#
+        "", "value": ""}]}, "auto_expand": false, "smn_notify": false, "threshold": 0, "locked": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVaultRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vault*.
+            required): vault*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vault-id"),
         help: "Vault ID")
     var vaultID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVaultRequest.self, from: body)
             _ = try await client.updateVault(vaultID: vaultID, requestBody)
         }

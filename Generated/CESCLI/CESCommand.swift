@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import CES
 
-/// `ces`: one subcommand per CES API operation (62 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct CESCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc ces`: one subcommand per CES API operation (62 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct CESCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ces",
         abstract: "Call the CES API: one subcommand per operation of its API reference.",
         discussion: """
@@ -154,14 +154,16 @@ struct CESCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (CESClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: CESClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: CESClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: CESClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: CESClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchDeleteAlarmRulesCommand: AsyncParsableCommand {
+struct BatchDeleteAlarmRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-alarm-rules",
         abstract: "Deleting Alarm Rules in Batches",
@@ -18,28 +18,38 @@ struct BatchDeleteAlarmRulesCommand: AsyncParsableCommand {
             Documented in api_v2/alarm_rules/deleting_alarm_rules_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"alarm_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteAlarmRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): alarm_ids*.
+            Fields (* required): alarm_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteAlarmRulesRequest.self, from: body)
             _ = try await client.batchDeleteAlarmRules(requestBody)
         }
     }
 }
 
-struct BatchEnableAlarmRulesCommand: AsyncParsableCommand {
+struct BatchEnableAlarmRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-enable-alarm-rules",
         abstract: "Enabling or Disabling Alarm Rules in Batches",
@@ -51,28 +61,50 @@ struct BatchEnableAlarmRulesCommand: AsyncParsableCommand {
             Documented in api_v2/alarm_rules/enabling_or_disabling_alarm_rules_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"alarm_ids": [""], "alarm_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchEnableAlarmRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): alarm_ids*, alarm_enabled*.
+            Fields (* required): alarm_ids*, alarm_enabled*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("alarm-enabled"),
+        help: """
+            Whether to generate alarms when the alarm triggering conditions are met. Sets `alarm_enabled` of \
+            the body, over --body.
+            """)
+    var alarmEnabledField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchEnableAlarmRulesRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchEnableAlarmRulesRequest.self, from: body,
+                overriding: [
+                    "alarm_enabled": alarmEnabledField
+                ])
             _ = try await client.batchEnableAlarmRules(requestBody)
         }
     }
 }
 
-struct CreateAlarmRulesCommand: AsyncParsableCommand {
+struct CreateAlarmRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-alarm-rules",
         abstract: "Creating an Alarm Rule (Recommended)",
@@ -84,6 +116,19 @@ struct CreateAlarmRulesCommand: AsyncParsableCommand {
             Documented in api_v2/alarm_rules/creating_an_alarm_rule_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "namespace": "", "resource_group_id": "", "resources": [[{"name": \#
+        "", "value": ""}]], "policies": [{"metric_name": "", "period": 0, "filter": \#
+        "average|max|min|sum|variance", "comparison_operator": "", "value": 0.0, "unit": "", "count": 1, \#
+        "suppress_duration": 0, "level": 0}], "type": \#
+        "ALL_INSTANCE|RESOURCE_GROUP|MULTI_INSTANCE|EVENT.SYS|EVENT.CUSTOM", "alarm_notifications": \#
+        [{"type": "", "notification_list": [""]}], "ok_notifications": [{"type": "", "notification_list": \#
+        [""]}], "notification_begin_time": "", "notification_end_time": "", "enterprise_project_id": "", \#
+        "enabled": false, "notification_enabled": false, "alarm_template_id": "", "tags": [{"key": "", \#
+        "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -91,17 +136,134 @@ struct CreateAlarmRulesCommand: AsyncParsableCommand {
             The request body (CreateAlarmRulesRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): name*, description, namespace*, resource_group_id, resources*, policies, type*, \
             alarm_notifications, ok_notifications, notification_begin_time, notification_end_time, \
-            enterprise_project_id, enabled*, notification_enabled*, alarm_template_id, tags.
+            enterprise_project_id, enabled*, notification_enabled*, alarm_template_id, tags. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Name of an alarm rule. The name allows 1 to 128 characters and can only contain letters, digits, \
+            underscores (_), and hyphens (-). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Alarm rule description. The value can contain 0 to 256 characters. Sets `description` of the \
+            body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("namespace"),
+        help: """
+            Namespace of a service. For details about the namespace of each service, see Service Namespaces. \
+            The namespace must be in the service.item format and contain 3 to 32 characters. The values of \
+            service and item must start with a letter and can only contain letters, digits, and underscores \
+            (_). Minimum: 3 Maximum: 32. Sets `namespace` of the body, over --body.
+            """)
+    var namespaceField: String?
+
+    @Option(
+        name: .customLong("resource-group-id"),
+        help: """
+            Resource group ID. This parameter is mandatory when the monitoring scope is set to Resource \
+            groups. Sets `resource_group_id` of the body, over --body.
+            """)
+    var resourceGroupIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Alarm rule type. The value can be: ALL_INSTANCE: alarms for all resources RESOURCE_GROUP: alarms \
+            for resource groups MULTI_INSTANCE: alarms for specified resources EVENT.SYS: system event \
+            alarms EVENT.CUSTOM: custom event alarms Values: ALL_INSTANCE, RESOURCE_GROUP, MULTI_INSTANCE, \
+            EVENT.SYS, EVENT.CUSTOM. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["ALL_INSTANCE", "RESOURCE_GROUP", "MULTI_INSTANCE", "EVENT.SYS", "EVENT.CUSTOM"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("notification-begin-time"),
+        help: """
+            Time when the alarm notification was enabled. Example: 12:00 Regular expression matching: \
+            ^([01][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_begin_time` of the body, over --body.
+            """)
+    var notificationBeginTimeField: String?
+
+    @Option(
+        name: .customLong("notification-end-time"),
+        help: """
+            Time when the alarm notification was disabled. Example: 12:00 Regular expression matching: \
+            ^([1][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_end_time` of the body, over --body.
+            """)
+    var notificationEndTimeField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. The value allows 36 characters. It can only contain lowercase letters, \
+            hyphens (-), and underscores (_). You can customize an enterprise project ID. The value can also \
+            be 0 (default enterprise project ID). Regular expression matching: \
+            ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$. \
+            Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("enabled"),
+        help: """
+            Whether to generate alarms when the alarm triggering conditions are met. Sets `enabled` of the \
+            body, over --body.
+            """)
+    var enabledField: Bool?
+
+    @Option(
+        name: .customLong("notification-enabled"),
+        help: "Whether to enable alarm notification. Sets `notification_enabled` of the body, over --body.")
+    var notificationEnabledField: Bool?
+
+    @Option(
+        name: .customLong("alarm-template-id"),
+        help: """
+            ID of an alarm template associated with an alarm rule. If this parameter is specified, the \
+            policy associated with the alarm rule changes accordingly with the alarm template policy. \
+            Minimum: 0 Maximum: 64 Regular expression matching: ^at([0-9A-Za-z]){0,62}$ Either policies or \
+            alarm_template_id must be set. If both are specified, the policy in the alarm template is used. \
+            Sets `alarm_template_id` of the body, over --body.
+            """)
+    var alarmTemplateIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAlarmRulesRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAlarmRulesRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "namespace": namespaceField,
+                    "resource_group_id": resourceGroupIDField,
+                    "type": typeField,
+                    "notification_begin_time": notificationBeginTimeField,
+                    "notification_end_time": notificationEndTimeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "enabled": enabledField,
+                    "notification_enabled": notificationEnabledField,
+                    "alarm_template_id": alarmTemplateIDField
+                ])
             _ = try await client.createAlarmRules(requestBody)
         }
     }
@@ -185,11 +347,14 @@ struct ListAlarmRulesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchDeleteResourceGroupsCommand: AsyncParsableCommand {
+struct BatchDeleteResourceGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-resource-groups",
         abstract: "Batch Deleting Resource Groups",
@@ -18,28 +18,38 @@ struct BatchDeleteResourceGroupsCommand: AsyncParsableCommand {
             Documented in api_v2/resource_groups/batch_deleting_resource_groups.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteResourceGroupsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): group_ids*.
+            input. Fields (* required): group_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourceGroupsRequest.self, from: body)
             _ = try await client.batchDeleteResourceGroups(requestBody)
         }
     }
 }
 
-struct CreateResourceGroupV2Command: AsyncParsableCommand {
+struct CreateResourceGroupV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-resource-group-v2",
         abstract: "Creating a Resource Group (Recommended)",
@@ -51,22 +61,71 @@ struct CreateResourceGroupV2Command: AsyncParsableCommand {
             Documented in api_v2/resource_groups/creating_a_resource_group_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"group_name": "", "enterprise_project_id": "", "type": "EPS|TAG|Manual", "tags": [{"key": "", \#
+        "value": ""}], "association_ep_ids": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateResourceGroupV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group_name*, enterprise_project_id, type, tags, association_ep_ids.
+            Fields (* required): group_name*, enterprise_project_id, type, tags, association_ep_ids. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("group-name"),
+        help: """
+            Resource group name. The value allows a maximum of 128 characters and can only contain letters, \
+            digits, hyphens (-), and underscores (_). Minimum: 1 Maximum: 128 Regular expression matching: \
+            ^([\\u4E00-\\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$. Sets `group_name` of the body, over --body.
+            """)
+    var groupNameField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            ID of the enterprise project that a resource group belongs to. Regular expression matching: \
+            ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$. \
+            Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Method for adding resources to a resource group. The value can only be EPS (synchronizing \
+            resources from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding \
+            resources). If this parameter is not specified, resources are manually added. Regular expression \
+            matching: ^(EPS|TAG|Manual)$ Values: EPS, TAG, Manual. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["EPS", "TAG", "Manual"]))
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateResourceGroupV2Request.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateResourceGroupV2Request.self, from: body,
+                overriding: [
+                    "group_name": groupNameField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "type": typeField
+                ])
             _ = try await client.createResourceGroupV2(requestBody)
         }
     }
@@ -131,7 +190,8 @@ struct ListResourceGroupsCommand: AsyncParsableCommand {
             resources from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding \
             resources). If this parameter is not specified, all resource groups are queried. The value can \
             be: EPS TAG Manual Values: EPS, TAG, Manual.
-            """)
+            """,
+        completion: .list(["EPS", "TAG", "Manual"]))
     var type: String?
 
     @Flag(
@@ -142,11 +202,14 @@ struct ListResourceGroupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -193,17 +256,20 @@ struct ShowResourceGroupV2Command: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceGroupV2(groupID: groupID)
         }
     }
 }
 
-struct UpdateResourceGroupV2Command: AsyncParsableCommand {
+struct UpdateResourceGroupV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-resource-group-v2",
         abstract: "Modifying a Resource Group",
@@ -215,15 +281,22 @@ struct UpdateResourceGroupV2Command: AsyncParsableCommand {
             Documented in api_v2/resource_groups/modifying_a_resource_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_name": "", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateResourceGroupV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group_name*, tags.
+            Fields (* required): group_name*, tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
@@ -233,12 +306,28 @@ struct UpdateResourceGroupV2Command: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @Option(
+        name: .customLong("group-name"),
+        help: """
+            Resource group name. The value allows a maximum of 128 characters and can only contain letters, \
+            digits, hyphens (-), and underscores (_). Minimum: 1 Maximum: 128. Sets `group_name` of the \
+            body, over --body.
+            """)
+    var groupNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateResourceGroupV2Request.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateResourceGroupV2Request.self, from: body,
+                overriding: [
+                    "group_name": groupNameField
+                ])
             try await client.updateResourceGroupV2(groupID: groupID, requestBody)
         }
     }

@@ -18,11 +18,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in api_v1/api_version_management/querying_all_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -45,11 +48,14 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
         help: "Specifies the API version.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }

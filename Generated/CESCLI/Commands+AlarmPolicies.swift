@@ -47,11 +47,14 @@ struct ListAlarmRulePoliciesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -65,7 +68,7 @@ struct ListAlarmRulePoliciesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateAlarmRulePoliciesCommand: AsyncParsableCommand {
+struct UpdateAlarmRulePoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm-rule-policies",
         abstract: "Modifying Policies in an Alarm Rule",
@@ -77,26 +80,40 @@ struct UpdateAlarmRulePoliciesCommand: AsyncParsableCommand {
             Documented in api_v2/alarm_policies/modifying_policies_in_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"policies": [{"metric_name": "", "period": 0, "filter": "average|max|min|sum|variance", \#
+        "comparison_operator": "", "value": 0.0, "unit": "", "count": 1, "suppress_duration": 0, "level": \#
+        0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmRulePoliciesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): policies*.
+            Fields (* required): policies*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-id"),
         help: "Alarm rule ID. Regular expression matching: ^al([0-9A-Za-z]){22}$")
     var alarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateAlarmRulePoliciesRequest.self, from: body)
             _ = try await client.updateAlarmRulePolicies(alarmID: alarmID, requestBody)
         }

@@ -36,7 +36,8 @@ struct ListAlarmHistoriesV2Command: AsyncParsableCommand {
         help: """
             Alarm rule status. The value can be ok, alarm, or invalid. Regular expression matching: \
             ^(ok|alarm|invalid)$ Values: ok, alarm, invalid.
-            """)
+            """,
+        completion: .list(["ok", "alarm", "invalid"]))
     var status: String?
 
     @Option(
@@ -110,11 +111,14 @@ struct ListAlarmHistoriesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct CreateAlarmCommand: AsyncParsableCommand {
+struct CreateAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-alarm",
         abstract: "Creating an Alarm Rule",
@@ -18,29 +18,106 @@ struct CreateAlarmCommand: AsyncParsableCommand {
             Documented in api_v1/alarm_rules/creating_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"alarm_name": "", "alarm_description": "", "metric": {"namespace": "", "dimensions": [{"name": "", \#
+        "value": ""}], "metric_name": "", "resource_group_id": ""}, "condition": {"period": 0, "filter": \#
+        "average|max|min|sum|variance", "comparison_operator": "", "value": 0.0, "unit": "", "count": 0, \#
+        "suppress_duration": 0}, "alarm_enabled": false, "alarm_action_enabled": false, "alarm_level": 0, \#
+        "alarm_type": "", "alarm_actions": [{"type": "", "notificationList": [""]}], "ok_actions": \#
+        [{"type": "", "notificationList": [{}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAlarmRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): alarm_name*, alarm_description, metric*, condition*, alarm_enabled, \
-            alarm_action_enabled, alarm_level, alarm_type, alarm_actions, ok_actions.
+            alarm_action_enabled, alarm_level, alarm_type, alarm_actions, ok_actions. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("alarm-name"),
+        help: """
+            Specifies the alarm rule name. Enter 1 to 128 characters. Only letters, digits, underscores (_), \
+            and hyphens (-) are allowed. Sets `alarm_name` of the body, over --body.
+            """)
+    var alarmNameField: String?
+
+    @Option(
+        name: .customLong("alarm-description"),
+        help: """
+            Provides supplementary information about the alarm rule. Enter 0 to 256 characters. Sets \
+            `alarm_description` of the body, over --body.
+            """)
+    var alarmDescriptionField: String?
+
+    @Option(
+        name: .customLong("alarm-enabled"),
+        help: """
+            Specifies whether to enable the alarm. The default value is true. Sets `alarm_enabled` of the \
+            body, over --body.
+            """)
+    var alarmEnabledField: Bool?
+
+    @Option(
+        name: .customLong("alarm-action-enabled"),
+        help: """
+            Specifies whether to enable the action to be triggered by an alarm. The default value is true. \
+            If you set alarm_action_enabled to true, you must specify either alarm_actions or ok_actions. If \
+            alarm_actions and ok_actions coexist, their notificationList must be the same. Sets \
+            `alarm_action_enabled` of the body, over --body.
+            """)
+    var alarmActionEnabledField: Bool?
+
+    @Option(
+        name: .customLong("alarm-level"),
+        help: """
+            Specifies the alarm severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, \
+            minor, and informational, respectively. Sets `alarm_level` of the body, over --body.
+            """)
+    var alarmLevelField: Int?
+
+    @Option(
+        name: .customLong("alarm-type"),
+        help: """
+            Specifies the alarm rule type. EVENT.SYS: The alarm rule is created for system events. \
+            EVENT.CUSTOM: The alarm rule is created for custom events. Sets `alarm_type` of the body, over \
+            --body.
+            """)
+    var alarmTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAlarmRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAlarmRequest.self, from: body,
+                overriding: [
+                    "alarm_name": alarmNameField,
+                    "alarm_description": alarmDescriptionField,
+                    "alarm_enabled": alarmEnabledField,
+                    "alarm_action_enabled": alarmActionEnabledField,
+                    "alarm_level": alarmLevelField,
+                    "alarm_type": alarmTypeField
+                ])
             _ = try await client.createAlarm(requestBody)
         }
     }
 }
 
-struct CreateAlarmTemplateCommand: AsyncParsableCommand {
+struct CreateAlarmTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-alarm-template",
         abstract: "Creating a Custom Alarm Template",
@@ -52,23 +129,79 @@ struct CreateAlarmTemplateCommand: AsyncParsableCommand {
             Documented in api_v1/alarm_rules/creating_a_custom_alarm_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"template_name": "", "template_description": "", "namespace": "", "dimension_name": "", \#
+        "template_items": [{"metric_name": "", "condition": {"comparison_operator": "", "count": 0, \#
+        "filter": "average|max|min|sum|variance", "period": 0, "unit": "", "value": 0.0, \#
+        "suppress_duration": 0}, "alarm_level": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAlarmTemplateRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): template_name*, template_description, namespace*, dimension_name*, \
-            template_items*.
+            template_items*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Specifies the name of the custom alarm template. The name can contain 1 to 128 characters. Only \
+            letters, digits, underscores (_), and hyphens (-) are allowed. Sets `template_name` of the body, \
+            over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-description"),
+        help: """
+            Provides supplementary information about the custom alarm template. The description can contain \
+            0 to 256 characters. Sets `template_description` of the body, over --body.
+            """)
+    var templateDescriptionField: String?
+
+    @Option(
+        name: .customLong("namespace"),
+        help: """
+            Specifies the resource type selected for creating the custom alarm template, that is, the \
+            service namespace. For example, if you select ECS, namespace is SYS.ECS. NOTICE: If you select \
+            OS monitoring, namespace must be SYS.ECS. Sets `namespace` of the body, over --body.
+            """)
+    var namespaceField: String?
+
+    @Option(
+        name: .customLong("dimension-name"),
+        help: """
+            Specifies the dimension corresponding to the resource type. If ECS is selected, the dimension is \
+            ECS and dimension_name is instance_id. Sets `dimension_name` of the body, over --body.
+            """)
+    var dimensionNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAlarmTemplateRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAlarmTemplateRequest.self, from: body,
+                overriding: [
+                    "template_name": templateNameField,
+                    "template_description": templateDescriptionField,
+                    "namespace": namespaceField,
+                    "dimension_name": dimensionNameField
+                ])
             _ = try await client.createAlarmTemplate(requestBody)
         }
     }
@@ -91,11 +224,14 @@ struct DeleteAlarmCommand: AsyncParsableCommand {
         help: "Specifies the alarm rule ID.")
     var alarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAlarm(alarmID: alarmID)
         }
     }
@@ -118,11 +254,14 @@ struct DeleteAlarmTemplateCommand: AsyncParsableCommand {
         help: "Specifies the ID of the custom alarm template you want to delete.")
     var templateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAlarmTemplate(templateID: templateID)
         }
     }
@@ -207,11 +346,14 @@ struct ListAlarmHistoriesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAlarmHistories(
                 groupID: groupID,
                 alarmID: alarmID,
@@ -265,11 +407,14 @@ struct ListAlarmsCommand: AsyncParsableCommand {
             """)
     var order: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAlarms(
                 alarms: alarms.isEmpty ? nil : alarms,
                 start: start,
@@ -297,17 +442,20 @@ struct ShowAlarmCommand: AsyncParsableCommand {
         help: "Specifies the alarm rule ID.")
     var alarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAlarm(alarmID: alarmID)
         }
     }
 }
 
-struct UpdateAlarmCommand: AsyncParsableCommand {
+struct UpdateAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm",
         abstract: "Modifying an Alarm Rule",
@@ -319,34 +467,100 @@ struct UpdateAlarmCommand: AsyncParsableCommand {
             Documented in api_v1/alarm_rules/modifying_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"alarm_name": "", "alarm_description": "", "condition": {"period": 0, "filter": \#
+        "average|max|min|sum|variance", "comparison_operator": "", "value": 0.0, "unit": "", "count": 0, \#
+        "suppress_duration": 0}, "alarm_action_enabled": false, "alarm_level": 0, "alarm_type": "", \#
+        "alarm_actions": [{"type": "", "notificationList": [""]}], "ok_actions": [{"type": "", \#
+        "notificationList": [{}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): alarm_name, alarm_description, condition, alarm_action_enabled, alarm_level, \
-            alarm_type, alarm_actions, ok_actions.
+            alarm_type, alarm_actions, ok_actions. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-id"),
         help: "Specifies the alarm rule ID.")
     var alarmID: String
 
+    @Option(
+        name: .customLong("alarm-name"),
+        help: """
+            Specifies the alarm rule name. Only letters, digits, underscores (_), and hyphens (-) are \
+            allowed. Sets `alarm_name` of the body, over --body.
+            """)
+    var alarmNameField: String?
+
+    @Option(
+        name: .customLong("alarm-description"),
+        help: """
+            Provides supplementary information about the alarm rule. Enter 0 to 256 characters. Sets \
+            `alarm_description` of the body, over --body.
+            """)
+    var alarmDescriptionField: String?
+
+    @Option(
+        name: .customLong("alarm-action-enabled"),
+        help: """
+            Specifies whether to enable the action to be triggered by an alarm. The default value is true. \
+            If you set alarm_action_enabled to true, you must specify either alarm_actions or ok_actions. If \
+            alarm_actions and ok_actions coexist, their notificationList must be the same. Sets \
+            `alarm_action_enabled` of the body, over --body.
+            """)
+    var alarmActionEnabledField: Bool?
+
+    @Option(
+        name: .customLong("alarm-level"),
+        help: """
+            Specifies the alarm severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, \
+            minor, and informational, respectively. Sets `alarm_level` of the body, over --body.
+            """)
+    var alarmLevelField: Int?
+
+    @Option(
+        name: .customLong("alarm-type"),
+        help: """
+            Specifies the alarm rule type. The value cannot be changed and must be the same as the alarm \
+            type of the current alarm rule. Sets `alarm_type` of the body, over --body.
+            """)
+    var alarmTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlarmRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlarmRequest.self, from: body,
+                overriding: [
+                    "alarm_name": alarmNameField,
+                    "alarm_description": alarmDescriptionField,
+                    "alarm_action_enabled": alarmActionEnabledField,
+                    "alarm_level": alarmLevelField,
+                    "alarm_type": alarmTypeField
+                ])
             try await client.updateAlarm(alarmID: alarmID, requestBody)
         }
     }
 }
 
-struct UpdateAlarmActionCommand: AsyncParsableCommand {
+struct UpdateAlarmActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm-action",
         abstract: "Enabling or Disabling an Alarm Rule",
@@ -358,33 +572,55 @@ struct UpdateAlarmActionCommand: AsyncParsableCommand {
             Documented in api_v1/alarm_rules/enabling_or_disabling_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"alarm_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmActionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): alarm_enabled*.
+            (* required): alarm_enabled*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-id"),
         help: "Specifies the alarm rule ID.")
     var alarmID: String
 
+    @Option(
+        name: .customLong("alarm-enabled"),
+        help: """
+            Specifies whether the alarm rule is enabled. true: enabled false: disabled. Sets `alarm_enabled` \
+            of the body, over --body.
+            """)
+    var alarmEnabledField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlarmActionRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlarmActionRequest.self, from: body,
+                overriding: [
+                    "alarm_enabled": alarmEnabledField
+                ])
             try await client.updateAlarmAction(alarmID: alarmID, requestBody)
         }
     }
 }
 
-struct UpdateAlarmTemplateCommand: AsyncParsableCommand {
+struct UpdateAlarmTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm-template",
         abstract: "Updating a Custom Alarm Template",
@@ -396,28 +632,84 @@ struct UpdateAlarmTemplateCommand: AsyncParsableCommand {
             Documented in api_v1/alarm_rules/updating_a_custom_alarm_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"template_name": "", "template_description": "", "namespace": "", "dimension_name": "", \#
+        "template_items": [{"metric_name": "", "condition": {"comparison_operator": "", "count": 0, \#
+        "filter": "average|max|min|sum|variance", "period": 0, "unit": "", "value": 0.0, \#
+        "suppress_duration": 0}, "alarm_level": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmTemplateRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): template_name*, template_description, namespace*, dimension_name*, \
-            template_items*.
+            template_items*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("template-id"),
         help: "Specifies the ID of the custom alarm template you want to update.")
     var templateID: String
 
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Specifies the name of the custom alarm template. The name can contain 1 to 128 characters. Only \
+            letters, digits, underscores (_), and hyphens (-) are allowed. Sets `template_name` of the body, \
+            over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-description"),
+        help: """
+            Provides supplementary information about the custom alarm template. The description can contain \
+            0 to 256 characters. Sets `template_description` of the body, over --body.
+            """)
+    var templateDescriptionField: String?
+
+    @Option(
+        name: .customLong("namespace"),
+        help: """
+            Specifies the resource type selected for creating the custom alarm template, that is, the \
+            service namespace. For example, if you select ECS, namespace is SYS.ECS. NOTICE: If you select \
+            OS monitoring, namespace must be SYS.ECS. Sets `namespace` of the body, over --body.
+            """)
+    var namespaceField: String?
+
+    @Option(
+        name: .customLong("dimension-name"),
+        help: """
+            Specifies the dimension corresponding to the resource type. If ECS is selected, the dimension is \
+            ECS and dimension_name is instance_id. Sets `dimension_name` of the body, over --body.
+            """)
+    var dimensionNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlarmTemplateRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlarmTemplateRequest.self, from: body,
+                overriding: [
+                    "template_name": templateNameField,
+                    "template_description": templateDescriptionField,
+                    "namespace": namespaceField,
+                    "dimension_name": dimensionNameField
+                ])
             try await client.updateAlarmTemplate(templateID: templateID, requestBody)
         }
     }

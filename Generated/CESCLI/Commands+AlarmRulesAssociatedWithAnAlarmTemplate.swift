@@ -51,11 +51,14 @@ struct ListAlarmTemplateAssociationAlarmsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

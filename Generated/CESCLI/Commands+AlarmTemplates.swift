@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchDeleteAlarmTemplatesCommand: AsyncParsableCommand {
+struct BatchDeleteAlarmTemplatesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-alarm-templates",
         abstract: "Batch Deleting Custom Alarm Templates",
@@ -18,28 +18,51 @@ struct BatchDeleteAlarmTemplatesCommand: AsyncParsableCommand {
             Documented in api_v2/alarm_templates/batch_deleting_custom_alarm_templates.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"template_ids": [""], "delete_associate_alarm": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteAlarmTemplatesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): template_ids*, delete_associate_alarm*.
+            input. Fields (* required): template_ids*, delete_associate_alarm*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("delete-associate-alarm"),
+        help: """
+            Whether alarm rules associated with an alarm template will be deleted when you delete the alarm \
+            template. true indicates that the alarm rules will be deleted. false indicates that only the \
+            alarm template will be deleted. Sets `delete_associate_alarm` of the body, over --body.
+            """)
+    var deleteAssociateAlarmField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeleteAlarmTemplatesRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDeleteAlarmTemplatesRequest.self, from: body,
+                overriding: [
+                    "delete_associate_alarm": deleteAssociateAlarmField
+                ])
             _ = try await client.batchDeleteAlarmTemplates(requestBody)
         }
     }
 }
 
-struct CreateAlarmTemplateV2Command: AsyncParsableCommand {
+struct CreateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-alarm-template-v2",
         abstract: "Creating a Custom Alarm Template",
@@ -51,22 +74,70 @@ struct CreateAlarmTemplateV2Command: AsyncParsableCommand {
             Documented in api_v2/alarm_templates/creating_a_custom_alarm_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"template_name": "", "template_type": 0, "template_description": "", "policies": [{"namespace": \#
+        "", "dimension_name": "", "metric_name": "", "period": 0, "filter": "average|max|min|sum|variance", \#
+        "comparison_operator": "", "value": 0.0, "unit": "", "count": 1, "alarm_level": 0, \#
+        "suppress_duration": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAlarmTemplateV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): template_name*, template_type, template_description, policies*.
+            Fields (* required): template_name*, template_type, template_description, policies*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Alarm template name. It must start with a letter and can contain letters, digits, underscores \
+            (_), hyphens (-), parentheses, and periods (.). Fuzzy match is supported. Minimum: 1 Maximum: \
+            128 Regular expression matching: ^([\\u4E00-\\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\\(|\\)|\\.|\\s)+$. \
+            Sets `template_name` of the body, over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-type"),
+        help: """
+            Type of a custom alarm template. The value can be: 0: metric template 2: event template Values: \
+            0, 2. Sets `template_type` of the body, over --body.
+            """,
+        completion: .list(["0", "2"]))
+    var templateTypeField: Int?
+
+    @Option(
+        name: .customLong("template-description"),
+        help: """
+            Supplementary information about an alarm template. The description can contain 0 to 256 \
+            characters and is left blank by default. Sets `template_description` of the body, over --body.
+            """)
+    var templateDescriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAlarmTemplateV2Request.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAlarmTemplateV2Request.self, from: body,
+                overriding: [
+                    "template_name": templateNameField,
+                    "template_type": templateTypeField,
+                    "template_description": templateDescriptionField
+                ])
             _ = try await client.createAlarmTemplateV2(requestBody)
         }
     }
@@ -128,7 +199,8 @@ struct ListAlarmTemplatesCommand: AsyncParsableCommand {
             event templates. If this parameter is not specified, all metric templates are returned. The \
             value can be: system custom system_event custom_event system_custom_event Values: system, \
             custom, system_event, custom_event, system_custom_event.
-            """)
+            """,
+        completion: .list(["system", "custom", "system_event", "custom_event", "system_custom_event"]))
     var templateType: String?
 
     @Option(
@@ -148,11 +220,14 @@ struct ListAlarmTemplatesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -199,17 +274,20 @@ struct ShowAlarmTemplateCommand: AsyncParsableCommand {
             """)
     var templateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAlarmTemplate(templateID: templateID)
         }
     }
 }
 
-struct UpdateAlarmTemplateV2Command: AsyncParsableCommand {
+struct UpdateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm-template-v2",
         abstract: "Modifying a Custom Alarm Template",
@@ -221,27 +299,75 @@ struct UpdateAlarmTemplateV2Command: AsyncParsableCommand {
             Documented in api_v2/alarm_templates/modifying_a_custom_alarm_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"template_name": "", "template_type": 0, "template_description": "", "policies": [{"namespace": \#
+        "", "dimension_name": "", "metric_name": "", "period": 0, "filter": "average|max|min|sum|variance", \#
+        "comparison_operator": "", "value": 0.0, "unit": "", "count": 1, "alarm_level": 0, \#
+        "suppress_duration": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmTemplateV2Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): template_name*, template_type, template_description, policies*.
+            Fields (* required): template_name*, template_type, template_description, policies*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("template-id"),
         help: "ID of an alarm template. Minimum: 2 Maximum: 64")
     var templateID: String
 
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Alarm template name. It must start with a letter and can contain letters, digits, underscores \
+            (_), hyphens (-), parentheses, and periods (.). Fuzzy match is supported. Minimum: 1 Maximum: \
+            128 Regular expression matching: ^([\\u4E00-\\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\\(|\\)|\\.|\\s)+$. \
+            Sets `template_name` of the body, over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-type"),
+        help: """
+            Type of a custom alarm template. The value can be: 0: metric template 2: event template Values: \
+            0, 2. Sets `template_type` of the body, over --body.
+            """,
+        completion: .list(["0", "2"]))
+    var templateTypeField: Int?
+
+    @Option(
+        name: .customLong("template-description"),
+        help: """
+            Supplementary information about an alarm template. The description can contain 0 to 256 \
+            characters and is left blank by default. Sets `template_description` of the body, over --body.
+            """)
+    var templateDescriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlarmTemplateV2Request.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlarmTemplateV2Request.self, from: body,
+                overriding: [
+                    "template_name": templateNameField,
+                    "template_type": templateTypeField,
+                    "template_description": templateDescriptionField
+                ])
             try await client.updateAlarmTemplateV2(templateID: templateID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct CreateOneDashboardCommand: AsyncParsableCommand {
+struct CreateOneDashboardCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-one-dashboard",
         abstract: "Creating or Copying a Dashboard",
@@ -18,28 +18,81 @@ struct CreateOneDashboardCommand: AsyncParsableCommand {
             Documented in api_v2/dashboards/creating_or_copying_a_dashboard.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dashboard_name": "", "enterprise_id": "", "dashboard_id": "", "row_widget_num": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOneDashboardRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dashboard_name*, enterprise_id, dashboard_id, row_widget_num.
+            Fields (* required): dashboard_name*, enterprise_id, dashboard_id, row_widget_num. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("dashboard-name"),
+        help: """
+            Custom dashboard name. Minimum: 1 Maximum: 128 Regular expression matching: \
+            ^([\\u4E00-\\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$. Sets `dashboard_name` of the body, over --body.
+            """)
+    var dashboardNameField: String?
+
+    @Option(
+        name: .customLong("enterprise-id"),
+        help: """
+            Enterprise project ID. Regular expression matching: \
+            ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$. \
+            Sets `enterprise_id` of the body, over --body.
+            """)
+    var enterpriseIDField: String?
+
+    @Option(
+        name: .customLong("dashboard-id"),
+        help: """
+            Dashboard ID. If a dashboard ID is specified, the dashboard will be copied. Regular expression \
+            matching: ^db([a-z]|[A-Z]|[0-9]){22}. Sets `dashboard_id` of the body, over --body.
+            """)
+    var dashboardIDField: String?
+
+    @Option(
+        name: .customLong("row-widget-num"),
+        help: """
+            How a graph is displayed. 0 indicates that you can customize top and left of the graph. 1 \
+            indicates one graph per row. Minimum: 0 Maximum: 3 Default: 0. Sets `row_widget_num` of the \
+            body, over --body.
+            """)
+    var rowWidgetNumField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOneDashboardRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOneDashboardRequest.self, from: body,
+                overriding: [
+                    "dashboard_name": dashboardNameField,
+                    "enterprise_id": enterpriseIDField,
+                    "dashboard_id": dashboardIDField,
+                    "row_widget_num": rowWidgetNumField
+                ])
             _ = try await client.createOneDashboard(requestBody)
         }
     }
 }
 
-struct DeleteDashboardsCommand: AsyncParsableCommand {
+struct DeleteDashboardsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-dashboards",
         abstract: "Batch Deleting Dashboards",
@@ -51,21 +104,31 @@ struct DeleteDashboardsCommand: AsyncParsableCommand {
             Documented in api_v2/dashboards/batch_deleting_dashboards.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"dashboard_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteDashboardsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): dashboard_ids.
+            (* required): dashboard_ids. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteDashboardsRequest.self, from: body)
             _ = try await client.deleteDashboards(requestBody)
         }
@@ -106,11 +169,14 @@ struct ListDashboardInfosCommand: AsyncParsableCommand {
         help: "Dashboard ID. Regular expression matching: ^db([a-z]|[A-Z]|[0-9]){22}")
     var dashboardID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDashboardInfos(
                 isFavorite: isFavorite,
                 dashboardName: dashboardName,
@@ -120,7 +186,7 @@ struct ListDashboardInfosCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateDashboardCommand: AsyncParsableCommand {
+struct UpdateDashboardCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-dashboard",
         abstract: "Modifying a Dashboard",
@@ -132,15 +198,22 @@ struct UpdateDashboardCommand: AsyncParsableCommand {
             Documented in api_v2/dashboards/modifying_a_dashboard.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"dashboard_name": "", "is_favorite": false, "row_widget_num": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDashboardRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): dashboard_name, is_favorite, row_widget_num.
+            (* required): dashboard_name, is_favorite, row_widget_num. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dashboard-id"),
@@ -151,12 +224,46 @@ struct UpdateDashboardCommand: AsyncParsableCommand {
             """)
     var dashboardID: String
 
+    @Option(
+        name: .customLong("dashboard-name"),
+        help: """
+            Custom dashboard name. Minimum: 1 Maximum: 128 Regular expression matching: \
+            ^([\\u4E00-\\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$. Sets `dashboard_name` of the body, over --body.
+            """)
+    var dashboardNameField: String?
+
+    @Option(
+        name: .customLong("is-favorite"),
+        help: """
+            Whether a dashboard is added to favorites. The value can be true or false. Sets `is_favorite` of \
+            the body, over --body.
+            """)
+    var isFavoriteField: Bool?
+
+    @Option(
+        name: .customLong("row-widget-num"),
+        help: """
+            How a graph is displayed. 0 indicates that you can customize top and left of the graph. 1 \
+            indicates one graph per row. Minimum: 0 Maximum: 3 Default: 3. Sets `row_widget_num` of the \
+            body, over --body.
+            """)
+    var rowWidgetNumField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDashboardRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDashboardRequest.self, from: body,
+                overriding: [
+                    "dashboard_name": dashboardNameField,
+                    "is_favorite": isFavoriteField,
+                    "row_widget_num": rowWidgetNumField
+                ])
             try await client.updateDashboard(dashboardID: dashboardID, requestBody)
         }
     }

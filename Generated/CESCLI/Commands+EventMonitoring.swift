@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct CreateEventsCommand: AsyncParsableCommand {
+struct CreateEventsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-events",
         abstract: "Reporting Events",
@@ -19,6 +19,14 @@ struct CreateEventsCommand: AsyncParsableCommand {
             Documented in api_v1/event_monitoring/reporting_events.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        [{"event_name": "", "event_source": "", "time": 0, "detail": {"content": "", "group_id": "", \#
+        "resource_id": "", "resource_name": "", "event_state": "normal|warning|incident", "event_level": \#
+        "Critical|Major|Minor|Info", "event_user": "", "event_type": "EVENT.SYS|EVENT.CUSTOM", \#
+        "dimensions": [{"name": "", "value": ""}]}}]
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -26,11 +34,17 @@ struct CreateEventsCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEventsRequest.self, from: body)
             _ = try await client.createEvents(requestBody)
         }
@@ -59,7 +73,8 @@ struct ListEventDetailCommand: AsyncParsableCommand {
         help: """
             Specifies the event type. The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom \
             event). Values: EVENT.SYS, EVENT.CUSTOM.
-            """)
+            """,
+        completion: .list(["EVENT.SYS", "EVENT.CUSTOM"]))
     var eventType: String
 
     @Option(
@@ -76,7 +91,8 @@ struct ListEventDetailCommand: AsyncParsableCommand {
         help: """
             Specifies the event severity. The value can be Critical, Major, Minor, or Info. Values: \
             Critical, Major, Minor, Info.
-            """)
+            """,
+        completion: .list(["Critical", "Major", "Minor", "Info"]))
     var eventLevel: String?
 
     @Option(
@@ -92,7 +108,8 @@ struct ListEventDetailCommand: AsyncParsableCommand {
         help: """
             Specifies the event status. The value can be normal, warning, or incident. Values: normal, \
             warning, incident.
-            """)
+            """,
+        completion: .list(["normal", "warning", "incident"]))
     var eventState: String?
 
     @Option(
@@ -124,11 +141,14 @@ struct ListEventDetailCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEventDetail(
                 eventName: eventName,
                 eventType: EventType(rawValue: eventType),
@@ -162,7 +182,8 @@ struct ListEventsCommand: AsyncParsableCommand {
         help: """
             Specifies the event type. The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom \
             event). Values: EVENT.SYS, EVENT.CUSTOM.
-            """)
+            """,
+        completion: .list(["EVENT.SYS", "EVENT.CUSTOM"]))
     var eventType: String?
 
     @Option(
@@ -205,11 +226,14 @@ struct ListEventsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEvents(
                 eventType: eventType.map(EventType.init(rawValue:)),
                 eventName: eventName,

@@ -33,7 +33,8 @@ struct ListAgentDimensionInfoCommand: AsyncParsableCommand {
         help: """
             Dimension name. The value can be: mount_point disk proc raid Values: mount_point, disk, proc, \
             raid.
-            """)
+            """,
+        completion: .list(["mount_point", "disk", "proc", "raid"]))
     var dimName: String
 
     @Option(
@@ -68,11 +69,14 @@ struct ListAgentDimensionInfoCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

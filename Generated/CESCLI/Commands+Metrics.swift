@@ -71,11 +71,14 @@ struct ListMetricsCommand: AsyncParsableCommand {
             """)
     var order: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetrics(
                 namespace: namespace,
                 metricName: metricName,

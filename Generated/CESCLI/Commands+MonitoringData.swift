@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchListMetricDataCommand: AsyncParsableCommand {
+struct BatchListMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-list-metric-data",
         abstract: "Querying Monitoring Data of Multiple Metrics",
@@ -19,28 +19,96 @@ struct BatchListMetricDataCommand: AsyncParsableCommand {
             Documented in api_v1/monitoring_data/querying_monitoring_data_of_multiple_metrics.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"metrics": [{"namespace": "", "dimensions": [{"name": "", "value": ""}], "metric_name": ""}], \#
+        "from": 0, "to": 0, "period": "", "filter": "average|max|min|sum|variance"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchListMetricDataRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metrics*, from*, to*, period*, filter*.
+            Fields (* required): metrics*, from*, to*, period*, filter*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("from"),
+        help: """
+            Specifies the start time of the query. The value is a UNIX timestamp, in milliseconds. Set from \
+            to at least one period earlier than the current time. Rollup aggregates the raw data generated \
+            within a period to the start time of the period. If from and to are within a period, the query \
+            result will be empty due to the rollup failure. Set from to at least one period earlier than the \
+            current time. Take the 5-minute period as an example. If it is 10:35 now, the raw data generated \
+            between 10:30 and 10:35 will be aggregated to 10:30. In this example, if period is 5 minutes, \
+            from should be 10:30. Range Minimum: 1111111111111 Maximum: 9999999999999 Cloud Eye rounds up \
+            from based on the level of granularity required to perform the rollup. Sets `from` of the body, \
+            over --body.
+            """)
+    var fromField: Int64?
+
+    @Option(
+        name: .customLong("to"),
+        help: """
+            Specifies the end time of the query. The value is a UNIX timestamp, in milliseconds. from must \
+            be earlier than to. Range Minimum: 1111111111111 Maximum: 9999999999999. Sets `to` of the body, \
+            over --body.
+            """)
+    var toField: Int64?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Specifies how often Cloud Eye aggregates data, which can be 1: Cloud Eye performs no aggregation \
+            and displays raw data. 300: Cloud Eye aggregates data every 5 minutes. 1200: Cloud Eye \
+            aggregates data every 20 minutes. 3600: Cloud Eye aggregates data every hour. 14400: Cloud Eye \
+            aggregates data every 4 hours. 86400: Cloud Eye aggregates data every 24 hours. Sets `period` of \
+            the body, over --body.
+            """)
+    var periodField: String?
+
+    @Option(
+        name: .customLong("filter"),
+        help: """
+            Specifies the data aggregation method. The value can be: average: average value of metric data \
+            within an aggregation period. max: maximum value of metric data in an aggregation period. min: \
+            minimum value of metric data within an aggregation period. sum: sum of metric data within an \
+            aggregation period. variance: variance value of metric data within an aggregation period. filter \
+            does not affect the query result of raw data. (The period is 1.) Values: average, max, min, sum, \
+            variance. Sets `filter` of the body, over --body.
+            """,
+        completion: .list(["average", "max", "min", "sum", "variance"]))
+    var filterField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchListMetricDataRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchListMetricDataRequest.self, from: body,
+                overriding: [
+                    "from": fromField,
+                    "to": toField,
+                    "period": periodField,
+                    "filter": filterField
+                ])
             _ = try await client.batchListMetricData(requestBody)
         }
     }
 }
 
-struct CreateMetricDataCommand: AsyncParsableCommand {
+struct CreateMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-metric-data",
         abstract: "Adding Monitoring Data",
@@ -53,6 +121,9 @@ struct CreateMetricDataCommand: AsyncParsableCommand {
             Documented in api_v1/monitoring_data/adding_monitoring_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -60,11 +131,17 @@ struct CreateMetricDataCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateMetricDataRequest.self, from: body)
             try await client.createMetricData(requestBody)
         }
@@ -126,11 +203,14 @@ struct ShowEventDataCommand: AsyncParsableCommand {
             """)
     var dim: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEventData(namespace: namespace, type: type, from: from, to: to, dim: dim)
         }
     }
@@ -207,7 +287,8 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
             uses a rollup method to aggregate raw data generated within a specific period. Take the 5-minute \
             period as an example. If it is 10:35 now, the raw data generated between 10:30 and 10:35 will be \
             aggregated to 10:30. Values: average, max, min, sum, variance.
-            """)
+            """,
+        completion: .list(["average", "max", "min", "sum", "variance"]))
     var filter: String
 
     @Option(
@@ -222,11 +303,14 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
             """)
     var dim: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMetricData(
                 namespace: namespace,
                 metricName: metricName,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchDeleteOneClickAlarmsCommand: AsyncParsableCommand {
+struct BatchDeleteOneClickAlarmsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-one-click-alarms",
         abstract: "Batch Disabling One-Click Monitoring",
@@ -18,28 +18,38 @@ struct BatchDeleteOneClickAlarmsCommand: AsyncParsableCommand {
             Documented in api_v2/one-click_monitoring/batch_disabling_one-click_monitoring.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"one_click_alarm_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteOneClickAlarmsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): one_click_alarm_ids*.
+            input. Fields (* required): one_click_alarm_ids*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteOneClickAlarmsRequest.self, from: body)
             _ = try await client.batchDeleteOneClickAlarms(requestBody)
         }
     }
 }
 
-struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand {
+struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-update-one-click-alarm-policies-enabled-state",
         abstract: """
@@ -56,15 +66,22 @@ struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand
             api_v2/one-click_monitoring/batch_enabling_or_disabling_alarm_policies_in_alarm_rules_for_one_service_with_one-click_monitoring_enabled.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"alarm_policy_ids": [""], "enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchUpdateOneClickAlarmPoliciesEnabledStateRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): alarm_policy_ids*, enabled*.
+            for standard input. Fields (* required): alarm_policy_ids*, enabled*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("one-click-alarm-id"),
@@ -79,12 +96,27 @@ struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand
         help: "Alarm rule ID. Minimum: 24 Maximum: 24 Regular expression matching: ^al([0-9A-Za-z]){22}$")
     var alarmID: String
 
+    @Option(
+        name: .customLong("enabled"),
+        help: """
+            Whether to enable the function. The value can be true (enable) or false (disable). Sets \
+            `enabled` of the body, over --body.
+            """)
+    var enabledField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchUpdateOneClickAlarmPoliciesEnabledStateRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchUpdateOneClickAlarmPoliciesEnabledStateRequest.self, from: body,
+                overriding: [
+                    "enabled": enabledField
+                ])
             _ = try await client.batchUpdateOneClickAlarmPoliciesEnabledState(
                 oneClickAlarmID: oneClickAlarmID,
                 alarmID: alarmID,
@@ -94,7 +126,7 @@ struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand
     }
 }
 
-struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand {
+struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-update-one-click-alarms-enabled-state",
         abstract: "Batch Enabling or Disabling Alarm Rules of One Service in One-Click Monitoring",
@@ -108,15 +140,22 @@ struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand {
             api_v2/one-click_monitoring/batch_enabling_or_disabling_alarm_rules_of_one_service_in_one-click_monitoring.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"alarm_ids": [""], "alarm_enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchUpdateOneClickAlarmsEnabledStateRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): alarm_ids*, alarm_enabled*.
+            standard input. Fields (* required): alarm_ids*, alarm_enabled*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("one-click-alarm-id"),
@@ -126,12 +165,27 @@ struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand {
             """)
     var oneClickAlarmID: String
 
+    @Option(
+        name: .customLong("alarm-enabled"),
+        help: """
+            Whether to generate alarms when the alarm triggering conditions are met. Sets `alarm_enabled` of \
+            the body, over --body.
+            """)
+    var alarmEnabledField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchUpdateOneClickAlarmsEnabledStateRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchUpdateOneClickAlarmsEnabledStateRequest.self, from: body,
+                overriding: [
+                    "alarm_enabled": alarmEnabledField
+                ])
             _ = try await client.batchUpdateOneClickAlarmsEnabledState(
                 oneClickAlarmID: oneClickAlarmID,
                 requestBody
@@ -140,7 +194,7 @@ struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateOneClickAlarmCommand: AsyncParsableCommand {
+struct CreateOneClickAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-one-click-alarm",
         abstract: "Enabling One-Click Monitoring",
@@ -152,6 +206,14 @@ struct CreateOneClickAlarmCommand: AsyncParsableCommand {
             Documented in api_v2/one-click_monitoring/enabling_one-click_monitoring.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"one_click_alarm_id": "", "dimension_name": {"metric": [""], "event": [""]}, \#
+        "notification_enabled": false, "alarm_notifications": [{"type": "", "notification_list": [""]}], \#
+        "ok_notifications": [{"type": "", "notification_list": [""]}], "notification_begin_time": "", \#
+        "notification_end_time": "", "dimension_names": {"event": [""], "metric": [""]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -159,17 +221,63 @@ struct CreateOneClickAlarmCommand: AsyncParsableCommand {
             The request body (CreateOneClickAlarmRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): one_click_alarm_id*, dimension_name*, notification_enabled*, \
             alarm_notifications, ok_notifications, notification_begin_time, notification_end_time, \
-            dimension_names.
+            dimension_names. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("one-click-alarm-id"),
+        help: """
+            One-click monitoring ID. Minimum: 1 Maximum: 64 Regular expression matching: \
+            ^([a-z]|[A-Z]|[0-9]){1,64}$. Sets `one_click_alarm_id` of the body, over --body.
+            """)
+    var oneClickAlarmIDField: String?
+
+    @Option(
+        name: .customLong("notification-enabled"),
+        help: """
+            Whether to enable alarm notifications. The value can be true (enabled) or false (disabled). Sets \
+            `notification_enabled` of the body, over --body.
+            """)
+    var notificationEnabledField: Bool?
+
+    @Option(
+        name: .customLong("notification-begin-time"),
+        help: """
+            Time when the alarm notification was enabled. Example: 09:00 Regular expression matching: \
+            ^([01][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_begin_time` of the body, over --body.
+            """)
+    var notificationBeginTimeField: String?
+
+    @Option(
+        name: .customLong("notification-end-time"),
+        help: """
+            Time when the alarm notification was disabled. Example: 12:00 Regular expression matching: \
+            ^([01][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_end_time` of the body, over --body.
+            """)
+    var notificationEndTimeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOneClickAlarmRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOneClickAlarmRequest.self, from: body,
+                overriding: [
+                    "one_click_alarm_id": oneClickAlarmIDField,
+                    "notification_enabled": notificationEnabledField,
+                    "notification_begin_time": notificationBeginTimeField,
+                    "notification_end_time": notificationEndTimeField
+                ])
             _ = try await client.createOneClickAlarm(requestBody)
         }
     }
@@ -196,11 +304,14 @@ struct ListOneClickAlarmRulesCommand: AsyncParsableCommand {
             """)
     var oneClickAlarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listOneClickAlarmRules(oneClickAlarmID: oneClickAlarmID)
         }
     }
@@ -219,17 +330,20 @@ struct ListOneClickAlarmsCommand: AsyncParsableCommand {
             api_v2/one-click_monitoring/querying_services_and_resources_in_one-click_monitoring.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listOneClickAlarms()
         }
     }
 }
 
-struct UpdateOneClickAlarmNotificationsCommand: AsyncParsableCommand {
+struct UpdateOneClickAlarmNotificationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-one-click-alarm-notifications",
         abstract: """
@@ -246,16 +360,27 @@ struct UpdateOneClickAlarmNotificationsCommand: AsyncParsableCommand {
             api_v2/one-click_monitoring/batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one-click_monitoring_enabled.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"notification_enabled": false, "alarm_notifications": [{"type": "", "notification_list": [""]}], \#
+        "ok_notifications": [{"type": "", "notification_list": [""]}], "notification_begin_time": "", \#
+        "notification_end_time": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOneClickAlarmNotificationsRequest) as JSON, @file.json, or - for \
             standard input. Fields (* required): notification_enabled*, alarm_notifications, \
-            ok_notifications, notification_begin_time, notification_end_time.
+            ok_notifications, notification_begin_time, notification_end_time. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("one-click-alarm-id"),
@@ -265,12 +390,45 @@ struct UpdateOneClickAlarmNotificationsCommand: AsyncParsableCommand {
             """)
     var oneClickAlarmID: String
 
+    @Option(
+        name: .customLong("notification-enabled"),
+        help: """
+            Whether to enable alarm notifications. The value can be true (enable) or false (disable). Sets \
+            `notification_enabled` of the body, over --body.
+            """)
+    var notificationEnabledField: Bool?
+
+    @Option(
+        name: .customLong("notification-begin-time"),
+        help: """
+            Time when the alarm notification was enabled. Example: 09:00 Regular expression matching: \
+            ^([01][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_begin_time` of the body, over --body.
+            """)
+    var notificationBeginTimeField: String?
+
+    @Option(
+        name: .customLong("notification-end-time"),
+        help: """
+            Time when the alarm notification was disabled. Example: 12:00 Regular expression matching: \
+            ^([01][0-9]|2[0-3]):([0-5][0-9])$. Sets `notification_end_time` of the body, over --body.
+            """)
+    var notificationEndTimeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateOneClickAlarmNotificationsRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateOneClickAlarmNotificationsRequest.self, from: body,
+                overriding: [
+                    "notification_enabled": notificationEnabledField,
+                    "notification_begin_time": notificationBeginTimeField,
+                    "notification_end_time": notificationEndTimeField
+                ])
             try await client.updateOneClickAlarmNotifications(oneClickAlarmID: oneClickAlarmID, requestBody)
         }
     }

@@ -19,11 +19,14 @@ struct ShowQuotasCommand: AsyncParsableCommand {
             Documented in api_v1/quotas/querying_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuotas()
         }
     }

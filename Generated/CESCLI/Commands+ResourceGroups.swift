@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct CreateResourceGroupCommand: AsyncParsableCommand {
+struct CreateResourceGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-resource-group",
         abstract: "Creating a Resource Group",
@@ -19,22 +19,47 @@ struct CreateResourceGroupCommand: AsyncParsableCommand {
             Documented in api_v1/resource_groups/creating_a_resource_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"group_name": "", "resources": [{"namespace": "", "dimensions": [{"name": "", "value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateResourceGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group_name*, resources*.
+            Fields (* required): group_name*, resources*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("group-name"),
+        help: """
+            Specifies the resource group name. Enter 1 to 128 characters. Only letters, digits, underscores \
+            (_), and hyphens (-) are allowed. Example: ResourceGroup-Test01. Sets `group_name` of the body, \
+            over --body.
+            """)
+    var groupNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateResourceGroupRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateResourceGroupRequest.self, from: body,
+                overriding: [
+                    "group_name": groupNameField
+                ])
             _ = try await client.createResourceGroup(requestBody)
         }
     }
@@ -57,11 +82,14 @@ struct DeleteResourceGroupCommand: AsyncParsableCommand {
         help: "Specifies the resource group ID.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteResourceGroup(groupID: groupID)
         }
     }
@@ -112,11 +140,14 @@ struct ListResourceGroupCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listResourceGroup(
                 groupName: groupName,
                 groupID: groupID,
@@ -152,7 +183,8 @@ struct ShowResourceGroupCommand: AsyncParsableCommand {
             for the resource group. unhealth: An alarm or alarms have been generated for a resource or \
             resources in the resource group. no_alarm_rule: No alarm rules have been set for the resource \
             group. Values: health, unhealth, no_alarm_rule.
-            """)
+            """,
+        completion: .list(["health", "unhealth", "no_alarm_rule"]))
     var status: String?
 
     @Option(
@@ -185,11 +217,14 @@ struct ShowResourceGroupCommand: AsyncParsableCommand {
             """)
     var limit: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceGroup(
                 groupID: groupID,
                 status: status.map(CESClient.ShowResourceGroupStatus.init(rawValue:)),
@@ -202,7 +237,7 @@ struct ShowResourceGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateResourceGroupCommand: AsyncParsableCommand {
+struct UpdateResourceGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-resource-group",
         abstract: "Updating a Resource Group",
@@ -215,27 +250,52 @@ struct UpdateResourceGroupCommand: AsyncParsableCommand {
             Documented in api_v1/resource_groups/updating_a_resource_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"group_name": "", "resources": [{"namespace": "", "dimensions": [{"name": "", "value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateResourceGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group_name*, resources.
+            Fields (* required): group_name*, resources. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
         help: "Specifies the resource group ID.")
     var groupID: String
 
+    @Option(
+        name: .customLong("group-name"),
+        help: """
+            Specifies the resource group name. Enter 1 to 128 characters. Only letters, digits, underscores \
+            (_), and hyphens (-) are allowed. Example: ResourceGroup-Test01. Sets `group_name` of the body, \
+            over --body.
+            """)
+    var groupNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateResourceGroupRequest.self, from: body)
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateResourceGroupRequest.self, from: body,
+                overriding: [
+                    "group_name": groupNameField
+                ])
             try await client.updateResourceGroup(groupID: groupID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct BatchCreateResourcesCommand: AsyncParsableCommand {
+struct BatchCreateResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-resources",
         abstract: "Batch Adding Associated Resources to a Custom Resource Group",
@@ -20,15 +20,24 @@ struct BatchCreateResourcesCommand: AsyncParsableCommand {
             api_v2/resources_in_a_resource_group/batch_adding_associated_resources_to_a_custom_resource_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"resources": [{"namespace": "", "dimensions": [{"name": "", "value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resources*.
+            Fields (* required): resources*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
@@ -38,18 +47,21 @@ struct BatchCreateResourcesCommand: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourcesRequest.self, from: body)
             _ = try await client.batchCreateResources(groupID: groupID, requestBody)
         }
     }
 }
 
-struct BatchDeleteResourcesCommand: AsyncParsableCommand {
+struct BatchDeleteResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-resources",
         abstract: "Batch Deleting Associated Resources from a Custom Resource Group",
@@ -63,15 +75,24 @@ struct BatchDeleteResourcesCommand: AsyncParsableCommand {
             api_v2/resources_in_a_resource_group/batch_deleting_associated_resources_from_a_custom_resource_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"resources": [{"namespace": "", "dimensions": [{"name": "", "value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resources*.
+            Fields (* required): resources*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
@@ -81,11 +102,14 @@ struct BatchDeleteResourcesCommand: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourcesRequest.self, from: body)
             _ = try await client.batchDeleteResources(groupID: groupID, requestBody)
         }
@@ -158,7 +182,8 @@ struct ListResourceGroupsServicesResourcesCommand: AsyncParsableCommand {
             resource and there is no alarm triggered. unhealthy: An alarm rule has been created for the \
             resource and there are alarms triggered. no_alarm_rule: No alarm rule has been created for the \
             resource. Values: health, unhealthy, no_alarm_rule.
-            """)
+            """,
+        completion: .list(["health", "unhealthy", "no_alarm_rule"]))
     var status: String?
 
     @Option(
@@ -186,11 +211,14 @@ struct ListResourceGroupsServicesResourcesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CES
 
-struct AddAlarmRuleResourcesCommand: AsyncParsableCommand {
+struct AddAlarmRuleResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-alarm-rule-resources",
         abstract: "Batch Adding Resources to an Alarm Rule",
@@ -20,33 +20,43 @@ struct AddAlarmRuleResourcesCommand: AsyncParsableCommand {
             Documented in api_v2/resources_in_an_alarm_rule/batch_adding_resources_to_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resources": [[{"name": "", "value": ""}]]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddAlarmRuleResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resources*.
+            Fields (* required): resources*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-id"),
         help: "Alarm rule ID. Regular expression matching: al([a-z]|[A-Z]|[0-9]){22}$")
     var alarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddAlarmRuleResourcesRequest.self, from: body)
             try await client.addAlarmRuleResources(alarmID: alarmID, requestBody)
         }
     }
 }
 
-struct DeleteAlarmRuleResourcesCommand: AsyncParsableCommand {
+struct DeleteAlarmRuleResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-alarm-rule-resources",
         abstract: "Deleting Resources from an Alarm Rule",
@@ -60,26 +70,36 @@ struct DeleteAlarmRuleResourcesCommand: AsyncParsableCommand {
             Documented in api_v2/resources_in_an_alarm_rule/deleting_resources_from_an_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resources": [[{"name": "", "value": ""}]]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteAlarmRuleResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resources*.
+            Fields (* required): resources*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-id"),
         help: "Alarm rule ID. Regular expression matching: al([a-z]|[A-Z]|[0-9]){22}$")
     var alarmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteAlarmRuleResourcesRequest.self, from: body)
             try await client.deleteAlarmRuleResources(alarmID: alarmID, requestBody)
         }
@@ -127,11 +147,14 @@ struct ListAlarmRuleResourcesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CESCommand.run(Self.self, connection) { client, output in
+        try await CESCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

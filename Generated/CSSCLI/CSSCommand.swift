@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import CSS
 
-/// `css`: one subcommand per CSS API operation (85 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct CSSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc css`: one subcommand per CSS API operation (85 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct CSSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "css",
         abstract: "Call the CSS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -149,14 +149,16 @@ struct CSSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (CSSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: CSSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: CSSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: CSSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: CSSClient.init(client:), operation: operation)
     }
 }

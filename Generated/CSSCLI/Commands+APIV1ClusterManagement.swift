@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct AddIndependentNodeCommand: AsyncParsableCommand {
+struct AddIndependentNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-independent-node",
         abstract: "Adding Independent Masters and Clients",
@@ -19,15 +19,24 @@ struct AddIndependentNodeCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/adding_independent_masters_and_clients.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"type": {"flavor_ref": "", "node_size": 0, "volume_type": "COMMON|HIGH|ULTRAHIGH|ESSD"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddIndependentNodeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): type*.
+            Fields (* required): type*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -43,21 +52,25 @@ struct AddIndependentNodeCommand: AsyncParsableCommand {
         help: """
             Parameter description: Types of dedicated nodes to add. Constraints: N/A Options: ess-master: \
             master node ess-client: client node Default value: N/A Values: ess-master, ess-client.
-            """)
+            """,
+        completion: .list(["ess-master", "ess-client"]))
     var type: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddIndependentNodeRequest.self, from: body)
             _ = try await client.addIndependentNode(clusterID: clusterID, type: type, requestBody)
         }
     }
 }
 
-struct ChangeClusterSubnetCommand: AsyncParsableCommand {
+struct ChangeClusterSubnetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-cluster-subnet",
         abstract: "Changing the Subnet of a Cluster",
@@ -70,15 +83,22 @@ struct ChangeClusterSubnetCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/changing_the_subnet_of_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subnet_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeClusterSubnetRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnet_id*.
+            Fields (* required): subnet_id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -89,18 +109,35 @@ struct ChangeClusterSubnetCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Definition: Subnet ID. Constraints: The value must be standard UUID format: \
+            xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx. Value range: The value must be standard UUID format: \
+            xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx. Default value: N/A. Sets `subnet_id` of the body, over \
+            --body.
+            """)
+    var subnetIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeClusterSubnetRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeClusterSubnetRequest.self, from: body,
+                overriding: [
+                    "subnet_id": subnetIDField
+                ])
             try await client.changeClusterSubnet(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ChangeModeCommand: AsyncParsableCommand {
+struct ChangeModeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-mode",
         abstract: "Configuring the Security Mode.",
@@ -113,15 +150,22 @@ struct ChangeModeCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/configuring_the_security_mode..html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"authority_enable": false, "admin_pwd": "", "https_enable": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeModeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): authority_enable*, admin_pwd, https_enable*.
+            required): authority_enable*, admin_pwd, https_enable*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -131,18 +175,56 @@ struct ChangeModeCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("authority-enable"),
+        help: """
+            Definition: Whether to enable the security mode for the cluster. Constraints: Only Elasticsearch \
+            6.5.4 security-mode clusters and later support this parameter. Value range: true: enable. false: \
+            disable. Default value: true. Sets `authority_enable` of the body, over --body.
+            """)
+    var authorityEnableField: Bool?
+
+    @Option(
+        name: .customLong("admin-pwd"),
+        help: """
+            Definition: Cluster password in security mode. Constraints: Only Elasticsearch 6.5.4 \
+            security-mode clusters and later support this parameter. Value range: N/A Default value: N/A. \
+            Sets `admin_pwd` of the body, over --body.
+            """)
+    var adminPwdField: String?
+
+    @Option(
+        name: .customLong("https-enable"),
+        help: """
+            Definition: Whether to enable HTTPS for the cluster. Constraints: Elasticsearch: Only \
+            Elasticsearch 6.5.4 and later versions support security-mode clusters. HTTPS access can be \
+            disabled only for OpenSearch 1.3.6 and 2.19.0 security-mode clusters. For other versions, HTTPS \
+            access is forcibly enabled and cannot be disabled. true: Enable HTTPS. false: Disable HTTPS. \
+            Value range: Default value: true. Sets `https_enable` of the body, over --body.
+            """)
+    var httpsEnableField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeModeRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeModeRequest.self, from: body,
+                overriding: [
+                    "authority_enable": authorityEnableField,
+                    "admin_pwd": adminPwdField,
+                    "https_enable": httpsEnableField
+                ])
             try await client.changeMode(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ChangeSecurityGroupCommand: AsyncParsableCommand {
+struct ChangeSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-security-group",
         abstract: "Changing the Security Group",
@@ -154,15 +236,22 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/changing_the_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group_ids": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_ids*.
+            Fields (* required): security_group_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -173,18 +262,33 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("security-group-ids"),
+        help: """
+            Definition: Security group ID. Constraints: N/A Value range: N/A Default value: N/A. Sets \
+            `security_group_ids` of the body, over --body.
+            """)
+    var securityGroupIDsField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeSecurityGroupRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeSecurityGroupRequest.self, from: body,
+                overriding: [
+                    "security_group_ids": securityGroupIDsField
+                ])
             try await client.changeSecurityGroup(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateClusterCommand: AsyncParsableCommand {
+struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster",
         abstract: "Creating a Cluster (Discarded)",
@@ -198,29 +302,47 @@ struct CreateClusterCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/creating_a_cluster_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster": {"instance": {"flavorRef": "", "volume": {"volume_type": "COMMON|HIGH|ULTRAHIGH|ESSD", \#
+        "size": 0}, "nics": {"vpcId": "", "netId": "", "securityGroupId": ""}, "availability_zone": ""}, \#
+        "datastore": {"version": "", "type": "elasticsearch|opensearch|logstash"}, "name": "", "desc": "", \#
+        "instanceNum": 0, "backupStrategy": {"period": "", "prefix": "", "keepday": 0, "bucket": "", \#
+        "basePath": "", "agency": "", "frequency": "", "maxSnapshotBytesPerSeconds": "", \#
+        "maxRestoreBytesPerSeconds": ""}, "httpsEnable": false, "authorityEnable": false, "adminPwd": "", \#
+        "enterprise_project_id": "", "tags": [{"key": "", "value": ""}], "ipv6_enable": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster*.
+            required): cluster*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterRequest.self, from: body)
             _ = try await client.createCluster(requestBody)
         }
     }
 }
 
-struct CreateClustersTagsCommand: AsyncParsableCommand {
+struct CreateClustersTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-clusters-tags",
         abstract: "Adding Tags to a Cluster",
@@ -233,15 +355,22 @@ struct CreateClustersTagsCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/adding_tags_to_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClustersTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tag*.
+            Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -260,11 +389,14 @@ struct CreateClustersTagsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClustersTagsRequest.self, from: body)
             try await client.createClustersTags(resourceType: resourceType, clusterID: clusterID, requestBody)
         }
@@ -293,11 +425,14 @@ struct DeleteClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCluster(clusterID: clusterID)
         }
     }
@@ -341,11 +476,14 @@ struct DeleteClustersTagsCommand: AsyncParsableCommand {
             """)
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteClustersTags(resourceType: resourceType, clusterID: clusterID, key: key)
         }
     }
@@ -364,11 +502,14 @@ struct DownloadCertCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/downloading_a_security_certificate.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.downloadCert()
         }
     }
@@ -421,11 +562,14 @@ struct GetRoutesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -491,11 +635,14 @@ struct ListClustersDetailsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -534,11 +681,14 @@ struct ListClustersTagsCommand: AsyncParsableCommand {
             """)
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClustersTags(resourceType: resourceType)
         }
     }
@@ -558,11 +708,14 @@ struct ListFlavorsCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/obtaining_the_instance_specifications_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlavors()
         }
     }
@@ -595,7 +748,8 @@ struct ListImagesCommand: AsyncParsableCommand {
             Parameter description: Upgrade type. Constraints: N/A Options: same: same-version upgrade. \
             cross: cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A Values: \
             same, cross, cross-engine.
-            """)
+            """,
+        completion: .list(["same", "cross", "cross-engine"]))
     var upgradeType: String
 
     @Option(
@@ -622,11 +776,14 @@ struct ListImagesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -649,7 +806,7 @@ struct ListImagesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Changing the Password of a Cluster",
@@ -661,15 +818,22 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/changing_the_password_of_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"newpassword": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): newpassword*.
+            required): newpassword*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -680,12 +844,31 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("newpassword"),
+        help: """
+            Definition: Password of the administrator admin for a security-mode cluster. Constraints: This \
+            API is available only when authorityEnable is set to true during cluster creation. Value range: \
+            Must contain 8 to 32 characters. Must contain at least three of the following character types: \
+            letters, digits, and special characters ~!@#$%^&*()-_=+\\|[{}];:,<.>/? Do not use the \
+            administrator name, or the administrator name spelled backwards, as the password. Default value: \
+            N/A. Sets `newpassword` of the body, over --body.
+            """)
+    var newpasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "newpassword": newpasswordField
+                ])
             try await client.resetPassword(clusterID: clusterID, requestBody)
         }
     }
@@ -713,12 +896,15 @@ struct RestartClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.restartCluster(clusterID: clusterID)
         }
     }
@@ -759,11 +945,14 @@ struct RetryUpgradeTaskCommand: AsyncParsableCommand {
             """)
     var retryMode: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.retryUpgradeTask(clusterID: clusterID, actionID: actionID, retryMode: retryMode)
         }
     }
@@ -793,11 +982,14 @@ struct ShowClusterDetailCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterDetail(clusterID: clusterID)
         }
     }
@@ -834,17 +1026,20 @@ struct ShowClusterTagCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterTag(resourceType: resourceType, clusterID: clusterID)
         }
     }
 }
 
-struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand {
+struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-az-by-instance-type",
         abstract: "Changing AZs for a Cluster Instance",
@@ -858,15 +1053,26 @@ struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/changing_azs_for_a_cluster_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"source_az": "", "target_az": "", "migrate_type": "multi_az_change|az_migrate", "agency": "", \#
+        "indices_backup_check": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAZByInstanceTypeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): source_az*, target_az*, migrate_type*, agency*, indices_backup_check.
+            Fields (* required): source_az*, target_az*, migrate_type*, agency*, indices_backup_check. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -884,21 +1090,78 @@ struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand {
             node types ess: data node ess-cold: cold data node ess-client: client node ess-master: master \
             node Default value: N/A All mission-critical data has been backed up before an AZ switchover. \
             This is to prevent data loss. Values: all, ess, ess-cold, ess-client, ess-master.
-            """)
+            """,
+        completion: .list(["all", "ess", "ess-cold", "ess-client", "ess-master"]))
     var instType: String
+
+    @Option(
+        name: .customLong("source-az"),
+        help: """
+            Definition: AZ where the node is located. Constraints: N/A Value range: N/A Default value: N/A. \
+            Sets `source_az` of the body, over --body.
+            """)
+    var sourceAZField: String?
+
+    @Option(
+        name: .customLong("target-az"),
+        help: """
+            Definition: AZ where the node is expected to be distributed. Constraints: N/A Value range: N/A \
+            Default value: N/A. Sets `target_az` of the body, over --body.
+            """)
+    var targetAZField: String?
+
+    @Option(
+        name: .customLong("migrate-type"),
+        help: """
+            Definition: AZ migration method. Constraints: N/A Value range: multi_az_change: HA \
+            reconstruction az_migrate: AZ migration Default value: N/A Values: multi_az_change, az_migrate. \
+            Sets `migrate_type` of the body, over --body.
+            """,
+        completion: .list(["multi_az_change", "az_migrate"]))
+    var migrateTypeField: String?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Definition: Agency name. You can create an agency to allow CSS to call other cloud services. \
+            Constraints: The value can contain only letters (a-z and A-Z), digits (0-9), hyphens (-), and \
+            underscores (_). It cannot contain Chinese characters or other special characters. Value range: \
+            N/A Default value: N/A. Sets `agency` of the body, over --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("indices-backup-check"),
+        help: """
+            Definition: Whether to check full index snapshots. Constraints: N/A Value range: true: Check for \
+            full index snapshots. false: Do not check for full index snapshots. Default value: true. Sets \
+            `indices_backup_check` of the body, over --body.
+            """)
+    var indicesBackupCheckField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAZByInstanceTypeRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAZByInstanceTypeRequest.self, from: body,
+                overriding: [
+                    "source_az": sourceAZField,
+                    "target_az": targetAZField,
+                    "migrate_type": migrateTypeField,
+                    "agency": agencyField,
+                    "indices_backup_check": indicesBackupCheckField
+                ])
             try await client.updateAZByInstanceType(clusterID: clusterID, instType: instType, requestBody)
         }
     }
 }
 
-struct UpdateBatchClustersTagsCommand: AsyncParsableCommand {
+struct UpdateBatchClustersTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-batch-clusters-tags",
         abstract: "Adding or Deleting Cluster Tags in Batches",
@@ -911,15 +1174,22 @@ struct UpdateBatchClustersTagsCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/adding_or_deleting_cluster_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBatchClustersTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*, tags*.
+            Fields (* required): action*, tags*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -938,12 +1208,30 @@ struct UpdateBatchClustersTagsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Definition: Cluster tag operation type. This attribute is used to identify the required \
+            operation type. Constraints: N/A Value range: create: Tags are added in batches. delete: Tags \
+            are deleted in batches. Default value: N/A Values: create, delete. Sets `action` of the body, \
+            over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateBatchClustersTagsRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateBatchClustersTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.updateBatchClustersTags(
                 resourceType: resourceType,
                 clusterID: clusterID,
@@ -953,7 +1241,7 @@ struct UpdateBatchClustersTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateClusterNameCommand: AsyncParsableCommand {
+struct UpdateClusterNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cluster-name",
         abstract: "Renaming a Cluster",
@@ -965,15 +1253,22 @@ struct UpdateClusterNameCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/renaming_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"display_name": "", "desc": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateClusterNameRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): display_name*, desc.
+            (* required): display_name*, desc. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -984,18 +1279,45 @@ struct UpdateClusterNameCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("display-name"),
+        help: """
+            Definition: New name of a cluster Constraints: display_name and desc cannot be null at the same \
+            time. Value range: The cluster name must start with a letter and can contain 4 to 32 characters. \
+            Only letters, digits, periods (.), hyphens (-), and underscores (_) are allowed. Default value: \
+            N/A. Sets `display_name` of the body, over --body.
+            """)
+    var displayNameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: """
+            Definition: Cluster description. Constraints: The value can contain up to 128 characters. \
+            display_name and desc cannot be null at the same time. Value range: N/A Default value: N/A. Sets \
+            `desc` of the body, over --body.
+            """)
+    var descField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateClusterNameRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateClusterNameRequest.self, from: body,
+                overriding: [
+                    "display_name": displayNameField,
+                    "desc": descField
+                ])
             try await client.updateClusterName(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateExtendClusterCommand: AsyncParsableCommand {
+struct UpdateExtendClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-extend-cluster",
         abstract: "Scaling Out a Cluster (Discarded)",
@@ -1009,15 +1331,22 @@ struct UpdateExtendClusterCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/scaling_out_a_cluster_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"grow": {"modifySize": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateExtendClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): grow*.
+            Fields (* required): grow*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1027,19 +1356,22 @@ struct UpdateExtendClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateExtendClusterRequest.self, from: body)
             try await client.updateExtendCluster(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateExtendInstanceStorageCommand: AsyncParsableCommand {
+struct UpdateExtendInstanceStorageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-extend-instance-storage",
         abstract: "Adding Instances and Expanding Instance Storage Capacity",
@@ -1053,15 +1385,25 @@ struct UpdateExtendInstanceStorageCommand: AsyncParsableCommand {
             api_v1/cluster_management/adding_instances_and_expanding_instance_storage_capacity.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"grow": [{"type": "ess|ess-master|ess-client|ess-cold", "nodesize": 0, "disksize": 0}], \#
+        "is_auto_pay": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateExtendInstanceStorageRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): grow*, is_auto_pay.
+            input. Fields (* required): grow*, is_auto_pay. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1071,18 +1413,33 @@ struct UpdateExtendInstanceStorageCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("is-auto-pay"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `is_auto_pay` of the body, \
+            over --body.
+            """)
+    var isAutoPayField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateExtendInstanceStorageRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateExtendInstanceStorageRequest.self, from: body,
+                overriding: [
+                    "is_auto_pay": isAutoPayField
+                ])
             _ = try await client.updateExtendInstanceStorage(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateFlavorCommand: AsyncParsableCommand {
+struct UpdateFlavorCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flavor",
         abstract: "Changing Node Specifications (Discarded)",
@@ -1096,16 +1453,26 @@ struct UpdateFlavorCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/changing_node_specifications_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"newFlavorId": "", "operationType": "vm|volume", "needCheckReplica": false, \#
+        "needCheckClusterStatus": false, "clusterLoadCheck": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFlavorRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): newFlavorId*, operationType, needCheckReplica, needCheckClusterStatus, \
-            clusterLoadCheck.
+            clusterLoadCheck. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1116,19 +1483,82 @@ struct UpdateFlavorCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("new-flavor-id"),
+        help: """
+            Definition: ID of the new node flavor or disk type. It is determined by operationType. \
+            Constraints: N/A Value range: When operationType is set to vm, newFlavorId indicates the node \
+            flavor ID after the change. This parameter is obtained by calling the Obtaining the Instance \
+            Specifications List API. The API selects a flavor_id based on the values of the name attribute. \
+            When operationType is set to volume, newFlavorId indicates the new disk type after the change. \
+            The following disk types are supported: The old and new node specifications must be under the \
+            same Elasticsearch engine version. COMMON: common I/O HIGH: high I/O ULTRAHIGH: ultra-high I/O \
+            ESSD: ultra-fast SSD Default value: N/A. Sets `newFlavorId` of the body, over --body.
+            """)
+    var newFlavorIDField: String?
+
+    @Option(
+        name: .customLong("operation-type"),
+        help: """
+            Definition: Operation type for specifications change. Constraints: N/A Value range: vm: Change \
+            the node flavor. volume: Change the disk type. Default value: vm Values: vm, volume. Sets \
+            `operationType` of the body, over --body.
+            """,
+        completion: .list(["vm", "volume"]))
+    var operationTypeField: String?
+
+    @Option(
+        name: .customLong("need-check-replica"),
+        help: """
+            Definition: Whether to check replicas when changing cluster specifications. Constraints: N/A \
+            Value range: *true: Enable replica verification. false: Disable replica verification. Default \
+            value: true. Sets `needCheckReplica` of the body, over --body.
+            """)
+    var needCheckReplicaField: Bool?
+
+    @Option(
+        name: .customLong("need-check-cluster-status"),
+        help: """
+            Definition: Whether to check the cluster status when changing cluster specifications. \
+            Constraints: N/A Value range: true: Enable cluster load check. false: Cluster status \
+            verification is ignored. Default value: true. Sets `needCheckClusterStatus` of the body, over \
+            --body.
+            """)
+    var needCheckClusterStatusField: Bool?
+
+    @Option(
+        name: .customLong("cluster-load-check"),
+        help: """
+            Definition: Whether to check the cluster load when changing cluster specifications. Constraints: \
+            N/A Value range: true: enable cluster load check. false: Skip cluster load check. Default value: \
+            true. Sets `clusterLoadCheck` of the body, over --body.
+            """)
+    var clusterLoadCheckField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFlavorRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFlavorRequest.self, from: body,
+                overriding: [
+                    "newFlavorId": newFlavorIDField,
+                    "operationType": operationTypeField,
+                    "needCheckReplica": needCheckReplicaField,
+                    "needCheckClusterStatus": needCheckClusterStatusField,
+                    "clusterLoadCheck": clusterLoadCheckField
+                ])
             try await client.updateFlavor(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateFlavorByTypeCommand: AsyncParsableCommand {
+struct UpdateFlavorByTypeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flavor-by-type",
         abstract: "Change the specifications of a specified node type.",
@@ -1142,16 +1572,26 @@ struct UpdateFlavorByTypeCommand: AsyncParsableCommand {
             api_v1/cluster_management/change_the_specifications_of_a_specified_node_type..html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"new_flavor_id": "", "operation_type": "vm|volume", "need_check_replica": false, \#
+        "need_check_cluster_status": false, "cluster_load_check": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFlavorByTypeRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): new_flavor_id*, operation_type, need_check_replica, \
-            need_check_cluster_status, cluster_load_check.
+            need_check_cluster_status, cluster_load_check. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1168,15 +1608,79 @@ struct UpdateFlavorByTypeCommand: AsyncParsableCommand {
             Definition: Type of the cluster node you want to modify. Constraints: N/A Value range: ess: data \
             node ess-cold: cold data node ess-client: client node ess-master: master node lgs: Logstash \
             node. Default value: N/A Values: ess, ess-cold, ess-client, ess-master, lgs.
-            """)
+            """,
+        completion: .list(["ess", "ess-cold", "ess-client", "ess-master", "lgs"]))
     var types: String
+
+    @Option(
+        name: .customLong("new-flavor-id"),
+        help: """
+            Definition: ID of the new node flavor or node storage type (disk type). It is determined by \
+            operation_type. Constraints: The value range depends on operation_type. Value range: When \
+            operation_type is set to vm, newFlavorId indicates the node flavor ID after the change. This \
+            parameter is obtained by calling the Obtaining the Instance Specifications List API. The API \
+            selects a flavor_id based on the values of the name attribute. When operation_type is set to \
+            volume, new_flavor_id indicates the node storage type (disk type). The options are as follows: \
+            COMMON: common I/O HIGH: high I/O ULTRAHIGH: ultra-high I/O ESSD: ultra-fast SSD Default value: \
+            N/A. Sets `new_flavor_id` of the body, over --body.
+            """)
+    var newFlavorIDField: String?
+
+    @Option(
+        name: .customLong("operation-type"),
+        help: """
+            Definition: Operation type. Constraints: N/A Value range: vm: Change the node flavor. volume: \
+            Change the disk type. Default value: vm Values: vm, volume. Sets `operation_type` of the body, \
+            over --body.
+            """,
+        completion: .list(["vm", "volume"]))
+    var operationTypeField: String?
+
+    @Option(
+        name: .customLong("need-check-replica"),
+        help: """
+            Definition: Whether to verify replicas. Constraints: N/A Value range: *true: Enable replica \
+            verification. false: Disable replica verification. Default value: true. Sets \
+            `need_check_replica` of the body, over --body.
+            """)
+    var needCheckReplicaField: Bool?
+
+    @Option(
+        name: .customLong("need-check-cluster-status"),
+        help: """
+            Definition: Whether to check the cluster status. The value can be true or false. The default \
+            value is true. Constraints: N/A Value range: true: Enable cluster load check. false: Cluster \
+            status verification is ignored. Default value: true. Sets `need_check_cluster_status` of the \
+            body, over --body.
+            """)
+    var needCheckClusterStatusField: Bool?
+
+    @Option(
+        name: .customLong("cluster-load-check"),
+        help: """
+            Definition: Whether to check the cluster load. The value can be true or false. The default value \
+            is true. Constraints: N/A Value range: true: enable cluster load check. false: Skip cluster load \
+            check. Default value: true. Sets `cluster_load_check` of the body, over --body.
+            """)
+    var clusterLoadCheckField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFlavorByTypeRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFlavorByTypeRequest.self, from: body,
+                overriding: [
+                    "new_flavor_id": newFlavorIDField,
+                    "operation_type": operationTypeField,
+                    "need_check_replica": needCheckReplicaField,
+                    "need_check_cluster_status": needCheckClusterStatusField,
+                    "cluster_load_check": clusterLoadCheckField
+                ])
             try await client.updateFlavorByType(clusterID: clusterID, types: types, requestBody)
         }
     }
@@ -1216,7 +1720,8 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
         help: """
             Definition: Whether to migrate data. Constraints: N/A Value range: true: Migrate data. false: Do \
             not migrate data. Default value: true Values: true, false.
-            """)
+            """,
+        completion: .list(["true", "false"]))
     var migrateData: String?
 
     @Option(
@@ -1231,11 +1736,14 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
             """)
     var agency: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.updateInstance(
                 clusterID: clusterID,
                 instanceID: instanceID,
@@ -1246,7 +1754,7 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateRouteCommand: AsyncParsableCommand {
+struct UpdateRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-route",
         abstract: "Updating Cluster Routes",
@@ -1258,15 +1766,22 @@ struct UpdateRouteCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/updating_cluster_routes.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"configtype": "add_ip|del_ip", "configkey": "", "configvalue": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRouteRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): configtype*, configkey*, configvalue*.
+            required): configtype*, configkey*, configvalue*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1276,18 +1791,56 @@ struct UpdateRouteCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("configtype"),
+        help: """
+            Definition: Operation type. Constraints: N/A Value range: add_ip: Add a cluster route. del_ip: \
+            Delete a cluster route. Default value: N/A Values: add_ip, del_ip. Sets `configtype` of the \
+            body, over --body.
+            """,
+        completion: .list(["add_ip", "del_ip"]))
+    var configtypeField: String?
+
+    @Option(
+        name: .customLong("configkey"),
+        help: """
+            Definition: Route IP address, that is, the IP address of the server where the public network \
+            data source is located. Constraints: The value of this parameter cannot start with 0. Value \
+            range: N/A Default value: N/A. Sets `configkey` of the body, over --body.
+            """)
+    var configkeyField: String?
+
+    @Option(
+        name: .customLong("configvalue"),
+        help: """
+            Definition: Subnet mask of a route. If the IP address contains 16 bits, set the subnet mask to \
+            255.255.0.0. If the IP address contains 24 bits, set the subnet mask to 255.255.255.0. \
+            Constraints: The value of this parameter cannot start with 0. Value range: N/A Default value: \
+            N/A. Sets `configvalue` of the body, over --body.
+            """)
+    var configvalueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRouteRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRouteRequest.self, from: body,
+                overriding: [
+                    "configtype": configtypeField,
+                    "configkey": configkeyField,
+                    "configvalue": configvalueField
+                ])
             try await client.updateRoute(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateShrinkClusterCommand: AsyncParsableCommand {
+struct UpdateShrinkClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-shrink-cluster",
         abstract: "Scaling In Nodes of a Specific Type",
@@ -1300,15 +1853,25 @@ struct UpdateShrinkClusterCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/scaling_in_nodes_of_a_specific_type.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"shrink": [{"reducedNodeNum": 0, "type": "ess|ess-cold|ess-client|ess-master"}], "agency_name": \#
+        "", "operation_type": "vm", "cluster_load_check": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateShrinkClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): shrink*, agency_name, operation_type, cluster_load_check.
+            Fields (* required): shrink*, agency_name, operation_type, cluster_load_check. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1318,18 +1881,57 @@ struct UpdateShrinkClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("agency-name"),
+        help: """
+            Definition: Agency name. You can create an agency to allow CSS to call other cloud services. \
+            Constraints: VPC permissions required by the agency: \"vpc:subnets:get\",\"vpc:ports:*\". This \
+            parameter is mandatory when the new IAM plane is connected. This parameter is optional when the \
+            old IAM plane is connected. Value range: N/A Default value: N/A. Sets `agency_name` of the body, \
+            over --body.
+            """)
+    var agencyNameField: String?
+
+    @Option(
+        name: .customLong("operation-type"),
+        help: """
+            Definition: Operation type. Constraints: N/A Value range: vm: Reduce nodes. [- volume: Reduce \
+            the disk size.] (tag:white) Default value: vm Values: vm. Sets `operation_type` of the body, \
+            over --body.
+            """,
+        completion: .list(["vm"]))
+    var operationTypeField: String?
+
+    @Option(
+        name: .customLong("cluster-load-check"),
+        help: """
+            Definition: Whether to check the cluster load. Constraints: N/A Value range: true: enable \
+            cluster load check. true: skip cluster load check. Default value: true. Sets \
+            `cluster_load_check` of the body, over --body.
+            """)
+    var clusterLoadCheckField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateShrinkClusterRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateShrinkClusterRequest.self, from: body,
+                overriding: [
+                    "agency_name": agencyNameField,
+                    "operation_type": operationTypeField,
+                    "cluster_load_check": clusterLoadCheckField
+                ])
             try await client.updateShrinkCluster(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateShrinkNodesCommand: AsyncParsableCommand {
+struct UpdateShrinkNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-shrink-nodes",
         abstract: "Scaling In a Cluster by Removing a Specific Node",
@@ -1344,15 +1946,22 @@ struct UpdateShrinkNodesCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/scaling_in_a_cluster_by_removing_a_specific_node.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"migrate_data": "true|false", "shrink_nodes": [""], "agency_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateShrinkNodesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): migrate_data, shrink_nodes*, agency_name.
+            (* required): migrate_data, shrink_nodes*, agency_name. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1362,18 +1971,46 @@ struct UpdateShrinkNodesCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("migrate-data"),
+        help: """
+            Definition: Whether to migrate data. Value range: true: Migrate data. false: Do not migrate \
+            data. Default value: true Values: true, false. Sets `migrate_data` of the body, over --body.
+            """,
+        completion: .list(["true", "false"]))
+    var migrateDataField: String?
+
+    @Option(
+        name: .customLong("agency-name"),
+        help: """
+            Definition: Agency name. You can create an agency to allow CSS to call other cloud services. \
+            Constraints: VPC permissions required by the agency: \"vpc:subnets:get\",\"vpc:ports:*\". This \
+            parameter is mandatory when the new IAM plane is connected. This parameter is optional when the \
+            old IAM plane is connected. Value range: N/A Default value: N/A. Sets `agency_name` of the body, \
+            over --body.
+            """)
+    var agencyNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateShrinkNodesRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateShrinkNodesRequest.self, from: body,
+                overriding: [
+                    "migrate_data": migrateDataField,
+                    "agency_name": agencyNameField
+                ])
             try await client.updateShrinkNodes(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpgradeCoReCommand: AsyncParsableCommand {
+struct UpgradeCoReCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade-co-re",
         abstract: "Upgrading a Cluster Kernel",
@@ -1386,16 +2023,26 @@ struct UpgradeCoReCommand: AsyncParsableCommand {
             Documented in api_v1/cluster_management/upgrading_a_cluster_kernel.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"target_image_id": "", "upgrade_type": "same|cross|cross-engine", "indices_backup_check": false, \#
+        "agency": "", "cluster_load_check": false, "batch_size": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpgradeCoReRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): target_image_id*, upgrade_type*, indices_backup_check*, agency*, cluster_load_check, \
-            batch_size.
+            batch_size. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1413,12 +2060,76 @@ struct UpgradeCoReCommand: AsyncParsableCommand {
             """)
     var instType: String
 
+    @Option(
+        name: .customLong("target-image-id"),
+        help: """
+            Definition: ID of the target image version. Constraints: N/A Value range: N/A Default value: \
+            N/A. Sets `target_image_id` of the body, over --body.
+            """)
+    var targetImageIDField: String?
+
+    @Option(
+        name: .customLong("upgrade-type"),
+        help: """
+            Definition: Upgrade type. Constraints: N/A Value range: same: same-version upgrade. cross: \
+            cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A Values: same, \
+            cross, cross-engine. Sets `upgrade_type` of the body, over --body.
+            """,
+        completion: .list(["same", "cross", "cross-engine"]))
+    var upgradeTypeField: String?
+
+    @Option(
+        name: .customLong("indices-backup-check"),
+        help: """
+            Definition: Whether to perform backup verification. Constraints: N/A Value range: true: Verify \
+            the load. false: Do not verify the load. Default value: true. Sets `indices_backup_check` of the \
+            body, over --body.
+            """)
+    var indicesBackupCheckField: Bool?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Definition: Agency name. You can create an agency to allow CSS to call other cloud services. \
+            Constraints: N/A Value range: N/A Default value: N/A. Sets `agency` of the body, over --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("cluster-load-check"),
+        help: """
+            Definition: Indicates whether to verify the load. Constraints: N/A Value range: true: Verify the \
+            load. false: Do not verify the load. Default value: true. Sets `cluster_load_check` of the body, \
+            over --body.
+            """)
+    var clusterLoadCheckField: Bool?
+
+    @Option(
+        name: .customLong("batch-size"),
+        help: """
+            Definition: Data migration concurrency in terms of the number of data nodes. Constraints: N/A \
+            Value range: N/A Default value: N/A. Sets `batch_size` of the body, over --body.
+            """)
+    var batchSizeField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpgradeCoReRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpgradeCoReRequest.self, from: body,
+                overriding: [
+                    "target_image_id": targetImageIDField,
+                    "upgrade_type": upgradeTypeField,
+                    "indices_backup_check": indicesBackupCheckField,
+                    "agency": agencyField,
+                    "cluster_load_check": clusterLoadCheckField,
+                    "batch_size": batchSizeField
+                ])
             try await client.upgradeCoRe(clusterID: clusterID, instType: instType, requestBody)
         }
     }
@@ -1470,7 +2181,8 @@ struct UpgradeDetailCommand: AsyncParsableCommand {
             Definition: Query details about a cluster upgrade or AZ change operation. Constraints: N/A Value \
             range: UPGRADING: query cluster upgrade details. AZ_MIGRATION: query AZ change details. Default \
             value: UPGRADING Values: UPGRADING, AZ_MIGRATION.
-            """)
+            """,
+        completion: .list(["UPGRADING", "AZ_MIGRATION"]))
     var actionMode: String?
 
     @Flag(
@@ -1481,11 +2193,14 @@ struct UpgradeDetailCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

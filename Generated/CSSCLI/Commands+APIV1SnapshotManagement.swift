@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct CreateAutoCreatePolicyCommand: AsyncParsableCommand {
+struct CreateAutoCreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-auto-create-policy",
         abstract: "Configuring the Automatic Snapshot Creation Policy",
@@ -20,15 +20,26 @@ struct CreateAutoCreatePolicyCommand: AsyncParsableCommand {
             api_v1/snapshot_management/configuring_the_automatic_snapshot_creation_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"indices": "", "prefix": "", "period": "", "keepday": 0, "enable": "true|false", "delete_auto": \#
+        "true|false", "frequency": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAutoCreatePolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): indices, prefix, period, keepday, enable*, delete_auto, frequency.
+            Fields (* required): indices, prefix, period, keepday, enable*, delete_auto, frequency. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -39,18 +50,119 @@ struct CreateAutoCreatePolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("indices"),
+        help: """
+            Definition: Specify the name of the index you want to restore. Constraints: You can use \"*\" to \
+            match multiple indexes. For example, index* indicates that all indexes with the prefix index \
+            will be restored. Or you can restore indexes by specifying their names, for example, \
+            index1,index2,index3. When \"*\" is used for index matching, the .opendistro_security index and \
+            any system indexes whose name is prefixed with .kibana are filtered out by default. The \
+            .opendistro_security index cannot be restored. To restore an index whose name is prefixed with \
+            .kibana, you need to specify the index name. Value range: The value is a string of 0 to 1024 \
+            characters that cannot contain uppercase letters, spaces, or the following special characters: \
+            \"\\<|>/? Default value: By default, this parameter is left blank. If you do not specify any \
+            index name, all indexes in snapshots will be restored by default. Sets `indices` of the body, \
+            over --body.
+            """)
+    var indicesField: String?
+
+    @Option(
+        name: .customLong("prefix"),
+        help: """
+            Definition: Prefix of a snapshot that is automatically created, which is manually entered. \
+            Constraints: This parameter is mandatory when enable is set to true. Value range: Enter up to 32 \
+            characters and start with a lowercase letter. Lowercase letters, digits, hyphens (-), and \
+            underscores (_) are allowed. Default value: N/A. Sets `prefix` of the body, over --body.
+            """)
+    var prefixField: String?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Time when a snapshot is generated every day. Snapshots can only be generated on the \
+            hour. The format is HH:mm z: HH:mm refers to the hour time and z refers to the time zone. For \
+            example, 00:00 GMT+08:00 and 01:00 GMT+08:00. Constraints: N/A Value range: N/A Default value: \
+            00:00 GMT+08:00 The default value is 00:00 GMT+08:00. When frequency is set to HOUR, you do not \
+            need to specify period. By default, snapshot creation starts from the next hour after the \
+            settings are successful. This parameter is mandatory when enable is set to true. Sets `period` \
+            of the body, over --body.
+            """)
+    var periodField: String?
+
+    @Option(
+        name: .customLong("keepday"),
+        help: """
+            Definition: Customize the number of snapshots to be retained. Expired snapshots will be \
+            automatically deleted on the half hour. The deletion policy applies only to automated snapshots \
+            that are executed at the same frequency as the current automatic snapshot creation policy. \
+            Constraints: N/A Value range: 1-90 Default value: N/A This parameter is mandatory when enable is \
+            set to true. Sets `keepday` of the body, over --body.
+            """)
+    var keepdayField: Int?
+
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition: Whether to enable the automatic snapshot creation policy. Constraints: N/A Value \
+            range: true: The automatic snapshot creation policy is enabled. false: The automatic snapshot \
+            creation policy is disabled. Default value: N/A Values: true, false. Sets `enable` of the body, \
+            over --body.
+            """,
+        completion: .list(["true", "false"]))
+    var enableField: String?
+
+    @Option(
+        name: .customLong("delete-auto"),
+        help: """
+            Definition: Whether to clear all the automatically created snapshots when the automatic snapshot \
+            creation policy is disabled. Constraints: N/A Value range: true: Delete all automatically \
+            created snapshots when an automatic snapshot creation policy is disabled. false: Retain \
+            automatically created snapshots when an automatic snapshot creation policy is disabled. Default \
+            value: false Values: true, false. Sets `delete_auto` of the body, over --body.
+            """,
+        completion: .list(["true", "false"]))
+    var deleteAutoField: String?
+
+    @Option(
+        name: .customLong("frequency"),
+        help: """
+            Definition: Frequency of automatically creating snapshots. Constraints: N/A Value range: HOUR: \
+            Execute once every hour on the hour. DAY: Execute once every day. SUN, MON, TUE, WED, THU, FRI, \
+            and SAT: Execute the task at the specified day of every week. For example, SUN indicates that \
+            the task is executed once every Sunday. The number of retained snapshots depends on the \
+            execution frequency and indexes set in the automatic snapshot creation policy. If the execution \
+            interval is short or the index data volume is large, the number of retained automatic snapshots \
+            may not reach the preset value. Set this value based on actual conditions. Default value: DAY. \
+            Sets `frequency` of the body, over --body.
+            """)
+    var frequencyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAutoCreatePolicyRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAutoCreatePolicyRequest.self, from: body,
+                overriding: [
+                    "indices": indicesField,
+                    "prefix": prefixField,
+                    "period": periodField,
+                    "keepday": keepdayField,
+                    "enable": enableField,
+                    "delete_auto": deleteAutoField,
+                    "frequency": frequencyField
+                ])
             try await client.createAutoCreatePolicy(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateSnapshotCommand: AsyncParsableCommand {
+struct CreateSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-snapshot",
         abstract: "Manually Creating a Snapshot",
@@ -65,15 +177,22 @@ struct CreateSnapshotCommand: AsyncParsableCommand {
             Documented in api_v1/snapshot_management/manually_creating_a_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "description": "", "indices": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, description, indices.
+            required): name*, description, indices. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -84,12 +203,52 @@ struct CreateSnapshotCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Definition: Snapshot name. Constraints: N/A Value range: Snapshot name. Enter 4 to 64 \
+            characters. Only lowercase letters, digits, hyphens (-), and underscores (_) are allowed. The \
+            value must start with a letter. Default value: N/A. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Definition: Snapshot description. Constraints: N/A Value range: The value contains 0 to 256 \
+            characters and cannot contain !<>=&\"' Default value: N/A. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("indices"),
+        help: """
+            Definition: Name of an index to be backed up. Multiple indexes are separated by commas (,). By \
+            default, all indexes are backed up. You can use the combination of a backslash and an asterisk \
+            (*) to back up data of certain indexes. For example, if you specify 2018-06*, then the data of \
+            the indexes with the prefix 2018-06 will be backed up. Constraints: N/A Value range: The value \
+            can contain 0 to 1,024 characters. Uppercase letters, spaces, and the following special \
+            characters are not allowed: \"\\<|>/? Default value: *, indicating all indexes. Sets `indices` \
+            of the body, over --body.
+            """)
+    var indicesField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSnapshotRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSnapshotRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "indices": indicesField
+                ])
             _ = try await client.createSnapshot(clusterID: clusterID, requestBody)
         }
     }
@@ -127,11 +286,14 @@ struct DeleteSnapshotCommand: AsyncParsableCommand {
             """)
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSnapshot(clusterID: clusterID, snapshotID: snapshotID)
         }
     }
@@ -163,17 +325,20 @@ struct ListSnapshotsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshots(clusterID: clusterID)
         }
     }
 }
 
-struct RestoreSnapshotCommand: AsyncParsableCommand {
+struct RestoreSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-snapshot",
         abstract: "Restoring a Snapshot",
@@ -185,16 +350,26 @@ struct RestoreSnapshotCommand: AsyncParsableCommand {
             Documented in api_v1/snapshot_management/restoring_a_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"target_cluster": "", "indices": "", "rename_pattern": "", "rename_replacement": "", \#
+        "replace_exist_indices": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): target_cluster*, indices, rename_pattern, rename_replacement, \
-            replace_exist_indices.
+            replace_exist_indices. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -210,12 +385,84 @@ struct RestoreSnapshotCommand: AsyncParsableCommand {
         help: "Definition: Snapshot ID. Constraints: N/A Value range: N/A Default value: N/A")
     var snapshotID: String
 
+    @Option(
+        name: .customLong("target-cluster"),
+        help: """
+            Definition: ID of the cluster that a snapshot is to be restored to. Constraints: If the current \
+            cluster is available, snapshots are restored to the current cluster by default. Alternatively, \
+            you can choose to restore them to another specified cluster. The destination cluster must be in \
+            the same region as the current cluster, and must have a later version than the current cluster. \
+            Value range: N/A Default value: N/A. Sets `target_cluster` of the body, over --body.
+            """)
+    var targetClusterField: String?
+
+    @Option(
+        name: .customLong("indices"),
+        help: """
+            Definition: Specify the name of the index you want to restore. Constraints: You can use \"*\" to \
+            match multiple indexes. For example, index* indicates that all indexes with the prefix index \
+            will be restored. Or you can restore indexes by specifying their names, for example, \
+            index1,index2,index3. When \"*\" is used for index matching, the .opendistro_security index and \
+            any system indexes whose name is prefixed with .kibana are filtered out by default. The \
+            .opendistro_security index cannot be restored. To restore an index whose name is prefixed with \
+            .kibana, you need to specify the index name. Value range: The value is a string of 0 to 1024 \
+            characters that cannot contain uppercase letters, spaces, or the following special characters: \
+            \"\\<|>/? Default value: By default, this parameter is left blank. If you do not specify any \
+            index name, all indexes in snapshots will be restored by default. Sets `indices` of the body, \
+            over --body.
+            """)
+    var indicesField: String?
+
+    @Option(
+        name: .customLong("rename-pattern"),
+        help: """
+            Definition: Rule for defining the indexes to be restored. Constraints: Indexes that match this \
+            rule will be restored. The filtering condition must be a regular expression. The renamePattern \
+            and renameReplacement parameters must be set at the same time in order for them to take effect. \
+            Value range: The value can contain 0 to 1,024 characters. Uppercase letters, spaces, and the \
+            following special characters are not allowed: \"\\<|>/? Default value: N/A. Sets \
+            `rename_pattern` of the body, over --body.
+            """)
+    var renamePatternField: String?
+
+    @Option(
+        name: .customLong("rename-replacement"),
+        help: """
+            Definition: Rule for renaming an index. Constraints: N/A Value range: The value can contain 0 to \
+            1,024 characters. Uppercase letters, spaces, and the following special characters are not \
+            allowed: \"\\<|>/? For example, restored_index_$1 indicates adding the restored_ prefix to the \
+            names of all the restored indexes. The renamePattern and renameReplacement parameters must be \
+            set at the same time in order for them to take effect. Default value: N/A. Sets \
+            `rename_replacement` of the body, over --body.
+            """)
+    var renameReplacementField: String?
+
+    @Option(
+        name: .customLong("replace-exist-indices"),
+        help: """
+            Definition: Whether to replace existing indexes. Constraints: N/A Value range: false: Do not \
+            replace existing indexes. true: Replace existing indexes. Default value: false. Sets \
+            `replace_exist_indices` of the body, over --body.
+            """)
+    var replaceExistIndicesField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestoreSnapshotRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestoreSnapshotRequest.self, from: body,
+                overriding: [
+                    "target_cluster": targetClusterField,
+                    "indices": indicesField,
+                    "rename_pattern": renamePatternField,
+                    "rename_replacement": renameReplacementField,
+                    "replace_exist_indices": replaceExistIndicesField
+                ])
             try await client.restoreSnapshot(clusterID: clusterID, snapshotID: snapshotID, requestBody)
         }
     }
@@ -246,11 +493,14 @@ struct ShowAutoCreatePolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoCreatePolicy(clusterID: clusterID)
         }
     }
@@ -279,11 +529,14 @@ struct StartAutoSettingCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.startAutoSetting(clusterID: clusterID)
         }
     }
@@ -310,17 +563,20 @@ struct StopSnapshotCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopSnapshot(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateSnapshotSettingCommand: AsyncParsableCommand {
+struct UpdateSnapshotSettingCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-snapshot-setting",
         abstract: "Modifying Basic Configurations of a Cluster Snapshot",
@@ -334,16 +590,28 @@ struct UpdateSnapshotSettingCommand: AsyncParsableCommand {
             api_v1/snapshot_management/modifying_basic_configurations_of_a_cluster_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"bucket": "", "agency": "", "base_path": "", "max_snapshot_bytes_per_seconds": "", \#
+        "max_restore_bytes_per_seconds": "", "enable": "", "indices": "", "prefix": "", "period": "", \#
+        "keepday": 0, "frequency": "", "delete_auto": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSnapshotSettingRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): bucket*, agency*, base_path, max_snapshot_bytes_per_seconds, \
-            max_restore_bytes_per_seconds, enable, indices, prefix, period, keepday, frequency, delete_auto.
+            max_restore_bytes_per_seconds, enable, indices, prefix, period, keepday, frequency, delete_auto. \
+            An option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -353,12 +621,194 @@ struct UpdateSnapshotSettingCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("bucket"),
+        help: """
+            Definition: Name of the OBS bucket used for backup. Constraints: Storage class: standard. \
+            Region: the same as that of the cluster. Value range: N/A Default value: N/A. Sets `bucket` of \
+            the body, over --body.
+            """)
+    var bucketField: String?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Definition: Agency name. You can create an agency to allow CSS to call other cloud services. \
+            Constraints: The value can contain only letters (a-z and A-Z), digits (0-9), hyphens (-), and \
+            underscores (_). It cannot contain Chinese characters or other special characters. Value range: \
+            N/A Default value: N/A. Sets `agency` of the body, over --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("base-path"),
+        help: """
+            Definition: Storage path of the snapshot in the OBS bucket. Constraints: N/A Value range: The \
+            backup path cannot contain the following characters: \\:*?\"<>|'{}. Additionally, it cannot: \
+            Start with a slash (/). Start or end with a period (.). Contain more than two consecutive \
+            slashes (/) or periods (.). Exceed 512 characters. Default value: N/A. Sets `base_path` of the \
+            body, over --body.
+            """)
+    var basePathField: String?
+
+    @Option(
+        name: .customLong("max-snapshot-bytes-per-seconds"),
+        help: """
+            Definition: This parameter sets the maximum backup speed per node (bytes per second). When it is \
+            exceeded, flow control is triggered to prevent excessive resource usage and ensure system \
+            stability. The actual backup speed may not reach the configured value, as it depends on many \
+            factors, such as OBS performance and disk I/O. Constraints: N/A Value range: The following \
+            values and formats are allowed: Number + Unit The number ranges from 0 to 9999. The unit can be \
+            k, kb, m, mb, g, gb, t, tb, p, pb, or b (case-insensitive). 0mb means there is no speed limit. \
+            An overly high backup speed may lead to excessive resource usage, which may impact system \
+            stability. Therefore, set this parameter carefully. 0 There is no speed limit. An overly high \
+            backup speed may lead to excessive resource usage, which may impact system stability. Therefore, \
+            set this parameter carefully. -1 There is no speed limit. An overly high backup speed may lead \
+            to excessive resource usage, which may impact system stability. Therefore, set this parameter \
+            carefully. Default value: The default value is 40 MB. If this parameter is left blank, the \
+            default value is used. Sets `max_snapshot_bytes_per_seconds` of the body, over --body.
+            """)
+    var maxSnapshotBytesPerSecondsField: String?
+
+    @Option(
+        name: .customLong("max-restore-bytes-per-seconds"),
+        help: """
+            Definition: This parameter sets the maximum recovery speed per node (bytes per second). When it \
+            is exceeded, flow control is triggered to prevent excessive resource usage and ensure system \
+            stability. The actual recovery speed may not reach the configured value, as it depends on many \
+            factors, such as OBS performance and disk I/O. Constraints: For OpenSearch clusters and \
+            Elasticsearch clusters later than 7.6.2, the recovery speed is also limited by the \
+            indices.recovery.max_bytes_per_sec parameter. If Maximum recovery speed (per second) is lower \
+            than indices.recovery.max_bytes_per_sec, flow control is triggered when the former is reached. \
+            If Maximum recovery speed (per second) is higher than indices.recovery.max_bytes_per_sec, flow \
+            control is triggered when the latter is reached. Value range: The following values and formats \
+            are allowed: Number + Unit The number ranges from 0 to 9999. The unit can be k, kb, m, mb, g, \
+            gb, t, tb, p, pb, or b (case-insensitive). 0mb means there is no speed limit. (However, for \
+            OpenSearch clusters and Elasticsearch clusters later than 7.6.2, the recovery speed is also \
+            limited by the indices.recovery.max_bytes_per_sec parameter.) An overly high recovery speed may \
+            lead to excessive resource usage, which may impact system stability. Therefore, set this \
+            parameter carefully. 0 There is no speed limit. (However, for OpenSearch clusters and \
+            Elasticsearch clusters later than 7.6.2, the recovery speed is also limited by the \
+            indices.recovery.max_bytes_per_sec parameter.) An overly high recovery speed may lead to \
+            excessive resource usage, which may impact system stability. Therefore, set this parameter \
+            carefully. -1 There is no speed limit. (However, for OpenSearch clusters and Elasticsearch \
+            clusters later than 7.6.2, the recovery speed is also limited by the \
+            indices.recovery.max_bytes_per_sec parameter.) An overly high recovery speed may lead to \
+            excessive resource usage, which may impact system stability. Therefore, set this parameter \
+            carefully. Default value: For Elasticsearch clusters of 7.6.2 or earlier, the default setting is \
+            40mb. For OpenSearch clusters and Elasticsearch clusters later than 7.6.2, the default setting \
+            is no limit, but the recovery speed is still limited by the indices.recovery.max_bytes_per_sec \
+            parameter. If this parameter is left blank, the default setting is used. Sets \
+            `max_restore_bytes_per_seconds` of the body, over --body.
+            """)
+    var maxRestoreBytesPerSecondsField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition: Whether to enable the automatic snapshot creation policy. Constraints: N/A Value \
+            range: true: The automatic snapshot creation policy is enabled. false: disabled. Default value: \
+            false. Sets `enable` of the body, over --body.
+            """)
+    var enableField: String?
+
+    @Option(
+        name: .customLong("indices"),
+        help: """
+            Definition: Name of the index to be backed up. Constraints: indicates all indexes and is valid \
+            only when enable is set to true. The value cannot contain uppercase letters, spaces, or the \
+            following characters: \"<|>/? Value range: If this parameter is left blank, all indexes in the \
+            snapshot are restored by default. To restore specified indexes, for example, index1, index2, and \
+            Index3, specify the indexes. You can use an asterisk (*) to match multiple indexes. For example, \
+            index* indicates that all indexes with the prefix index will be restored. Default value: N/A. \
+            Sets `indices` of the body, over --body.
+            """)
+    var indicesField: String?
+
+    @Option(
+        name: .customLong("prefix"),
+        help: """
+            Definition: Prefix of a snapshot that is automatically created, which is manually entered. \
+            Constraints: This parameter is mandatory when enable is set to true. Value range: Enter up to 32 \
+            characters and start with a lowercase letter. Lowercase letters, digits, hyphens (-), and \
+            underscores (_) are allowed. Default value: N/A. Sets `prefix` of the body, over --body.
+            """)
+    var prefixField: String?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Time when a snapshot is created every day. Constraints: When frequency is set to \
+            HOUR, you do not need to specify period. By default, snapshot creation starts from the next hour \
+            after the settings are successful. This parameter is mandatory when enable is set to true. Value \
+            range: Snapshots can only be created on the hour. The time format is the time followed by the \
+            time zone, specifically, HH:mm z. In the format, HH:mm refers to the hour time and z refers to \
+            the time zone. For example, 00:00 GMT+08:00 and 01:00 GMT+08:00. Default value: 00:00 GMT+08:00. \
+            Sets `period` of the body, over --body.
+            """)
+    var periodField: String?
+
+    @Option(
+        name: .customLong("keepday"),
+        help: """
+            Definition: Customize the number of snapshots to be retained. Expired snapshots will be \
+            automatically deleted on the half hour. The deletion policy applies only to auto snapshots that \
+            are executed at the same frequency as the current automatic snapshot creation policy. \
+            Constraints: This parameter is mandatory when enable is set to true. Value range: 1-90 Default \
+            value: N/A. Sets `keepday` of the body, over --body.
+            """)
+    var keepdayField: Int?
+
+    @Option(
+        name: .customLong("frequency"),
+        help: """
+            Definition: Frequency of automatically creating snapshots. Constraints: N/A Value range: HOUR: \
+            Execute once every hour on the hour. DAY: Execute once every day. SUN, MON, TUE, WED, THU, FRI, \
+            and SAT: Execute the task at the specified day of every week. For example, SUN indicates that \
+            the task is executed once every Sunday. The number of retained snapshots depends on the \
+            execution frequency and indexes set in the automatic snapshot creation policy. If the execution \
+            interval is short or the index data volume is large, the number of retained automatic snapshots \
+            may not reach the preset value. Set this value based on actual conditions. Default value: DAY. \
+            Sets `frequency` of the body, over --body.
+            """)
+    var frequencyField: String?
+
+    @Option(
+        name: .customLong("delete-auto"),
+        help: """
+            Definition: Whether to clear all the automatically created snapshots when the automatic snapshot \
+            creation policy is disabled. Constraints: This parameter is valid only when enable is set to \
+            false, indicating that automatic backup is disabled. Value range: true: Delete all automatically \
+            created snapshots when an automatic snapshot creation policy is disabled. false: Retain \
+            automatically created snapshots when an automatic snapshot creation policy is disabled. Default \
+            value: false. Sets `delete_auto` of the body, over --body.
+            """)
+    var deleteAutoField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSnapshotSettingRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSnapshotSettingRequest.self, from: body,
+                overriding: [
+                    "bucket": bucketField,
+                    "agency": agencyField,
+                    "base_path": basePathField,
+                    "max_snapshot_bytes_per_seconds": maxSnapshotBytesPerSecondsField,
+                    "max_restore_bytes_per_seconds": maxRestoreBytesPerSecondsField,
+                    "enable": enableField,
+                    "indices": indicesField,
+                    "prefix": prefixField,
+                    "period": periodField,
+                    "keepday": keepdayField,
+                    "frequency": frequencyField,
+                    "delete_auto": deleteAutoField
+                ])
             try await client.updateSnapshotSetting(clusterID: clusterID, requestBody)
         }
     }

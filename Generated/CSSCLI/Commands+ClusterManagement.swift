@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct CreateClusterMultiRoleCommand: AsyncParsableCommand {
+struct CreateClusterMultiRoleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-multi-role",
         abstract: "Creating a Cluster (V2)",
@@ -19,28 +19,52 @@ struct CreateClusterMultiRoleCommand: AsyncParsableCommand {
             Documented in api_v2/cluster_management/creating_a_cluster_v2.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster": {"name": "", "desc": "", "backupStrategy": {"period": "", "prefix": "", "keepday": 0, \#
+        "bucket": "", "basePath": "", "agency": "", "frequency": "", "maxSnapshotBytesPerSeconds": "", \#
+        "maxRestoreBytesPerSeconds": ""}, "roles": [{"flavorRef": "", "volume": {"volume_type": \#
+        "COMMON|HIGH|ULTRAHIGH|ESSD", "size": 0}, "type": \#
+        "ess-master|ess-client|ess-cold|ess|lgs|english|arabic|thai|turkish|tools|portuguese|spanish|chinese-english|spanish-portuguese", \#
+        "instanceNum": 0}], "nics": {"vpcId": "", "netId": "", "securityGroupId": "", "ips": [""]}, \#
+        "enterprise_project_id": "", "tags": [{"key": "", "value": ""}], "availability_zone": "", \#
+        "datastore": {"version": "", "type": "elasticsearch|opensearch|logstash"}, "authorityEnable": \#
+        false, "httpsEnable": false, "adminPwd": "", "publicIPReq": {"eip": {"bandWidth": {"size": 0}}, \#
+        "elbWhiteListReq": {"enableWhiteList": false, "whiteList": ""}, "publicBindType": "", "eipId": ""}, \#
+        "loadBalance": {"endpointWithDnsName": false, "vpcPermissions": [""], "professionVpcep": false, \#
+        "dualstackEnable": false}, "publicKibanaReq": {"eipSize": 0, "elbWhiteList": {"whiteList": "", \#
+        "enableWhiteList": false}}, "ipv6_enable": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterMultiRoleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): cluster*.
+            Fields (* required): cluster*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterMultiRoleRequest.self, from: body)
             _ = try await client.createClusterMultiRole(requestBody)
         }
     }
 }
 
-struct RestartClusterMultiRoleCommand: AsyncParsableCommand {
+struct RestartClusterMultiRoleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-cluster-multi-role",
         abstract: "Restarting a Cluster (V2)",
@@ -52,15 +76,22 @@ struct RestartClusterMultiRoleCommand: AsyncParsableCommand {
             Documented in api_v2/cluster_management/restarting_a_cluster_v2.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"type": "node|role", "value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartClusterMultiRoleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): type*, value*.
+            Fields (* required): type*, value*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -70,18 +101,45 @@ struct RestartClusterMultiRoleCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Definition: Restart mode. Value range: node: restarts nodes. role: restarts roles. Values: node, \
+            role. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["node", "role"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("value"),
+        help: """
+            Operation parameters. Parameter description: When the operation role is node, the value is the \
+            node ID. You can obtain the ID attribute in instances by referring to Querying Cluster Details. \
+            When the operation role is role, the value is one or multiple node types (such as ess, \
+            ess-master, ess-client, and ess-cold). Sets `value` of the body, over --body.
+            """)
+    var valueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartClusterMultiRoleRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestartClusterMultiRoleRequest.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "value": valueField
+                ])
             try await client.restartClusterMultiRole(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct RollingRestartCommand: AsyncParsableCommand {
+struct RollingRestartCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "rolling-restart",
         abstract: "Rolling Restart (Deprecated)",
@@ -94,15 +152,22 @@ struct RollingRestartCommand: AsyncParsableCommand {
             Documented in api_v2/cluster_management/rolling_restart_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"type": "", "value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RollingRestartRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): type*, value*.
+            required): type*, value*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -112,19 +177,42 @@ struct RollingRestartCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: "Operation role. Its type can only be role. Sets `type` of the body, over --body.")
+    var typeField: String?
+
+    @Option(
+        name: .customLong("value"),
+        help: """
+            Instance type. (At least one data node is required when you configure instance types.) Use \
+            commas (,) to separate multiple types. For example: ess-master indicates a master node. \
+            ess-client indicates a client node. ess-cold indicates a cold data node. ess indicates a data \
+            node. all indicates all nodes. Sets `value` of the body, over --body.
+            """)
+    var valueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RollingRestartRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RollingRestartRequest.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "value": valueField
+                ])
             try await client.rollingRestart(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct RollingRestartV2Command: AsyncParsableCommand {
+struct RollingRestartV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "rolling-restart-v2",
         abstract: "Rolling Restart",
@@ -137,15 +225,22 @@ struct RollingRestartV2Command: AsyncParsableCommand {
             Documented in api_v2/cluster_management/rolling_restart.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"type": "", "value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RollingRestartV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): type*, value*.
+            (* required): type*, value*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -155,12 +250,35 @@ struct RollingRestartV2Command: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: "Operation role. Its type can only be role. Sets `type` of the body, over --body.")
+    var typeField: String?
+
+    @Option(
+        name: .customLong("value"),
+        help: """
+            Instance type. (At least one data node is required when you configure instance types.) Use \
+            commas (,) to separate multiple types. For example: ess-master indicates a master node. \
+            ess-client indicates a client node. ess-cold indicates a cold data node. ess indicates a data \
+            node. all indicates all nodes. Sets `value` of the body, over --body.
+            """)
+    var valueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RollingRestartV2Request.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RollingRestartV2Request.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "value": valueField
+                ])
             try await client.rollingRestartV2(clusterID: clusterID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct CreateAiopsCommand: AsyncParsableCommand {
+struct CreateAiopsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-aiops",
         abstract: "Creating a Cluster Detection Task",
@@ -19,15 +19,22 @@ struct CreateAiopsCommand: AsyncParsableCommand {
             Documented in api_v1/intelligent_o_and_m/creating_a_cluster_detection_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "description": "", "alarm": {"level": "", "smn_topic": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAiopsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, description, alarm.
+            required): name*, description, alarm. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -42,12 +49,30 @@ struct CreateAiopsCommand: AsyncParsableCommand {
         help: "Language")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: "Detection task name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Detection task description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAiopsRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAiopsRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             try await client.createAiops(clusterID: clusterID, requestBody, xLanguage: xLanguage)
         }
     }
@@ -78,11 +103,14 @@ struct DeleteAiopsCommand: AsyncParsableCommand {
         help: "ID of a detection task")
     var aiopsID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAiops(clusterID: clusterID, aiopsID: aiopsID)
         }
     }
@@ -138,11 +166,14 @@ struct ListAiopsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -174,11 +205,14 @@ struct ListSMNTopicsCommand: AsyncParsableCommand {
         help: "Domain account ID")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSMNTopics(domainID: domainID)
         }
     }

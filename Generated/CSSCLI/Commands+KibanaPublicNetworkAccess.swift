@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct StartKibanaPublicCommand: AsyncParsableCommand {
+struct StartKibanaPublicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-kibana-public",
         abstract: "Enabling Kibana Public Access",
@@ -18,15 +18,24 @@ struct StartKibanaPublicCommand: AsyncParsableCommand {
             Documented in api_v1/kibana_public_network_access/enabling_kibana_public_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"eip_size": 0, "elb_white_list": {"enable_white_list": false, "white_list": ""}, "is_auto_pay": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartKibanaPublicRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): eip_size*, elb_white_list*, is_auto_pay.
+            (* required): eip_size*, elb_white_list*, is_auto_pay. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -37,12 +46,33 @@ struct StartKibanaPublicCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("eip-size"),
+        help: "Bandwidth. Unit: Mbit/s. Sets `eip_size` of the body, over --body.")
+    var eipSizeField: Int?
+
+    @Option(
+        name: .customLong("is-auto-pay"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `is_auto_pay` of the body, \
+            over --body.
+            """)
+    var isAutoPayField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartKibanaPublicRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartKibanaPublicRequest.self, from: body,
+                overriding: [
+                    "eip_size": eipSizeField,
+                    "is_auto_pay": isAutoPayField
+                ])
             try await client.startKibanaPublic(clusterID: clusterID, requestBody)
         }
     }
@@ -70,17 +100,20 @@ struct StopPublicKibanaWhitelistCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopPublicKibanaWhitelist(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateAlterKibanaCommand: AsyncParsableCommand {
+struct UpdateAlterKibanaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alter-kibana",
         abstract: "Modifying the Kibana Public Network Bandwidth",
@@ -93,15 +126,22 @@ struct UpdateAlterKibanaCommand: AsyncParsableCommand {
             api_v1/kibana_public_network_access/modifying_the_kibana_public_network_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"band_width": {"size": 0}, "is_auto_pay": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlterKibanaRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): band_width*, is_auto_pay.
+            (* required): band_width*, is_auto_pay. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -112,18 +152,33 @@ struct UpdateAlterKibanaCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("is-auto-pay"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `is_auto_pay` of the body, \
+            over --body.
+            """)
+    var isAutoPayField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlterKibanaRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlterKibanaRequest.self, from: body,
+                overriding: [
+                    "is_auto_pay": isAutoPayField
+                ])
             try await client.updateAlterKibana(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateCloseKibanaCommand: AsyncParsableCommand {
+struct UpdateCloseKibanaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-close-kibana",
         abstract: "Disabling Kibana Public Access",
@@ -135,15 +190,24 @@ struct UpdateCloseKibanaCommand: AsyncParsableCommand {
             Documented in api_v1/kibana_public_network_access/disabling_kibana_public_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"eip_size": 0, "elb_white_list": {"enable_white_list": false, "white_list": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCloseKibanaRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): eip_size, elb_white_list.
+            (* required): eip_size, elb_white_list. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -154,18 +218,30 @@ struct UpdateCloseKibanaCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("eip-size"),
+        help: "Bandwidth. Unit: Mbit/s. Sets `eip_size` of the body, over --body.")
+    var eipSizeField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCloseKibanaRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCloseKibanaRequest.self, from: body,
+                overriding: [
+                    "eip_size": eipSizeField
+                ])
             try await client.updateCloseKibana(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdatePublicKibanaWhitelistCommand: AsyncParsableCommand {
+struct UpdatePublicKibanaWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-public-kibana-whitelist",
         abstract: "Modifying Kibana Public Access Control",
@@ -177,15 +253,22 @@ struct UpdatePublicKibanaWhitelistCommand: AsyncParsableCommand {
             Documented in api_v1/kibana_public_network_access/modifying_kibana_public_access_control.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"white_list": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePublicKibanaWhitelistRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): white_list*.
+            input. Fields (* required): white_list*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -196,12 +279,27 @@ struct UpdatePublicKibanaWhitelistCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("white-list"),
+        help: """
+            IP address of the user for whom the whitelist is enabled. Sets `white_list` of the body, over \
+            --body.
+            """)
+    var whiteListField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePublicKibanaWhitelistRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePublicKibanaWhitelistRequest.self, from: body,
+                overriding: [
+                    "white_list": whiteListField
+                ])
             try await client.updatePublicKibanaWhitelist(clusterID: clusterID, requestBody)
         }
     }

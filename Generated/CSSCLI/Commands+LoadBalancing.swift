@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct CreateELBListenerCommand: AsyncParsableCommand {
+struct CreateELBListenerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-elb-listener",
         abstract: "Configuring Load Balancing Listeners for a Cluster",
@@ -18,15 +18,24 @@ struct CreateELBListenerCommand: AsyncParsableCommand {
             Documented in api_v1/load_balancing/configuring_load_balancing_listeners_for_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"protocol": "", "protocol_port": 0, "server_cert_id": "", "ca_cert_id": "", "type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateELBListenerRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): protocol*, protocol_port*, server_cert_id, ca_cert_id, type.
+            (* required): protocol*, protocol_port*, server_cert_id, ca_cert_id, type. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -37,18 +46,64 @@ struct CreateELBListenerCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("protocol"),
+        help: "Protocol type. HTTP and HTTPS are supported. Sets `protocol` of the body, over --body.")
+    var protocolField: String?
+
+    @Option(
+        name: .customLong("protocol-port"),
+        help: "Port. Sets `protocol_port` of the body, over --body.")
+    var protocolPortField: Int?
+
+    @Option(
+        name: .customLong("server-cert-id"),
+        help: """
+            Server certificate ID. This parameter is mandatory when protocol is set to HTTPS. Sets \
+            `server_cert_id` of the body, over --body.
+            """)
+    var serverCertIDField: String?
+
+    @Option(
+        name: .customLong("ca-cert-id"),
+        help: """
+            ID of the CA certificate. This parameter is mandatory when protocol is set to HTTPS and \
+            bidirectional authentication is used. Sets `ca_cert_id` of the body, over --body.
+            """)
+    var caCertIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Type: searchTool indicates that the listener is configured for Elasticsearch/OpenSearch. \
+            viewTool indicates that the listener is configured for Kibana/OpenSearch Dashboards. The default \
+            value is searchTool. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateELBListenerRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateELBListenerRequest.self, from: body,
+                overriding: [
+                    "protocol": protocolField,
+                    "protocol_port": protocolPortField,
+                    "server_cert_id": serverCertIDField,
+                    "ca_cert_id": caCertIDField,
+                    "type": typeField
+                ])
             _ = try await client.createELBListener(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct EnableOrDisableELBCommand: AsyncParsableCommand {
+struct EnableOrDisableELBCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-or-disable-elb",
         abstract: "Enabling or Disabling Load Balancers for a Cluster",
@@ -60,15 +115,22 @@ struct EnableOrDisableELBCommand: AsyncParsableCommand {
             Documented in api_v1/load_balancing/enabling_or_disabling_load_balancers_for_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enable": false, "agency": "", "elb_id": "", "type": "searchTool|viewTool"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnableOrDisableELBRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): enable*, agency, elb_id, type.
+            Fields (* required): enable*, agency, elb_id, type. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -78,12 +140,58 @@ struct EnableOrDisableELBCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition: Enable or disable the ES load balancer. Constraints: N/A Value range: true: Yes \
+            false: This option will be disabled. Default value: N/A. Sets `enable` of the body, over --body.
+            """)
+    var enableField: Bool?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Definition: Name of the agency used to configure load balancing. This parameter is mandatory \
+            when enable is set to true. Constraints: N/A Value range: N/A Default value: N/A. Sets `agency` \
+            of the body, over --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("elb-id"),
+        help: """
+            Definition: Load balancer ID. This parameter is mandatory when enable is set to true. \
+            Constraints: N/A Value range: N/A Default value: N/A. Sets `elb_id` of the body, over --body.
+            """)
+    var elbIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Definition: Load balancer type. This parameter is not required for an observability cluster. \
+            Constraints: N/A Value range: searchTool: Enable or disable an Elasticsearch/OpenSearch load \
+            balancer. viewTool: Enable or disable the Kibana/OpenSearch Dashboards load balancer. Default \
+            value: searchTool Values: searchTool, viewTool. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["searchTool", "viewTool"]))
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnableOrDisableELBRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnableOrDisableELBRequest.self, from: body,
+                overriding: [
+                    "enable": enableField,
+                    "agency": agencyField,
+                    "elb_id": elbIDField,
+                    "type": typeField
+                ])
             _ = try await client.enableOrDisableELB(clusterID: clusterID, requestBody)
         }
     }
@@ -109,11 +217,14 @@ struct ListELBCertsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listELBCerts(clusterID: clusterID)
         }
     }
@@ -139,11 +250,14 @@ struct ListELBsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listELBs(clusterID: clusterID)
         }
     }
@@ -179,14 +293,18 @@ struct ShowELBDetailCommand: AsyncParsableCommand {
             balancers of an Elasticsearch/OpenSearch cluster. [- viewTool: Query details about the load \
             balancers of Kibana/OpenSearch Dashboards.] (tag:white) Default value: searchTool Values: \
             searchTool.
-            """)
+            """,
+        completion: .list(["searchTool"]))
     var type: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showELBDetail(
                 clusterID: clusterID,
                 type: type.map(CSSClient.ShowELBDetailType.init(rawValue:))
@@ -195,7 +313,7 @@ struct ShowELBDetailCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateEsListenerCommand: AsyncParsableCommand {
+struct UpdateEsListenerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-es-listener",
         abstract: "Updating Load Balancing Listeners for a Cluster",
@@ -207,15 +325,24 @@ struct UpdateEsListenerCommand: AsyncParsableCommand {
             Documented in api_v1/load_balancing/updating_load_balancing_listeners_for_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"listener": {"default_tls_container_ref": "", "client_ca_tls_container_ref": ""}, "type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEsListenerRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): listener*, type.
+            (* required): listener*, type. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -230,12 +357,28 @@ struct UpdateEsListenerCommand: AsyncParsableCommand {
         help: "ID of the target listener.")
     var listenerID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Type: searchTool indicates that the load balancer is modified for Elasticsearch/OpenSearch. \
+            viewTool indicates that the load balancer is modified for Kibana/OpenSearch Dashboards. The \
+            default value is searchTool. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEsListenerRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEsListenerRequest.self, from: body,
+                overriding: [
+                    "type": typeField
+                ])
             _ = try await client.updateEsListener(clusterID: clusterID, listenerID: listenerID, requestBody)
         }
     }

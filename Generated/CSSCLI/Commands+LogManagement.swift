@@ -29,11 +29,14 @@ struct CreateLogBackupCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.createLogBackup(clusterID: clusterID)
         }
     }
@@ -95,11 +98,14 @@ struct ListLogsJobCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -147,14 +153,18 @@ struct ShowGetLogSettingCommand: AsyncParsableCommand {
             Constraints: N/A Options: base_log_collect: Queries cluster log backup settings. \
             real_time_log_collect: Queries cluster log collection settings. Default value: base_log_collect \
             Values: base_log_collect, real_time_log_collect.
-            """)
+            """,
+        completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGetLogSetting(
                 clusterID: clusterID,
                 action: action.map(Action.init(rawValue:))
@@ -163,7 +173,7 @@ struct ShowGetLogSettingCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowLogBackupCommand: AsyncParsableCommand {
+struct ShowLogBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-log-backup",
         abstract: "Searching for Logs",
@@ -180,15 +190,25 @@ struct ShowLogBackupCommand: AsyncParsableCommand {
             Documented in api_v1/log_management/searching_for_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instance_name": "", "level": "DEBUG|INFO|WARN|ERROR|ALL", "log_type": \#
+        "deprecation|indexingSlow|searchSlow|instance", "limit": 0, "time_index": "", "keyword": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowLogBackupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): instance_name*, level, log_type*, limit, time_index, keyword.
+            required): instance_name*, level, log_type*, limit, time_index, keyword. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -198,18 +218,90 @@ struct ShowLogBackupCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("instance-name"),
+        help: """
+            Definition: Node name. Obtain the name attribute in instances by referring to Querying Cluster \
+            Details. Constraints: N/A Value range: N/A Default value: N/A. Sets `instance_name` of the body, \
+            over --body.
+            """)
+    var instanceNameField: String?
+
+    @Option(
+        name: .customLong("level"),
+        help: """
+            Definition: Queried log level. Constraints: N/A Value range: DEBUG: Queries DEBUG logs. INFO: \
+            Queries INFO logs. WARN: Queries WARN logs. ERROR: Queries ERROR logs. ALL: Queries logs of all \
+            levels. If multiple log levels are required, separate them with vertical bars (|), for example, \
+            WARN|ERROR. Default value: ALL Values: DEBUG, INFO, WARN, ERROR, ALL. Sets `level` of the body, \
+            over --body.
+            """,
+        completion: .list(["DEBUG", "INFO", "WARN", "ERROR", "ALL"]))
+    var levelField: String?
+
+    @Option(
+        name: .customLong("log-type"),
+        help: """
+            Definition: Queried log type. Constraints: N/A Value range: deprecation: Queries deprecation \
+            logs. (Deprecation operation logs can be queried only when all log levels are selected.) \
+            indexingSlow: Queries slow indexing logs. searchSlow: Queries slow query logs. instance: Queries \
+            run logs. Default value: N/A Values: deprecation, indexingSlow, searchSlow, instance. Sets \
+            `log_type` of the body, over --body.
+            """,
+        completion: .list(["deprecation", "indexingSlow", "searchSlow", "instance"]))
+    var logTypeField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Definition: Number of log records returned. By default, 100 log records are returned. A maximum \
+            of 10,000 log records can be returned, and the log size cannot exceed 1 MB. Constraints: N/A \
+            Value range: 1-10000 Default value: 100. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("time-index"),
+        help: """
+            Definition: Returns logs generated before a specified time. Constraints: The time format is \
+            yyyy-MM-ddTHH:mm:ss,SSS. Value range: N/A Default value: N/A. Sets `time_index` of the body, \
+            over --body.
+            """)
+    var timeIndexField: String?
+
+    @Option(
+        name: .customLong("keyword"),
+        help: """
+            Definition: Keyword used for filtering. Constraints: N/A Value range: Only letters, digits, \
+            underscores (_), hyphens (-), periods (.), spaces, and square brackets are allowed. Maximum \
+            length: 64 characters. Default value: N/A. Sets `keyword` of the body, over --body.
+            """)
+    var keywordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowLogBackupRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowLogBackupRequest.self, from: body,
+                overriding: [
+                    "instance_name": instanceNameField,
+                    "level": levelField,
+                    "log_type": logTypeField,
+                    "limit": limitField,
+                    "time_index": timeIndexField,
+                    "keyword": keywordField
+                ])
             _ = try await client.showLogBackup(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct StartLogAutoBackupPolicyCommand: AsyncParsableCommand {
+struct StartLogAutoBackupPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-log-auto-backup-policy",
         abstract: "Enabling the Automatic Log Backup Policy",
@@ -222,15 +314,22 @@ struct StartLogAutoBackupPolicyCommand: AsyncParsableCommand {
             Documented in api_v1/log_management/enabling_the_automatic_log_backup_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"period": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartLogAutoBackupPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): period*.
+            Fields (* required): period*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -241,18 +340,33 @@ struct StartLogAutoBackupPolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Log backup start time. Format: Greenwich Mean Time (GMT). Constraints: N/A Value \
+            range: N/A Default value: N/A. Sets `period` of the body, over --body.
+            """)
+    var periodField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartLogAutoBackupPolicyRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartLogAutoBackupPolicyRequest.self, from: body,
+                overriding: [
+                    "period": periodField
+                ])
             try await client.startLogAutoBackupPolicy(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct StartLogsCommand: AsyncParsableCommand {
+struct StartLogsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-logs",
         abstract: "Enabling Log Backup or Log Collection",
@@ -268,16 +382,26 @@ struct StartLogsCommand: AsyncParsableCommand {
             Documented in api_v1/log_management/enabling_log_backup_or_log_collection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"agency": "", "log_base_path": "", "log_bucket": "", "auto_enable": false, "period": "", \#
+        "index_prefix": "", "keep_days": 0, "target_cluster_id": "", "log_Bucket": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartLogsRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): agency, log_base_path, log_bucket, auto_enable, period, index_prefix, keep_days, \
-            target_cluster_id, log_Bucket.
+            target_cluster_id, log_Bucket. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -295,15 +419,109 @@ struct StartLogsCommand: AsyncParsableCommand {
             Options: base_log_collect: Backs up logs to OBS. real_time_log_collect: Saves logs to an \
             Elasticsearch cluster in real time. Default value: base_log_collect Values: base_log_collect, \
             real_time_log_collect.
-            """)
+            """,
+        completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Parameter description: Agency name. Through this agency, you delete OBS permissions to CSS, so \
+            that CSS will be able to back up log files to your OBS buckets. Constraints: This parameter is \
+            mandatory when action is not set to real_time_log_collect. Options: The value can contain only \
+            letters (a-z and A-Z), digits (0-9), hyphens (-), and underscores (_). It cannot contain Chinese \
+            characters or other special characters. Default value: N/A. Sets `agency` of the body, over \
+            --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("log-base-path"),
+        help: """
+            Definition: Storage path of backed up logs in the OBS bucket. Constraints: This parameter is \
+            mandatory when action is not set to real_time_log_collect. Value range: The backup path cannot \
+            contain the following characters: \\:*?\"<>|'{}. Additionally, it cannot: Start with a slash \
+            (/). Start or end with a period (.). Contain more than two consecutive slashes (/) or periods \
+            (.). Exceed 512 characters. Default value: N/A. Sets `log_base_path` of the body, over --body.
+            """)
+    var logBasePathField: String?
+
+    @Option(
+        name: .customLong("log-bucket"),
+        help: """
+            Definition: OBS bucket name for log backup. Constraints: This parameter is mandatory when action \
+            is not set to real_time_log_collect. Value range: N/A Default value: N/A. Sets `log_bucket` of \
+            the body, over --body.
+            """)
+    var logBucketField: String?
+
+    @Option(
+        name: .customLong("auto-enable"),
+        help: """
+            Definition: Whether to enable automatic backup of cluster logs. Constraints: N/A Value range: \
+            true: Enable automatic backup of cluster logs. false: Disable automatic backup of cluster logs. \
+            Default value: false. Sets `auto_enable` of the body, over --body.
+            """)
+    var autoEnableField: Bool?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Cluster log backup start time. Constraints: Format: Greenwich Mean Time (GMT). Value \
+            range: N/A Default value: N/A. Sets `period` of the body, over --body.
+            """)
+    var periodField: String?
+
+    @Option(
+        name: .customLong("index-prefix"),
+        help: """
+            Parameter description: Index prefix for storing logs. Constraints: This parameter is mandatory \
+            when action is set to real_time_log_collect. Options: N/A Default value: N/A. Sets \
+            `index_prefix` of the body, over --body.
+            """)
+    var indexPrefixField: String?
+
+    @Option(
+        name: .customLong("keep-days"),
+        help: """
+            Parameter description: Number of days for log retention. Constraints: This parameter is \
+            mandatory when action is set to real_time_log_collect. Options: 1-3650 Default value: N/A. Sets \
+            `keep_days` of the body, over --body.
+            """)
+    var keepDaysField: Int?
+
+    @Option(
+        name: .customLong("target-cluster-id"),
+        help: """
+            Definition: ID of the target cluster for log storage. Constraints: The target cluster can be the \
+            current cluster or another Elasticsearch cluster. If logs are saved to another cluster, you need \
+            to use the connectivity testing API to test connectivity to the target cluster. If status code \
+            200 is returned, the target cluster can be reached. Otherwise, you need to select another target \
+            cluster. This parameter is mandatory when action is set to real_time_log_collect. Value range: \
+            N/A Default value: N/A. Sets `target_cluster_id` of the body, over --body.
+            """)
+    var targetClusterIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartLogsRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartLogsRequest.self, from: body,
+                overriding: [
+                    "agency": agencyField,
+                    "log_base_path": logBasePathField,
+                    "log_bucket": logBucketField,
+                    "auto_enable": autoEnableField,
+                    "period": periodField,
+                    "index_prefix": indexPrefixField,
+                    "keep_days": keepDaysField,
+                    "target_cluster_id": targetClusterIDField
+                ])
             try await client.startLogs(
                 clusterID: clusterID,
                 requestBody,
@@ -313,7 +531,7 @@ struct StartLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct StartTargetClusterConnectivityTestCommand: AsyncParsableCommand {
+struct StartTargetClusterConnectivityTestCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-target-cluster-connectivity-test",
         abstract: "Test connectivity.",
@@ -330,15 +548,22 @@ struct StartTargetClusterConnectivityTestCommand: AsyncParsableCommand {
             Documented in api_v1/log_management/test_connectivity..html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"target_cluster_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartTargetClusterConnectivityTestRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): target_cluster_id*.
+            standard input. Fields (* required): target_cluster_id*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -348,12 +573,27 @@ struct StartTargetClusterConnectivityTestCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("target-cluster-id"),
+        help: """
+            Definition: Target cluster ID. Constraints: Only cluster IDs are supported. Value range: N/A \
+            Default value: N/A. Sets `target_cluster_id` of the body, over --body.
+            """)
+    var targetClusterIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartTargetClusterConnectivityTestRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartTargetClusterConnectivityTestRequest.self, from: body,
+                overriding: [
+                    "target_cluster_id": targetClusterIDField
+                ])
             try await client.startTargetClusterConnectivityTest(clusterID: clusterID, requestBody)
         }
     }
@@ -381,11 +621,14 @@ struct StopLogAutoBackupPolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopLogAutoBackupPolicy(clusterID: clusterID)
         }
     }
@@ -424,20 +667,24 @@ struct StopLogsCommand: AsyncParsableCommand {
             log backup or log ingestion, see Enabling Logs. Value range: base_log_collect: Disables log \
             backup. real_time_log_collect: Stops log collection. Default value: base_log_collect Values: \
             base_log_collect, real_time_log_collect.
-            """)
+            """,
+        completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopLogs(clusterID: clusterID, action: action.map(Action.init(rawValue:)))
         }
     }
 }
 
-struct UpdateLogSettingCommand: AsyncParsableCommand {
+struct UpdateLogSettingCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-log-setting",
         abstract: "Modifying Basic Log Configurations",
@@ -451,16 +698,26 @@ struct UpdateLogSettingCommand: AsyncParsableCommand {
             Documented in api_v1/log_management/modifying_basic_log_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"agency": "", "log_base_path": "", "log_bucket": "", "index_prefix": "", "keep_days": 0, \#
+        "target_cluster_id": "", "auto_enable": false, "period": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLogSettingRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): agency, log_base_path, log_bucket, index_prefix, keep_days, target_cluster_id, \
-            auto_enable, period.
+            auto_enable, period. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -478,15 +735,109 @@ struct UpdateLogSettingCommand: AsyncParsableCommand {
             Options: base_log_collect: Modifies log backup settings. real_time_log_collect: Modifies log \
             collection settings. Default value: base_log_collect Values: base_log_collect, \
             real_time_log_collect.
-            """)
+            """,
+        completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
+
+    @Option(
+        name: .customLong("agency"),
+        help: """
+            Parameter description: Agency name. Through this agency, you delete OBS permissions to CSS, so \
+            that CSS will be able to back up log files to your OBS buckets. Constraints: This parameter is \
+            mandatory when action is not set to real_time_log_collect. Options: The value can contain only \
+            letters (a-z and A-Z), digits (0-9), hyphens (-), and underscores (_). It cannot contain Chinese \
+            characters or other special characters. Default value: N/A. Sets `agency` of the body, over \
+            --body.
+            """)
+    var agencyField: String?
+
+    @Option(
+        name: .customLong("log-base-path"),
+        help: """
+            Definition: Storage path of backed up logs in the OBS bucket. Constraints: This parameter is \
+            mandatory when action is not set to real_time_log_collect. Value range: The backup path cannot \
+            contain the following characters: \\:*?\"<>|'{}. Additionally, it cannot: Start with a slash \
+            (/). Start or end with a period (.). Contain more than two consecutive slashes (/) or periods \
+            (.). Exceed 512 characters. Default value: N/A. Sets `log_base_path` of the body, over --body.
+            """)
+    var logBasePathField: String?
+
+    @Option(
+        name: .customLong("log-bucket"),
+        help: """
+            Definition: OBS bucket name for log backup. Constraints: This parameter is mandatory when action \
+            is not set to real_time_log_collect. Value range: N/A Default value: N/A. Sets `log_bucket` of \
+            the body, over --body.
+            """)
+    var logBucketField: String?
+
+    @Option(
+        name: .customLong("index-prefix"),
+        help: """
+            Parameter description: Index prefix for storing logs. Constraints: This parameter is mandatory \
+            when action is set to real_time_log_collect. Options: N/A Default value: N/A. Sets \
+            `index_prefix` of the body, over --body.
+            """)
+    var indexPrefixField: String?
+
+    @Option(
+        name: .customLong("keep-days"),
+        help: """
+            Parameter description: Number of days for log retention. Constraints: This parameter is \
+            mandatory when action is set to real_time_log_collect. Options: 1-3650 Default value: N/A. Sets \
+            `keep_days` of the body, over --body.
+            """)
+    var keepDaysField: Int?
+
+    @Option(
+        name: .customLong("target-cluster-id"),
+        help: """
+            Definition: ID of the target cluster for log storage. Constraints: The target cluster can be the \
+            current cluster or another Elasticsearch cluster. If logs are saved to another cluster, you need \
+            to use the connectivity testing API to test connectivity to the target cluster. If status code \
+            200 is returned, the target cluster can be reached. Otherwise, you need to select another target \
+            cluster. This parameter is mandatory when action is set to real_time_log_collect. Value range: \
+            N/A Default value: N/A. Sets `target_cluster_id` of the body, over --body.
+            """)
+    var targetClusterIDField: String?
+
+    @Option(
+        name: .customLong("auto-enable"),
+        help: """
+            Definition: Whether to enable automatic backup of cluster logs. Constraints: N/A Value range: \
+            true: Enable automatic backup of cluster logs. false: Disable automatic backup of cluster logs. \
+            Default value: false. Sets `auto_enable` of the body, over --body.
+            """)
+    var autoEnableField: Bool?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Cluster log backup start time. Constraints: Format: Greenwich Mean Time (GMT). Value \
+            range: N/A Default value: N/A. Sets `period` of the body, over --body.
+            """)
+    var periodField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLogSettingRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLogSettingRequest.self, from: body,
+                overriding: [
+                    "agency": agencyField,
+                    "log_base_path": logBasePathField,
+                    "log_bucket": logBucketField,
+                    "index_prefix": indexPrefixField,
+                    "keep_days": keepDaysField,
+                    "target_cluster_id": targetClusterIDField,
+                    "auto_enable": autoEnableField,
+                    "period": periodField
+                ])
             try await client.updateLogSetting(
                 clusterID: clusterID,
                 requestBody,

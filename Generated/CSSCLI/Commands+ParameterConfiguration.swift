@@ -26,11 +26,14 @@ struct ListYmlsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listYmls(clusterID: clusterID)
         }
     }
@@ -83,11 +86,14 @@ struct ListYmlsJobCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -101,7 +107,7 @@ struct ListYmlsJobCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateYmlsCommand: AsyncParsableCommand {
+struct UpdateYmlsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ymls",
         abstract: "Modifying Cluster Parameters",
@@ -114,15 +120,25 @@ struct UpdateYmlsCommand: AsyncParsableCommand {
             Documented in api_v1/parameter_configuration/modifying_cluster_parameters.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"edit": {"modify": {"elasticsearch.yml": {}}, "delete": {"elasticsearch.yml": {}}, "reset": \#
+        {"elasticsearch.yml": {}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateYmlsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): edit*.
+            required): edit*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -133,11 +149,14 @@ struct UpdateYmlsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateYmlsRequest.self, from: body)
             _ = try await client.updateYmls(clusterID: clusterID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct CreateBindPublicCommand: AsyncParsableCommand {
+struct CreateBindPublicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-bind-public",
         abstract: "Enabling Public Network Access",
@@ -21,15 +21,22 @@ struct CreateBindPublicCommand: AsyncParsableCommand {
             Documented in api_v1/public_network_access/enabling_public_network_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"eip": {"band_width": {"size": 0}}, "white_list": "", "is_auto_pay": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateBindPublicRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): eip*, white_list, is_auto_pay.
+            (* required): eip*, white_list, is_auto_pay. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -40,18 +47,43 @@ struct CreateBindPublicCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("white-list"),
+        help: """
+            Definition: Public network access control whitelist. Constraints: Separate the whitelisted CIDR \
+            blocks or IP addresses with commas (,), and make sure each of them is unique. Value range: N/A \
+            Default value: N/A. Sets `white_list` of the body, over --body.
+            """)
+    var whiteListField: String?
+
+    @Option(
+        name: .customLong("is-auto-pay"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `is_auto_pay` of the body, \
+            over --body.
+            """)
+    var isAutoPayField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateBindPublicRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateBindPublicRequest.self, from: body,
+                overriding: [
+                    "white_list": whiteListField,
+                    "is_auto_pay": isAutoPayField
+                ])
             _ = try await client.createBindPublic(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct StartPublicWhitelistCommand: AsyncParsableCommand {
+struct StartPublicWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-public-whitelist",
         abstract: "Enabling the Public Network Access Control Whitelist",
@@ -64,15 +96,22 @@ struct StartPublicWhitelistCommand: AsyncParsableCommand {
             api_v1/public_network_access/enabling_the_public_network_access_control_whitelist.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"white_list": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartPublicWhitelistRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): white_list*.
+            Fields (* required): white_list*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -83,12 +122,27 @@ struct StartPublicWhitelistCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("white-list"),
+        help: """
+            IP address of the user for whom the whitelist is enabled. Sets `white_list` of the body, over \
+            --body.
+            """)
+    var whiteListField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartPublicWhitelistRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartPublicWhitelistRequest.self, from: body,
+                overriding: [
+                    "white_list": whiteListField
+                ])
             try await client.startPublicWhitelist(clusterID: clusterID, requestBody)
         }
     }
@@ -116,17 +170,20 @@ struct StopPublicWhitelistCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopPublicWhitelist(clusterID: clusterID)
         }
     }
 }
 
-struct UpdatePublicBandwidthCommand: AsyncParsableCommand {
+struct UpdatePublicBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-public-bandwidth",
         abstract: "Modifying Public Network Access Bandwidth",
@@ -138,15 +195,22 @@ struct UpdatePublicBandwidthCommand: AsyncParsableCommand {
             Documented in api_v1/public_network_access/modifying_public_network_access_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"band_width": {"size": 0}, "is_auto_pay": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePublicBandwidthRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): band_width*, is_auto_pay.
+            Fields (* required): band_width*, is_auto_pay. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -157,18 +221,33 @@ struct UpdatePublicBandwidthCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("is-auto-pay"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `is_auto_pay` of the body, \
+            over --body.
+            """)
+    var isAutoPayField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePublicBandwidthRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePublicBandwidthRequest.self, from: body,
+                overriding: [
+                    "is_auto_pay": isAutoPayField
+                ])
             try await client.updatePublicBandwidth(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateUnbindPublicCommand: AsyncParsableCommand {
+struct UpdateUnbindPublicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-unbind-public",
         abstract: "Disabling Public Network Access",
@@ -180,15 +259,22 @@ struct UpdateUnbindPublicCommand: AsyncParsableCommand {
             Documented in api_v1/public_network_access/disabling_public_network_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"eip": {"bandWidth": {"size": 0}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateUnbindPublicRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): eip.
+            Fields (* required): eip. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -199,11 +285,14 @@ struct UpdateUnbindPublicCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateUnbindPublicRequest.self, from: body)
             _ = try await client.updateUnbindPublic(clusterID: clusterID, requestBody)
         }

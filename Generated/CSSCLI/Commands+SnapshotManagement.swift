@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct StartAutoCreateSnapshotsCommand: AsyncParsableCommand {
+struct StartAutoCreateSnapshotsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-auto-create-snapshots",
         abstract: "Enabling Automatic Snapshot Creation",
@@ -21,15 +21,22 @@ struct StartAutoCreateSnapshotsCommand: AsyncParsableCommand {
             Documented in api_v2/snapshot_management/enabling_automatic_snapshot_creation.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"indices": "", "keepday": 0, "frequency": "", "period": "", "prefix": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartAutoCreateSnapshotsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): indices, keepday*, frequency, period*, prefix*.
+            Fields (* required): indices, keepday*, frequency, period*, prefix*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -40,12 +47,83 @@ struct StartAutoCreateSnapshotsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("indices"),
+        help: """
+            Definition: Name of an index to be backed up. Multiple indexes are separated by commas (,). By \
+            default, all indexes are backed up. You can use the combination of a backslash and an asterisk \
+            (*) to back up data of certain indexes. For example, if you specify 2018-06*, then the data of \
+            the indexes with the prefix 2018-06 will be backed up. Constraints: N/A Value range: The value \
+            can contain 0 to 1,024 characters. Uppercase letters, spaces, and the following special \
+            characters are not allowed: \"\\<|>/? Default value: N/A. Sets `indices` of the body, over \
+            --body.
+            """)
+    var indicesField: String?
+
+    @Option(
+        name: .customLong("keepday"),
+        help: """
+            Definition: Set the number of snapshots to be retained. Expired snapshots will be automatically \
+            deleted on the half hour. The deletion policy applies only to auto snapshots that are executed \
+            at the same frequency as the current automatic snapshot creation policy. Constraints: N/A Value \
+            range: 1-90 Default value: N/A. Sets `keepday` of the body, over --body.
+            """)
+    var keepdayField: Int?
+
+    @Option(
+        name: .customLong("frequency"),
+        help: """
+            Definition: Frequency of automatically creating snapshots. Constraints: N/A Value range: N/A \
+            Default value: DAY When the value is HOUR, the task is executed every hour. When the value is \
+            DAY, the scheduled task is executed every day. When the parameter is set to SUN, MON, TUE, WED, \
+            THU, FRI or SAT, the scheduled task is executed at the specified day of every week. The number \
+            of retained snapshots depends on the execution frequency and indexes set in the automatic \
+            snapshot creation policy. If the execution interval is short or the index data volume is large, \
+            the number of retained automatic snapshots may not reach the preset value. Set this value based \
+            on actual conditions. Sets `frequency` of the body, over --body.
+            """)
+    var frequencyField: String?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Definition: Time when a snapshot is created every day. Constraints: N/A Value range: Snapshots \
+            can only be created on the hour. The time format is the time followed by the time zone, \
+            specifically, HH:mm z. In the format, HH:mm refers to the hour time and z refers to the time \
+            zone. For example, 00:00 GMT+08:00 and 01:00 GMT+08:00. Default value: 00:00 GMT+08:00 When \
+            frequency is set to HOUR, you do not need to specify period. By default, snapshot creation \
+            starts from the next hour after the settings are successful. Sets `period` of the body, over \
+            --body.
+            """)
+    var periodField: String?
+
+    @Option(
+        name: .customLong("prefix"),
+        help: """
+            Definition: Prefix of a snapshot that is automatically created, which is manually entered. \
+            Constraints: N/A Value range: Enter up to 32 characters and start with a lowercase letter. \
+            Lowercase letters, digits, hyphens (-), and underscores (_) are allowed. Default value: N/A. \
+            Sets `prefix` of the body, over --body.
+            """)
+    var prefixField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartAutoCreateSnapshotsRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartAutoCreateSnapshotsRequest.self, from: body,
+                overriding: [
+                    "indices": indicesField,
+                    "keepday": keepdayField,
+                    "frequency": frequencyField,
+                    "period": periodField,
+                    "prefix": prefixField
+                ])
             try await client.startAutoCreateSnapshots(clusterID: clusterID, requestBody)
         }
     }
@@ -75,11 +153,14 @@ struct StopAutoCreateSnapshotsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopAutoCreateSnapshots(clusterID: clusterID)
         }
     }

@@ -47,17 +47,20 @@ struct ShowVpcepConnectionCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVpcepConnection(clusterID: clusterID, offset: offset, limit: limit)
         }
     }
 }
 
-struct StartVpecpCommand: AsyncParsableCommand {
+struct StartVpecpCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-vpecp",
         abstract: "Enabling the VPC Endpoint Service",
@@ -69,15 +72,24 @@ struct StartVpecpCommand: AsyncParsableCommand {
             Documented in api_v1/vpc_endpoint/enabling_the_vpc_endpoint_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"endpoint_with_dns_name": false, "profession_vpcep": false, "dualstack_enable": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartVpecpRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): endpoint_with_dns_name, profession_vpcep, dualstack_enable.
+            required): endpoint_with_dns_name, profession_vpcep, dualstack_enable. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -88,12 +100,44 @@ struct StartVpecpCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("endpoint-with-dns-name"),
+        help: "Enable the VPC endpoint. Sets `endpoint_with_dns_name` of the body, over --body.")
+    var endpointWithDNSNameField: Bool?
+
+    @Option(
+        name: .customLong("profession-vpcep"),
+        help: """
+            Create a professional VPC endpoint. true: This option will be enabled. false: This option will \
+            be disabled. Sets `profession_vpcep` of the body, over --body.
+            """)
+    var professionVpcepField: Bool?
+
+    @Option(
+        name: .customLong("dualstack-enable"),
+        help: """
+            Whether to enable the IPv4/IPv6 dual-stack network. The IPv4/IPv6 dual-stack network can be \
+            enabled only when a professional VPC endpoint is created and the VPC of the cluster supports \
+            IPv6. true: This option will be enabled. false: This option will be disabled. Sets \
+            `dualstack_enable` of the body, over --body.
+            """)
+    var dualstackEnableField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartVpecpRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartVpecpRequest.self, from: body,
+                overriding: [
+                    "endpoint_with_dns_name": endpointWithDNSNameField,
+                    "profession_vpcep": professionVpcepField,
+                    "dualstack_enable": dualstackEnableField
+                ])
             _ = try await client.startVpecp(clusterID: clusterID, requestBody)
         }
     }
@@ -120,17 +164,20 @@ struct StopVpecpCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopVpecp(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateVpcepConnectionCommand: AsyncParsableCommand {
+struct UpdateVpcepConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpcep-connection",
         abstract: "Updating an Endpoint Connection",
@@ -142,15 +189,22 @@ struct UpdateVpcepConnectionCommand: AsyncParsableCommand {
             Documented in api_v1/vpc_endpoint/updating_an_endpoint_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "endpoint_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVpcepConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*, endpoint_id_list*.
+            Fields (* required): action*, endpoint_id_list*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -161,18 +215,33 @@ struct UpdateVpcepConnectionCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Expected behavior. receive: Accept the VPC endpoint. reject: Reject the VPC endpoint. Sets \
+            `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVpcepConnectionRequest.self, from: body)
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateVpcepConnectionRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.updateVpcepConnection(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateVpcepWhitelistCommand: AsyncParsableCommand {
+struct UpdateVpcepWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpcep-whitelist",
         abstract: "Modifying the VPCEP Service Whitelist of a Cluster",
@@ -184,15 +253,22 @@ struct UpdateVpcepWhitelistCommand: AsyncParsableCommand {
             Documented in api_v1/vpc_endpoint/modifying_the_vpcep_service_whitelist_of_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"vpc_permissions": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVpcepWhitelistRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpc_permissions*.
+            Fields (* required): vpc_permissions*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -202,11 +278,14 @@ struct UpdateVpcepWhitelistCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection) { client, output in
+        try await CSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVpcepWhitelistRequest.self, from: body)
             try await client.updateVpcepWhitelist(clusterID: clusterID, requestBody)
         }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import CTS
 
-/// `cts`: one subcommand per CTS API operation (18 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct CTSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc cts`: one subcommand per CTS API operation (18 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct CTSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "cts",
         abstract: "Call the CTS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -66,14 +66,16 @@ struct CTSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (CTSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: CTSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: CTSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: CTSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: CTSClient.init(client:), operation: operation)
     }
 }

@@ -18,11 +18,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in v3_apis_recommended/api_version_management/querying_all_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -45,11 +48,14 @@ struct ShowSpecificAPIVersionCommand: AsyncParsableCommand {
         help: "Version number.")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSpecificAPIVersion(version: version)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CTS
 
-struct CreateNotificationCommand: AsyncParsableCommand {
+struct CreateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-notification",
         abstract: "Creating a Key Event Notification",
@@ -22,23 +22,71 @@ struct CreateNotificationCommand: AsyncParsableCommand {
             v3_apis_recommended/key_event_notification_management/creating_a_key_event_notification.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"notification_name": "", "operation_type": "complete|customized", "operations": [{"service_type": \#
+        "", "resource_type": "", "trace_names": [""]}], "notify_user_list": [{"user_group": "", \#
+        "user_list": [""]}], "topic_id": "", "filter": {"condition": "AND|OR", "is_support_filter": false, \#
+        "rule": ["api_version|code|trace_rating|trace_type|resource_id|resource_name"]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateNotificationRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): notification_name*, operation_type*, operations, notify_user_list, \
-            topic_id, filter.
+            topic_id, filter. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("notification-name"),
+        help: "Notification name. Sets `notification_name` of the body, over --body.")
+    var notificationNameField: String?
+
+    @Option(
+        name: .customLong("operation-type"),
+        help: """
+            Operation type. Possible options include complete and customized. If you choose complete, you do \
+            not need to specify operations and notify_user_list, and notifications will be sent when any \
+            supported operations occur on any of the connected cloud services. If you choose customized, \
+            notifications will be sent when operations defined in operations occur. Enumerated values: \
+            complete customized Values: complete, customized. Sets `operation_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["complete", "customized"]))
+    var operationTypeField: String?
+
+    @Option(
+        name: .customLong("topic-id"),
+        help: """
+            Topic URN. To obtain the topic_urn, call the SMN API for querying topics. Example URN: \
+            urn:smn:regionId:f96188c7ccaf4ffba0c9aa149ab2bd57:test_topic_v2. Sets `topic_id` of the body, \
+            over --body.
+            """)
+    var topicIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNotificationRequest.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateNotificationRequest.self, from: body,
+                overriding: [
+                    "notification_name": notificationNameField,
+                    "operation_type": operationTypeField,
+                    "topic_id": topicIDField
+                ])
             _ = try await client.createNotification(requestBody)
         }
     }
@@ -65,11 +113,14 @@ struct DeleteNotificationCommand: AsyncParsableCommand {
             """)
     var notificationID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteNotification(notificationID: notificationID)
         }
     }
@@ -101,11 +152,14 @@ struct ListNotificationsCommand: AsyncParsableCommand {
             """)
     var notificationName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNotifications(
                 notificationType: notificationType,
                 notificationName: notificationName
@@ -114,7 +168,7 @@ struct ListNotificationsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateNotificationCommand: AsyncParsableCommand {
+struct UpdateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-notification",
         abstract: "Modifying a Key Event Notification",
@@ -128,23 +182,88 @@ struct UpdateNotificationCommand: AsyncParsableCommand {
             v3_apis_recommended/key_event_notification_management/modifying_a_key_event_notification.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"notification_name": "", "operation_type": "complete|customized", "operations": [{"service_type": \#
+        "", "resource_type": "", "trace_names": [""]}], "notify_user_list": [{"user_group": "", \#
+        "user_list": [""]}], "status": "enabled|disabled", "topic_id": "", "notification_id": "", "filter": \#
+        {"condition": "AND|OR", "is_support_filter": false, "rule": \#
+        ["api_version|code|trace_rating|trace_type|resource_id|resource_name"]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNotificationRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): notification_name*, operation_type*, operations, notify_user_list, status*, \
-            topic_id, notification_id*, filter.
+            topic_id, notification_id*, filter. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("notification-name"),
+        help: "Notification name. Sets `notification_name` of the body, over --body.")
+    var notificationNameField: String?
+
+    @Option(
+        name: .customLong("operation-type"),
+        help: """
+            Operation type. Possible options include complete and customized. If you choose complete, \
+            notifications will be sent when any supported operation occurs on any of the connected cloud \
+            services. If you choose customized, notifications will be sent when operations defined in \
+            operations occur. Enumerated values: customized complete Values: complete, customized. Sets \
+            `operation_type` of the body, over --body.
+            """,
+        completion: .list(["complete", "customized"]))
+    var operationTypeField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Notification status. Possible options include enabled and disabled. Enumerated values: enabled \
+            disabled Values: enabled, disabled. Sets `status` of the body, over --body.
+            """,
+        completion: .list(["enabled", "disabled"]))
+    var statusField: String?
+
+    @Option(
+        name: .customLong("topic-id"),
+        help: """
+            Topic URN. This parameter is mandatory when status is set to enabled. To obtain the topic_urn, \
+            call the SMN API for querying topics. Example URN: \
+            urn:smn:regionId:f96188c7ccaf4ffba0c9aa149ab2bd57:test_topic_v2. Sets `topic_id` of the body, \
+            over --body.
+            """)
+    var topicIDField: String?
+
+    @Option(
+        name: .customLong("notification-id"),
+        help: "Notification ID. Sets `notification_id` of the body, over --body.")
+    var notificationIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNotificationRequest.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateNotificationRequest.self, from: body,
+                overriding: [
+                    "notification_name": notificationNameField,
+                    "operation_type": operationTypeField,
+                    "status": statusField,
+                    "topic_id": topicIDField,
+                    "notification_id": notificationIDField
+                ])
             _ = try await client.updateNotification(requestBody)
         }
     }

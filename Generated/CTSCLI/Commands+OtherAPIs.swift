@@ -18,11 +18,14 @@ struct ListQuotasCommand: AsyncParsableCommand {
             Documented in v3_apis_recommended/other_apis/querying_tenant_quota_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotas()
         }
     }

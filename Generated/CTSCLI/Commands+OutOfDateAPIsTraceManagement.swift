@@ -104,14 +104,18 @@ struct ListTracesV10Command: AsyncParsableCommand {
         name: .customLong("trace-rating"),
         help: """
             Trace status. The value can be normal, warning, or incident. Values: normal, warning, incident.
-            """)
+            """,
+        completion: .list(["normal", "warning", "incident"]))
     var traceRating: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTracesV10(
                 trackerName: trackerName,
                 serviceType: serviceType,
@@ -229,14 +233,18 @@ struct ListTracesV20Command: AsyncParsableCommand {
         name: .customLong("trace-rating"),
         help: """
             Trace status. The value can be normal, warning, or incident. Values: normal, warning, incident.
-            """)
+            """,
+        completion: .list(["normal", "warning", "incident"]))
     var traceRating: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTracesV20(
                 trackerName: trackerName,
                 serviceType: serviceType,

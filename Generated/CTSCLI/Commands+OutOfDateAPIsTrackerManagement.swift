@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CTS
 
-struct CreateTrackerV10Command: AsyncParsableCommand {
+struct CreateTrackerV10Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tracker-v10",
         abstract: "Creating a Tracker",
@@ -22,22 +22,69 @@ struct CreateTrackerV10Command: AsyncParsableCommand {
             Documented in out-of-date_apis/tracker_management/creating_a_tracker.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"bucket_name": "", "file_prefix_name": "", "is_obs_created": false, "lts": {"is_lts_enabled": \#
+        false, "log_group_name": "", "log_topic_name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTrackerV10Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bucket_name*, file_prefix_name, is_obs_created, lts.
+            (* required): bucket_name*, file_prefix_name, is_obs_created, lts. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("bucket-name"),
+        help: """
+            OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase \
+            letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed. Sets \
+            `bucket_name` of the body, over --body.
+            """)
+    var bucketNameField: String?
+
+    @Option(
+        name: .customLong("file-prefix-name"),
+        help: """
+            Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 \
+            characters, including letters, digits, hyphens (-), underscores (_), and periods (.). Sets \
+            `file_prefix_name` of the body, over --body.
+            """)
+    var filePrefixNameField: String?
+
+    @Option(
+        name: .customLong("is-obs-created"),
+        help: """
+            Whether an OBS bucket is created. The default value is false. If the value is true, an OBS \
+            bucket will be created to store trace files. If the value is false, trace files will be stored \
+            in an existing OBS bucket. A bucket name contains 3 to 64 characters, including digits, letters, \
+            and a hyphen (-) or a period (.). Sets `is_obs_created` of the body, over --body.
+            """)
+    var isOBSCreatedField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTrackerV10Request.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTrackerV10Request.self, from: body,
+                overriding: [
+                    "bucket_name": bucketNameField,
+                    "file_prefix_name": filePrefixNameField,
+                    "is_obs_created": isOBSCreatedField
+                ])
             _ = try await client.createTrackerV10(requestBody)
         }
     }
@@ -64,11 +111,14 @@ struct DeleteTrackerV10Command: AsyncParsableCommand {
             """)
     var trackerName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTrackerV10(trackerName: trackerName)
         }
     }
@@ -96,17 +146,20 @@ struct ListTrackerCommand: AsyncParsableCommand {
             """)
     var trackerName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTracker(trackerName: trackerName)
         }
     }
 }
 
-struct UpdateTrackerV10Command: AsyncParsableCommand {
+struct UpdateTrackerV10Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-tracker-v10",
         abstract: "Modifying a Tracker",
@@ -122,15 +175,25 @@ struct UpdateTrackerV10Command: AsyncParsableCommand {
             Documented in out-of-date_apis/tracker_management/modifying_a_tracker.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"bucket_name": "", "file_prefix_name": "", "status": "enabled|disabled", "is_obs_created": false, \#
+        "lts": {"is_lts_enabled": false, "log_group_name": "", "log_topic_name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTrackerV10Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bucket_name, file_prefix_name, status, is_obs_created, lts.
+            (* required): bucket_name, file_prefix_name, status, is_obs_created, lts. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("tracker-name"),
@@ -140,12 +203,60 @@ struct UpdateTrackerV10Command: AsyncParsableCommand {
             """)
     var trackerName: String
 
+    @Option(
+        name: .customLong("bucket-name"),
+        help: """
+            OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase \
+            letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed. Sets \
+            `bucket_name` of the body, over --body.
+            """)
+    var bucketNameField: String?
+
+    @Option(
+        name: .customLong("file-prefix-name"),
+        help: """
+            Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 \
+            characters, including letters, digits, hyphens (-), underscores (_), and periods (.). Sets \
+            `file_prefix_name` of the body, over --body.
+            """)
+    var filePrefixNameField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Tracker status. The value can be enabled or disabled. If you change the value to disabled, the \
+            tracker stops recording traces. Value: enabled disabled Values: enabled, disabled. Sets `status` \
+            of the body, over --body.
+            """,
+        completion: .list(["enabled", "disabled"]))
+    var statusField: String?
+
+    @Option(
+        name: .customLong("is-obs-created"),
+        help: """
+            Whether an OBS bucket is created. If the value is true, an OBS bucket will be created to store \
+            trace files. If the value is false, trace files will be stored in an existing OBS bucket. A \
+            bucket name contains 3 to 64 characters, including digits, letters, and a hyphen (-) or a period \
+            (.). Sets `is_obs_created` of the body, over --body.
+            """)
+    var isOBSCreatedField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTrackerV10Request.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTrackerV10Request.self, from: body,
+                overriding: [
+                    "bucket_name": bucketNameField,
+                    "file_prefix_name": filePrefixNameField,
+                    "status": statusField,
+                    "is_obs_created": isOBSCreatedField
+                ])
             try await client.updateTrackerV10(trackerName: trackerName, requestBody)
         }
     }

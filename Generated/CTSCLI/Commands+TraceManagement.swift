@@ -106,14 +106,18 @@ struct ListTracesCommand: AsyncParsableCommand {
         help: """
             Trace status. The value can be normal, warning, or incident. Enumerated values: normal warning \
             incident Values: normal, warning, incident.
-            """)
+            """,
+        completion: .list(["normal", "warning", "incident"]))
     var traceRating: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTraces(
                 traceType: traceType,
                 limit: limit,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CTS
 
-struct CreateTrackerCommand: AsyncParsableCommand {
+struct CreateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tracker",
         abstract: "Creating a Tracker",
@@ -22,22 +22,78 @@ struct CreateTrackerCommand: AsyncParsableCommand {
             Documented in v3_apis_recommended/tracker_management/creating_a_tracker.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tracker_type": "system", "tracker_name": "", "is_lts_enabled": false, "obs_info": {"bucket_name": \#
+        "", "file_prefix_name": "", "is_obs_created": false, "compress_type": "JSON|GZIP|gzip|json", \#
+        "is_sort_by_service": false}, "is_support_validate": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTrackerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tracker_type*, tracker_name*, is_lts_enabled, obs_info, is_support_validate.
+            required): tracker_type*, tracker_name*, is_lts_enabled, obs_info, is_support_validate. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("tracker-type"),
+        help: """
+            Tracker type. The value can be system (management tracker). Enumerated values: system Values: \
+            system. Sets `tracker_type` of the body, over --body.
+            """,
+        completion: .list(["system"]))
+    var trackerTypeField: String?
+
+    @Option(
+        name: .customLong("tracker-name"),
+        help: """
+            Tracker name. When tracker_type is set to system, the default value system is used. Sets \
+            `tracker_name` of the body, over --body.
+            """)
+    var trackerNameField: String?
+
+    @Option(
+        name: .customLong("is-lts-enabled"),
+        help: """
+            Indicates whether to enable the function of dumping data to LTS. Sets `is_lts_enabled` of the \
+            body, over --body.
+            """)
+    var isLtsEnabledField: Bool?
+
+    @Option(
+        name: .customLong("is-support-validate"),
+        help: """
+            Whether trace file verification is enabled for trace transfer. When this function is enabled, \
+            integrity verification will be performed to check whether trace files in OBS buckets have been \
+            tampered with. Sets `is_support_validate` of the body, over --body.
+            """)
+    var isSupportValidateField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTrackerRequest.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTrackerRequest.self, from: body,
+                overriding: [
+                    "tracker_type": trackerTypeField,
+                    "tracker_name": trackerNameField,
+                    "is_lts_enabled": isLtsEnabledField,
+                    "is_support_validate": isSupportValidateField
+                ])
             _ = try await client.createTracker(requestBody)
         }
     }
@@ -64,11 +120,14 @@ struct DeleteTrackerCommand: AsyncParsableCommand {
             """)
     var trackerName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTracker(trackerName: trackerName)
         }
     }
@@ -93,17 +152,20 @@ struct ListTrackersCommand: AsyncParsableCommand {
         help: "Tracker name. If this parameter is not specified, all trackers of a tenant will be queried.")
     var trackerName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTrackers(trackerName: trackerName)
         }
     }
 }
 
-struct UpdateTrackerCommand: AsyncParsableCommand {
+struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-tracker",
         abstract: "Modifying a Tracker",
@@ -119,22 +181,88 @@ struct UpdateTrackerCommand: AsyncParsableCommand {
             Documented in v3_apis_recommended/tracker_management/modifying_a_tracker.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tracker_type": "system", "tracker_name": "", "status": "enabled|disabled", "is_lts_enabled": \#
+        false, "obs_info": {"bucket_name": "", "file_prefix_name": "", "is_obs_created": false, \#
+        "compress_type": "JSON|GZIP|gzip|json", "is_sort_by_service": false}, "is_support_validate": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTrackerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tracker_type*, tracker_name*, status, is_lts_enabled, obs_info, is_support_validate.
+            required): tracker_type*, tracker_name*, status, is_lts_enabled, obs_info, is_support_validate. \
+            An option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("tracker-type"),
+        help: """
+            Tracker type. The value can be system (management tracker). Enumerated values: system Values: \
+            system. Sets `tracker_type` of the body, over --body.
+            """,
+        completion: .list(["system"]))
+    var trackerTypeField: String?
+
+    @Option(
+        name: .customLong("tracker-name"),
+        help: """
+            Tracker name. When tracker_type is set to system, the default value system is used. Sets \
+            `tracker_name` of the body, over --body.
+            """)
+    var trackerNameField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Tracker status. The value can be enabled or disabled. If you change the value to disabled, the \
+            tracker stops recording traces. Enumerated values: enabled disabled Values: enabled, disabled. \
+            Sets `status` of the body, over --body.
+            """,
+        completion: .list(["enabled", "disabled"]))
+    var statusField: String?
+
+    @Option(
+        name: .customLong("is-lts-enabled"),
+        help: """
+            Indicates whether to enable the function of dumping data to LTS. Sets `is_lts_enabled` of the \
+            body, over --body.
+            """)
+    var isLtsEnabledField: Bool?
+
+    @Option(
+        name: .customLong("is-support-validate"),
+        help: """
+            Whether trace file verification is enabled for trace transfer. Sets `is_support_validate` of the \
+            body, over --body.
+            """)
+    var isSupportValidateField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTrackerRequest.self, from: body)
+        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTrackerRequest.self, from: body,
+                overriding: [
+                    "tracker_type": trackerTypeField,
+                    "tracker_name": trackerNameField,
+                    "status": statusField,
+                    "is_lts_enabled": isLtsEnabledField,
+                    "is_support_validate": isSupportValidateField
+                ])
             try await client.updateTracker(requestBody)
         }
     }

@@ -18,11 +18,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in api_version_query/querying_the_list_of_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -42,14 +45,18 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("api-version"),
-        help: "Target API version. The value can be v1.0 or v2. Values: v1.0, v2.")
+        help: "Target API version. The value can be v1.0 or v2. Values: v1.0, v2.",
+        completion: .list(["v1.0", "v2"]))
     var apiVersion: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }

@@ -28,17 +28,20 @@ struct DeleteBackgroundTaskCommand: AsyncParsableCommand {
         help: "Background task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteBackgroundTask(instanceID: instanceID, taskID: taskID)
         }
     }
 }
 
-struct DeleteCenterTaskCommand: AsyncParsableCommand {
+struct DeleteCenterTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-center-task",
         abstract: "Deleting a Task in the Task Center",
@@ -51,27 +54,46 @@ struct DeleteCenterTaskCommand: AsyncParsableCommand {
             apis_v2_recommended/background_task_management/deleting_a_task_in_the_task_center.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"message": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteCenterTaskRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): message.
+            (* required): message. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("task-id"),
         help: "Background task ID.")
     var taskID: String
 
+    @Option(
+        name: .customLong("message"),
+        help: "Deletion result. Sets `message` of the body, over --body.")
+    var messageField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteCenterTaskRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteCenterTaskRequest.self, from: body,
+                overriding: [
+                    "message": messageField
+                ])
             try await client.deleteCenterTask(taskID: taskID, requestBody)
         }
     }
@@ -130,11 +152,14 @@ struct ListBackgroundTaskCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -179,11 +204,14 @@ struct ShowJobInfoCommand: AsyncParsableCommand {
         help: "Task ID.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobInfo(jobID: jobID)
         }
     }
@@ -208,22 +236,27 @@ struct WaitForJobInfoCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             The states to wait for (repeatable, or comma-separated). Values: INIT, RUNNING, SUCCESS, FAIL.
-            """)
+            """,
+        completion: .list(["INIT", "RUNNING", "SUCCESS", "FAIL"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).",
+        completion: .list(["INIT", "RUNNING", "SUCCESS", "FAIL"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForJobInfo(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobInfoResponse.StatusValue.self),

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct CopyInstanceCommand: AsyncParsableCommand {
+struct CopyInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy-instance",
         abstract: "Backing Up a DCS Instance",
@@ -18,27 +18,56 @@ struct CopyInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/backup_and_restoration/backing_up_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"remark": "", "backup_format": "aof|rdb"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CopyInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): remark, backup_format.
+            required): remark, backup_format. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("remark"),
+        help: "Description of DCS instance backup. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @Option(
+        name: .customLong("backup-format"),
+        help: """
+            Format of the DCS instance backup. Enumeration values: aof rdb Values: aof, rdb. Sets \
+            `backup_format` of the body, over --body.
+            """,
+        completion: .list(["aof", "rdb"]))
+    var backupFormatField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CopyInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CopyInstanceRequest.self, from: body,
+                overriding: [
+                    "remark": remarkField,
+                    "backup_format": backupFormatField
+                ])
             _ = try await client.copyInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -66,11 +95,14 @@ struct DeleteBackupfileCommand: AsyncParsableCommand {
         help: "Backup ID.")
     var backupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteBackupfile(instanceID: instanceID, backupID: backupID)
         }
     }
@@ -130,11 +162,14 @@ struct ListBackupRecordsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -161,7 +196,7 @@ struct ListBackupRecordsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListBackupfileLinksCommand: AsyncParsableCommand {
+struct ListBackupfileLinksCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-backupfile-links",
         abstract: "Obtaining the Backup File URL",
@@ -173,15 +208,22 @@ struct ListBackupfileLinksCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/backup_and_restoration/obtaining_the_backup_file_url.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"expiration": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListBackupfileLinksRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): expiration*.
+            Fields (* required): expiration*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -193,12 +235,27 @@ struct ListBackupfileLinksCommand: AsyncParsableCommand {
         help: "Backup ID.")
     var backupID: String
 
+    @Option(
+        name: .customLong("expiration"),
+        help: """
+            Validity period (in seconds) of a URL. The value range is from 5 minutes to 24 hours. Sets \
+            `expiration` of the body, over --body.
+            """)
+    var expirationField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListBackupfileLinksRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListBackupfileLinksRequest.self, from: body,
+                overriding: [
+                    "expiration": expirationField
+                ])
             _ = try await client.listBackupfileLinks(instanceID: instanceID, backupID: backupID, requestBody)
         }
     }
@@ -263,11 +320,14 @@ struct ListRestoreRecordsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -296,7 +356,7 @@ struct ListRestoreRecordsCommand: AsyncParsableCommand {
     }
 }
 
-struct RestoreInstanceCommand: AsyncParsableCommand {
+struct RestoreInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-instance",
         abstract: "Restoring a DCS Instance",
@@ -308,27 +368,52 @@ struct RestoreInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/backup_and_restoration/restoring_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup_id": "", "remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): backup_id*, remark.
+            (* required): backup_id*, remark. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("backup-id"),
+        help: "Backup ID. Sets `backup_id` of the body, over --body.")
+    var backupIDField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "Description of DCS instance restoration. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestoreInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestoreInstanceRequest.self, from: body,
+                overriding: [
+                    "backup_id": backupIDField,
+                    "remark": remarkField
+                ])
             _ = try await client.restoreInstance(instanceID: instanceID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct BackUpDCSInstanceCommand: AsyncParsableCommand {
+struct BackUpDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "back-up-dcs-instance",
         abstract: "Backing Up a DCS Instance",
@@ -18,27 +18,46 @@ struct BackUpDCSInstanceCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/backup_and_restoration_apis/backing_up_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BackUpDCSInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): remark.
+            (* required): remark. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "DCS instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("remark"),
+        help: "Description of DCS instance backup. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BackUpDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BackUpDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "remark": remarkField
+                ])
             _ = try await client.backUpDCSInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -66,11 +85,14 @@ struct DeleteBackupFilesCommand: AsyncParsableCommand {
         help: "ID of the backup record")
     var backupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteBackupFiles(instanceID: instanceID, backupID: backupID)
         }
     }
@@ -120,11 +142,14 @@ struct ListDCSInstanceBackupRecordsCommand: AsyncParsableCommand {
         help: "End time of the period to be queried. Format: yyyyMMddHHmmss, for example, 20170718235959.")
     var endTime: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDCSInstanceBackupRecords(
                 instanceID: instanceID,
                 start: start,
@@ -181,11 +206,14 @@ struct ListDCSInstanceRestorationRecordsCommand: AsyncParsableCommand {
         help: "End time of the period to be queried. Format: yyyyMMddHHmmss, for example, 20170718235959.")
     var endTime: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDCSInstanceRestorationRecords(
                 instanceID: instanceID,
                 start: start,
@@ -197,7 +225,7 @@ struct ListDCSInstanceRestorationRecordsCommand: AsyncParsableCommand {
     }
 }
 
-struct RestoreDCSInstanceCommand: AsyncParsableCommand {
+struct RestoreDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-dcs-instance",
         abstract: "Restoring a DCS Instance",
@@ -209,27 +237,52 @@ struct RestoreDCSInstanceCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/backup_and_restoration_apis/restoring_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup_id": "", "remark": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreDCSInstanceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): backup_id*, remark.
+            Fields (* required): backup_id*, remark. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "DCS instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("backup-id"),
+        help: "Backup ID. Sets `backup_id` of the body, over --body.")
+    var backupIDField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: "Description of DCS instance restoration. Sets `remark` of the body, over --body.")
+    var remarkField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestoreDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestoreDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "backup_id": backupIDField,
+                    "remark": remarkField
+                ])
             _ = try await client.restoreDCSInstance(instanceID: instanceID, requestBody)
         }
     }

@@ -23,11 +23,14 @@ struct CreateAutoExpiresCanTaskCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createAutoExpiresCanTask(instanceID: instanceID)
         }
     }
@@ -56,17 +59,21 @@ struct CreateBigkeysCanTaskCommand: AsyncParsableCommand {
             Then wait until the BigkeysCanTask's status is one of these states (repeatable, or \
             comma-separated), as wait-for-bigkeys-can-task does, and print the resource as the last poll \
             shows it. Values: waiting, running, success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let response = try await client.createBigkeysCanTask(instanceID: instanceID)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -106,17 +113,21 @@ struct CreateHotkeysCanTaskCommand: AsyncParsableCommand {
             Then wait until the HotkeyTask's status is one of these states (repeatable, or comma-separated), \
             as wait-for-hotkey-task does, and print the resource as the last poll shows it. Values: waiting, \
             running, success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let response = try await client.createHotkeysCanTask(instanceID: instanceID)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -166,11 +177,14 @@ struct DeleteBigkeysCanTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteBigkeysCanTask(instanceID: instanceID, bigkeyID: bigkeyID)
             if wait {
                 output.keepLastResponse()
@@ -217,11 +231,14 @@ struct DeleteHotkeysCanTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteHotkeysCanTask(instanceID: instanceID, hotkeyID: hotkeyID)
             if wait {
                 output.keepLastResponse()
@@ -270,7 +287,8 @@ struct ListBigkeysCanTasksCommand: AsyncParsableCommand {
         help: """
             Analysis task status. Value range: waiting running success failed Values: waiting, running, \
             success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: String?
 
     @Flag(
@@ -281,11 +299,14 @@ struct ListBigkeysCanTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -343,7 +364,8 @@ struct ListHotkeysCanTasksCommand: AsyncParsableCommand {
         help: """
             Analysis task status. Value range: waiting running success failed Values: waiting, running, \
             success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: String?
 
     @Flag(
@@ -354,11 +376,14 @@ struct ListHotkeysCanTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -399,11 +424,14 @@ struct ShowBigkeyAutoScanConfigCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBigkeyAutoScanConfig(instanceID: instanceID)
         }
     }
@@ -431,11 +459,14 @@ struct ShowBigkeysCanTaskDetailsCommand: AsyncParsableCommand {
         help: "ID of the big key analysis task.")
     var bigkeyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBigkeysCanTaskDetails(instanceID: instanceID, bigkeyID: bigkeyID)
         }
     }
@@ -459,11 +490,14 @@ struct ShowHotkeyAutoScanConfigCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showHotkeyAutoScanConfig(instanceID: instanceID)
         }
     }
@@ -491,17 +525,20 @@ struct ShowHotkeyTaskDetailsCommand: AsyncParsableCommand {
         help: "ID of the hot key analysis task.")
     var hotkeyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showHotkeyTaskDetails(instanceID: instanceID, hotkeyID: hotkeyID)
         }
     }
 }
 
-struct UpdateBigkeyAutoScanConfigCommand: AsyncParsableCommand {
+struct UpdateBigkeyAutoScanConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-bigkey-auto-scan-config",
         abstract: "Configuring Automatic Big Key Analysis",
@@ -513,33 +550,55 @@ struct UpdateBigkeyAutoScanConfigCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/cache_analysis/configuring_automatic_big_key_analysis.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enable_auto_scan": false, "schedule_at": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBigkeyAutoScanConfigRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): enable_auto_scan*, schedule_at*.
+            input. Fields (* required): enable_auto_scan*, schedule_at*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("enable-auto-scan"),
+        help: """
+            Whether to enable scheduled cache analysis. true false. Sets `enable_auto_scan` of the body, \
+            over --body.
+            """)
+    var enableAutoScanField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateBigkeyAutoScanConfigRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateBigkeyAutoScanConfigRequest.self, from: body,
+                overriding: [
+                    "enable_auto_scan": enableAutoScanField
+                ])
             _ = try await client.updateBigkeyAutoScanConfig(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateHotkeyAutoScanConfigCommand: AsyncParsableCommand {
+struct UpdateHotkeyAutoScanConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-hotkey-auto-scan-config",
         abstract: "Configuring Automatic Hot Key Analysis",
@@ -551,27 +610,49 @@ struct UpdateHotkeyAutoScanConfigCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/cache_analysis/configuring_automatic_hot_key_analysis.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enable_auto_scan": false, "schedule_at": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateHotkeyAutoScanConfigRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): enable_auto_scan*, schedule_at*.
+            input. Fields (* required): enable_auto_scan*, schedule_at*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("enable-auto-scan"),
+        help: """
+            Whether to enable scheduled cache analysis. true false. Sets `enable_auto_scan` of the body, \
+            over --body.
+            """)
+    var enableAutoScanField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateHotkeyAutoScanConfigRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateHotkeyAutoScanConfigRequest.self, from: body,
+                overriding: [
+                    "enable_auto_scan": enableAutoScanField
+                ])
             _ = try await client.updateHotkeyAutoScanConfig(instanceID: instanceID, requestBody)
         }
     }
@@ -603,22 +684,27 @@ struct WaitForBigkeysCanTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: waiting, running, success, \
             failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["waiting", "running", "success", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForBigkeysCanTask(
                 instanceID: instanceID,
                 bigkeyID: bigkeyID,
@@ -653,11 +739,14 @@ struct WaitForBigkeysCanTaskDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForBigkeysCanTaskDeletion(
                 instanceID: instanceID,
                 bigkeyID: bigkeyID,
@@ -693,22 +782,27 @@ struct WaitForHotkeyTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: waiting, running, success, \
             failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["waiting", "running", "success", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForHotkeyTask(
                 instanceID: instanceID,
                 hotkeyID: hotkeyID,
@@ -743,11 +837,14 @@ struct WaitForHotkeyTaskDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForHotkeyTaskDeletion(
                 instanceID: instanceID,
                 hotkeyID: hotkeyID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct BatchStopMigrationTasksCommand: AsyncParsableCommand {
+struct BatchStopMigrationTasksCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-stop-migration-tasks",
         abstract: "Stopping Data Migration Tasks",
@@ -20,28 +20,38 @@ struct BatchStopMigrationTasksCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/data_migration/stopping_data_migration_tasks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"migration_tasks": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStopMigrationTasksRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): migration_tasks*.
+            Fields (* required): migration_tasks*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStopMigrationTasksRequest.self, from: body)
             _ = try await client.batchStopMigrationTasks(requestBody)
         }
     }
 }
 
-struct CreateMigrationTaskCommand: AsyncParsableCommand {
+struct CreateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-migration-task",
         abstract: "Creating a Backup Import Task",
@@ -53,16 +63,31 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/data_migration/creating_a_backup_import_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"task_name": "", "description": "", "migration_type": "backupfile_import|online_migration", \#
+        "migration_method": "full_amount_migration|incremental_migration", "backup_files": {"file_source": \#
+        "", "bucket_name": "", "files": [{"file_name": "", "size": "", "update_at": ""}], "backup_id": ""}, \#
+        "network_type": "", "source_instance": {"addrs": "", "password": "", "task_status": "", "id": "", \#
+        "ip": "", "port": "", "name": "", "proxy_multi_db": false, "db": ""}, "target_instance": {"id": "", \#
+        "name": "", "password": "", "task_status": "", "ip": "", "port": "", "addrs": "", "proxy_multi_db": \#
+        false, "db": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateMigrationTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): task_name*, description, migration_type*, migration_method*, backup_files, \
-            network_type, source_instance, target_instance*.
+            network_type, source_instance, target_instance*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -71,18 +96,74 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("task-name"),
+        help: "Backup import task name. Sets `task_name` of the body, over --body.")
+    var taskNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Backup import task description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("migration-type"),
+        help: """
+            Migration mode. Options: backupfile_import: importing backup files online_migration: migrating \
+            data online This API can no longer be used to create an online migration task. Please call \
+            CreateOnlineMigrationTask instead. Values: backupfile_import, online_migration. Sets \
+            `migration_type` of the body, over --body.
+            """,
+        completion: .list(["backupfile_import", "online_migration"]))
+    var migrationTypeField: String?
+
+    @Option(
+        name: .customLong("migration-method"),
+        help: """
+            Type of the migration, which can be full migration or incremental migration. Values: \
+            full_amount_migration: full migration incremental_migration: incremental migration Values: \
+            full_amount_migration, incremental_migration. Sets `migration_method` of the body, over --body.
+            """,
+        completion: .list(["full_amount_migration", "incremental_migration"]))
+    var migrationMethodField: String?
+
+    @Option(
+        name: .customLong("network-type"),
+        help: """
+            Type of the network for communication between the source and target Redis when the migration \
+            mode is online data migration. This API can no longer be used to create an online migration \
+            task. Please call CreateOnlineMigrationTask instead. Sets `network_type` of the body, over \
+            --body.
+            """)
+    var networkTypeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateMigrationTaskRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateMigrationTaskRequest.self, from: body,
+                overriding: [
+                    "task_name": taskNameField,
+                    "description": descriptionField,
+                    "migration_type": migrationTypeField,
+                    "migration_method": migrationMethodField,
+                    "network_type": networkTypeField
+                ])
             let response = try await client.createMigrationTask(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -98,7 +179,7 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateOnlineMigrationTaskCommand: AsyncParsableCommand {
+struct CreateOnlineMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-online-migration-task",
         abstract: "Creating an Online Data Migration Task",
@@ -110,28 +191,91 @@ struct CreateOnlineMigrationTaskCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/data_migration/creating_an_online_data_migration_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "vpc_id": "", "subnet_id": "", "security_group_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOnlineMigrationTaskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*, description, vpc_id*, subnet_id*, security_group_id*.
+            input. Fields (* required): name*, description, vpc_id*, subnet_id*, security_group_id*. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: "Name of the online migration task. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Description of the online migration task. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain it, do as follows: Method 1: Log in to the VPC console and view the VPC ID in \
+            the VPC details. Method 2: Call the VPC API. For details, see the API for querying VPCs. Sets \
+            `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID of the subnet. To obtain it, do as follows: Method 1: Log in to VPC console and click \
+            the target subnet on the Subnets tab page. You can view the network ID on the displayed page. \
+            Method 2: Call the VPC API. For details, see the API for querying subnets. Sets `subnet_id` of \
+            the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group which the instance belongs to. A security group implements access control for VMs \
+            within a security group or in different security groups, enhancing VM security. You can define \
+            different access rules for a security group to protect the VMs that are added to this security \
+            group. To obtain it, do as follows: Method 1: Log in to the VPC console and choose Access \
+            Control > Security Groups. You can create and configure a security group, and obtain the \
+            security group ID. Method 2: Call the API used to query security group details. For details, see \
+            the API for querying security group details. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOnlineMigrationTaskRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOnlineMigrationTaskRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField
+                ])
             _ = try await client.createOnlineMigrationTask(requestBody)
         }
     }
 }
 
-struct DeleteMigrationTaskCommand: AsyncParsableCommand {
+struct DeleteMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-migration-task",
         abstract: "Deleting Data Migration Tasks",
@@ -143,21 +287,31 @@ struct DeleteMigrationTaskCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/data_migration/deleting_data_migration_tasks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"task_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteMigrationTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): task_id_list*.
+            Fields (* required): task_id_list*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteMigrationTaskRequest.self, from: body)
             _ = try await client.deleteMigrationTask(requestBody)
         }
@@ -202,11 +356,14 @@ struct ListMigrationTaskCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -220,7 +377,7 @@ struct ListMigrationTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct SetOnlineMigrationTaskCommand: AsyncParsableCommand {
+struct SetOnlineMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-online-migration-task",
         abstract: "Configuring an Online Data Migration Task",
@@ -232,28 +389,84 @@ struct SetOnlineMigrationTaskCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/data_migration/configuring_an_online_data_migration_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"migration_method": "", "resume_mode": "auto|manual", "bandwidth_limit_mb": "", "source_instance": \#
+        {"id": "", "addrs": "", "password": ""}, "target_instance": {"id": "", "addrs": "", "password": \#
+        ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetOnlineMigrationTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): migration_method*, resume_mode*, bandwidth_limit_mb, source_instance*, \
-            target_instance*.
+            target_instance*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("task-id"),
         help: "Online migration task ID.")
     var taskID: String
 
+    @Option(
+        name: .customLong("migration-method"),
+        help: """
+            Type of the migration. Full migration is suitable for scenarios where services can be \
+            interrupted. Data is migrated at one time. Source instance data updated during the migration \
+            will not be migrated to the target instance. Incremental migration is suitable for scenarios \
+            requiring minimal service downtime. The incremental migration parses logs to ensure data \
+            consistency between the source and target instances. After the full migration is complete, \
+            incremental migration starts.Options: full_amount_migration: full migration \
+            incremental_migration: incremental migration. Sets `migration_method` of the body, over --body.
+            """)
+    var migrationMethodField: String?
+
+    @Option(
+        name: .customLong("resume-mode"),
+        help: """
+            Reconnection mode. In automatic reconnection mode, if the source and target instances are \
+            disconnected due to network exceptions, automatic reconnections will be performed indefinitely. \
+            Full synchronization will be triggered and requires more bandwidth if incremental \
+            synchronization becomes unavailable. Exercise caution when enabling this option. Values: auto: \
+            automatically reconnect. manual: manually reconnect. Values: auto, manual. Sets `resume_mode` of \
+            the body, over --body.
+            """,
+        completion: .list(["auto", "manual"]))
+    var resumeModeField: String?
+
+    @Option(
+        name: .customLong("bandwidth-limit-mb"),
+        help: """
+            Bandwidth limit. For incremental migration, you can limit the bandwidth to ensure smooth service \
+            running. When the data synchronization speed reaches the limit, it can no longer increase. - \
+            Unit: MB/s. - Value range: 1-10,240 (an integer greater than 0 and less than 10,241). Sets \
+            `bandwidth_limit_mb` of the body, over --body.
+            """)
+    var bandwidthLimitMbField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetOnlineMigrationTaskRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetOnlineMigrationTaskRequest.self, from: body,
+                overriding: [
+                    "migration_method": migrationMethodField,
+                    "resume_mode": resumeModeField,
+                    "bandwidth_limit_mb": bandwidthLimitMbField
+                ])
             _ = try await client.setOnlineMigrationTask(taskID: taskID, requestBody)
         }
     }
@@ -276,11 +489,14 @@ struct ShowMigrationTaskCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMigrationTask(taskID: taskID)
         }
     }
@@ -304,11 +520,14 @@ struct ShowMigrationTasksTAtsCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMigrationTasksTAts(taskID: taskID)
         }
     }
@@ -338,17 +557,24 @@ struct StopMigrationTaskCommand: AsyncParsableCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopMigrationTask(taskID: taskID)
             if !wait.isEmpty {
                 try await client.waitForMigrationTask(
@@ -361,7 +587,7 @@ struct StopMigrationTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateMigrationTaskCommand: AsyncParsableCommand {
+struct UpdateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-migration-task",
         abstract: "Configuring Auto-Reconnect for Migration Tasks",
@@ -374,15 +600,22 @@ struct UpdateMigrationTaskCommand: AsyncParsableCommand {
             apis_v2_recommended/data_migration/configuring_auto-reconnect_for_migration_tasks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resume_mode": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMigrationTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resume_mode.
+            Fields (* required): resume_mode. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("task-id"),
@@ -396,18 +629,41 @@ struct UpdateMigrationTaskCommand: AsyncParsableCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("resume-mode"),
+        help: """
+            Reconnection mode of the migration tasks. auto: automatically reconnect. In automatic \
+            reconnection mode, if the source and target instances are disconnected due to network \
+            exceptions, automatic reconnections will be performed indefinitely. Full synchronization will be \
+            triggered and requires more bandwidth if incremental synchronization becomes unavailable. \
+            Exercise caution when enabling this option. manual: manually reconnect. Sets `resume_mode` of \
+            the body, over --body.
+            """)
+    var resumeModeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateMigrationTaskRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateMigrationTaskRequest.self, from: body,
+                overriding: [
+                    "resume_mode": resumeModeField
+                ])
             try await client.updateMigrationTask(taskID: taskID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForMigrationTask(
@@ -440,7 +696,11 @@ struct WaitForMigrationTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: SUCCESS, FAILED, MIGRATING, \
             TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var status: [String]
 
     @Option(
@@ -448,17 +708,24 @@ struct WaitForMigrationTaskCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: FAILED, \
             MIGRATION_FAILED).
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForMigrationTask(
                 taskID: taskID,
                 status: WaitOptions.states(status, as: ShowMigrationTaskResponse.StatusValue.self),

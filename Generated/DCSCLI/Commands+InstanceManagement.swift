@@ -24,11 +24,14 @@ struct ChangeMasterStandbyCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.changeMasterStandby(instanceID: instanceID)
         }
     }
@@ -47,17 +50,20 @@ struct ListStatisticsOfRunningInstancesCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/querying_statistics_of_all_running_instances.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStatisticsOfRunningInstances()
         }
     }
 }
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Resetting a Password",
@@ -69,33 +75,69 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/instance_management/resetting_a_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_password": "", "no_password_access": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): new_password, no_password_access.
+            required): new_password, no_password_access. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            New password. When no_password_access is set to false or not specified, the request must contain \
+            the password parameter. The password of a DCS Redis instance must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. Must contain at least three of the following \
+            character types: Lowercase letters Uppercase letters Digits Special characters \
+            `~!@#$^&*()-_=+\\|{},<.>/?. Sets `new_password` of the body, over --body.
+            """)
+    var newPasswordField: String?
+
+    @Option(
+        name: .customLong("no-password-access"),
+        help: """
+            Whether to change the DCS instance to password-free. true: The instance can be accessed without \
+            a password. false: The instance can be accessed only after password authentication. If this \
+            parameter is not set, the default value false is used. Sets `no_password_access` of the body, \
+            over --body.
+            """)
+    var noPasswordAccessField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "new_password": newPasswordField,
+                    "no_password_access": noPasswordAccessField
+                ])
             _ = try await client.resetPassword(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct RestartOrFlushInstancesCommand: AsyncParsableCommand {
+struct RestartOrFlushInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-or-flush-instances",
         abstract: "Restarting DCS Instances or Clearing DCS Instance Data",
@@ -108,28 +150,51 @@ struct RestartOrFlushInstancesCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/restarting_dcs_instances_or_clearing_dcs_instance_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instances": [""], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartOrFlushInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instances, action.
+            Fields (* required): instances, action. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation on the instance: restart: force restart soft_restart: restart only the instance \
+            process flush: clear data Only DCS Redis 4.0 and later instances can be flushed. Sets `action` \
+            of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartOrFlushInstancesRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestartOrFlushInstancesRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.restartOrFlushInstances(requestBody)
         }
     }
 }
 
-struct UpdatePasswordCommand: AsyncParsableCommand {
+struct UpdatePasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-password",
         abstract: "Changing the Password",
@@ -141,27 +206,58 @@ struct UpdatePasswordCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/instance_management/changing_the_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"old_password": "", "new_password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): old_password*, new_password*.
+            required): old_password*, new_password*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("old-password"),
+        help: "Old password. Sets `old_password` of the body, over --body.")
+    var oldPasswordField: String?
+
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            New password. The password of a DCS Redis instance must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. The new password must be different from the old \
+            password. Must contain at least three of the following character types: Lowercase letters \
+            Uppercase letters Digits Special characters `~!@#$^&*()-_=+\\|{},<.>/?. Sets `new_password` of \
+            the body, over --body.
+            """)
+    var newPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePasswordRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePasswordRequest.self, from: body,
+                overriding: [
+                    "old_password": oldPasswordField,
+                    "new_password": newPasswordField
+                ])
             _ = try await client.updatePassword(instanceID: instanceID, requestBody)
         }
     }

@@ -28,11 +28,14 @@ struct ListDCSInstanceStatusCommand: AsyncParsableCommand {
             """)
     var includeFailure: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDCSInstanceStatus(includeFailure: includeFailure)
         }
     }
@@ -51,17 +54,20 @@ struct ListStatisticsOfRunningInstancesV10Command: AsyncParsableCommand {
             outdated_apis_v1/instance_management_apis/querying_statistics_of_all_running_instances.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStatisticsOfRunningInstancesV10()
         }
     }
 }
 
-struct RestartDCSInstancesOrClearingDCSInstanceDataCommand: AsyncParsableCommand {
+struct RestartDCSInstancesOrClearingDCSInstanceDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-dcs-instances-or-clearing-dcs-instance-data",
         abstract: "Restarting DCS Instances or Clearing DCS Instance Data",
@@ -74,28 +80,51 @@ struct RestartDCSInstancesOrClearingDCSInstanceDataCommand: AsyncParsableCommand
             outdated_apis_v1/instance_management_apis/restarting_dcs_instances_or_clearing_dcs_instance_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "restart|flush", "instances": [{}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartDCSInstancesOrClearingDCSInstanceDataRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): action*, instances*.
+            for standard input. Fields (* required): action*, instances*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action performed on DCS instances. Options: restart, and flush. Only DCS Redis 4.0 and 5.0 \
+            instances can be flushed. Values: restart, flush. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["restart", "flush"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartDCSInstancesOrClearingDCSInstanceDataRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestartDCSInstancesOrClearingDCSInstanceDataRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.restartDCSInstancesOrClearingDCSInstanceData(requestBody)
         }
     }
 }
 
-struct UpdatePasswordOfDCSInstanceCommand: AsyncParsableCommand {
+struct UpdatePasswordOfDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-password-of-dcs-instance",
         abstract: "Changing the Password of a DCS Instance",
@@ -108,27 +137,58 @@ struct UpdatePasswordOfDCSInstanceCommand: AsyncParsableCommand {
             outdated_apis_v1/instance_management_apis/changing_the_password_of_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"old_password": "", "new_password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePasswordOfDCSInstanceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): old_password*, new_password*.
+            input. Fields (* required): old_password*, new_password*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "DCS instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("old-password"),
+        help: "Old password. Sets `old_password` of the body, over --body.")
+    var oldPasswordField: String?
+
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            New password. The password of a DCS Redis instance must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. The new password must be different from the old \
+            password. Must contain at least three of the following character types: Lowercase letters \
+            Uppercase letters Digits Special characters `~!@#$^&*()-_=+\\|{},<.>/?. Sets `new_password` of \
+            the body, over --body.
+            """)
+    var newPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePasswordOfDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePasswordOfDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "old_password": oldPasswordField,
+                    "new_password": newPasswordField
+                ])
             _ = try await client.updatePasswordOfDCSInstance(instanceID: instanceID, requestBody)
         }
     }

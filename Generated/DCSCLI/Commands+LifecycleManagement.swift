@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct BatchDeleteInstancesCommand: AsyncParsableCommand {
+struct BatchDeleteInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-instances",
         abstract: "Batch Deleting DCS Instances",
@@ -18,15 +18,22 @@ struct BatchDeleteInstancesCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/batch_deleting_dcs_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instances": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instances.
+            Fields (* required): instances. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("all-failure"),
@@ -38,18 +45,21 @@ struct BatchDeleteInstancesCommand: AsyncParsableCommand {
             """)
     var allFailure: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteInstancesRequest.self, from: body)
             _ = try await client.batchDeleteInstances(requestBody, allFailure: allFailure)
         }
     }
 }
 
-struct CreateInstanceCommand: AsyncParsableCommand {
+struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance",
         abstract: "Creating a DCS Instance",
@@ -61,6 +71,19 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/creating_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "engine": "", "engine_version": "", "capacity": 0.0, "spec_code": "", "az_codes": \#
+        [""], "vpc_id": "", "subnet_id": "", "security_group_id": "", "publicip_id": "", \#
+        "enterprise_project_id": "", "enterprise_project_name": "", "description": "", "enable_ssl": false, \#
+        "private_ip": "", "instance_num": 0, "maintain_begin": "", "maintain_end": "", "password": "", \#
+        "no_password_access": false, "bss_param": {"is_auto_renew": "", "charging_mode": "", "is_auto_pay": \#
+        "", "period_type": "", "period_num": 0}, "instance_backup_policy": {"backup_type": "", "save_days": \#
+        0, "periodical_backup_plan": {"timezone_offset": "", "backup_at": [0], "period_type": "", \#
+        "begin_at": ""}}, "tags": [{"key": "", "value": ""}], "access_user": "", "enable_publicip": false, \#
+        "port": 0, "rename_commands": {}, "template_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -70,17 +93,256 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             subnet_id*, security_group_id, publicip_id, enterprise_project_id, enterprise_project_name, \
             description, enable_ssl, private_ip, instance_num, maintain_begin, maintain_end, password, \
             no_password_access, bss_param, instance_backup_policy, tags, access_user, enable_publicip, port, \
-            rename_commands, template_id.
+            rename_commands, template_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name can contain letters, digits, underscores (_), and hyphens (-) \
+            and must start with a letter or digit. When you create only one instance at a time, the value of \
+            this parameter can contain 4 to 64 characters. When you create multiple instances at a time, the \
+            value of this parameter can contain 4 to 56 characters. The instances are named in the format of \
+            custom name-n, where n starts from 000 and is incremented by 1. For example, if you create two \
+            instances and set the custom name to dcs_demo, the two instances are respectively named \
+            dcs_demo-000 and dcs_demo-001. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("engine"),
+        help: "Cache engine: Redis. Sets `engine` of the body, over --body.")
+    var engineField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Cache version. If the cache engine is Redis, this parameter is mandatory. The version can be \
+            4.0/5.0/6.0/7.0. Sets `engine_version` of the body, over --body.
+            """)
+    var engineVersionField: String?
+
+    @Option(
+        name: .customLong("capacity"),
+        help: """
+            Cache capacity (GB). For a single-node or master/standby DCS Redis 4.0/5.0/6.0/7.0 instance, the \
+            value can be 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 24, 32, 48, or 64. For a cluster instance, the \
+            value can be 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, or 1024. For a \
+            read/write splitting DCS Redis 4.0/5.0 instance, the value can be 1, 2, 4, 8, 16, 32, or 64. \
+            Sets `capacity` of the body, over --body.
+            """)
+    var capacityField: Double?
+
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            Product flavor. The query method is as follows: Method 1: Log in to the DCS console, go to the \
+            instance creation page, and check the instance flavor. Method 2: Call the API used to query \
+            product flavors. Sets `spec_code` of the body, over --body.
+            """)
+    var specCodeField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain it, do as follows: Method 1: Log in to the VPC console and view the VPC ID on \
+            the My VPCs page. Method 2: Call the VPC API. For details, see the API for querying VPCs. Sets \
+            `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID of the subnet. To obtain it, do as follows: Method 1: Log in to VPC console and click \
+            the target subnet on the Subnets tab page. You can view the network ID on the displayed page. \
+            Method 2: Call the VPC API. For details, see the API for querying subnets. Sets `subnet_id` of \
+            the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group to which the instance belongs. DCS Redis 4.0 and later instances do not support \
+            security groups but whitelists. You can obtain it in either of the following ways: Method 1: Log \
+            in to the VPC console and view the security group ID on the security group details page. Method \
+            2: Call the API used to query security group details. For details, see the API for querying \
+            security group details. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            ID of the EIP bound to the DCS Redis instance. This parameter is reserved. Retain the default \
+            value. Sets `publicip_id` of the body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: "Enterprise project ID. Sets `enterprise_project_id` of the body, over --body.")
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-name"),
+        help: "Enterprise project name. Sets `enterprise_project_name` of the body, over --body.")
+    var enterpriseProjectNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Instance description. The description can contain a maximum of 1024 characters. The backslash () \
+            and quotation mark (\") are special characters for JSON messages. When using these characters in \
+            a parameter value, add the escape character () before the characters, for example, \\\\ and \
+            \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("enable-ssl"),
+        help: """
+            This parameter is reserved. Retain the default value. Sets `enable_ssl` of the body, over \
+            --body.
+            """)
+    var enableSSLField: Bool?
+
+    @Option(
+        name: .customLong("private-ip"),
+        help: "IP address that is specified for a DCS instance. Sets `private_ip` of the body, over --body.")
+    var privateIPField: String?
+
+    @Option(
+        name: .customLong("instance-num"),
+        help: """
+            Number of instances to be created in batches. This parameter is available for DCS Redis \
+            instances. Default value: 1. Value range: 1 to 100. Sets `instance_num` of the body, over \
+            --body.
+            """)
+    var instanceNumField: Int?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            UTC time when the maintenance time window starts. The format is HH:mm:ss. The start time and end \
+            time of the maintenance window must be within the time segment of a supported maintenance \
+            window. For details, see Listing Maintenance Time Windows. For example, the start time must be \
+            on the hour, such as 18:00:00 and 19:00:00. The start time and end time must be set in pairs. If \
+            the start time is left blank, the end time must also be left blank. In this case, the system \
+            automatically sets the start time to 18:00:00. Sets `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            UTC time when the maintenance time window ends. The format is HH:mm:ss. The start time and end \
+            time of the maintenance window must be within the time segment of a supported maintenance \
+            window. For details, see Listing Maintenance Time Windows. The end time is one hour later than \
+            the start time. For example, if the start time is 18:00:00, the end time is 19:00:00. The start \
+            time and end time must be set in pairs. If the end time is left blank, the start time is also \
+            left blank. In this case, the system automatically sets the end time to 19:00:00. Sets \
+            `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Password of a DCS instance. When no_password_access is set to false or not specified, the \
+            request must contain the password parameter. The password of a DCS Redis instance must meet the \
+            following complexity requirements: Can contain 8 to 32 characters. Must contain at least three \
+            of the following character types: Lowercase letters Uppercase letters Digits Special characters \
+            `~!@#$^&*()-_=+\\|{},<.>/?. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("no-password-access"),
+        help: """
+            Whether the instance can be accessed without a password. true: The instance can be accessed \
+            without a password. false: The instance can be accessed only after password authentication. If \
+            this parameter is not set, the default value false is used. Sets `no_password_access` of the \
+            body, over --body.
+            """)
+    var noPasswordAccessField: Bool?
+
+    @Option(
+        name: .customLong("access-user"),
+        help: """
+            If the cache engine is Redis, leave this parameter empty. Sets `access_user` of the body, over \
+            --body.
+            """)
+    var accessUserField: String?
+
+    @Option(
+        name: .customLong("enable-publicip"),
+        help: """
+            This parameter is reserved. Retain the default value. Sets `enable_publicip` of the body, over \
+            --body.
+            """)
+    var enablePublicipField: Bool?
+
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Port customization. If this parameter is not sent or is left empty when you create a Redis 4.0 \
+            or later instance, the default port 6379 will be used. To customize a port, specify a port \
+            number in the range from 1 to 65535. Sets `port` of the body, over --body.
+            """)
+    var portField: Int?
+
+    @Option(
+        name: .customLong("template-id"),
+        help: """
+            Parameter template ID. The default template is used when no ID is specified. To specify a custom \
+            parameter template, obtain the template ID by referring to Viewing Parameter Templates. Sets \
+            `template_id` of the body, over --body.
+            """)
+    var templateIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "engine": engineField,
+                    "engine_version": engineVersionField,
+                    "capacity": capacityField,
+                    "spec_code": specCodeField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "publicip_id": publicipIDField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "enterprise_project_name": enterpriseProjectNameField,
+                    "description": descriptionField,
+                    "enable_ssl": enableSSLField,
+                    "private_ip": privateIPField,
+                    "instance_num": instanceNumField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "password": passwordField,
+                    "no_password_access": noPasswordAccessField,
+                    "access_user": accessUserField,
+                    "enable_publicip": enablePublicipField,
+                    "port": portField,
+                    "template_id": templateIDField
+                ])
             _ = try await client.createInstance(requestBody)
         }
     }
@@ -103,11 +365,14 @@ struct DeleteSingleInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSingleInstance(instanceID: instanceID)
         }
     }
@@ -215,11 +480,14 @@ struct ListInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -258,7 +526,7 @@ struct ListInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResizeInstanceCommand: AsyncParsableCommand {
+struct ResizeInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-instance",
         abstract: "Modifying Instance Specifications",
@@ -270,28 +538,91 @@ struct ResizeInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/modifying_instance_specifications.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"spec_code": "", "new_capacity": 0, "bss_param": {"is_auto_pay": ""}, "reserved_ip": [""], \#
+        "change_type": "", "available_zones": [""], "node_list": [""], "execute_immediately": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): spec_code*, new_capacity*, bss_param, reserved_ip, change_type, available_zones, \
-            node_list, execute_immediately.
+            node_list, execute_immediately. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            Flavor after the modification. The query method is as follows: Method 1: Log in to the DCS \
+            console, go to the instance creation page, and check the instance flavor. Method 2: Call the API \
+            used to query product flavors. Sets `spec_code` of the body, over --body.
+            """)
+    var specCodeField: String?
+
+    @Option(
+        name: .customLong("new-capacity"),
+        help: """
+            New memory size of the DCS instance, in GB. For a single-node or master/standby DCS Redis 4.0 or \
+            later instance, the value can be 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, or 64. For a cluster DCS \
+            Redis 4.0 or later instance, the value can be 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, \
+            512, 768, or 1024. For a read/write splitting instance, the value can be 1, 2, 4, 8, 16, 32, 64. \
+            Currently, the specifications of a Proxy Cluster DCS Redis 3.0 instance cannot be reduced. In \
+            addition to integers, 0.125, 0.25, and 0.5 are also supported. Values: 0.125, 0.25, 0.5, 1, 2, \
+            4, 8, 16, 32, 64. Sets `new_capacity` of the body, over --body.
+            """,
+        completion: .list(["0.125", "0.25", "0.5", "1", "2", "4", "8", "16", "32", "64"]))
+    var newCapacityField: Int?
+
+    @Option(
+        name: .customLong("change-type"),
+        help: """
+            Modification type. Mandatory when the number of replicas of a DCS Redis instance is modified. \
+            createReplication: adding replicas deleteReplication: deleting replicas addSharding: adding \
+            shards instanceType: changing the instance type. Currently, you can change a master/standby or \
+            read/write splitting DCS Redis 4.0/5.0/6.0 instance to the Proxy Cluster type, or from Proxy \
+            Cluster to master/standby or read/write splitting. Sets `change_type` of the body, over --body.
+            """)
+    var changeTypeField: String?
+
+    @Option(
+        name: .customLong("execute-immediately"),
+        help: """
+            Whether to apply the change immediately. The default value is true. true: Apply the change \
+            immediately. false: Apply the change during the maintenance window. . Sets `execute_immediately` \
+            of the body, over --body.
+            """)
+    var executeImmediatelyField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizeInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizeInstanceRequest.self, from: body,
+                overriding: [
+                    "spec_code": specCodeField,
+                    "new_capacity": newCapacityField,
+                    "change_type": changeTypeField,
+                    "execute_immediately": executeImmediatelyField
+                ])
             try await client.resizeInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -314,17 +645,20 @@ struct ShowInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstance(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateInstanceCommand: AsyncParsableCommand {
+struct UpdateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance",
         abstract: "Modifying Details of a DCS Instance",
@@ -338,28 +672,119 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/modifying_details_of_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "port": 0, "rename_commands": {"command": "", "flushall": "", \#
+        "flushdb": "", "hgetall": "", "keys": ""}, "maintain_begin": "", "maintain_end": "", \#
+        "security_group_id": "", "instance_backup_policy": {"backup_type": "", "save_days": 0, \#
+        "periodical_backup_plan": {"timezone_offset": "", "backup_at": [0], "period_type": "", "begin_at": \#
+        ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name, description, port, rename_commands, maintain_begin, maintain_end, \
-            security_group_id, instance_backup_policy.
+            security_group_id, instance_backup_policy. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name can contain letters, digits, underscores (_), and hyphens (-) \
+            and must start with a letter. When you create only one instance at a time, the value of this \
+            parameter can contain 4 to 64 characters. When you create multiple instances at a time, the \
+            value of this parameter can contain 4 to 56 characters. The instances are named in the format of \
+            custom name-n, where n starts from 000 and is incremented by 1. For example, if you create two \
+            instances and set the custom name to dcs_demo, the two instances are respectively named \
+            dcs_demo-000 and dcs_demo-001. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Instance description. The description can contain a maximum of 1024 characters. The backslash \
+            (\\) and quotation mark (\") are special characters for JSON messages. When using these \
+            characters in a parameter value, add the escape character (\\) before the characters, for \
+            example, \\\\ and \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Port for connecting to the Redis instance. The port range is from 1 to 65535. After the port is \
+            changed, all connections to the Redis instance are interrupted, and services must connect to the \
+            new port. Only DCS Redis 4.0 and later instances support port change. Sets `port` of the body, \
+            over --body.
+            """)
+    var portField: Int?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            UTC time when the maintenance time window starts. The format is HH:mm:ss. The start time and end \
+            time of the maintenance window must be within the time segment of a supported maintenance \
+            window. For details, see Listing Maintenance Time Windows. For example, the start time must be \
+            18:00:00, 19:00:00, and so on. The start time and end time must be set in pairs. If the start \
+            time is left blank, the end time must also be left blank. Sets `maintain_begin` of the body, \
+            over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            UTC time when the maintenance time window ends. The format is HH:mm:ss. The start time and end \
+            time of the maintenance window must be within the time segment of a supported maintenance \
+            window. For details, see Listing Maintenance Time Windows. The end time is one hour later than \
+            the start time. For example, if the start time is 18:00:00, the end time is 19:00:00. The start \
+            time and end time must be set in pairs. If the end time is left blank, the start time must also \
+            be left blank. Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. The value can be obtained from the VPC console or the API used to query the \
+            security group list. This parameter is supported only by DCS Redis 3.0 instances. Sets \
+            `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "port": portField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "security_group_id": securityGroupIDField
+                ])
             try await client.updateInstance(instanceID: instanceID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct BatchDeleteDCSInstancesCommand: AsyncParsableCommand {
+struct BatchDeleteDCSInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-dcs-instances",
         abstract: "Batch Deleting DCS Instances",
@@ -18,15 +18,22 @@ struct BatchDeleteDCSInstancesCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/lifecycle_management_apis/batch_deleting_dcs_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instances": [{}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteDCSInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instances.
+            Fields (* required): instances. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("all-failure"),
@@ -38,18 +45,21 @@ struct BatchDeleteDCSInstancesCommand: AsyncParsableCommand {
             """)
     var allFailure: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteDCSInstancesRequest.self, from: body)
             _ = try await client.batchDeleteDCSInstances(requestBody, allFailure: allFailure)
         }
     }
 }
 
-struct CreateDCSInstanceCommand: AsyncParsableCommand {
+struct CreateDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dcs-instance",
         abstract: "Creating a DCS Instance",
@@ -61,6 +71,18 @@ struct CreateDCSInstanceCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/lifecycle_management_apis/creating_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "engine": "", "engine_version": "4.0|5.0|6.0", "spec_code": "", \#
+        "capacity": 0.0, "no_password_access": "", "password": "", "vpc_id": "", "security_group_id": "", \#
+        "subnet_id": "", "available_zones": [{}], "product_id": "", "instance_backup_policy": {"save_days": \#
+        0, "backup_type": "auto|manual", "periodical_backup_plan": {"begin_at": "", "period_type": "", \#
+        "backup_at": [{}], "timezone_offset": ""}}, "enable_publicip": false, "publicip_id": "", \#
+        "enable_ssl": false, "maintain_begin": "", "maintain_end": "", "enterprise_project_id": "", \#
+        "enterprise_project_name": "", "instance_num": 0, "private_ips": [""], "port": 0, \#
+        "rename_commands": {}, "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -70,17 +92,248 @@ struct CreateDCSInstanceCommand: AsyncParsableCommand {
             no_password_access*, password, vpc_id*, security_group_id, subnet_id*, available_zones*, \
             product_id*, instance_backup_policy, enable_publicip, publicip_id, enable_ssl, maintain_begin, \
             maintain_end, enterprise_project_id, enterprise_project_name, instance_num, private_ips, port, \
-            rename_commands, tags.
+            rename_commands, tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DCS instance name. An instance name can contain 4 to 64 characters and must start with a letter. \
+            Only letters, digits, underscores (_), and hyphens (-) are allowed. Sets `name` of the body, \
+            over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Brief description of the DCS instance. The description supports up to 1024 characters. The \
+            backslash (\\) and quotation mark (\") are special characters for JSON messages. When using \
+            these characters in a parameter value, add the escape character (\\) before the characters, for \
+            example, \\\\ and \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("engine"),
+        help: "Cache engine. Value: Redis. Sets `engine` of the body, over --body.")
+    var engineField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Cache engine version. If the cache engine is Redis, the value can be 4.0, 5.0, or 6.0. Values: \
+            4.0, 5.0, 6.0. Sets `engine_version` of the body, over --body.
+            """,
+        completion: .list(["4.0", "5.0", "6.0"]))
+    var engineVersionField: String?
+
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            DCS instance specification code. To obtain the value, go to the instance creation page on the \
+            DCS console, and view Flavor Name in the Instance Specification table. Sets `spec_code` of the \
+            body, over --body.
+            """)
+    var specCodeField: String?
+
+    @Option(
+        name: .customLong("capacity"),
+        help: """
+            Cache capacity. Unit: GB. For single-node and master/standby Redis 4.0/5.0/6.0 instances, the \
+            value can be 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 24, 48, or 64. For Proxy Cluster Redis \
+            4.0/5.0 instances, and Redis Cluster Redis 4.0/5.0/6.0 ones, the value can be 4, 8, 16, 24, 32, \
+            48, 64, 96, 128, 192, 256, 384, 512, 768, or 1024. For read/write splitting Redis 4.0/5.0 \
+            instances, the value can be 1, 2, 4, 8, 16, 32, or 64. Sets `capacity` of the body, over --body.
+            """)
+    var capacityField: Double?
+
+    @Option(
+        name: .customLong("no-password-access"),
+        help: """
+            An indicator of whether a DCS instance can be accessed in password-free mode. true: indicates \
+            that a DCS instance can be accessed without a password. false: indicates that a DCS instance can \
+            be accessed only after password authentication. Default value: false. Sets `no_password_access` \
+            of the body, over --body.
+            """)
+    var noPasswordAccessField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Password of a DCS instance. If no_password_access is set to false or not set, the request must \
+            contain the password parameter. The password of a DCS Redis instance must meet the following \
+            complexity requirements: Must be a string consisting of 8 to 64 characters. Must be different \
+            from the old password. Contains at least three of the following character types: Lowercase \
+            letters Uppercase letters Digits Special characters (`~!@#$^&*()-_=+\\|{},<.>/?). Sets \
+            `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. Obtain the value by using either of the following methods: Method 1: Log in to VPC \
+            console and view the VPC ID in the VPC details. Method 2: Call the API for querying VPCs. For \
+            details, see the \"Querying VPCs\" section in the Virtual Private Cloud API Reference. Sets \
+            `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            ID of the security group which the instance belongs to. Redis 4.0 and later instances do not \
+            support access control by security groups. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID of the subnet. Obtain the value by using either of the following methods: Method 1: \
+            Log in to VPC console and click the target subnet on the Subnets tab page. You can view the \
+            network ID on the displayed page. Method 2: Call the API for querying subnets. For details, see \
+            the \"Querying Subnets\" section in the Virtual Private Cloud API Reference. Sets `subnet_id` of \
+            the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("product-id"),
+        help: """
+            ID of the product that can be created. For details, see Querying Service Specifications. The \
+            parameter value is in the format of spec_code-Abbreviation of the billing mode. The abbreviation \
+            of the billing mode can only be h, indicating pay-per-use. For example, \
+            redis.single.au1.large.1-h indicates a pay-per-use product whose specification code is \
+            redis.single.au1.large.1. When obtaining the product ID from the product specifications, ensure \
+            that the billing mode specified in the product ID is the same as the selected billing mode. For \
+            example, to buy a master/standby DCS Redis 3.0 instance billed in pay-per-use mode, you can \
+            search for the product ID corresponding to the record whose charging_type is Hourly and \
+            spec_code is dcs.master_standby in the response message. Sets `product_id` of the body, over \
+            --body.
+            """)
+    var productIDField: String?
+
+    @Option(
+        name: .customLong("enable-publicip"),
+        help: """
+            An indicator of whether to enable public access for a DCS Redis instance. true: enable. false: \
+            disable. Sets `enable_publicip` of the body, over --body.
+            """)
+    var enablePublicipField: Bool?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            ID of the elastic IP address bound to a DCS Redis instance. This parameter is mandatory if \
+            public access is enabled (that is, enable_publicip is set to true). Sets `publicip_id` of the \
+            body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("enable-ssl"),
+        help: """
+            An indicator of whether to enable SSL for public access to a DCS Redis instance. true: enable. \
+            false: disable. Sets `enable_ssl` of the body, over --body.
+            """)
+    var enableSSLField: Bool?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance time window starts. Format: hh:mm:ss. The start time and end time \
+            of the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. For details on how to query the time segments of supported maintenance time windows, see \
+            Querying Maintenance Time Window. The start time must be set to 22:00:00, 02:00:00, 06:00:00, \
+            10:00:00, 14:00:00, or 18:00: 00. Parameters maintain_begin and maintain_end must be set in \
+            pairs. If parameter maintain_start is left blank, parameter maintain_end is also blank. In this \
+            case, the system automatically set the start time to 02:00:00. Sets `maintain_begin` of the \
+            body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance time window ends. Format: hh:mm:ss. The start time and end time of \
+            the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. For details on how to query the time segments of supported maintenance time windows, see \
+            Querying Maintenance Time Window. The end time is four hours later than the start time. For \
+            example, if the start time is 22:00:00, the end time is 02:00:00. Parameters maintain_begin and \
+            maintain_end must be set in pairs. If parameter maintain_end is left blank, parameter \
+            maintain_start is also blank. In this case, the system automatically set the end time to \
+            06:00:00. Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: "Enterprise project ID. Sets `enterprise_project_id` of the body, over --body.")
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-name"),
+        help: "Enterprise project name. Sets `enterprise_project_name` of the body, over --body.")
+    var enterpriseProjectNameField: String?
+
+    @Option(
+        name: .customLong("instance-num"),
+        help: """
+            Number of instances to be created in batches. Default value: 1. Value range: 1-100. Sets \
+            `instance_num` of the body, over --body.
+            """)
+    var instanceNumField: Int?
+
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Port customization . If this parameter is not sent or is left empty when you create a Redis \
+            instance, the default port 6379 will be used. To customize a port, specify a port number in the \
+            range from 1 to 65535. Sets `port` of the body, over --body.
+            """)
+    var portField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "engine": engineField,
+                    "engine_version": engineVersionField,
+                    "spec_code": specCodeField,
+                    "capacity": capacityField,
+                    "no_password_access": noPasswordAccessField,
+                    "password": passwordField,
+                    "vpc_id": vpcIDField,
+                    "security_group_id": securityGroupIDField,
+                    "subnet_id": subnetIDField,
+                    "product_id": productIDField,
+                    "enable_publicip": enablePublicipField,
+                    "publicip_id": publicipIDField,
+                    "enable_ssl": enableSSLField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "enterprise_project_name": enterpriseProjectNameField,
+                    "instance_num": instanceNumField,
+                    "port": portField
+                ])
             _ = try await client.createDCSInstance(requestBody)
         }
     }
@@ -104,11 +357,14 @@ struct DeleteSingleDCSInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSingleDCSInstance(instanceID: instanceID)
         }
     }
@@ -182,11 +438,14 @@ struct ListDCSInstancesOfTenantCommand: AsyncParsableCommand {
             """)
     var tags: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDCSInstancesOfTenant(
                 start: start,
                 limit: limit,
@@ -201,7 +460,7 @@ struct ListDCSInstancesOfTenantCommand: AsyncParsableCommand {
     }
 }
 
-struct ScalUpDCSInstanceCommand: AsyncParsableCommand {
+struct ScalUpDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "scal-up-dcs-instance",
         abstract: "Scaling Up a DCS Instance",
@@ -213,27 +472,60 @@ struct ScalUpDCSInstanceCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/lifecycle_management_apis/scaling_up_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_capacity": 0, "spec_code": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ScalUpDCSInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): new_capacity*, spec_code*.
+            (* required): new_capacity*, spec_code*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("new-capacity"),
+        help: """
+            New specification (memory space) of the DCS instance. The new specification to which the DCS \
+            instance will be scaled up must be greater than the current specification. Unit: GB. Sets \
+            `new_capacity` of the body, over --body.
+            """)
+    var newCapacityField: Int?
+
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            DCS instance specification code. This parameter is optional for DCS Redis 3.0 instances. This \
+            parameter is mandatory for DCS Redis 4.0 and later instances. Sets `spec_code` of the body, over \
+            --body.
+            """)
+    var specCodeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ScalUpDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ScalUpDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "new_capacity": newCapacityField,
+                    "spec_code": specCodeField
+                ])
             try await client.scalUpDCSInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -256,17 +548,20 @@ struct ShowDCSInstanceCommand: AsyncParsableCommand {
         help: "ID of the instance to be queried")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDCSInstance(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateDCSInstanceCommand: AsyncParsableCommand {
+struct UpdateDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-dcs-instance",
         abstract: "Modifying Information About a DCS Instance",
@@ -280,28 +575,103 @@ struct UpdateDCSInstanceCommand: AsyncParsableCommand {
             outdated_apis_v1/lifecycle_management_apis/modifying_information_about_a_dcs_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "instance_backup_policy": {"save_days": 0, "backup_type": \#
+        "auto|manual", "periodical_backup_plan": {"begin_at": "", "period_type": "", "backup_at": [{}], \#
+        "timezone_offset": ""}}, "maintain_begin": "", "maintain_end": "", "security_group_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDCSInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): name, description, instance_backup_policy, maintain_begin, maintain_end, \
-            security_group_id.
+            security_group_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "DCS instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DCS instance name. An instance name can contain 4 to 64 characters, including letters, digits, \
+            underscores (_), and hyphens (-), and must start with a letter. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Brief description of the DCS instance. A brief description supports up to 1024 characters. \
+            \"\\\" is defined as an escape character in the queue description. If you need to enter a \
+            backward slash (\\) or a double quotation mark (\") in the queue description, enter \\\\ or \
+            \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance time window starts. Format: hh:mm:ss. The start time and end time \
+            of the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. For details on how to query the time segments of supported maintenance time windows, see \
+            Querying Maintenance Time Window. The start time must be set to 22:00:00, 02:00:00, 06:00:00, \
+            10:00:00, 14:00:00, or 18:00: 00. Parameters maintain_begin and maintain_end must be set in \
+            pairs. If parameter maintain_begin is left blank, parameter maintain_end is also blank. Sets \
+            `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance time window ends. Format: hh:mm:ss. The start time and end time of \
+            the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. For details on how to query the time segments of supported maintenance time windows, see \
+            Querying Maintenance Time Window. The end time is four hours later than the start time. For \
+            example, if the start time is 22:00:00, the end time is 02:00:00. Parameters maintain_begin and \
+            maintain_end must be set in pairs. If parameter maintain_end is left blank, parameter \
+            maintain_start is also blank. Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. The value can be obtained from the VPC console or the API. This parameter is \
+            supported only by DCS Redis 3.0 instances. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDCSInstanceRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDCSInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "security_group_id": securityGroupIDField
+                ])
             try await client.updateDCSInstance(instanceID: instanceID, requestBody)
         }
     }

@@ -34,7 +34,8 @@ struct CreateRedisLogCommand: AsyncParsableCommand {
             Date offset, indicating that the query starts from the last n days. The value can be 0, 1, 3, or \
             7. For example, the value 0 indicates that the logs of the current day are queried, and the \
             value 7 indicates that the logs of the last seven days are queried. Values: 0, 1, 3, 7.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "7"]))
     var queryTime: Int?
 
     @Option(
@@ -45,11 +46,14 @@ struct CreateRedisLogCommand: AsyncParsableCommand {
             """)
     var replicationID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             try await client.createRedisLog(
                 instanceID: instanceID,
                 logType: logType,
@@ -82,11 +86,14 @@ struct CreateRedisLogDownloadLinkCommand: AsyncParsableCommand {
         help: "Unique ID of a log, which is obtained from the API used to query run logs.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createRedisLogDownloadLink(instanceID: instanceID, id: id)
         }
     }
@@ -132,11 +139,14 @@ struct ListRedisLogCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -201,7 +211,8 @@ struct ListSlowlogCommand: AsyncParsableCommand {
         help: """
             Specifies the keyword based on which the return results are sorted. The value can be start_time \
             or duration. The default value is start_time. Values: start_time, duration.
-            """)
+            """,
+        completion: .list(["start_time", "duration"]))
     var sortKey: String?
 
     @Option(
@@ -209,7 +220,8 @@ struct ListSlowlogCommand: AsyncParsableCommand {
         help: """
             Result sorting order. The value can be desc (descending order) or asc (ascending order). The \
             default value is desc. Values: desc, asc.
-            """)
+            """,
+        completion: .list(["desc", "asc"]))
     var sortDir: String?
 
     @Flag(
@@ -220,11 +232,14 @@ struct ListSlowlogCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -25,11 +25,14 @@ struct DownloadSSLCertCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.downloadSSLCert(instanceID: instanceID)
         }
     }
@@ -53,11 +56,14 @@ struct ShowInstanceSSLDeTailCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceSSLDeTail(instanceID: instanceID)
         }
     }
@@ -81,17 +87,20 @@ struct ShowIPWhitelistCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showIPWhitelist(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateIPWhitelistCommand: AsyncParsableCommand {
+struct UpdateIPWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ip-whitelist",
         abstract: "Configuring IP Whitelist Groups",
@@ -105,33 +114,57 @@ struct UpdateIPWhitelistCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/network_security/configuring_ip_whitelist_groups.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instance_id": "", "enable_whitelist": false, "whitelist": [{"group_name": "", "ip_list": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateIPWhitelistRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): instance_id, enable_whitelist*, whitelist*.
+            (* required): instance_id, enable_whitelist*, whitelist*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("enable-whitelist"),
+        help: """
+            Whether to enable the whitelist. The options are true and false. Sets `enable_whitelist` of the \
+            body, over --body.
+            """)
+    var enableWhitelistField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateIPWhitelistRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateIPWhitelistRequest.self, from: body,
+                overriding: [
+                    "enable_whitelist": enableWhitelistField
+                ])
             try await client.updateIPWhitelist(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateSSLSwitchCommand: AsyncParsableCommand {
+struct UpdateSSLSwitchCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ssl-switch",
         abstract: "Enabling or Disabling SSL",
@@ -143,27 +176,46 @@ struct UpdateSSLSwitchCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/network_security/enabling_or_disabling_ssl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enabled": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSSLSwitchRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): enabled*.
+            (* required): enabled*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("enabled"),
+        help: "Enabling or disabling SSL. Sets `enabled` of the body, over --body.")
+    var enabledField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSSLSwitchRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSSLSwitchRequest.self, from: body,
+                overriding: [
+                    "enabled": enabledField
+                ])
             _ = try await client.updateSSLSwitch(instanceID: instanceID, requestBody)
         }
     }

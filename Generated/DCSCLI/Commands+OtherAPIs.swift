@@ -18,11 +18,14 @@ struct ListAvailableZonesCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/other_apis/querying_azs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailableZones()
         }
     }
@@ -52,12 +55,14 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: """
             DCS instance type. Options: single: single-node ha: master/standby cluster: Redis Cluster proxy: \
             Proxy Cluster ha_rw_split: read/write splitting Values: single, ha, cluster, proxy, ha_rw_split.
-            """)
+            """,
+        completion: .list(["single", "ha", "cluster", "proxy", "ha_rw_split"]))
     var cacheMode: String?
 
     @Option(
         name: .customLong("engine"),
-        help: "Cache engine. Options: Redis Values: Redis.")
+        help: "Cache engine. Options: Redis Values: Redis.",
+        completion: .list(["Redis"]))
     var engine: String?
 
     @Option(
@@ -65,7 +70,8 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: """
             Cache engine version. If the cache engine is Redis, the options are as follows: 4.0 5.0 6.0 7.0 \
             Values: 4.0, 5.0, 6.0, 7.0.
-            """)
+            """,
+        completion: .list(["4.0", "5.0", "6.0", "7.0"]))
     var engineVersion: String?
 
     @Option(
@@ -73,7 +79,8 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: """
             CPU architecture. The options are as follows: x86_64: x86 architecture aarch64: Arm architecture \
             Values: x86_64, aarch64.
-            """)
+            """,
+        completion: .list(["x86_64", "aarch64"]))
     var cpuType: String?
 
     @Option(
@@ -86,11 +93,14 @@ struct ListFlavorsCommand: AsyncParsableCommand {
             """)
     var capacity: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlavors(
                 specCode: specCode,
                 cacheMode: cacheMode.map(CacheMode.init(rawValue:)),
@@ -115,11 +125,14 @@ struct ListMaintenanceWindowsCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/other_apis/listing_maintenance_time_windows.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMaintenanceWindows()
         }
     }
@@ -156,11 +169,14 @@ struct ListMonitoredObjectsCommand: AsyncParsableCommand {
         help: "Number of items displayed per page.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMonitoredObjects(dimName: dimName, offset: offset, limit: limit)
         }
     }
@@ -190,11 +206,14 @@ struct ListMonitoredObjectsOfInstanceCommand: AsyncParsableCommand {
         help: "ID of the primary dimension, which can be dcs_instance_id.")
     var dimName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMonitoredObjectsOfInstance(instanceID: instanceID, dimName: dimName)
         }
     }
@@ -214,11 +233,14 @@ struct ShowQuotaOfTenantCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/other_apis/querying_the_tenant_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuotaOfTenant()
         }
     }

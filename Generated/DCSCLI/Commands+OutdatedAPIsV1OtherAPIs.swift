@@ -18,11 +18,14 @@ struct ListAZInformationCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/other_apis/querying_az_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAZInformation()
         }
     }
@@ -40,11 +43,14 @@ struct ListMaintenanceTimeWindowCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/other_apis/querying_maintenance_time_window.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMaintenanceTimeWindow()
         }
     }
@@ -64,11 +70,14 @@ struct ListQuotaOfTenantCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/other_apis/querying_the_quota_of_a_tenant.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotaOfTenant()
         }
     }
@@ -87,11 +96,14 @@ struct ListServiceSpecificationsCommand: AsyncParsableCommand {
             Documented in outdated_apis_v1/other_apis/querying_service_specifications.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServiceSpecifications()
         }
     }

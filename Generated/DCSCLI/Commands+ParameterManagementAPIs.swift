@@ -23,17 +23,20 @@ struct ListConfigurationParametersCommand: AsyncParsableCommand {
         help: "ID of the instance to be queried.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listConfigurationParameters(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateConfigurationParametersCommand: AsyncParsableCommand {
+struct UpdateConfigurationParametersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-configuration-parameters",
         abstract: "Modifying Configuration Parameters",
@@ -47,26 +50,36 @@ struct UpdateConfigurationParametersCommand: AsyncParsableCommand {
             outdated_apis_v1/parameter_management_apis/modifying_configuration_parameters.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"redis_config": [{"param_value": "", "param_name": "", "param_id": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateConfigurationParametersRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): redis_config*.
+            input. Fields (* required): redis_config*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "ID of the instance to be modified.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateConfigurationParametersRequest.self, from: body)
             try await client.updateConfigurationParameters(instanceID: instanceID, requestBody)
         }

@@ -43,11 +43,14 @@ struct BatchShowNodesInformationCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -90,11 +93,14 @@ struct DeleteIPFromDomainnameCommand: AsyncParsableCommand {
         help: "Node ID.")
     var nodeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteIPFromDomainname(
                 instanceID: instanceID,
                 groupID: groupID,
@@ -122,17 +128,20 @@ struct ListGroupReplicationInfoCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listGroupReplicationInfo(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateSlavePriorityCommand: AsyncParsableCommand {
+struct UpdateSlavePriorityCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-slave-priority",
         abstract: "Configuring Replica Priority",
@@ -146,15 +155,22 @@ struct UpdateSlavePriorityCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/shards_and_replicas/configuring_replica_priority.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"slave_priority_weight": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSlavePriorityRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): slave_priority_weight*.
+            Fields (* required): slave_priority_weight*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -171,12 +187,27 @@ struct UpdateSlavePriorityCommand: AsyncParsableCommand {
         help: "Node ID.")
     var nodeID: String
 
+    @Option(
+        name: .customLong("slave-priority-weight"),
+        help: """
+            Replica priority. The value ranges from 0 to 100. Value 0 indicates that the promotion is \
+            disabled by default. Sets `slave_priority_weight` of the body, over --body.
+            """)
+    var slavePriorityWeightField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSlavePriorityRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSlavePriorityRequest.self, from: body,
+                overriding: [
+                    "slave_priority_weight": slavePriorityWeightField
+                ])
             try await client.updateSlavePriority(
                 instanceID: instanceID,
                 groupID: groupID,

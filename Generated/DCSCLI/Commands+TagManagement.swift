@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct BatchCreateOrDeleteTagsCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-tags",
         abstract: "Batch Adding or Deleting Tags",
@@ -18,27 +18,50 @@ struct BatchCreateOrDeleteTagsCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/tag_management/batch_adding_or_deleting_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*, tags*.
+            Fields (* required): action*, tags*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed. The value can be create or delete. Values: create, delete. Sets \
+            `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteTagsRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateOrDeleteTags(instanceID: instanceID, requestBody)
         }
     }
@@ -56,11 +79,14 @@ struct ListTagsOfTenantCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/tag_management/listing_all_tags_of_a_tenant.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfTenant()
         }
     }
@@ -83,11 +109,14 @@ struct ShowTagsCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTags(instanceID: instanceID)
         }
     }

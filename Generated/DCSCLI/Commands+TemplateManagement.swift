@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DCS
 
-struct CreateCustomTemplateCommand: AsyncParsableCommand {
+struct CreateCustomTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-custom-template",
         abstract: "Creating a Custom Template",
@@ -18,23 +18,92 @@ struct CreateCustomTemplateCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/template_management/creating_a_custom_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"template_id": "", "name": "", "type": "sys|user", "engine": "", "cache_mode": "", "description": \#
+        "", "engine_version": "", "params": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCustomTemplateRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): template_id*, name*, type*, engine, cache_mode, description, \
-            engine_version, params*.
+            engine_version, params*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("template-id"),
+        help: "Default template ID. Sets `template_id` of the body, over --body.")
+    var templateIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Template name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Template type. Options: sys: default template user: custom template Values: sys, user. Sets \
+            `type` of the body, over --body.
+            """,
+        completion: .list(["sys", "user"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("engine"),
+        help: "Cache engine: Redis. Sets `engine` of the body, over --body.")
+    var engineField: String?
+
+    @Option(
+        name: .customLong("cache-mode"),
+        help: """
+            DCS instance type. The value range is as follows: single: single-node ha: master/standby \
+            cluster: Redis Cluster proxy: Proxy Cluster ha_rw_split: read/write splitting. Sets `cache_mode` \
+            of the body, over --body.
+            """)
+    var cacheModeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Template description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Cache version. If the cache engine is Redis, the version can be 4.0/5.0/6.0/7.0. Sets \
+            `engine_version` of the body, over --body.
+            """)
+    var engineVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCustomTemplateRequest.self, from: body)
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCustomTemplateRequest.self, from: body,
+                overriding: [
+                    "template_id": templateIDField,
+                    "name": nameField,
+                    "type": typeField,
+                    "engine": engineField,
+                    "cache_mode": cacheModeField,
+                    "description": descriptionField,
+                    "engine_version": engineVersionField
+                ])
             _ = try await client.createCustomTemplate(requestBody)
         }
     }
@@ -55,7 +124,8 @@ struct ListConfigTemplatesCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Template type. Options: sys: default template user: custom template Values: sys, user.")
+        help: "Template type. Options: sys: default template user: custom template Values: sys, user.",
+        completion: .list(["sys", "user"]))
     var type: String
 
     @Option(
@@ -105,11 +175,14 @@ struct ListConfigTemplatesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection) { client, output in
+        try await DCSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import DCS
 
-/// `dcs`: one subcommand per DCS API operation (98 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct DCSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc dcs`: one subcommand per DCS API operation (98 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct DCSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dcs",
         abstract: "Call the DCS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -204,14 +204,16 @@ struct DCSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (DCSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: DCSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: DCSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: DCSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: DCSClient.init(client:), operation: operation)
     }
 }

@@ -23,11 +23,14 @@ struct ListDatastoreVersionsCommand: AsyncParsableCommand {
         help: "Specifies the database type. The value is DDS-Community.")
     var datastoreName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDatastoreVersions(datastoreName: datastoreName)
         }
     }
@@ -80,11 +83,14 @@ struct ListFlavorInfosCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -124,11 +130,14 @@ struct ListStorageTypeCommand: AsyncParsableCommand {
         help: "Specifies the database type. The value is DDS-Community.")
     var engineName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStorageType(engineName: engineName)
         }
     }

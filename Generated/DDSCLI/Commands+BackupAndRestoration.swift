@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct CreateManualBackupCommand: AsyncParsableCommand {
+struct CreateManualBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-manual-backup",
         abstract: "Creating a Manual Backup",
@@ -18,21 +18,31 @@ struct CreateManualBackupCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/backup_and_restoration/creating_a_manual_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup": {"instance_id": "", "name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateManualBackupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): backup*.
+            Fields (* required): backup*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateManualBackupRequest.self, from: body)
             _ = try await client.createManualBackup(requestBody)
         }
@@ -56,11 +66,14 @@ struct DeleteManualBackupCommand: AsyncParsableCommand {
         help: "Specifies the backup file ID.")
     var backupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteManualBackup(backupID: backupID)
         }
     }
@@ -139,7 +152,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
         help: """
             Specifies the DB instance mode. Valid value: Sharding ReplicaSet Single Values: Sharding, \
             ReplicaSet, Single.
-            """)
+            """,
+        completion: .list(["Sharding", "ReplicaSet", "Single"]))
     var mode: String?
 
     @Flag(
@@ -150,11 +164,14 @@ struct ListBackupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -243,11 +260,14 @@ struct ListRestoreCollectionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -325,11 +345,14 @@ struct ListRestoreDatabasesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -378,17 +401,20 @@ struct ListRestoreTimesCommand: AsyncParsableCommand {
         help: "Specifies the date to be queried in UTC time zone. The value is in the yyyy-mm-dd format.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRestoreTimes(instanceID: instanceID, date: date)
         }
     }
 }
 
-struct RestoreInstanceCommand: AsyncParsableCommand {
+struct RestoreInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-instance",
         abstract: "Restoring Data to the Original DB Instance",
@@ -401,28 +427,41 @@ struct RestoreInstanceCommand: AsyncParsableCommand {
             apis_v3.0_recommended/backup_and_restoration/restoring_data_to_the_original_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"source": {"instance_id": "", "type": "backup|timestamp", "backup_id": "", "restore_time": ""}, \#
+        "target": {"instance_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): source*, target*.
+            (* required): source*, target*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestoreInstanceRequest.self, from: body)
             _ = try await client.restoreInstance(requestBody)
         }
     }
 }
 
-struct RestoreInstanceFromCollectionCommand: AsyncParsableCommand {
+struct RestoreInstanceFromCollectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-instance-from-collection",
         abstract: "Restoring Databases and Tables to a Point in Time",
@@ -435,15 +474,25 @@ struct RestoreInstanceFromCollectionCommand: AsyncParsableCommand {
             apis_v3.0_recommended/backup_and_restoration/restoring_databases_and_tables_to_a_point_in_time.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"restore_collections": [{"database": "", "collections": [{"old_name": "", "new_name": "", \#
+        "restore_collection_time": ""}], "restore_database_time": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreInstanceFromCollectionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): restore_collections*.
+            input. Fields (* required): restore_collections*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -453,18 +502,21 @@ struct RestoreInstanceFromCollectionCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestoreInstanceFromCollectionRequest.self, from: body)
             _ = try await client.restoreInstanceFromCollection(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct RestoreNewInstanceCommand: AsyncParsableCommand {
+struct RestoreNewInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-new-instance",
         abstract: "Restoring Data to a New DB Instance",
@@ -477,6 +529,15 @@ struct RestoreNewInstanceCommand: AsyncParsableCommand {
             apis_v3.0_recommended/backup_and_restoration/restoring_data_to_a_new_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "availability_zone": "", "vpc_id": "", "subnet_id": "", "security_group_id": "", \#
+        "password": "", "disk_encryption_id": "", "flavor": [{"type": "", "num": 0, "size": "", \#
+        "spec_code": ""}], "restore_point": {"instance_id": "", "type": "backup|timestamp", "backup_id": \#
+        "", "restore_time": 0}, "backup_strategy": {"start_time": "", "keep_days": ""}, \#
+        "enterprise_project_id": "", "ssl_option": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -484,23 +545,126 @@ struct RestoreNewInstanceCommand: AsyncParsableCommand {
             The request body (RestoreNewInstanceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, availability_zone*, vpc_id*, subnet_id*, security_group_id*, \
             password, disk_encryption_id, flavor*, restore_point*, backup_strategy, enterprise_project_id, \
-            ssl_option.
+            ssl_option. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the DB instance name. The instance name can be the same as an existing instance name. \
+            The instance name must contain 4 to 64 characters and must start with a letter. It is case \
+            sensitive and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain \
+            other special characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: """
+            Specifies the AZ ID. The value cannot be empty. For details about how to obtain this parameter \
+            value, see Regions and Endpoints. Sets `availability_zone` of the body, over --body.
+            """)
+    var availabilityZoneField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Specifies the VPC ID. For details about how to obtain this parameter value, see section \
+            \"Virtual Private Cloud\" in the Virtual Private Cloud API Reference. The value cannot be empty. \
+            The string length and whether the string complying with UUID regular expression rules are \
+            verified. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID. For details about how to obtain this parameter value, see section \
+            \"Subnet\" in the Virtual Private Cloud API Reference. Sets `subnet_id` of the body, over \
+            --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Specifies the ID of the security group where a specified DB instance belongs to. For details \
+            about how to obtain this parameter value, see section \"Security Group\" in the Virtual Private \
+            Cloud API Reference. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Specifies the database password. The value must be 8 to 32 characters in length and contain \
+            uppercase letters (A to Z), lowercase letters (a to z), digits (0 to 9), and special characters, \
+            such as ~!@#%^*-_=+? Enter a strong password to improve security, preventing security risks such \
+            as brute force cracking. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("disk-encryption-id"),
+        help: """
+            The key ID used for disk encryption. The string must comply with UUID regular expression rules. \
+            If this parameter is not transferred, disk encryption is not performed. Sets \
+            `disk_encryption_id` of the body, over --body.
+            """)
+    var diskEncryptionIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID. This parameter is not transferred for users who have not \
+            enabled the enterprise multi-project service. If this parameter is not transferred for a user \
+            who has enabled the enterprise multi-project service, the value is the default enterprise \
+            project. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("ssl-option"),
+        help: """
+            Specifies whether to enable or disable SSL. Valid value: The value 0 indicates that SSL is \
+            disabled by default. The value 1 indicates that SSL is enabled by default. If this parameter is \
+            not transferred, SSL is enabled by default. Sets `ssl_option` of the body, over --body.
+            """)
+    var sslOptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestoreNewInstanceRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestoreNewInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "availability_zone": availabilityZoneField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "password": passwordField,
+                    "disk_encryption_id": diskEncryptionIDField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "ssl_option": sslOptionField
+                ])
             _ = try await client.restoreNewInstance(requestBody)
         }
     }
 }
 
-struct SetBackupPolicyCommand: AsyncParsableCommand {
+struct SetBackupPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-backup-policy",
         abstract: "Setting an Automated Backup Policy",
@@ -513,15 +677,22 @@ struct SetBackupPolicyCommand: AsyncParsableCommand {
             apis_v3.0_recommended/backup_and_restoration/setting_an_automated_backup_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup_policy": {"keep_days": "", "start_time": "", "period": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetBackupPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): backup_policy*.
+            (* required): backup_policy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -531,11 +702,14 @@ struct SetBackupPolicyCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBackupPolicyRequest.self, from: body)
             try await client.setBackupPolicy(instanceID: instanceID, requestBody)
         }
@@ -568,11 +742,14 @@ struct ShowBackupDownloadLinkCommand: AsyncParsableCommand {
         help: "Specifies the backup ID.")
     var backupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBackupDownloadLink(instanceID: instanceID, backupID: backupID)
         }
     }
@@ -599,11 +776,14 @@ struct ShowBackupPolicyCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBackupPolicy(instanceID: instanceID)
         }
     }

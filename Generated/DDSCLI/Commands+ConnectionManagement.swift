@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct DeleteSessionCommand: AsyncParsableCommand {
+struct DeleteSessionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-session",
         abstract: "Killing Sessions of an Instance Node",
@@ -19,15 +19,22 @@ struct DeleteSessionCommand: AsyncParsableCommand {
             apis_v3.0_recommended/connection_management/killing_sessions_of_an_instance_node.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"sessions": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteSessionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): sessions*.
+            required): sessions*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("node-id"),
@@ -37,11 +44,14 @@ struct DeleteSessionCommand: AsyncParsableCommand {
             """)
     var nodeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteSessionRequest.self, from: body)
             try await client.deleteSession(nodeID: nodeID, requestBody)
         }
@@ -130,11 +140,14 @@ struct ListSessionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -189,11 +202,14 @@ struct ShowConnectionStatisticsCommand: AsyncParsableCommand {
             """)
     var nodeID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConnectionStatistics(instanceID: instanceID, nodeID: nodeID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct AddShardingNodeCommand: AsyncParsableCommand {
+struct AddShardingNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-sharding-node",
         abstract: "Adding Nodes for a Cluster Instance",
@@ -19,15 +19,22 @@ struct AddShardingNodeCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/adding_nodes_for_a_cluster_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"type": "", "spec_code": "", "num": "", "volume": {"size": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddShardingNodeRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): type*, spec_code*, num*, volume.
+            (* required): type*, spec_code*, num*, volume. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -37,18 +44,52 @@ struct AddShardingNodeCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Specifies the object to be scaled. Set the value to mongos if mongos nodes are to be added. Set \
+            the value to shard if shard nodes are to be added. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            Specifies the resource specification code. For details about how to obtain the resource \
+            specification code, see the flavors.spec_code parameter in Querying Database Specifications. \
+            Sets `spec_code` of the body, over --body.
+            """)
+    var specCodeField: String?
+
+    @Option(
+        name: .customLong("num"),
+        help: """
+            Specifies the number of mongos or shard nodes to be added. A cluster instance supports up to 32 \
+            mongos nodes and 32 shard nodes. Sets `num` of the body, over --body.
+            """)
+    var numField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddShardingNodeRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddShardingNodeRequest.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "spec_code": specCodeField,
+                    "num": numField
+                ])
             _ = try await client.addShardingNode(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct AttachEIPCommand: AsyncParsableCommand {
+struct AttachEIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-eip",
         abstract: "Binding an EIP",
@@ -60,15 +101,22 @@ struct AttachEIPCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/binding_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"public_ip_id": "", "public_ip": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachEIPRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): public_ip_id*, public_ip*.
+            required): public_ip_id*, public_ip*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("node-id"),
@@ -79,18 +127,36 @@ struct AttachEIPCommand: AsyncParsableCommand {
             """)
     var nodeID: String
 
+    @Option(
+        name: .customLong("public-ip-id"),
+        help: "Specifies the ID of the EIP. Sets `public_ip_id` of the body, over --body.")
+    var publicIPIDField: String?
+
+    @Option(
+        name: .customLong("public-ip"),
+        help: "Specifies the EIP. Sets `public_ip` of the body, over --body.")
+    var publicIPField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachEIPRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachEIPRequest.self, from: body,
+                overriding: [
+                    "public_ip_id": publicIPIDField,
+                    "public_ip": publicIPField
+                ])
             _ = try await client.attachEIP(nodeID: nodeID, requestBody)
         }
     }
 }
 
-struct AttachInternalIPCommand: AsyncParsableCommand {
+struct AttachInternalIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-internal-ip",
         abstract: "Changing a Private IP Address",
@@ -102,15 +168,22 @@ struct AttachInternalIPCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/changing_a_private_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_ip": "", "node_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachInternalIPRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): new_ip*, node_id*.
+            (* required): new_ip*, node_id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -120,12 +193,33 @@ struct AttachInternalIPCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("new-ip"),
+        help: """
+            Specifies the new IP address, which must be in an available VPC CIDR block. Only IPv4 is \
+            supported. Sets `new_ip` of the body, over --body.
+            """)
+    var newIPField: String?
+
+    @Option(
+        name: .customLong("node-id"),
+        help: "Specifies the node ID. Sets `node_id` of the body, over --body.")
+    var nodeIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachInternalIPRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachInternalIPRequest.self, from: body,
+                overriding: [
+                    "new_ip": newIPField,
+                    "node_id": nodeIDField
+                ])
             _ = try await client.attachInternalIP(instanceID: instanceID, requestBody)
         }
     }
@@ -148,17 +242,20 @@ struct CancelEIPCommand: AsyncParsableCommand {
         help: "Specifies the ID of the node from which the EIP is to be unbound.")
     var nodeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelEIP(nodeID: nodeID)
         }
     }
 }
 
-struct ChangeOpsWindowCommand: AsyncParsableCommand {
+struct ChangeOpsWindowCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-ops-window",
         abstract: "Configuring the Maintenance Window",
@@ -173,15 +270,22 @@ struct ChangeOpsWindowCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/configuring_the_maintenance_window.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"start_time": "", "end_time": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeOpsWindowRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): start_time*, end_time*.
+            (* required): start_time*, end_time*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -192,18 +296,44 @@ struct ChangeOpsWindowCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            Start time. The value must be a valid value in the \"HH:MM\" format. The current time is the UTC \
+            time. The value cannot be the same as the end time. Gap between \"start_time\" and \"end_time\" \
+            must be at least 1h. Sets `start_time` of the body, over --body.
+            """)
+    var startTimeField: String?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: """
+            End time. The value must be a valid value in the \"HH:MM\" format. The current time is the UTC \
+            time. The value cannot be the same as the start time. Gap between \"start_time\" and \
+            \"end_time\" must be at least 1h. Sets `end_time` of the body, over --body.
+            """)
+    var endTimeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeOpsWindowRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeOpsWindowRequest.self, from: body,
+                overriding: [
+                    "start_time": startTimeField,
+                    "end_time": endTimeField
+                ])
             try await client.changeOpsWindow(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateInstanceCommand: AsyncParsableCommand {
+struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance",
         abstract: "Creating a DB Instance",
@@ -215,6 +345,16 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/creating_a_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "datastore": {"type": "", "version": "5.0|4.4|4.2|4.0", "storage_engine": ""}, \#
+        "region": "", "availability_zone": "", "vpc_id": "", "subnet_id": "", "security_group_id": "", \#
+        "port": "2100-9500|27017|27018|27019", "password": "", "disk_encryption_id": "", "mode": \#
+        "Sharding|ReplicaSet|Single", "flavor": [{"type": "", "num": 0, "storage": "", "size": "", \#
+        "spec_code": ""}], "backup_strategy": {"start_time": "", "keep_days": ""}, "enterprise_project_id": \#
+        "", "ssl_option": "", "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -222,23 +362,156 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             The request body (CreateInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, datastore*, region*, availability_zone*, vpc_id*, subnet_id*, \
             security_group_id*, port, password, disk_encryption_id, mode*, flavor*, backup_strategy, \
-            enterprise_project_id, ssl_option, tags.
+            enterprise_project_id, ssl_option, tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the DB instance name. Instance name, which can be the same as an existing name. The \
+            instance name must contain 4 to 64 characters and must start with a letter. It is case sensitive \
+            and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain other \
+            special characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: """
+            Specifies the AZ ID. You can select multiple AZs to create a cross-AZ cluster based on az_status \
+            returned by the API described in Querying Database Specifications. The value cannot be empty. \
+            For details about how to obtain this parameter value, see Regions and Endpoints. Sets \
+            `availability_zone` of the body, over --body.
+            """)
+    var availabilityZoneField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Specifies the VPC ID. To obtain this parameter value, use either of the following methods: \
+            Method 1: Log in to VPC console and view the VPC ID on the VPC details page. Method 2: See the \
+            \"Querying VPCs\" section in the Virtual Private Cloud API Reference. Sets `vpc_id` of the body, \
+            over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the network ID of the subnet. To obtain this parameter value, use either of the \
+            following methods: Method 1: Log in to VPC console and click the target subnet on the Subnets \
+            page. You can view the network ID on the displayed page. Method 2: See the \"Querying Subnets\" \
+            section in the Virtual Private Cloud API Reference. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Specifies the security group ID. To obtain the security group ID, perform either of the \
+            following methods: Method 1: Log in to VPC console. Choose Access Control > Security Groups in \
+            the navigation pane on the left. On the displayed page, click the target security group. You can \
+            view the security group ID on the displayed page. Method 2: See the \"Querying Security Groups\" \
+            section in the Virtual Private Cloud API Reference. Sets `security_group_id` of the body, over \
+            --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Database access port Value range: 2100-9500, 27017, 27018, and 27019. If this parameter is not \
+            transferred, the port of the created DB instance is 8635 by default. Values: 2100-9500, 27017, \
+            27018, 27019. Sets `port` of the body, over --body.
+            """,
+        completion: .list(["2100-9500", "27017", "27018", "27019"]))
+    var portField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Specifies the database password. The value must be 8 to 32 characters in length and contain \
+            uppercase letters (A to Z), lowercase letters (a to z), digits (0 to 9), and special characters, \
+            such as ~!@#%^*-_=+? Enter a strong password to improve security, preventing security risks such \
+            as brute force cracking. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("disk-encryption-id"),
+        help: """
+            The key ID used for disk encryption. The string must comply with UUID regular expression rules. \
+            If this parameter is not transferred, disk encryption is not performed. Sets \
+            `disk_encryption_id` of the body, over --body.
+            """)
+    var diskEncryptionIDField: String?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Specifies the instance type. Cluster, replica set, and single node instances are supported. \
+            Valid value: Sharding ReplicaSet Single The version 5.0 does not support single node instances. \
+            Values: Sharding, ReplicaSet, Single. Sets `mode` of the body, over --body.
+            """,
+        completion: .list(["Sharding", "ReplicaSet", "Single"]))
+    var modeField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID. This parameter is not transferred for users who have not \
+            enabled the enterprise multi-project service. If this parameter is not transferred for a user \
+            who has enabled the enterprise multi-project service, the value is the default enterprise \
+            project. To obtain the enterprise project ID, see the id value in the enterprise_project field \
+            data structure table in section \"Querying the Enterprise Project List\" of the Enterprise \
+            Management API Reference. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("ssl-option"),
+        help: """
+            Specifies whether to enable or disable SSL. Valid value: The value 0 indicates that SSL is \
+            disabled by default. The value 1 indicates that SSL is enabled by default. If this parameter is \
+            not transferred, SSL is enabled by default. Sets `ssl_option` of the body, over --body.
+            """)
+    var sslOptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "availability_zone": availabilityZoneField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "port": portField,
+                    "password": passwordField,
+                    "disk_encryption_id": diskEncryptionIDField,
+                    "mode": modeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "ssl_option": sslOptionField
+                ])
             _ = try await client.createInstance(requestBody)
         }
     }
 }
 
-struct CreateIPCommand: AsyncParsableCommand {
+struct CreateIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-ip",
         abstract: "Enabling Shard or Config IP Addresses",
@@ -251,15 +524,22 @@ struct CreateIPCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/enabling_shard_or_config_ip_addresses.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"type": "", "target_id": "", "password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateIPRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): type*, target_id, password*.
+            required): type*, target_id, password*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -269,12 +549,60 @@ struct CreateIPCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Cluster instance type. When applying for a shard IP address, set the value to shard. A read-only \
+            user sharduser is automatically created for the shard group. (Each shard group has a read-only \
+            user with the same name.) When applying for a config IP address, set the value to config. A \
+            read-only user csuser is automatically created for the config group. Sets `type` of the body, \
+            over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("target-id"),
+        help: """
+            Shard group ID. CAUTION: If you apply for a shard or config IP address for the first time, this \
+            parameter is not specified. You can apply for an IP address for all shard groups using the same \
+            password and create a read-only user sharduser. In node scale-out scenarios, the system does not \
+            automatically apply for an IP address and read-only user sharduser for the new shard group \
+            because there is no sharduser user and password of other shard groups. If you need to apply for \
+            an IP address for the new shard group, call this API and specify target_id (group ID). If this \
+            API is called for multiple times for the same DB instance, the values for the password field can \
+            be different. (Each shard group has a read-only user with the same name.). Sets `target_id` of \
+            the body, over --body.
+            """)
+    var targetIDField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            The password for enabling this function for a cluster. The value must be 8 to 32 characters in \
+            length and contain uppercase letters (A to Z), lowercase letters (a to z), digits (0 to 9), and \
+            special characters, such as ~!@#%^*-_=+?()$ Enter a strong password to improve security, \
+            preventing security risks such as brute force cracking. CAUTION: The password can be changed by \
+            calling the API for changing a database user password. After the API for changing a database \
+            user password is called, the passwords of the read-only user sharduser of all shard groups are \
+            the same when target_id is specified. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateIPRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateIPRequest.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "target_id": targetIDField,
+                    "password": passwordField
+                ])
             try await client.createIP(instanceID: instanceID, requestBody)
         }
     }
@@ -300,17 +628,20 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteInstance(instanceID: instanceID)
         }
     }
 }
 
-struct DeleteLtsConfigCommand: AsyncParsableCommand {
+struct DeleteLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-lts-config",
         abstract: "Disassociating an Instance from an LTS Log Stream",
@@ -324,21 +655,31 @@ struct DeleteLtsConfigCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/disassociating_an_instance_from_an_lts_log_stream.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"lts_configs": [{"instance_id": "", "log_type": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteLtsConfigRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): lts_configs*.
+            (* required): lts_configs*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteLtsConfigRequest.self, from: body)
             try await client.deleteLtsConfig(requestBody)
         }
@@ -443,11 +784,14 @@ struct ListInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -517,11 +861,14 @@ struct ListLtsConfigsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -570,11 +917,14 @@ struct ListRecycleInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -588,7 +938,7 @@ struct ListRecycleInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResizeInstanceCommand: AsyncParsableCommand {
+struct ResizeInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-instance",
         abstract: "Modifying DB Instance Specifications",
@@ -601,15 +951,22 @@ struct ResizeInstanceCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/modifying_db_instance_specifications.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize": {"target_type": "", "target_id": "", "target_spec_code": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): resize*.
+            required): resize*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -619,18 +976,21 @@ struct ResizeInstanceCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResizeInstanceRequest.self, from: body)
             _ = try await client.resizeInstance(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct ResizeInstanceVolumeCommand: AsyncParsableCommand {
+struct ResizeInstanceVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-instance-volume",
         abstract: "Scaling Up Storage Space",
@@ -642,15 +1002,22 @@ struct ResizeInstanceVolumeCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/scaling_up_storage_space.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"volume": {"group_id": "", "size": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeInstanceVolumeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): volume*.
+            Fields (* required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -660,18 +1027,21 @@ struct ResizeInstanceVolumeCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResizeInstanceVolumeRequest.self, from: body)
             _ = try await client.resizeInstanceVolume(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct RestartInstanceCommand: AsyncParsableCommand {
+struct RestartInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-instance",
         abstract: "Restarting a DB Instance",
@@ -683,15 +1053,22 @@ struct RestartInstanceCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/restarting_a_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"target_type": "", "target_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): target_type, target_id*.
+            (* required): target_type, target_id*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -701,18 +1078,48 @@ struct RestartInstanceCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("target-type"),
+        help: """
+            Specifies the type of the object to restart. This parameter is mandatory when you restart one or \
+            more nodes of a cluster instance. Set the value to mongos if mongos nodes are restarted. Set the \
+            value to shard if shard nodes are restarted. Set the value to config if config nodes are \
+            restarted. This parameter is not transferred when the DB instance is restarted. Sets \
+            `target_type` of the body, over --body.
+            """)
+    var targetTypeField: String?
+
+    @Option(
+        name: .customLong("target-id"),
+        help: """
+            Specifies the ID of the object to be restarted, which can be obtained by calling the API for \
+            querying instances. If you do not have an instance, you can call the API used for creating an \
+            instance. In a cluster instance, the value is the ID of the node to restart. When you restart \
+            the entire DB instance, the value is the DB instance ID. Sets `target_id` of the body, over \
+            --body.
+            """)
+    var targetIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartInstanceRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestartInstanceRequest.self, from: body,
+                overriding: [
+                    "target_type": targetTypeField,
+                    "target_id": targetIDField
+                ])
             _ = try await client.restartInstance(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct SetRecyclePolicyCommand: AsyncParsableCommand {
+struct SetRecyclePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-recycle-policy",
         abstract: "Setting the Recycle Bin Policy",
@@ -724,21 +1131,31 @@ struct SetRecyclePolicyCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/setting_the_recycle_bin_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"recycle_policy": {"enabled": false, "retention_period_in_days": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetRecyclePolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): recycle_policy*.
+            (* required): recycle_policy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetRecyclePolicyRequest.self, from: body)
             try await client.setRecyclePolicy(requestBody)
         }
@@ -758,17 +1175,20 @@ struct ShowRecyclePolicyCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/querying_the_recycling_policy_of_a_db_instance.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRecyclePolicy()
         }
     }
 }
 
-struct SwitchSSLCommand: AsyncParsableCommand {
+struct SwitchSSLCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "switch-ssl",
         abstract: "Enabling or Disabling SSL",
@@ -780,15 +1200,22 @@ struct SwitchSSLCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/enabling_or_disabling_ssl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"ssl_option": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SwitchSSLRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): ssl_option*.
+            required): ssl_option*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -798,12 +1225,28 @@ struct SwitchSSLCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("ssl-option"),
+        help: """
+            Specifies whether to enable or disable SSL. Valid value: The value 0 indicates that SSL is \
+            requested to be disabled. The value 1 indicates that SSL is requested to be enabled. Sets \
+            `ssl_option` of the body, over --body.
+            """)
+    var sslOptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SwitchSSLRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SwitchSSLRequest.self, from: body,
+                overriding: [
+                    "ssl_option": sslOptionField
+                ])
             _ = try await client.switchSSL(instanceID: instanceID, requestBody)
         }
     }
@@ -830,17 +1273,20 @@ struct SwitchoverReplicaSetCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.switchoverReplicaSet(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateClientNetworkCommand: AsyncParsableCommand {
+struct UpdateClientNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-client-network",
         abstract: "Configuring Cross-CIDR Access for a Replica Set",
@@ -853,15 +1299,22 @@ struct UpdateClientNetworkCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/configuring_cross-cidr_access_for_a_replica_set.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"client_network_ranges": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateClientNetworkRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): client_network_ranges*.
+            Fields (* required): client_network_ranges*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -871,18 +1324,21 @@ struct UpdateClientNetworkCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateClientNetworkRequest.self, from: body)
             try await client.updateClientNetwork(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateInstanceNameCommand: AsyncParsableCommand {
+struct UpdateInstanceNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-name",
         abstract: "Modifying a DB Instance Name",
@@ -894,15 +1350,22 @@ struct UpdateInstanceNameCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/modifying_a_db_instance_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_instance_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceNameRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): new_instance_name*.
+            Fields (* required): new_instance_name*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -912,18 +1375,35 @@ struct UpdateInstanceNameCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("new-instance-name"),
+        help: """
+            Specifies the DB instance name. The instance name can be the same as an existing instance name. \
+            The instance name must contain 4 to 64 characters and must start with a letter. It is case \
+            sensitive and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain \
+            other special characters. Sets `new_instance_name` of the body, over --body.
+            """)
+    var newInstanceNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceNameRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceNameRequest.self, from: body,
+                overriding: [
+                    "new_instance_name": newInstanceNameField
+                ])
             try await client.updateInstanceName(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateInstancePortCommand: AsyncParsableCommand {
+struct UpdateInstancePortCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-port",
         abstract: "Changing a Database Port",
@@ -935,15 +1415,22 @@ struct UpdateInstancePortCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/changing_a_database_port.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"port": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstancePortRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): port*.
+            Fields (* required): port*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -953,18 +1440,33 @@ struct UpdateInstancePortCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Specifies the port number. The port is in range 2100 to 9500, or 27017, 27018, or 27019. Sets \
+            `port` of the body, over --body.
+            """)
+    var portField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstancePortRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstancePortRequest.self, from: body,
+                overriding: [
+                    "port": portField
+                ])
             _ = try await client.updateInstancePort(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateLtsConfigCommand: AsyncParsableCommand {
+struct UpdateLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-lts-config",
         abstract: "Associating an Instance with an LTS Log Stream",
@@ -980,28 +1482,40 @@ struct UpdateLtsConfigCommand: AsyncParsableCommand {
             apis_v3.0_recommended/db_instance_management/associating_an_instance_with_an_lts_log_stream.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"lts_configs": [{"instance_id": "", "log_type": "", "lts_group_id": "", "lts_stream_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLtsConfigRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): lts_configs*.
+            (* required): lts_configs*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLtsConfigRequest.self, from: body)
             try await client.updateLtsConfig(requestBody)
         }
     }
 }
 
-struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-security-group",
         abstract: "Changing a Security Group",
@@ -1013,15 +1527,22 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/db_instance_management/changing_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_id*.
+            Fields (* required): security_group_id*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -1031,12 +1552,26 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Specifies the ID of the new security group. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSecurityGroupRequest.self, from: body,
+                overriding: [
+                    "security_group_id": securityGroupIDField
+                ])
             _ = try await client.updateSecurityGroup(instanceID: instanceID, requestBody)
         }
     }

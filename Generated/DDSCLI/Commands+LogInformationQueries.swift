@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct DownloadErrorlogCommand: AsyncParsableCommand {
+struct DownloadErrorlogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "download-errorlog",
         abstract: "Obtaining Links for Downloading Error Logs",
@@ -19,15 +19,22 @@ struct DownloadErrorlogCommand: AsyncParsableCommand {
             apis_v3.0_recommended/log_information_queries/obtaining_links_for_downloading_error_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"file_name_list": [""], "node_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DownloadErrorlogRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): file_name_list, node_id_list.
+            (* required): file_name_list, node_id_list. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -37,18 +44,21 @@ struct DownloadErrorlogCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DownloadErrorlogRequest.self, from: body)
             _ = try await client.downloadErrorlog(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct DownloadSlowlogCommand: AsyncParsableCommand {
+struct DownloadSlowlogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "download-slowlog",
         abstract: "Obtaining Links for Downloading Slow Query Logs",
@@ -61,15 +71,22 @@ struct DownloadSlowlogCommand: AsyncParsableCommand {
             apis_v3.0_recommended/log_information_queries/obtaining_links_for_downloading_slow_query_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"file_name_list": [""], "node_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DownloadSlowlogRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): file_name_list, node_id_list.
+            (* required): file_name_list, node_id_list. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -79,18 +96,21 @@ struct DownloadSlowlogCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DownloadSlowlogRequest.self, from: body)
             _ = try await client.downloadSlowlog(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct ListAuditlogLinksCommand: AsyncParsableCommand {
+struct ListAuditlogLinksCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-auditlog-links",
         abstract: "Obtaining Links for Downloading Audit Logs",
@@ -103,15 +123,22 @@ struct ListAuditlogLinksCommand: AsyncParsableCommand {
             apis_v3.0_recommended/log_information_queries/obtaining_links_for_downloading_audit_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListAuditlogLinksRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): ids*.
+            (* required): ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -121,11 +148,14 @@ struct ListAuditlogLinksCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListAuditlogLinksRequest.self, from: body)
             _ = try await client.listAuditlogLinks(instanceID: instanceID, requestBody)
         }
@@ -205,11 +235,14 @@ struct ListAuditlogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -289,7 +322,8 @@ struct ListErrorLogsCommand: AsyncParsableCommand {
         help: """
             Specifies the statement type. If it is left blank, all statement types are queried. Valid value: \
             WARNING ERROR Values: WARNING, ERROR.
-            """)
+            """,
+        completion: .list(["WARNING", "ERROR"]))
     var type: String?
 
     @Option(
@@ -318,11 +352,14 @@ struct ListErrorLogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -405,7 +442,8 @@ struct ListSlowLogsCommand: AsyncParsableCommand {
             Specifies the statement type. If it is left blank, all statement types are queried. Valid value: \
             INSERT QUERY UPDATE REMOVE GETMORE COMMAND KILLCURSORS Values: INSERT, QUERY, UPDATE, REMOVE, \
             GETMORE, COMMAND, KILLCURSORS.
-            """)
+            """,
+        completion: .list(["INSERT", "QUERY", "UPDATE", "REMOVE", "GETMORE", "COMMAND", "KILLCURSORS"]))
     var type: String?
 
     @Option(
@@ -434,11 +472,14 @@ struct ListSlowLogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -467,7 +508,7 @@ struct ListSlowLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct SetAuditlogPolicyCommand: AsyncParsableCommand {
+struct SetAuditlogPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-auditlog-policy",
         abstract: "Setting SQL Audit",
@@ -479,15 +520,24 @@ struct SetAuditlogPolicyCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/log_information_queries/setting_sql_audit.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"keep_days": 0, "reserve_auditlogs": "", "audit_scope": "", "audit_types": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetAuditlogPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): keep_days*, reserve_auditlogs, audit_scope, audit_types.
+            (* required): keep_days*, reserve_auditlogs, audit_scope, audit_types. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -497,12 +547,53 @@ struct SetAuditlogPolicyCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("keep-days"),
+        help: """
+            Specifies the number of days for storing audit logs. The value can be 0 or ranges from 7 to 732. \
+            0: indicates that SQL audit is disabled. 7 to 732: indicates the retention days for audit logs \
+            after SQL audit is enabled. Sets `keep_days` of the body, over --body.
+            """)
+    var keepDaysField: Int?
+
+    @Option(
+        name: .customLong("reserve-auditlogs"),
+        help: """
+            This parameter is valid only when SQL audit is disabled. true (default value): indicates that \
+            historical audit logs are retained when SQL audit is disabled. false: indicates that existing \
+            historical audit logs are deleted when SQL audit is disabled. Sets `reserve_auditlogs` of the \
+            body, over --body.
+            """)
+    var reserveAuditlogsField: String?
+
+    @Option(
+        name: .customLong("audit-scope"),
+        help: """
+            This parameter is valid only when the audit log policy is enabled. If this parameter is left \
+            blank or set to all, all audit log policies are enabled by default. Audit scope: Enter the \
+            database or collection name. Use commas (,) to separate multiple databases or collections. If \
+            the name contains a comma (,), add a dollar sign ($) before the comma to distinguish it from the \
+            separators. Enter a maximum of 1024 characters. The value cannot contain spaces or the following \
+            special characters \"[]{}():? The dollar sign ($) can be used only in escape mode. Sets \
+            `audit_scope` of the body, over --body.
+            """)
+    var auditScopeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetAuditlogPolicyRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetAuditlogPolicyRequest.self, from: body,
+                overriding: [
+                    "keep_days": keepDaysField,
+                    "reserve_auditlogs": reserveAuditlogsField,
+                    "audit_scope": auditScopeField
+                ])
             try await client.setAuditlogPolicy(instanceID: instanceID, requestBody)
         }
     }
@@ -528,11 +619,14 @@ struct ShowAuditlogPolicyCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAuditlogPolicy(instanceID: instanceID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Changing the Password of a Database User",
@@ -19,15 +19,22 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             apis_v3.0_recommended/managing_databases_and_users/changing_the_password_of_a_database_user.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user_name": "", "user_pwd": "", "db_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): user_name, user_pwd*, db_name.
+            required): user_name, user_pwd*, db_name. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -37,12 +44,48 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("user-name"),
+        help: """
+            Specifies the database username. The default value is \"rwuser\". The value must be 1 to 64 \
+            characters and can contain only letters (from A to Z or from a to z), digits (from 0 to 9), \
+            hyphens (-), and periods (.). Sets `user_name` of the body, over --body.
+            """)
+    var userNameField: String?
+
+    @Option(
+        name: .customLong("user-pwd"),
+        help: """
+            Specifies the database password. The value must be 8 to 32 characters in length and contain \
+            uppercase letters (A to Z), lowercase letters (a to z), digits (0 to 9), and special characters, \
+            such as ~!@#%^*-_=+? Enter a strong password to improve security, preventing security risks such \
+            as brute force cracking. Sets `user_pwd` of the body, over --body.
+            """)
+    var userPwdField: String?
+
+    @Option(
+        name: .customLong("db-name"),
+        help: """
+            Specifies the database name. The default value is \"admin\". Sets `db_name` of the body, over \
+            --body.
+            """)
+    var dbNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "user_name": userNameField,
+                    "user_pwd": userPwdField,
+                    "db_name": dbNameField
+                ])
             try await client.resetPassword(instanceID: instanceID, requestBody)
         }
     }

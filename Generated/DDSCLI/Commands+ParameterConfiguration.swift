@@ -41,11 +41,14 @@ struct ListConfigurationsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -77,17 +80,20 @@ struct ShowConfigurationParameterCommand: AsyncParsableCommand {
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConfigurationParameter(configID: configID)
         }
     }
 }
 
-struct ShowEntityConfigurationCommand: AsyncParsableCommand {
+struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-entity-configuration",
         abstract: "Obtaining Parameters of a Specified DB Instance",
@@ -100,15 +106,24 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand {
             apis_v3.0_recommended/parameter_configuration/obtaining_parameters_of_a_specified_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"x-auth-token": "", "Content-Type": "", "project_id": "", "instance_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowEntityConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): x-auth-token*, Content-Type*, project_id*, instance_id*.
+            Fields (* required): x-auth-token*, Content-Type*, project_id*, instance_id*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -127,12 +142,34 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand {
             """)
     var entityID: String
 
+    @Option(
+        name: .customLong("x-auth-token"),
+        help: "User token. Sets `x-auth-token` of the body, over --body.")
+    var xAuthTokenField: String?
+
+    @Option(
+        name: .customLong("content-type"),
+        help: """
+            MIME type of the request body. You are advised to use the default value application/json. For \
+            APIs used to upload objects or images, the value can vary depending on the flow type. Sets \
+            `Content-Type` of the body, over --body.
+            """)
+    var contentTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowEntityConfigurationRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowEntityConfigurationRequest.self, from: body,
+                overriding: [
+                    "x-auth-token": xAuthTokenField,
+                    "Content-Type": contentTypeField
+                ])
             _ = try await client.showEntityConfiguration(
                 instanceID: instanceID,
                 requestBody,
@@ -142,7 +179,7 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand {
     }
 }
 
-struct SwitchConfigurationCommand: AsyncParsableCommand {
+struct SwitchConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "switch-configuration",
         abstract: "Applying a Parameter Template",
@@ -154,26 +191,36 @@ struct SwitchConfigurationCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/parameter_configuration/applying_a_parameter_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"entity_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SwitchConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): entity_ids*.
+            Fields (* required): entity_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("config-id"),
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SwitchConfigurationRequest.self, from: body)
             _ = try await client.switchConfiguration(configID: configID, requestBody)
         }

@@ -18,11 +18,14 @@ struct ListAPIVersionCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/querying_the_api_version/querying_the_api_version_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersion()
         }
     }
@@ -46,11 +49,14 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
         help: "")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(version: version)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DDS
 
-struct BatchTagActionCommand: AsyncParsableCommand {
+struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-tag-action",
         abstract: "Adding or Deleting Resource Tags in Batches",
@@ -19,15 +19,22 @@ struct BatchTagActionCommand: AsyncParsableCommand {
             apis_v3.0_recommended/tag_management/adding_or_deleting_resource_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchTagActionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, tags*.
+            required): action*, tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -37,12 +44,28 @@ struct BatchTagActionCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. Valid value: create: indicates to add tags. delete: \
+            indicates to delete tags. Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchTagActionRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchTagActionRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchTagAction(instanceID: instanceID, requestBody)
         }
     }
@@ -68,17 +91,20 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listInstanceTags(instanceID: instanceID)
         }
     }
 }
 
-struct ListInstancesByTagsCommand: AsyncParsableCommand {
+struct ListInstancesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-instances-by-tags",
         abstract: "Querying Resources by Tag",
@@ -90,22 +116,70 @@ struct ListInstancesByTagsCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/tag_management/querying_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": "", "limit": "", "action": "", "matches": [{"key": "", "value": ""}], "tags": [{"key": \#
+        "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListInstancesByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): offset, limit, action*, matches, tags.
+            Fields (* required): offset, limit, action*, matches, tags. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next piece of data indexed by this \
+            parameter. If action is set to count, this parameter is not transferred. If action is set to \
+            filter, this parameter must be a positive integer. The default value is 0, indicating that the \
+            query starts from the first piece of data. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the number of resources to be queried. If action is set to count, this parameter is \
+            not transferred. If action is set to filter, the value range is from 1 to 100. If this parameter \
+            is not transferred, the first 100 DB instances are queried by default. Sets `limit` of the body, \
+            over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. If action is set to filter, instances are queried by tag \
+            filtering criteria. If action is set to count, only the total number of records is returned. \
+            Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListInstancesByTagsRequest.self, from: body)
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListInstancesByTagsRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "limit": limitField,
+                    "action": actionField
+                ])
             _ = try await client.listInstancesByTags(requestBody)
         }
     }
@@ -123,11 +197,14 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
             Documented in apis_v3.0_recommended/tag_management/querying_tags_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectTags()
         }
     }

@@ -24,11 +24,14 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
         help: "Task ID")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection) { client, output in
+        try await DDSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobDetail(id: id)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import DDS
 
-/// `dds`: one subcommand per DDS API operation (62 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct DDSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc dds`: one subcommand per DDS API operation (62 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct DDSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dds",
         abstract: "Call the DDS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -122,14 +122,16 @@ struct DDSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (DDSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: DDSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: DDSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: DDSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: DDSClient.init(client:), operation: operation)
     }
 }

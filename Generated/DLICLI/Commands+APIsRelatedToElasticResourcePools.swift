@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct AssociateQueueToElasticResourcePoolCommand: AsyncParsableCommand {
+struct AssociateQueueToElasticResourcePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-queue-to-elastic-resource-pool",
         abstract: "Associating a Queue with an Elastic Resource Pool",
@@ -19,27 +19,46 @@ struct AssociateQueueToElasticResourcePoolCommand: AsyncParsableCommand {
             apis_related_to_elastic_resource_pools/associating_a_queue_with_an_elastic_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"queue_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateQueueToElasticResourcePoolRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): queue_name*.
+            standard input. Fields (* required): queue_name*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("elastic-resource-pool-name"),
         help: "Elastic resource pool name.")
     var elasticResourcePoolName: String
 
+    @Option(
+        name: .customLong("queue-name"),
+        help: "Queue name. Sets `queue_name` of the body, over --body.")
+    var queueNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateQueueToElasticResourcePoolRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateQueueToElasticResourcePoolRequest.self, from: body,
+                overriding: [
+                    "queue_name": queueNameField
+                ])
             _ = try await client.associateQueueToElasticResourcePool(
                 elasticResourcePoolName: elasticResourcePoolName,
                 requestBody
@@ -48,7 +67,7 @@ struct AssociateQueueToElasticResourcePoolCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateElasticResourcePoolCommand: AsyncParsableCommand {
+struct CreateElasticResourcePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-elastic-resource-pool",
         abstract: "Creating an Elastic Resource Pool",
@@ -60,23 +79,120 @@ struct CreateElasticResourcePoolCommand: AsyncParsableCommand {
             Documented in apis_related_to_elastic_resource_pools/creating_an_elastic_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"elastic_resource_pool_name": "", "description": "", "cidr_in_vpc": "", "max_cu": 0, "min_cu": 0, \#
+        "charging_mode": 0, "enterprise_project_id": "", "tags": [{"key": "", "value": ""}], "label": {}, \#
+        "ipv6_enable": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateElasticResourcePoolRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): elastic_resource_pool_name*, description, cidr_in_vpc, max_cu*, \
-            min_cu*, charging_mode, enterprise_project_id, tags, label, ipv6_enable.
+            min_cu*, charging_mode, enterprise_project_id, tags, label, ipv6_enable. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("elastic-resource-pool-name"),
+        help: """
+            Name of a new elastic resource pool. Only digits, letters, and underscores (_) are allowed, but \
+            the value cannot contain only digits or start with an underscore (_). The value can contain up \
+            to 128 characters. If the name contains uppercase letters, the system automatically converts \
+            them to lowercase letters. Sets `elastic_resource_pool_name` of the body, over --body.
+            """)
+    var elasticResourcePoolNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description. The value can contain a maximum of 256 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("cidr-in-vpc"),
+        help: """
+            VPC CIDR associated with the virtual cluster. If it is not specified, the default value \
+            172.16.0.0/12 is used. Sets `cidr_in_vpc` of the body, over --body.
+            """)
+    var cidrInVPCField: String?
+
+    @Option(
+        name: .customLong("max-cu"),
+        help: """
+            Maximum number of CUs. The value of this parameter must be greater than or equal to the sum of \
+            maximum CUs allowed for any queue in the resource pool, and greater than min_cu. Standard \
+            edition: The minimum value is 64 CUs. Basic edition: The minimum value is 16 CUs, and the \
+            maximum value is 64 CUs. Sets `max_cu` of the body, over --body.
+            """)
+    var maxCuField: Int?
+
+    @Option(
+        name: .customLong("min-cu"),
+        help: """
+            Minimum number of CUs. The value of this parameter must be greater than or equal to the sum of \
+            the minimum CUs allowed for each queue in the resource pool. The minimum value is 64. Standard \
+            edition: The minimum value is 64 CUs. Basic edition: The minimum value is 16 CUs, and the \
+            maximum value is 64 CUs. Sets `min_cu` of the body, over --body.
+            """)
+    var minCuField: Int?
+
+    @Option(
+        name: .customLong("charging-mode"),
+        help: """
+            Billing mode. The default value is 1, which indicates the pay-per-use billing mode. Sets \
+            `charging_mode` of the body, over --body.
+            """)
+    var chargingModeField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise ID. If this parameter is left blank, the default value 0 is used. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("ipv6-enable"),
+        help: """
+            Whether to enable IPv6 Once enabled, the resource pool will be automatically assigned an IPv6 \
+            CIDR block. Custom IPv6 CIDR blocks are not currently supported. IPv6 cannot be disabled once \
+            enabled. The default value is false. true: Enable IPv6. false: Do not enable IPv6. Sets \
+            `ipv6_enable` of the body, over --body.
+            """)
+    var ipv6EnableField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateElasticResourcePoolRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateElasticResourcePoolRequest.self, from: body,
+                overriding: [
+                    "elastic_resource_pool_name": elasticResourcePoolNameField,
+                    "description": descriptionField,
+                    "cidr_in_vpc": cidrInVPCField,
+                    "max_cu": maxCuField,
+                    "min_cu": minCuField,
+                    "charging_mode": chargingModeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "ipv6_enable": ipv6EnableField
+                ])
             _ = try await client.createElasticResourcePool(requestBody)
         }
     }
@@ -99,11 +215,14 @@ struct DeleteElasticResourcePoolCommand: AsyncParsableCommand {
         help: "Elastic resource pool name.")
     var elasticResourcePoolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteElasticResourcePool(elasticResourcePoolName: elasticResourcePoolName)
         }
     }
@@ -150,11 +269,14 @@ struct ListElasticResourcePoolQueuesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -219,7 +341,8 @@ struct ListElasticResourcePoolScaleRecordsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "Scaling status Options: success fail Values: success, fail.")
+        help: "Scaling status Options: success fail Values: success, fail.",
+        completion: .list(["success", "fail"]))
     var status: String?
 
     @Option(
@@ -240,11 +363,14 @@ struct ListElasticResourcePoolScaleRecordsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -303,7 +429,8 @@ struct ListElasticResourcePoolsCommand: AsyncParsableCommand {
         help: """
             Status of the elastic resource pool. The options are: AVAILABLE SCALING CREATING FAILED Values: \
             AVAILABLE, SCALING, CREATING, FAILED.
-            """)
+            """,
+        completion: .list(["AVAILABLE", "SCALING", "CREATING", "FAILED"]))
     var status: String?
 
     @Option(
@@ -319,11 +446,14 @@ struct ListElasticResourcePoolsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -348,7 +478,7 @@ struct ListElasticResourcePoolsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateElasticResourcePoolCommand: AsyncParsableCommand {
+struct UpdateElasticResourcePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-elastic-resource-pool",
         abstract: "Modifying Elastic Resource Pool Information",
@@ -361,27 +491,61 @@ struct UpdateElasticResourcePoolCommand: AsyncParsableCommand {
             apis_related_to_elastic_resource_pools/modifying_elastic_resource_pool_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "max_cu": 0, "min_cu": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateElasticResourcePoolRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): description, max_cu, min_cu.
+            input. Fields (* required): description, max_cu, min_cu. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("elastic-resource-pool-name"),
         help: "Elastic resource pool name.")
     var elasticResourcePoolName: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description. The value can contain a maximum of 256 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("max-cu"),
+        help: "Maximum CUs allowed for an elastic resource pool. Sets `max_cu` of the body, over --body.")
+    var maxCuField: Int?
+
+    @Option(
+        name: .customLong("min-cu"),
+        help: "Minimum CUs allowed for an elastic resource pool. Sets `min_cu` of the body, over --body.")
+    var minCuField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateElasticResourcePoolRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateElasticResourcePoolRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "max_cu": maxCuField,
+                    "min_cu": minCuField
+                ])
             _ = try await client.updateElasticResourcePool(
                 elasticResourcePoolName: elasticResourcePoolName,
                 requestBody
@@ -390,7 +554,7 @@ struct UpdateElasticResourcePoolCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateElasticResourcePoolQueueCommand: AsyncParsableCommand {
+struct UpdateElasticResourcePoolQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-elastic-resource-pool-queue",
         abstract: "Modifying the Scaling Policy of a Queue Associated with an Elastic Resource Pool",
@@ -404,15 +568,25 @@ struct UpdateElasticResourcePoolQueueCommand: AsyncParsableCommand {
             apis_related_to_elastic_resource_pools/modifying_the_scaling_policy_of_a_queue_associated_with_an_elastic_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"queue_scaling_policies": [{"impact_start_time": "", "impact_stop_time": "", "priority": 0, \#
+        "min_cu": 0, "max_cu": 0, "inherit_elastic_resource_pool_max_cu": false}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateElasticResourcePoolQueueRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): queue_scaling_policies*.
+            input. Fields (* required): queue_scaling_policies*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("elastic-resource-pool-name"),
@@ -424,11 +598,14 @@ struct UpdateElasticResourcePoolQueueCommand: AsyncParsableCommand {
         help: "Name of a bound queue.")
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateElasticResourcePoolQueueRequest.self, from: body)
             _ = try await client.updateElasticResourcePoolQueue(
                 elasticResourcePoolName: elasticResourcePoolName,

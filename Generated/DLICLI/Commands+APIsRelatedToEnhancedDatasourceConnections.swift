@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct AssociateQueueToEnhancedConnectionCommand: AsyncParsableCommand {
+struct AssociateQueueToEnhancedConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-queue-to-enhanced-connection",
         abstract: "Binding a Queue",
@@ -18,15 +18,22 @@ struct AssociateQueueToEnhancedConnectionCommand: AsyncParsableCommand {
             Documented in apis_related_to_enhanced_datasource_connections/binding_a_queue.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"queues": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateQueueToEnhancedConnectionRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): queues.
+            standard input. Fields (* required): queues. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("connection-id"),
@@ -36,18 +43,21 @@ struct AssociateQueueToEnhancedConnectionCommand: AsyncParsableCommand {
             """)
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateQueueToEnhancedConnectionRequest.self, from: body)
             _ = try await client.associateQueueToEnhancedConnection(connectionID: connectionID, requestBody)
         }
     }
 }
 
-struct CreateEnhancedConnectionCommand: AsyncParsableCommand {
+struct CreateEnhancedConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-enhanced-connection",
         abstract: "Creating an Enhanced Datasource Connection",
@@ -60,28 +70,78 @@ struct CreateEnhancedConnectionCommand: AsyncParsableCommand {
             apis_related_to_enhanced_datasource_connections/creating_an_enhanced_datasource_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "dest_vpc_id": "", "dest_network_id": "", "queues": [""], "routetable_id": "", \#
+        "hosts": [{"name": "", "ip": ""}], "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEnhancedConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, dest_vpc_id*, dest_network_id*, queues, routetable_id, hosts, tags.
+            Fields (* required): name*, dest_vpc_id*, dest_network_id*, queues, routetable_id, hosts, tags. \
+            An option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Name of the connection. The name can contain only letters, digits, and underscores (_), and \
+            cannot be left empty. A maximum of 64 characters are allowed. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("dest-vpc-id"),
+        help: "The ID of the service VPC to be connected. Sets `dest_vpc_id` of the body, over --body.")
+    var destVPCIDField: String?
+
+    @Option(
+        name: .customLong("dest-network-id"),
+        help: """
+            The subnet ID of the to-be-connected service. Sets `dest_network_id` of the body, over --body.
+            """)
+    var destNetworkIDField: String?
+
+    @Option(
+        name: .customLong("routetable-id"),
+        help: """
+            Route table associated with the subnet of the service. Sets `routetable_id` of the body, over \
+            --body.
+            """)
+    var routetableIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEnhancedConnectionRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEnhancedConnectionRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "dest_vpc_id": destVPCIDField,
+                    "dest_network_id": destNetworkIDField,
+                    "routetable_id": routetableIDField
+                ])
             _ = try await client.createEnhancedConnection(requestBody)
         }
     }
 }
 
-struct CreateRouteToEnhancedConnectionCommand: AsyncParsableCommand {
+struct CreateRouteToEnhancedConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-route-to-enhanced-connection",
         abstract: "Creating a Route",
@@ -93,27 +153,52 @@ struct CreateRouteToEnhancedConnectionCommand: AsyncParsableCommand {
             Documented in apis_related_to_enhanced_datasource_connections/creating_a_route.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "cidr": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRouteToEnhancedConnectionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*, cidr*.
+            input. Fields (* required): name*, cidr*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("connection-id"),
         help: "Datasource connection ID")
     var connectionID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Route name. The value can contain up to 64 characters. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("cidr"),
+        help: "Route network range. Sets `cidr` of the body, over --body.")
+    var cidrField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRouteToEnhancedConnectionRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRouteToEnhancedConnectionRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "cidr": cidrField
+                ])
             _ = try await client.createRouteToEnhancedConnection(connectionID: connectionID, requestBody)
         }
     }
@@ -140,11 +225,14 @@ struct DeleteEnhancedConnectionCommand: AsyncParsableCommand {
             """)
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEnhancedConnection(connectionID: connectionID)
         }
     }
@@ -172,17 +260,20 @@ struct DeleteRouteFromEnhancedConnectionCommand: AsyncParsableCommand {
         help: "Route name")
     var name: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteRouteFromEnhancedConnection(connectionID: connectionID, name: name)
         }
     }
 }
 
-struct DisassociateQueueFromEnhancedConnectionCommand: AsyncParsableCommand {
+struct DisassociateQueueFromEnhancedConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-queue-from-enhanced-connection",
         abstract: "Unbinding a Queue",
@@ -194,26 +285,36 @@ struct DisassociateQueueFromEnhancedConnectionCommand: AsyncParsableCommand {
             Documented in apis_related_to_enhanced_datasource_connections/unbinding_a_queue.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"queues": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateQueueFromEnhancedConnectionRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): queues.
+            standard input. Fields (* required): queues. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("connection-id"),
         help: "Connection ID. Identifies the UUID of a datasource connection.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateQueueFromEnhancedConnectionRequest.self, from: body)
             _ = try await client.disassociateQueueFromEnhancedConnection(
                 connectionID: connectionID,
@@ -258,7 +359,8 @@ struct ListEnhancedConnectionsCommand: AsyncParsableCommand {
             Connection status. The options are as follows: Active: The connection has been activated. \
             DELETED: The connection has been deleted. The connection status is case insensitive. Values: \
             Active, DELETED.
-            """)
+            """,
+        completion: .list(["Active", "DELETED"]))
     var status: String?
 
     @Option(
@@ -282,11 +384,14 @@ struct ListEnhancedConnectionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -329,11 +434,14 @@ struct ShowEnhancedConnectionCommand: AsyncParsableCommand {
         help: "Connection ID. Identifies the UUID of a datasource connection.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEnhancedConnection(connectionID: connectionID)
         }
     }
@@ -357,17 +465,20 @@ struct ShowEnhancedConnectionPrivilegeCommand: AsyncParsableCommand {
         help: "Connection ID. Identifies the UUID of a datasource connection.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEnhancedConnectionPrivilege(connectionID: connectionID)
         }
     }
 }
 
-struct UpdateEnhancedConnectionCommand: AsyncParsableCommand {
+struct UpdateEnhancedConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-enhanced-connection",
         abstract: "Modifying Host Information",
@@ -380,26 +491,36 @@ struct UpdateEnhancedConnectionCommand: AsyncParsableCommand {
             Documented in apis_related_to_enhanced_datasource_connections/modifying_host_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"hosts": [{"name": "", "ip": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEnhancedConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): hosts*.
+            Fields (* required): hosts*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("connection-id"),
         help: "Connection ID. Identifies the UUID of a datasource connection.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEnhancedConnectionRequest.self, from: body)
             _ = try await client.updateEnhancedConnection(connectionID: connectionID, requestBody)
         }

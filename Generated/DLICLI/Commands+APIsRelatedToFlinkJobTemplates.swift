@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateFlinkSqlJobTemplateCommand: AsyncParsableCommand {
+struct CreateFlinkSqlJobTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flink-sql-job-template",
         abstract: "Creating a Template",
@@ -19,22 +19,71 @@ struct CreateFlinkSqlJobTemplateCommand: AsyncParsableCommand {
             Documented in apis_related_to_flink_job_templates/creating_a_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "desc": "", "sql_body": "", "tags": [{"key": "", "value": ""}], "job_type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFlinkSqlJobTemplateRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*, desc, sql_body, tags, job_type.
+            input. Fields (* required): name*, desc, sql_body, tags, job_type. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Template name. The value can contain up to 64 characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: """
+            Template description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.
+            """)
+    var descField: String?
+
+    @Option(
+        name: .customLong("sql-body"),
+        help: """
+            Stream SQL statement, which includes at least the following three parts: source, query, and \
+            sink. The value can contain 0 to 10,000 characters. Sets `sql_body` of the body, over --body.
+            """)
+    var sqlBodyField: String?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Flink job template type. flink_sql_job: Flink SQL job flink_opensource_sql_job: Flink OpenSource \
+            SQL job. Sets `job_type` of the body, over --body.
+            """)
+    var jobTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFlinkSqlJobTemplateRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFlinkSqlJobTemplateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "sql_body": sqlBodyField,
+                    "job_type": jobTypeField
+                ])
             _ = try await client.createFlinkSqlJobTemplate(requestBody)
         }
     }
@@ -57,11 +106,14 @@ struct DeleteFlinkSqlJobTemplateCommand: AsyncParsableCommand {
         help: "Template ID.")
     var templateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteFlinkSqlJobTemplate(templateID: templateID)
         }
     }
@@ -110,11 +162,14 @@ struct ListFlinkSqlJobTemplatesCommand: AsyncParsableCommand {
             """)
     var order: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlinkSqlJobTemplates(
                 name: name,
                 tags: tags,
@@ -126,7 +181,7 @@ struct ListFlinkSqlJobTemplatesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateFlinkSqlJobTemplateCommand: AsyncParsableCommand {
+struct UpdateFlinkSqlJobTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flink-sql-job-template",
         abstract: "Updating a Template",
@@ -138,27 +193,65 @@ struct UpdateFlinkSqlJobTemplateCommand: AsyncParsableCommand {
             Documented in apis_related_to_flink_job_templates/updating_a_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "desc": "", "sql_body": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFlinkSqlJobTemplateRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name, desc, sql_body.
+            input. Fields (* required): name, desc, sql_body. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("template-id"),
         help: "Template ID.")
     var templateID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Template name. The value can contain 0 to 64 characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: """
+            Template description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.
+            """)
+    var descField: String?
+
+    @Option(
+        name: .customLong("sql-body"),
+        help: """
+            Stream SQL statement, which includes at least the following three parts: source, query, and \
+            sink. The value can contain 0 to 10,000 characters. Sets `sql_body` of the body, over --body.
+            """)
+    var sqlBodyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFlinkSqlJobTemplateRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFlinkSqlJobTemplateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "sql_body": sqlBodyField
+                ])
             _ = try await client.updateFlinkSqlJobTemplate(templateID: templateID, requestBody)
         }
     }

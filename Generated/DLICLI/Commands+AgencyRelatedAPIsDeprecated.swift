@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateDliAgencyCommand: AsyncParsableCommand {
+struct CreateDliAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dli-agency",
         abstract: "Creating a DLI Agency (Deprecated)",
@@ -19,22 +19,32 @@ struct CreateDliAgencyCommand: AsyncParsableCommand {
             out-of-date_apis/agency-related_apis_deprecated/creating_a_dli_agency_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"roles": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDliAgencyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): roles*.
+            (* required): roles*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDliAgencyRequest.self, from: body)
             _ = try await client.createDliAgency(requestBody)
         }
@@ -54,12 +64,15 @@ struct ShowDliAgencyCommand: AsyncParsableCommand {
             out-of-date_apis/agency-related_apis_deprecated/obtaining_dli_agency_information_deprecated.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDliAgency()
         }
     }

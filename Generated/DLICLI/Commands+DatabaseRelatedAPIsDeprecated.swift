@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateDatabaseCommand: AsyncParsableCommand {
+struct CreateDatabaseCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-database",
         abstract: "Creating a Database (Deprecated)",
@@ -19,23 +19,67 @@ struct CreateDatabaseCommand: AsyncParsableCommand {
             out-of-date_apis/resource-related_apis_deprecated/database-related_apis_deprecated/creating_a_database_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"database_name": "", "description": "", "enterprise_project_id": "", "tags": [{"Key": "", "value": \#
+        ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDatabaseRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): database_name*, description, enterprise_project_id, tags.
+            required): database_name*, description, enterprise_project_id, tags. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("database-name"),
+        help: """
+            Name of the created database. The database name can contain only digits, letters, and \
+            underscores (_), but cannot contain only digits or start with an underscore (_). The database \
+            name is case insensitive and cannot be left blank. The length of the database name cannot exceed \
+            128 characters. The default database is a built-in database. You cannot create a database named \
+            default. Sets `database_name` of the body, over --body.
+            """)
+    var databaseNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Information about the created database. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. The value 0 indicates the default enterprise project. Users who have \
+            enabled Enterprise Management can set this parameter to bind a specified project. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDatabaseRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDatabaseRequest.self, from: body,
+                overriding: [
+                    "database_name": databaseNameField,
+                    "description": descriptionField,
+                    "enterprise_project_id": enterpriseProjectIDField
+                ])
             _ = try await client.createDatabase(requestBody)
         }
     }
@@ -77,12 +121,15 @@ struct DeleteDatabaseCommand: AsyncParsableCommand {
             """)
     var async: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteDatabase(databaseName: databaseName, cascade: cascade, async: async)
         }
     }
@@ -152,12 +199,15 @@ struct ListDatabasesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -182,7 +232,7 @@ struct ListDatabasesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateDatabaseOwnerCommand: AsyncParsableCommand {
+struct UpdateDatabaseOwnerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-database-owner",
         abstract: "Modifying a Database Owner (Deprecated)",
@@ -195,28 +245,50 @@ struct UpdateDatabaseOwnerCommand: AsyncParsableCommand {
             out-of-date_apis/resource-related_apis_deprecated/database-related_apis_deprecated/modifying_a_database_owner_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_owner": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDatabaseOwnerRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): new_owner*.
+            Fields (* required): new_owner*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("database-name"),
         help: "Name of a database.")
     var databaseName: String
 
+    @Option(
+        name: .customLong("new-owner"),
+        help: """
+            Name of the new owner. The new user must be a sub-user of the current tenant. Sets `new_owner` \
+            of the body, over --body.
+            """)
+    var newOwnerField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDatabaseOwnerRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDatabaseOwnerRequest.self, from: body,
+                overriding: [
+                    "new_owner": newOwnerField
+                ])
             _ = try await client.updateDatabaseOwner(databaseName: databaseName, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct BatchDeleteFlinkJobsCommand: AsyncParsableCommand {
+struct BatchDeleteFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-flink-jobs",
         abstract: "Batch Deleting Jobs",
@@ -18,28 +18,38 @@ struct BatchDeleteFlinkJobsCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/batch_deleting_jobs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_ids": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteFlinkJobsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): job_ids*.
+            Fields (* required): job_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteFlinkJobsRequest.self, from: body)
             _ = try await client.batchDeleteFlinkJobs(requestBody)
         }
     }
 }
 
-struct BatchRunFlinkJobsCommand: AsyncParsableCommand {
+struct BatchRunFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-run-flink-jobs",
         abstract: "Batch Running Jobs",
@@ -51,28 +61,52 @@ struct BatchRunFlinkJobsCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/batch_running_jobs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_ids": [0], "resume_savepoint": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchRunFlinkJobsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_ids*, resume_savepoint.
+            (* required): job_ids*, resume_savepoint. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("resume-savepoint"),
+        help: """
+            Whether to restore a job from the latest savepoint. If resume_savepoint is set to true, the job \
+            is restored from the latest savepoint. If resume_savepoint is set to false, the job is started \
+            normally, not from a specific savepoint. The default value is false. Sets `resume_savepoint` of \
+            the body, over --body.
+            """)
+    var resumeSavepointField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchRunFlinkJobsRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchRunFlinkJobsRequest.self, from: body,
+                overriding: [
+                    "resume_savepoint": resumeSavepointField
+                ])
             _ = try await client.batchRunFlinkJobs(requestBody)
         }
     }
 }
 
-struct BatchStopFlinkJobsCommand: AsyncParsableCommand {
+struct BatchStopFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-stop-flink-jobs",
         abstract: "Batch Stopping Jobs",
@@ -84,28 +118,52 @@ struct BatchStopFlinkJobsCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/batch_stopping_jobs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_ids": [0], "trigger_savepoint": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStopFlinkJobsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): job_ids*, trigger_savepoint.
+            Fields (* required): job_ids*, trigger_savepoint. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("trigger-savepoint"),
+        help: """
+            Whether to create a savepoint for a job to store the job status information before stopping it. \
+            The data type is Boolean. If this parameter is set to true, a savepoint is created. If this \
+            parameter is set to false, no savepoint is created. The default value is false. Sets \
+            `trigger_savepoint` of the body, over --body.
+            """)
+    var triggerSavepointField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchStopFlinkJobsRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchStopFlinkJobsRequest.self, from: body,
+                overriding: [
+                    "trigger_savepoint": triggerSavepointField
+                ])
             _ = try await client.batchStopFlinkJobs(requestBody)
         }
     }
 }
 
-struct CreateFlinkJarJobCommand: AsyncParsableCommand {
+struct CreateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flink-jar-job",
         abstract: "Creating a Flink Jar Job",
@@ -118,6 +176,19 @@ struct CreateFlinkJarJobCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/creating_a_flink_jar_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "desc": "", "queue_name": "", "cu_number": 0, "manager_cu_number": 0, \#
+        "parallel_number": 0, "checkpoint_enabled": false, "checkpoint_mode": 1, "checkpoint_interval": 0, \#
+        "log_enabled": false, "obs_bucket": "", "smn_topic": "", "main_class": "", "entrypoint_args": "", \#
+        "restart_when_exception": false, "entrypoint": "", "dependency_jars": [""], "dependency_files": \#
+        [""], "tm_cus": 0, "tm_slot_num": 0, "execution_agency_urn": "", "resume_checkpoint": false, \#
+        "resume_max_num": 0, "checkpoint_path": "", "tags": [{"key": "", "value": ""}], "runtime_config": \#
+        "", "resource_config_version": "v1|v2", "resource_config": {"max_slot": 0, "parallel_number": 0, \#
+        "jobmanager_resource_spec": {"cpu": 0.0, "memory": ""}, "taskmanager_resource_spec": {"cpu": 0.0, \#
+        "memory": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -127,23 +198,248 @@ struct CreateFlinkJarJobCommand: AsyncParsableCommand {
             checkpoint_enabled, checkpoint_mode, checkpoint_interval, log_enabled, obs_bucket, smn_topic, \
             main_class, entrypoint_args, restart_when_exception, entrypoint, dependency_jars, \
             dependency_files, tm_cus, tm_slot_num, execution_agency_urn, resume_checkpoint, resume_max_num, \
-            checkpoint_path, tags, runtime_config, resource_config_version, resource_config.
+            checkpoint_path, tags, runtime_config, resource_config_version, resource_config. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: "Job name. The value can contain up to 57 characters. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: "Job description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.")
+    var descField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Queue name. The value can contain 0 to 128 characters. Sets `queue_name` of the body, over \
+            --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("cu-number"),
+        help: "Number of CUs selected for a job. Sets `cu_number` of the body, over --body.")
+    var cuNumberField: Int?
+
+    @Option(
+        name: .customLong("manager-cu-number"),
+        help: """
+            Number of CUs on the management node selected by the user for a job, which corresponds to the \
+            number of Flink job managers. The default value is 1. Sets `manager_cu_number` of the body, over \
+            --body.
+            """)
+    var managerCuNumberField: Int?
+
+    @Option(
+        name: .customLong("parallel-number"),
+        help: """
+            Number of parallel operations selected for a job. Sets `parallel_number` of the body, over \
+            --body.
+            """)
+    var parallelNumberField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-enabled"),
+        help: """
+            Whether to enable the automatic job snapshot function. Options: true: Enable this function. \
+            false: Do not enable this function. Default value: false. Sets `checkpoint_enabled` of the body, \
+            over --body.
+            """)
+    var checkpointEnabledField: Bool?
+
+    @Option(
+        name: .customLong("checkpoint-mode"),
+        help: """
+            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
+            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var checkpointModeField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-interval"),
+        help: """
+            Snapshot interval. The unit is second. The default value is 10. Sets `checkpoint_interval` of \
+            the body, over --body.
+            """)
+    var checkpointIntervalField: Int?
+
+    @Option(
+        name: .customLong("log-enabled"),
+        help: """
+            Whether to enable the job log function. Options: true: Enable this function. false: Do not \
+            enable this function. Default value: false. Sets `log_enabled` of the body, over --body.
+            """)
+    var logEnabledField: Bool?
+
+    @Option(
+        name: .customLong("obs-bucket"),
+        help: """
+            OBS bucket where users are authorized to save logs when log_enabled is set to true. Sets \
+            `obs_bucket` of the body, over --body.
+            """)
+    var obsBucketField: String?
+
+    @Option(
+        name: .customLong("smn-topic"),
+        help: """
+            SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic. \
+            Sets `smn_topic` of the body, over --body.
+            """)
+    var smnTopicField: String?
+
+    @Option(
+        name: .customLong("main-class"),
+        help: "Job entry class. Sets `main_class` of the body, over --body.")
+    var mainClassField: String?
+
+    @Option(
+        name: .customLong("entrypoint-args"),
+        help: """
+            Job entry parameter. Multiple parameters are separated by spaces. Sets `entrypoint_args` of the \
+            body, over --body.
+            """)
+    var entrypointArgsField: String?
+
+    @Option(
+        name: .customLong("restart-when-exception"),
+        help: """
+            Whether to enable the function of restart upon exceptions. The default value is false. Sets \
+            `restart_when_exception` of the body, over --body.
+            """)
+    var restartWhenExceptionField: Bool?
+
+    @Option(
+        name: .customLong("entrypoint"),
+        help: """
+            Name of the package uploaded to OBS. You can customize the JAR file where the main job class is. \
+            For Flink 1.15 or later, you can only select packages from OBS, instead of DLI. Example: \
+            obs://bucket_name/test.jar. Sets `entrypoint` of the body, over --body.
+            """)
+    var entrypointField: String?
+
+    @Option(
+        name: .customLong("tm-cus"),
+        help: """
+            Number of CUs for each TaskManager. The default value is 1. Sets `tm_cus` of the body, over \
+            --body.
+            """)
+    var tmCusField: Int?
+
+    @Option(
+        name: .customLong("tm-slot-num"),
+        help: """
+            Number of slots in each TaskManager. The default value is \
+            (parallel_number*tm_cus)/(cu_number-manager_cu_number). Sets `tm_slot_num` of the body, over \
+            --body.
+            """)
+    var tmSlotNumField: Int?
+
+    @Option(
+        name: .customLong("execution-agency-urn"),
+        help: """
+            Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15. Sets \
+            `execution_agency_urn` of the body, over --body.
+            """)
+    var executionAgencyURNField: String?
+
+    @Option(
+        name: .customLong("resume-checkpoint"),
+        help: """
+            Whether the abnormal restart is recovered from the checkpoint. Sets `resume_checkpoint` of the \
+            body, over --body.
+            """)
+    var resumeCheckpointField: Bool?
+
+    @Option(
+        name: .customLong("resume-max-num"),
+        help: """
+            Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or \
+            greater than 0. The default value is -1, indicating that the number of times is unlimited. Sets \
+            `resume_max_num` of the body, over --body.
+            """)
+    var resumeMaxNumField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-path"),
+        help: """
+            Storage address of the checkpoint in the JAR file of the user. The path must be unique. Sets \
+            `checkpoint_path` of the body, over --body.
+            """)
+    var checkpointPathField: String?
+
+    @Option(
+        name: .customLong("runtime-config"),
+        help: """
+            Customizes optimization parameters when a Flink job is running. Sets `runtime_config` of the \
+            body, over --body.
+            """)
+    var runtimeConfigField: String?
+
+    @Option(
+        name: .customLong("resource-config-version"),
+        help: """
+            Resource configuration version. The value can be v1 or v2. The default value is v1. Compared \
+            with the v1 template, the v2 template does not support the setting of the number of CUs. The v2 \
+            template supports the setting of Job Manager Memory and Task Manager Memory. v1: applicable to \
+            Flink 1.12 and 1.15. v2: applicable to Flink 1.15 and 1.17. You are advised to use the parameter \
+            settings of v2. Values: v1, v2. Sets `resource_config_version` of the body, over --body.
+            """,
+        completion: .list(["v1", "v2"]))
+    var resourceConfigVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFlinkJarJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFlinkJarJobRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "queue_name": queueNameField,
+                    "cu_number": cuNumberField,
+                    "manager_cu_number": managerCuNumberField,
+                    "parallel_number": parallelNumberField,
+                    "checkpoint_enabled": checkpointEnabledField,
+                    "checkpoint_mode": checkpointModeField,
+                    "checkpoint_interval": checkpointIntervalField,
+                    "log_enabled": logEnabledField,
+                    "obs_bucket": obsBucketField,
+                    "smn_topic": smnTopicField,
+                    "main_class": mainClassField,
+                    "entrypoint_args": entrypointArgsField,
+                    "restart_when_exception": restartWhenExceptionField,
+                    "entrypoint": entrypointField,
+                    "tm_cus": tmCusField,
+                    "tm_slot_num": tmSlotNumField,
+                    "execution_agency_urn": executionAgencyURNField,
+                    "resume_checkpoint": resumeCheckpointField,
+                    "resume_max_num": resumeMaxNumField,
+                    "checkpoint_path": checkpointPathField,
+                    "runtime_config": runtimeConfigField,
+                    "resource_config_version": resourceConfigVersionField
+                ])
             _ = try await client.createFlinkJarJob(requestBody)
         }
     }
 }
 
-struct CreateFlinkSqlJobCommand: AsyncParsableCommand {
+struct CreateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flink-sql-job",
         abstract: "Creating a SQL Job",
@@ -155,6 +451,20 @@ struct CreateFlinkSqlJobCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/creating_a_sql_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "desc": "", "template_id": 0, "queue_name": "", "sql_body": "", "run_mode": \#
+        "shared_cluster|exclusive_cluster|edge_node", "cu_number": 0, "parallel_number": 0, \#
+        "checkpoint_enabled": false, "checkpoint_mode": 1, "checkpoint_interval": 0, "obs_bucket": "", \#
+        "log_enabled": false, "smn_topic": "", "restart_when_exception": false, "idle_state_retention": 0, \#
+        "job_type": "flink_sql_job|flink_opensource_sql_job", "dirty_data_strategy": "", "udf_jar_url": "", \#
+        "manager_cu_number": 0, "tm_cus": 0, "tm_slot_num": 0, "resume_checkpoint": false, \#
+        "resume_max_num": 0, "tags": [{"key": "", "value": ""}], "runtime_config": "", "flink_version": "", \#
+        "execution_agency_urn": "", "resource_config_version": "v1|v2", "resource_config": {"max_slot": 0, \#
+        "parallel_number": 0, "jobmanager_resource_spec": {"cpu": 0.0, "memory": ""}, \#
+        "taskmanager_resource_spec": {"cpu": 0.0, "memory": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -165,23 +475,306 @@ struct CreateFlinkSqlJobCommand: AsyncParsableCommand {
             log_enabled, smn_topic, restart_when_exception, idle_state_retention, job_type, \
             dirty_data_strategy, udf_jar_url, manager_cu_number, tm_cus, tm_slot_num, resume_checkpoint, \
             resume_max_num, tags, runtime_config, flink_version, execution_agency_urn, \
-            resource_config_version, resource_config.
+            resource_config_version, resource_config. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: "Job name. The value can contain up to 57 characters. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: "Job description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.")
+    var descField: String?
+
+    @Option(
+        name: .customLong("template-id"),
+        help: """
+            Template ID. If both template_id and sql_body are specified, sql_body is used. If template_id is \
+            specified but sql_body is not, fill sql_body with the template_id value. Sets `template_id` of \
+            the body, over --body.
+            """)
+    var templateIDField: Int?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Queue name. The value can contain 0 to 128 characters. Sets `queue_name` of the body, over \
+            --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("sql-body"),
+        help: """
+            Stream SQL statement, which includes at least the following three parts: source, query, and \
+            sink. Length range: 1,024 x 1,024 characters. Sets `sql_body` of the body, over --body.
+            """)
+    var sqlBodyField: String?
+
+    @Option(
+        name: .customLong("run-mode"),
+        help: """
+            Job running mode. The options are as follows: shared_cluster: indicates that the job is running \
+            on a shared cluster. exclusive_cluster: indicates that the job is running on an exclusive \
+            cluster. edge_node: indicates that the job is running on an edge node. The default value is \
+            shared_cluster. Values: shared_cluster, exclusive_cluster, edge_node. Sets `run_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["shared_cluster", "exclusive_cluster", "edge_node"]))
+    var runModeField: String?
+
+    @Option(
+        name: .customLong("cu-number"),
+        help: """
+            Number of CUs selected for a job. The default value is 2. Sum of the number of compute units and \
+            job manager CUs of DLI. CU is also the billing unit of DLI. One CU equals one vCPU and 4 GB of \
+            memory. The value is the number of CUs required for job running and cannot exceed the number of \
+            CUs in the bound queue. For details about how to set the number of CUs of JobManager, see \
+            manager_cu_number. Sets `cu_number` of the body, over --body.
+            """)
+    var cuNumberField: Int?
+
+    @Option(
+        name: .customLong("parallel-number"),
+        help: """
+            Number of parallel jobs set by a user. The default value is 1. Number of Flink SQL jobs that run \
+            at the same time. Properly increasing the number of parallel threads improves the overall \
+            computing capability of the job. However, the switchover overhead caused by the increase of \
+            threads must be considered. This value cannot be greater than four times the compute units \
+            (number of CUs minus the number of JobManager CUs). For details about how to set the number of \
+            JobManager CUs, see manager_cu_number. Sets `parallel_number` of the body, over --body.
+            """)
+    var parallelNumberField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-enabled"),
+        help: """
+            Whether to enable the automatic job snapshot function. Options: true: Enable this function. \
+            false: Do not enable this function. Default value: false. Sets `checkpoint_enabled` of the body, \
+            over --body.
+            """)
+    var checkpointEnabledField: Bool?
+
+    @Option(
+        name: .customLong("checkpoint-mode"),
+        help: """
+            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
+            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var checkpointModeField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-interval"),
+        help: """
+            Snapshot interval. The unit is second. The default value is 10. Sets `checkpoint_interval` of \
+            the body, over --body.
+            """)
+    var checkpointIntervalField: Int?
+
+    @Option(
+        name: .customLong("obs-bucket"),
+        help: """
+            OBS bucket where users are authorized to save the snapshot. This parameter is valid only when \
+            checkpoint_enabled is set to true. OBS bucket where users are authorized to save the snapshot. \
+            This parameter is valid only when log_enabled is set to true. Sets `obs_bucket` of the body, \
+            over --body.
+            """)
+    var obsBucketField: String?
+
+    @Option(
+        name: .customLong("log-enabled"),
+        help: """
+            Whether to enable the function of uploading job logs to users' OBS buckets. The default value is \
+            false. Sets `log_enabled` of the body, over --body.
+            """)
+    var logEnabledField: Bool?
+
+    @Option(
+        name: .customLong("smn-topic"),
+        help: """
+            SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic. \
+            Sets `smn_topic` of the body, over --body.
+            """)
+    var smnTopicField: String?
+
+    @Option(
+        name: .customLong("restart-when-exception"),
+        help: """
+            Whether to enable the function of automatically restarting a job upon job exceptions. The \
+            default value is false. Sets `restart_when_exception` of the body, over --body.
+            """)
+    var restartWhenExceptionField: Bool?
+
+    @Option(
+        name: .customLong("idle-state-retention"),
+        help: """
+            Retention time of the idle state. The unit is second. The default value is 3600. Sets \
+            `idle_state_retention` of the body, over --body.
+            """)
+    var idleStateRetentionField: Int?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Job type. The options include flink_sql_job and flink_opensource_sql_job. The default value is \
+            flink_opensource_sql_job. If run_mode is set to exclusive_cluster, job_type must be set to \
+            flink_sql_job or flink_opensource_sql_job. If run_mode is set to shared_cluster, job_type must \
+            be set to flink_sql_job. Values: flink_sql_job, flink_opensource_sql_job. Sets `job_type` of the \
+            body, over --body.
+            """,
+        completion: .list(["flink_sql_job", "flink_opensource_sql_job"]))
+    var jobTypeField: String?
+
+    @Option(
+        name: .customLong("dirty-data-strategy"),
+        help: """
+            Dirty data policy of a job. 2:obsDir: Save. obsDir specifies the path for storing dirty data. 1: \
+            Trigger a job exception 0: Ignore The default value is 0. Sets `dirty_data_strategy` of the \
+            body, over --body.
+            """)
+    var dirtyDataStrategyField: String?
+
+    @Option(
+        name: .customLong("udf-jar-url"),
+        help: """
+            Name of the resource package that has been uploaded to the DLI resource management system. The \
+            UDF Jar file of the SQL job is specified by this parameter. For Flink 1.15 or later, only OBS \
+            packages can be selected when creating jobs, and DLI packages are not supported. Sets \
+            `udf_jar_url` of the body, over --body.
+            """)
+    var udfJarURLField: String?
+
+    @Option(
+        name: .customLong("manager-cu-number"),
+        help: """
+            Number of CUs in the JobManager selected for a job. The default value is 1. Sets \
+            `manager_cu_number` of the body, over --body.
+            """)
+    var managerCuNumberField: Int?
+
+    @Option(
+        name: .customLong("tm-cus"),
+        help: """
+            Number of CUs for each TaskManager. The default value is 1. Sets `tm_cus` of the body, over \
+            --body.
+            """)
+    var tmCusField: Int?
+
+    @Option(
+        name: .customLong("tm-slot-num"),
+        help: """
+            Number of slots in each TaskManager. The default value is \
+            (parallel_number*tm_cus)/(cu_number-manager_cu_number). Sets `tm_slot_num` of the body, over \
+            --body.
+            """)
+    var tmSlotNumField: Int?
+
+    @Option(
+        name: .customLong("resume-checkpoint"),
+        help: """
+            Whether the abnormal restart is recovered from the checkpoint. Sets `resume_checkpoint` of the \
+            body, over --body.
+            """)
+    var resumeCheckpointField: Bool?
+
+    @Option(
+        name: .customLong("resume-max-num"),
+        help: """
+            Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or \
+            greater than 0. The default value is -1, indicating that the number of times is unlimited. Sets \
+            `resume_max_num` of the body, over --body.
+            """)
+    var resumeMaxNumField: Int?
+
+    @Option(
+        name: .customLong("runtime-config"),
+        help: """
+            Customizes optimization parameters when a Flink job is running. Sets `runtime_config` of the \
+            body, over --body.
+            """)
+    var runtimeConfigField: String?
+
+    @Option(
+        name: .customLong("flink-version"),
+        help: "Flink version. Sets `flink_version` of the body, over --body.")
+    var flinkVersionField: String?
+
+    @Option(
+        name: .customLong("execution-agency-urn"),
+        help: """
+            Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15. Sets \
+            `execution_agency_urn` of the body, over --body.
+            """)
+    var executionAgencyURNField: String?
+
+    @Option(
+        name: .customLong("resource-config-version"),
+        help: """
+            Resource configuration version. The value can be v1 or v2. The default value is v1. Compared \
+            with the v1 template, the v2 template does not support the setting of the number of CUs. The v2 \
+            template supports the setting of Job Manager Memory and Task Manager Memory. v1: applicable to \
+            Flink 1.12 and 1.15. v2: applicable to Flink 1.15 and 1.17. You are advised to use the parameter \
+            settings of v2. Values: v1, v2. Sets `resource_config_version` of the body, over --body.
+            """,
+        completion: .list(["v1", "v2"]))
+    var resourceConfigVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFlinkSqlJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFlinkSqlJobRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "template_id": templateIDField,
+                    "queue_name": queueNameField,
+                    "sql_body": sqlBodyField,
+                    "run_mode": runModeField,
+                    "cu_number": cuNumberField,
+                    "parallel_number": parallelNumberField,
+                    "checkpoint_enabled": checkpointEnabledField,
+                    "checkpoint_mode": checkpointModeField,
+                    "checkpoint_interval": checkpointIntervalField,
+                    "obs_bucket": obsBucketField,
+                    "log_enabled": logEnabledField,
+                    "smn_topic": smnTopicField,
+                    "restart_when_exception": restartWhenExceptionField,
+                    "idle_state_retention": idleStateRetentionField,
+                    "job_type": jobTypeField,
+                    "dirty_data_strategy": dirtyDataStrategyField,
+                    "udf_jar_url": udfJarURLField,
+                    "manager_cu_number": managerCuNumberField,
+                    "tm_cus": tmCusField,
+                    "tm_slot_num": tmSlotNumField,
+                    "resume_checkpoint": resumeCheckpointField,
+                    "resume_max_num": resumeMaxNumField,
+                    "runtime_config": runtimeConfigField,
+                    "flink_version": flinkVersionField,
+                    "execution_agency_urn": executionAgencyURNField,
+                    "resource_config_version": resourceConfigVersionField
+                ])
             _ = try await client.createFlinkSqlJob(requestBody)
         }
     }
 }
 
-struct CreateFlinkSqlJobGraphCommand: AsyncParsableCommand {
+struct CreateFlinkSqlJobGraphCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flink-sql-job-graph",
         abstract: "Generating a Static Stream Graph for a Flink SQL Job",
@@ -193,6 +786,13 @@ struct CreateFlinkSqlJobGraphCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/generating_a_static_stream_graph_for_a_flink_sql_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"sql_body": "", "cu_number": 0, "manager_cu_number": 0, "parallel_number": 0, "tm_cus": 0, \#
+        "tm_slot_num": 0, "operator_config": "", "static_estimator": false, "static_estimator_config": "", \#
+        "job_type": "", "graph_type": "", "flink_version": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -200,22 +800,140 @@ struct CreateFlinkSqlJobGraphCommand: AsyncParsableCommand {
             The request body (CreateFlinkSqlJobGraphRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): sql_body*, cu_number, manager_cu_number, parallel_number, tm_cus, \
             tm_slot_num, operator_config, static_estimator, static_estimator_config, job_type, graph_type, \
-            flink_version.
+            flink_version. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "")
     var jobID: String
 
+    @Option(
+        name: .customLong("sql-body"),
+        help: "SQL. Sets `sql_body` of the body, over --body.")
+    var sqlBodyField: String?
+
+    @Option(
+        name: .customLong("cu-number"),
+        help: """
+            Total number of CUs used by the job configured on the job editing page, which should match the \
+            actual number of CUs used. The actual number of CUs used is determined by the number of parallel \
+            operators. Total number of CUs used by the job = Number of manager CUs + (Total number of \
+            concurrent operators / Number of slots of a TaskManager) x Number of TaskManager CUs. Sets \
+            `cu_number` of the body, over --body.
+            """)
+    var cuNumberField: Int?
+
+    @Option(
+        name: .customLong("manager-cu-number"),
+        help: "Number of CUs of the management unit. Sets `manager_cu_number` of the body, over --body.")
+    var managerCuNumberField: Int?
+
+    @Option(
+        name: .customLong("parallel-number"),
+        help: """
+            Maximum degree of parallelism. Concurrent tasks of each job operator. Appropriately increasing \
+            the value will improve the overall computing performance of a job. Considering switchover \
+            overheads due to increasing threads, the maximum value is four times the number of CUs. One to \
+            two times the number of CUs is the optimal. Sets `parallel_number` of the body, over --body.
+            """)
+    var parallelNumberField: Int?
+
+    @Option(
+        name: .customLong("tm-cus"),
+        help: "Number of CUs in a TaskManager. Sets `tm_cus` of the body, over --body.")
+    var tmCusField: Int?
+
+    @Option(
+        name: .customLong("tm-slot-num"),
+        help: "Number of slots in a taskManager. Sets `tm_slot_num` of the body, over --body.")
+    var tmSlotNumField: Int?
+
+    @Option(
+        name: .customLong("operator-config"),
+        help: """
+            Operator configurations. You can call this API to obtain the operator ID. That is, the ID in \
+            operator_list contained in stream_graph in the response message is the operator ID. Sets \
+            `operator_config` of the body, over --body.
+            """)
+    var operatorConfigField: String?
+
+    @Option(
+        name: .customLong("static-estimator"),
+        help: """
+            Whether to estimate static resources. If this parameter is set to true, resources used by the \
+            job are estimated based on the operator ID and traffic. Sets `static_estimator` of the body, \
+            over --body.
+            """)
+    var staticEstimatorField: Bool?
+
+    @Option(
+        name: .customLong("static-estimator-config"),
+        help: """
+            Traffic or hit ratio of each operator, which is a string in JSON format. This parameter is \
+            mandatory when static_estimator is set to true. During the configuration, the operator ID and \
+            operator traffic configuration are required. You can call this API to obtain the operator ID. \
+            That is, the ID in operator_list contained in stream_graph in the response message is the \
+            operator ID. The operator traffic is estimated based on the actual service conditions. Sets \
+            `static_estimator_config` of the body, over --body.
+            """)
+    var staticEstimatorConfigField: String?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Job types. Only flink_opensource_sql_job job is supported. Sets `job_type` of the body, over \
+            --body.
+            """)
+    var jobTypeField: String?
+
+    @Option(
+        name: .customLong("graph-type"),
+        help: """
+            Stream graph type. Currently, the following two types of stream graphs are supported: \
+            simple_graph: Simplified stream graph job_graph: Static stream graph. Sets `graph_type` of the \
+            body, over --body.
+            """)
+    var graphTypeField: String?
+
+    @Option(
+        name: .customLong("flink-version"),
+        help: """
+            Flink version. Currently, only 1.10 and 1.12 are supported. Sets `flink_version` of the body, \
+            over --body.
+            """)
+    var flinkVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFlinkSqlJobGraphRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFlinkSqlJobGraphRequest.self, from: body,
+                overriding: [
+                    "sql_body": sqlBodyField,
+                    "cu_number": cuNumberField,
+                    "manager_cu_number": managerCuNumberField,
+                    "parallel_number": parallelNumberField,
+                    "tm_cus": tmCusField,
+                    "tm_slot_num": tmSlotNumField,
+                    "operator_config": operatorConfigField,
+                    "static_estimator": staticEstimatorField,
+                    "static_estimator_config": staticEstimatorConfigField,
+                    "job_type": jobTypeField,
+                    "graph_type": graphTypeField,
+                    "flink_version": flinkVersionField
+                ])
             _ = try await client.createFlinkSqlJobGraph(jobID: jobID, requestBody)
         }
     }
@@ -238,17 +956,20 @@ struct DeleteFlinkJobCommand: AsyncParsableCommand {
         help: "Job ID.")
     var jobID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteFlinkJob(jobID: jobID)
         }
     }
 }
 
-struct ExportFlinkJobsCommand: AsyncParsableCommand {
+struct ExportFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-flink-jobs",
         abstract: "Exporting a Flink Job",
@@ -260,28 +981,53 @@ struct ExportFlinkJobsCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/exporting_a_flink_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"obs_dir": "", "is_selected": false, "job_selected": [0]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportFlinkJobsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): obs_dir*, is_selected*, job_selected.
+            (* required): obs_dir*, is_selected*, job_selected. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("obs-dir"),
+        help: "OBS path for storing exported job files. Sets `obs_dir` of the body, over --body.")
+    var obsDirField: String?
+
+    @Option(
+        name: .customLong("is-selected"),
+        help: "Whether to export a specified job. Sets `is_selected` of the body, over --body.")
+    var isSelectedField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExportFlinkJobsRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExportFlinkJobsRequest.self, from: body,
+                overriding: [
+                    "obs_dir": obsDirField,
+                    "is_selected": isSelectedField
+                ])
             _ = try await client.exportFlinkJobs(requestBody)
         }
     }
 }
 
-struct ImportFlinkJobsCommand: AsyncParsableCommand {
+struct ImportFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-flink-jobs",
         abstract: "Importing a Flink Job",
@@ -293,22 +1039,53 @@ struct ImportFlinkJobsCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/importing_a_flink_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"zip_file": "", "is_cover": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ImportFlinkJobsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): zip_file*, is_cover.
+            (* required): zip_file*, is_cover. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("zip-file"),
+        help: """
+            Path of the job ZIP file imported from OBS. You can enter a folder path to import all ZIP files \
+            in the folder. The folder can contain only .zip files. Sets `zip_file` of the body, over --body.
+            """)
+    var zipFileField: String?
+
+    @Option(
+        name: .customLong("is-cover"),
+        help: """
+            Whether to overwrite an existing job if the name of the imported job is the same as that of the \
+            existing job in the service. Sets `is_cover` of the body, over --body.
+            """)
+    var isCoverField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportFlinkJobsRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportFlinkJobsRequest.self, from: body,
+                overriding: [
+                    "zip_file": zipFileField,
+                    "is_cover": isCoverField
+                ])
             _ = try await client.importFlinkJobs(requestBody)
         }
     }
@@ -333,7 +1110,8 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
         help: """
             Definition Job type Constraints None Range flink_sql_job: Flink SQL job flink_jar_job: \
             User-defined Flink job Default Value None Values: flink_sql_job, flink_jar_job.
-            """)
+            """,
+        completion: .list(["flink_sql_job", "flink_jar_job"]))
     var jobType: String?
 
     @Option(
@@ -349,7 +1127,12 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
             Value None Values: job_init, job_submitting, job_submit_fail, job_running, \
             job_running_exception, job_downloading, job_idle, job_canceling, job_cancel_success, \
             job_cancel_fail, job_savepointing, job_finish.
-            """)
+            """,
+        completion: .list([
+            "job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",
+            "job_downloading", "job_idle", "job_canceling", "job_cancel_success", "job_cancel_fail",
+            "job_savepointing", "job_finish"
+        ]))
     var status: String?
 
     @Option(
@@ -363,7 +1146,8 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
             Definition Sorting style of the query results. Constraints None Range asc: by time in ascending \
             order desc: by time in descending order Default Value The default value is desc. Values: asc, \
             desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -409,11 +1193,14 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
         help: "Definition Specifies a label for filtering. Constraints None Range None Default Value None")
     var tags: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlinkJobs(
                 jobType: jobType.map(ListFlinkJobsJobType.init(rawValue:)),
                 status: status.map(DLIClient.ListFlinkJobsStatus.init(rawValue:)),
@@ -447,11 +1234,14 @@ struct ShowFlinkJobCommand: AsyncParsableCommand {
         help: "Job ID.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFlinkJob(jobID: jobID)
         }
     }
@@ -474,17 +1264,20 @@ struct ShowFlinkJobExecutionGraphCommand: AsyncParsableCommand {
         help: "Job ID.")
     var jobID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFlinkJobExecutionGraph(jobID: jobID)
         }
     }
 }
 
-struct UpdateFlinkJarJobCommand: AsyncParsableCommand {
+struct UpdateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flink-jar-job",
         abstract: "Updating a Flink Jar Job",
@@ -497,6 +1290,19 @@ struct UpdateFlinkJarJobCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/updating_a_flink_jar_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "desc": "", "queue_name": "", "cu_number": 0, "manager_cu_number": 0, \#
+        "parallel_number": 0, "checkpoint_enabled": false, "checkpoint_mode": 1, "checkpoint_interval": 0, \#
+        "log_enabled": false, "obs_bucket": "", "smn_topic": "", "main_class": "", "entrypoint_args": "", \#
+        "restart_when_exception": false, "entrypoint": "", "dependency_jars": [""], "dependency_files": \#
+        [""], "tm_cus": 0, "tm_slot_num": 0, "execution_agency_urn": "", "resume_checkpoint": false, \#
+        "resume_max_num": 0, "checkpoint_path": "", "runtime_config": "", "job_type": "", \#
+        "resource_config_version": "v1|v2", "resource_config": {"max_slot": 0, "parallel_number": 0, \#
+        "jobmanager_resource_spec": {"cpu": 0.0, "memory": ""}, "taskmanager_resource_spec": {"cpu": 0.0, \#
+        "memory": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -506,28 +1312,263 @@ struct UpdateFlinkJarJobCommand: AsyncParsableCommand {
             checkpoint_enabled, checkpoint_mode, checkpoint_interval, log_enabled, obs_bucket, smn_topic, \
             main_class, entrypoint_args, restart_when_exception, entrypoint, dependency_jars, \
             dependency_files, tm_cus, tm_slot_num, execution_agency_urn, resume_checkpoint, resume_max_num, \
-            checkpoint_path, runtime_config, job_type, resource_config_version, resource_config.
+            checkpoint_path, runtime_config, job_type, resource_config_version, resource_config. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "Job ID. Refer to Creating a Flink Jar Job to obtain the value.")
     var jobID: Int64
 
+    @Option(
+        name: .customLong("name"),
+        help: "Job name. Length range: 0 to 57 characters. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: "Job description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.")
+    var descField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: "Queue name. Length range: 1 to 128 characters. Sets `queue_name` of the body, over --body.")
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("cu-number"),
+        help: """
+            Number of CUs selected for a job. The default value is 2. Sets `cu_number` of the body, over \
+            --body.
+            """)
+    var cuNumberField: Int?
+
+    @Option(
+        name: .customLong("manager-cu-number"),
+        help: """
+            Number of CUs on the management node selected by the user for a job, which corresponds to the \
+            number of Flink job managers. The default value is 1. Sets `manager_cu_number` of the body, over \
+            --body.
+            """)
+    var managerCuNumberField: Int?
+
+    @Option(
+        name: .customLong("parallel-number"),
+        help: """
+            Number of parallel operations selected for a job. The default value is 1. Sets `parallel_number` \
+            of the body, over --body.
+            """)
+    var parallelNumberField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-enabled"),
+        help: """
+            Whether to enable the automatic job snapshot function. Options: true: Enable this function. \
+            false: Do not enable this function. Default value: false. Sets `checkpoint_enabled` of the body, \
+            over --body.
+            """)
+    var checkpointEnabledField: Bool?
+
+    @Option(
+        name: .customLong("checkpoint-mode"),
+        help: """
+            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
+            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var checkpointModeField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-interval"),
+        help: """
+            Snapshot interval. The unit is second. The default value is 10. Sets `checkpoint_interval` of \
+            the body, over --body.
+            """)
+    var checkpointIntervalField: Int?
+
+    @Option(
+        name: .customLong("log-enabled"),
+        help: """
+            Whether to enable the job log function. Options: true: Enable this function. false: Do not \
+            enable this function. Default value: false. Sets `log_enabled` of the body, over --body.
+            """)
+    var logEnabledField: Bool?
+
+    @Option(
+        name: .customLong("obs-bucket"),
+        help: """
+            OBS bucket where users are authorized to save logs when log_enabled is set to true. Sets \
+            `obs_bucket` of the body, over --body.
+            """)
+    var obsBucketField: String?
+
+    @Option(
+        name: .customLong("smn-topic"),
+        help: """
+            SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic. \
+            Sets `smn_topic` of the body, over --body.
+            """)
+    var smnTopicField: String?
+
+    @Option(
+        name: .customLong("main-class"),
+        help: "Job entry class. Sets `main_class` of the body, over --body.")
+    var mainClassField: String?
+
+    @Option(
+        name: .customLong("entrypoint-args"),
+        help: """
+            Job entry parameter. Multiple parameters are separated by spaces. Sets `entrypoint_args` of the \
+            body, over --body.
+            """)
+    var entrypointArgsField: String?
+
+    @Option(
+        name: .customLong("restart-when-exception"),
+        help: """
+            Whether to enable the function of restart upon exceptions. The default value is false. Sets \
+            `restart_when_exception` of the body, over --body.
+            """)
+    var restartWhenExceptionField: Bool?
+
+    @Option(
+        name: .customLong("entrypoint"),
+        help: """
+            Name of the package that has been uploaded to the DLI resource management system. This parameter \
+            is used to customize the JAR file where the job main class is located. For Flink 1.15 or later, \
+            you can only select packages from OBS, instead of DLI. Example: obs://bucket_name/test.jar. Sets \
+            `entrypoint` of the body, over --body.
+            """)
+    var entrypointField: String?
+
+    @Option(
+        name: .customLong("tm-cus"),
+        help: """
+            Number of CUs for each TaskManager. The default value is 1. Sets `tm_cus` of the body, over \
+            --body.
+            """)
+    var tmCusField: Int?
+
+    @Option(
+        name: .customLong("tm-slot-num"),
+        help: """
+            Number of slots in each TaskManager. The default value is \
+            (parallel_number*tm_cus)/(cu_number-manager_cu_number). Sets `tm_slot_num` of the body, over \
+            --body.
+            """)
+    var tmSlotNumField: Int?
+
+    @Option(
+        name: .customLong("execution-agency-urn"),
+        help: """
+            Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15. Sets \
+            `execution_agency_urn` of the body, over --body.
+            """)
+    var executionAgencyURNField: String?
+
+    @Option(
+        name: .customLong("resume-checkpoint"),
+        help: """
+            Whether the abnormal restart is recovered from the checkpoint. Sets `resume_checkpoint` of the \
+            body, over --body.
+            """)
+    var resumeCheckpointField: Bool?
+
+    @Option(
+        name: .customLong("resume-max-num"),
+        help: """
+            Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or \
+            greater than 0. The default value is -1, indicating that the number of times is unlimited. Sets \
+            `resume_max_num` of the body, over --body.
+            """)
+    var resumeMaxNumField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-path"),
+        help: """
+            Storage address of the checkpoint in the JAR file of the user. The path must be unique. Sets \
+            `checkpoint_path` of the body, over --body.
+            """)
+    var checkpointPathField: String?
+
+    @Option(
+        name: .customLong("runtime-config"),
+        help: """
+            Customizes optimization parameters when a Flink job is running. Sets `runtime_config` of the \
+            body, over --body.
+            """)
+    var runtimeConfigField: String?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Job type. Options: flink_jar_job: User-defined Flink job. Sets `job_type` of the body, over \
+            --body.
+            """)
+    var jobTypeField: String?
+
+    @Option(
+        name: .customLong("resource-config-version"),
+        help: """
+            Resource configuration version. The value can be v1 or v2. The default value is v1. Compared \
+            with the v1 template, the v2 template does not support the setting of the number of CUs. The v2 \
+            template supports the setting of Job Manager Memory and Task Manager Memory. v1: applicable to \
+            Flink 1.12 and 1.15. v2: applicable to Flink 1.15 and 1.17. You are advised to use the parameter \
+            settings of v2. Values: v1, v2. Sets `resource_config_version` of the body, over --body.
+            """,
+        completion: .list(["v1", "v2"]))
+    var resourceConfigVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFlinkJarJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFlinkJarJobRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "queue_name": queueNameField,
+                    "cu_number": cuNumberField,
+                    "manager_cu_number": managerCuNumberField,
+                    "parallel_number": parallelNumberField,
+                    "checkpoint_enabled": checkpointEnabledField,
+                    "checkpoint_mode": checkpointModeField,
+                    "checkpoint_interval": checkpointIntervalField,
+                    "log_enabled": logEnabledField,
+                    "obs_bucket": obsBucketField,
+                    "smn_topic": smnTopicField,
+                    "main_class": mainClassField,
+                    "entrypoint_args": entrypointArgsField,
+                    "restart_when_exception": restartWhenExceptionField,
+                    "entrypoint": entrypointField,
+                    "tm_cus": tmCusField,
+                    "tm_slot_num": tmSlotNumField,
+                    "execution_agency_urn": executionAgencyURNField,
+                    "resume_checkpoint": resumeCheckpointField,
+                    "resume_max_num": resumeMaxNumField,
+                    "checkpoint_path": checkpointPathField,
+                    "runtime_config": runtimeConfigField,
+                    "job_type": jobTypeField,
+                    "resource_config_version": resourceConfigVersionField
+                ])
             _ = try await client.updateFlinkJarJob(jobID: jobID, requestBody)
         }
     }
 }
 
-struct UpdateFlinkSqlJobCommand: AsyncParsableCommand {
+struct UpdateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flink-sql-job",
         abstract: "Updating a SQL Job",
@@ -539,6 +1580,20 @@ struct UpdateFlinkSqlJobCommand: AsyncParsableCommand {
             Documented in flink_job-related_apis/updating_a_sql_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "desc": "", "queue_name": "", "sql_body": "", "run_mode": \#
+        "shared_cluster|exclusive_cluster|edge_node", "cu_number": 0, "parallel_number": 0, \#
+        "checkpoint_enabled": false, "checkpoint_mode": 1, "checkpoint_interval": 0, "obs_bucket": "", \#
+        "log_enabled": false, "smn_topic": "", "restart_when_exception": false, "idle_state_retention": 0, \#
+        "edge_group_ids": [""], "dirty_data_strategy": "", "udf_jar_url": "", "manager_cu_number": 0, \#
+        "tm_cus": 0, "tm_slot_num": 0, "operator_config": "", "resume_checkpoint": false, "resume_max_num": \#
+        0, "static_estimator_config": "", "runtime_config": "", "flink_version": "", \#
+        "execution_agency_urn": "", "resource_config_version": "v1|v2", "resource_config": {"max_slot": 0, \#
+        "parallel_number": 0, "jobmanager_resource_spec": {"cpu": 0.0, "memory": ""}, \#
+        "taskmanager_resource_spec": {"cpu": 0.0, "memory": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -549,22 +1604,290 @@ struct UpdateFlinkSqlJobCommand: AsyncParsableCommand {
             restart_when_exception, idle_state_retention, edge_group_ids, dirty_data_strategy, udf_jar_url, \
             manager_cu_number, tm_cus, tm_slot_num, operator_config, resume_checkpoint, resume_max_num, \
             static_estimator_config, runtime_config, flink_version, execution_agency_urn, \
-            resource_config_version, resource_config.
+            resource_config_version, resource_config. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "Job ID. Refer to Creating a SQL Job to obtain the value.")
     var jobID: Int64
 
+    @Option(
+        name: .customLong("name"),
+        help: "Job name. Length range: 0 to 57 characters. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: "Job description. Length range: 0 to 512 characters. Sets `desc` of the body, over --body.")
+    var descField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Queue name. The value can contain 0 to 128 characters. Sets `queue_name` of the body, over \
+            --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("sql-body"),
+        help: """
+            Stream SQL statement, which includes at least the following three parts: source, query, and \
+            sink. Length range: 0 to 1024 x 1024 characters. Sets `sql_body` of the body, over --body.
+            """)
+    var sqlBodyField: String?
+
+    @Option(
+        name: .customLong("run-mode"),
+        help: """
+            Job running mode. The options are as follows: shared_cluster: indicates that the job is running \
+            on a shared cluster. exclusive_cluster: indicates that the job is running on an exclusive \
+            cluster. edge_node: indicates that the job is running on an edge node. The default value is \
+            shared_cluster. Values: shared_cluster, exclusive_cluster, edge_node. Sets `run_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["shared_cluster", "exclusive_cluster", "edge_node"]))
+    var runModeField: String?
+
+    @Option(
+        name: .customLong("cu-number"),
+        help: """
+            Number of CUs selected for a job. The default value is 2. Sets `cu_number` of the body, over \
+            --body.
+            """)
+    var cuNumberField: Int?
+
+    @Option(
+        name: .customLong("parallel-number"),
+        help: """
+            Number of parallel jobs set by a user. The default value is 1. Sets `parallel_number` of the \
+            body, over --body.
+            """)
+    var parallelNumberField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-enabled"),
+        help: """
+            Whether to enable the automatic job snapshot function. Options: true: Enable this function. \
+            false: Do not enable this function. Default value: false. Sets `checkpoint_enabled` of the body, \
+            over --body.
+            """)
+    var checkpointEnabledField: Bool?
+
+    @Option(
+        name: .customLong("checkpoint-mode"),
+        help: """
+            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
+            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var checkpointModeField: Int?
+
+    @Option(
+        name: .customLong("checkpoint-interval"),
+        help: """
+            Snapshot interval. The unit is second. The default value is 10. Sets `checkpoint_interval` of \
+            the body, over --body.
+            """)
+    var checkpointIntervalField: Int?
+
+    @Option(
+        name: .customLong("obs-bucket"),
+        help: """
+            OBS bucket where users are authorized to save the snapshot. This parameter is valid only when \
+            checkpoint_enabled is set to true. OBS bucket where users are authorized to save the snapshot. \
+            This parameter is valid only when log_enabled is set to true. Sets `obs_bucket` of the body, \
+            over --body.
+            """)
+    var obsBucketField: String?
+
+    @Option(
+        name: .customLong("log-enabled"),
+        help: """
+            Whether to enable the function of uploading job logs to users' OBS buckets. The default value is \
+            false. Sets `log_enabled` of the body, over --body.
+            """)
+    var logEnabledField: Bool?
+
+    @Option(
+        name: .customLong("smn-topic"),
+        help: """
+            SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic. \
+            Sets `smn_topic` of the body, over --body.
+            """)
+    var smnTopicField: String?
+
+    @Option(
+        name: .customLong("restart-when-exception"),
+        help: """
+            Whether to enable the function of automatically restarting a job upon job exceptions. The \
+            default value is false. Sets `restart_when_exception` of the body, over --body.
+            """)
+    var restartWhenExceptionField: Bool?
+
+    @Option(
+        name: .customLong("idle-state-retention"),
+        help: """
+            Expiration time, in seconds. The default value is 3600. Sets `idle_state_retention` of the body, \
+            over --body.
+            """)
+    var idleStateRetentionField: Int?
+
+    @Option(
+        name: .customLong("dirty-data-strategy"),
+        help: """
+            Dirty data policy of a job. 2:obsDir: Save. obsDir specifies the path for storing dirty data. 1: \
+            Trigger a job exception 0: Ignore The default value is 0. Sets `dirty_data_strategy` of the \
+            body, over --body.
+            """)
+    var dirtyDataStrategyField: String?
+
+    @Option(
+        name: .customLong("udf-jar-url"),
+        help: """
+            Name of the resource package that has been uploaded to the DLI resource management system. The \
+            UDF Jar file of the SQL job is specified by this parameter. For Flink 1.15 or later, you can \
+            only select packages from OBS, instead of DLI. Sets `udf_jar_url` of the body, over --body.
+            """)
+    var udfJarURLField: String?
+
+    @Option(
+        name: .customLong("manager-cu-number"),
+        help: """
+            Number of CUs in the JobManager selected for a job. The default value is 1. Sets \
+            `manager_cu_number` of the body, over --body.
+            """)
+    var managerCuNumberField: Int?
+
+    @Option(
+        name: .customLong("tm-cus"),
+        help: """
+            Number of CUs for each TaskManager. The default value is 1. Sets `tm_cus` of the body, over \
+            --body.
+            """)
+    var tmCusField: Int?
+
+    @Option(
+        name: .customLong("tm-slot-num"),
+        help: """
+            Number of slots in each TaskManager. The default value is \
+            (parallel_number*tm_cus)/(cu_number-manager_cu_number). Sets `tm_slot_num` of the body, over \
+            --body.
+            """)
+    var tmSlotNumField: Int?
+
+    @Option(
+        name: .customLong("operator-config"),
+        help: "Degree of parallelism (DOP) of an operator. Sets `operator_config` of the body, over --body.")
+    var operatorConfigField: String?
+
+    @Option(
+        name: .customLong("resume-checkpoint"),
+        help: """
+            Whether the abnormal restart is recovered from the checkpoint. Sets `resume_checkpoint` of the \
+            body, over --body.
+            """)
+    var resumeCheckpointField: Bool?
+
+    @Option(
+        name: .customLong("resume-max-num"),
+        help: """
+            Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or \
+            greater than 0. The default value is -1, indicating that the number of times is unlimited. Sets \
+            `resume_max_num` of the body, over --body.
+            """)
+    var resumeMaxNumField: Int?
+
+    @Option(
+        name: .customLong("static-estimator-config"),
+        help: """
+            Traffic or hit ratio of each operator, which is a string in JSON format. Example: \
+            {\"operator_list\":[{\"id\":\"0a448493b4782967b150582570326227\",\"rate_factor\":0.55},{\"id\":\"6d2677a0ecc3fd8df0b72ec675edf8f4\",\"rate_factor\":1},{\"id\":\"ea632d67b7d595e5b851708ae9ad79d6\",\"rate_factor\":0.55},{\"id\":\"bc764cd8ddf7a0cff126f51c16239658\",\"output_rate\":2000}]}. \
+            Sets `static_estimator_config` of the body, over --body.
+            """)
+    var staticEstimatorConfigField: String?
+
+    @Option(
+        name: .customLong("runtime-config"),
+        help: """
+            Customizes optimization parameters when a Flink job is running. Sets `runtime_config` of the \
+            body, over --body.
+            """)
+    var runtimeConfigField: String?
+
+    @Option(
+        name: .customLong("flink-version"),
+        help: "Flink version. Sets `flink_version` of the body, over --body.")
+    var flinkVersionField: String?
+
+    @Option(
+        name: .customLong("execution-agency-urn"),
+        help: """
+            Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15. Sets \
+            `execution_agency_urn` of the body, over --body.
+            """)
+    var executionAgencyURNField: String?
+
+    @Option(
+        name: .customLong("resource-config-version"),
+        help: """
+            Resource configuration version. The value can be v1 or v2. The default value is v1. Compared \
+            with the v1 template, the v2 template does not support the setting of the number of CUs. The v2 \
+            template supports the setting of Job Manager Memory and Task Manager Memory. v1: applicable to \
+            Flink 1.12 and 1.15. v2: applicable to Flink 1.15 and 1.17. You are advised to use the parameter \
+            settings of v2. Values: v1, v2. Sets `resource_config_version` of the body, over --body.
+            """,
+        completion: .list(["v1", "v2"]))
+    var resourceConfigVersionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFlinkSqlJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFlinkSqlJobRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "queue_name": queueNameField,
+                    "sql_body": sqlBodyField,
+                    "run_mode": runModeField,
+                    "cu_number": cuNumberField,
+                    "parallel_number": parallelNumberField,
+                    "checkpoint_enabled": checkpointEnabledField,
+                    "checkpoint_mode": checkpointModeField,
+                    "checkpoint_interval": checkpointIntervalField,
+                    "obs_bucket": obsBucketField,
+                    "log_enabled": logEnabledField,
+                    "smn_topic": smnTopicField,
+                    "restart_when_exception": restartWhenExceptionField,
+                    "idle_state_retention": idleStateRetentionField,
+                    "dirty_data_strategy": dirtyDataStrategyField,
+                    "udf_jar_url": udfJarURLField,
+                    "manager_cu_number": managerCuNumberField,
+                    "tm_cus": tmCusField,
+                    "tm_slot_num": tmSlotNumField,
+                    "operator_config": operatorConfigField,
+                    "resume_checkpoint": resumeCheckpointField,
+                    "resume_max_num": resumeMaxNumField,
+                    "static_estimator_config": staticEstimatorConfigField,
+                    "runtime_config": runtimeConfigField,
+                    "flink_version": flinkVersionField,
+                    "execution_agency_urn": executionAgencyURNField,
+                    "resource_config_version": resourceConfigVersionField
+                ])
             _ = try await client.updateFlinkSqlJob(jobID: jobID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct RegisterBucketCommand: AsyncParsableCommand {
+struct RegisterBucketCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-bucket",
         abstract: "Authorizing DLI to Access OBS (Deprecated)",
@@ -20,29 +20,39 @@ struct RegisterBucketCommand: AsyncParsableCommand {
             out-of-date_apis/flink_job-related_apis_deprecated/authorizing_dli_to_access_obs_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"obs_buckets": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RegisterBucketRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): obs_buckets*.
+            required): obs_buckets*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RegisterBucketRequest.self, from: body)
             _ = try await client.registerBucket(requestBody)
         }
     }
 }
 
-struct ShowFlinkMetricCommand: AsyncParsableCommand {
+struct ShowFlinkMetricCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-flink-metric",
         abstract: "Querying Job Monitoring Information (Deprecated)",
@@ -56,22 +66,32 @@ struct ShowFlinkMetricCommand: AsyncParsableCommand {
             out-of-date_apis/flink_job-related_apis_deprecated/querying_job_monitoring_information_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_ids": [0]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowFlinkMetricRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_ids*.
+            (* required): job_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShowFlinkMetricRequest.self, from: body)
             _ = try await client.showFlinkMetric(requestBody)
         }

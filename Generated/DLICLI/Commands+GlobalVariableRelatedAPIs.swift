@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateGlobalVariableCommand: AsyncParsableCommand {
+struct CreateGlobalVariableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-global-variable",
         abstract: "Creating a Global Variable",
@@ -18,22 +18,51 @@ struct CreateGlobalVariableCommand: AsyncParsableCommand {
             Documented in global_variable-related_apis/creating_a_global_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"var_name": "", "var_value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGlobalVariableRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): var_name*, var_value*.
+            Fields (* required): var_name*, var_value*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("var-name"),
+        help: """
+            A global variable name can contain a maximum of 128 characters, including only digits, letters, \
+            and underscores (_), but cannot start with an underscore (_) or contain only digits. Sets \
+            `var_name` of the body, over --body.
+            """)
+    var varNameField: String?
+
+    @Option(
+        name: .customLong("var-value"),
+        help: "Global variable value. Sets `var_value` of the body, over --body.")
+    var varValueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGlobalVariableRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGlobalVariableRequest.self, from: body,
+                overriding: [
+                    "var_name": varNameField,
+                    "var_value": varValueField
+                ])
             _ = try await client.createGlobalVariable(requestBody)
         }
     }
@@ -59,11 +88,14 @@ struct DeleteGlobalVariableCommand: AsyncParsableCommand {
             """)
     var varName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGlobalVariable(varName: varName)
         }
     }
@@ -99,11 +131,14 @@ struct ListGlobalVariablesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -117,7 +152,7 @@ struct ListGlobalVariablesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateGlobalVariableCommand: AsyncParsableCommand {
+struct UpdateGlobalVariableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-global-variable",
         abstract: "Modifying a Global Variable",
@@ -129,15 +164,22 @@ struct UpdateGlobalVariableCommand: AsyncParsableCommand {
             Documented in global_variable-related_apis/modifying_a_global_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"var_value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGlobalVariableRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): var_value*.
+            Fields (* required): var_value*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("var-name"),
@@ -147,12 +189,24 @@ struct UpdateGlobalVariableCommand: AsyncParsableCommand {
             """)
     var varName: String
 
+    @Option(
+        name: .customLong("var-value"),
+        help: "Global variable value. Sets `var_value` of the body, over --body.")
+    var varValueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGlobalVariableRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGlobalVariableRequest.self, from: body,
+                overriding: [
+                    "var_value": varValueField
+                ])
             _ = try await client.updateGlobalVariable(varName: varName, requestBody)
         }
     }

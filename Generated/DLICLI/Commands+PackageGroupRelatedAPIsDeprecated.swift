@@ -29,12 +29,15 @@ struct DeleteJobResourceCommand: AsyncParsableCommand {
         help: "Name of the package group returned when the resource package is uploaded.")
     var group: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteJobResource(resourceName: resourceName, group: group)
         }
     }
@@ -58,7 +61,8 @@ struct ListJobResourcesCommand: AsyncParsableCommand {
         help: """
             Specifies the file type. The options are as follows: jar: JAR file pyFile: User Python file \
             file: User file modelFile: User AI model file Values: jar, pyFile, file, modelFile.
-            """)
+            """,
+        completion: .list(["jar", "pyFile", "file", "modelFile"]))
     var kind: String?
 
     @Option(
@@ -66,12 +70,15 @@ struct ListJobResourcesCommand: AsyncParsableCommand {
         help: "Specifies a label for filtering.")
     var tags: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobResources(
                 kind: kind.map(DLIClient.ListJobResourcesKind.init(rawValue:)),
                 tags: tags
@@ -103,18 +110,21 @@ struct ShowJobResourceCommand: AsyncParsableCommand {
         help: "Name of the package group returned when the resource package is uploaded.")
     var group: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobResource(resourceName: resourceName, group: group)
         }
     }
 }
 
-struct UpdateJobResourceOwnerCommand: AsyncParsableCommand {
+struct UpdateJobResourceOwnerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-job-resource-owner",
         abstract: "Changing the Owner of a Group or Resource Package (Deprecated)",
@@ -127,29 +137,71 @@ struct UpdateJobResourceOwnerCommand: AsyncParsableCommand {
             out-of-date_apis/package_group-related_apis_deprecated/changing_the_owner_of_a_group_or_resource_package_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_owner": "", "group_name": "", "resource_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateJobResourceOwnerRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): new_owner*, group_name*, resource_name.
+            Fields (* required): new_owner*, group_name*, resource_name. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("new-owner"),
+        help: """
+            New username. The name contains 5 to 32 characters, including only digits, letters, underscores \
+            (_), and hyphens (-). It cannot start with a digit. Sets `new_owner` of the body, over --body.
+            """)
+    var newOwnerField: String?
+
+    @Option(
+        name: .customLong("group-name"),
+        help: """
+            Group name. The name contains a maximum of 64 characters. Only digits, letters, periods (.), \
+            underscores (_), and hyphens (-) are allowed. Sets `group_name` of the body, over --body.
+            """)
+    var groupNameField: String?
+
+    @Option(
+        name: .customLong("resource-name"),
+        help: """
+            Package name. The name can contain only digits, letters, underscores (_), exclamation marks (!), \
+            hyphens (-), and periods (.), but cannot start with a period. The length (including the file \
+            name extension) cannot exceed 128 characters. This parameter is mandatory if you want to change \
+            the owner of a resource package in a group. Sets `resource_name` of the body, over --body.
+            """)
+    var resourceNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateJobResourceOwnerRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateJobResourceOwnerRequest.self, from: body,
+                overriding: [
+                    "new_owner": newOwnerField,
+                    "group_name": groupNameField,
+                    "resource_name": resourceNameField
+                ])
             _ = try await client.updateJobResourceOwner(requestBody)
         }
     }
 }
 
-struct UploadFileJobResourcesCommand: AsyncParsableCommand {
+struct UploadFileJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-file-job-resources",
         abstract: "Uploading a File Package Group (Deprecated)",
@@ -163,29 +215,48 @@ struct UploadFileJobResourcesCommand: AsyncParsableCommand {
             out-of-date_apis/package_group-related_apis_deprecated/uploading_a_file_package_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"paths": [""], "group": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UploadFileJobResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): paths*, group*.
+            Fields (* required): paths*, group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("group"),
+        help: "Name of a package group. Sets `group` of the body, over --body.")
+    var groupField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadFileJobResourcesRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UploadFileJobResourcesRequest.self, from: body,
+                overriding: [
+                    "group": groupField
+                ])
             _ = try await client.uploadFileJobResources(requestBody)
         }
     }
 }
 
-struct UploadJarJobResourcesCommand: AsyncParsableCommand {
+struct UploadJarJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-jar-job-resources",
         abstract: "Uploading a JAR Package Group (Deprecated)",
@@ -198,29 +269,48 @@ struct UploadJarJobResourcesCommand: AsyncParsableCommand {
             out-of-date_apis/package_group-related_apis_deprecated/uploading_a_jar_package_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"paths": [""], "group": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UploadJarJobResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): paths*, group*.
+            Fields (* required): paths*, group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("group"),
+        help: "Name of a package group. Sets `group` of the body, over --body.")
+    var groupField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadJarJobResourcesRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UploadJarJobResourcesRequest.self, from: body,
+                overriding: [
+                    "group": groupField
+                ])
             _ = try await client.uploadJarJobResources(requestBody)
         }
     }
 }
 
-struct UploadJobResourcesCommand: AsyncParsableCommand {
+struct UploadJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-job-resources",
         abstract: "Uploading a Package Group (Deprecated)",
@@ -234,29 +324,70 @@ struct UploadJobResourcesCommand: AsyncParsableCommand {
             out-of-date_apis/package_group-related_apis_deprecated/uploading_a_package_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"paths": [""], "kind": "", "group": "", "is_async": false, "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UploadJobResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): paths*, kind*, group*, is_async, tags.
+            Fields (* required): paths*, kind*, group*, is_async, tags. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("kind"),
+        help: """
+            File type of a package group. jar: JAR file pyFile: User Python file file: User file modelFile: \
+            User AI model file If the same group of packages to be uploaded contains different file types, \
+            select file as the type of the file to be uploaded. Sets `kind` of the body, over --body.
+            """)
+    var kindField: String?
+
+    @Option(
+        name: .customLong("group"),
+        help: "Name of the group to be created. Sets `group` of the body, over --body.")
+    var groupField: String?
+
+    @Option(
+        name: .customLong("is-async"),
+        help: """
+            Whether to upload resource packages in asynchronous mode. The default value is false, indicating \
+            that the asynchronous mode is not used. You are advised to upload resource packages in \
+            asynchronous mode. Sets `is_async` of the body, over --body.
+            """)
+    var isAsyncField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadJobResourcesRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UploadJobResourcesRequest.self, from: body,
+                overriding: [
+                    "kind": kindField,
+                    "group": groupField,
+                    "is_async": isAsyncField
+                ])
             _ = try await client.uploadJobResources(requestBody)
         }
     }
 }
 
-struct UploadPythonFileJobResourcesCommand: AsyncParsableCommand {
+struct UploadPythonFileJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-python-file-job-resources",
         abstract: "Uploading a PyFile Package Group (Deprecated)",
@@ -270,23 +401,42 @@ struct UploadPythonFileJobResourcesCommand: AsyncParsableCommand {
             out-of-date_apis/package_group-related_apis_deprecated/uploading_a_pyfile_package_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"paths": [""], "group": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UploadPythonFileJobResourcesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): paths*, group*.
+            input. Fields (* required): paths*, group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("group"),
+        help: "Name of a package group. Sets `group` of the body, over --body.")
+    var groupField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadPythonFileJobResourcesRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UploadPythonFileJobResourcesRequest.self, from: body,
+                overriding: [
+                    "group": groupField
+                ])
             _ = try await client.uploadPythonFileJobResources(requestBody)
         }
     }

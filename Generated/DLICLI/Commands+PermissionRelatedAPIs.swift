@@ -29,11 +29,14 @@ struct ListAuthorizationPrivilegesCommand: AsyncParsableCommand {
             """)
     var object: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAuthorizationPrivileges(object: object)
         }
     }

@@ -24,12 +24,15 @@ struct ListDatabaseUsersCommand: AsyncParsableCommand {
         help: "Name of the database to be queried.")
     var databaseName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDatabaseUsers(databaseName: databaseName)
         }
     }
@@ -71,12 +74,15 @@ struct ListQueueUsersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             if all {
                 let pages = client.listQueueUsersPaginator(queueName: queueName, limit: limit)
                 try await output.collect(pages)
@@ -115,12 +121,15 @@ struct ListTablePrivilegesCommand: AsyncParsableCommand {
         help: "Name of the user whose permission is to be queried.")
     var userName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTablePrivileges(
                 databaseName: databaseName,
                 tableName: tableName,
@@ -154,18 +163,21 @@ struct ListTableUsersCommand: AsyncParsableCommand {
         help: "Name of a table that is to be queried.")
     var tableName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTableUsers(databaseName: databaseName, tableName: tableName)
         }
     }
 }
 
-struct RegisterAuthorizedQueueCommand: AsyncParsableCommand {
+struct RegisterAuthorizedQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-authorized-queue",
         abstract: "Granting Queue Permissions to a User (Deprecated)",
@@ -179,29 +191,74 @@ struct RegisterAuthorizedQueueCommand: AsyncParsableCommand {
             out-of-date_apis/permission-related_apis_deprecated/granting_queue_permissions_to_a_user_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"queue_name": "", "user_name": "", "action": "grant|revoke|update", "privileges": \#
+        ["SUBMIT_JOB|CANCEL_JOB|DROP_QUEUE|GRANT_PRIVILEGE|REVOKE_PRIVILEGE|SHOW_PRIVILEGES|RESTART|SCALE_QUEUE"]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RegisterAuthorizedQueueRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): queue_name*, user_name*, action*, privileges*.
+            Fields (* required): queue_name*, user_name*, action*, privileges*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: "Name of a queue. Example value: queue1. Sets `queue_name` of the body, over --body.")
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("user-name"),
+        help: """
+            Name of the user who is granted with usage permission on a queue or whose queue usage permission \
+            is revoked or updated. Example value: tenant2. Sets `user_name` of the body, over --body.
+            """)
+    var userNameField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Grants or revokes the permission. The parameter value can be grant, revoke, or update. Users can \
+            perform the update operation only when they have been granted with the grant and revoke \
+            permissions. Example value: grant. grant: Indicates to grant users with permissions. revoke: \
+            Indicates to revoke permissions. update: Indicates to clear all the original permissions and \
+            assign the permissions in the provided permission array. Values: grant, revoke, update. Sets \
+            `action` of the body, over --body.
+            """,
+        completion: .list(["grant", "revoke", "update"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RegisterAuthorizedQueueRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RegisterAuthorizedQueueRequest.self, from: body,
+                overriding: [
+                    "queue_name": queueNameField,
+                    "user_name": userNameField,
+                    "action": actionField
+                ])
             _ = try await client.registerAuthorizedQueue(requestBody)
         }
     }
 }
 
-struct RunDataAuthorizationActionCommand: AsyncParsableCommand {
+struct RunDataAuthorizationActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-data-authorization-action",
         abstract: "Granting Data Permission to Users (Deprecated)",
@@ -214,23 +271,62 @@ struct RunDataAuthorizationActionCommand: AsyncParsableCommand {
             out-of-date_apis/permission-related_apis_deprecated/granting_data_permission_to_users_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user_name": "", "action": "grant|revoke|update", "privileges": [{"object": "", "privileges": \#
+        [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RunDataAuthorizationActionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): user_name*, action*, privileges*.
+            input. Fields (* required): user_name*, action*, privileges*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("user-name"),
+        help: """
+            Name of the user who is granted with usage permission on a queue or whose queue usage permission \
+            is revoked or updated. Example value: user2. Sets `user_name` of the body, over --body.
+            """)
+    var userNameField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Grants or revokes the permission. The parameter value can be grant, revoke, or update. Example \
+            value: grant. grant: Indicates to grant users with permissions. revoke: Indicates to revoke \
+            permissions. update: Indicates to clear all the original permissions and assign the permissions \
+            in the provided permission array. Users can perform the update operation only when they have \
+            been granted with the grant and revoke permissions. Values: grant, revoke, update. Sets `action` \
+            of the body, over --body.
+            """,
+        completion: .list(["grant", "revoke", "update"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RunDataAuthorizationActionRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RunDataAuthorizationActionRequest.self, from: body,
+                overriding: [
+                    "user_name": userNameField,
+                    "action": actionField
+                ])
             _ = try await client.runDataAuthorizationAction(requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct BatchDeleteQueuePlansCommand: AsyncParsableCommand {
+struct BatchDeleteQueuePlansCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-queue-plans",
         abstract: "Deleting Scheduled CU Changes in Batches (Deprecated)",
@@ -19,15 +19,22 @@ struct BatchDeleteQueuePlansCommand: AsyncParsableCommand {
             out-of-date_apis/queue-related_apis_deprecated/deleting_scheduled_cu_changes_in_batches_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"plan_ids": [0]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteQueuePlansRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): plan_ids*.
+            Fields (* required): plan_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("queue-name"),
@@ -37,19 +44,22 @@ struct BatchDeleteQueuePlansCommand: AsyncParsableCommand {
             """)
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteQueuePlansRequest.self, from: body)
             _ = try await client.batchDeleteQueuePlans(queueName: queueName, requestBody)
         }
     }
 }
 
-struct CreateQueuePlanCommand: AsyncParsableCommand {
+struct CreateQueuePlanCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-queue-plan",
         abstract: "Creating a Scheduled CU Change (Deprecated)",
@@ -63,16 +73,26 @@ struct CreateQueuePlanCommand: AsyncParsableCommand {
             out-of-date_apis/queue-related_apis_deprecated/creating_a_scheduled_cu_change_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"plan_name": "", "target_cu": 0, "start_hour": 0, "start_minute": 0, "repeat_day": [""], \#
+        "valid_date_begin": 0, "valid_date_end": 0, "activate": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateQueuePlanRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): plan_name*, target_cu*, start_hour*, start_minute*, repeat_day*, valid_date_begin, \
-            valid_date_end, activate.
+            valid_date_end, activate. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("queue-name"),
@@ -83,13 +103,78 @@ struct CreateQueuePlanCommand: AsyncParsableCommand {
             """)
     var queueName: String
 
+    @Option(
+        name: .customLong("plan-name"),
+        help: """
+            Name of a CU change. The name can contain only digits, letters, and underscores (_), but cannot \
+            contain only digits or start with an underscore (_). Sets `plan_name` of the body, over --body.
+            """)
+    var planNameField: String?
+
+    @Option(
+        name: .customLong("target-cu"),
+        help: "Target value of the CU in the scheduled CU change. Sets `target_cu` of the body, over --body.")
+    var targetCuField: Int?
+
+    @Option(
+        name: .customLong("start-hour"),
+        help: """
+            Specifies the start hour of the scheduled CU change. Sets `start_hour` of the body, over --body.
+            """)
+    var startHourField: Int?
+
+    @Option(
+        name: .customLong("start-minute"),
+        help: """
+            Specifies the start minute of a scheduled CU change. Sets `start_minute` of the body, over \
+            --body.
+            """)
+    var startMinuteField: Int?
+
+    @Option(
+        name: .customLong("valid-date-begin"),
+        help: """
+            Start time of the validity period (13-digit timestamp). Sets `valid_date_begin` of the body, \
+            over --body.
+            """)
+    var validDateBeginField: Int64?
+
+    @Option(
+        name: .customLong("valid-date-end"),
+        help: """
+            End time of the validity period (13-digit timestamp). Sets `valid_date_end` of the body, over \
+            --body.
+            """)
+    var validDateEndField: Int64?
+
+    @Option(
+        name: .customLong("activate"),
+        help: """
+            Indicates whether the scheduled CU change is activated. The default value is true, indicating \
+            that the change is activated. Sets `activate` of the body, over --body.
+            """)
+    var activateField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateQueuePlanRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateQueuePlanRequest.self, from: body,
+                overriding: [
+                    "plan_name": planNameField,
+                    "target_cu": targetCuField,
+                    "start_hour": startHourField,
+                    "start_minute": startMinuteField,
+                    "valid_date_begin": validDateBeginField,
+                    "valid_date_end": validDateEndField,
+                    "activate": activateField
+                ])
             _ = try await client.createQueuePlan(queueName: queueName, requestBody)
         }
     }
@@ -124,12 +209,15 @@ struct DeleteQueuePlanCommand: AsyncParsableCommand {
             """)
     var planID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteQueuePlan(queueName: queueName, planID: planID)
         }
     }
@@ -156,18 +244,21 @@ struct ListQueuePlansCommand: AsyncParsableCommand {
             """)
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQueuePlans(queueName: queueName)
         }
     }
 }
 
-struct UpdateQueuePlanCommand: AsyncParsableCommand {
+struct UpdateQueuePlanCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-queue-plan",
         abstract: "Modifying a Scheduled CU Change (Deprecated)",
@@ -180,16 +271,26 @@ struct UpdateQueuePlanCommand: AsyncParsableCommand {
             out-of-date_apis/queue-related_apis_deprecated/modifying_a_scheduled_cu_change_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"plan_name": "", "target_cu": 0, "start_hour": 0, "start_minute": 0, "repeat_day": [""], \#
+        "valid_date_begin": 0, "valid_date_end": 0, "activate": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateQueuePlanRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): plan_name*, target_cu*, start_hour*, start_minute*, repeat_day*, valid_date_begin, \
-            valid_date_end, activate.
+            valid_date_end, activate. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("queue-name"),
@@ -207,13 +308,78 @@ struct UpdateQueuePlanCommand: AsyncParsableCommand {
             """)
     var planID: String
 
+    @Option(
+        name: .customLong("plan-name"),
+        help: """
+            Name of a CU change. The name can contain only digits, letters, and underscores (_), but cannot \
+            contain only digits or start with an underscore (_). Sets `plan_name` of the body, over --body.
+            """)
+    var planNameField: String?
+
+    @Option(
+        name: .customLong("target-cu"),
+        help: "Target value of the CU in the scheduled CU change. Sets `target_cu` of the body, over --body.")
+    var targetCuField: Int?
+
+    @Option(
+        name: .customLong("start-hour"),
+        help: """
+            Specifies the start hour of the scheduled CU change. Sets `start_hour` of the body, over --body.
+            """)
+    var startHourField: Int?
+
+    @Option(
+        name: .customLong("start-minute"),
+        help: """
+            Specifies the start minute of a scheduled CU change. Sets `start_minute` of the body, over \
+            --body.
+            """)
+    var startMinuteField: Int?
+
+    @Option(
+        name: .customLong("valid-date-begin"),
+        help: """
+            Start time of the validity period (13-digit timestamp). Sets `valid_date_begin` of the body, \
+            over --body.
+            """)
+    var validDateBeginField: Int64?
+
+    @Option(
+        name: .customLong("valid-date-end"),
+        help: """
+            End time of the validity period (13-digit timestamp). Sets `valid_date_end` of the body, over \
+            --body.
+            """)
+    var validDateEndField: Int64?
+
+    @Option(
+        name: .customLong("activate"),
+        help: """
+            Indicates whether the scheduled CU change is activated. The default value is true, indicating \
+            that the change is activated. Sets `activate` of the body, over --body.
+            """)
+    var activateField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateQueuePlanRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateQueuePlanRequest.self, from: body,
+                overriding: [
+                    "plan_name": planNameField,
+                    "target_cu": targetCuField,
+                    "start_hour": startHourField,
+                    "start_minute": startMinuteField,
+                    "valid_date_begin": validDateBeginField,
+                    "valid_date_end": validDateEndField,
+                    "activate": activateField
+                ])
             _ = try await client.updateQueuePlan(queueName: queueName, planID: planID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateConnectivityTaskCommand: AsyncParsableCommand {
+struct CreateConnectivityTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-connectivity-task",
         abstract: "Creating an Address Connectivity Test Request",
@@ -19,33 +19,55 @@ struct CreateConnectivityTaskCommand: AsyncParsableCommand {
             Documented in queue-related_apis_recommended/creating_an_address_connectivity_test_request.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"address": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateConnectivityTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): address*.
+            Fields (* required): address*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("queue-name"),
         help: "Name of a queue.")
     var queueName: String
 
+    @Option(
+        name: .customLong("address"),
+        help: """
+            Test address. The format is IP address or domain name:port. Sets `address` of the body, over \
+            --body.
+            """)
+    var addressField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateConnectivityTaskRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateConnectivityTaskRequest.self, from: body,
+                overriding: [
+                    "address": addressField
+                ])
             _ = try await client.createConnectivityTask(queueName: queueName, requestBody)
         }
     }
 }
 
-struct CreateQueueCommand: AsyncParsableCommand {
+struct CreateQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-queue",
         abstract: "Creating a Queue",
@@ -57,23 +79,131 @@ struct CreateQueueCommand: AsyncParsableCommand {
             Documented in queue-related_apis_recommended/creating_a_queue.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"queue_name": "", "queue_type": "sql|general", "description": "", "cu_count": 16, \#
+        "enterprise_project_id": "", "platform": "x86_64", "resource_mode": 0, "labels": [""], "tags": \#
+        [{"Key": "", "value": ""}], "engine": "", "elastic_resource_pool_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateQueueRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): queue_name*, queue_type, description, cu_count*, enterprise_project_id, platform, \
-            resource_mode, labels, tags, engine, elastic_resource_pool_name.
+            resource_mode, labels, tags, engine, elastic_resource_pool_name. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Name of the new queue Definition Name of the new queue Constraints The name cannot contain only \
+            digits or start with an underscore (_). Only digits, letters, and underscores (_) are allowed. \
+            The value can contain up to 128 characters. The queue name is case-insensitive. Uppercase \
+            letters will be automatically converted to lowercase letters. Range None Default Value None. \
+            Sets `queue_name` of the body, over --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("queue-type"),
+        help: """
+            Definition Queue type Constraints If not specified, the default value sql is used. Range sql: \
+            Queues used to run SQL jobs general: Queues used to run Flink and Spark Jar jobs Default Value \
+            None Values: sql, general. Sets `queue_type` of the body, over --body.
+            """,
+        completion: .list(["sql", "general"]))
+    var queueTypeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Definition Queue description Constraints None Range None Default Value None. Sets `description` \
+            of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("cu-count"),
+        help: """
+            Definition Minimum number of CUs bound to a queue Constraints None Range The options are 16, 64, \
+            and 256. Default Value None Values: 16, 64, 256. Sets `cu_count` of the body, over --body.
+            """,
+        completion: .list(["16", "64", "256"]))
+    var cuCountField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Definition Enterprise project ID. The value 0 indicates the default enterprise project. \
+            Constraints Only users who have enabled Enterprise Management can set this parameter to bind a \
+            specified project. Range None Default Value None. Sets `enterprise_project_id` of the body, over \
+            --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("platform"),
+        help: """
+            Definition CPU architecture of queue compute resources Constraints None Range x86_64 Default \
+            Value None Values: x86_64. Sets `platform` of the body, over --body.
+            """,
+        completion: .list(["x86_64"]))
+    var platformField: String?
+
+    @Option(
+        name: .customLong("resource-mode"),
+        help: """
+            Definition Queue resource mode Constraints None Range 0: shared resource mode 1: dedicated \
+            resource mode Default Value None. Sets `resource_mode` of the body, over --body.
+            """)
+    var resourceModeField: Int?
+
+    @Option(
+        name: .customLong("engine"),
+        help: """
+            Definition Engine type of the queue Constraints This parameter is available only when queue_type \
+            is set to sql. Range You can choose the Spark engine, configured as spark. Default Value The \
+            default value is spark. Sets `engine` of the body, over --body.
+            """)
+    var engineField: String?
+
+    @Option(
+        name: .customLong("elastic-resource-pool-name"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `elastic_resource_pool_name` \
+            of the body, over --body.
+            """)
+    var elasticResourcePoolNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateQueueRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateQueueRequest.self, from: body,
+                overriding: [
+                    "queue_name": queueNameField,
+                    "queue_type": queueTypeField,
+                    "description": descriptionField,
+                    "cu_count": cuCountField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "platform": platformField,
+                    "resource_mode": resourceModeField,
+                    "engine": engineField,
+                    "elastic_resource_pool_name": elasticResourcePoolNameField
+                ])
             _ = try await client.createQueue(requestBody)
         }
     }
@@ -96,11 +226,14 @@ struct DeleteQueueCommand: AsyncParsableCommand {
         help: "Name of a queue to be deleted.")
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteQueue(queueName: queueName)
         }
     }
@@ -124,7 +257,8 @@ struct ListQueuesCommand: AsyncParsableCommand {
             Type of the queue. The options are as follows: sql: queues for SQL jobs general: queues for \
             Flink and Spark Jar jobs all: queues of all types If this parameter is not specified, the \
             default value sql is used. Values: sql, general, all.
-            """)
+            """,
+        completion: .list(["sql", "general", "all"]))
     var queueType: String?
 
     @Option(
@@ -159,11 +293,14 @@ struct ListQueuesCommand: AsyncParsableCommand {
         help: "Query results are filtered by tag.")
     var tags: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQueues(
                 queueType: queueType.map(QueueType.init(rawValue:)),
                 withPriv: withPriv,
@@ -176,7 +313,7 @@ struct ListQueuesCommand: AsyncParsableCommand {
     }
 }
 
-struct RunQueueActionCommand: AsyncParsableCommand {
+struct RunQueueActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-queue-action",
         abstract: "Restarting, Scaling Out, and Scaling In Queues",
@@ -188,27 +325,69 @@ struct RunQueueActionCommand: AsyncParsableCommand {
             Documented in queue-related_apis_recommended/restarting_scaling_out_and_scaling_in_queues.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "force": false, "cu_count": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RunQueueActionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, force, cu_count.
+            required): action*, force, cu_count. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("queue-name"),
         help: "Name of a queue.")
     var queueName: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operations to be performed: restart: Restart a service. Only queues for SQL jobs can be \
+            restarted. scale_out: Scale out the queue scale_in: Scale in the queue Currently, only restart, \
+            scale_out, and scale_in operations are supported. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @Option(
+        name: .customLong("force"),
+        help: """
+            Specifies whether to forcibly restart the queue. This parameter is optional when action is set \
+            to restart. The default value is false. Sets `force` of the body, over --body.
+            """)
+    var forceField: Bool?
+
+    @Option(
+        name: .customLong("cu-count"),
+        help: """
+            Number of CUs to be scaled in or out. This parameter is optional when action is set to scale_out \
+            or scale_in. The value of cu_count must be a multiple of 16. Sets `cu_count` of the body, over \
+            --body.
+            """)
+    var cuCountField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RunQueueActionRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RunQueueActionRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "force": forceField,
+                    "cu_count": cuCountField
+                ])
             _ = try await client.runQueueAction(queueName: queueName, requestBody)
         }
     }
@@ -237,11 +416,14 @@ struct ShowConnectivityTaskCommand: AsyncParsableCommand {
         help: "Job ID. You can call Creating an Address Connectivity Test Request to obtain the value.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConnectivityTask(queueName: queueName, taskID: taskID)
         }
     }
@@ -267,11 +449,14 @@ struct ShowQueueCommand: AsyncParsableCommand {
             """)
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQueue(queueName: queueName)
         }
     }

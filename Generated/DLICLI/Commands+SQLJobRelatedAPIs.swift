@@ -24,17 +24,20 @@ struct CancelSqlJobCommand: AsyncParsableCommand {
         help: "Job ID. You can get the value by calling Submitting a SQL Job (Recommended).")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelSqlJob(jobID: jobID)
         }
     }
 }
 
-struct CheckSqlCommand: AsyncParsableCommand {
+struct CheckSqlCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-sql",
         abstract: "Checking SQL Syntax",
@@ -46,28 +49,58 @@ struct CheckSqlCommand: AsyncParsableCommand {
             Documented in sql_job-related_apis/checking_sql_syntax.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"sql": "", "currentdb": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckSqlRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): sql*, currentdb.
+            required): sql*, currentdb. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("sql"),
+        help: "SQL statement that you want to execute. Sets `sql` of the body, over --body.")
+    var sqlField: String?
+
+    @Option(
+        name: .customLong("currentdb"),
+        help: """
+            Database where the SQL statement is executed. If the SQL statement contains db_name, for \
+            example, select * from db1.t1, you do not need to set this parameter. If the SQL statement does \
+            not contain db_name, the semantics check will fail when you do not set this parameter or set \
+            this parameter to an incorrect value. Sets `currentdb` of the body, over --body.
+            """)
+    var currentdbField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CheckSqlRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CheckSqlRequest.self, from: body,
+                overriding: [
+                    "sql": sqlField,
+                    "currentdb": currentdbField
+                ])
             _ = try await client.checkSql(requestBody)
         }
     }
 }
 
-struct CreateSqlJobCommand: AsyncParsableCommand {
+struct CreateSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-sql-job",
         abstract: "Submitting a SQL Job (Recommended)",
@@ -79,28 +112,84 @@ struct CreateSqlJobCommand: AsyncParsableCommand {
             Documented in sql_job-related_apis/submitting_a_sql_job_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"sql": "", "currentdb": "", "queue_name": "", "conf": [""], "tags": [{"key": "", "value": ""}], \#
+        "engine_type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSqlJobRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): sql*, currentdb, queue_name, conf, tags, engine_type.
+            required): sql*, currentdb, queue_name, conf, tags, engine_type. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("sql"),
+        help: """
+            Definition SQL statement to be executed Constraints None Range None Default Value None. Sets \
+            `sql` of the body, over --body.
+            """)
+    var sqlField: String?
+
+    @Option(
+        name: .customLong("currentdb"),
+        help: """
+            Definition Database where the SQL statement is executed. This parameter does not need to be \
+            configured during database creation. Constraints None Range The value cannot contain only digits \
+            or start with an underscore (_). Only digits, letters, and underscores (_) are allowed. Default \
+            Value None. Sets `currentdb` of the body, over --body.
+            """)
+    var currentdbField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Definition Name of the queue to which the job is to be submitted Constraints None Range The name \
+            cannot contain only digits or start with an underscore (_). Only digits, letters, and \
+            underscores (_) are allowed. Default Value None. Sets `queue_name` of the body, over --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("engine-type"),
+        help: """
+            Definition Type of the engine that executes jobs. Constraints None Range Only the Spark engine \
+            is currently supported. The default value is spark. Default Value spark. Sets `engine_type` of \
+            the body, over --body.
+            """)
+    var engineTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSqlJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSqlJobRequest.self, from: body,
+                overriding: [
+                    "sql": sqlField,
+                    "currentdb": currentdbField,
+                    "queue_name": queueNameField,
+                    "engine_type": engineTypeField
+                ])
             _ = try await client.createSqlJob(requestBody)
         }
     }
 }
 
-struct ExportSqlJobResultCommand: AsyncParsableCommand {
+struct ExportSqlJobResultCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-sql-job-result",
         abstract: "Exporting Query Results",
@@ -113,28 +202,154 @@ struct ExportSqlJobResultCommand: AsyncParsableCommand {
             Documented in sql_job-related_apis/exporting_query_results.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"data_path": "", "compress": "", "data_type": "", "queue_name": "", "export_mode": "", \#
+        "with_column_header": false, "limit_num": 0, "encoding_type": "utf-8|gb2312|gbk", "quote_char": "", \#
+        "escape_char": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportSqlJobResultRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): data_path*, compress, data_type*, queue_name, export_mode, \
-            with_column_header, limit_num, encoding_type, quote_char, escape_char.
+            with_column_header, limit_num, encoding_type, quote_char, escape_char. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "Job ID.")
     var jobID: String
 
+    @Option(
+        name: .customLong("data-path"),
+        help: """
+            Path for storing the exported data. Currently, data can be stored only on OBS. The OBS path \
+            cannot contain folders, for example, the path folder in the sample request. Sets `data_path` of \
+            the body, over --body.
+            """)
+    var dataPathField: String?
+
+    @Option(
+        name: .customLong("compress"),
+        help: """
+            Compression format of exported data. Currently, gzip, bzip2, and deflate are supported. The \
+            default value is none, indicating that data is not compressed. Sets `compress` of the body, over \
+            --body.
+            """)
+    var compressField: String?
+
+    @Option(
+        name: .customLong("data-type"),
+        help: """
+            Storage format of exported data. Currently, only CSV and JSON are supported. Sets `data_type` of \
+            the body, over --body.
+            """)
+    var dataTypeField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Name of the queue that is specified to execute a task. If no queue is specified, the default \
+            queue is used. Sets `queue_name` of the body, over --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("export-mode"),
+        help: """
+            Export mode. The parameter value can be ErrorIfExists or Overwrite. If export_mode is not \
+            specified, this parameter is set to ErrorIfExists by default. ErrorIfExists: Ensure that the \
+            specified export directory does not exist. If the specified export directory exists, an error is \
+            reported and the export operation cannot be performed. Overwrite: If you add new files to a \
+            specific directory, existing files will be deleted. Sets `export_mode` of the body, over --body.
+            """)
+    var exportModeField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether to export column names when exporting CSV and JSON data. If this parameter is set to \
+            true, the column names are exported. If this parameter is set to false, the column names are not \
+            exported. If this parameter is left blank, the default value false is used. Sets \
+            `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @Option(
+        name: .customLong("limit-num"),
+        help: """
+            Number of data records to be exported. The default value is 0, indicating that all data records \
+            are exported. Sets `limit_num` of the body, over --body.
+            """)
+    var limitNumField: Int?
+
+    @Option(
+        name: .customLong("encoding-type"),
+        help: """
+            Encoding format of the data to be exported. The default value is utf-8. The options include: \
+            utf-8 gb2312 gbk Values: utf-8, gb2312, gbk. Sets `encoding_type` of the body, over --body.
+            """,
+        completion: .list(["utf-8", "gb2312", "gbk"]))
+    var encodingTypeField: String?
+
+    @Option(
+        name: .customLong("quote-char"),
+        help: """
+            User-defined quote character. The default value is double quotes (\"). This parameter is \
+            available and can be set only when Data Format is csv. Quotation characters are used to identify \
+            the beginning and end of text fields when exporting job results, and are used to separate \
+            fields. Only one character can be set. This is mainly used to handle data that contains spaces, \
+            special characters, or characters that are the same as the delimiter. Sets `quote_char` of the \
+            body, over --body.
+            """)
+    var quoteCharField: String?
+
+    @Option(
+        name: .customLong("escape-char"),
+        help: """
+            User-defined escape character. The default value is a backslash (\\). This parameter is \
+            available and can be set only when Data Format is csv. If special characters, such as quotation \
+            marks, need to be included in the exported results, they can be represented using escape \
+            characters (backslash \\). Only one character can be set. Common scenarios for using escape \
+            characters are: If there is a third quotation mark between two quotation marks, add an escape \
+            character before the third quotation mark to avoid the field content being split. If there is \
+            already an escape character in the data content, add another escape character before the \
+            existing one to avoid the original character being used as an escape character. Sets \
+            `escape_char` of the body, over --body.
+            """)
+    var escapeCharField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExportSqlJobResultRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExportSqlJobResultRequest.self, from: body,
+                overriding: [
+                    "data_path": dataPathField,
+                    "compress": compressField,
+                    "data_type": dataTypeField,
+                    "queue_name": queueNameField,
+                    "export_mode": exportModeField,
+                    "with_column_header": withColumnHeaderField,
+                    "limit_num": limitNumField,
+                    "encoding_type": encodingTypeField,
+                    "quote_char": quoteCharField,
+                    "escape_char": escapeCharField
+                ])
             _ = try await client.exportSqlJobResult(jobID: jobID, requestBody)
         }
     }
@@ -200,7 +415,11 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
             RESTART_QUEUE: queue restart jobs (resuming suspended or failed queue jobs) SCALE_QUEUE: queue \
             scaling jobs (dynamically adjusting queue resources) Default Value None Values: DDL, DCL, \
             IMPORT, EXPORT, QUERY, INSERT, DATA_MIGRATION, UPDATE, DELETE, RESTART_QUEUE, SCALE_QUEUE.
-            """)
+            """,
+        completion: .list([
+            "DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", "DATA_MIGRATION", "UPDATE", "DELETE",
+            "RESTART_QUEUE", "SCALE_QUEUE"
+        ]))
     var jobType: String?
 
     @Option(
@@ -215,7 +434,8 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
             query jobs (such as SELECT statements) INSERT: data insertion jobs (such as INSERT statements) \
             UPDATE: data update jobs (such as UPDATE statements) DELETE: data deletion jobs (such as DELETE \
             statements) Default Value None Values: DDL, DCL, IMPORT, EXPORT, QUERY, INSERT, UPDATE, DELETE.
-            """)
+            """,
+        completion: .list(["DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", "UPDATE", "DELETE"]))
     var jobTypes: [String] = []
 
     @Option(
@@ -225,7 +445,8 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
             SCALING: The job is modifying specifications. LAUNCHING: The job is being submitted. FINISHED: \
             The job is completed. FAILED: The job has failed. CANCELLED: The job has been canceled. Default \
             Value None Values: RUNNING, SCALING, LAUNCHING, FINISHED, FAILED, CANCELLED.
-            """)
+            """,
+        completion: .list(["RUNNING", "SCALING", "LAUNCHING", "FINISHED", "FAILED", "CANCELLED"]))
     var jobStatus: String?
 
     @Option(
@@ -261,7 +482,8 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
             order. start_time_desc: Jobs are sorted by submission time in descending order. start_time_asc: \
             Jobs are sorted by submission time in ascending order. Default Value The default value is \
             start_time_desc. Values: duration_desc, duration_asc, start_time_desc, start_time_asc.
-            """)
+            """,
+        completion: .list(["duration_desc", "duration_asc", "start_time_desc", "start_time_asc"]))
     var order: String?
 
     @Option(
@@ -269,7 +491,8 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
         help: """
             Definition Engine type Only the Spark engine is currently supported. Constraints None Range \
             spark: indicates the Spark engine. Default Value None Values: spark.
-            """)
+            """,
+        completion: .list(["spark"]))
     var engineType: String?
 
     @Option(
@@ -292,11 +515,14 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
             """)
     var tags: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSqlJobs(
                 pageSize: pageSize,
                 currentPage: currentPage,
@@ -348,11 +574,14 @@ struct PreviewSqlJobResultCommand: AsyncParsableCommand {
             """)
     var queueName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.previewSqlJobResult(jobID: jobID, pageSize: pageSize, queueName: queueName)
         }
     }
@@ -376,11 +605,14 @@ struct ShowSqlJobDetailCommand: AsyncParsableCommand {
         help: "Job ID. You can get the value by calling Submitting a SQL Job (Recommended).")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlJobDetail(jobID: jobID)
         }
     }
@@ -405,11 +637,14 @@ struct ShowSqlJobProgressCommand: AsyncParsableCommand {
         help: "Job ID")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlJobProgress(jobID: jobID)
         }
     }
@@ -436,11 +671,14 @@ struct ShowSqlJobStatusCommand: AsyncParsableCommand {
             """)
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlJobStatus(jobID: jobID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct ExportTableCommand: AsyncParsableCommand {
+struct ExportTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-table",
         abstract: "Exporting Data (Deprecated)",
@@ -18,30 +18,122 @@ struct ExportTableCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/sql_job-related_apis_deprecated/exporting_data_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"data_path": "", "data_type": "", "database_name": "", "table_name": "", "compress": "", \#
+        "queue_name": "", "export_mode": "", "with_column_header": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportTableRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): data_path*, data_type*, database_name*, table_name*, compress*, queue_name, \
-            export_mode, with_column_header.
+            export_mode, with_column_header. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("data-path"),
+        help: """
+            Path for storing the exported data. Currently, data can be stored only on OBS. If export_mode is \
+            set to errorifexists, the OBS path cannot contain the specified folder, for example, the test \
+            folder in the example request. Sets `data_path` of the body, over --body.
+            """)
+    var dataPathField: String?
+
+    @Option(
+        name: .customLong("data-type"),
+        help: """
+            Type of data to be exported. Currently, only CSV and JSON are supported. Sets `data_type` of the \
+            body, over --body.
+            """)
+    var dataTypeField: String?
+
+    @Option(
+        name: .customLong("database-name"),
+        help: """
+            Name of the database where the table from which data is exported resides. Sets `database_name` \
+            of the body, over --body.
+            """)
+    var databaseNameField: String?
+
+    @Option(
+        name: .customLong("table-name"),
+        help: "Name of the table from which data is exported. Sets `table_name` of the body, over --body.")
+    var tableNameField: String?
+
+    @Option(
+        name: .customLong("compress"),
+        help: """
+            Compression mode for exported data. Currently, the compression modes gzip, bzip2, and deflate \
+            are supported. If you do not want to compress data, enter none. Sets `compress` of the body, \
+            over --body.
+            """)
+    var compressField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Name of the queue that is specified to execute a task. If no queue is specified, the default \
+            queue is used. Sets `queue_name` of the body, over --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("export-mode"),
+        help: """
+            Export mode. The parameter value can be ErrorIfExists or Overwrite. If export_mode is not \
+            specified, this parameter is set to ErrorIfExists by default. ErrorIfExists: Ensure that the \
+            specified export directory does not exist. If the specified export directory exists, an error is \
+            reported and the export operation cannot be performed. Overwrite: If you add new files to a \
+            specific directory, existing files will be deleted. Sets `export_mode` of the body, over --body.
+            """)
+    var exportModeField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether to export column names when exporting CSV and JSON data. If this parameter is set to \
+            true, the column names are exported. If this parameter is set to false, the column names are not \
+            exported. If this parameter is left blank, the default value false is used. Sets \
+            `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExportTableRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExportTableRequest.self, from: body,
+                overriding: [
+                    "data_path": dataPathField,
+                    "data_type": dataTypeField,
+                    "database_name": databaseNameField,
+                    "table_name": tableNameField,
+                    "compress": compressField,
+                    "queue_name": queueNameField,
+                    "export_mode": exportModeField,
+                    "with_column_header": withColumnHeaderField
+                ])
             _ = try await client.exportTable(requestBody)
         }
     }
 }
 
-struct ImportTableCommand: AsyncParsableCommand {
+struct ImportTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-table",
         abstract: "Importing Data (Deprecated)",
@@ -54,6 +146,14 @@ struct ImportTableCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/sql_job-related_apis_deprecated/importing_data_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"data_path": "", "data_type": "", "database_name": "", "table_name": "", "with_column_header": \#
+        false, "delimiter": "", "quote_char": "", "escape_char": "", "date_format": "", "bad_records_path": \#
+        "", "timestamp_format": "", "queue_name": "", "overwrite": false, "partition_spec": {}, "conf": \#
+        [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -61,18 +161,147 @@ struct ImportTableCommand: AsyncParsableCommand {
             The request body (ImportTableRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): data_path*, data_type*, database_name*, table_name*, with_column_header, delimiter, \
             quote_char, escape_char, date_format, bad_records_path, timestamp_format, queue_name, overwrite, \
-            partition_spec, conf.
+            partition_spec, conf. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("data-path"),
+        help: """
+            Path to the data to be imported. Currently, only OBS data can be imported. Sets `data_path` of \
+            the body, over --body.
+            """)
+    var dataPathField: String?
+
+    @Option(
+        name: .customLong("data-type"),
+        help: """
+            Type of the data to be imported. Currently, data types of CSV, Parquet, ORC, JSON, and Avro are \
+            supported. Data in Avro format generated by Hive tables cannot be imported. Sets `data_type` of \
+            the body, over --body.
+            """)
+    var dataTypeField: String?
+
+    @Option(
+        name: .customLong("database-name"),
+        help: """
+            Name of the database where the table to which data is imported resides. Sets `database_name` of \
+            the body, over --body.
+            """)
+    var databaseNameField: String?
+
+    @Option(
+        name: .customLong("table-name"),
+        help: "Name of the table to which data is imported. Sets `table_name` of the body, over --body.")
+    var tableNameField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether the first line of the imported data contains column names, that is, headers. The default \
+            value is false, indicating that column names are not contained. This parameter can be specified \
+            when CSV data is imported. Sets `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @Option(
+        name: .customLong("delimiter"),
+        help: """
+            User-defined data delimiter. The default value is a comma (,). This parameter can be specified \
+            when CSV data is imported. Sets `delimiter` of the body, over --body.
+            """)
+    var delimiterField: String?
+
+    @Option(
+        name: .customLong("quote-char"),
+        help: """
+            User-defined quotation character. The default value is double quotation marks (\"). This \
+            parameter can be specified when CSV data is imported. Sets `quote_char` of the body, over \
+            --body.
+            """)
+    var quoteCharField: String?
+
+    @Option(
+        name: .customLong("escape-char"),
+        help: """
+            User-defined escape character. The default value is a backslash (\\). This parameter can be \
+            specified when CSV data is imported. Sets `escape_char` of the body, over --body.
+            """)
+    var escapeCharField: String?
+
+    @Option(
+        name: .customLong("date-format"),
+        help: """
+            Specified date format. The default value is yyyy-MM-dd. For details about the characters \
+            involved in the date format, see Table 3. This parameter can be specified when data in the CSV \
+            or JSON format is imported. Sets `date_format` of the body, over --body.
+            """)
+    var dateFormatField: String?
+
+    @Option(
+        name: .customLong("bad-records-path"),
+        help: """
+            Bad records storage directory during job execution. After configuring this item, the bad records \
+            is not imported into the target table. Sets `bad_records_path` of the body, over --body.
+            """)
+    var badRecordsPathField: String?
+
+    @Option(
+        name: .customLong("timestamp-format"),
+        help: """
+            Specified time format. The default value is yyyy-MM-dd HH:mm:ss. For definitions about \
+            characters in the time format, see Table 3. This parameter can be specified when data in the CSV \
+            or JSON format is imported. Sets `timestamp_format` of the body, over --body.
+            """)
+    var timestampFormatField: String?
+
+    @Option(
+        name: .customLong("queue-name"),
+        help: """
+            Name of the queue that is specified to execute a task. If no queue is specified, the default \
+            queue is used. Sets `queue_name` of the body, over --body.
+            """)
+    var queueNameField: String?
+
+    @Option(
+        name: .customLong("overwrite"),
+        help: """
+            Whether to overwrite data. The default value is false, indicating appending write. If the value \
+            is true, it indicates overwriting. Sets `overwrite` of the body, over --body.
+            """)
+    var overwriteField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportTableRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportTableRequest.self, from: body,
+                overriding: [
+                    "data_path": dataPathField,
+                    "data_type": dataTypeField,
+                    "database_name": databaseNameField,
+                    "table_name": tableNameField,
+                    "with_column_header": withColumnHeaderField,
+                    "delimiter": delimiterField,
+                    "quote_char": quoteCharField,
+                    "escape_char": escapeCharField,
+                    "date_format": dateFormatField,
+                    "bad_records_path": badRecordsPathField,
+                    "timestamp_format": timestampFormatField,
+                    "queue_name": queueNameField,
+                    "overwrite": overwriteField
+                ])
             _ = try await client.importTable(requestBody)
         }
     }

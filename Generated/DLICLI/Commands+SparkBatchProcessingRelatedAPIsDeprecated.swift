@@ -52,12 +52,15 @@ struct ShowSparkJobLogCommand: AsyncParsableCommand {
             """)
     var index: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSparkJobLog(
                 batchID: batchID,
                 from: from,

@@ -37,11 +37,14 @@ struct CancelSparkJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelSparkJob(batchID: batchID)
             if wait {
                 output.keepLastResponse()
@@ -51,7 +54,7 @@ struct CancelSparkJobCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateSparkJobCommand: AsyncParsableCommand {
+struct CreateSparkJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-spark-job",
         abstract: "Creating a Batch Processing Job",
@@ -63,6 +66,16 @@ struct CreateSparkJobCommand: AsyncParsableCommand {
             Documented in spark_job-related_apis/creating_a_batch_processing_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"file": "", "className": "", "queue": "", "cluster_name": "", "args": [""], "sc_type": "", "jars": \#
+        [""], "pyFiles": [""], "files": [""], "modules": [""], "resources": [{"name": "", "type": ""}], \#
+        "groups": [{"name": "", "resources": [{"name": "", "type": ""}]}], "conf": {}, "name": "", \#
+        "driverMemory": "", "driverCores": 0, "executorMemory": "", "executorCores": 0, "numExecutors": 0, \#
+        "obs_bucket": "", "auto_recovery": false, "max_retry_times": 0, "execution_agency_urn": "", \#
+        "catalog_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -70,10 +83,15 @@ struct CreateSparkJobCommand: AsyncParsableCommand {
             The request body (CreateSparkJobRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): file*, className*, queue, cluster_name, args, sc_type, jars, pyFiles, files, modules, \
             resources, groups, conf, name, driverMemory, driverCores, executorMemory, executorCores, \
-            numExecutors, obs_bucket, auto_recovery, max_retry_times, execution_agency_urn, catalog_name.
+            numExecutors, obs_bucket, auto_recovery, max_retry_times, execution_agency_urn, catalog_name. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -81,18 +99,186 @@ struct CreateSparkJobCommand: AsyncParsableCommand {
             Then wait until the SparkJob's state is one of these states (repeatable, or comma-separated), as \
             wait-for-spark-job does, and print the resource as the last poll shows it. Values: starting, \
             running, dead, success, recovering.
-            """)
+            """,
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("file"),
+        help: """
+            Definition Name of the package that is of the JAR or pyFile type and has been uploaded to the \
+            DLI resource management system. You can also specify an OBS path, for example, obs://Bucket \
+            name/Package name. Constraints Spark 3.3.x or later supports only packages in OBS paths. Range \
+            None Default Value None. Sets `file` of the body, over --body.
+            """)
+    var fileField: String?
+
+    @Option(
+        name: .customLong("class-name"),
+        help: """
+            Definition Java/Spark main class of the batch processing job Constraints None Range None Default \
+            Value None. Sets `className` of the body, over --body.
+            """)
+    var classNameField: String?
+
+    @Option(
+        name: .customLong("queue"),
+        help: """
+            Definition Queue name. Set this parameter to the name of the created DLI queue. The queue must \
+            be of the general-purpose type. Constraints This parameter is compatible with the cluster_name \
+            parameter. That is, if cluster_name is used to specify a queue, the queue is still valid. The \
+            queue parameter is recommended. If queue and cluster_name are both set, the value of queue is \
+            used. Range None Default Value None. Sets `queue` of the body, over --body.
+            """)
+    var queueField: String?
+
+    @Option(
+        name: .customLong("cluster-name"),
+        help: """
+            Definition Queue name. Set this parameter to the created DLI queue name. Constraints You are \
+            advised to use the queue parameter. The queue and cluster_name parameters cannot coexist. Range \
+            None Default Value None. Sets `cluster_name` of the body, over --body.
+            """)
+    var clusterNameField: String?
+
+    @Option(
+        name: .customLong("sc-type"),
+        help: """
+            Definition Compute resource type. Currently, resource types A, B, and C are available. If this \
+            parameter is not specified, the minimum configuration (type A) is used. For details about \
+            resource types, see Table 3. Constraints None Range None Default Value None. Sets `sc_type` of \
+            the body, over --body.
+            """)
+    var scTypeField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Definition Batch processing task name. The value contains a maximum of 128 characters. \
+            Constraints None Range None Default Value None. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("driver-memory"),
+        help: """
+            Definition Driver memory of the Spark application, for example, 2 GB and 2048 MB. This \
+            configuration will replace the default settings in sc_type. When using it, you must include the \
+            unit, otherwise it will fail to start. Constraints None Range None Default Value None. Sets \
+            `driverMemory` of the body, over --body.
+            """)
+    var driverMemoryField: String?
+
+    @Option(
+        name: .customLong("driver-cores"),
+        help: """
+            Definition Number of CPU cores of the Spark application driver. This configuration item replaces \
+            the default parameter in sc_type. Constraints None Range None Default Value None. Sets \
+            `driverCores` of the body, over --body.
+            """)
+    var driverCoresField: Int?
+
+    @Option(
+        name: .customLong("executor-memory"),
+        help: """
+            Definition Executor memory of the Spark application, for example, 2 GB and 2048 MB. This \
+            configuration will replace the default settings in sc_type. When using it, you must include the \
+            unit, otherwise it will fail to start. Constraints None Range None Default Value None. Sets \
+            `executorMemory` of the body, over --body.
+            """)
+    var executorMemoryField: String?
+
+    @Option(
+        name: .customLong("executor-cores"),
+        help: """
+            Definition Number of CPU cores of each Executor in the Spark application. This configuration \
+            item replaces the default parameter in sc_type. Constraints None Range None Default Value None. \
+            Sets `executorCores` of the body, over --body.
+            """)
+    var executorCoresField: Int?
+
+    @Option(
+        name: .customLong("num-executors"),
+        help: """
+            Definition Number of Executors in a Spark application. This configuration item replaces the \
+            default parameter in sc_type. Constraints None Range None Default Value None. Sets \
+            `numExecutors` of the body, over --body.
+            """)
+    var numExecutorsField: Int?
+
+    @Option(
+        name: .customLong("obs-bucket"),
+        help: """
+            Definition OBS bucket for storing the Spark jobs. Set this parameter when you need to save jobs. \
+            Constraints None Range None Default Value None. Sets `obs_bucket` of the body, over --body.
+            """)
+    var obsBucketField: String?
+
+    @Option(
+        name: .customLong("auto-recovery"),
+        help: """
+            Definition Whether to enable the retry function. If enabled, Spark jobs will be automatically \
+            retried after an exception occurs. The default value is false. Constraints None Range None \
+            Default Value false. Sets `auto_recovery` of the body, over --body.
+            """)
+    var autoRecoveryField: Bool?
+
+    @Option(
+        name: .customLong("max-retry-times"),
+        help: """
+            Definition Maximum retry times. The maximum value is 100, and the default value is 20. \
+            Constraints None Range None Default Value 20. Sets `max_retry_times` of the body, over --body.
+            """)
+    var maxRetryTimesField: Int?
+
+    @Option(
+        name: .customLong("execution-agency-urn"),
+        help: """
+            Definition Name of the agency authorized to DLI. This parameter is configurable in Spark 3.3.1. \
+            Constraints None Range None Default Value None. Sets `execution_agency_urn` of the body, over \
+            --body.
+            """)
+    var executionAgencyURNField: String?
+
+    @Option(
+        name: .customLong("catalog-name"),
+        help: """
+            Definition To access metadata, set this parameter to dli. Constraints None Range None Default \
+            Value None. Sets `catalog_name` of the body, over --body.
+            """)
+    var catalogNameField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSparkJobRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSparkJobRequest.self, from: body,
+                overriding: [
+                    "file": fileField,
+                    "className": classNameField,
+                    "queue": queueField,
+                    "cluster_name": clusterNameField,
+                    "sc_type": scTypeField,
+                    "name": nameField,
+                    "driverMemory": driverMemoryField,
+                    "driverCores": driverCoresField,
+                    "executorMemory": executorMemoryField,
+                    "executorCores": executorCoresField,
+                    "numExecutors": numExecutorsField,
+                    "obs_bucket": obsBucketField,
+                    "auto_recovery": autoRecoveryField,
+                    "max_retry_times": maxRetryTimesField,
+                    "execution_agency_urn": executionAgencyURNField,
+                    "catalog_name": catalogNameField
+                ])
             let response = try await client.createSparkJob(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -173,7 +359,8 @@ struct ListSparkJobsCommand: AsyncParsableCommand {
             being started. running: A job is being executed. dead: A session has exited. success: A session \
             is successfully stopped. recovering: A job is being restored. Default Value None Values: \
             starting, running, dead, success, recovering.
-            """)
+            """,
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var state: String?
 
     @Option(
@@ -181,11 +368,14 @@ struct ListSparkJobsCommand: AsyncParsableCommand {
         help: "Definition User who submits a job. Constraints None Range None Default Value None")
     var owner: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSparkJobs(
                 jobName: jobName,
                 jobID: jobID,
@@ -224,11 +414,14 @@ struct ShowSparkJobCommand: AsyncParsableCommand {
             """)
     var batchID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSparkJob(batchID: batchID)
         }
     }
@@ -258,11 +451,14 @@ struct ShowSparkJobStatusCommand: AsyncParsableCommand {
             """)
     var batchID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSparkJobStatus(batchID: batchID)
         }
     }
@@ -295,22 +491,27 @@ struct WaitForSparkJobCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: starting, running, dead, \
             success, recovering.
-            """)
+            """,
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForSparkJob(
                 batchID: batchID,
                 state: WaitOptions.states(state, as: State.self),
@@ -345,11 +546,14 @@ struct WaitForSparkJobDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForSparkJobDeletion(batchID: batchID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateTableCommand: AsyncParsableCommand {
+struct CreateTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-table",
         abstract: "Creating a Table (Deprecated)",
@@ -19,6 +19,14 @@ struct CreateTableCommand: AsyncParsableCommand {
             out-of-date_apis/resource-related_apis_deprecated/table-related_apis_deprecated/creating_a_table_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"table_name": "", "data_location": "OBS|DLI|VIEW", "description": "", "columns": [{"column_name": \#
+        "", "type": "", "description": "", "is_partition_column": false}], "select_statement": "", \#
+        "data_type": "", "data_path": "", "with_column_header": false, "delimiter": "", "quote_char": "", \#
+        "escape_char": "", "date_format": "", "timestamp_format": "", "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -26,23 +34,152 @@ struct CreateTableCommand: AsyncParsableCommand {
             The request body (CreateTableRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): table_name*, data_location*, description, columns*, select_statement, data_type, \
             data_path, with_column_header, delimiter, quote_char, escape_char, date_format, \
-            timestamp_format, tags.
+            timestamp_format, tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("database-name"),
         help: "Name of the database where the new table resides.")
     var databaseName: String
 
+    @Option(
+        name: .customLong("table-name"),
+        help: """
+            Name of the created table. The table name can contain only digits, letters, and underscores (_), \
+            but cannot contain only digits or start with an underscore (_). The table name is case \
+            insensitive and cannot be left unspecified. The table name can contain the dollar sign ($). \
+            Example: $test The length of the database name cannot exceed 128 characters. Sets `table_name` \
+            of the body, over --body.
+            """)
+    var tableNameField: String?
+
+    @Option(
+        name: .customLong("data-location"),
+        help: """
+            Location where data is stored. The options are as follows: OBS: OBS table DLI: DLI table VIEW: \
+            VIEW table Values: OBS, DLI, VIEW. Sets `data_location` of the body, over --body.
+            """,
+        completion: .list(["OBS", "DLI", "VIEW"]))
+    var dataLocationField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Information about the new table. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("select-statement"),
+        help: """
+            Query statement required for creating a view. The database to which the table belongs needs to \
+            be specified in the query statement, in the format of database.table. This parameter is \
+            mandatory when data_location is VIEW. Sets `select_statement` of the body, over --body.
+            """)
+    var selectStatementField: String?
+
+    @Option(
+        name: .customLong("data-type"),
+        help: """
+            Type of the data to be added to the OBS table. The options are as follows: Parquet, ORC, CSV, \
+            JSON, and Avro. This parameter is mandatory for an OBS table. Sets `data_type` of the body, over \
+            --body.
+            """)
+    var dataTypeField: String?
+
+    @Option(
+        name: .customLong("data-path"),
+        help: """
+            Storage path of data in the new OBS table, which must be a path on OBS and must begin with obs. \
+            This parameter is mandatory for an OBS table. Do not set this parameter to the OBS root \
+            directory. Otherwise, all data in the root directory will be cleared when you clear table data. \
+            Sets `data_path` of the body, over --body.
+            """)
+    var dataPathField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether the table header is included in the OBS table data. Only data in CSV files has this \
+            attribute. This parameter is mandatory when data_location is OBS. Sets `with_column_header` of \
+            the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @Option(
+        name: .customLong("delimiter"),
+        help: """
+            User-defined data delimiter. Only data in CSV files has this attribute. This parameter is \
+            mandatory when data_location is OBS. Sets `delimiter` of the body, over --body.
+            """)
+    var delimiterField: String?
+
+    @Option(
+        name: .customLong("quote-char"),
+        help: """
+            User-defined reference character. Double quotation marks (\"\\\") are used by default. Only data \
+            in CSV files has this attribute. This parameter is mandatory when data_location is OBS. Sets \
+            `quote_char` of the body, over --body.
+            """)
+    var quoteCharField: String?
+
+    @Option(
+        name: .customLong("escape-char"),
+        help: """
+            User-defined escape character. Backslashes (\\\\) are used by default. Only data in CSV files \
+            has this attribute. This parameter is mandatory when data_location is OBS. Sets `escape_char` of \
+            the body, over --body.
+            """)
+    var escapeCharField: String?
+
+    @Option(
+        name: .customLong("date-format"),
+        help: """
+            User-defined date type. yyyy-MM-dd is used by default. For details about the characters involved \
+            in the date format, see Table 3. Only data in CSV and JSON files has this attribute. This \
+            parameter is mandatory when data_location is OBS. Sets `date_format` of the body, over --body.
+            """)
+    var dateFormatField: String?
+
+    @Option(
+        name: .customLong("timestamp-format"),
+        help: """
+            User-defined timestamp type. yyyy-MM-dd HH:mm:ss is used by default. For definitions about \
+            characters in the timestamp format, see Table 3. Only data in CSV and JSON files has this \
+            attribute. This parameter is mandatory when data_location is OBS. Sets `timestamp_format` of the \
+            body, over --body.
+            """)
+    var timestampFormatField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTableRequest.self, from: body)
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTableRequest.self, from: body,
+                overriding: [
+                    "table_name": tableNameField,
+                    "data_location": dataLocationField,
+                    "description": descriptionField,
+                    "select_statement": selectStatementField,
+                    "data_type": dataTypeField,
+                    "data_path": dataPathField,
+                    "with_column_header": withColumnHeaderField,
+                    "delimiter": delimiterField,
+                    "quote_char": quoteCharField,
+                    "escape_char": escapeCharField,
+                    "date_format": dateFormatField,
+                    "timestamp_format": timestampFormatField
+                ])
             _ = try await client.createTable(databaseName: databaseName, requestBody)
         }
     }
@@ -79,12 +216,15 @@ struct DeleteTableCommand: AsyncParsableCommand {
             """)
     var async: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTable(databaseName: databaseName, tableName: tableName, async: async)
         }
     }
@@ -134,12 +274,15 @@ struct ListPartitionsCommand: AsyncParsableCommand {
             """)
     var filter: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPartitions(
                 databaseName: databaseName,
                 tableName: tableName,
@@ -203,7 +346,8 @@ struct ListTablesCommand: AsyncParsableCommand {
         help: """
             Database table type. The options are as follows: MANAGED_TABLE: DLI table EXTERNAL_TABLE: OBS \
             table VIRTUAL_VIEW: view Values: MANAGED_TABLE, EXTERNAL_TABLE, VIRTUAL_VIEW.
-            """)
+            """,
+        completion: .list(["MANAGED_TABLE", "EXTERNAL_TABLE", "VIRTUAL_VIEW"]))
     var tableType: String?
 
     @Option(
@@ -212,7 +356,11 @@ struct ListTablesCommand: AsyncParsableCommand {
             Data source type. The options are as follows: CloudTable CSS DLI DWS Geomesa HBase JDBC Mongo \
             OBS ODPS OpenTSDB Redis RDS Values: CloudTable, CSS, DLI, DWS, Geomesa, HBase, JDBC, Mongo, OBS, \
             ODPS, OpenTSDB, Redis, RDS.
-            """)
+            """,
+        completion: .list([
+            "CloudTable", "CSS", "DLI", "DWS", "Geomesa", "HBase", "JDBC", "Mongo", "OBS", "ODPS", "OpenTSDB",
+            "Redis", "RDS"
+        ]))
     var datasourceType: String?
 
     @Option(
@@ -223,12 +371,15 @@ struct ListTablesCommand: AsyncParsableCommand {
             """)
     var withoutTablemeta: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTables(
                 databaseName: databaseName,
                 keyword: keyword,
@@ -272,15 +423,19 @@ struct PreviewTableCommand: AsyncParsableCommand {
         help: """
             Preview table mode. The options are SYNC and ASYNC. The default value is SYNC. Values: SYNC, \
             ASYNC.
-            """)
+            """,
+        completion: .list(["SYNC", "ASYNC"]))
     var mode: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.previewTable(
                 databaseName: databaseName,
                 tableName: tableName,
@@ -313,12 +468,15 @@ struct ShowTableCommand: AsyncParsableCommand {
         help: "Name of the target table.")
     var tableName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection) { client, output in
+        try await DLICommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTable(databaseName: databaseName, tableName: tableName)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import DLI
 
-/// `dli`: one subcommand per DLI API operation (98 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct DLICommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc dli`: one subcommand per DLI API operation (98 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct DLICommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dli",
         abstract: "Call the DLI API: one subcommand per operation of its API reference.",
         discussion: """
@@ -192,14 +192,16 @@ struct DLICommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (DLIClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: DLIClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: DLIClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: DLIClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: DLIClient.init(client:), operation: operation)
     }
 }

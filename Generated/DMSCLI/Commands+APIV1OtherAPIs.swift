@@ -18,11 +18,14 @@ struct ListAZInformationCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v1/other_apis/querying_az_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAZInformation()
         }
     }
@@ -40,11 +43,14 @@ struct ListMaintenanceTimeWindowsCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v1/other_apis/querying_maintenance_time_windows.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMaintenanceTimeWindows()
         }
     }
@@ -67,11 +73,14 @@ struct ListProductSpecificationsCommand: AsyncParsableCommand {
         help: "Indicates the message engine.")
     var engine: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProductSpecifications(engine: engine)
         }
     }

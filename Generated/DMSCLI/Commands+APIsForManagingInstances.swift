@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct CreateInstanceCommand: AsyncParsableCommand {
+struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance",
         abstract: "Creating an Instance",
@@ -18,6 +18,18 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v1/apis_for_managing_instances/creating_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "engine": "", "engine_version": "1.1.0|2.3.0|2.7", "specification": \#
+        "", "storage_space": 0, "partition_num": 0, "access_user": "", "password": "", "vpc_id": "", \#
+        "security_group_id": "", "subnet_id": "", "available_zones": [{"key": "", "value": ""}], \#
+        "product_id": "", "maintain_begin": "", "maintain_end": "", "enable_publicip": false, \#
+        "public_bandwidth": "", "publicip_id": "", "ssl_enable": false, "retention_policy": \#
+        "time_base|produce_reject", "enable_auto_topic": false, "storage_spec_code": "", \#
+        "enterprise_project_id": "", "tags": [{"key": "", "value": ""}], "disk_encrypted_enable": false, \#
+        "disk_encrypted_key": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -27,23 +39,299 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             partition_num*, access_user, password, vpc_id*, security_group_id*, subnet_id*, \
             available_zones*, product_id*, maintain_begin, maintain_end, enable_publicip, public_bandwidth, \
             publicip_id, ssl_enable, retention_policy, enable_auto_topic, storage_spec_code*, \
-            enterprise_project_id, tags, disk_encrypted_enable, disk_encrypted_key.
+            enterprise_project_id, tags, disk_encrypted_enable, disk_encrypted_key. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Indicates the instance name. An instance name starts with a letter, consists of 4 to 64 \
+            characters, and can contain only letters, digits, underscores (_), and hyphens (-). Sets `name` \
+            of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Indicates the description of an instance. It is a character string containing not more than 1024 \
+            characters. The backslash (\\) and quotation mark (\") are special characters for JSON packets. \
+            When using these characters in a parameter value, add the escape character (\\) before these \
+            characters, for example, \\\\ and \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("engine"),
+        help: "Indicates the message engine. Set the value to kafka. Sets `engine` of the body, over --body.")
+    var engineField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Indicates the version of the message engine. Value: 1.1.0, 2.3.0, or 2.7. Values: 1.1.0, 2.3.0, \
+            2.7. Sets `engine_version` of the body, over --body.
+            """,
+        completion: .list(["1.1.0", "2.3.0", "2.7"]))
+    var engineVersionField: String?
+
+    @Option(
+        name: .customLong("specification"),
+        help: """
+            Indicates the baseline bandwidth of a Kafka instance, that is, the maximum amount of data \
+            transferred per unit time. Unit: MB Options: 100 MB 300 MB 600 MB 1200 MB. Sets `specification` \
+            of the body, over --body.
+            """)
+    var specificationField: String?
+
+    @Option(
+        name: .customLong("storage-space"),
+        help: """
+            Indicates the message storage space. Unit: GB. Value range: Kafka instance with specification \
+            being 100MB: 600-90,000 GB Kafka instance with specification being 300MB: 1200-90,000 GB Kafka \
+            instance with specification being 600MB: 2400-90,000 GB Kafka instance with specification being \
+            1200MB: 4800-90,000 GB. Sets `storage_space` of the body, over --body.
+            """)
+    var storageSpaceField: Int?
+
+    @Option(
+        name: .customLong("partition-num"),
+        help: """
+            Indicates the maximum number of partitions in a Kafka instance. Options: When specification is \
+            100MB: 300 When specification is 300MB: 900 When specification is 600MB: 1800 When specification \
+            is 1200 MB: 1800. Sets `partition_num` of the body, over --body.
+            """)
+    var partitionNumField: Int?
+
+    @Option(
+        name: .customLong("access-user"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. Indicates a username. A username consists of 4 to 64 characters and \
+            can contain letters, digits, and hyphens (-). Sets `access_user` of the body, over --body.
+            """)
+    var accessUserField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. Indicates an instance password. The password must meet the following \
+            complexity requirements: Must be a string consisting of 8 to 32 characters. Must contain at \
+            least three of the following character types: Lowercase letters Uppercase letters Digits Special \
+            characters`~!@#$%^&*()-_=+\\|[{}];:',<.>/?. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Indicates the VPC ID. Obtain the value by using either of the following methods: Method 1: Log \
+            in to VPC console and view the VPC ID in the VPC details. Method 2: Call the API for querying \
+            VPCs. For details, see the \"Querying VPCs\" section in the Virtual Private Cloud API Reference. \
+            Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Indicates the security group which the instance belongs to. Obtain the value by using either of \
+            the following methods: Method 1: Log in to VPC console. Choose Access Control > Security Groups \
+            in the navigation pane on the left. On the displayed page, click the target security group. You \
+            can view the security group ID on the displayed page. Method 2: Call the API for querying \
+            security groups. For details, see the \"Querying Security Groups\" section in the Virtual \
+            Private Cloud API Reference. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Indicates the subnet ID. Obtain the value by using either of the following methods: Method 1: \
+            Log in to VPC console and click the target subnet on the Subnets tab page. You can view the \
+            network ID on the displayed page. Method 2: Call the API for querying subnets. For details, see \
+            the \"Querying Subnets\" section in the Virtual Private Cloud API Reference. Sets `subnet_id` of \
+            the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("product-id"),
+        help: """
+            Indicates the product ID. For details on how to obtain the ID, see Querying Product \
+            Specifications. Sets `product_id` of the body, over --body.
+            """)
+    var productIDField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Indicates the time at which a maintenance time window starts. Format: HH:mm:ss The start time \
+            and end time of the maintenance time window must indicate the time segment of a supported \
+            maintenance time window. For details about how to query the time segments of supported \
+            maintenance time windows, see Querying Maintenance Time Windows. The start time must be set to \
+            22:00:00, 02:00:00, 06:00:00, 10:00:00, 14:00:00, or 18:00:00. Parameters maintain_begin and \
+            maintain_end must be set in pairs. If parameter maintain_begin is left blank, parameter \
+            maintain_end is also left blank. In this case, the system automatically sets the start time to \
+            02:00:00. Sets `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Indicates the time at which a maintenance time window ends. Format: HH:mm:ss The start time and \
+            end time of the maintenance time window must indicate the time segment of a supported \
+            maintenance time window. For details about how to query the time segments of supported \
+            maintenance time windows, see Querying Maintenance Time Windows. The end time is four hours \
+            later than the start time. For example, if the start time is 22:00:00, the end time is 02:00:00. \
+            Parameters maintain_begin and maintain_end must be set in pairs. If parameter maintain_end is \
+            left blank, parameter maintain_start is also blank. In this case, the system automatically sets \
+            the end time to 06:00:00. Sets `maintain_end` of the body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("enable-publicip"),
+        help: """
+            Indicates whether to enable public access for an instance. true: enable false: disable. Sets \
+            `enable_publicip` of the body, over --body.
+            """)
+    var enablePublicipField: Bool?
+
+    @Option(
+        name: .customLong("public-bandwidth"),
+        help: """
+            Indicates the public network bandwidth. Unit: Mbit/s Value range: When specification is 100MB, \
+            the value must be a multiple of the number of brokers and fall in the range from 3 to 900. When \
+            specification is 300MB, the value must be a multiple of the number of brokers and fall in the \
+            range from 3 to 900. When specification is 600MB, the value must be a multiple of the number of \
+            brokers and fall in the range from 4 to 1200. When specification is 1200MB, the value must be a \
+            multiple of the number of brokers and fall in the range from 8 to 2400. Sets `public_bandwidth` \
+            of the body, over --body.
+            """)
+    var publicBandwidthField: String?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            Indicates the ID of the elastic IP address (EIP) bound to an instance. Use commas (,) to \
+            separate multiple EIP IDs. This parameter is mandatory if public access is enabled (that is, \
+            enable_publicip is set to true). Sets `publicip_id` of the body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("ssl-enable"),
+        help: """
+            Indicates whether to enable SSL-encrypted access. true: enable false: disable. Sets `ssl_enable` \
+            of the body, over --body.
+            """)
+    var sslEnableField: Bool?
+
+    @Option(
+        name: .customLong("retention-policy"),
+        help: """
+            Indicates the action to be taken when the memory usage reaches the disk capacity threshold. \
+            Options: time_base: Automatically delete the earliest messages. produce_reject: Stop producing \
+            new messages. Values: time_base, produce_reject. Sets `retention_policy` of the body, over \
+            --body.
+            """,
+        completion: .list(["time_base", "produce_reject"]))
+    var retentionPolicyField: String?
+
+    @Option(
+        name: .customLong("enable-auto-topic"),
+        help: """
+            Indicates whether to enable automatic topic creation. true: enable false: disable If automatic \
+            topic creation is enabled, a topic will be automatically created with 3 partitions and 3 \
+            replicas when a message is produced to or consumed from a topic that does not exist. Sets \
+            `enable_auto_topic` of the body, over --body.
+            """)
+    var enableAutoTopicField: Bool?
+
+    @Option(
+        name: .customLong("storage-spec-code"),
+        help: """
+            Indicates storage I/O specification. Options: dms.physical.storage.high or \
+            dms.physical.storage.ultra when the parameter specification is 100MB dms.physical.storage.high \
+            or dms.physical.storage.ultra when the parameter specification is 300MB \
+            dms.physical.storage.ultra when the parameter specification is 600MB dms.physical.storage.ultra \
+            when the parameter specification is 1200MB. Sets `storage_spec_code` of the body, over --body.
+            """)
+    var storageSpecCodeField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: "Indicates the enterprise project ID. Sets `enterprise_project_id` of the body, over --body.")
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("disk-encrypted-enable"),
+        help: """
+            Indicates whether to enable disk encryption. true: enable false: disable. Sets \
+            `disk_encrypted_enable` of the body, over --body.
+            """)
+    var diskEncryptedEnableField: Bool?
+
+    @Option(
+        name: .customLong("disk-encrypted-key"),
+        help: """
+            Indicates the ID of the KMS key if disk encryption is enabled. Sets `disk_encrypted_key` of the \
+            body, over --body.
+            """)
+    var diskEncryptedKeyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "engine": engineField,
+                    "engine_version": engineVersionField,
+                    "specification": specificationField,
+                    "storage_space": storageSpaceField,
+                    "partition_num": partitionNumField,
+                    "access_user": accessUserField,
+                    "password": passwordField,
+                    "vpc_id": vpcIDField,
+                    "security_group_id": securityGroupIDField,
+                    "subnet_id": subnetIDField,
+                    "product_id": productIDField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "enable_publicip": enablePublicipField,
+                    "public_bandwidth": publicBandwidthField,
+                    "publicip_id": publicipIDField,
+                    "ssl_enable": sslEnableField,
+                    "retention_policy": retentionPolicyField,
+                    "enable_auto_topic": enableAutoTopicField,
+                    "storage_spec_code": storageSpecCodeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "disk_encrypted_enable": diskEncryptedEnableField,
+                    "disk_encrypted_key": diskEncryptedKeyField
+                ])
             _ = try await client.createInstance(requestBody)
         }
     }
 }
 
-struct CreateTopicInKafkaInstanceCommand: AsyncParsableCommand {
+struct CreateTopicInKafkaInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-topic-in-kafka-instance",
         abstract: "Creating a Topic in a Kafka Instance",
@@ -56,28 +344,102 @@ struct CreateTopicInKafkaInstanceCommand: AsyncParsableCommand {
             out-of-date_apis/api_v1/apis_for_managing_instances/creating_a_topic_in_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"id": "", "partition": 0, "replication": 0, "sync_replication": false, "retention_time": 0, \#
+        "sync_message_flush": false, "sync_replication ": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTopicInKafkaInstanceRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): id*, partition, replication, sync_replication, retention_time, \
-            sync_message_flush, sync_replication .
+            sync_message_flush, sync_replication . An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("id"),
+        help: """
+            Indicates the name of a topic. A topic name consists of 4 to 64 characters, starts with a \
+            letter, and contains only letters, hyphens (-), underscores (_), and digits. Sets `id` of the \
+            body, over --body.
+            """)
+    var idField: String?
+
+    @Option(
+        name: .customLong("partition"),
+        help: """
+            Indicates the number of topic partitions, which is used to set the number of concurrently \
+            consumed messages. Value range: 1-100. Default value: 3. Sets `partition` of the body, over \
+            --body.
+            """)
+    var partitionField: Int?
+
+    @Option(
+        name: .customLong("replication"),
+        help: """
+            Indicates the number of replicas, which is configured to ensure data reliability. Value range: \
+            1-3. Default value: 3. Sets `replication` of the body, over --body.
+            """)
+    var replicationField: Int?
+
+    @Option(
+        name: .customLong("sync-replication"),
+        help: """
+            Indicates whether to enable synchronous replication. After this function is enabled, the acks \
+            parameter on the producer client must be set to -1. Otherwise, this parameter does not take \
+            effect. By default, synchronous replication is disabled. Sets `sync_replication` of the body, \
+            over --body.
+            """)
+    var syncReplicationField: Bool?
+
+    @Option(
+        name: .customLong("retention-time"),
+        help: """
+            Indicates the retention period of a message. Its default value is 72. Value range: 1-720. Unit: \
+            hour. Sets `retention_time` of the body, over --body.
+            """)
+    var retentionTimeField: Int?
+
+    @Option(
+        name: .customLong("sync-message-flush"),
+        help: """
+            Indicates whether to enable synchronous flushing. Default value: false. Synchronous flushing \
+            compromises performance. Sets `sync_message_flush` of the body, over --body.
+            """)
+    var syncMessageFlushField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTopicInKafkaInstanceRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTopicInKafkaInstanceRequest.self, from: body,
+                overriding: [
+                    "id": idField,
+                    "partition": partitionField,
+                    "replication": replicationField,
+                    "sync_replication": syncReplicationField,
+                    "retention_time": retentionTimeField,
+                    "sync_message_flush": syncMessageFlushField
+                ])
             _ = try await client.createTopicInKafkaInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -100,17 +462,20 @@ struct DeleteInstanceV10Command: AsyncParsableCommand {
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteInstanceV10(instanceID: instanceID)
         }
     }
 }
 
-struct DeleteTopicsInKafkaInstanceInBatchesCommand: AsyncParsableCommand {
+struct DeleteTopicsInKafkaInstanceInBatchesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-topics-in-kafka-instance-in-batches",
         abstract: "Deleting Topics in a Kafka Instance in Batches",
@@ -123,26 +488,36 @@ struct DeleteTopicsInKafkaInstanceInBatchesCommand: AsyncParsableCommand {
             out-of-date_apis/api_v1/apis_for_managing_instances/deleting_topics_in_a_kafka_instance_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"topics": [{"id": "", "success": false}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteTopicsInKafkaInstanceInBatchesRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): topics*.
+            standard input. Fields (* required): topics*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteTopicsInKafkaInstanceInBatchesRequest.self, from: body)
             _ = try await client.deleteTopicsInKafkaInstanceInBatches(instanceID: instanceID, requestBody)
         }
@@ -215,11 +590,14 @@ struct ListInstancesV10Command: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var limit: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listInstancesV10(
                 engine: engine,
                 name: name,
@@ -253,17 +631,20 @@ struct ListTopicInKafkaInstanceCommand: AsyncParsableCommand {
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTopicInKafkaInstance(instanceID: instanceID)
         }
     }
 }
 
-struct RestartOrDeleteInstancesInBatchesCommand: AsyncParsableCommand {
+struct RestartOrDeleteInstancesInBatchesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-or-delete-instances-in-batches",
         abstract: "Restarting or Deleting Instances in Batches",
@@ -276,22 +657,54 @@ struct RestartOrDeleteInstancesInBatchesCommand: AsyncParsableCommand {
             out-of-date_apis/api_v1/apis_for_managing_instances/restarting_or_deleting_instances_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "restart|delete", "instances": [{}], "allFailure": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartOrDeleteInstancesInBatchesRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*, instances, allFailure.
+            standard input. Fields (* required): action*, instances, allFailure. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Indicates the operation to be performed on instances. The value of this parameter can be restart \
+            or delete. Values: restart, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["restart", "delete"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("all-failure"),
+        help: """
+            When set to kafka, indicates all Kafka instances that fail to be created are to be deleted. Sets \
+            `allFailure` of the body, over --body.
+            """)
+    var allFailureField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestartOrDeleteInstancesInBatchesRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestartOrDeleteInstancesInBatchesRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "allFailure": allFailureField
+                ])
             _ = try await client.restartOrDeleteInstancesInBatches(requestBody)
         }
     }
@@ -314,17 +727,20 @@ struct ShowInstanceV10Command: AsyncParsableCommand {
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceV10(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateInstanceV10Command: AsyncParsableCommand {
+struct UpdateInstanceV10Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-v10",
         abstract: "Modifying an Instance",
@@ -337,28 +753,109 @@ struct UpdateInstanceV10Command: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v1/apis_for_managing_instances/modifying_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "maintain_begin": "", "maintain_end": "", "security_group_id": "", \#
+        "retention_policy": "produce_reject|time_base", "enterprise_project_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceV10Request) as JSON, @file.json, or - for standard input. Fields \
             (* required): name, description, maintain_begin, maintain_end, security_group_id, \
-            retention_policy, enterprise_project_id.
+            retention_policy, enterprise_project_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Indicates the instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name starts with a letter, consists of 4 to 64 characters, and can \
+            contain only letters, digits, underscores (_), and hyphens (-). Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of an instance. The description supports up to 1024 characters. The backslash () and \
+            quotation mark (\") are special characters for JSON messages. When using these characters in a \
+            parameter value, add the escape character () before the characters, for example, \\ and \". Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance window starts. The format is HH:mm:ss. Sets `maintain_begin` of \
+            the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance window ends. The format is HH:mm:ss. Sets `maintain_end` of the \
+            body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. To obtain it, log in to the VPC console and view the security group ID on the \
+            security group details page. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("retention-policy"),
+        help: """
+            Capacity threshold policy. Options: produce_reject: New messages cannot be created. time_base: \
+            The earliest messages are deleted. Values: produce_reject, time_base. Sets `retention_policy` of \
+            the body, over --body.
+            """,
+        completion: .list(["produce_reject", "time_base"]))
+    var retentionPolicyField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: "Enterprise project. Sets `enterprise_project_id` of the body, over --body.")
+    var enterpriseProjectIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceV10Request.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceV10Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "security_group_id": securityGroupIDField,
+                    "retention_policy": retentionPolicyField,
+                    "enterprise_project_id": enterpriseProjectIDField
+                ])
             try await client.updateInstanceV10(instanceID: instanceID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct CreatePartitionCommand: AsyncParsableCommand {
+struct CreatePartitionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-partition",
         abstract: "Adding Partitions to a Topic for a Kafka Instance",
@@ -18,15 +18,22 @@ struct CreatePartitionCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v2/adding_partitions_to_a_topic_for_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"partition": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePartitionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): partition.
+            (* required): partition. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -38,18 +45,33 @@ struct CreatePartitionCommand: AsyncParsableCommand {
         help: "Topic name.")
     var topic: String
 
+    @Option(
+        name: .customLong("partition"),
+        help: """
+            Total number of partitions after the addition. The value must be larger than current number of \
+            partitions. Maximum value: 100. Sets `partition` of the body, over --body.
+            """)
+    var partitionField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePartitionRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePartitionRequest.self, from: body,
+                overriding: [
+                    "partition": partitionField
+                ])
             try await client.createPartition(instanceID: instanceID, topic: topic, requestBody)
         }
     }
 }
 
-struct CreatePostPaidInstanceCommand: AsyncParsableCommand {
+struct CreatePostPaidInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-post-paid-instance",
         abstract: "Creating an Instance",
@@ -61,6 +83,18 @@ struct CreatePostPaidInstanceCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/api_v2/creating_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "engine": "", "engine_version": "1.1.0|2.3.0|2.7", "specification": \#
+        "", "broker_num": 0, "storage_space": 0, "partition_num": 0, "access_user": "", "password": "", \#
+        "vpc_id": "", "security_group_id": "", "subnet_id": "", "available_zones": [""], "product_id": "", \#
+        "maintain_begin": "", "maintain_end": "", "enable_publicip": false, "public_bandwidth": 0, \#
+        "publicip_id": "", "ssl_enable": false, "kafka_security_protocol": "", "sasl_enabled_mechanisms": \#
+        ["PLAIN|SCRAM-SHA-512"], "retention_policy": "produce_reject|time_base", "disk_encrypted_enable": \#
+        false, "disk_encrypted_key": "", "connector_enable": false, "enable_auto_topic": false, \#
+        "storage_spec_code": "", "tags": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -71,17 +105,310 @@ struct CreatePostPaidInstanceCommand: AsyncParsableCommand {
             available_zones*, product_id*, maintain_begin, maintain_end, enable_publicip, public_bandwidth, \
             publicip_id, ssl_enable, kafka_security_protocol, sasl_enabled_mechanisms, retention_policy, \
             disk_encrypted_enable, disk_encrypted_key, connector_enable, enable_auto_topic, \
-            storage_spec_code*, tags.
+            storage_spec_code*, tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name starts with a letter, consists of 4 to 64 characters, and can \
+            contain only letters, digits, underscores (_), and hyphens (-). Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of an instance. The description supports up to 1024 characters. The backslash (\\) \
+            and quotation mark (\") are special characters for JSON messages. When using these characters in \
+            a parameter value, add the escape character (\\) before the characters, for example, \\\\ and \
+            \\\". Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("engine"),
+        help: "Message engine. Set the value to kafka. Sets `engine` of the body, over --body.")
+    var engineField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Version of the message engine. Options: 1.1.0 2.3.0 2.7 Values: 1.1.0, 2.3.0, 2.7. Sets \
+            `engine_version` of the body, over --body.
+            """,
+        completion: .list(["1.1.0", "2.3.0", "2.7"]))
+    var engineVersionField: String?
+
+    @Option(
+        name: .customLong("specification"),
+        help: """
+            Baseline bandwidth of a Kafka instance, that is, the maximum amount of data transferred per unit \
+            time. Unit: MB Value range: 100 MB 300 MB 600 MB 1200 MB Note: The value of this parameter is \
+            determined by the product ID (product_id) and does not need to set manually. Sets \
+            `specification` of the body, over --body.
+            """)
+    var specificationField: String?
+
+    @Option(
+        name: .customLong("broker-num"),
+        help: """
+            Number of brokers. This parameter can be left blank. Sets `broker_num` of the body, over --body.
+            """)
+    var brokerNumField: Int?
+
+    @Option(
+        name: .customLong("storage-space"),
+        help: """
+            Message storage space, in GB. Kafka instance with specification being 100MB: 600-90,000 GB Kafka \
+            instance with specification being 300MB: 1200-90,000 GB Kafka instance with specification being \
+            600MB: 2400-90,000 GB Kafka instance with specification being 1200MB: 4800-90,000 GB. Sets \
+            `storage_space` of the body, over --body.
+            """)
+    var storageSpaceField: Int?
+
+    @Option(
+        name: .customLong("partition-num"),
+        help: """
+            Maximum number of partitions in a Kafka instance. When specification is 100MB: 300 When \
+            specification is 300MB: 900 When specification is 600MB: 1800 When specification is 1200MB: \
+            1800. Sets `partition_num` of the body, over --body.
+            """)
+    var partitionNumField: Int?
+
+    @Option(
+        name: .customLong("access-user"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. The username must be 4 to 64 characters long and can contain only \
+            letters, digits, and hyphens (-). Sets `access_user` of the body, over --body.
+            """)
+    var accessUserField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. Instance password. The password must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. Contain at least two of the following character \
+            types: Lowercase letters Uppercase letters Digits Special characters \
+            `~!@#$%^&*()-_=+|[{}]:'\",<.>/?. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain it, log in to the VPC console and view the VPC ID on the VPC details page. \
+            Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group which the instance belongs to. To obtain it, log in to the VPC console and view \
+            the security group ID on the security group details page. Sets `security_group_id` of the body, \
+            over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Subnet information. To obtain it, log in to VPC console and click the target subnet on the \
+            Subnets page. You can view the network ID on the displayed page. Sets `subnet_id` of the body, \
+            over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("product-id"),
+        help: """
+            Product ID. To create a Kafka instance, the following specifications are available: \
+            (product_id/specification/partition_num/storage_space) 00300-30308-0--0/100MB/300/600 \
+            00300-30310-0--0/300MB/900/1200 00300-30312-0--0/600MB/1800/2400 \
+            00300-30314-0--0/1200MB/1800/4800. Sets `product_id` of the body, over --body.
+            """)
+    var productIDField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance time window starts. Format: HH:mm. The start time and end time of \
+            the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. The start time must be set to 22:00, 02:00, 06:00, 10:00, 14:00, or 18:00. Parameters \
+            maintain_begin and maintain_end must be set in pairs. If parameter maintain_begin is left blank, \
+            parameter maintain_end is also left blank. In this case, the system automatically set the start \
+            time to 02:00. Sets `maintain_begin` of the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance time window ends. Format: HH:mm. The start time and end time of \
+            the maintenance time window must indicate the time segment of a supported maintenance time \
+            window. The end time is four hours later than the start time. For example, if the start time is \
+            22:00, the end time is 02:00. Parameters maintain_begin and maintain_end must be set in pairs. \
+            If parameter maintain_end is left blank, parameter maintain_start is also left blank. In this \
+            case, the system automatically set the end time to 06:00. Sets `maintain_end` of the body, over \
+            --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("enable-publicip"),
+        help: """
+            Indicates whether to enable public access. By default, public access is disabled. true: enable \
+            false: disable. Sets `enable_publicip` of the body, over --body.
+            """)
+    var enablePublicipField: Bool?
+
+    @Option(
+        name: .customLong("public-bandwidth"),
+        help: """
+            Public network bandwidth. Unit: Mbit/s When specification is 100MB, the value must be a multiple \
+            of the number of brokers and fall in the range from 3 to 900. When specification is 300MB, the \
+            value must be a multiple of the number of brokers and fall in the range from 3 to 900. When \
+            specification is 600MB, the value must be a multiple of the number of brokers and fall in the \
+            range from 4 to 1200. When specification is 1200MB, the value must be a multiple of the number \
+            of brokers and fall in the range from 8 to 2400. Sets `public_bandwidth` of the body, over \
+            --body.
+            """)
+    var publicBandwidthField: Int?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            ID of the elastic IP address (EIP) bound to an instance. Use commas (,) to separate multiple EIP \
+            IDs. This parameter is mandatory if public access is enabled (that is, enable_publicip is set to \
+            true). Sets `publicip_id` of the body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("ssl-enable"),
+        help: """
+            Indicates whether to enable SSL-encrypted access. This setting is fixed once the instance is \
+            created. true: enable false: disable. Sets `ssl_enable` of the body, over --body.
+            """)
+    var sslEnableField: Bool?
+
+    @Option(
+        name: .customLong("kafka-security-protocol"),
+        help: """
+            Security protocol to use after SASL is enabled. This parameter is mandatory if SASL \
+            authentication is enabled (that is, when ssl_enable is set to true). If this parameter is left \
+            blank, SASL_SSL authentication is enabled by default. This setting is fixed once the instance is \
+            created. SASL_SSL: Data is encrypted with SSL certificates for high-security transmission. \
+            SASL_PLAINTEXT: Data is transmitted in plaintext with username and password authentication. This \
+            protocol uses the SCRAM-SHA-512 mechanism to deliver better performance. Sets \
+            `kafka_security_protocol` of the body, over --body.
+            """)
+    var kafkaSecurityProtocolField: String?
+
+    @Option(
+        name: .customLong("retention-policy"),
+        help: """
+            Action to be taken when the memory usage reaches the disk capacity threshold. Options: \
+            produce_reject: New messages cannot be created. time_base: The earliest messages are deleted. \
+            Values: produce_reject, time_base. Sets `retention_policy` of the body, over --body.
+            """,
+        completion: .list(["produce_reject", "time_base"]))
+    var retentionPolicyField: String?
+
+    @Option(
+        name: .customLong("disk-encrypted-enable"),
+        help: """
+            Indicates whether to enable disk encryption. Sets `disk_encrypted_enable` of the body, over \
+            --body.
+            """)
+    var diskEncryptedEnableField: Bool?
+
+    @Option(
+        name: .customLong("disk-encrypted-key"),
+        help: """
+            Disk encryption key. If disk encryption is not enabled, this parameter is left blank. Sets \
+            `disk_encrypted_key` of the body, over --body.
+            """)
+    var diskEncryptedKeyField: String?
+
+    @Option(
+        name: .customLong("connector-enable"),
+        help: """
+            Indicates whether to enable message dumping. By default, message dumping is disabled. Sets \
+            `connector_enable` of the body, over --body.
+            """)
+    var connectorEnableField: Bool?
+
+    @Option(
+        name: .customLong("enable-auto-topic"),
+        help: """
+            Indicates whether to enable automatic topic creation. true: enable false: disable If automatic \
+            topic creation is enabled, a topic will be automatically created with 3 partitions and 3 \
+            replicas when a message is produced to or consumed from a topic that does not exist. The default \
+            value is false. Sets `enable_auto_topic` of the body, over --body.
+            """)
+    var enableAutoTopicField: Bool?
+
+    @Option(
+        name: .customLong("storage-spec-code"),
+        help: """
+            Storage I/O specification. The value is dms.physical.storage.high or dms.physical.storage.ultra \
+            when the parameter specification is 100MB or 300MB. The value is dms.physical.storage.ultra when \
+            the parameter specification is 600MB or 1200MB. For details on how to select a disk type, see \
+            \"Disk Types and Disk Performance\" in Elastic Volume Service User Guide. Sets \
+            `storage_spec_code` of the body, over --body.
+            """)
+    var storageSpecCodeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePostPaidInstanceRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePostPaidInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "engine": engineField,
+                    "engine_version": engineVersionField,
+                    "specification": specificationField,
+                    "broker_num": brokerNumField,
+                    "storage_space": storageSpaceField,
+                    "partition_num": partitionNumField,
+                    "access_user": accessUserField,
+                    "password": passwordField,
+                    "vpc_id": vpcIDField,
+                    "security_group_id": securityGroupIDField,
+                    "subnet_id": subnetIDField,
+                    "product_id": productIDField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "enable_publicip": enablePublicipField,
+                    "public_bandwidth": publicBandwidthField,
+                    "publicip_id": publicipIDField,
+                    "ssl_enable": sslEnableField,
+                    "kafka_security_protocol": kafkaSecurityProtocolField,
+                    "retention_policy": retentionPolicyField,
+                    "disk_encrypted_enable": diskEncryptedEnableField,
+                    "disk_encrypted_key": diskEncryptedKeyField,
+                    "connector_enable": connectorEnableField,
+                    "enable_auto_topic": enableAutoTopicField,
+                    "storage_spec_code": storageSpecCodeField
+                ])
             _ = try await client.createPostPaidInstance(requestBody)
         }
     }

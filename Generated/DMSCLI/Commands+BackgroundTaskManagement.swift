@@ -28,11 +28,14 @@ struct DeleteBackgroundTaskCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteBackgroundTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -75,11 +78,14 @@ struct ListBackgroundTasksCommand: AsyncParsableCommand {
         help: "Time of task where the query ends. The format is YYYYMMDDHHmmss.")
     var endTime: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBackgroundTasks(
                 instanceID: instanceID,
                 start: start,
@@ -113,11 +119,14 @@ struct ShowBackgroundTaskCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBackgroundTask(instanceID: instanceID, taskID: taskID)
         }
     }

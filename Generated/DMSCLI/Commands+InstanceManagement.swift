@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct BatchDeleteGroupCommand: AsyncParsableCommand {
+struct BatchDeleteGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-group",
         abstract: "Deleting Consumer Groups of a Kafka Instance in Batches",
@@ -19,33 +19,43 @@ struct BatchDeleteGroupCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/deleting_consumer_groups_of_a_kafka_instance_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): group_ids*.
+            (* required): group_ids*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteGroupRequest.self, from: body)
             _ = try await client.batchDeleteGroup(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateKafkaConsumerGroupCommand: AsyncParsableCommand {
+struct CreateKafkaConsumerGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-kafka-consumer-group",
         abstract: "Creating a Consumer Group",
@@ -57,33 +67,58 @@ struct CreateKafkaConsumerGroupCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/instance_management/creating_a_consumer_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_name": "", "group_desc": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateKafkaConsumerGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group_name*, group_desc.
+            Fields (* required): group_name*, group_desc. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("group-name"),
+        help: "Consumer group name. Sets `group_name` of the body, over --body.")
+    var groupNameField: String?
+
+    @Option(
+        name: .customLong("group-desc"),
+        help: "Consumer group description. Sets `group_desc` of the body, over --body.")
+    var groupDescField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateKafkaConsumerGroupRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateKafkaConsumerGroupRequest.self, from: body,
+                overriding: [
+                    "group_name": groupNameField,
+                    "group_desc": groupDescField
+                ])
             _ = try await client.createKafkaConsumerGroup(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateReassignmentTaskCommand: AsyncParsableCommand {
+struct CreateReassignmentTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-reassignment-task",
         abstract: "Initiating Partition Reassigning for a Kafka Instance",
@@ -97,27 +132,77 @@ struct CreateReassignmentTaskCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/initiating_partition_reassigning_for_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"reassignments": [{"topic": "", "brokers": [0], "replication_factor": 0, "assignment": \#
+        [{"partition": 0, "partition_brokers": [0]}]}], "throttle": 0, "is_schedule": false, "execute_at": \#
+        0, "time_estimate": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateReassignmentTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): reassignments*, throttle, is_schedule, execute_at, time_estimate.
+            Fields (* required): reassignments*, throttle, is_schedule, execute_at, time_estimate. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("throttle"),
+        help: "Reassignment threshold. Sets `throttle` of the body, over --body.")
+    var throttleField: Int?
+
+    @Option(
+        name: .customLong("is-schedule"),
+        help: """
+            Indicates whether the task is scheduled. If no, is_schedule and execute_at can be left blank. If \
+            yes, is_schedule is true and execute_at must be specified. Sets `is_schedule` of the body, over \
+            --body.
+            """)
+    var isScheduleField: Bool?
+
+    @Option(
+        name: .customLong("execute-at"),
+        help: """
+            Schedule time. The value is a UNIX timestamp, in ms. Sets `execute_at` of the body, over --body.
+            """)
+    var executeAtField: Int64?
+
+    @Option(
+        name: .customLong("time-estimate"),
+        help: """
+            Set true to perform time estimation tasks and false to perform rebalancing tasks. Sets \
+            `time_estimate` of the body, over --body.
+            """)
+    var timeEstimateField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateReassignmentTaskRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateReassignmentTaskRequest.self, from: body,
+                overriding: [
+                    "throttle": throttleField,
+                    "is_schedule": isScheduleField,
+                    "execute_at": executeAtField,
+                    "time_estimate": timeEstimateField
+                ])
             _ = try await client.createReassignmentTask(instanceID: instanceID, requestBody)
         }
     }
@@ -157,11 +242,14 @@ struct DeleteGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteGroup(instanceID: instanceID, group: group)
             if wait {
                 output.keepLastResponse()
@@ -226,11 +314,14 @@ struct ListInstanceConsumerGroupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -255,7 +346,7 @@ struct ListInstanceConsumerGroupsCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetMessageOffsetCommand: AsyncParsableCommand {
+struct ResetMessageOffsetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-message-offset",
         abstract: "Resetting Consumer Group Offset to the Specified Position",
@@ -271,15 +362,22 @@ struct ResetMessageOffsetCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/resetting_consumer_group_offset_to_the_specified_position.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"topic": "", "partition": 0, "message_offset": 0, "timestamp": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetMessageOffsetRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): topic, partition*, message_offset, timestamp.
+            Fields (* required): topic, partition*, message_offset, timestamp. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -297,18 +395,63 @@ struct ResetMessageOffsetCommand: AsyncParsableCommand {
             Then wait until the Groups's group.state is one of these states (repeatable, or \
             comma-separated), as wait-for-groups does, and print the resource as the last poll shows it. \
             Values: Dead, Empty, PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("topic"),
+        help: "Topic name. Sets `topic` of the body, over --body.")
+    var topicField: String?
+
+    @Option(
+        name: .customLong("partition"),
+        help: """
+            Partition number. The default value is -1, indicating that all partitions are reset. Sets \
+            `partition` of the body, over --body.
+            """)
+    var partitionField: Int?
+
+    @Option(
+        name: .customLong("message-offset"),
+        help: """
+            Resetting consumer group offset to the specified position. If this position is earlier than the \
+            current earliest offset, the offset will be reset to the earliest offset. If this offset is \
+            later than the current largest offset, the offset will be reset to the latest offset. Either \
+            message_offset or timestamp must be specified. Sets `message_offset` of the body, over --body.
+            """)
+    var messageOffsetField: Int64?
+
+    @Option(
+        name: .customLong("timestamp"),
+        help: """
+            Specified time that the offset is to be reset to. The value is a Unix timestamp, in millisecond. \
+            If this time is earlier than the current earliest timestamp, the offset will be reset to the \
+            earliest timestamp. If this time is later than the current largest timestamp, the offset will be \
+            reset to the latest timestamp. Either message_offset or timestamp must be specified. Sets \
+            `timestamp` of the body, over --body.
+            """)
+    var timestampField: Int64?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetMessageOffsetRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetMessageOffsetRequest.self, from: body,
+                overriding: [
+                    "topic": topicField,
+                    "partition": partitionField,
+                    "message_offset": messageOffsetField,
+                    "timestamp": timestampField
+                ])
             try await client.resetMessageOffset(instanceID: instanceID, group: group, requestBody)
             if !wait.isEmpty {
                 try await client.waitForGroups(
@@ -322,7 +465,7 @@ struct ResetMessageOffsetCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Resetting the Password",
@@ -334,27 +477,51 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/instance_management/resetting_the_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): new_password*.
+            required): new_password*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            The password can contain 8 to 32 characters, and must contain at least three types of the \
+            following characters: Uppercase letters Lowercase letters Digits Special \
+            characters`~!@#$%^&*()-_=+\\|[{}];:'\"\",<.>/? and spaces, and cannot start with a hyphen (-). \
+            Sets `new_password` of the body, over --body.
+            """)
+    var newPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "new_password": newPasswordField
+                ])
             try await client.resetPassword(instanceID: instanceID, requestBody)
         }
     }
@@ -377,11 +544,14 @@ struct ShowClusterCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCluster(instanceID: instanceID)
         }
     }
@@ -405,11 +575,14 @@ struct ShowCoordinatorsCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCoordinators(instanceID: instanceID)
         }
     }
@@ -437,11 +610,14 @@ struct ShowGroupCommand: AsyncParsableCommand {
         help: "Consumer group ID.")
     var group: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGroup(instanceID: instanceID, group: group)
         }
     }
@@ -469,11 +645,14 @@ struct ShowGroupsCommand: AsyncParsableCommand {
         help: "Consumer group name.")
     var group: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGroups(instanceID: instanceID, group: group)
         }
     }
@@ -514,11 +693,14 @@ struct ShowKafkaTopicPartitionDiskusageCommand: AsyncParsableCommand {
         help: "Querying partitions by the percentage of the used disk space.")
     var percentage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showKafkaTopicPartitionDiskusage(
                 instanceID: instanceID,
                 minSize: minSize,
@@ -529,7 +711,7 @@ struct ShowKafkaTopicPartitionDiskusageCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateInstanceAutoCreateTopicCommand: AsyncParsableCommand {
+struct UpdateInstanceAutoCreateTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-auto-create-topic",
         abstract: "Configuring Automatic Topic Creation",
@@ -541,33 +723,54 @@ struct UpdateInstanceAutoCreateTopicCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/instance_management/configuring_automatic_topic_creation.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enable_auto_topic": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceAutoCreateTopicRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): enable_auto_topic*.
+            input. Fields (* required): enable_auto_topic*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("enable-auto-topic"),
+        help: """
+            Whether to enable automatic topic creation. Sets `enable_auto_topic` of the body, over --body.
+            """)
+    var enableAutoTopicField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceAutoCreateTopicRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceAutoCreateTopicRequest.self, from: body,
+                overriding: [
+                    "enable_auto_topic": enableAutoTopicField
+                ])
             try await client.updateInstanceAutoCreateTopic(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateInstanceCrossVPCIPCommand: AsyncParsableCommand {
+struct UpdateInstanceCrossVPCIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-cross-vpc-ip",
         abstract: "Modifying the Private IP Address for Cross-VPC Access",
@@ -580,33 +783,43 @@ struct UpdateInstanceCrossVPCIPCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/modifying_the_private_ip_address_for_cross-vpc_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"advertised_ip_contents": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceCrossVPCIPRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): advertised_ip_contents*.
+            Fields (* required): advertised_ip_contents*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceCrossVPCIPRequest.self, from: body)
             _ = try await client.updateInstanceCrossVPCIP(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateTopicReplicaCommand: AsyncParsableCommand {
+struct UpdateTopicReplicaCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-topic-replica",
         abstract: "Reassigning Replicas of a Topic for a Kafka Instance",
@@ -619,15 +832,22 @@ struct UpdateTopicReplicaCommand: AsyncParsableCommand {
             apis_v2_recommended/instance_management/reassigning_replicas_of_a_topic_for_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"partitions": [{"partition": 0, "replicas": [0]}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTopicReplicaRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): partitions.
+            Fields (* required): partitions. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -639,11 +859,14 @@ struct UpdateTopicReplicaCommand: AsyncParsableCommand {
         help: "Topic name.")
     var topic: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTopicReplicaRequest.self, from: body)
             try await client.updateTopicReplica(instanceID: instanceID, topic: topic, requestBody)
         }
@@ -676,22 +899,27 @@ struct WaitForGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: Dead, Empty, \
             PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForGroup(
                 instanceID: instanceID,
                 group: group,
@@ -725,11 +953,14 @@ struct WaitForGroupDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForGroupDeletion(
                 instanceID: instanceID,
                 group: group,
@@ -765,22 +996,27 @@ struct WaitForGroupsCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: Dead, Empty, \
             PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForGroups(
                 instanceID: instanceID,
                 group: group,

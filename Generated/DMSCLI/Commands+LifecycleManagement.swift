@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct BatchRestartOrDeleteInstancesCommand: AsyncParsableCommand {
+struct BatchRestartOrDeleteInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-restart-or-delete-instances",
         abstract: "Batch Restarting or Deleting Instances",
@@ -19,28 +19,60 @@ struct BatchRestartOrDeleteInstancesCommand: AsyncParsableCommand {
             apis_v2_recommended/lifecycle_management/batch_restarting_or_deleting_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instances": [""], "action": "restart|delete", "all_failure": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchRestartOrDeleteInstancesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): instances, action*, all_failure.
+            input. Fields (* required): instances, action*, all_failure. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed on instances. The value can be restart or delete. Values: restart, \
+            delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["restart", "delete"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("all-failure"),
+        help: """
+            Value kafka indicates all Kafka instances that fail to be created are to be deleted. Sets \
+            `all_failure` of the body, over --body.
+            """)
+    var allFailureField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchRestartOrDeleteInstancesRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchRestartOrDeleteInstancesRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "all_failure": allFailureField
+                ])
             _ = try await client.batchRestartOrDeleteInstances(requestBody)
         }
     }
 }
 
-struct CreateInstanceByEngineCommand: AsyncParsableCommand {
+struct CreateInstanceByEngineCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance-by-engine",
         abstract: "Creating an Instance",
@@ -52,6 +84,22 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/creating_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "engine": "", "engine_version": "1.1.0|2.3.0|2.7|3.x", \#
+        "broker_num": 0, "storage_space": 0, "access_user": "", "password": "", "vpc_id": "", \#
+        "security_group_id": "", "subnet_id": "", "available_zones": [""], "product_id": "", \#
+        "maintain_begin": "", "maintain_end": "", "enable_publicip": false, "publicip_id": "", \#
+        "ssl_enable": false, "kafka_security_protocol": "", "sasl_enabled_mechanisms": \#
+        ["PLAIN|SCRAM-SHA-512"], "retention_policy": "produce_reject|time_base", "ipv6_enable": false, \#
+        "disk_encrypted_enable": false, "disk_encrypted_key": "", "connector_enable": false, \#
+        "enable_auto_topic": false, "storage_spec_code": \#
+        "dms.physical.storage.high.v2|dms.physical.storage.ultra.v2", "enterprise_project_id": "", "tags": \#
+        [{"key": "", "value": ""}], "arch_type": "X86", "vpc_client_plain": false, "bss_param": \#
+        {"is_auto_renew": false, "charging_mode": "prePaid|postPaid", "is_auto_pay": false, "period_type": \#
+        "month|year", "period_num": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -62,22 +110,296 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand {
             maintain_begin, maintain_end, enable_publicip, publicip_id, ssl_enable, kafka_security_protocol, \
             sasl_enabled_mechanisms, retention_policy, ipv6_enable, disk_encrypted_enable, \
             disk_encrypted_key, connector_enable, enable_auto_topic, storage_spec_code*, \
-            enterprise_project_id, tags, arch_type, vpc_client_plain, bss_param.
+            enterprise_project_id, tags, arch_type, vpc_client_plain, bss_param. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("engine"),
         help: "Message engine.")
     var engine: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name can contain 4 to 64 characters. Only letters, digits, \
+            underscores (_), and hyphens (-) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of an instance. The description supports up to 1024 characters. The backslash () and \
+            quotation mark (\") are special characters for JSON messages. When using these characters in a \
+            parameter value, add the escape character () before the characters, for example, \\ and \". Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("engine-version"),
+        help: """
+            Version of the message engine. Options: 1.1.0 2.3.0 2.7 3.x Values: 1.1.0, 2.3.0, 2.7, 3.x. Sets \
+            `engine_version` of the body, over --body.
+            """,
+        completion: .list(["1.1.0", "2.3.0", "2.7", "3.x"]))
+    var engineVersionField: String?
+
+    @Option(
+        name: .customLong("broker-num"),
+        help: "Number of brokers. Sets `broker_num` of the body, over --body.")
+    var brokerNumField: Int?
+
+    @Option(
+        name: .customLong("storage-space"),
+        help: """
+            Message storage space in GB. Value range: 300-300,000 GB for c6.2u4g.cluster Kafka instances \
+            300-600,000 GB for c6.4u8g.cluster Kafka instances 300-1,500,000 GB for c6.8u16g.cluster Kafka \
+            instances 300-1,500,000 GB for c6.12u24g.cluster Kafka instances 300-1,500,000 GB for \
+            c6.16u32g.cluster Kafka instances. Sets `storage_space` of the body, over --body.
+            """)
+    var storageSpaceField: Int?
+
+    @Option(
+        name: .customLong("access-user"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. A username must start with a letter and only letters, digits, \
+            hyphens (-), and underscores (_) are allowed. It can contain 4 to 64 characters. Sets \
+            `access_user` of the body, over --body.
+            """)
+    var accessUserField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when \
+            ssl_enable is set to false. Instance password. The password must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. Must contain at least three of the following \
+            character types: Lowercase letters Uppercase letters Digits Special characters include `~!@#$ \
+            %^&*()-_=+|[{}]:'\",<.>/? and spaces, and cannot start with a hyphen (-). Sets `password` of the \
+            body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain it, log in to the VPC console and view the VPC ID on the VPC details page. \
+            Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            ID of the security group to which the instance belongs. To obtain it, log in to the VPC console \
+            and view the security group ID on the security group details page. Sets `security_group_id` of \
+            the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Subnet information. To obtain it, log in to VPC console and click the target subnet on the \
+            Subnets page. You can view the network ID on the displayed page. Sets `subnet_id` of the body, \
+            over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("product-id"),
+        help: """
+            Product ID. You can obtain a product ID from Querying Product Specifications List. Sets \
+            `product_id` of the body, over --body.
+            """)
+    var productIDField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance window starts. The format is HH:mm. Sets `maintain_begin` of the \
+            body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance window ends. The format is HH:mm. Sets `maintain_end` of the body, \
+            over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("enable-publicip"),
+        help: """
+            Whether to enable public access. By default, public access is disabled. true: enable false: \
+            disable. Sets `enable_publicip` of the body, over --body.
+            """)
+    var enablePublicipField: Bool?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            ID of the EIP bound to the instance. Use commas (,) to separate multiple EIP IDs. This parameter \
+            is mandatory if public access is enabled (that is, enable_publicip is set to true). Sets \
+            `publicip_id` of the body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("ssl-enable"),
+        help: """
+            Whether to enable SSL encryption for access. This setting is fixed once the instance is created. \
+            true: enable false: disable. Sets `ssl_enable` of the body, over --body.
+            """)
+    var sslEnableField: Bool?
+
+    @Option(
+        name: .customLong("kafka-security-protocol"),
+        help: """
+            Security protocol to use after SASL is enabled. This parameter is mandatory if SASL \
+            authentication is enabled (ssl_enable=true). If this parameter is left blank, SASL_SSL \
+            authentication is enabled by default. This setting is fixed once the instance is created. \
+            SASL_SSL: Data is encrypted with SSL certificates for high-security transmission. \
+            SASL_PLAINTEXT: Data is transmitted in plaintext with username and password authentication. This \
+            protocol uses the SCRAM-SHA-512 mechanism and delivers high performance. Sets \
+            `kafka_security_protocol` of the body, over --body.
+            """)
+    var kafkaSecurityProtocolField: String?
+
+    @Option(
+        name: .customLong("retention-policy"),
+        help: """
+            Action to be taken when the memory usage reaches the disk capacity threshold. The value can be: \
+            produce_reject: New messages cannot be created. time_base: The earliest messages are deleted. \
+            Values: produce_reject, time_base. Sets `retention_policy` of the body, over --body.
+            """,
+        completion: .list(["produce_reject", "time_base"]))
+    var retentionPolicyField: String?
+
+    @Option(
+        name: .customLong("ipv6-enable"),
+        help: """
+            Indicates whether to enable IPv6. This parameter is available only when the VPC supports IPv6. \
+            Sets `ipv6_enable` of the body, over --body.
+            """)
+    var ipv6EnableField: Bool?
+
+    @Option(
+        name: .customLong("disk-encrypted-enable"),
+        help: """
+            Indicates whether to enable disk encryption. Sets `disk_encrypted_enable` of the body, over \
+            --body.
+            """)
+    var diskEncryptedEnableField: Bool?
+
+    @Option(
+        name: .customLong("disk-encrypted-key"),
+        help: """
+            Disk encryption key. If disk encryption is not enabled, this parameter is left blank. Sets \
+            `disk_encrypted_key` of the body, over --body.
+            """)
+    var diskEncryptedKeyField: String?
+
+    @Option(
+        name: .customLong("connector-enable"),
+        help: """
+            Whether to enable message dumping. By default, message dumping is disabled. Sets \
+            `connector_enable` of the body, over --body.
+            """)
+    var connectorEnableField: Bool?
+
+    @Option(
+        name: .customLong("enable-auto-topic"),
+        help: """
+            Whether to enable automatic topic creation. true: enable false: disable If it is enabled, a \
+            topic will be automatically created with 3 partitions and 3 replicas when a message is created \
+            in or retrieved from a topic that does not exist. The default value is false. Sets \
+            `enable_auto_topic` of the body, over --body.
+            """)
+    var enableAutoTopicField: Bool?
+
+    @Option(
+        name: .customLong("storage-spec-code"),
+        help: """
+            Storage I/O specification. Value range: dms.physical.storage.high.v2: high I/O \
+            dms.physical.storage.ultra.v2: ultra-high I/O For details about how to select a disk type, see \
+            \"Disk Types and Disk Performance\" in the EVS User Guide. Values: dms.physical.storage.high.v2, \
+            dms.physical.storage.ultra.v2. Sets `storage_spec_code` of the body, over --body.
+            """,
+        completion: .list(["dms.physical.storage.high.v2", "dms.physical.storage.ultra.v2"]))
+    var storageSpecCodeField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is mandatory for an enterprise project account. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("arch-type"),
+        help: """
+            CPU architecture. Currently supported: x86. Value range: X86 Values: X86. Sets `arch_type` of \
+            the body, over --body.
+            """,
+        completion: .list(["X86"]))
+    var archTypeField: String?
+
+    @Option(
+        name: .customLong("vpc-client-plain"),
+        help: "Intra-VPC plaintext access. Sets `vpc_client_plain` of the body, over --body.")
+    var vpcClientPlainField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceByEngineRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceByEngineRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "engine_version": engineVersionField,
+                    "broker_num": brokerNumField,
+                    "storage_space": storageSpaceField,
+                    "access_user": accessUserField,
+                    "password": passwordField,
+                    "vpc_id": vpcIDField,
+                    "security_group_id": securityGroupIDField,
+                    "subnet_id": subnetIDField,
+                    "product_id": productIDField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "enable_publicip": enablePublicipField,
+                    "publicip_id": publicipIDField,
+                    "ssl_enable": sslEnableField,
+                    "kafka_security_protocol": kafkaSecurityProtocolField,
+                    "retention_policy": retentionPolicyField,
+                    "ipv6_enable": ipv6EnableField,
+                    "disk_encrypted_enable": diskEncryptedEnableField,
+                    "disk_encrypted_key": diskEncryptedKeyField,
+                    "connector_enable": connectorEnableField,
+                    "enable_auto_topic": enableAutoTopicField,
+                    "storage_spec_code": storageSpecCodeField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "arch_type": archTypeField,
+                    "vpc_client_plain": vpcClientPlainField
+                ])
             _ = try await client.createInstanceByEngine(engine: engine, requestBody)
         }
     }
@@ -100,11 +422,14 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteInstance(instanceID: instanceID)
         }
     }
@@ -189,11 +514,14 @@ struct ListInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -226,7 +554,7 @@ struct ListInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyInstanceConfigsCommand: AsyncParsableCommand {
+struct ModifyInstanceConfigsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify-instance-configs",
         abstract: "Modifying Instance Configurations",
@@ -238,26 +566,36 @@ struct ModifyInstanceConfigsCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/modifying_instance_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"kafka_configs": [{"name": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ModifyInstanceConfigsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): kafka_configs.
+            Fields (* required): kafka_configs. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ModifyInstanceConfigsRequest.self, from: body)
             _ = try await client.modifyInstanceConfigs(instanceID: instanceID, requestBody)
         }
@@ -281,11 +619,14 @@ struct ShowInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstance(instanceID: instanceID)
         }
     }
@@ -308,17 +649,20 @@ struct ShowInstanceConfigsCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceConfigs(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateInstanceCommand: AsyncParsableCommand {
+struct UpdateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance",
         abstract: "Modifying Instance Information",
@@ -330,28 +674,109 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/lifecycle_management/modifying_instance_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "maintain_begin": "", "maintain_end": "", "security_group_id": "", \#
+        "retention_policy": "produce_reject|time_base", "enterprise_project_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name, description, maintain_begin, maintain_end, security_group_id, retention_policy, \
-            enterprise_project_id.
+            enterprise_project_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name. An instance name starts with a letter, consists of 4 to 64 characters, and can \
+            contain only letters, digits, underscores (_), and hyphens (-). Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of an instance. The description supports up to 1024 characters. The backslash () and \
+            quotation mark (\") are special characters for JSON messages. When using these characters in a \
+            parameter value, add the escape character () before the characters, for example, \\ and \". Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("maintain-begin"),
+        help: """
+            Time at which the maintenance window starts. The format is HH:mm:ss. Sets `maintain_begin` of \
+            the body, over --body.
+            """)
+    var maintainBeginField: String?
+
+    @Option(
+        name: .customLong("maintain-end"),
+        help: """
+            Time at which the maintenance window ends. The format is HH:mm:ss. Sets `maintain_end` of the \
+            body, over --body.
+            """)
+    var maintainEndField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. To obtain it, log in to the VPC console and view the security group ID on the \
+            security group details page. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("retention-policy"),
+        help: """
+            Capacity threshold policy. Options: produce_reject: New messages cannot be created. time_base: \
+            The earliest messages are deleted. Values: produce_reject, time_base. Sets `retention_policy` of \
+            the body, over --body.
+            """,
+        completion: .list(["produce_reject", "time_base"]))
+    var retentionPolicyField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: "Enterprise project. Sets `enterprise_project_id` of the body, over --body.")
+    var enterpriseProjectIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "maintain_begin": maintainBeginField,
+                    "maintain_end": maintainEndField,
+                    "security_group_id": securityGroupIDField,
+                    "retention_policy": retentionPolicyField,
+                    "enterprise_project_id": enterpriseProjectIDField
+                ])
             try await client.updateInstance(instanceID: instanceID, requestBody)
         }
     }

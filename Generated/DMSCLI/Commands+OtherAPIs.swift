@@ -18,11 +18,14 @@ struct ListAvailableZonesCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/other_apis/listing_az_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailableZones()
         }
     }
@@ -50,11 +53,14 @@ struct ListEngineProductsCommand: AsyncParsableCommand {
         help: "Product ID.")
     var productID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEngineProducts(engine: engine, productID: productID)
         }
     }
@@ -77,11 +83,14 @@ struct ShowCesHierArchYCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCesHierArchY(instanceID: instanceID)
         }
     }
@@ -99,11 +108,14 @@ struct ShowMaintainWindowsCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/other_apis/listing_maintenance_time_windows.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMaintainWindows()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct CreateConnectorCommand: AsyncParsableCommand {
+struct CreateConnectorCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-connector",
         abstract: "Enabling Smart Connect (Pay-per-Use Instance)",
@@ -19,33 +19,73 @@ struct CreateConnectorCommand: AsyncParsableCommand {
             apis_v2_recommended/smart_connect/enabling_smart_connect_pay-per-use_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"specification": "", "node_cnt": "", "spec_code": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateConnectorRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): specification, node_cnt, spec_code.
+            (* required): specification, node_cnt, spec_code. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("specification"),
+        help: """
+            Bandwidth for deploying Smart Connect, that is, the maximum amount of data transferred per unit \
+            time. Use the bandwidth of the current instance. Sets `specification` of the body, over --body.
+            """)
+    var specificationField: String?
+
+    @Option(
+        name: .customLong("node-cnt"),
+        help: """
+            Number of connectors. Min.: 2. The default value is 2 if it is not specified. Sets `node_cnt` of \
+            the body, over --body.
+            """)
+    var nodeCntField: String?
+
+    @Option(
+        name: .customLong("spec-code"),
+        help: """
+            Specification code of the connector. This parameter is mandatory only for old instance flavors. \
+            Sets `spec_code` of the body, over --body.
+            """)
+    var specCodeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateConnectorRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateConnectorRequest.self, from: body,
+                overriding: [
+                    "specification": specificationField,
+                    "node_cnt": nodeCntField,
+                    "spec_code": specCodeField
+                ])
             _ = try await client.createConnector(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateConnectorTaskCommand: AsyncParsableCommand {
+struct CreateConnectorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-connector-task",
         abstract: "Creating a Smart Connect Task",
@@ -57,28 +97,97 @@ struct CreateConnectorTaskCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/smart_connect/creating_a_smart_connect_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"task_name": "", "start_later": false, "topics": "", "topics_regex": "", "source_type": "", \#
+        "source_task": {"redis_address": "", "redis_type": "", "dcs_instance_id": "", "redis_password": "", \#
+        "sync_mode": "", "full_sync_wait_ms": 0, "full_sync_max_retry": 0, "ratelimit": 0, \#
+        "current_cluster_name": "", "cluster_name": "", "user_name": "", "password": "", "sasl_mechanism": \#
+        "", "instance_id": "", "bootstrap_servers": "", "security_protocol": "", "direction": "", \#
+        "sync_consumer_offsets_enabled": false, "replication_factor": 0, "task_num": 0, \#
+        "rename_topic_enabled": false, "provenance_header_enabled": false, "consumer_strategy": "", \#
+        "compression_type": "", "topics_mapping": ""}, "sink_type": "", "sink_task": {"redis_address": "", \#
+        "redis_type": "", "dcs_instance_id": "", "redis_password": "", "consumer_strategy": "", \#
+        "destination_file_type": "", "deliver_time_interval": 0, "access_key": "", "secret_key": "", \#
+        "obs_bucket_name": "", "obs_path": "", "partition_format": "", "record_delimiter": "", \#
+        "store_keys": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateConnectorTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): task_name, start_later, topics, topics_regex, source_type, source_task, \
-            sink_type, sink_task.
+            sink_type, sink_task. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("task-name"),
+        help: "Smart Connect task name. Sets `task_name` of the body, over --body.")
+    var taskNameField: String?
+
+    @Option(
+        name: .customLong("start-later"),
+        help: """
+            Indicates whether to start a task later. false: to create a task and start immediately; true: to \
+            create a task and manually start it later in the task list. Sets `start_later` of the body, over \
+            --body.
+            """)
+    var startLaterField: Bool?
+
+    @Option(
+        name: .customLong("topics"),
+        help: "Topic of a Smart Connect task. Sets `topics` of the body, over --body.")
+    var topicsField: String?
+
+    @Option(
+        name: .customLong("topics-regex"),
+        help: """
+            Regular expression of the topic of a Smart Connect task. Sets `topics_regex` of the body, over \
+            --body.
+            """)
+    var topicsRegexField: String?
+
+    @Option(
+        name: .customLong("source-type"),
+        help: "Source type of a Smart Connect task. Sets `source_type` of the body, over --body.")
+    var sourceTypeField: String?
+
+    @Option(
+        name: .customLong("sink-type"),
+        help: "Target type of a Smart Connect task. Sets `sink_type` of the body, over --body.")
+    var sinkTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateConnectorTaskRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateConnectorTaskRequest.self, from: body,
+                overriding: [
+                    "task_name": taskNameField,
+                    "start_later": startLaterField,
+                    "topics": topicsField,
+                    "topics_regex": topicsRegexField,
+                    "source_type": sourceTypeField,
+                    "sink_type": sinkTypeField
+                ])
             _ = try await client.createConnectorTask(instanceID: instanceID, requestBody)
         }
     }
@@ -102,11 +211,14 @@ struct DeleteConnectorCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteConnector(instanceID: instanceID)
         }
     }
@@ -134,11 +246,14 @@ struct DeleteConnectorTaskCommand: AsyncParsableCommand {
         help: "Smart Connect task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -185,11 +300,14 @@ struct ListConnectorTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -225,11 +343,14 @@ struct PauseConnectorTaskCommand: AsyncParsableCommand {
         help: "Smart Connect task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.pauseConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -257,11 +378,14 @@ struct ReSumeConnectorTaskCommand: AsyncParsableCommand {
         help: "Smart Connect task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.reSumeConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -291,11 +415,14 @@ struct RestartConnectorTaskCommand: AsyncParsableCommand {
         help: "Smart Connect task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.restartConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -323,11 +450,14 @@ struct ShowConnectorTaskCommand: AsyncParsableCommand {
         help: "Smart Connect task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }

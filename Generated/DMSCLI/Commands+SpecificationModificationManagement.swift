@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct ResizeEngineInstanceCommand: AsyncParsableCommand {
+struct ResizeEngineInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-engine-instance",
         abstract: "Increasing Instance Specifications",
@@ -19,16 +19,26 @@ struct ResizeEngineInstanceCommand: AsyncParsableCommand {
             apis_v2_recommended/specification_modification_management/increasing_instance_specifications.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"oper_type": "storage|horizontal|vertical", "new_storage_space": 0, "new_broker_num": 0, \#
+        "new_product_id": "", "publicip_id": "", "tenant_ips": [""], "second_tenant_subnet_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeEngineInstanceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): oper_type*, new_storage_space, new_broker_num, new_product_id, publicip_id, \
-            tenant_ips, second_tenant_subnet_id.
+            tenant_ips, second_tenant_subnet_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("engine"),
@@ -40,12 +50,80 @@ struct ResizeEngineInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("oper-type"),
+        help: """
+            Change type. Value range: storage: Expand the storage without changing the broker quantity. \
+            horizontal: Add brokers without resizing the storage space of each broker. vertical: Scale up \
+            the broker flavor without changing the broker quantity and storage. Values: storage, horizontal, \
+            vertical. Sets `oper_type` of the body, over --body.
+            """,
+        completion: .list(["storage", "horizontal", "vertical"]))
+    var operTypeField: String?
+
+    @Option(
+        name: .customLong("new-storage-space"),
+        help: """
+            New storage space. This parameter is valid and mandatory when oper_type is set to storage or \
+            horizontal. Instance storage space = Number of brokers x Storage space of each broker. If \
+            oper_type is set to storage, the number of brokers remains unchanged, and the storage space of \
+            each broker must be expanded by at least 100 GB. If oper_type is set to horizontal, the storage \
+            space of each broker remains unchanged. Sets `new_storage_space` of the body, over --body.
+            """)
+    var newStorageSpaceField: Int?
+
+    @Option(
+        name: .customLong("new-broker-num"),
+        help: """
+            This parameter is valid only when oper_type is set to horizontal. Sets `new_broker_num` of the \
+            body, over --body.
+            """)
+    var newBrokerNumField: Int?
+
+    @Option(
+        name: .customLong("new-product-id"),
+        help: """
+            New product ID for scale-up. This parameter is valid and mandatory when oper_type is set to \
+            vertical. Obtain the product ID from Querying Product Specifications List. Sets `new_product_id` \
+            of the body, over --body.
+            """)
+    var newProductIDField: String?
+
+    @Option(
+        name: .customLong("publicip-id"),
+        help: """
+            ID of the EIP bound to the instance. Use commas (,) to separate multiple EIP IDs. This parameter \
+            is mandatory when oper_type is set to horizontal. Sets `publicip_id` of the body, over --body.
+            """)
+    var publicipIDField: String?
+
+    @Option(
+        name: .customLong("second-tenant-subnet-id"),
+        help: """
+            ID of the standby subnet used by new brokers in instance expansion. This value is transferred \
+            when a standby subnet is used in instance expansion. Contact customer service to use the value. \
+            Sets `second_tenant_subnet_id` of the body, over --body.
+            """)
+    var secondTenantSubnetIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizeEngineInstanceRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizeEngineInstanceRequest.self, from: body,
+                overriding: [
+                    "oper_type": operTypeField,
+                    "new_storage_space": newStorageSpaceField,
+                    "new_broker_num": newBrokerNumField,
+                    "new_product_id": newProductIDField,
+                    "publicip_id": publicipIDField,
+                    "second_tenant_subnet_id": secondTenantSubnetIDField
+                ])
             _ = try await client.resizeEngineInstance(engine: engine, instanceID: instanceID, requestBody)
         }
     }
@@ -79,11 +157,14 @@ struct ShowEngineInstanceExtendProductInfoCommand: AsyncParsableCommand {
         help: "Product edition. advanced: premium edition")
     var type: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEngineInstanceExtendProductInfo(
                 engine: engine,
                 instanceID: instanceID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct BatchCreateOrDeleteKafkaTagCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteKafkaTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-kafka-tag",
         abstract: "Batch Adding or Deleting Tags",
@@ -18,27 +18,49 @@ struct BatchCreateOrDeleteKafkaTagCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/tag_management/batch_adding_or_deleting_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteKafkaTagRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action, tags.
+            input. Fields (* required): action, tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation. Only lowercase letters are supported. create: Tags are created. delete: Tags are \
+            deleted. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteKafkaTagRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteKafkaTagRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateOrDeleteKafkaTag(instanceID: instanceID, requestBody)
         }
     }
@@ -56,11 +78,14 @@ struct ShowKafkaProjectTagsCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/tag_management/listing_tags_of_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showKafkaProjectTags()
         }
     }
@@ -83,11 +108,14 @@ struct ShowKafkaTagsCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showKafkaTags(instanceID: instanceID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct BatchDeleteInstanceTopicCommand: AsyncParsableCommand {
+struct BatchDeleteInstanceTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-instance-topic",
         abstract: "Batch Deleting Topics of a Kafka Instance",
@@ -21,33 +21,43 @@ struct BatchDeleteInstanceTopicCommand: AsyncParsableCommand {
             apis_v2_recommended/topic_management/batch_deleting_topics_of_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"topics": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteInstanceTopicRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): topics.
+            Fields (* required): topics. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteInstanceTopicRequest.self, from: body)
             _ = try await client.batchDeleteInstanceTopic(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateInstanceTopicCommand: AsyncParsableCommand {
+struct CreateInstanceTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance-topic",
         abstract: "Creating a Topic for a Kafka Instance",
@@ -59,28 +69,106 @@ struct CreateInstanceTopicCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/topic_management/creating_a_topic_for_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"id": "", "replication": 0, "sync_message_flush": false, "partition": 0, "sync_replication": \#
+        false, "retention_time": 0, "topic_other_configs": [{"name": "", "value": ""}], "topic_desc": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateInstanceTopicRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): id*, replication, sync_message_flush, partition, sync_replication, \
-            retention_time, topic_other_configs, topic_desc.
+            retention_time, topic_other_configs, topic_desc. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("id"),
+        help: """
+            Topic name. A topic name consists of 3 to 200 characters, starts with a letter, and contains \
+            only letters, hyphens (-), underscores (_), periods (.), and digits. Sets `id` of the body, over \
+            --body.
+            """)
+    var idField: String?
+
+    @Option(
+        name: .customLong("replication"),
+        help: """
+            Number of replicas, which is configured to ensure data reliability. Value range: 1 to 3. Sets \
+            `replication` of the body, over --body.
+            """)
+    var replicationField: Int?
+
+    @Option(
+        name: .customLong("sync-message-flush"),
+        help: """
+            Whether synchronous flushing is enabled. The default value is false. Synchronous flushing \
+            compromises performance. Sets `sync_message_flush` of the body, over --body.
+            """)
+    var syncMessageFlushField: Bool?
+
+    @Option(
+        name: .customLong("partition"),
+        help: """
+            Number of topic partitions, which is used to set the number of concurrently consumed \
+            messages.Value range: 1-200. Sets `partition` of the body, over --body.
+            """)
+    var partitionField: Int?
+
+    @Option(
+        name: .customLong("sync-replication"),
+        help: """
+            Whether synchronous replication is enabled. After this function is enabled, the acks parameter \
+            on the producer client must be set to -1. Otherwise, this parameter does not take effect. Sets \
+            `sync_replication` of the body, over --body.
+            """)
+    var syncReplicationField: Bool?
+
+    @Option(
+        name: .customLong("retention-time"),
+        help: """
+            Indicates the retention period of a message. The default value is 72.The value range is 1-720, \
+            in hours. Sets `retention_time` of the body, over --body.
+            """)
+    var retentionTimeField: Int?
+
+    @Option(
+        name: .customLong("topic-desc"),
+        help: "Topic description. Sets `topic_desc` of the body, over --body.")
+    var topicDescField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceTopicRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceTopicRequest.self, from: body,
+                overriding: [
+                    "id": idField,
+                    "replication": replicationField,
+                    "sync_message_flush": syncMessageFlushField,
+                    "partition": partitionField,
+                    "sync_replication": syncReplicationField,
+                    "retention_time": retentionTimeField,
+                    "topic_desc": topicDescField
+                ])
             _ = try await client.createInstanceTopic(instanceID: instanceID, requestBody)
         }
     }
@@ -127,11 +215,14 @@ struct ListInstanceTopicsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -193,11 +284,14 @@ struct ListTopicPartitionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -263,11 +357,14 @@ struct ListTopicProducersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -312,17 +409,20 @@ struct ShowInstanceTopicDetailCommand: AsyncParsableCommand {
         help: "Topic name.")
     var topic: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceTopicDetail(instanceID: instanceID, topic: topic)
         }
     }
 }
 
-struct UpdateInstanceTopicCommand: AsyncParsableCommand {
+struct UpdateInstanceTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-topic",
         abstract: "Modifying Topics of a Kafka Instance",
@@ -334,26 +434,40 @@ struct UpdateInstanceTopicCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/topic_management/modifying_topics_of_a_kafka_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"topics": [{"id": "", "retention_time": 0, "sync_replication": false, "sync_message_flush": false, \#
+        "new_partition_numbers": 0, "new_partition_brokers": [0], "topic_other_configs": [{"name": "", \#
+        "value": ""}], "topic_desc": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceTopicRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): topics.
+            Fields (* required): topics. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceTopicRequest.self, from: body)
             try await client.updateInstanceTopic(instanceID: instanceID, requestBody)
         }

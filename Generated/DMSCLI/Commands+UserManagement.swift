@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DMS
 
-struct BatchDeleteInstanceUsersCommand: AsyncParsableCommand {
+struct BatchDeleteInstanceUsersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-instance-users",
         abstract: "Deleting Users in Batches",
@@ -18,33 +18,55 @@ struct BatchDeleteInstanceUsersCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/user_management/deleting_users_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "users": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteInstanceUsersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action, users.
+            Fields (* required): action, users. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Deletion type. Currently, only delete is supported. This parameter is mandatory for deleting a \
+            user. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeleteInstanceUsersRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDeleteInstanceUsersRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchDeleteInstanceUsers(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct CreateInstanceUserCommand: AsyncParsableCommand {
+struct CreateInstanceUserCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance-user",
         abstract: "Creating a User",
@@ -56,33 +78,73 @@ struct CreateInstanceUserCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/user_management/creating_a_user.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user_name": "", "user_desc": "", "user_passwd": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateInstanceUserRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): user_name, user_desc, user_passwd.
+            Fields (* required): user_name, user_desc, user_passwd. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("user-name"),
+        help: """
+            Username. This parameter is mandatory for creating a user. Sets `user_name` of the body, over \
+            --body.
+            """)
+    var userNameField: String?
+
+    @Option(
+        name: .customLong("user-desc"),
+        help: "User description. Sets `user_desc` of the body, over --body.")
+    var userDescField: String?
+
+    @Option(
+        name: .customLong("user-passwd"),
+        help: """
+            Password. This parameter is mandatory for creating a user. The password must be different from \
+            the username. The password must meet the following complexity requirements: Can contain 8 to 32 \
+            characters. Must contain at least three of the following character types: Lowercase letters \
+            Uppercase letters Digits Special characters include `~!@#$ %^&*()-_=+|[{}]:'\",<.>/? and spaces, \
+            and cannot start with a hyphen (-). Sets `user_passwd` of the body, over --body.
+            """)
+    var userPasswdField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceUserRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceUserRequest.self, from: body,
+                overriding: [
+                    "user_name": userNameField,
+                    "user_desc": userDescField,
+                    "user_passwd": userPasswdField
+                ])
             try await client.createInstanceUser(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct ResetUserPasswrodCommand: AsyncParsableCommand {
+struct ResetUserPasswrodCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-user-passwrod",
         abstract: "Resetting a User Password",
@@ -94,15 +156,22 @@ struct ResetUserPasswrodCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/user_management/resetting_a_user_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetUserPasswrodRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): new_password.
+            (* required): new_password. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -114,12 +183,31 @@ struct ResetUserPasswrodCommand: AsyncParsableCommand {
         help: "Username.")
     var userName: String
 
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            New password. This parameter is mandatory for resetting a user password. It cannot be the \
+            username or the username spelled backwards. The password must meet the following complexity \
+            requirements: Can contain 8 to 32 characters. Must contain at least three of the following \
+            character types: Lowercase letters Uppercase letters Digits Special characters include `~!@#$ \
+            %^&*()-_=+|[{}]:'\",<.>/? and spaces, and cannot start with a hyphen (-). Sets `new_password` of \
+            the body, over --body.
+            """)
+    var newPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetUserPasswrodRequest.self, from: body)
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetUserPasswrodRequest.self, from: body,
+                overriding: [
+                    "new_password": newPasswordField
+                ])
             try await client.resetUserPasswrod(instanceID: instanceID, userName: userName, requestBody)
         }
     }
@@ -142,11 +230,14 @@ struct ShowInstanceUsersCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceUsers(instanceID: instanceID)
         }
     }
@@ -174,17 +265,20 @@ struct ShowTopicAccessPolicyCommand: AsyncParsableCommand {
         help: "Topic name.")
     var topicName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTopicAccessPolicy(instanceID: instanceID, topicName: topicName)
         }
     }
 }
 
-struct UpdateTopicAccessPolicyCommand: AsyncParsableCommand {
+struct UpdateTopicAccessPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-topic-access-policy",
         abstract: "Granting User Permissions",
@@ -196,26 +290,38 @@ struct UpdateTopicAccessPolicyCommand: AsyncParsableCommand {
             Documented in apis_v2_recommended/user_management/granting_user_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"topics": [{"name": "", "policies": [{"user_name": "", "access_policy": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTopicAccessPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): topics*.
+            Fields (* required): topics*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection) { client, output in
+        try await DMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTopicAccessPolicyRequest.self, from: body)
             try await client.updateTopicAccessPolicy(instanceID: instanceID, requestBody)
         }

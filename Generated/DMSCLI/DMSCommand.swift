@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import DMS
 
-/// `dms`: one subcommand per DMS API operation (76 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct DMSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc dms`: one subcommand per DMS API operation (76 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct DMSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dms",
         abstract: "Call the DMS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -151,14 +151,16 @@ struct DMSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (DMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: DMSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: DMSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: DMSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: DMSClient.init(client:), operation: operation)
     }
 }

@@ -18,11 +18,14 @@ struct ListAvailabilityZonesCommand: AsyncParsableCommand {
             Documented in api_description/az_management/querying_the_az_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailabilityZones()
         }
     }

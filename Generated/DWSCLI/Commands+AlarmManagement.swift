@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct CreateAlarmSubCommand: AsyncParsableCommand {
+struct CreateAlarmSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-alarm-sub",
         abstract: "Creating an Alarm Subscription",
@@ -18,23 +18,90 @@ struct CreateAlarmSubCommand: AsyncParsableCommand {
             Documented in api_description/alarm_management/creating_an_alarm_subscription.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "enable": 0, "alarm_level": "", "notification_target": "", "notification_target_name": \#
+        "", "notification_target_type": "", "time_zone": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAlarmSubRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, enable, alarm_level, notification_target*, notification_target_name*, \
-            notification_target_type*, time_zone*.
+            notification_target_type*, time_zone*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Subscribed alarm name. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: "Definition Whether to enable subscription. Range N/A. Sets `enable` of the body, over --body.")
+    var enableField: Int?
+
+    @Option(
+        name: .customLong("alarm-level"),
+        help: "Definition Alarm severity. Range N/A. Sets `alarm_level` of the body, over --body.")
+    var alarmLevelField: String?
+
+    @Option(
+        name: .customLong("notification-target"),
+        help: """
+            Definition Message topic address. Range N/A. Sets `notification_target` of the body, over \
+            --body.
+            """)
+    var notificationTargetField: String?
+
+    @Option(
+        name: .customLong("notification-target-name"),
+        help: """
+            Definition Message topic name. Range N/A. Sets `notification_target_name` of the body, over \
+            --body.
+            """)
+    var notificationTargetNameField: String?
+
+    @Option(
+        name: .customLong("notification-target-type"),
+        help: """
+            Definition Message topic type. Only SMN is supported. Range N/A. Sets `notification_target_type` \
+            of the body, over --body.
+            """)
+    var notificationTargetTypeField: String?
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: "Definition Time zone. Range N/A. Sets `time_zone` of the body, over --body.")
+    var timeZoneField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAlarmSubRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAlarmSubRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "enable": enableField,
+                    "alarm_level": alarmLevelField,
+                    "notification_target": notificationTargetField,
+                    "notification_target_name": notificationTargetNameField,
+                    "notification_target_type": notificationTargetTypeField,
+                    "time_zone": timeZoneField
+                ])
             _ = try await client.createAlarmSub(requestBody)
         }
     }
@@ -57,11 +124,14 @@ struct DeleteAlarmSubCommand: AsyncParsableCommand {
         help: "Definition Alarm subscription ID. Constraints N/A Range N/A Default Value N/A")
     var alarmSubID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteAlarmSub(alarmSubID: alarmSubID)
         }
     }
@@ -102,11 +172,14 @@ struct ListAlarmConfigsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -158,11 +231,14 @@ struct ListAlarmDetailCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -196,11 +272,14 @@ struct ListAlarmStatisticCommand: AsyncParsableCommand {
         help: "Definition Time zone. Constraints N/A Range N/A Default Value GMT+08:00")
     var timeZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAlarmStatistic(timeZone: timeZone)
         }
     }
@@ -239,11 +318,14 @@ struct ListAlarmSubsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -257,7 +339,7 @@ struct ListAlarmSubsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateAlarmSubCommand: AsyncParsableCommand {
+struct UpdateAlarmSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-alarm-sub",
         abstract: "Modifying an Alarm Subscription",
@@ -269,28 +351,89 @@ struct UpdateAlarmSubCommand: AsyncParsableCommand {
             Documented in api_description/alarm_management/modifying_an_alarm_subscription.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "enable": 0, "alarm_level": "", "notification_target": "", "notification_target_name": \#
+        "", "notification_target_type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAlarmSubRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, enable, alarm_level, notification_target*, notification_target_name*, \
-            notification_target_type*.
+            notification_target_type*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("alarm-sub-id"),
         help: "Definition Alarm subscription ID. Constraints N/A Range N/A Default Value N/A")
     var alarmSubID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Subscribed alarm name. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: "Definition Whether to enable subscription. Range N/A. Sets `enable` of the body, over --body.")
+    var enableField: Int?
+
+    @Option(
+        name: .customLong("alarm-level"),
+        help: "Definition Alarm severity. Range N/A. Sets `alarm_level` of the body, over --body.")
+    var alarmLevelField: String?
+
+    @Option(
+        name: .customLong("notification-target"),
+        help: """
+            Definition Message topic address. Range N/A. Sets `notification_target` of the body, over \
+            --body.
+            """)
+    var notificationTargetField: String?
+
+    @Option(
+        name: .customLong("notification-target-name"),
+        help: """
+            Definition Message topic name. Range N/A. Sets `notification_target_name` of the body, over \
+            --body.
+            """)
+    var notificationTargetNameField: String?
+
+    @Option(
+        name: .customLong("notification-target-type"),
+        help: """
+            Definition Message topic type. Only SMN is supported. Range N/A. Sets `notification_target_type` \
+            of the body, over --body.
+            """)
+    var notificationTargetTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAlarmSubRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAlarmSubRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "enable": enableField,
+                    "alarm_level": alarmLevelField,
+                    "notification_target": notificationTargetField,
+                    "notification_target_name": notificationTargetNameField,
+                    "notification_target_type": notificationTargetTypeField
+                ])
             _ = try await client.updateAlarmSub(alarmSubID: alarmSubID, requestBody)
         }
     }

@@ -29,17 +29,20 @@ struct CancelReadonlyClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.cancelReadonlyCluster(clusterID: clusterID)
         }
     }
 }
 
-struct ChangeSecurityGroupCommand: AsyncParsableCommand {
+struct ChangeSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-security-group",
         abstract: "Modifying the Security Group of a Cluster",
@@ -51,15 +54,22 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/modifying_the_security_group_of_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_groups": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_groups*.
+            Fields (* required): security_groups*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -69,18 +79,21 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeSecurityGroupRequest.self, from: body)
             try await client.changeSecurityGroup(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CheckClusterCommand: AsyncParsableCommand {
+struct CheckClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-cluster",
         abstract: "Performing a Check Before Cluster Creation",
@@ -94,28 +107,45 @@ struct CheckClusterCommand: AsyncParsableCommand {
             api_description/cluster_management/performing_a_check_before_cluster_creation.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster": {"enterprise_project_id": "", "flavor": "", "availability_zones": [""], "num_node": 0, \#
+        "security_group_id": "", "datastore_version": "", "vpc_id": "", "subnet_id": "", "public_ip": \#
+        {"public_bind_type": "auto_assign|not_use|bind_existing", "eip_id": ""}, "cross_spec_restore": "", \#
+        "volume": {"volume": "SSD|SAS", "capacity": 0}, "old_cluster_hostname": "", "restore_point": \#
+        {"back_ref": "", "restore_time": 0, "cluster_id": ""}, "tag_list": [{"key": "", "value": ""}], \#
+        "dss_pool_id": "", "db_port": "", "db_password": "", "db_name": "", "num_cn": 0, "name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster*.
+            required): cluster*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CheckClusterRequest.self, from: body)
             try await client.checkCluster(requestBody)
         }
     }
 }
 
-struct CreateClusterCommand: AsyncParsableCommand {
+struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster",
         abstract: "Creating a Cluster",
@@ -127,28 +157,43 @@ struct CreateClusterCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/creating_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster": {"node_type": "", "number_of_node": 0, "subnet_id": "", "security_group_id": "", \#
+        "vpc_id": "", "availability_zone": "", "port": 0, "name": "", "user_name": "", "user_pwd": "", \#
+        "public_ip": {"public_bind_type": "auto_assign|not_use|bind_existing", "eip_id": ""}, \#
+        "number_of_cn": 0, "tags": {"key": "", "value": ""}, "enterprise_project_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster*.
+            required): cluster*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterRequest.self, from: body)
             _ = try await client.createCluster(requestBody)
         }
     }
 }
 
-struct CreateClusterV2Command: AsyncParsableCommand {
+struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-v2",
         abstract: "Creating a Cluster (V2)",
@@ -160,28 +205,45 @@ struct CreateClusterV2Command: AsyncParsableCommand {
             Documented in api_description/cluster_management/creating_a_cluster_v2.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster": {"name": "", "flavor": "", "num_cn": 0, "num_node": 0, "db_name": "", "db_password": \#
+        "", "db_port": 0, "dss_pool_id": "", "availability_zones": [""], "tags": [{"key": "", "value": \#
+        ""}], "vpc_id": "", "subnet_id": "", "security_group_id": "", "public_ip": {"public_bind_type": "", \#
+        "eip_id": ""}, "datastore_version": "", "master_key_id": "", "master_key_name": "", \#
+        "crypt_algorithm": "", "volume": {"volume": "SSD|SAS", "capacity": 0}, "enterprise_project_id": "", \#
+        "ipv6_enable": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): cluster.
+            (* required): cluster. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterV2Request.self, from: body)
             _ = try await client.createClusterV2(requestBody)
         }
     }
 }
 
-struct DeleteClusterCommand: AsyncParsableCommand {
+struct DeleteClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-cluster",
         abstract: "Deleting a Cluster",
@@ -195,15 +257,22 @@ struct DeleteClusterCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/deleting_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"keep_last_manual_snapshot": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): keep_last_manual_snapshot*.
+            required): keep_last_manual_snapshot*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -213,12 +282,27 @@ struct DeleteClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("keep-last-manual-snapshot"),
+        help: """
+            Definition Number of snapshots to be retained in a cluster. Constraints N/A Range N/A Default \
+            Value N/A. Sets `keep_last_manual_snapshot` of the body, over --body.
+            """)
+    var keepLastManualSnapshotField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteClusterRequest.self, from: body,
+                overriding: [
+                    "keep_last_manual_snapshot": keepLastManualSnapshotField
+                ])
             try await client.deleteCluster(clusterID: clusterID, requestBody)
         }
     }
@@ -264,11 +348,14 @@ struct DeleteDwsClusterCommand: AsyncParsableCommand {
             """)
     var releaseEIPType: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDwsCluster(
                 clusterID: clusterID,
                 keepLastManualBackup: keepLastManualBackup,
@@ -299,11 +386,14 @@ struct ListClusterDetailsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterDetails(clusterID: clusterID)
         }
     }
@@ -331,11 +421,14 @@ struct ListClustersCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusters(enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -354,11 +447,14 @@ struct ListDssPoolsCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/querying_the_dss_storage_pool_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDssPools()
         }
     }
@@ -376,11 +472,14 @@ struct ListNodeTypesCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/querying_flavor_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNodeTypes()
         }
     }
@@ -431,11 +530,14 @@ struct ListTagsForResourceCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -492,11 +594,14 @@ struct ListTopoRingsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -510,7 +615,7 @@ struct ListTopoRingsCommand: AsyncParsableCommand {
     }
 }
 
-struct ModifyClusterNameCommand: AsyncParsableCommand {
+struct ModifyClusterNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify-cluster-name",
         abstract: "Changing a Cluster Name",
@@ -522,15 +627,22 @@ struct ModifyClusterNameCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/changing_a_cluster_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"cluster_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ModifyClusterNameRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): cluster_name.
+            (* required): cluster_name. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -540,18 +652,34 @@ struct ModifyClusterNameCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("cluster-name"),
+        help: """
+            Definition Request for changing a cluster name. Constraints This parameter is available only for \
+            GuestAgent 8.3.1 or later. Range The value must start with a letter and contain 3 to 64 \
+            characters. Default Value N/A. Sets `cluster_name` of the body, over --body.
+            """)
+    var clusterNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyClusterNameRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ModifyClusterNameRequest.self, from: body,
+                overriding: [
+                    "cluster_name": clusterNameField
+                ])
             _ = try await client.modifyClusterName(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ModifyClusterTimezoneCommand: AsyncParsableCommand {
+struct ModifyClusterTimezoneCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify-cluster-timezone",
         abstract: "Changing Cluster Time Zone",
@@ -564,15 +692,22 @@ struct ModifyClusterTimezoneCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/changing_cluster_time_zone.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"cluster_timezone": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ModifyClusterTimezoneRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): cluster_timezone.
+            Fields (* required): cluster_timezone. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -582,18 +717,34 @@ struct ModifyClusterTimezoneCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("cluster-timezone"),
+        help: """
+            Definition Time zone. Example value: UTC. Constraints N/A Range \
+            ^(Etc/GMT+11|US/Hawaii|Etc/GMT+9|US/Alaska|US/Pacific|Etc/GMT+8|Canada/Mountain|US/Arizona|Canada/Saskatchewan|Etc/GMT+6|US/Central|EST|America/Bogota|Etc/GMT+5|Canada/Atlantic|America/Cuiaba|America/Buenos_Aires|Etc/GMT+3|Canada/Newfoundland|America/Santiago|Etc/GMT+2|Atlantic/Cape_Verde|Europe/London|Africa/Monrovia|UTC|Europe/Belgrade|CET|MET|Europe/Amsterdam|EET|Europe/Athens|Asia/Amman|Asia/Beirut|Europe/Minsk|Africa/Nairobi|Europe/Moscow|Etc/GMT-4|Asia/Tbilisi|Asia/Kabul|Etc/GMT-5|Asia/Calcutta|Etc/GMT-6|Etc/GMT-7|PRC|Asia/Shanghai|Etc/GMT-8|Australia/Perth|Asia/Seoul|Asia/Tokyo|Australia/Darwin|Australia/Adelaide|Australia/Sydney|Australia/Brisbane|Etc/GMT-11|Pacific/Auckland|Etc/GMT-12)$ \
+            Default Value N/A. Sets `cluster_timezone` of the body, over --body.
+            """)
+    var clusterTimezoneField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ModifyClusterTimezoneRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ModifyClusterTimezoneRequest.self, from: body,
+                overriding: [
+                    "cluster_timezone": clusterTimezoneField
+                ])
             _ = try await client.modifyClusterTimezone(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Resetting a Password",
@@ -605,15 +756,22 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/resetting_a_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"new_password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): new_password*.
+            required): new_password*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -623,18 +781,37 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("new-password"),
+        help: """
+            New administrator password for logging in to a data warehouse cluster A password must conform to \
+            the following rules: Contains 12 to 32 characters. Cannot be the same as the username or the \
+            username written in reverse order. Contains at least three types of the following: Lowercase \
+            letters Uppercase letters Digits Special characters:~!?,.:;-_'\"(){}[]/<>@#%^&*+|\\= Cannot be \
+            the same as previous passwords. Cannot be a weak password. Sets `new_password` of the body, over \
+            --body.
+            """)
+    var newPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "new_password": newPasswordField
+                ])
             try await client.resetPassword(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct RestartClusterCommand: AsyncParsableCommand {
+struct RestartClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-cluster",
         abstract: "Restarting a Cluster",
@@ -646,15 +823,22 @@ struct RestartClusterCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/restarting_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"restart": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): restart*.
+            required): restart*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -664,18 +848,21 @@ struct RestartClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartClusterRequest.self, from: body)
             try await client.restartCluster(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct SaveClusterDescriptionInfoCommand: AsyncParsableCommand {
+struct SaveClusterDescriptionInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "save-cluster-description-info",
         abstract: "Modifying Cluster Description",
@@ -687,15 +874,22 @@ struct SaveClusterDescriptionInfoCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/modifying_cluster_description.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description_info": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SaveClusterDescriptionInfoRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): description_info*.
+            input. Fields (* required): description_info*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -714,12 +908,24 @@ struct SaveClusterDescriptionInfoCommand: AsyncParsableCommand {
             """)
     var namespace: String?
 
+    @Option(
+        name: .customLong("description-info"),
+        help: "Definition Cluster description. Range N/A. Sets `description_info` of the body, over --body.")
+    var descriptionInfoField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SaveClusterDescriptionInfoRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SaveClusterDescriptionInfoRequest.self, from: body,
+                overriding: [
+                    "description_info": descriptionInfoField
+                ])
             _ = try await client.saveClusterDescriptionInfo(
                 clusterID: clusterID,
                 requestBody,
@@ -757,11 +963,14 @@ struct ShowClusterFlavorCommand: AsyncParsableCommand {
             """)
     var namespace: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterFlavor(clusterID: clusterID, namespace: namespace)
         }
     }
@@ -787,11 +996,14 @@ struct ShowClusterVolumeCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterVolume(clusterID: clusterID)
         }
     }
@@ -809,11 +1021,14 @@ struct ShowClustersCommand: AsyncParsableCommand {
             Documented in api_description/cluster_management/querying_the_cluster_list_v2.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusters()
         }
     }
@@ -836,11 +1051,14 @@ struct ShowInstanceCommand: AsyncParsableCommand {
         help: "Definition Instance ID. Constraints N/A Range N/A Default Value N/A")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstance(instanceID: instanceID)
         }
     }
@@ -863,11 +1081,14 @@ struct ShowResourceStatisticsCommand: AsyncParsableCommand {
         help: "Definition Namespace. Constraints N/A Range The value can only be dws. Default Value dws")
     var namespace: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceStatistics(namespace: namespace)
         }
     }
@@ -893,11 +1114,14 @@ struct StartClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.startCluster(clusterID: clusterID)
         }
     }
@@ -923,11 +1147,14 @@ struct StopClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopCluster(clusterID: clusterID)
         }
     }
@@ -956,11 +1183,14 @@ struct SwitchoverClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.switchoverCluster(clusterID: clusterID)
         }
     }

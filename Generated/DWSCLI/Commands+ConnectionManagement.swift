@@ -34,11 +34,14 @@ struct AssociateEIPCommand: AsyncParsableCommand {
             """)
     var eipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.associateEIP(clusterID: clusterID, eipID: eipID)
         }
     }
@@ -72,17 +75,20 @@ struct AssociateELBCommand: AsyncParsableCommand {
             """)
     var elbID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.associateELB(clusterID: clusterID, elbID: elbID)
         }
     }
 }
 
-struct CreateClusterDNSCommand: AsyncParsableCommand {
+struct CreateClusterDNSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-dns",
         abstract: "Applying for a Domain Name",
@@ -94,15 +100,22 @@ struct CreateClusterDNSCommand: AsyncParsableCommand {
             Documented in api_description/connection_management/applying_for_a_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "type": "", "ttl": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterDNSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, type*, ttl*.
+            (* required): name*, type*, ttl*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -112,12 +125,39 @@ struct CreateClusterDNSCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Domain name to be created. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: "Definition Domain name type. Range public private. Sets `type` of the body, over --body.")
+    var typeField: String?
+
+    @Option(
+        name: .customLong("ttl"),
+        help: """
+            Definition Caching duration of the SOA record set, in seconds. The default value is 300, in \
+            seconds. Range 300 to 2147483647. Sets `ttl` of the body, over --body.
+            """)
+    var ttlField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateClusterDNSRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateClusterDNSRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "ttl": ttlField
+                ])
             try await client.createClusterDNS(clusterID: clusterID, requestBody)
         }
     }
@@ -151,11 +191,14 @@ struct DeleteClusterDNSCommand: AsyncParsableCommand {
             """)
     var type: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteClusterDNS(clusterID: clusterID, type: type)
         }
     }
@@ -187,11 +230,14 @@ struct DisassociateEIPCommand: AsyncParsableCommand {
         help: "Definition EIP bound to the cluster. Constraints N/A Range N/A Default Value N/A")
     var eipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.disassociateEIP(clusterID: clusterID, eipID: eipID)
         }
     }
@@ -223,11 +269,14 @@ struct DisassociateELBCommand: AsyncParsableCommand {
         help: "Definition ID of the ELB bound to the cluster. Constraints N/A Range N/A Default Value N/A")
     var elbID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.disassociateELB(clusterID: clusterID, elbID: elbID)
         }
     }
@@ -254,11 +303,14 @@ struct ListClusterEndpointsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterEndpoints(clusterID: clusterID)
         }
     }
@@ -286,17 +338,20 @@ struct ListELBsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listELBs(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateClusterDNSCommand: AsyncParsableCommand {
+struct UpdateClusterDNSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cluster-dns",
         abstract: "Modifying a Cluster Domain Name",
@@ -308,15 +363,22 @@ struct UpdateClusterDNSCommand: AsyncParsableCommand {
             Documented in api_description/connection_management/modifying_a_cluster_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "type": "", "ttl": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateClusterDNSRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, type*, ttl*.
+            (* required): name*, type*, ttl*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -326,12 +388,39 @@ struct UpdateClusterDNSCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Domain name to be created. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: "Definition Domain name type. Range public private. Sets `type` of the body, over --body.")
+    var typeField: String?
+
+    @Option(
+        name: .customLong("ttl"),
+        help: """
+            Definition Caching duration of the SOA record set, in seconds. The default value is 300, in \
+            seconds. Range 300 to 2147483647. Sets `ttl` of the body, over --body.
+            """)
+    var ttlField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateClusterDNSRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateClusterDNSRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "ttl": ttlField
+                ])
             try await client.updateClusterDNS(clusterID: clusterID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct CreateEventSubCommand: AsyncParsableCommand {
+struct CreateEventSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-event-sub",
         abstract: "Creating an Event Subscription",
@@ -18,23 +18,129 @@ struct CreateEventSubCommand: AsyncParsableCommand {
             Documented in api_description/event_management/creating_an_event_subscription.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "source_type": "cluster|backup|disaster-recovery", "source_id": "", "category": "", \#
+        "severity": "normal|warning", "tag": "", "enable": 0, "notification_target": "", \#
+        "notification_target_name": "", "notification_target_type": "", "time_zone": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEventSubRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, source_type, source_id, category, severity, tag, enable, notification_target*, \
-            notification_target_name*, notification_target_type*, time_zone.
+            notification_target_name*, notification_target_type*, time_zone. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Event subscription name. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("source-type"),
+        help: """
+            Definition Event source type. Range cluster, backup, or disaster-recovery Values: cluster, \
+            backup, disaster-recovery. Sets `source_type` of the body, over --body.
+            """,
+        completion: .list(["cluster", "backup", "disaster-recovery"]))
+    var sourceTypeField: String?
+
+    @Option(
+        name: .customLong("source-id"),
+        help: "Definition Event source ID. Range N/A. Sets `source_id` of the body, over --body.")
+    var sourceIDField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Definition Event category. Range management, monitor, security, or system alarm. Sets `category` \
+            of the body, over --body.
+            """)
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("severity"),
+        help: """
+            Definition Event severity. Range The value can be normal or warning. Values: normal, warning. \
+            Sets `severity` of the body, over --body.
+            """,
+        completion: .list(["normal", "warning"]))
+    var severityField: String?
+
+    @Option(
+        name: .customLong("tag"),
+        help: "Definition Event tag. Range N/A. Sets `tag` of the body, over --body.")
+    var tagField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition Whether to enable subscription. Range 1: enabled; 0: disabled. Sets `enable` of the \
+            body, over --body.
+            """)
+    var enableField: Int?
+
+    @Option(
+        name: .customLong("notification-target"),
+        help: """
+            Definition Message notification address. Range N/A. Sets `notification_target` of the body, over \
+            --body.
+            """)
+    var notificationTargetField: String?
+
+    @Option(
+        name: .customLong("notification-target-name"),
+        help: """
+            Definition Message topic name. Range N/A. Sets `notification_target_name` of the body, over \
+            --body.
+            """)
+    var notificationTargetNameField: String?
+
+    @Option(
+        name: .customLong("notification-target-type"),
+        help: """
+            Definition The message notification type can only be SMN. Range N/A. Sets \
+            `notification_target_type` of the body, over --body.
+            """)
+    var notificationTargetTypeField: String?
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: "Definition Time zone. Range N/A. Sets `time_zone` of the body, over --body.")
+    var timeZoneField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEventSubRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEventSubRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "source_type": sourceTypeField,
+                    "source_id": sourceIDField,
+                    "category": categoryField,
+                    "severity": severityField,
+                    "tag": tagField,
+                    "enable": enableField,
+                    "notification_target": notificationTargetField,
+                    "notification_target_name": notificationTargetNameField,
+                    "notification_target_type": notificationTargetTypeField,
+                    "time_zone": timeZoneField
+                ])
             _ = try await client.createEventSub(requestBody)
         }
     }
@@ -57,11 +163,14 @@ struct DeleteEventSubCommand: AsyncParsableCommand {
         help: "Definition Event subscription ID. Constraints N/A Range N/A Default Value N/A")
     var eventSubID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEventSub(eventSubID: eventSubID)
         }
     }
@@ -125,11 +234,14 @@ struct ListEventSpecsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -191,11 +303,14 @@ struct ListEventSubsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -242,11 +357,14 @@ struct ListEventsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -260,7 +378,7 @@ struct ListEventsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateEventSubCommand: AsyncParsableCommand {
+struct UpdateEventSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-event-sub",
         abstract: "Modifying a Subscribed Event",
@@ -272,28 +390,128 @@ struct UpdateEventSubCommand: AsyncParsableCommand {
             Documented in api_description/event_management/modifying_a_subscribed_event.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "source_type": "cluster|backup|disaster-recovery", "source_id": "", "category": "", \#
+        "severity": "normal|warning", "tag": "", "enable": 0, "notification_target": "", \#
+        "notification_target_name": "", "notification_target_type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEventSubRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, source_type, source_id, category, severity, tag, enable, notification_target*, \
-            notification_target_name*, notification_target_type*.
+            notification_target_name*, notification_target_type*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("event-sub-id"),
         help: "Definition Event subscription ID. Constraints N/A Range N/A Default Value N/A")
     var eventSubID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Definition Event subscription name. Range N/A. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("source-type"),
+        help: """
+            Definition Event source type. Range cluster, backup, or disaster-recovery Values: cluster, \
+            backup, disaster-recovery. Sets `source_type` of the body, over --body.
+            """,
+        completion: .list(["cluster", "backup", "disaster-recovery"]))
+    var sourceTypeField: String?
+
+    @Option(
+        name: .customLong("source-id"),
+        help: "Definition Event source ID. Range N/A. Sets `source_id` of the body, over --body.")
+    var sourceIDField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Definition Event category. Range management, monitor, security, or system alarm. Sets `category` \
+            of the body, over --body.
+            """)
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("severity"),
+        help: """
+            Definition Event severity. Range The value can be normal or warning. Values: normal, warning. \
+            Sets `severity` of the body, over --body.
+            """,
+        completion: .list(["normal", "warning"]))
+    var severityField: String?
+
+    @Option(
+        name: .customLong("tag"),
+        help: "Definition Event tag. Range N/A. Sets `tag` of the body, over --body.")
+    var tagField: String?
+
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition Whether to enable subscription. Range 1: enabled; 0: disabled. Sets `enable` of the \
+            body, over --body.
+            """)
+    var enableField: Int?
+
+    @Option(
+        name: .customLong("notification-target"),
+        help: """
+            Definition Message notification address. Range N/A. Sets `notification_target` of the body, over \
+            --body.
+            """)
+    var notificationTargetField: String?
+
+    @Option(
+        name: .customLong("notification-target-name"),
+        help: """
+            Definition Message topic name. Range N/A. Sets `notification_target_name` of the body, over \
+            --body.
+            """)
+    var notificationTargetNameField: String?
+
+    @Option(
+        name: .customLong("notification-target-type"),
+        help: """
+            Definition Message notification type. The value can only be SMN. Range SMN. Sets \
+            `notification_target_type` of the body, over --body.
+            """)
+    var notificationTargetTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEventSubRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEventSubRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "source_type": sourceTypeField,
+                    "source_id": sourceIDField,
+                    "category": categoryField,
+                    "severity": severityField,
+                    "tag": tagField,
+                    "enable": enableField,
+                    "notification_target": notificationTargetField,
+                    "notification_target_name": notificationTargetNameField,
+                    "notification_target_type": notificationTargetTypeField
+                ])
             _ = try await client.updateEventSub(eventSubID: eventSubID, requestBody)
         }
     }

@@ -26,11 +26,14 @@ struct DisableLtsLogsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.disableLtsLogs(clusterID: clusterID)
         }
     }
@@ -56,11 +59,14 @@ struct EnableLtsLogsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.enableLtsLogs(clusterID: clusterID)
         }
     }
@@ -110,11 +116,14 @@ struct ListLtsLogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

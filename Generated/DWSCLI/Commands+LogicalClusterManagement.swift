@@ -33,17 +33,20 @@ struct ConvertToLogicalClusterCommand: AsyncParsableCommand {
         help: "Definition Logical cluster name. Constraints N/A Range N/A Default Value N/A")
     var name: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.convertToLogicalCluster(clusterID: clusterID, name: name)
         }
     }
 }
 
-struct CreateLogicalClusterCommand: AsyncParsableCommand {
+struct CreateLogicalClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-logical-cluster",
         abstract: "Creating a Logical Cluster",
@@ -55,15 +58,26 @@ struct CreateLogicalClusterCommand: AsyncParsableCommand {
             Documented in api_description/logical_cluster_management/creating_a_logical_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"logical_cluster": {"logical_cluster_name": "", "cluster_rings": [{"ring_hosts": [{"host_name": \#
+        "", "back_ip": "", "cpu_cores": 0, "memory": 0.0, "disk_size": 0.0}], "un_shrinkable_cluster_ring": \#
+        false}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogicalClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): logical_cluster*.
+            Fields (* required): logical_cluster*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -74,11 +88,14 @@ struct CreateLogicalClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateLogicalClusterRequest.self, from: body)
             _ = try await client.createLogicalCluster(clusterID: clusterID, requestBody)
         }
@@ -112,11 +129,14 @@ struct DeleteLogicalClusterCommand: AsyncParsableCommand {
             """)
     var logicalClusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteLogicalCluster(
                 clusterID: clusterID,
                 logicalClusterID: logicalClusterID
@@ -125,7 +145,7 @@ struct DeleteLogicalClusterCommand: AsyncParsableCommand {
     }
 }
 
-struct EnableLogicalClusterCommand: AsyncParsableCommand {
+struct EnableLogicalClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-logical-cluster",
         abstract: "Switching to a Logical Cluster",
@@ -138,15 +158,22 @@ struct EnableLogicalClusterCommand: AsyncParsableCommand {
             Documented in api_description/logical_cluster_management/switching_to_a_logical_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"enable": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnableLogicalClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): enable*.
+            Fields (* required): enable*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -156,12 +183,28 @@ struct EnableLogicalClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("enable"),
+        help: """
+            Definition Request for converting to a logic cluster. Constraints N/A Range true: The Logical \
+            Cluster switch is enabled. false: The Logical Cluster switch is disabled. Default Value N/A. \
+            Sets `enable` of the body, over --body.
+            """)
+    var enableField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnableLogicalClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnableLogicalClusterRequest.self, from: body,
+                overriding: [
+                    "enable": enableField
+                ])
             _ = try await client.enableLogicalCluster(clusterID: clusterID, requestBody)
         }
     }
@@ -210,11 +253,14 @@ struct ListLogicalClusterRingsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -294,11 +340,14 @@ struct ListLogicalClusterTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -370,11 +419,14 @@ struct ListLogicalClusterVolumesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -430,11 +482,14 @@ struct ListLogicalClustersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -476,11 +531,14 @@ struct RestartLogicalClusterCommand: AsyncParsableCommand {
             """)
     var logicalClusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.restartLogicalCluster(
                 clusterID: clusterID,
                 logicalClusterID: logicalClusterID
@@ -489,7 +547,7 @@ struct RestartLogicalClusterCommand: AsyncParsableCommand {
     }
 }
 
-struct ShrinkLogicalClusterCommand: AsyncParsableCommand {
+struct ShrinkLogicalClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "shrink-logical-cluster",
         abstract: "Scaling In a Logical Cluster",
@@ -501,15 +559,25 @@ struct ShrinkLogicalClusterCommand: AsyncParsableCommand {
             Documented in api_description/logical_cluster_management/scaling_in_a_logical_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster_rings": [{"ring_hosts": [{"host_name": "", "back_ip": "", "cpu_cores": 0, "memory": 0.0, \#
+        "disk_size": 0.0}], "un_shrinkable_cluster_ring": false}], "parallel_jobs": 0, "mode": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShrinkLogicalClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): cluster_rings*, parallel_jobs, mode.
+            Fields (* required): cluster_rings*, parallel_jobs, mode. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -528,12 +596,36 @@ struct ShrinkLogicalClusterCommand: AsyncParsableCommand {
             """)
     var logicalClusterID: String
 
+    @Option(
+        name: .customLong("parallel-jobs"),
+        help: """
+            Definition Number of concurrent redistribution tasks. Constraints N/A Range 1 to 200 Default \
+            Value 4. Sets `parallel_jobs` of the body, over --body.
+            """)
+    var parallelJobsField: Int?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Definition Scale-in mode. Constraints N/A Range read-only: offline mode insert: online mode \
+            Default Value insert. Sets `mode` of the body, over --body.
+            """)
+    var modeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShrinkLogicalClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShrinkLogicalClusterRequest.self, from: body,
+                overriding: [
+                    "parallel_jobs": parallelJobsField,
+                    "mode": modeField
+                ])
             _ = try await client.shrinkLogicalCluster(
                 clusterID: clusterID,
                 logicalClusterID: logicalClusterID,
@@ -543,7 +635,7 @@ struct ShrinkLogicalClusterCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateLogicalClusterCommand: AsyncParsableCommand {
+struct UpdateLogicalClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-logical-cluster",
         abstract: "Editing a Logical Cluster",
@@ -556,15 +648,25 @@ struct UpdateLogicalClusterCommand: AsyncParsableCommand {
             Documented in api_description/logical_cluster_management/editing_a_logical_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster_rings": [{"ring_hosts": [{"host_name": "", "back_ip": "", "cpu_cores": 0, "memory": 0.0, \#
+        "disk_size": 0.0}], "un_shrinkable_cluster_ring": false}], "mode": "", "waiting_for_killing": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLogicalClusterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): cluster_rings*, mode, waiting_for_killing.
+            Fields (* required): cluster_rings*, mode, waiting_for_killing. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -581,12 +683,36 @@ struct UpdateLogicalClusterCommand: AsyncParsableCommand {
             """)
     var logicalClusterID: String
 
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Definition Redistribution mode. Constraints N/A Range N/A Default Value N/A. Sets `mode` of the \
+            body, over --body.
+            """)
+    var modeField: String?
+
+    @Option(
+        name: .customLong("waiting-for-killing"),
+        help: """
+            Definition Time before job termination. Constraints N/A Range N/A Default Value N/A. Sets \
+            `waiting_for_killing` of the body, over --body.
+            """)
+    var waitingForKillingField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLogicalClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLogicalClusterRequest.self, from: body,
+                overriding: [
+                    "mode": modeField,
+                    "waiting_for_killing": waitingForKillingField
+                ])
             _ = try await client.updateLogicalCluster(
                 clusterID: clusterID,
                 logicalClusterID: logicalClusterID,

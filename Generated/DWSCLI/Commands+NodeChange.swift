@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct BatchCreateClusterCnCommand: AsyncParsableCommand {
+struct BatchCreateClusterCnCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-cluster-cn",
         abstract: "Adding CN Nodes in Batches",
@@ -19,15 +19,22 @@ struct BatchCreateClusterCnCommand: AsyncParsableCommand {
             Documented in api_description/node_change/adding_cn_nodes_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"num": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateClusterCnRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): num*.
+            Fields (* required): num*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -37,18 +44,36 @@ struct BatchCreateClusterCnCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("num"),
+        help: """
+            Definition Total number of CN nodes in the cluster after new CN nodes are added in batches. The \
+            number of CN nodes supported by a cluster depends on the cluster version and number of nodes. \
+            For details, see \"Querying CN Nodes in a Cluster\", where min_num indicates the minimum number \
+            of CN nodes, and max_num indicates the maximum number of CN nodes. Constraints N/A Range N/A \
+            Default Value N/A. Sets `num` of the body, over --body.
+            """)
+    var numField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateClusterCnRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateClusterCnRequest.self, from: body,
+                overriding: [
+                    "num": numField
+                ])
             _ = try await client.batchCreateClusterCn(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct BatchDeleteClusterCnCommand: AsyncParsableCommand {
+struct BatchDeleteClusterCnCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-cluster-cn",
         abstract: "Deleting CN Nodes in Batches",
@@ -61,15 +86,22 @@ struct BatchDeleteClusterCnCommand: AsyncParsableCommand {
             Documented in api_description/node_change/deleting_cn_nodes_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instances": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteClusterCnRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instances.
+            Fields (* required): instances. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -79,11 +111,14 @@ struct BatchDeleteClusterCnCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteClusterCnRequest.self, from: body)
             _ = try await client.batchDeleteClusterCn(clusterID: clusterID, requestBody)
         }
@@ -130,11 +165,14 @@ struct CheckClusterShrinkCommand: AsyncParsableCommand {
             """)
     var shrinkCount: Int
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.checkClusterShrink(
                 clusterID: clusterID,
                 checkItem: checkItem,
@@ -144,7 +182,7 @@ struct CheckClusterShrinkCommand: AsyncParsableCommand {
     }
 }
 
-struct CheckGrowClusterCommand: AsyncParsableCommand {
+struct CheckGrowClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-grow-cluster",
         abstract: "Performing a Scale-Out Check",
@@ -157,15 +195,25 @@ struct CheckGrowClusterCommand: AsyncParsableCommand {
             Documented in api_description/node_change/performing_a_scale-out_check.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scale_out": {"count": 0, "subnet_id": ""}, "create_node_only": false, "waiting_for_killing": 0, \#
+        "auto_redistribute": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckGrowClusterRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): scale_out*, create_node_only, waiting_for_killing, auto_redistribute.
+            (* required): scale_out*, create_node_only, waiting_for_killing, auto_redistribute. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -175,18 +223,58 @@ struct CheckGrowClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("create-node-only"),
+        help: """
+            Definition Whether only idle nodes are added. Constraints N/A Range true: Only nodes are added. \
+            If scale-out is required, perform it separately. false: Nodes are added and the cluster is \
+            scaled out. Default Value false. Sets `create_node_only` of the body, over --body.
+            """)
+    var createNodeOnlyField: Bool?
+
+    @Option(
+        name: .customLong("waiting-for-killing"),
+        help: """
+            Definition Time before blocked job termination. Constraints This parameter is available only for \
+            GuestAgent 8.2.1 or later. Range 30 to 1200 Default Value 0 (not limited). Sets \
+            `waiting_for_killing` of the body, over --body.
+            """)
+    var waitingForKillingField: Int?
+
+    @Option(
+        name: .customLong("auto-redistribute"),
+        help: """
+            Definition Whether to automatically start redistribution after scale-out. The default value is \
+            true. If this parameter is set to false, redistribution is not performed after scale-out. In \
+            this case, the cluster task information displays To be redistributed and other operations cannot \
+            be performed. Constraints N/A Range true: Redistribution is performed immediately after \
+            scale-out. false: Redistribution is not performed after scale-out. In this case, the cluster \
+            task information displays To be redistributed. Default Value true. Sets `auto_redistribute` of \
+            the body, over --body.
+            """)
+    var autoRedistributeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CheckGrowClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CheckGrowClusterRequest.self, from: body,
+                overriding: [
+                    "create_node_only": createNodeOnlyField,
+                    "waiting_for_killing": waitingForKillingField,
+                    "auto_redistribute": autoRedistributeField
+                ])
             _ = try await client.checkGrowCluster(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct DeleteClusterNodesCommand: AsyncParsableCommand {
+struct DeleteClusterNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-cluster-nodes",
         abstract: "Deleting Idle Nodes",
@@ -198,15 +286,22 @@ struct DeleteClusterNodesCommand: AsyncParsableCommand {
             Documented in api_description/node_change/deleting_idle_nodes.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"node_list": [""], "operate_type": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteClusterNodesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): node_list*, operate_type*.
+            Fields (* required): node_list*, operate_type*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -216,18 +311,34 @@ struct DeleteClusterNodesCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("operate-type"),
+        help: """
+            Definition Operation type. Generally, the value is delete. Constraints N/A Range clear: clearing \
+            idle nodes that failed to be created delete: deleting idle nodes Default Value N/A. Sets \
+            `operate_type` of the body, over --body.
+            """)
+    var operateTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteClusterNodesRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteClusterNodesRequest.self, from: body,
+                overriding: [
+                    "operate_type": operateTypeField
+                ])
             _ = try await client.deleteClusterNodes(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ExecuteRedistributionClusterCommand: AsyncParsableCommand {
+struct ExecuteRedistributionClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute-redistribution-cluster",
         abstract: "Performing a Redistribution Task",
@@ -240,15 +351,22 @@ struct ExecuteRedistributionClusterCommand: AsyncParsableCommand {
             Documented in api_description/node_change/performing_a_redistribution_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"redis_mode": "", "parallel_jobs": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RedisConfReq) as JSON, @file.json, or - for standard input. Fields (* \
-            required): redis_mode*, parallel_jobs*.
+            required): redis_mode*, parallel_jobs*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -258,12 +376,38 @@ struct ExecuteRedistributionClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("redis-mode"),
+        help: """
+            Definition Redistribution mode. The impact on services varies depending on the mode. You are \
+            advised to contact O&M personnel for evaluation before changing the mode. Constraints The value \
+            must be a valid DWS cluster ID. Range offline online Default Value offline. Sets `redis_mode` of \
+            the body, over --body.
+            """)
+    var redisModeField: String?
+
+    @Option(
+        name: .customLong("parallel-jobs"),
+        help: """
+            Definition Number of concurrent jobs. The default value is 4. Constraints N/A Range 1 to 200 \
+            Default Value 4. Sets `parallel_jobs` of the body, over --body.
+            """)
+    var parallelJobsField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RedisConfReq.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RedisConfReq.self, from: body,
+                overriding: [
+                    "redis_mode": redisModeField,
+                    "parallel_jobs": parallelJobsField
+                ])
             try await client.executeRedistributionCluster(clusterID: clusterID, requestBody)
         }
     }
@@ -289,11 +433,14 @@ struct ListClusterCnCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterCn(clusterID: clusterID)
         }
     }
@@ -356,7 +503,11 @@ struct ListClusterNodesCommand: AsyncParsableCommand {
             UNKNOWN CREATE_FAILED DELETING DELETE_FAILED When the node status is used as the search \
             criteria, the values are as follows: Default Value null Values: ALL, INST, NODE, CREATING, FREE, \
             ACTIVE, FAILED, UNKNOWN, CREATE_FAILED, DELETING, DELETE_FAILED.
-            """)
+            """,
+        completion: .list([
+            "ALL", "INST", "NODE", "CREATING", "FREE", "ACTIVE", "FAILED", "UNKNOWN", "CREATE_FAILED",
+            "DELETING", "DELETE_FAILED"
+        ]))
     var filter: String?
 
     @Option(
@@ -391,11 +542,14 @@ struct ListClusterNodesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -451,11 +605,14 @@ struct ListClusterScaleInNumbersCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterScaleInNumbers(clusterID: clusterID)
         }
     }
@@ -522,11 +679,14 @@ struct ListRedistributionSchemaCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -581,17 +741,20 @@ struct ListTargetFlavorsCommand: AsyncParsableCommand {
             """)
     var clusterID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTargetFlavors(flavorID: flavorID, clusterID: clusterID)
         }
     }
 }
 
-struct ResizeClusterCommand: AsyncParsableCommand {
+struct ResizeClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-cluster",
         abstract: "Scaling Out a Cluster",
@@ -603,15 +766,25 @@ struct ResizeClusterCommand: AsyncParsableCommand {
             Documented in api_description/node_change/scaling_out_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scale_out": {"count": 0, "subnet_id": ""}, "create_node_only": false, "waiting_for_killing": 0, \#
+        "auto_redistribute": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): scale_out*, create_node_only, waiting_for_killing, auto_redistribute.
+            required): scale_out*, create_node_only, waiting_for_killing, auto_redistribute. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -621,18 +794,58 @@ struct ResizeClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("create-node-only"),
+        help: """
+            Definition Whether only idle nodes are added. Constraints N/A Range true: Only nodes are added. \
+            If scale-out is required, perform it separately. false: Nodes are added and the cluster is \
+            scaled out. Default Value false. Sets `create_node_only` of the body, over --body.
+            """)
+    var createNodeOnlyField: Bool?
+
+    @Option(
+        name: .customLong("waiting-for-killing"),
+        help: """
+            Definition Time before blocked job termination. Constraints This parameter is available only for \
+            GuestAgent 8.2.1 or later. Range 30 to 1200 Default Value 0 (not limited). Sets \
+            `waiting_for_killing` of the body, over --body.
+            """)
+    var waitingForKillingField: Int?
+
+    @Option(
+        name: .customLong("auto-redistribute"),
+        help: """
+            Definition Whether to automatically start redistribution after scale-out. The default value is \
+            true. If this parameter is set to false, redistribution is not performed after scale-out. In \
+            this case, the cluster task information displays To be redistributed and other operations cannot \
+            be performed. Constraints N/A Range true: Redistribution is performed immediately after \
+            scale-out. false: Redistribution is not performed after scale-out. In this case, the cluster \
+            task information displays To be redistributed. Default Value true. Sets `auto_redistribute` of \
+            the body, over --body.
+            """)
+    var autoRedistributeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizeClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizeClusterRequest.self, from: body,
+                overriding: [
+                    "create_node_only": createNodeOnlyField,
+                    "waiting_for_killing": waitingForKillingField,
+                    "auto_redistribute": autoRedistributeField
+                ])
             try await client.resizeCluster(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ResizeClusterWithExistedNodesCommand: AsyncParsableCommand {
+struct ResizeClusterWithExistedNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-cluster-with-existed-nodes",
         abstract: "Scaling Out a Cluster with Idle Nodes",
@@ -644,16 +857,27 @@ struct ResizeClusterWithExistedNodesCommand: AsyncParsableCommand {
             Documented in api_description/node_change/scaling_out_a_cluster_with_idle_nodes.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"scale_out": {"count": 0, "subnet_id": ""}, "force_backup": false, "mode": "", \#
+        "logical_cluster_name": "", "expand_with_existed_node": false, "auto_redistribute": false, \#
+        "redis_conf": {"redis_mode": "", "parallel_jobs": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeClusterWithExistedNodesRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): scale_out*, force_backup, mode, logical_cluster_name, \
-            expand_with_existed_node*, auto_redistribute, redis_conf.
+            expand_with_existed_node*, auto_redistribute, redis_conf. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -663,12 +887,68 @@ struct ResizeClusterWithExistedNodesCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("force-backup"),
+        help: """
+            Definition Whether to forcibly back up data. Constraints N/A Range N/A Default Value N/A. Sets \
+            `force_backup` of the body, over --body.
+            """)
+    var forceBackupField: Bool?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Definition Scale-out mode. If this parameter is not specified, the offline read-only mode is \
+            used by default. Constraints The online mode is not supported by most clusters of earlier \
+            versions. To use the mode, contact O&M personnel. Range read-only: offline mode insert: online \
+            mode Default Value N/A. Sets `mode` of the body, over --body.
+            """)
+    var modeField: String?
+
+    @Option(
+        name: .customLong("logical-cluster-name"),
+        help: """
+            Definition Logical cluster name. Constraints N/A Range In non-logical cluster mode, this \
+            parameter is left blank. In logical cluster mode, the default value is elastic_group. Default \
+            Value elastic_group. Sets `logical_cluster_name` of the body, over --body.
+            """)
+    var logicalClusterNameField: String?
+
+    @Option(
+        name: .customLong("expand-with-existed-node"),
+        help: """
+            Definition Whether to use added idle nodes for scale-out. Constraints N/A Range true: Idle nodes \
+            are used for scale-out. false: Idle nodes are not used for scale-out. Default Value false. Sets \
+            `expand_with_existed_node` of the body, over --body.
+            """)
+    var expandWithExistedNodeField: Bool?
+
+    @Option(
+        name: .customLong("auto-redistribute"),
+        help: """
+            Definition Whether to automatically start redistribution after scale-out. The default value is \
+            true. Constraints N/A Range N/A Default Value true. Sets `auto_redistribute` of the body, over \
+            --body.
+            """)
+    var autoRedistributeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizeClusterWithExistedNodesRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizeClusterWithExistedNodesRequest.self, from: body,
+                overriding: [
+                    "force_backup": forceBackupField,
+                    "mode": modeField,
+                    "logical_cluster_name": logicalClusterNameField,
+                    "expand_with_existed_node": expandWithExistedNodeField,
+                    "auto_redistribute": autoRedistributeField
+                ])
             try await client.resizeClusterWithExistedNodes(clusterID: clusterID, requestBody)
         }
     }
@@ -695,17 +975,20 @@ struct RestoreRedistributionCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.restoreRedistribution(clusterID: clusterID)
         }
     }
 }
 
-struct SetRedistributionPriorityCommand: AsyncParsableCommand {
+struct SetRedistributionPriorityCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-redistribution-priority",
         abstract: "Changing the Priority of a Redistribution Table",
@@ -717,15 +1000,24 @@ struct SetRedistributionPriorityCommand: AsyncParsableCommand {
             Documented in api_description/node_change/changing_the_priority_of_a_redistribution_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"db_name": "", "priority": [{"schema_name": "", "id": 0, "table_name": "", "redis_order": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetRedistributionPriorityRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): db_name, priority.
+            input. Fields (* required): db_name, priority. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -735,12 +1027,27 @@ struct SetRedistributionPriorityCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("db-name"),
+        help: """
+            Definition Database name. Constraints N/A Range 1 to 1024 Default Value N/A. Sets `db_name` of \
+            the body, over --body.
+            """)
+    var dbNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetRedistributionPriorityRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetRedistributionPriorityRequest.self, from: body,
+                overriding: [
+                    "db_name": dbNameField
+                ])
             try await client.setRedistributionPriority(clusterID: clusterID, requestBody)
         }
     }
@@ -801,11 +1108,14 @@ struct ShowClusterRedistributionCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterRedistribution(
                 clusterID: clusterID,
                 limit: limit,
@@ -818,7 +1128,7 @@ struct ShowClusterRedistributionCommand: AsyncParsableCommand {
     }
 }
 
-struct ShrinkClusterCommand: AsyncParsableCommand {
+struct ShrinkClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "shrink-cluster",
         abstract: "Scaling In a Cluster",
@@ -830,15 +1140,26 @@ struct ShrinkClusterCommand: AsyncParsableCommand {
             Documented in api_description/node_change/scaling_in_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"shrink_number": 0, "online": false, "retry": false, "need_agency": false, "parallel_jobs": 0, \#
+        "type": "", "force_backup": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShrinkClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): shrink_number, online, retry, need_agency, parallel_jobs, type, force_backup.
+            required): shrink_number, online, retry, need_agency, parallel_jobs, type, force_backup. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -849,12 +1170,83 @@ struct ShrinkClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("shrink-number"),
+        help: """
+            Definition Number of nodes to be scaled in. Constraints This parameter cannot be left blank. \
+            Range An integer greater than 0 Default Value N/A. Sets `shrink_number` of the body, over \
+            --body.
+            """)
+    var shrinkNumberField: Int?
+
+    @Option(
+        name: .customLong("online"),
+        help: """
+            Definition Whether the scale-in is online. Constraints N/A Range false or true Default Value \
+            false. Sets `online` of the body, over --body.
+            """)
+    var onlineField: Bool?
+
+    @Option(
+        name: .customLong("retry"),
+        help: """
+            Definition Whether to retry after a scale-in failure. Constraints N/A Range false or true \
+            Default Value false. Sets `retry` of the body, over --body.
+            """)
+    var retryField: Bool?
+
+    @Option(
+        name: .customLong("need-agency"),
+        help: """
+            Definition Whether an agency is required. Constraints N/A Range false or true Default Value \
+            false. Sets `need_agency` of the body, over --body.
+            """)
+    var needAgencyField: Bool?
+
+    @Option(
+        name: .customLong("parallel-jobs"),
+        help: """
+            Definition Number of concurrent redistribution tasks. Constraints N/A Range 1 to 200 Default \
+            Value 4. Sets `parallel_jobs` of the body, over --body.
+            """)
+    var parallelJobsField: Int?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Definition Type. This field has been deprecated and does not take effect. Constraints N/A Range \
+            N/A Default Value N/A. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("force-backup"),
+        help: """
+            Definition Whether to back up data before the operation. This parameter has been deprecated and \
+            does not take effect. Constraints N/A Range N/A Default Value N/A. Sets `force_backup` of the \
+            body, over --body.
+            """)
+    var forceBackupField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShrinkClusterRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShrinkClusterRequest.self, from: body,
+                overriding: [
+                    "shrink_number": shrinkNumberField,
+                    "online": onlineField,
+                    "retry": retryField,
+                    "need_agency": needAgencyField,
+                    "parallel_jobs": parallelJobsField,
+                    "type": typeField,
+                    "force_backup": forceBackupField
+                ])
             _ = try await client.shrinkCluster(clusterID: clusterID, requestBody)
         }
     }
@@ -881,17 +1273,20 @@ struct StopRedistributionCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopRedistribution(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateRedistributionConfigurationsCommand: AsyncParsableCommand {
+struct UpdateRedistributionConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-redistribution-configurations",
         abstract: "Modifying Redistribution Configurations",
@@ -903,15 +1298,22 @@ struct UpdateRedistributionConfigurationsCommand: AsyncParsableCommand {
             Documented in api_description/node_change/modifying_redistribution_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"parallel_jobs": 0, "priority_policy": "default|small|large"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRedistributionConfigurationsRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): parallel_jobs*, priority_policy*.
+            standard input. Fields (* required): parallel_jobs*, priority_policy*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -921,12 +1323,38 @@ struct UpdateRedistributionConfigurationsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("parallel-jobs"),
+        help: """
+            Definition Concurrency. The default value is 4. Constraints N/A Range 1 to 200 Default Value \
+            N/A. Sets `parallel_jobs` of the body, over --body.
+            """)
+    var parallelJobsField: Int?
+
+    @Option(
+        name: .customLong("priority-policy"),
+        help: """
+            Definition Redistribution priority policy. Constraints N/A Range default: default policy small: \
+            small tables first large: large tables first Default Value N/A Values: default, small, large. \
+            Sets `priority_policy` of the body, over --body.
+            """,
+        completion: .list(["default", "small", "large"]))
+    var priorityPolicyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRedistributionConfigurationsRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRedistributionConfigurationsRequest.self, from: body,
+                overriding: [
+                    "parallel_jobs": parallelJobsField,
+                    "priority_policy": priorityPolicyField
+                ])
             try await client.updateRedistributionConfigurations(clusterID: clusterID, requestBody)
         }
     }

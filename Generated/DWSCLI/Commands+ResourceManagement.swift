@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct AddQueueUserListCommand: AsyncParsableCommand {
+struct AddQueueUserListCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-queue-user-list",
         abstract: "Associating a User to a Resource Pool",
@@ -18,15 +18,22 @@ struct AddQueueUserListCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/associating_a_user_to_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"queue_name": "", "user_list": [{"user_name": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddQueueUserListRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): queue_name*, user_list*.
+            (* required): queue_name*, user_list*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -42,18 +49,21 @@ struct AddQueueUserListCommand: AsyncParsableCommand {
         help: "Definition Resource pool name. Constraints N/A Range N/A Default Value N/A")
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddQueueUserListRequest.self, from: body)
             _ = try await client.addQueueUserList(clusterID: clusterID, queueName: queueName, requestBody)
         }
     }
 }
 
-struct AddWorkloadPlanStageCommand: AsyncParsableCommand {
+struct AddWorkloadPlanStageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-workload-plan-stage",
         abstract: "Adding a Stage for a Resource Management Plan",
@@ -66,15 +76,26 @@ struct AddWorkloadPlanStageCommand: AsyncParsableCommand {
             api_description/resource_management/adding_a_stage_for_a_resource_management_plan.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"workload_plan_stage": {"day": "", "month": "", "stage_name": "", "start_time": "", "end_time": \#
+        "", "queue_list": [{"queue_name": "", "queue_resources": [{"resource_name": "", "resource_value": \#
+        0, "value_unit": "", "resource_description": ""}]}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddWorkloadPlanStageRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): workload_plan_stage.
+            Fields (* required): workload_plan_stage. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -90,18 +111,21 @@ struct AddWorkloadPlanStageCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddWorkloadPlanStageRequest.self, from: body)
             _ = try await client.addWorkloadPlanStage(clusterID: clusterID, planID: planID, requestBody)
         }
     }
 }
 
-struct AddWorkloadQueueCommand: AsyncParsableCommand {
+struct AddWorkloadQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-workload-queue",
         abstract: "Creating a Resource Pool",
@@ -113,15 +137,25 @@ struct AddWorkloadQueueCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/creating_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"workload_queue": {"workload_queue_name": "", "logical_cluster_name": "", \#
+        "workload_resource_item_list": [{"resource_name": "", "resource_value": 0}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddWorkloadQueueRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): workload_queue*.
+            (* required): workload_queue*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -132,18 +166,21 @@ struct AddWorkloadQueueCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddWorkloadQueueRequest.self, from: body)
             _ = try await client.addWorkloadQueue(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct AddWorkloadRuleCommand: AsyncParsableCommand {
+struct AddWorkloadRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-workload-rule",
         abstract: "Adding an Exception Rule",
@@ -155,15 +192,22 @@ struct AddWorkloadRuleCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/adding_an_exception_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"rule_name": "", "except_rules": [{"rule_key": "", "rule_value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddWorkloadRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): rule_name, except_rules.
+            (* required): rule_name, except_rules. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -174,18 +218,33 @@ struct AddWorkloadRuleCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("rule-name"),
+        help: """
+            Definition Exception rule name. Constraints It cannot be left blank. Range N/A Default Value \
+            N/A. Sets `rule_name` of the body, over --body.
+            """)
+    var ruleNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddWorkloadRuleRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddWorkloadRuleRequest.self, from: body,
+                overriding: [
+                    "rule_name": ruleNameField
+                ])
             _ = try await client.addWorkloadRule(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateClusterWorkloadCommand: AsyncParsableCommand {
+struct CreateClusterWorkloadCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-workload",
         abstract: "Enabling or Disabling Resource Management",
@@ -199,15 +258,22 @@ struct CreateClusterWorkloadCommand: AsyncParsableCommand {
             api_description/resource_management/enabling_or_disabling_resource_management.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"workload_status": {"workload_switch": "", "max_concurrency_num": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterWorkloadRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): workload_status.
+            Fields (* required): workload_status. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -218,18 +284,21 @@ struct CreateClusterWorkloadCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterWorkloadRequest.self, from: body)
             _ = try await client.createClusterWorkload(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateWorkloadPlanCommand: AsyncParsableCommand {
+struct CreateWorkloadPlanCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-workload-plan",
         abstract: "Creating a Resource Management Plan",
@@ -241,15 +310,22 @@ struct CreateWorkloadPlanCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/creating_a_resource_management_plan.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"plan_name": "", "logical_cluster_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateWorkloadPlanRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): plan_name*, logical_cluster_name.
+            Fields (* required): plan_name*, logical_cluster_name. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -260,18 +336,42 @@ struct CreateWorkloadPlanCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("plan-name"),
+        help: """
+            Definition Plan name Constraints N/A Range N/A Default Value N/A. Sets `plan_name` of the body, \
+            over --body.
+            """)
+    var planNameField: String?
+
+    @Option(
+        name: .customLong("logical-cluster-name"),
+        help: """
+            Definition Logical cluster name. Constraints N/A Range N/A Default Value N/A. Sets \
+            `logical_cluster_name` of the body, over --body.
+            """)
+    var logicalClusterNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateWorkloadPlanRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateWorkloadPlanRequest.self, from: body,
+                overriding: [
+                    "plan_name": planNameField,
+                    "logical_cluster_name": logicalClusterNameField
+                ])
             _ = try await client.createWorkloadPlan(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct DeleteQueueUserListCommand: AsyncParsableCommand {
+struct DeleteQueueUserListCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-queue-user-list",
         abstract: "Deleting a User Bound to a Resource Pool",
@@ -283,15 +383,22 @@ struct DeleteQueueUserListCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/deleting_a_user_bound_to_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"queue_name": "", "user_list": [{"user_name": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteQueueUserListRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): queue_name*, user_list*.
+            Fields (* required): queue_name*, user_list*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -307,11 +414,14 @@ struct DeleteQueueUserListCommand: AsyncParsableCommand {
         help: "Definition Resource pool name. Constraints N/A Range N/A Default Value N/A")
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteQueueUserListRequest.self, from: body)
             _ = try await client.deleteQueueUserList(clusterID: clusterID, queueName: queueName, requestBody)
         }
@@ -344,11 +454,14 @@ struct DeleteWorkloadPlanCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWorkloadPlan(clusterID: clusterID, planID: planID)
         }
     }
@@ -386,11 +499,14 @@ struct DeleteWorkloadPlanStageCommand: AsyncParsableCommand {
         help: "Definition Plan stage ID. Constraints N/A Range N/A Default Value N/A")
     var stageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWorkloadPlanStage(
                 clusterID: clusterID,
                 planID: planID,
@@ -434,11 +550,14 @@ struct DeleteWorkloadQueueCommand: AsyncParsableCommand {
             """)
     var logicalClusterName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWorkloadQueue(
                 clusterID: clusterID,
                 workloadQueueName: workloadQueueName,
@@ -474,11 +593,14 @@ struct DeleteWorkloadRuleCommand: AsyncParsableCommand {
         help: "Definition Exception rule name. Constraints N/A Range N/A Default Value N/A")
     var ruleName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWorkloadRule(clusterID: clusterID, ruleName: ruleName)
         }
     }
@@ -506,11 +628,14 @@ struct ListClusterWorkloadCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterWorkload(clusterID: clusterID)
         }
     }
@@ -563,11 +688,14 @@ struct ListPlanExecLogsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -653,11 +781,14 @@ struct ListSchemasCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -734,11 +865,14 @@ struct ListWorkloadPlansCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -790,11 +924,14 @@ struct ListWorkloadQueueCommand: AsyncParsableCommand {
             """)
     var logicalClusterName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listWorkloadQueue(
                 clusterID: clusterID,
                 logicalClusterName: logicalClusterName
@@ -851,11 +988,14 @@ struct ListWorkloadQueueUsersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -933,11 +1073,14 @@ struct ListWorkloadRulesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -989,11 +1132,14 @@ struct ShowWorkloadPlanCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWorkloadPlan(clusterID: clusterID, planID: planID)
         }
     }
@@ -1031,11 +1177,14 @@ struct ShowWorkloadPlanStageCommand: AsyncParsableCommand {
         help: "Definition Plan stage ID. Constraints N/A Range N/A Default Value N/A")
     var stageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWorkloadPlanStage(clusterID: clusterID, planID: planID, stageID: stageID)
         }
     }
@@ -1076,11 +1225,14 @@ struct ShowWorkloadQueueCommand: AsyncParsableCommand {
             """)
     var logicalClusterName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWorkloadQueue(
                 clusterID: clusterID,
                 queueName: queueName,
@@ -1116,11 +1268,14 @@ struct StartWorkloadPlanCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.startWorkloadPlan(clusterID: clusterID, planID: planID)
         }
     }
@@ -1152,17 +1307,20 @@ struct StopWorkloadPlanCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopWorkloadPlan(clusterID: clusterID, planID: planID)
         }
     }
 }
 
-struct SwitchPlanStageCommand: AsyncParsableCommand {
+struct SwitchPlanStageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "switch-plan-stage",
         abstract: "Switching the Stage of a Resource Management Plan",
@@ -1175,15 +1333,22 @@ struct SwitchPlanStageCommand: AsyncParsableCommand {
             api_description/resource_management/switching_the_stage_of_a_resource_management_plan.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"stage_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SwitchPlanStageRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): stage_id*.
+            (* required): stage_id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1199,18 +1364,33 @@ struct SwitchPlanStageCommand: AsyncParsableCommand {
         help: "Definition Plan ID. Constraints N/A Range N/A Default Value N/A")
     var planID: String
 
+    @Option(
+        name: .customLong("stage-id"),
+        help: """
+            Definition ID of the resource management plan stage Range N/A. Sets `stage_id` of the body, over \
+            --body.
+            """)
+    var stageIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SwitchPlanStageRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SwitchPlanStageRequest.self, from: body,
+                overriding: [
+                    "stage_id": stageIDField
+                ])
             _ = try await client.switchPlanStage(clusterID: clusterID, planID: planID, requestBody)
         }
     }
 }
 
-struct UpdateQueueResourcesCommand: AsyncParsableCommand {
+struct UpdateQueueResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-queue-resources",
         abstract: "Modifying Resource Configurations of a Resource Pool",
@@ -1223,15 +1403,25 @@ struct UpdateQueueResourcesCommand: AsyncParsableCommand {
             api_description/resource_management/modifying_resource_configurations_of_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"workload_queue": {"workload_queue_name": "", "logical_cluster_name": "", "resource_item_list": \#
+        [{"resource_name": "", "resource_value": 0, "value_unit": "", "resource_description": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateQueueResourcesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): workload_queue*.
+            Fields (* required): workload_queue*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1247,18 +1437,21 @@ struct UpdateQueueResourcesCommand: AsyncParsableCommand {
         help: "Definition Resource pool name. Constraints N/A Range N/A Default Value N/A")
     var queueName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateQueueResourcesRequest.self, from: body)
             _ = try await client.updateQueueResources(clusterID: clusterID, queueName: queueName, requestBody)
         }
     }
 }
 
-struct UpdateSchemasCommand: AsyncParsableCommand {
+struct UpdateSchemasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-schemas",
         abstract: "Editing the Space Limit of a Schema",
@@ -1270,15 +1463,22 @@ struct UpdateSchemasCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/editing_the_space_limit_of_a_schema.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"schema_name": "", "perm_space": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSchemasRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): schema_name*, perm_space*.
+            required): schema_name*, perm_space*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1294,18 +1494,42 @@ struct UpdateSchemasCommand: AsyncParsableCommand {
         help: "Definition Database name. Constraints N/A Range N/A Default Value N/A")
     var databaseName: String
 
+    @Option(
+        name: .customLong("schema-name"),
+        help: """
+            Definition Schema space name Constraints N/A Range N/A Default Value N/A. Sets `schema_name` of \
+            the body, over --body.
+            """)
+    var schemaNameField: String?
+
+    @Option(
+        name: .customLong("perm-space"),
+        help: """
+            Definition Schema space threshold Constraints N/A Range N/A Default Value N/A. Sets `perm_space` \
+            of the body, over --body.
+            """)
+    var permSpaceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSchemasRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSchemasRequest.self, from: body,
+                overriding: [
+                    "schema_name": schemaNameField,
+                    "perm_space": permSpaceField
+                ])
             _ = try await client.updateSchemas(clusterID: clusterID, databaseName: databaseName, requestBody)
         }
     }
 }
 
-struct UpdateWorkloadPlanStageCommand: AsyncParsableCommand {
+struct UpdateWorkloadPlanStageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workload-plan-stage",
         abstract: "Modifying a Stage of a Resource Management Plan",
@@ -1318,15 +1542,26 @@ struct UpdateWorkloadPlanStageCommand: AsyncParsableCommand {
             api_description/resource_management/modifying_a_stage_of_a_resource_management_plan.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"workload_plan_stage": {"day": "", "month": "", "stage_name": "", "start_time": "", "end_time": \#
+        "", "queue_list": [{"queue_name": "", "queue_resources": [{"resource_name": "", "resource_value": \#
+        0, "value_unit": "", "resource_description": ""}]}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkloadPlanStageRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): workload_plan_stage.
+            Fields (* required): workload_plan_stage. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1347,11 +1582,14 @@ struct UpdateWorkloadPlanStageCommand: AsyncParsableCommand {
         help: "Definition Plan stage ID. Constraints N/A Range N/A Default Value N/A")
     var stageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkloadPlanStageRequest.self, from: body)
             _ = try await client.updateWorkloadPlanStage(
                 clusterID: clusterID,
@@ -1363,7 +1601,7 @@ struct UpdateWorkloadPlanStageCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateWorkloadRuleCommand: AsyncParsableCommand {
+struct UpdateWorkloadRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workload-rule",
         abstract: "Editing an Exception Rule",
@@ -1375,15 +1613,22 @@ struct UpdateWorkloadRuleCommand: AsyncParsableCommand {
             Documented in api_description/resource_management/editing_an_exception_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"rule_name": "", "except_rules": [{"rule_key": "", "rule_value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkloadRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): rule_name, except_rules.
+            Fields (* required): rule_name, except_rules. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -1399,11 +1644,14 @@ struct UpdateWorkloadRuleCommand: AsyncParsableCommand {
         help: "Definition Exception rule name. Constraints N/A Range N/A Default Value N/A")
     var ruleName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateWorkloadRuleRequest.self, from: body)
             _ = try await client.updateWorkloadRule(clusterID: clusterID, ruleName: ruleName, requestBody)
         }

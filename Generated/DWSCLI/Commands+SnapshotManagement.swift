@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct CheckTableRestoreCommand: AsyncParsableCommand {
+struct CheckTableRestoreCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-table-restore",
         abstract: "Checking the Name of the Table to Be Restored",
@@ -19,33 +19,64 @@ struct CheckTableRestoreCommand: AsyncParsableCommand {
             api_description/snapshot_management/checking_the_name_of_the_table_to_be_restored.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"case_sensitive": false, "database": "", "restore_table_list": [{"schema_name": "", "table_name": \#
+        ""}], "target_table_list": [{"schema_name": "", "table_name": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CheckTableRestoreRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): case_sensitive*, database*, restore_table_list*, target_table_list*.
+            (* required): case_sensitive*, database*, restore_table_list*, target_table_list*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @Option(
+        name: .customLong("case-sensitive"),
+        help: """
+            Definition Whether the name is case sensitive. Range N/A. Sets `case_sensitive` of the body, \
+            over --body.
+            """)
+    var caseSensitiveField: Bool?
+
+    @Option(
+        name: .customLong("database"),
+        help: "Definition Database name. Range N/A. Sets `database` of the body, over --body.")
+    var databaseField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CheckTableRestoreRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CheckTableRestoreRequest.self, from: body,
+                overriding: [
+                    "case_sensitive": caseSensitiveField,
+                    "database": databaseField
+                ])
             _ = try await client.checkTableRestore(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct CopySnapshotCommand: AsyncParsableCommand {
+struct CopySnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy-snapshot",
         abstract: "Copying a Snapshot",
@@ -57,33 +88,58 @@ struct CopySnapshotCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/copying_a_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup_name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CopySnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): backup_name*, description.
+            required): backup_name*, description. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @Option(
+        name: .customLong("backup-name"),
+        help: "Definition Snapshot name. Range N/A. Sets `backup_name` of the body, over --body.")
+    var backupNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Definition Description. Range N/A. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CopySnapshotRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CopySnapshotRequest.self, from: body,
+                overriding: [
+                    "backup_name": backupNameField,
+                    "description": descriptionField
+                ])
             _ = try await client.copySnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct CreateSnapshotCommand: AsyncParsableCommand {
+struct CreateSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-snapshot",
         abstract: "Creating a Snapshot",
@@ -95,28 +151,38 @@ struct CreateSnapshotCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/creating_a_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"snapshot": {"name": "", "cluster_id": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): snapshot*.
+            required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSnapshotRequest.self, from: body)
             _ = try await client.createSnapshot(requestBody)
         }
     }
 }
 
-struct CreateSnapshotPolicyCommand: AsyncParsableCommand {
+struct CreateSnapshotPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-snapshot-policy",
         abstract: "Adding a Snapshot Policy",
@@ -128,16 +194,27 @@ struct CreateSnapshotPolicyCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/adding_a_snapshot_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"keep_day": 0, "backup_strategies": [{"policy_id": "", "policy_name": "", "backup_strategy": "", \#
+        "backup_type": "", "backup_level": ""}], "device_name": "", "server_port": "", "backup_param": "", \#
+        "server_ips": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSnapshotPolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): keep_day, backup_strategies, device_name, server_port, backup_param, \
-            server_ips.
+            server_ips. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -148,12 +225,51 @@ struct CreateSnapshotPolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("keep-day"),
+        help: "Definition Retention days. Range 1 to 31. Sets `keep_day` of the body, over --body.")
+    var keepDayField: Int?
+
+    @Option(
+        name: .customLong("device-name"),
+        help: """
+            Definition Backup device. OBS, NBU, and NFS are supported. Range N/A. Sets `device_name` of the \
+            body, over --body.
+            """)
+    var deviceNameField: String?
+
+    @Option(
+        name: .customLong("server-port"),
+        help: """
+            Definition Port of the NBU backup media. This parameter is mandatory when the backup medium is \
+            NBU. Range N/A. Sets `server_port` of the body, over --body.
+            """)
+    var serverPortField: String?
+
+    @Option(
+        name: .customLong("backup-param"),
+        help: """
+            Definition NBU backup parameters. This parameter is mandatory when the backup medium is NBU. \
+            Range N/A. Sets `backup_param` of the body, over --body.
+            """)
+    var backupParamField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSnapshotPolicyRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSnapshotPolicyRequest.self, from: body,
+                overriding: [
+                    "keep_day": keepDayField,
+                    "device_name": deviceNameField,
+                    "server_port": serverPortField,
+                    "backup_param": backupParamField
+                ])
             try await client.createSnapshotPolicy(clusterID: clusterID, requestBody)
         }
     }
@@ -176,11 +292,14 @@ struct DeleteSnapshotCommand: AsyncParsableCommand {
         help: "Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSnapshot(snapshotID: snapshotID)
         }
     }
@@ -212,11 +331,14 @@ struct DeleteSnapshotPolicyCommand: AsyncParsableCommand {
         help: "Definition Snapshot policy ID. Constraints N/A Range N/A Default Value N/A")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSnapshotPolicy(clusterID: clusterID, id: id)
         }
     }
@@ -276,11 +398,14 @@ struct ListClusterSnapshotsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -322,11 +447,14 @@ struct ListSnapshotDetailsCommand: AsyncParsableCommand {
         help: "Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshotDetails(snapshotID: snapshotID)
         }
     }
@@ -377,11 +505,14 @@ struct ListSnapshotFlavorInfoCommand: AsyncParsableCommand {
             """)
     var fineGrainedRestore: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshotFlavorInfo(
                 snapshotID: snapshotID,
                 type: type,
@@ -413,11 +544,14 @@ struct ListSnapshotPolicyCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshotPolicy(clusterID: clusterID)
         }
     }
@@ -443,11 +577,14 @@ struct ListSnapshotStatisticsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshotStatistics(clusterID: clusterID)
         }
     }
@@ -465,17 +602,20 @@ struct ListSnapshotsCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/querying_the_snapshot_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshots()
         }
     }
 }
 
-struct RestoreClusterCommand: AsyncParsableCommand {
+struct RestoreClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-cluster",
         abstract: "Restoring a Cluster",
@@ -487,33 +627,47 @@ struct RestoreClusterCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/restoring_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"restore": {"name": "", "subnet_id": "", "security_group_id": "", "vpc_id": "", \#
+        "availability_zone": "", "port": 0, "public_ip": {"public_bind_type": "", "eip_id": ""}, \#
+        "enterprise_project_id": "", "ipv6_enable": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreClusterRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): restore*.
+            required): restore*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "Definition ID of the snapshot to be restored. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestoreClusterRequest.self, from: body)
             _ = try await client.restoreCluster(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct RestoreTableCommand: AsyncParsableCommand {
+struct RestoreTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore-table",
         abstract: "Restoring a Table",
@@ -525,27 +679,58 @@ struct RestoreTableCommand: AsyncParsableCommand {
             Documented in api_description/snapshot_management/restoring_a_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"case_sensitive": false, "database": "", "restore_table_list": [{"schema_name": "", "table_name": \#
+        ""}], "target_table_list": [{"schema_name": "", "table_name": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestoreTableRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): case_sensitive*, database*, restore_table_list*, target_table_list*.
+            required): case_sensitive*, database*, restore_table_list*, target_table_list*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A")
     var snapshotID: String
 
+    @Option(
+        name: .customLong("case-sensitive"),
+        help: """
+            Definition Whether the name is case sensitive. Range N/A. Sets `case_sensitive` of the body, \
+            over --body.
+            """)
+    var caseSensitiveField: Bool?
+
+    @Option(
+        name: .customLong("database"),
+        help: "Definition Database name. Range N/A. Sets `database` of the body, over --body.")
+    var databaseField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RestoreTableRequest.self, from: body)
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RestoreTableRequest.self, from: body,
+                overriding: [
+                    "case_sensitive": caseSensitiveField,
+                    "database": databaseField
+                ])
             _ = try await client.restoreTable(snapshotID: snapshotID, requestBody)
         }
     }

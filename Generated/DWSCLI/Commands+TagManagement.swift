@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct BatchCreateResourceTagCommand: AsyncParsableCommand {
+struct BatchCreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-resource-tag",
         abstract: "Adding Tags in Batches",
@@ -18,15 +18,22 @@ struct BatchCreateResourceTagCommand: AsyncParsableCommand {
             Documented in api_description/tag_management/adding_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateResourceTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -36,18 +43,21 @@ struct BatchCreateResourceTagCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourceTagRequest.self, from: body)
             try await client.batchCreateResourceTag(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct BatchDeleteResourceTagCommand: AsyncParsableCommand {
+struct BatchDeleteResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-resource-tag",
         abstract: "Delete Tags in Batches",
@@ -59,15 +69,22 @@ struct BatchDeleteResourceTagCommand: AsyncParsableCommand {
             Documented in api_description/tag_management/delete_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteResourceTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -77,11 +94,14 @@ struct BatchDeleteResourceTagCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourceTagRequest.self, from: body)
             try await client.batchDeleteResourceTag(clusterID: clusterID, requestBody)
         }
@@ -108,11 +128,14 @@ struct ListClusterTagsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterTags(clusterID: clusterID)
         }
     }
@@ -130,11 +153,14 @@ struct ListTagsCommand: AsyncParsableCommand {
             Documented in api_description/tag_management/querying_project_tags.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTags()
         }
     }

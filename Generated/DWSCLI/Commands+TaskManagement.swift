@@ -34,14 +34,21 @@ struct ListClusterActionsCommand: AsyncParsableCommand {
             FINE_GRAINED_RESTORING, or FINE_GRAINED_RESTORING_FAILED Default Value N/A Values: GROWING, \
             RESIZE_FAILURE, RESTORING, RESTORING_FAILED, SNAPSHOTTING, SNAPSHOTTING_FAILED, \
             FINE_GRAINED_RESTORING, FINE_GRAINED_RESTORING_FAILED.
-            """)
+            """,
+        completion: .list([
+            "GROWING", "RESIZE_FAILURE", "RESTORING", "RESTORING_FAILED", "SNAPSHOTTING",
+            "SNAPSHOTTING_FAILED", "FINE_GRAINED_RESTORING", "FINE_GRAINED_RESTORING_FAILED"
+        ]))
     var actionName: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterActions(clusterID: clusterID, actionName: actionName)
         }
     }
@@ -64,11 +71,14 @@ struct ListJobDetailsCommand: AsyncParsableCommand {
         help: "Definition Task ID. Constraints N/A Range N/A Default Value N/A")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection) { client, output in
+        try await DWSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobDetails(jobID: jobID)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import DWS
 
-/// `dws`: one subcommand per DWS API operation (131 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct DWSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc dws`: one subcommand per DWS API operation (131 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct DWSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dws",
         abstract: "Call the DWS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -203,14 +203,16 @@ struct DWSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (DWSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: DWSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: DWSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: DWSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: DWSClient.init(client:), operation: operation)
     }
 }

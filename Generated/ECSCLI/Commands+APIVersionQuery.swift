@@ -18,11 +18,14 @@ struct NovaListVersionsCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/api_version_query/listing_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListVersions()
         }
     }
@@ -46,11 +49,14 @@ struct NovaShowVersionCommand: AsyncParsableCommand {
         help: "Specifies an API version, such as V2.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowVersion(apiVersion: apiVersion)
         }
     }

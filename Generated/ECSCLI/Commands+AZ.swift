@@ -18,11 +18,14 @@ struct NovaListAvailabilityZonesCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/az/listing_azs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListAvailabilityZones()
         }
     }

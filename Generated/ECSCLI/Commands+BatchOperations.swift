@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct BatchRebootServersCommand: AsyncParsableCommand {
+struct BatchRebootServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-reboot-servers",
         abstract: "Restarting ECSs in a Batch",
@@ -19,28 +19,38 @@ struct BatchRebootServersCommand: AsyncParsableCommand {
             Documented in apis_recommended/batch_operations/restarting_ecss_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"reboot": {"type": "", "servers": [{"id": ""}]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchRebootServersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): reboot*.
+            Fields (* required): reboot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchRebootServersRequest.self, from: body)
             _ = try await client.batchRebootServers(requestBody)
         }
     }
 }
 
-struct BatchStartServersCommand: AsyncParsableCommand {
+struct BatchStartServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-start-servers",
         abstract: "Starting ECSs in a Batch",
@@ -53,28 +63,38 @@ struct BatchStartServersCommand: AsyncParsableCommand {
             Documented in apis_recommended/batch_operations/starting_ecss_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-start": {"servers": [{"id": ""}]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStartServersRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): os-start*.
+            (* required): os-start*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStartServersRequest.self, from: body)
             _ = try await client.batchStartServers(requestBody)
         }
     }
 }
 
-struct BatchStopServersCommand: AsyncParsableCommand {
+struct BatchStopServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-stop-servers",
         abstract: "Stopping ECSs in a Batch",
@@ -87,21 +107,31 @@ struct BatchStopServersCommand: AsyncParsableCommand {
             Documented in apis_recommended/batch_operations/stopping_ecss_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop": {"servers": [{"id": ""}], "type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchStopServersRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): os-stop*.
+            (* required): os-stop*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStopServersRequest.self, from: body)
             _ = try await client.batchStopServers(requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AttachServerVolumeCommand: AsyncParsableCommand {
+struct AttachServerVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-server-volume",
         abstract: "Attaching a Disk to an ECS",
@@ -18,15 +18,25 @@ struct AttachServerVolumeCommand: AsyncParsableCommand {
             Documented in apis_recommended/disk_management/attaching_a_disk_to_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volumeAttachment": {"volumeId": "", "device": "", "volume_type": "", "count": 0, \#
+        "hw:passthrough": ""}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachServerVolumeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): volumeAttachment*, dry_run.
+            Fields (* required): volumeAttachment*, dry_run. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -40,18 +50,41 @@ struct AttachServerVolumeCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Specifies whether to check the request and attach the disk. true: indicates that only the \
+            request is sent, and no disk will be attached. Check items include mandatory parameters, request \
+            format, and service restrictions. If the check fails, the system returns an error. If the check \
+            result is as expected, the system properly responds. false: indicates that only the request is \
+            sent and the disk will be attached if the check result is as expected. The default value is \
+            false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachServerVolumeRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachServerVolumeRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.attachServerVolume(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -101,17 +134,24 @@ struct DetachServerVolumeCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.detachServerVolume(
                 serverID: serverID,
                 volumeID: volumeID,
@@ -145,11 +185,14 @@ struct ListDiskAttachmentOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID in UUID format.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDiskAttachmentOfECS(serverID: serverID)
         }
     }
@@ -173,11 +216,14 @@ struct ListServerBlockDevicesCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID in UUID format.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServerBlockDevices(serverID: serverID)
         }
     }
@@ -206,11 +252,14 @@ struct ShowServerBlockDeviceCommand: AsyncParsableCommand {
         help: "Specifies the EVS disk ID in UUID format.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServerBlockDevice(serverID: serverID, volumeID: volumeID)
         }
     }
@@ -238,11 +287,14 @@ struct ShowSingleDiskAttachedToECSCommand: AsyncParsableCommand {
         help: "Specifies the EVS disk ID in UUID format.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSingleDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateDiskCommand: AsyncParsableCommand {
+struct CreateDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-disk",
         abstract: "Creating a Disk (Discarded)",
@@ -19,22 +19,35 @@ struct CreateDiskCommand: AsyncParsableCommand {
             out-of-date_apis/disk_management_openstack_nova_apis/creating_a_disk_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"availability_zone": "", "display_description": "", "snapshot_id": "", "size": 0, \#
+        "display_name": "", "volume_type": "SSD|SAS|SATA|co-p1|uh-l1", "metadata": {}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): volume*.
+            required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDiskRequest.self, from: body)
             _ = try await client.createDisk(requestBody)
         }
@@ -59,12 +72,15 @@ struct DeleteDiskCommand: AsyncParsableCommand {
         help: "Specifies the volume ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDisk(volumeID: volumeID)
         }
     }
@@ -83,12 +99,15 @@ struct ListBriefDisksCommand: AsyncParsableCommand {
             out-of-date_apis/disk_management_openstack_nova_apis/querying_brief_information_about_disks_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBriefDisks()
         }
     }
@@ -107,12 +126,15 @@ struct ListDisksCommand: AsyncParsableCommand {
             out-of-date_apis/disk_management_openstack_nova_apis/querying_detailed_information_about_disks_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDisks()
         }
     }
@@ -136,12 +158,15 @@ struct ShowDiskCommand: AsyncParsableCommand {
         help: "Specifies the disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDisk(volumeID: volumeID)
         }
     }

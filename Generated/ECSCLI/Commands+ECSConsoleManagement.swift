@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand {
+struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-ecs-management-console-logs",
         abstract: "Obtaining ECS Management Console Logs",
@@ -19,15 +19,22 @@ struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand {
             native_openstack_nova_apis/ecs_console_management/obtaining_ecs_management_console_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-getConsoleOutput": {"length": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListECSManagementConsoleLogsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-getConsoleOutput*.
+            input. Fields (* required): os-getConsoleOutput*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -42,17 +49,25 @@ struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListECSManagementConsoleLogsRequest.self, from: body)
             _ = try await client.listECSManagementConsoleLogs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -66,7 +81,7 @@ struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand {
+struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vnc-based-remote-login-address",
         abstract: "Obtaining a VNC-based Remote Login Address (Microversion 2.6 or Later)",
@@ -79,15 +94,22 @@ struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand {
             native_openstack_nova_apis/ecs_console_management/obtaining_a_vnc-based_remote_login_address_microversion_2.6_or_later.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"remote_console": {"type": "", "protocol": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListVNCBasedRemoteLoginAddressRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): remote_console*.
+            input. Fields (* required): remote_console*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -102,17 +124,25 @@ struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListVNCBasedRemoteLoginAddressRequest.self, from: body)
             _ = try await client.listVNCBasedRemoteLoginAddress(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddServerGroupMemberCommand: AsyncParsableCommand {
+struct AddServerGroupMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-server-group-member",
         abstract: "Adding an ECS to an ECS Group",
@@ -19,33 +19,43 @@ struct AddServerGroupMemberCommand: AsyncParsableCommand {
             Documented in apis_recommended/ecs_group_management/adding_an_ecs_to_an_ecs_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"add_member": {"instance_uuid": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddServerGroupMemberRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): add_member*.
+            Fields (* required): add_member*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-group-id"),
         help: "Specifies the ECS group ID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddServerGroupMemberRequest.self, from: body)
             try await client.addServerGroupMember(serverGroupID: serverGroupID, requestBody)
         }
     }
 }
 
-struct CreateServerGroupCommand: AsyncParsableCommand {
+struct CreateServerGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-server-group",
         abstract: "Creating an ECS Group",
@@ -57,21 +67,31 @@ struct CreateServerGroupCommand: AsyncParsableCommand {
             Documented in apis_recommended/ecs_group_management/creating_an_ecs_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server_group": {"name": "", "policies": ["anti-affinity"]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateServerGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server_group*.
+            (* required): server_group*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateServerGroupRequest.self, from: body)
             _ = try await client.createServerGroup(requestBody)
         }
@@ -95,17 +115,20 @@ struct DeleteServerGroupCommand: AsyncParsableCommand {
         help: "Specifies the ECS group UUID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteServerGroup(serverGroupID: serverGroupID)
         }
     }
 }
 
-struct DeleteServerGroupMemberCommand: AsyncParsableCommand {
+struct DeleteServerGroupMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-server-group-member",
         abstract: "Removing an ECS from an ECS Group",
@@ -118,26 +141,36 @@ struct DeleteServerGroupMemberCommand: AsyncParsableCommand {
             Documented in apis_recommended/ecs_group_management/removing_an_ecs_from_an_ecs_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"remove_member": {"instance_uuid": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteServerGroupMemberRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): remove_member*.
+            Fields (* required): remove_member*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-group-id"),
         help: "Specifies the ECS group ID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteServerGroupMemberRequest.self, from: body)
             try await client.deleteServerGroupMember(serverGroupID: serverGroupID, requestBody)
         }
@@ -171,11 +204,14 @@ struct ListServerGroupsCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServerGroups(limit: limit, marker: marker)
         }
     }
@@ -198,11 +234,14 @@ struct ShowServerGroupCommand: AsyncParsableCommand {
         help: "Specifies an ECS group UUID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServerGroup(serverGroupID: serverGroupID)
         }
     }

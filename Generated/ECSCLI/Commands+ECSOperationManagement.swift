@@ -41,11 +41,14 @@ struct ListActionsOnECSCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listActionsOnECS(serverID: serverID, limit: limit, marker: marker)
         }
     }
@@ -74,11 +77,14 @@ struct ShowECSOperationsByRequestIDCommand: AsyncParsableCommand {
         help: "Specifies the request ID.")
     var requestID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showECSOperationsByRequestID(serverID: serverID, requestID: requestID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand {
+struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-fpga-image-with-ecs-image",
         abstract: "Associating an FPGA Image with an ECS Image",
@@ -19,26 +19,36 @@ struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand {
             out-of-date_apis/fpga_logical_file_management/associating_an_fpga_image_with_an_ecs_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"image": {"id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateFPGAImageWithECSImageRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): image*.
+            input. Fields (* required): image*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("fpga-image-id"),
         help: "Specifies the FPGA image ID.")
     var fpgaImageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateFPGAImageWithECSImageRequest.self, from: body)
             try await client.associateFPGAImageWithECSImage(fpgaImageID: fpgaImageID, requestBody)
         }
@@ -62,17 +72,20 @@ struct DeleteFPGAImageCommand: AsyncParsableCommand {
         help: "Specifies the FPGA image ID.")
     var fpgaImageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFPGAImage(fpgaImageID: fpgaImageID)
         }
     }
 }
 
-struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand {
+struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-fpga-image-from-ecs-image",
         abstract: "Disassociating an FPGA Image from an ECS Image",
@@ -85,26 +98,36 @@ struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand {
             out-of-date_apis/fpga_logical_file_management/disassociating_an_fpga_image_from_an_ecs_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"image": {"id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateFPGAImageFromECSImageRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): image*.
+            standard input. Fields (* required): image*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("fpga-image-id"),
         help: "Specifies the FPGA image ID.")
     var fpgaImageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateFPGAImageFromECSImageRequest.self, from: body)
             try await client.disassociateFPGAImageFromECSImage(fpgaImageID: fpgaImageID, requestBody)
         }
@@ -152,11 +175,14 @@ struct ListAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand 
             """)
     var size: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAssociationsBetweenFPGAImageAndECSImage(
                 imageID: imageID,
                 fpgaImageID: fpgaImageID,
@@ -201,17 +227,20 @@ struct ListFPGAImagesCommand: AsyncParsableCommand {
             """)
     var size: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFPGAImages(fpgaImageID: fpgaImageID, page: page, size: size)
         }
     }
 }
 
-struct RegisterFPGAImageCommand: AsyncParsableCommand {
+struct RegisterFPGAImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-fpga-image",
         abstract: "Registering an FPGA Image",
@@ -223,21 +252,33 @@ struct RegisterFPGAImageCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/fpga_logical_file_management/registering_an_fpga_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"fpga_image": {"location": "", "name": "", "metadata": {}, "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RegisterFPGAImageRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fpga_image*.
+            (* required): fpga_image*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RegisterFPGAImageRequest.self, from: body)
             _ = try await client.registerFPGAImage(requestBody)
         }

@@ -27,11 +27,14 @@ struct ListFlavorsCommand: AsyncParsableCommand {
             """)
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlavors(availabilityZone: availabilityZone)
         }
     }
@@ -73,7 +76,8 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
             is flavorid. name: indicates the flavor name. memory_mb: indicates the memory size. vcpus: \
             indicates the number of vCPUs. root_gb: indicates the system disk size. Values: flavorid, name, \
             memory_mb, vcpus, root_gb.
-            """)
+            """,
+        completion: .list(["flavorid", "name", "memory_mb", "vcpus", "root_gb"]))
     var sortKey: String?
 
     @Option(
@@ -81,7 +85,8 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
         help: """
             Specifies the ascending or descending sorting. Value range: asc: indicates the ascending order. \
             desc: indicates the descending order. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: String?
 
     @Option(
@@ -97,11 +102,14 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
         help: "Uses the ID of the last flavor on one page as the paging marker.")
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTargetFlavorsToWhichECSFlavorCanBeChanged(
                 instanceUUID: instanceUUID,
                 sourceFlavorID: sourceFlavorID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
+struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign-floating-ip-address",
         abstract: "Assigning a Floating IP Address (Discarded)",
@@ -19,29 +19,60 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
             out-of-date_apis/floating_ip_address_management_openstack_nova_apis/assigning_a_floating_ip_address_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tenant_id": "", "pool": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tenant_id, pool.
+            Fields (* required): tenant_id, pool. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("tenant-id"),
+        help: """
+            Specifies the tenant ID specified in the URI. The value is in UUID format. Sets `tenant_id` of \
+            the body, over --body.
+            """)
+    var tenantIDField: String?
+
+    @Option(
+        name: .customLong("pool"),
+        help: """
+            Specifies the network resource pool that provides floating IP addresses. If it is not specified, \
+            the default resource pool is used. Sets `pool` of the body, over --body.
+            """)
+    var poolField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssignFloatingIPAddressRequest.self, from: body,
+                overriding: [
+                    "tenant_id": tenantIDField,
+                    "pool": poolField
+                ])
             _ = try await client.assignFloatingIPAddress(requestBody)
         }
     }
 }
 
-struct AssociateFloatingIPAddressCommand: AsyncParsableCommand {
+struct AssociateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-floating-ip-address",
         abstract: "Binding a Floating IP Address (Discarded)",
@@ -54,34 +85,44 @@ struct AssociateFloatingIPAddressCommand: AsyncParsableCommand {
             out-of-date_apis/floating_ip_address_management_openstack_nova_apis/binding_a_floating_ip_address_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"addFloatingIp": {"address": "", "fixed_address": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateFloatingIPAddressRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): addFloatingIp*.
+            input. Fields (* required): addFloatingIp*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateFloatingIPAddressRequest.self, from: body)
             try await client.associateFloatingIPAddress(serverID: serverID, requestBody)
         }
     }
 }
 
-struct DisassociateFloatingIPAddressCommand: AsyncParsableCommand {
+struct DisassociateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-floating-ip-address",
         abstract: "Unbinding a Floating IP Address (Discarded)",
@@ -94,27 +135,37 @@ struct DisassociateFloatingIPAddressCommand: AsyncParsableCommand {
             out-of-date_apis/floating_ip_address_management_openstack_nova_apis/unbinding_a_floating_ip_address_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"removeFloatingIp": {"address": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateFloatingIPAddressRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): removeFloatingIp*.
+            input. Fields (* required): removeFloatingIp*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateFloatingIPAddressRequest.self, from: body)
             try await client.disassociateFloatingIPAddress(serverID: serverID, requestBody)
         }
@@ -134,12 +185,15 @@ struct ListFloatingIPAddressPoolsCommand: AsyncParsableCommand {
             out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_address_pools_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFloatingIPAddressPools()
         }
     }
@@ -158,12 +212,15 @@ struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
             out-of-date_apis/floating_ip_address_management_openstack_nova_apis/querying_floating_ip_addresses_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFloatingIPAddresses()
         }
     }
@@ -187,12 +244,15 @@ struct ReleaseFloatingIPAddressCommand: AsyncParsableCommand {
         help: "Specifies the ID of the floating IP address.")
     var floatingIPID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.releaseFloatingIPAddress(floatingIPID: floatingIPID)
         }
     }
@@ -217,12 +277,15 @@ struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
         help: "Specifies the ID of the floating IP address.")
     var floatingIPID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFloatingIPAddress(floatingIPID: floatingIPID)
         }
     }

@@ -24,12 +24,15 @@ struct DeleteImageCommand: AsyncParsableCommand {
         help: "Specifies the image ID.")
     var imageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteImage(imageID: imageID)
         }
     }
@@ -80,12 +83,15 @@ struct ListImageDetailsCommand: AsyncParsableCommand {
         help: "Specifies the minimum disk size in GiB required by the image.")
     var minDisk: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listImageDetails(
                 name: name,
                 status: status,
@@ -142,12 +148,15 @@ struct ListImagesCommand: AsyncParsableCommand {
         help: "Specifies the minimum disk size in GiB required by the image.")
     var minDisk: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listImages(
                 name: name,
                 status: status,
@@ -177,12 +186,15 @@ struct ListMetadataOfImageCommand: AsyncParsableCommand {
         help: "Specifies the image ID.")
     var imageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetadataOfImage(imageID: imageID)
         }
     }
@@ -206,12 +218,15 @@ struct ShowImageCommand: AsyncParsableCommand {
         help: "Specifies the image ID.")
     var imageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showImage(imageID: imageID)
         }
     }

@@ -23,11 +23,14 @@ struct ShowJobCommand: AsyncParsableCommand {
         help: "Specifies the ID of an asynchronous job.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJob(jobID: jobID)
         }
     }
@@ -52,22 +55,27 @@ struct WaitForJobCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             The states to wait for (repeatable, or comma-separated). Values: SUCCESS, RUNNING, FAIL, INIT.
-            """)
+            """,
+        completion: .list(["SUCCESS", "RUNNING", "FAIL", "INIT"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).",
+        completion: .list(["SUCCESS", "RUNNING", "FAIL", "INIT"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForJob(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobResponse.StatusValue.self),

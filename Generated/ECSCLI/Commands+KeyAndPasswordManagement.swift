@@ -34,17 +34,25 @@ struct DeletePasswordOfECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePasswordOfECS(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -77,17 +85,20 @@ struct ListPasswordOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPasswordOfECS(serverID: serverID)
         }
     }
 }
 
-struct NovaCreateKeypairCommand: AsyncParsableCommand {
+struct NovaCreateKeypairCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-create-keypair",
         abstract: "Creating and Importing an SSH Key Pair",
@@ -100,21 +111,31 @@ struct NovaCreateKeypairCommand: AsyncParsableCommand {
             native_openstack_nova_apis/key_and_password_management/creating_and_importing_an_ssh_key_pair.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"keypair": {"public_key": "", "type": "", "name": "", "user_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaCreateKeypairRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): keypair*.
+            (* required): keypair*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaCreateKeypairRequest.self, from: body)
             _ = try await client.novaCreateKeypair(requestBody)
         }
@@ -138,11 +159,14 @@ struct NovaDeleteKeypairCommand: AsyncParsableCommand {
         help: "Specifies the key pair name.")
     var keypairName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.novaDeleteKeypair(keypairName: keypairName)
         }
     }
@@ -160,11 +184,14 @@ struct NovaListKeypairsCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/key_and_password_management/listing_ssh_key_pairs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListKeypairs()
         }
     }
@@ -188,11 +215,14 @@ struct NovaShowKeypairCommand: AsyncParsableCommand {
         help: "Specifies the key pair name.")
     var keypairName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowKeypair(keypairName: keypairName)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreatePostPaidServersCommand: AsyncParsableCommand {
+struct CreatePostPaidServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-post-paid-servers",
         abstract: "Creating ECSs",
@@ -18,28 +18,68 @@ struct CreatePostPaidServersCommand: AsyncParsableCommand {
             Documented in apis_recommended/lifecycle_management/creating_ecss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"server": {"imageRef": "", "flavorRef": "", "name": "", "user_data": "", "adminPass": "", \#
+        "key_name": "", "vpcid": "", "nics": [{"subnet_id": "", "ip_address": "", "binding:profile": \#
+        {"disable_security_groups": false}, "extra_dhcp_opts": [{"opt_value": 0, "opt_name": ""}], \#
+        "ipv6_enable": false, "ipv6_bandwidth": {"tpm_enabled": false}}], "publicip": {"id": "", "eip": \#
+        {"iptype": "", "bandwidth": {"size": 0, "sharetype": "PER|WHOLE", "chargemode": ""}}, \#
+        "delete_on_termination": false}, "count": 0, "root_volume": {"volumetype": \#
+        "SSD|SAS|SATA|GPSSD|ESSD|GPSSD2", "size": 0, "hw:passthrough": false, "metadata": {}}, \#
+        "data_volumes": [{"volumetype": "SSD|SAS|SATA|GPSSD|ESSD|GPSSD2", "size": 0, "shareable": false, \#
+        "multiattach": false, "hw:passthrough": false, "extendparam": {"snapshotId": ""}, "data_image_id": \#
+        "", "metadata": {}}], "security_groups": [{"id": ""}], "availability_zone": "", \#
+        "batch_create_in_multi_az": false, "extendparam": {"regionID": "", "CB_CSBS_BACKUP": ""}, \#
+        "metadata": {"admin_pass": "", "op_svc_userid": "", "agency_name": "", "__support_agent_list": "", \#
+        "BYOL": "True|False"}, "os:scheduler_hints": {"group": "", "tenancy": "dedicated|shared", \#
+        "dedicated_host_id": ""}, "tags": [""], "description": ""}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePostPaidServersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): server*, dry_run.
+            Fields (* required): server*, dry_run. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition Specifies whether to check the request. If this parameter is set to true, no instance \
+            is created. Constraints N/A Range true: Check the request. Check items include the mandatory \
+            parameters and request format. If the check fails, the system returns an error. If the check is \
+            successful, the system returns status code 202. false: Send the request without checking the \
+            request body. Default Value false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePostPaidServersRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePostPaidServersRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.createPostPaidServers(requestBody)
         }
     }
 }
 
-struct DeleteServersCommand: AsyncParsableCommand {
+struct DeleteServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-servers",
         abstract: "Deleting ECSs",
@@ -51,22 +91,65 @@ struct DeleteServersCommand: AsyncParsableCommand {
             Documented in apis_recommended/lifecycle_management/deleting_ecss.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"servers": [{"id": ""}], "delete_publicip": false, "delete_volume": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteServersRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): servers*, delete_publicip, delete_volume.
+            required): servers*, delete_publicip, delete_volume. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("delete-publicip"),
+        help: """
+            Definition Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do \
+            not want to delete the EIP, the system only unbinds the EIP from the ECS and reserves the EIP. \
+            Constraints If delete_publicip is not specified, the delete_on_termination value of the EIP \
+            decides whether the EIP is released when the ECS is deleted. If delete_on_termination is true \
+            and delete_public is null, the EIP is released when the ECS is deleted. If delete_on_termination \
+            is false and delete_public is null, the EIP is only unbound from the ECS and will not be \
+            released when the ECS is deleted. Range true: When an ECS is deleted, the EIP bound to the ECS \
+            is also released regardless of whether delete_on_termination of the EIP is true or false. false: \
+            When an ECS is deleted, the EIP is only unbound from the ECS and will not be released regardless \
+            of whether delete_on_termination of the EIP is true or false. Default Value false. Sets \
+            `delete_publicip` of the body, over --body.
+            """)
+    var deletePublicipField: Bool?
+
+    @Option(
+        name: .customLong("delete-volume"),
+        help: """
+            Definition Specifies whether to delete the data disks attached to an ECS when deleting the ECS. \
+            If you set the parameter value to false, the system only detaches the disks from the ECS and \
+            reserves the disks. Constraints N/A Range true: indicates to delete the data disks attached to \
+            the ECS when deleting the ECS. false: indicates only to detach the data disks attached to the \
+            ECS when deleting the ECS. Default Value false. Sets `delete_volume` of the body, over --body.
+            """)
+    var deleteVolumeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteServersRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteServersRequest.self, from: body,
+                overriding: [
+                    "delete_publicip": deletePublicipField,
+                    "delete_volume": deleteVolumeField
+                ])
             _ = try await client.deleteServers(requestBody)
         }
     }
@@ -123,7 +206,11 @@ struct ListServersDetailsCommand: AsyncParsableCommand {
             VERIFY_RESIZE: VERIFY_RESIZE or REVERT_RESIZE Default Value N/A Values: ACTIVE, BUILD, ERROR, \
             HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED, \
             SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var status: String?
 
     @Option(
@@ -177,11 +264,14 @@ struct ListServersDetailsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -231,17 +321,20 @@ struct ShowServerCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServer(serverID: serverID)
         }
     }
 }
 
-struct UpdateServerCommand: AsyncParsableCommand {
+struct UpdateServerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-server",
         abstract: "Modifying ECS Details",
@@ -253,15 +346,22 @@ struct UpdateServerCommand: AsyncParsableCommand {
             Documented in apis_recommended/lifecycle_management/modifying_ecs_details.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server": {"name": "", "description": "", "hostname": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateServerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server*.
+            required): server*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -275,17 +375,24 @@ struct UpdateServerCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateServerRequest.self, from: body)
             _ = try await client.updateServer(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -320,22 +427,33 @@ struct WaitForServerCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, ERROR, \
             HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE, DELETED, \
             SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForServer(
                 serverID: serverID,
                 status: WaitOptions.states(status, as: Status.self),

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct UpdateServerMetadataCommand: AsyncParsableCommand {
+struct UpdateServerMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-server-metadata",
         abstract: "Updating ECS Metadata",
@@ -18,15 +18,22 @@ struct UpdateServerMetadataCommand: AsyncParsableCommand {
             Documented in apis_recommended/metadata_management/updating_ecs_metadata.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateServerMetadataRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -40,17 +47,24 @@ struct UpdateServerMetadataCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateServerMetadataRequest.self, from: body)
             _ = try await client.updateServerMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {

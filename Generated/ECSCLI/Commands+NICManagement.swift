@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct BatchAddServerNICsCommand: AsyncParsableCommand {
+struct BatchAddServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-server-nics",
         abstract: "Adding NICs to an ECS in a Batch",
@@ -18,15 +18,25 @@ struct BatchAddServerNICsCommand: AsyncParsableCommand {
             Documented in apis_recommended/nic_management/adding_nics_to_an_ecs_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"nics": [{"subnet_id": "", "security_groups": [{"id": ""}], "ip_address": "", "ipv6_enable": \#
+        false, "ipv6_bandwidth": {}}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddServerNICsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): nics*.
+            Fields (* required): nics*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -40,17 +50,24 @@ struct BatchAddServerNICsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddServerNICsRequest.self, from: body)
             _ = try await client.batchAddServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -64,7 +81,7 @@ struct BatchAddServerNICsCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchDeleteServerNICsCommand: AsyncParsableCommand {
+struct BatchDeleteServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-server-nics",
         abstract: "Deleting NICs from an ECS in a Batch",
@@ -76,15 +93,22 @@ struct BatchDeleteServerNICsCommand: AsyncParsableCommand {
             Documented in apis_recommended/nic_management/deleting_nics_from_an_ecs_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nics": [{"id": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteServerNICsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): nics*.
+            Fields (* required): nics*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -98,17 +122,24 @@ struct BatchDeleteServerNICsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteServerNICsRequest.self, from: body)
             _ = try await client.batchDeleteServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -139,11 +170,14 @@ struct ListServerInterfacesCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServerInterfaces(serverID: serverID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AttachECSDataDiskCommand: AsyncParsableCommand {
+struct AttachECSDataDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-ecs-data-disk",
         abstract: "Attaching an ECS Data Disk",
@@ -18,15 +18,22 @@ struct AttachECSDataDiskCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/disk_management/attaching_an_ecs_data_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"volumeAttachment": {"volumeId": "", "device": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachECSDataDiskRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volumeAttachment*.
+            (* required): volumeAttachment*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -41,17 +48,25 @@ struct AttachECSDataDiskCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachECSDataDiskRequest.self, from: body)
             _ = try await client.attachECSDataDisk(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -95,17 +110,25 @@ struct DetachDiskFromECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.detachDiskFromECS(serverID: serverID, volumeID: volumeID)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -136,11 +159,14 @@ struct ListDisksAttachedToECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDisksAttachedToECS(serverID: serverID)
         }
     }
@@ -169,11 +195,14 @@ struct ShowDiskAttachedToECSCommand: AsyncParsableCommand {
         help: "Specifies the volume ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDiskAttachedToECS(serverID: serverID, volumeID: volumeID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateECSGroupCommand: AsyncParsableCommand {
+struct CreateECSGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-ecs-group",
         abstract: "Creating an ECS Group",
@@ -18,21 +18,31 @@ struct CreateECSGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/ecs_group_management/creating_an_ecs_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server_group": {"name": "", "policies": ["anti-affinity"]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateECSGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server_group*.
+            required): server_group*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateECSGroupRequest.self, from: body)
             _ = try await client.createECSGroup(requestBody)
         }
@@ -56,11 +66,14 @@ struct DeleteECSGroupCommand: AsyncParsableCommand {
         help: "Specifies the ECS group UUID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteECSGroup(serverGroupID: serverGroupID)
         }
     }
@@ -78,11 +91,14 @@ struct ListECSGroupsCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/ecs_group_management/listing_ecs_groups.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listECSGroups()
         }
     }
@@ -106,11 +122,14 @@ struct ShowECSGroupCommand: AsyncParsableCommand {
         help: "Specifies the ECS group UUID.")
     var serverGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showECSGroup(serverGroupID: serverGroupID)
         }
     }

@@ -48,11 +48,14 @@ struct ListECSFlavorsCommand: AsyncParsableCommand {
         help: "Specifies the ascending (asc) or descending (desc) sorting. The default value is asc.")
     var sortDir: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listECSFlavors(
                 minDisk: minDisk,
                 minRam: minRam,
@@ -105,11 +108,14 @@ struct ListFlavorECSCommand: AsyncParsableCommand {
         help: "Specifies the ascending (asc) or descending (desc) sorting. The default value is asc.")
     var sortDir: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlavorECS(
                 minDisk: minDisk,
                 minRam: minRam,
@@ -143,11 +149,14 @@ struct NovaShowFlavorExtraSpecsCommand: AsyncParsableCommand {
         help: "Specifies the flavor ID.")
     var flavorsID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowFlavorExtraSpecs(flavorID: flavorID, flavorsID: flavorsID)
         }
     }
@@ -176,11 +185,14 @@ struct ShowECSFlavorCommand: AsyncParsableCommand {
         help: "Specifies the flavor ID.")
     var flavorsID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showECSFlavor(flavorID: flavorID, flavorsID: flavorsID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct NovaCreateServersCommand: AsyncParsableCommand {
+struct NovaCreateServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-create-servers",
         abstract: "Creating an ECS",
@@ -18,15 +18,32 @@ struct NovaCreateServersCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/lifecycle_management/creating_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"server": {"imageRef": "", "flavorRef": "", "name": "", "metadata": {}, "adminPass": "", \#
+        "block_device_mapping_v2": [{"source_type": "", "destination_type": "", "guest_format": "", \#
+        "device_name": "", "delete_on_termination": false, "boot_index": "", "uuid": "", "volume_size": 0, \#
+        "volume_type": ""}], "config_drive": "", "security_groups": [{"name": ""}], "networks": [{"port": \#
+        "", "uuid": "", "fixed_ip": ""}], "key_name": "", "user_data": "", "availability_zone": "", \#
+        "return_reservation_id": false, "min_count": 0, "max_count": 0, "OS-DCF:diskConfig": "MANUAL|AUTO", \#
+        "description": ""}, "os:scheduler_hints": {"group": "", "different_host": [""], "same_host": [""], \#
+        "cidr": "", "build_near_host_ip": "", "tenancy": "shared|dedicated", "dedicated_host_id": "", \#
+        "check_resources": "true|false"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaCreateServersRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): server*, os:scheduler_hints.
+            (* required): server*, os:scheduler_hints. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -36,17 +53,25 @@ struct NovaCreateServersCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaCreateServersRequest.self, from: body)
             let response = try await client.novaCreateServers(requestBody)
             if !wait.isEmpty {
@@ -91,11 +116,14 @@ struct NovaDeleteServerCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.novaDeleteServer(serverID: serverID)
             if wait {
                 output.keepLastResponse()
@@ -155,7 +183,11 @@ struct NovaListServersCommand: AsyncParsableCommand {
             return an empty list for the status field out of the preceding options. In microversion 2.38 and \
             later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
             ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE"
+        ]))
     var status: String?
 
     @Option(
@@ -203,7 +235,11 @@ struct NovaListServersCommand: AsyncParsableCommand {
             key_name, project_id, user_id, updated_at, uuid, and vm_state Values: created_at, \
             availability_zone, display_name, host, instance_type_id, key_name, project_id, user_id, \
             updated_at, uuid, vm_state.
-            """)
+            """,
+        completion: .list([
+            "created_at", "availability_zone", "display_name", "host", "instance_type_id", "key_name",
+            "project_id", "user_id", "updated_at", "uuid", "vm_state"
+        ]))
     var sortKey: String?
 
     @Option(
@@ -211,11 +247,14 @@ struct NovaListServersCommand: AsyncParsableCommand {
         help: "Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.")
     var ip: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListServers(
                 changesSince: changesSince,
                 image: image,
@@ -283,7 +322,11 @@ struct NovaListServersDetailsCommand: AsyncParsableCommand {
             return an empty list for the status field out of the preceding options. In microversion 2.38 and \
             later, the system will return error 400. For details, see ECS Statuses. Values: ACTIVE, BUILD, \
             ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE"
+        ]))
     var status: String?
 
     @Option(
@@ -336,7 +379,13 @@ struct NovaListServersDetailsCommand: AsyncParsableCommand {
             display_name, host, host_name, image_ref, instance_type_id, kernel_id, key_name, launch_index, \
             launched_at, locked_by, node, power_state, project_id, ramdisk_id, reservation_id, \
             root_device_name, task_state, terminated_at, user_id, updated_at, uuid, vm_state.
-            """)
+            """,
+        completion: .list([
+            "created_at", "auto_disk_config", "availability_zone", "display_description", "display_name",
+            "host", "host_name", "image_ref", "instance_type_id", "kernel_id", "key_name", "launch_index",
+            "launched_at", "locked_by", "node", "power_state", "project_id", "ramdisk_id", "reservation_id",
+            "root_device_name", "task_state", "terminated_at", "user_id", "updated_at", "uuid", "vm_state"
+        ]))
     var sortKey: String?
 
     @Option(
@@ -344,11 +393,14 @@ struct NovaListServersDetailsCommand: AsyncParsableCommand {
         help: "Indicates the filtering result for IPv4 addresses, which are fuzzy-matched.")
     var ip: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListServersDetails(
                 changesSince: changesSince,
                 image: image,
@@ -385,17 +437,20 @@ struct NovaShowServerCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowServer(serverID: serverID)
         }
     }
 }
 
-struct UpdateECSCommand: AsyncParsableCommand {
+struct UpdateECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ecs",
         abstract: "Modifying an ECS",
@@ -407,15 +462,22 @@ struct UpdateECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/lifecycle_management/modifying_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"server": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): server*.
+            required): server*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -430,17 +492,25 @@ struct UpdateECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateECSRequest.self, from: body)
             _ = try await client.updateECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -476,22 +546,35 @@ struct WaitForNovaServerCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DELETED, ERROR, \
             HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, \
             SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNovaServer(
                 serverID: serverID,
                 status: WaitOptions.states(status, as: NovaShowServerServer.StatusValue.self),
@@ -519,11 +602,14 @@ struct WaitForNovaServerDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNovaServerDeletion(serverID: serverID, options: waiting.options)
         }
     }

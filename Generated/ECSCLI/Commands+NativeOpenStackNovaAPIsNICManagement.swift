@@ -47,17 +47,25 @@ struct DetachNICFromECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.detachNICFromECS(serverID: serverID, portID: portID, reservePort: reservePort)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -87,17 +95,20 @@ struct ListNICsOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNICsOfECS(serverID: serverID)
         }
     }
 }
 
-struct NovaAttachInterfaceCommand: AsyncParsableCommand {
+struct NovaAttachInterfaceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-attach-interface",
         abstract: "Adding a NIC to an ECS",
@@ -109,15 +120,24 @@ struct NovaAttachInterfaceCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/nic_management/adding_a_nic_to_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"interfaceAttachment": {"port_id": "", "net_id": "", "fixed_ips": [{"ip_address": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaAttachInterfaceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): interfaceAttachment*.
+            Fields (* required): interfaceAttachment*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -132,17 +152,25 @@ struct NovaAttachInterfaceCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaAttachInterfaceRequest.self, from: body)
             _ = try await client.novaAttachInterface(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -179,11 +207,14 @@ struct NovaShowServerInterfaceCommand: AsyncParsableCommand {
         help: "Specifies the port ID of the NIC.")
     var portID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaShowServerInterface(serverID: serverID, portID: portID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
+struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm-specifications-modification-of-ecs",
         abstract: "Confirming the Specifications Modification of an ECS",
@@ -19,15 +19,22 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/confirming_the_specifications_modification_of_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"confirmResize": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ConfirmSpecificationsModificationOfECSRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): confirmResize*.
+            standard input. Fields (* required): confirmResize*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -42,17 +49,25 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfirmSpecificationsModificationOfECSRequest.self, from: body)
             try await client.confirmSpecificationsModificationOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -66,7 +81,7 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateImageUsingECSCommand: AsyncParsableCommand {
+struct CreateImageUsingECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-image-using-ecs",
         abstract: "Creating an Image Using an ECS",
@@ -79,15 +94,22 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/creating_an_image_using_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"createImage": {"name": "", "metadata": {}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateImageUsingECSRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): createImage*.
+            Fields (* required): createImage*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -102,17 +124,25 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateImageUsingECSRequest.self, from: body)
             _ = try await client.createImageUsingECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -126,7 +156,7 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DisableECSCommand: AsyncParsableCommand {
+struct DisableECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-ecs",
         abstract: "Disabling an ECS",
@@ -138,15 +168,22 @@ struct DisableECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/disabling_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisableECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-stop*.
+            required): os-stop*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -161,17 +198,25 @@ struct DisableECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisableECSRequest.self, from: body)
             try await client.disableECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -185,7 +230,7 @@ struct DisableECSCommand: AsyncParsableCommand {
     }
 }
 
-struct LockECSCommand: AsyncParsableCommand {
+struct LockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "lock-ecs",
         abstract: "Locking an ECS",
@@ -197,15 +242,22 @@ struct LockECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/locking_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"lock": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (LockECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): lock*.
+            required): lock*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -220,17 +272,25 @@ struct LockECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(LockECSRequest.self, from: body)
             try await client.lockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -244,7 +304,7 @@ struct LockECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RebuildECSCommand: AsyncParsableCommand {
+struct RebuildECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild-ecs",
         abstract: "Rebuilding an ECS",
@@ -256,15 +316,25 @@ struct RebuildECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/rebuilding_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"rebuild": {"name": "", "metadata": {}, "imageRef": "", "adminPass": "", "OS-DCF:diskConfig": "", \#
+        "preserve_ephemeral": false, "key_name": "", "user_data": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RebuildECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): rebuild*.
+            required): rebuild*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -279,17 +349,25 @@ struct RebuildECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RebuildECSRequest.self, from: body)
             _ = try await client.rebuildECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -303,7 +381,7 @@ struct RebuildECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RestartECSCommand: AsyncParsableCommand {
+struct RestartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-ecs",
         abstract: "Restarting an ECS",
@@ -315,15 +393,22 @@ struct RestartECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/restarting_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"reboot": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): reboot*.
+            required): reboot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -338,17 +423,25 @@ struct RestartECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartECSRequest.self, from: body)
             try await client.restartECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -362,7 +455,7 @@ struct RestartECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
+struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "roll-back-ecs-specifications-modification",
         abstract: "Rolling Back ECS Specifications Modification",
@@ -375,15 +468,22 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/rolling_back_ecs_specifications_modification.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"revertResize": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RollBackECSSpecificationsModificationRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): revertResize*.
+            standard input. Fields (* required): revertResize*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -398,17 +498,25 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RollBackECSSpecificationsModificationRequest.self, from: body)
             try await client.rollBackECSSpecificationsModification(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -422,7 +530,7 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
     }
 }
 
-struct StartECSCommand: AsyncParsableCommand {
+struct StartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-ecs",
         abstract: "Starting an ECS",
@@ -434,15 +542,22 @@ struct StartECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/starting_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-start": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-start*.
+            required): os-start*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -457,17 +572,25 @@ struct StartECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartECSRequest.self, from: body)
             try await client.startECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -481,7 +604,7 @@ struct StartECSCommand: AsyncParsableCommand {
     }
 }
 
-struct UnlockECSCommand: AsyncParsableCommand {
+struct UnlockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "unlock-ecs",
         abstract: "Unlocking an ECS",
@@ -493,15 +616,22 @@ struct UnlockECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/unlocking_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"unlock": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UnlockECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): unlock*.
+            required): unlock*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -516,17 +646,25 @@ struct UnlockECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UnlockECSRequest.self, from: body)
             try await client.unlockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -540,7 +678,7 @@ struct UnlockECSCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
+struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-specifications-of-ecs",
         abstract: "Modifying the Specifications of an ECS",
@@ -553,15 +691,22 @@ struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/modifying_the_specifications_of_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize": {"flavorRef": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSpecificationsOfECSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): resize*.
+            input. Fields (* required): resize*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -576,17 +721,25 @@ struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSpecificationsOfECSRequest.self, from: body)
             try await client.updateSpecificationsOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -18,11 +18,14 @@ struct ListDefaultQuotasCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/tenant_quota_management/querying_default_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDefaultQuotas()
         }
     }
@@ -41,11 +44,14 @@ struct ListTenantQuotaLimitsCommand: AsyncParsableCommand {
             native_openstack_nova_apis/tenant_quota_management/querying_tenant_quota_limits.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTenantQuotaLimits()
         }
     }
@@ -71,11 +77,14 @@ struct ShowTenantQuotasCommand: AsyncParsableCommand {
             """)
     var userID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTenantQuotas(userID: userID)
         }
     }

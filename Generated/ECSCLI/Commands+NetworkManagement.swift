@@ -18,11 +18,14 @@ struct ListNetworksCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/network_management/querying_networks.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNetworks()
         }
     }
@@ -46,11 +49,14 @@ struct ListNetworksOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNetworksOfECS(serverID: serverID)
         }
     }
@@ -79,11 +85,14 @@ struct ShowNetworkOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS network name.")
     var networkName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNetworkOfECS(serverID: serverID, networkName: networkName)
         }
     }

@@ -24,18 +24,21 @@ struct ListAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAutomaticRecoveryOfECS(serverID: serverID)
         }
     }
 }
 
-struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
+struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "manage-automatic-recovery-of-ecs",
         abstract: "Managing Automatic Recovery of an ECS (Discarded)",
@@ -48,15 +51,22 @@ struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
             out-of-date_apis/status_management/managing_automatic_recovery_of_an_ecs_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"support_auto_recovery": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ManageAutomaticRecoveryOfECSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): support_auto_recovery*.
+            input. Fields (* required): support_auto_recovery*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -70,19 +80,39 @@ struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("support-auto-recovery"),
+        help: """
+            Configures or deletes automatic recovery of an ECS. true: indicates configuring automatic \
+            recovery for an ECS. false: indicates deleting automatic recovery of an ECS. Sets \
+            `support_auto_recovery` of the body, over --body.
+            """)
+    var supportAutoRecoveryField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ManageAutomaticRecoveryOfECSRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ManageAutomaticRecoveryOfECSRequest.self, from: body,
+                overriding: [
+                    "support_auto_recovery": supportAutoRecoveryField
+                ])
             try await client.manageAutomaticRecoveryOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForServer(

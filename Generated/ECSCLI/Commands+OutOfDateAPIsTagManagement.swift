@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddTagsToECSInBatchV1Command: AsyncParsableCommand {
+struct AddTagsToECSInBatchV1Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-tags-to-ecs-in-batch-v1",
         abstract: "Adding Tags to an ECS in a Batch (Discarded)",
@@ -18,34 +18,56 @@ struct AddTagsToECSInBatchV1Command: AsyncParsableCommand {
             Documented in out-of-date_apis/tag_management/adding_tags_to_an_ecs_in_a_batch_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddTagsToECSInBatchV1Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation (only lowercase letters are supported). For example, create indicates \
+            the creation operation. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchV1Request.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddTagsToECSInBatchV1Request.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.addTagsToECSInBatchV1(serverID: serverID, requestBody)
         }
     }
 }
 
-struct DeleteTagsFromECSInBatchV1Command: AsyncParsableCommand {
+struct DeleteTagsFromECSInBatchV1Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-tags-from-ecs-in-batch-v1",
         abstract: "Deleting Tags from an ECS in a Batch (Discarded)",
@@ -58,28 +80,50 @@ struct DeleteTagsFromECSInBatchV1Command: AsyncParsableCommand {
             out-of-date_apis/tag_management/deleting_tags_from_an_ecs_in_a_batch_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteTagsFromECSInBatchV1Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. (Only lowercase letters are supported.) For example, create indicates \
+            the creation operation. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchV1Request.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteTagsFromECSInBatchV1Request.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.deleteTagsFromECSInBatchV1(serverID: serverID, requestBody)
         }
     }
@@ -99,12 +143,15 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
             Documented in out-of-date_apis/tag_management/querying_project_tags_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectTags()
         }
     }
@@ -127,12 +174,15 @@ struct ListTagsOfECSV1Command: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfECSV1(serverID: serverID)
         }
     }

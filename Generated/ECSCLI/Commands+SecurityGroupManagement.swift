@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand {
+struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-associate-security-group",
         abstract: "Adding a Security Group",
@@ -18,15 +18,22 @@ struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/security_group_management/adding_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"addSecurityGroup": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaAssociateSecurityGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): addSecurityGroup*.
+            input. Fields (* required): addSecurityGroup*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -41,17 +48,25 @@ struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaAssociateSecurityGroupRequest.self, from: body)
             try await client.novaAssociateSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -65,7 +80,7 @@ struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand {
+struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-disassociate-security-group",
         abstract: "Removing a Security Group",
@@ -78,15 +93,22 @@ struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand {
             native_openstack_nova_apis/security_group_management/removing_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"removeSecurityGroup": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NovaDisassociateSecurityGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): removeSecurityGroup*.
+            input. Fields (* required): removeSecurityGroup*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -101,17 +123,25 @@ struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand {
             it. Values: ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, \
             RESIZE, REVERT_RESIZE, SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, \
             VERIFY_RESIZE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "DELETED", "ERROR", "HARD_REBOOT", "MIGRATING", "PAUSED", "REBOOT", "REBUILD",
+            "RESIZE", "REVERT_RESIZE", "SHUTOFF", "SHELVED", "SHELVED_OFFLOADED", "SOFT_DELETED", "SUSPENDED",
+            "VERIFY_RESIZE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaDisassociateSecurityGroupRequest.self, from: body)
             try await client.novaDisassociateSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -143,11 +173,14 @@ struct NovaListServerSecurityGroupsCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.novaListServerSecurityGroups(serverID: serverID)
         }
     }

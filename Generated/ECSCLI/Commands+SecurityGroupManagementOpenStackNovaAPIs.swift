@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct CreateSecurityGroupCommand: AsyncParsableCommand {
+struct CreateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group",
         abstract: "Creating a Security Group (Discarded)",
@@ -19,29 +19,39 @@ struct CreateSecurityGroupCommand: AsyncParsableCommand {
             out-of-date_apis/security_group_management_openstack_nova_apis/creating_a_security_group_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group*.
+            Fields (* required): security_group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
             _ = try await client.createSecurityGroup(requestBody)
         }
     }
 }
 
-struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
+struct CreateSecurityGroupRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group-rule",
         abstract: "Creating a Security Group Rule (Discarded)",
@@ -54,22 +64,35 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
             out-of-date_apis/security_group_management_openstack_nova_apis/creating_a_security_group_rule_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"security_group_rule": {"parent_group_id": "", "ip_protocol": "", "from_port": 0, "to_port": 0, \#
+        "cidr": "", "group_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_rule*.
+            Fields (* required): security_group_rule*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.createSecurityGroupRule(requestBody)
         }
@@ -94,12 +117,15 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
         help: "Specifies the security group ID, which is specified in the URI.")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -123,12 +149,15 @@ struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
         help: "Specifies the security group rule ID, which is specified in the URI.")
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -147,12 +176,15 @@ struct ListSecurityGroupsCommand: AsyncParsableCommand {
             out-of-date_apis/security_group_management_openstack_nova_apis/querying_security_groups_discarded.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSecurityGroups()
         }
     }
@@ -176,18 +208,21 @@ struct ShowSecurityGroupCommand: AsyncParsableCommand {
         help: "Specifies the security group ID, which is specified in the URI.")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSecurityGroup(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-security-group",
         abstract: "Updating a Security Group (Discarded)",
@@ -200,27 +235,37 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
             out-of-date_apis/security_group_management_openstack_nova_apis/updating_a_security_group_discarded.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group*.
+            Fields (* required): security_group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID, which is specified in the URI.")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
             _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ChangeServerOSWithCloudInitCommand: AsyncParsableCommand {
+struct ChangeServerOSWithCloudInitCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-server-os-with-cloud-init",
         abstract: "Changing an ECS OS (Using an Image with Cloud-Init Installed)",
@@ -20,33 +20,46 @@ struct ChangeServerOSWithCloudInitCommand: AsyncParsableCommand {
             apis_recommended/status_management/changing_an_ecs_os_using_an_image_with_cloud-init_installed.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-change": {"keyname": "", "userid": "", "imageid": "", "metadata": {"BYOL": "", "user_data": \#
+        "", "__system__encrypted": "0|1", "__system__cmkid": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeServerOSWithCloudInitRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-change*.
+            input. Fields (* required): os-change*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeServerOSWithCloudInitRequest.self, from: body)
             _ = try await client.changeServerOSWithCloudInit(serverID: serverID, requestBody)
         }
     }
 }
 
-struct MigrateServerCommand: AsyncParsableCommand {
+struct MigrateServerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate-server",
         abstract: "Cold Migrating an ECS",
@@ -58,15 +71,22 @@ struct MigrateServerCommand: AsyncParsableCommand {
             Documented in apis_recommended/status_management/cold_migrating_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"migrate": {"dedicated_host_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (MigrateServerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): migrate*.
+            required): migrate*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -80,17 +100,24 @@ struct MigrateServerCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(MigrateServerRequest.self, from: body)
             _ = try await client.migrateServer(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -104,7 +131,7 @@ struct MigrateServerCommand: AsyncParsableCommand {
     }
 }
 
-struct RegisterServerMonitorCommand: AsyncParsableCommand {
+struct RegisterServerMonitorCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-server-monitor",
         abstract: "Adding an ECS to the Monitoring List",
@@ -116,33 +143,52 @@ struct RegisterServerMonitorCommand: AsyncParsableCommand {
             Documented in apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"monitorMetrics": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RegisterServerMonitorRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): monitorMetrics*.
+            Fields (* required): monitorMetrics*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @Option(
+        name: .customLong("monitor-metrics"),
+        help: "Adds an ECS to the monitoring list. Sets `monitorMetrics` of the body, over --body.")
+    var monitorMetricsField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RegisterServerMonitorRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RegisterServerMonitorRequest.self, from: body,
+                overriding: [
+                    "monitorMetrics": monitorMetricsField
+                ])
             try await client.registerServerMonitor(serverID: serverID, requestBody)
         }
     }
 }
 
-struct ReinstallServerWithCloudInitCommand: AsyncParsableCommand {
+struct ReinstallServerWithCloudInitCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstall-server-with-cloud-init",
         abstract: "Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)",
@@ -156,33 +202,46 @@ struct ReinstallServerWithCloudInitCommand: AsyncParsableCommand {
             apis_recommended/status_management/reinstalling_an_ecs_os_using_an_image_with_cloud-init_installed.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-reinstall": {"keyname": "", "userid": "", "metadata": {"BYOL": "", "user_data": "", \#
+        "__system__encrypted": "0|1", "__system__cmkid": ""}, "mode": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReinstallServerWithCloudInitRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-reinstall*.
+            input. Fields (* required): os-reinstall*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReinstallServerWithCloudInitRequest.self, from: body)
             _ = try await client.reinstallServerWithCloudInit(serverID: serverID, requestBody)
         }
     }
 }
 
-struct ResizePostPaidServerCommand: AsyncParsableCommand {
+struct ResizePostPaidServerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-post-paid-server",
         abstract: "Modifying the Specifications of an ECS",
@@ -195,15 +254,22 @@ struct ResizePostPaidServerCommand: AsyncParsableCommand {
             Documented in apis_recommended/status_management/modifying_the_specifications_of_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize": {"flavorRef": ""}, "dry_run": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizePostPaidServerRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): resize*, dry_run.
+            Fields (* required): resize*, dry_run. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -217,18 +283,40 @@ struct ResizePostPaidServerCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition Specifies whether to check the request. If this parameter is set to true, no instance \
+            is created. Constraints N/A Range true: Check the request. Check items include the mandatory \
+            parameters and request format. If the check fails, the system returns an error. If the check is \
+            successful, the system returns status code 202. false: Send the request without checking the \
+            request body. Default Value false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizePostPaidServerRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizePostPaidServerRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.resizePostPaidServer(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForServer(

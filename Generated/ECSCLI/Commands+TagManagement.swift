@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
+struct AddTagsToECSInBatchCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-tags-to-ecs-in-batch",
         abstract: "Adding Tags to an ECS in a Batch",
@@ -18,15 +18,22 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/adding_tags_to_an_ecs_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddTagsToECSInBatchRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -40,18 +47,37 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. (Only lowercase letters are supported.) For example, create indicates \
+            the creation operation. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddTagsToECSInBatchRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddTagsToECSInBatchRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.addTagsToECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -64,7 +90,7 @@ struct AddTagsToECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
+struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-tags-from-ecs-in-batch",
         abstract: "Deleting Tags from an ECS in a Batch",
@@ -76,15 +102,22 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/deleting_tags_from_an_ecs_in_a_batch.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteTagsFromECSInBatchRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -98,18 +131,37 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
             comma-separated), as wait-for-server does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, REBUILD, RESIZE, REVERT_RESIZE, \
             SHUTOFF, VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, UNKNOWN.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "MIGRATING", "REBOOT", "REBUILD", "RESIZE",
+            "REVERT_RESIZE", "SHUTOFF", "VERIFY_RESIZE", "DELETED", "SHELVED", "SHELVED_OFFLOADED", "UNKNOWN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. (Only lowercase letters are supported.) For example, create indicates \
+            the creation operation. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteTagsFromECSInBatchRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteTagsFromECSInBatchRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.deleteTagsFromECSInBatch(serverID: serverID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -122,7 +174,7 @@ struct DeleteTagsFromECSInBatchCommand: AsyncParsableCommand {
     }
 }
 
-struct ListECSsByTagCommand: AsyncParsableCommand {
+struct ListECSsByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-ecss-by-tag",
         abstract: "Querying ECSs by Tag",
@@ -134,22 +186,71 @@ struct ListECSsByTagCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/querying_ecss_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""], "value": ""}], "not_tags": [""], "limit": "", "offset": "", \#
+        "action": "", "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListECSsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, not_tags, limit, offset, action*, matches.
+            required): tags, not_tags, limit, offset, action*, matches. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Limits the maximum number of queried ECSs. The value cannot be a negative number. The maximum \
+            value is 1,000. If the action value is count, this parameter is invalid. If the action value is \
+            filter, the default value is 1,000. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies index position. The query starts from the next piece of data indexed by this \
+            parameter. The value must be a number and cannot be a negative number. This parameter is not \
+            required when data on the first page is queried. When you query the subsequent page data, the \
+            value in the response body for the query of the data on the previous page is contained in this \
+            parameter. If the action value is count, this parameter is invalid. If the action value is \
+            filter, the default value is 0. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation, which can be filter or count. filter: filters ECSs by tag. The ECSs \
+            that meet the filter criteria are displayed on pages. count: searches ECSs by tag. The number of \
+            ECSs that meet the search criteria is displayed. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListECSsByTagRequest.self, from: body)
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListECSsByTagRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listECSsByTag(requestBody)
         }
     }
@@ -169,11 +270,14 @@ struct ListServerTagsCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/listing_project_tags.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServerTags()
         }
     }
@@ -196,11 +300,14 @@ struct ShowServerTagsCommand: AsyncParsableCommand {
         help: "Specifies the ECS ID.")
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServerTags(serverID: serverID)
         }
     }

@@ -19,11 +19,14 @@ struct ShowServerLimitsCommand: AsyncParsableCommand {
             Documented in apis_recommended/tenant_quota_management/querying_tenant_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServerLimits()
         }
     }

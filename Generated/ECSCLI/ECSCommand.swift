@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import ECS
 
-/// `ecs`: one subcommand per ECS API operation (140 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct ECSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc ecs`: one subcommand per ECS API operation (140 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct ECSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ecs",
         abstract: "Call the ECS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -300,14 +300,16 @@ struct ECSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (ECSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: ECSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: ECSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: ECSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: ECSClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct ListBandwidthsCommand: AsyncParsableCommand {
+struct ListBandwidthsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bandwidths",
         abstract: "Querying Bandwidths",
@@ -18,15 +18,22 @@ struct ListBandwidthsCommand: AsyncParsableCommand {
             Documented in apis/bandwidth/querying_bandwidths.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"project_id": "", "marker": "", "limit": 0, "enterprise_project_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListBandwidthsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): project_id*, marker, limit, enterprise_project_id.
+            required): project_id*, marker, limit, enterprise_project_id. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("limit"),
@@ -38,12 +45,30 @@ struct ListBandwidthsCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var marker: String?
 
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID. This field can be used to filter out the VPCs associated \
+            with a specified enterprise project. The value is 0 or a string that contains a maximum of 36 \
+            characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project. To \
+            obtain the VPCs bound to all enterprise projects of the user, set all_granted_eps. This \
+            parameter is unsupported. Do not use it. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListBandwidthsRequest.self, from: body)
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListBandwidthsRequest.self, from: body,
+                overriding: [
+                    "enterprise_project_id": enterpriseProjectIDField
+                ])
             _ = try await client.listBandwidths(requestBody, limit: limit, marker: marker)
         }
     }
@@ -66,17 +91,20 @@ struct ShowBandwidthCommand: AsyncParsableCommand {
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBandwidth(bandwidthID: bandwidthID)
         }
     }
 }
 
-struct UpdateBandwidthCommand: AsyncParsableCommand {
+struct UpdateBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-bandwidth",
         abstract: "Updating a Bandwidth",
@@ -88,26 +116,36 @@ struct UpdateBandwidthCommand: AsyncParsableCommand {
             Documented in apis/bandwidth/updating_a_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth": {"name": "", "size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBandwidthRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bandwidth*.
+            (* required): bandwidth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBandwidthRequest.self, from: body)
             _ = try await client.updateBandwidth(bandwidthID: bandwidthID, requestBody)
         }

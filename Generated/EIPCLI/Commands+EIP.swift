@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct CreatePublicipCommand: AsyncParsableCommand {
+struct CreatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-publicip",
         abstract: "Assigning an EIP",
@@ -18,22 +18,50 @@ struct CreatePublicipCommand: AsyncParsableCommand {
             Documented in apis/eip/assigning_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"publicip": {"type": "", "ip_version": 0}, "bandwidth": {"name": "", "size": 0, "id": "", \#
+        "share_type": "", "charge_mode": ""}, "enterprise_project_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): publicip*, bandwidth*, enterprise_project_id.
+            required): publicip*, bandwidth*, enterprise_project_id. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36 \
+            characters in UUID format with hyphens (-). When you assign an EIP, associate an enterprise \
+            project ID with the EIP. If this parameter is not specified, the default value is 0, which \
+            indicates that the default enterprise project is used. This parameter is unsupported. Do not use \
+            it. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePublicipRequest.self, from: body)
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePublicipRequest.self, from: body,
+                overriding: [
+                    "enterprise_project_id": enterpriseProjectIDField
+                ])
             _ = try await client.createPublicip(requestBody)
         }
     }
@@ -56,11 +84,14 @@ struct DeletePublicipCommand: AsyncParsableCommand {
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePublicip(publicipID: publicipID)
         }
     }
@@ -113,11 +144,14 @@ struct ListPublicipsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPublicips(
                 marker: marker,
                 limit: limit,
@@ -144,17 +178,20 @@ struct ShowPublicipCommand: AsyncParsableCommand {
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPublicip(publicipID: publicipID)
         }
     }
 }
 
-struct UpdatePublicipCommand: AsyncParsableCommand {
+struct UpdatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-publicip",
         abstract: "Updating an EIP",
@@ -166,26 +203,36 @@ struct UpdatePublicipCommand: AsyncParsableCommand {
             Documented in apis/eip/updating_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"publicip": {"port_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): publicip*.
+            required): publicip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePublicipRequest.self, from: body)
             _ = try await client.updatePublicip(publicipID: publicipID, requestBody)
         }

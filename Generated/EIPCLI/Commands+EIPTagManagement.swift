@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct BatchCreateOrDeleteEIPTagsCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteEIPTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-eip-tags",
         abstract: "Batch Creating or Deleting EIP Tags",
@@ -18,33 +18,56 @@ struct BatchCreateOrDeleteEIPTagsCommand: AsyncParsableCommand {
             Documented in apis/eip_tag_management/batch_creating_or_deleting_eip_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteEIPTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. Possible values are as follows: create delete Values: create, delete. \
+            Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteEIPTagsRequest.self, from: body)
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteEIPTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.batchCreateOrDeleteEIPTags(publicipID: publicipID, requestBody)
         }
     }
 }
 
-struct CreatePublicipTagCommand: AsyncParsableCommand {
+struct CreatePublicipTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-publicip-tag",
         abstract: "Creating a Tag for an EIP",
@@ -56,26 +79,36 @@ struct CreatePublicipTagCommand: AsyncParsableCommand {
             Documented in apis/eip_tag_management/creating_a_tag_for_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePublicipTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePublicipTagRequest.self, from: body)
             _ = try await client.createPublicipTag(publicipID: publicipID, requestBody)
         }
@@ -104,11 +137,14 @@ struct DeletePublicipTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePublicipTag(publicipID: publicipID, key: key)
         }
     }
@@ -126,17 +162,20 @@ struct ListPublicipTagsCommand: AsyncParsableCommand {
             Documented in apis/eip_tag_management/querying_eip_tags_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPublicipTags()
         }
     }
 }
 
-struct ListPublicipsByTagsCommand: AsyncParsableCommand {
+struct ListPublicipsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-publicips-by-tags",
         abstract: "Querying EIPs by Tag",
@@ -148,22 +187,73 @@ struct ListPublicipsByTagsCommand: AsyncParsableCommand {
             Documented in apis/eip_tag_management/querying_eips_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "limit": 0, "offset": 0, "action": "filter|count", \#
+        "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListPublicipsByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, limit, offset, action*, matches.
+            Fields (* required): tags, limit, offset, action*, matches. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Sets the page size. This parameter is not available when action is set to count. The default \
+            value is 1000 when action is set to filter. The maximum value is 1000, and the minimum value is \
+            1. The value cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next piece of data indexed by this \
+            parameter. This parameter is not required when you query data on the first page. The value in \
+            the response returned for querying data on the previous page will be included in this parameter \
+            for querying data on subsequent pages. This parameter is not available when action is set to \
+            count. If action is set to filter, the value must be a number, and the default value is 0. The \
+            value cannot be a negative number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
+            the total number). The value filter indicates pagination query. The value count indicates that \
+            the total number of query results meeting the search criteria will be returned. Values: filter, \
+            count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListPublicipsByTagsRequest.self, from: body)
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListPublicipsByTagsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listPublicipsByTags(requestBody)
         }
     }
@@ -186,11 +276,14 @@ struct ShowPublicipTagsCommand: AsyncParsableCommand {
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPublicipTags(publicipID: publicipID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct AssociatePublicipsCommand: AsyncParsableCommand {
+struct AssociatePublicipsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-publicips",
         abstract: "Binding an EIP",
@@ -18,15 +18,24 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
             Documented in api_v3/eips/binding_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"publicip": {"associate_instance_type": "PORT|NATGW|VPN|ELB", "associate_instance_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociatePublicipsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): publicip*.
+            Fields (* required): publicip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
@@ -40,17 +49,24 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociatePublicipsRequest.self, from: body)
             _ = try await client.associatePublicips(publicipID: publicipID, requestBody)
             if !wait.isEmpty {
@@ -88,17 +104,24 @@ struct DisassociatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.disassociatePublicips(publicipID: publicipID)
             if !wait.isEmpty {
                 try await client.waitForPublicipV3(
@@ -163,14 +186,19 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             public_ip_address public_ipv6_address ip_version created_at updated_at public_border_group \
             Values: id, public_ip_address, public_ipv6_address, ip_version, created_at, updated_at, \
             public_border_group.
-            """)
+            """,
+        completion: .list([
+            "id", "public_ip_address", "public_ipv6_address", "ip_version", "created_at", "updated_at",
+            "public_border_group"
+        ]))
     var sortKey: String?
 
     @Option(
         name: .customLong("sort-dir"),
         help: """
             Sorting direction. The value can be asc or desc Enumerated values: asc desc Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: String?
 
     @Option(
@@ -183,7 +211,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Enumerated values: 4 6 Values: 4, \
             6.
-            """)
+            """,
+        completion: .list(["4", "6"]))
     var ipVersion: [String] = []
 
     @Option(
@@ -211,7 +240,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Enumerated values: EIP \
             DUALSTACK Values: EIP, DUALSTACK.
-            """)
+            """,
+        completion: .list(["EIP", "DUALSTACK"]))
     var type: [String] = []
 
     @Option(
@@ -220,7 +250,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             Filter by network_type. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, or 5_graybgp. \
             Enumerated values: 5_telcom 5_union 5_bgp 5_sbgp 5_ipv6 5_graybgp Values: 5_telcom, 5_union, \
             5_bgp, 5_sbgp, 5_ipv6, 5_graybgp.
-            """)
+            """,
+        completion: .list(["5_telcom", "5_union", "5_bgp", "5_sbgp", "5_ipv6", "5_graybgp"]))
     var networkType: [String] = []
 
     @Option(
@@ -236,7 +267,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Enumerated values: FREEZED \
             DOWN ACTIVE ERROR Values: FREEZED, DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["FREEZED", "DOWN", "ACTIVE", "ERROR"]))
     var status: [String] = []
 
     @Option(
@@ -321,7 +353,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("bandwidth-share-type"),
-        help: "Filter by share_type. Enumerated values: PER WHOLE Values: PER, WHOLE.")
+        help: "Filter by share_type. Enumerated values: PER WHOLE Values: PER, WHOLE.",
+        completion: .list(["PER", "WHOLE"]))
     var bandwidthShareType: [String] = []
 
     @Option(
@@ -329,7 +362,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by charge_mode. Enumerated values: bandwidth traffic 95peak_plus Values: bandwidth, \
             traffic, 95peak_plus.
-            """)
+            """,
+        completion: .list(["bandwidth", "traffic", "95peak_plus"]))
     var bandwidthChargeMode: [String] = []
 
     @Option(
@@ -342,7 +376,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by billing_mode. The value can be PAY_PER_USE. Enumerated values: PAY_PER_USE Values: \
             PAY_PER_USE.
-            """)
+            """,
+        completion: .list(["PAY_PER_USE"]))
     var billingMode: String?
 
     @Option(
@@ -350,7 +385,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN, or ELBV1. Enumerated \
             values: PORT NATGW ELB VPN ELBV1 Values: PORT, NATGW, ELB, VPN, ELBV1.
-            """)
+            """,
+        completion: .list(["PORT", "NATGW", "ELB", "VPN", "ELBV1"]))
     var associateInstanceType: [String] = []
 
     @Option(
@@ -384,11 +420,14 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -516,11 +555,14 @@ struct ShowPublicipV3Command: AsyncParsableCommand {
             """)
     var fields: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPublicipV3(publicipID: publicipID, fields: fields.isEmpty ? nil : fields)
         }
     }
@@ -548,7 +590,11 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: FREEZED, BIND_ERROR, BINDING, \
             PENDING_DELETE, PENDING_CREATE, NOTIFYING, NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, \
             VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var status: [String]
 
     @Option(
@@ -556,17 +602,24 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: BIND_ERROR, \
             ERROR).
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForPublicipV3(
                 publicipID: publicipID,
                 status: WaitOptions.states(status, as: PublicipInstanceStatus.self),

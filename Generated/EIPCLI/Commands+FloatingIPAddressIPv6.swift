@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
+struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign-floating-ip-address",
         abstract: "Assigning a Floating IP Address",
@@ -18,15 +18,25 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
             Documented in apis/floating_ip_address_ipv6/assigning_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"floatingip": {"id": "", "floating_ip_address": "", "floating_network_id": "", "router_id": "", \#
+        "port_id": "", "fixed_ip_address": "", "tenant_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -34,17 +44,21 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
             Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
             shows it. Values: ACTIVE, ERROR, DOWN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
             let response = try await client.assignFloatingIPAddress(requestBody)
             if !wait.isEmpty {
@@ -89,11 +103,14 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFloatingIPAddress(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
@@ -158,11 +175,14 @@ struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
         help: "Specifies the project ID.")
     var tenantID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFloatingIPAddresses(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
@@ -194,17 +214,20 @@ struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
         help: "")
     var floatingipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFloatingIPAddress(floatingipID: floatingipID)
         }
     }
 }
 
-struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
+struct UpdateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-floating-ip-address",
         abstract: "Updating a Floating IP Address",
@@ -217,15 +240,22 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
             Documented in apis/floating_ip_address_ipv6/updating_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"floatingip": {"port_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("floatingip-id"),
@@ -238,17 +268,21 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
             Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
             shows it. Values: ACTIVE, ERROR, DOWN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
             _ = try await client.updateFloatingIPAddress(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
@@ -280,22 +314,27 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, ERROR, DOWN.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, ERROR, DOWN.",
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIPAddress(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -323,11 +362,14 @@ struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIPAddressDeletion(
                 floatingipID: floatingipID,
                 options: waiting.options

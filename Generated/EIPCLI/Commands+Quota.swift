@@ -32,11 +32,14 @@ struct ListQuotasCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection) { client, output in
+        try await EIPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotas(type: type)
         }
     }

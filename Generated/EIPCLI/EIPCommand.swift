@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import EIP
 
-/// `eip`: one subcommand per EIP API operation (36 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct EIPCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc eip`: one subcommand per EIP API operation (36 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct EIPCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "eip",
         abstract: "Call the EIP API: one subcommand per operation of its API reference.",
         discussion: """
@@ -101,14 +101,16 @@ struct EIPCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (EIPClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: EIPClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: EIPClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: EIPClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: EIPClient.init(client:), operation: operation)
     }
 }

@@ -24,11 +24,14 @@ struct ListAvailabilityZoneCommand: AsyncParsableCommand {
         help: "Enterprise router ID")
     var instanceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailabilityZone(instanceID: instanceID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct AssociateRouteTableCommand: AsyncParsableCommand {
+struct AssociateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-route-table",
         abstract: "Creating a Route Association",
@@ -19,15 +19,22 @@ struct AssociateRouteTableCommand: AsyncParsableCommand {
             Documented in apis/associations/creating_a_route_association.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"attachment_id": "", "route_policy": {"export_policy_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateRouteTableRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): attachment_id, route_policy.
+            Fields (* required): attachment_id, route_policy. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -50,18 +57,31 @@ struct AssociateRouteTableCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("attachment-id"),
+        help: "Unique ID of the attachment Maximum: 36. Sets `attachment_id` of the body, over --body.")
+    var attachmentIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateRouteTableRequest.self, from: body)
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateRouteTableRequest.self, from: body,
+                overriding: [
+                    "attachment_id": attachmentIDField
+                ])
             _ = try await client.associateRouteTable(
                 erID: erID,
                 routeTableID: routeTableID,
@@ -80,7 +100,7 @@ struct AssociateRouteTableCommand: AsyncParsableCommand {
     }
 }
 
-struct DisassociateRouteTableCommand: AsyncParsableCommand {
+struct DisassociateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-route-table",
         abstract: "Deleting a Route Association",
@@ -93,15 +113,22 @@ struct DisassociateRouteTableCommand: AsyncParsableCommand {
             Documented in apis/associations/deleting_a_route_association.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"attachment_id": "", "route_policy": {"export_policy_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateRouteTableRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): attachment_id, route_policy.
+            Fields (* required): attachment_id, route_policy. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -119,18 +146,31 @@ struct DisassociateRouteTableCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("attachment-id"),
+        help: "Unique ID of the attachment Maximum: 36. Sets `attachment_id` of the body, over --body.")
+    var attachmentIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisassociateRouteTableRequest.self, from: body)
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisassociateRouteTableRequest.self, from: body,
+                overriding: [
+                    "attachment_id": attachmentIDField
+                ])
             try await client.disassociateRouteTable(erID: erID, routeTableID: routeTableID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouteTable(
@@ -194,7 +234,8 @@ struct ListAssociationsCommand: AsyncParsableCommand {
         help: """
             Status. Value options: pending, available, modifying, deleting, deleted, and failed Values: \
             pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var state: [String] = []
 
     @Option(
@@ -207,14 +248,18 @@ struct ListAssociationsCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAssociations(
                 erID: erID,
                 routeTableID: routeTableID,

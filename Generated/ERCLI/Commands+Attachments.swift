@@ -35,17 +35,24 @@ struct AcceptAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.acceptAttachment(erID: erID, attachmentID: attachmentID)
             if !wait.isEmpty {
                 try await client.waitForAttachment(
@@ -95,7 +102,11 @@ struct ListAttachmentsCommand: AsyncParsableCommand {
             Attachment status. Value options: pending, available, modifying, deleting, deleted, failed, \
             pending_acceptance, rejected, and initiating_request Values: pending, available, modifying, \
             deleting, deleted, failed, pending_acceptance, rejected, initiating_request.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request"
+        ]))
     var state: [String] = []
 
     @Option(
@@ -118,14 +129,18 @@ struct ListAttachmentsCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAttachments(
                 erID: erID,
                 limit: limit,
@@ -169,17 +184,24 @@ struct RejectAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.rejectAttachment(erID: erID, attachmentID: attachmentID)
             if !wait.isEmpty {
                 try await client.waitForAttachment(
@@ -215,17 +237,20 @@ struct ShowAttachmentCommand: AsyncParsableCommand {
         help: "Attachment ID")
     var attachmentID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAttachment(erID: erID, attachmentID: attachmentID)
         }
     }
 }
 
-struct UpdateAttachmentCommand: AsyncParsableCommand {
+struct UpdateAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-attachment",
         abstract: "Updating an Attachment",
@@ -237,15 +262,22 @@ struct UpdateAttachmentCommand: AsyncParsableCommand {
             Documented in apis/attachments/updating_an_attachment.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"attachment": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAttachmentRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): attachment.
+            (* required): attachment. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -264,17 +296,24 @@ struct UpdateAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateAttachmentRequest.self, from: body)
             _ = try await client.updateAttachment(erID: erID, attachmentID: attachmentID, requestBody)
             if !wait.isEmpty {
@@ -316,22 +355,33 @@ struct WaitForAttachmentCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, pending_acceptance, rejected, initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForAttachment(
                 erID: erID,
                 attachmentID: attachmentID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateEnterpriseRouterCommand: AsyncParsableCommand {
+struct CreateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-enterprise-router",
         abstract: "Creating an Enterprise Router",
@@ -20,15 +20,27 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand {
             Documented in apis/enterprise_routers/creating_an_enterprise_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instance": {"name": "", "description": "", "asn": 0, "enterprise_project_id": "", "charge_mode": \#
+        "", "tags": [{"key": "", "value": ""}], "enable_default_propagation": false, \#
+        "enable_default_association": false, "availability_zone_ids": [""], \#
+        "auto_accept_shared_attachments": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEnterpriseRouterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance*.
+            Fields (* required): instance*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-client-token"),
@@ -41,17 +53,21 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand {
             Then wait until the EnterpriseRouter's instance.state is one of these states (repeatable, or \
             comma-separated), as wait-for-enterprise-router does, and print the resource as the last poll \
             shows it. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEnterpriseRouterRequest.self, from: body)
             let response = try await client.createEnterpriseRouter(requestBody, xClientToken: xClientToken)
             if !wait.isEmpty {
@@ -96,11 +112,14 @@ struct DeleteEnterpriseRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEnterpriseRouter(erID: erID)
             if wait {
                 output.keepLastResponse()
@@ -145,7 +164,8 @@ struct ListEnterpriseRoutersCommand: AsyncParsableCommand {
         help: """
             Resource status. Value options: pending, available, modifying, deleting, deleted, failed, or \
             freezed. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var state: [String] = []
 
     @Option(
@@ -177,14 +197,18 @@ struct ListEnterpriseRoutersCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEnterpriseRouters(
                 limit: limit,
                 marker: marker,
@@ -217,17 +241,20 @@ struct ShowEnterpriseRouterCommand: AsyncParsableCommand {
         help: "Enterprise router ID")
     var erID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEnterpriseRouter(erID: erID)
         }
     }
 }
 
-struct UpdateEnterpriseRouterCommand: AsyncParsableCommand {
+struct UpdateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-enterprise-router",
         abstract: "Updating an Enterprise Router",
@@ -239,15 +266,26 @@ struct UpdateEnterpriseRouterCommand: AsyncParsableCommand {
             Documented in apis/enterprise_routers/updating_an_enterprise_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instance": {"name": "", "description": "", "enable_default_propagation": false, \#
+        "enable_default_association": false, "default_propagation_route_table_id": "", \#
+        "default_association_route_table_id": "", "auto_accept_shared_attachments": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEnterpriseRouterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance.
+            Fields (* required): instance. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -260,17 +298,21 @@ struct UpdateEnterpriseRouterCommand: AsyncParsableCommand {
             Then wait until the EnterpriseRouter's instance.state is one of these states (repeatable, or \
             comma-separated), as wait-for-enterprise-router does, and print the resource as the last poll \
             shows it. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEnterpriseRouterRequest.self, from: body)
             _ = try await client.updateEnterpriseRouter(erID: erID, requestBody)
             if !wait.isEmpty {
@@ -305,22 +347,27 @@ struct WaitForEnterpriseRouterCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForEnterpriseRouter(
                 erID: erID,
                 state: WaitOptions.states(state, as: EnterpriseRouterState.self),
@@ -349,11 +396,14 @@ struct WaitForEnterpriseRouterDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForEnterpriseRouterDeletion(erID: erID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateFlowLogCommand: AsyncParsableCommand {
+struct CreateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flow-log",
         abstract: "Creating a Flow Log",
@@ -18,15 +18,25 @@ struct CreateFlowLogCommand: AsyncParsableCommand {
             Documented in apis/flow_logs/creating_a_flow_log.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"flow_log": {"name": "", "description": "", "resource_type": "", "resource_id": "", \#
+        "log_group_id": "", "log_stream_id": "", "log_store_type": "", "log_store_name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFlowLogRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): flow_log*.
+            required): flow_log*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -44,17 +54,21 @@ struct CreateFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFlowLogRequest.self, from: body)
             let response = try await client.createFlowLog(erID: erID, requestBody, xClientToken: xClientToken)
             if !wait.isEmpty {
@@ -105,11 +119,14 @@ struct DeleteFlowLogCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFlowLog(erID: erID, flowLogID: flowLogID)
             if wait {
                 output.keepLastResponse()
@@ -151,17 +168,21 @@ struct DisableFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.disableFlowLog(erID: erID, flowLogID: flowLogID)
             if !wait.isEmpty {
                 try await client.waitForFlowLog(
@@ -203,17 +224,21 @@ struct EnableFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.enableFlowLog(erID: erID, flowLogID: flowLogID)
             if !wait.isEmpty {
                 try await client.waitForFlowLog(
@@ -277,14 +302,18 @@ struct ListFlowlogsCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlowlogs(
                 erID: erID,
                 resourceType: resourceType,
@@ -320,17 +349,20 @@ struct ShowFlowLogCommand: AsyncParsableCommand {
         help: "Flow log ID")
     var flowLogID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFlowLog(erID: erID, flowLogID: flowLogID)
         }
     }
 }
 
-struct UpdateFlowLogCommand: AsyncParsableCommand {
+struct UpdateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flow-log",
         abstract: "Updating a Flow Log",
@@ -342,15 +374,22 @@ struct UpdateFlowLogCommand: AsyncParsableCommand {
             Documented in apis/flow_logs/updating_a_flow_log.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRouteTable) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name, description.
+            required): name, description. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -368,18 +407,44 @@ struct UpdateFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Route table name. The value can contain 1 to 64 characters, including letters, digits, \
+            underscores (_), hyphens (-), and periods (.). Minimum: 1 Maximum: 64. Sets `name` of the body, \
+            over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Supplementary information about the route table Minimum: 0 Maximum: 255. Sets `description` of \
+            the body, over --body.
+            """)
+    var descriptionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRouteTable.self, from: body)
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRouteTable.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateFlowLog(erID: erID, flowLogID: flowLogID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForFlowLog(
@@ -419,22 +484,27 @@ struct WaitForFlowLogCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFlowLog(
                 erID: erID,
                 flowLogID: flowLogID,
@@ -469,11 +539,14 @@ struct WaitForFlowLogDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFlowLogDeletion(
                 erID: erID,
                 flowLogID: flowLogID,

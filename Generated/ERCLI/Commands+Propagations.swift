@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct DisablePropagationCommand: AsyncParsableCommand {
+struct DisablePropagationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-propagation",
         abstract: "Deleting a Route Propagation",
@@ -20,15 +20,22 @@ struct DisablePropagationCommand: AsyncParsableCommand {
             Documented in apis/propagations/deleting_a_route_propagation.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"attachment_id": "", "route_policy": {"import_policy_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisablePropagationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): attachment_id, route_policy.
+            Fields (* required): attachment_id, route_policy. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -46,18 +53,31 @@ struct DisablePropagationCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("attachment-id"),
+        help: "Unique ID of the attachment. Sets `attachment_id` of the body, over --body.")
+    var attachmentIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisablePropagationRequest.self, from: body)
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisablePropagationRequest.self, from: body,
+                overriding: [
+                    "attachment_id": attachmentIDField
+                ])
             try await client.disablePropagation(erID: erID, routeTableID: routeTableID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouteTable(
@@ -71,7 +91,7 @@ struct DisablePropagationCommand: AsyncParsableCommand {
     }
 }
 
-struct EnablePropagationCommand: AsyncParsableCommand {
+struct EnablePropagationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-propagation",
         abstract: "Creating a Route Propagation",
@@ -85,15 +105,22 @@ struct EnablePropagationCommand: AsyncParsableCommand {
             Documented in apis/propagations/creating_a_route_propagation.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"attachment_id": "", "route_policy": {"import_policy_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnablePropagationRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): attachment_id, route_policy.
+            (* required): attachment_id, route_policy. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -116,18 +143,31 @@ struct EnablePropagationCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("attachment-id"),
+        help: "Unique ID of the attachment. Sets `attachment_id` of the body, over --body.")
+    var attachmentIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnablePropagationRequest.self, from: body)
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnablePropagationRequest.self, from: body,
+                overriding: [
+                    "attachment_id": attachmentIDField
+                ])
             _ = try await client.enablePropagation(
                 erID: erID,
                 routeTableID: routeTableID,
@@ -196,7 +236,8 @@ struct ListPropagationsCommand: AsyncParsableCommand {
         help: """
             Resource status. Value options: pending, available, modifying, deleting, deleted, failed, or \
             freezed. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var state: [String] = []
 
     @Option(
@@ -209,14 +250,18 @@ struct ListPropagationsCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPropagations(
                 erID: erID,
                 routeTableID: routeTableID,

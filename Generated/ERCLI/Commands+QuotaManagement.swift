@@ -64,11 +64,14 @@ struct ShowQuotasCommand: AsyncParsableCommand {
         help: "VPC ID")
     var vpcID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuotas(
                 limit: limit,
                 marker: marker,

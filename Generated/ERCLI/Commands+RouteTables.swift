@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateRouteTableCommand: AsyncParsableCommand {
+struct CreateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-route-table",
         abstract: "Creating a Route Table",
@@ -19,15 +19,25 @@ struct CreateRouteTableCommand: AsyncParsableCommand {
             Documented in apis/route_tables/creating_a_route_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"route_table": {"name": "", "description": "", "bgp_options": {"load_balancing_as_path_ignore": \#
+        false, "load_balancing_as_path_relax": false}, "tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRouteTableRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): route_table.
+            (* required): route_table. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -45,17 +55,21 @@ struct CreateRouteTableCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateRouteTableRequest.self, from: body)
             let response = try await client.createRouteTable(
                 erID: erID,
@@ -110,11 +124,14 @@ struct DeleteRouteTableCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRouteTable(erID: erID, routeTableID: routeTableID)
             if wait {
                 output.keepLastResponse()
@@ -183,14 +200,18 @@ struct ListRouteTablesCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRouteTables(
                 erID: erID,
                 limit: limit,
@@ -227,17 +248,20 @@ struct ShowRouteTableCommand: AsyncParsableCommand {
         help: "Route table ID")
     var routeTableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRouteTable(erID: erID, routeTableID: routeTableID)
         }
     }
 }
 
-struct UpdateRouteTableCommand: AsyncParsableCommand {
+struct UpdateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-route-table",
         abstract: "Updating Route Table Information",
@@ -250,15 +274,22 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
             Documented in apis/route_tables/updating_route_table_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"route_table": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRouteTableRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): route_table.
+            (* required): route_table. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -276,17 +307,21 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouteTableRequest.self, from: body)
             _ = try await client.updateRouteTable(erID: erID, routeTableID: routeTableID, requestBody)
             if !wait.isEmpty {
@@ -328,22 +363,27 @@ struct WaitForRouteTableCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, deleting, \
             deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForRouteTable(
                 erID: erID,
                 routeTableID: routeTableID,
@@ -378,11 +418,14 @@ struct WaitForRouteTableDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForRouteTableDeletion(
                 erID: erID,
                 routeTableID: routeTableID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateStaticRouteCommand: AsyncParsableCommand {
+struct CreateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-static-route",
         abstract: "Creating a Static Route",
@@ -19,15 +19,22 @@ struct CreateStaticRouteCommand: AsyncParsableCommand {
             Documented in apis/routes/creating_a_static_route.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"route": {"destination": "", "attachment_id": "", "is_blackhole": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateStaticRouteRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): route*.
+            (* required): route*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("route-table-id"),
@@ -45,17 +52,21 @@ struct CreateStaticRouteCommand: AsyncParsableCommand {
             Then wait until the StaticRoute's route.state is one of these states (repeatable, or \
             comma-separated), as wait-for-static-route does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateStaticRouteRequest.self, from: body)
             let response = try await client.createStaticRoute(
                 routeTableID: routeTableID,
@@ -110,11 +121,14 @@ struct DeleteStaticRouteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteStaticRoute(routeTableID: routeTableID, routeID: routeID)
             if wait {
                 output.keepLastResponse()
@@ -169,11 +183,14 @@ struct ListEffectiveRoutesCommand: AsyncParsableCommand {
         help: "vpc: VPC vpn: VPN gateway vgw: Direct Connect virtual gateway cfw: CFW instance")
     var resourceType: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEffectiveRoutes(
                 routeTableID: routeTableID,
                 limit: limit,
@@ -240,14 +257,18 @@ struct ListStaticRoutesCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStaticRoutes(
                 routeTableID: routeTableID,
                 limit: limit,
@@ -284,17 +305,20 @@ struct ShowStaticRouteCommand: AsyncParsableCommand {
         help: "Route ID")
     var routeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showStaticRoute(routeTableID: routeTableID, routeID: routeID)
         }
     }
 }
 
-struct UpdateStaticRouteCommand: AsyncParsableCommand {
+struct UpdateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-static-route",
         abstract: "Updating a Static Route",
@@ -306,15 +330,22 @@ struct UpdateStaticRouteCommand: AsyncParsableCommand {
             Documented in apis/routes/updating_a_static_route.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"route": {"attachment_id": "", "is_blackhole": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateStaticRouteRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): route*.
+            (* required): route*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("route-table-id"),
@@ -332,17 +363,21 @@ struct UpdateStaticRouteCommand: AsyncParsableCommand {
             Then wait until the StaticRoute's route.state is one of these states (repeatable, or \
             comma-separated), as wait-for-static-route does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateStaticRouteRequest.self, from: body)
             _ = try await client.updateStaticRoute(routeTableID: routeTableID, routeID: routeID, requestBody)
             if !wait.isEmpty {
@@ -384,22 +419,27 @@ struct WaitForStaticRouteCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForStaticRoute(
                 routeTableID: routeTableID,
                 routeID: routeID,
@@ -435,11 +475,14 @@ struct WaitForStaticRouteDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForStaticRouteDeletion(
                 routeTableID: routeTableID,
                 routeID: routeID,

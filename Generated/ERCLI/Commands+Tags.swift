@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateResourceTagCommand: AsyncParsableCommand {
+struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-resource-tag",
         abstract: "Creating Resource Tags",
@@ -18,15 +18,22 @@ struct CreateResourceTagCommand: AsyncParsableCommand {
             Documented in apis/tags/creating_resource_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateResourceTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -42,11 +49,14 @@ struct CreateResourceTagCommand: AsyncParsableCommand {
         help: "Resource ID")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
             try await client.createResourceTag(
                 resourceType: resourceType,
@@ -88,11 +98,14 @@ struct DeleteResourceTagCommand: AsyncParsableCommand {
         help: "Tag key")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteResourceTag(resourceType: resourceType, resourceID: resourceID, key: key)
         }
     }
@@ -119,11 +132,14 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
             """)
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
@@ -155,11 +171,14 @@ struct ShowResourceTagCommand: AsyncParsableCommand {
         help: "Resource ID")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceTag(resourceType: resourceType, resourceID: resourceID)
         }
     }

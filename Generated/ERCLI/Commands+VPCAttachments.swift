@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ER
 
-struct CreateVPCAttachmentCommand: AsyncParsableCommand {
+struct CreateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc-attachment",
         abstract: "Creating a VPC Attachment",
@@ -18,15 +18,25 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand {
             Documented in apis/vpc_attachments/creating_a_vpc_attachment.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpc_attachment": {"vpc_id": "", "name": "", "virsubnet_id": "", "description": "", \#
+        "auto_create_vpc_routes": false, "ipv6_enable": false, "tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCAttachmentRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpc_attachment*.
+            Fields (* required): vpc_attachment*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -45,17 +55,24 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-vpc-attachment does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed, initiating_request, \
             rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCAttachmentRequest.self, from: body)
             let response = try await client.createVPCAttachment(
                 erID: erID,
@@ -110,11 +127,14 @@ struct DeleteVPCAttachmentCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPCAttachment(erID: erID, vpcAttachmentID: vpcAttachmentID)
             if wait {
                 output.keepLastResponse()
@@ -164,7 +184,11 @@ struct ListVPCAttachmentsCommand: AsyncParsableCommand {
             Attachment status. Value options: pending, available, modifying, deleting, deleted, failed, \
             pending_acceptance, rejected, and initiating_request Values: pending, available, modifying, \
             deleting, deleted, failed, pending_acceptance, rejected, initiating_request.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request"
+        ]))
     var state: [String] = []
 
     @Option(
@@ -182,7 +206,8 @@ struct ListVPCAttachmentsCommand: AsyncParsableCommand {
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
             The default value is asc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: [String] = []
 
     @Option(
@@ -190,11 +215,14 @@ struct ListVPCAttachmentsCommand: AsyncParsableCommand {
         help: "VPC id")
     var vpcID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCAttachments(
                 erID: erID,
                 limit: limit,
@@ -231,17 +259,20 @@ struct ShowVPCAttachmentCommand: AsyncParsableCommand {
         help: "VPC attachment ID")
     var vpcAttachmentID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPCAttachment(erID: erID, vpcAttachmentID: vpcAttachmentID)
         }
     }
 }
 
-struct UpdateVPCAttachmentCommand: AsyncParsableCommand {
+struct UpdateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpc-attachment",
         abstract: "Updating a VPC Attachment",
@@ -253,15 +284,22 @@ struct UpdateVPCAttachmentCommand: AsyncParsableCommand {
             Documented in apis/vpc_attachments/updating_a_vpc_attachment.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"vpc_attachment": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPCAttachmentRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpc_attachment.
+            Fields (* required): vpc_attachment. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("er-id"),
@@ -280,17 +318,24 @@ struct UpdateVPCAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-vpc-attachment does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed, initiating_request, \
             rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCAttachmentRequest.self, from: body)
             _ = try await client.updateVPCAttachment(
                 erID: erID,
@@ -336,22 +381,33 @@ struct WaitForVPCAttachmentCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, initiating_request, rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForVPCAttachment(
                 erID: erID,
                 vpcAttachmentID: vpcAttachmentID,
@@ -387,11 +443,14 @@ struct WaitForVPCAttachmentDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ERCommand.run(Self.self, connection) { client, output in
+        try await ERCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForVPCAttachmentDeletion(
                 erID: erID,
                 vpcAttachmentID: vpcAttachmentID,

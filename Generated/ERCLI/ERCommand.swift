@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import ER
 
-/// `er`: one subcommand per ER API operation (45 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct ERCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc er`: one subcommand per ER API operation (45 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct ERCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "er",
         abstract: "Call the ER API: one subcommand per operation of its API reference.",
         discussion: """
@@ -120,14 +120,16 @@ struct ERCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (ERClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: ERClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: ERClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: ERClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: ERClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSDisksV3Command: AsyncParsableCommand {
+struct CreateEVSDisksV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-disks-v3",
         abstract: "Creating EVS Disks",
@@ -18,21 +18,35 @@ struct CreateEVSDisksV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/api/disk_management/creating_evs_disks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"backup_id": "", "availability_zone": "", "description": "", "size": 0, "name": "", \#
+        "snapshot_id": "", "imageRef": "", "volume_type": "SSD|SAS|SATA|GPSSD|ESSD", "count": 0, \#
+        "shareable": "true|false", "metadata": {}, "multiattach": false, "tags": {}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSDisksV3Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volume*.
+            (* required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV3Request.self, from: body)
             _ = try await client.createEVSDisksV3(requestBody)
         }
@@ -140,12 +154,15 @@ struct ListEVSDisksV3Command: AsyncParsableCommand {
             """)
     var ids: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDisksV3(
                 marker: marker,
                 name: name,
@@ -183,11 +200,14 @@ struct ListLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLoadingProgressOfLazyloadingDisk(volumeID: volumeID)
         }
     }
@@ -211,12 +231,15 @@ struct ShowEVSDiskCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSDisk(volumeID: volumeID)
         }
     }

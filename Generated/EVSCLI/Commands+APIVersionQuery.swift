@@ -19,11 +19,14 @@ struct ListVersionsCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/api_version_query/querying_information_of_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVersions()
         }
     }
@@ -47,11 +50,14 @@ struct ShowVersionCommand: AsyncParsableCommand {
         help: "Specifies the target API version.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVersion(apiVersion: apiVersion)
         }
     }

@@ -18,11 +18,14 @@ struct CinderListAvailabilityZonesCommand: AsyncParsableCommand {
             Documented in openstack_cinder_apis_recommended/az_query/querying_all_azs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cinderListAvailabilityZones()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateVolumeCommand: AsyncParsableCommand {
+struct CreateVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-volume",
         abstract: "Creating EVS Disks",
@@ -18,21 +18,35 @@ struct CreateVolumeCommand: AsyncParsableCommand {
             Documented in apis_recommended/disk_management/creating_evs_disks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"backup_id": "", "availability_zone": "", "description": "", "size": 0, "name": "", \#
+        "snapshot_id": "", "imageRef": "", "volume_type": "SSD|SAS|SATA|GPSSD|ESSD", "count": 0, \#
+        "shareable": "true|false", "metadata": {}, "multiattach": false, "tags": {}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): volume*.
+            required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVolumeRequest.self, from: body)
             _ = try await client.createVolume(requestBody)
         }
@@ -56,11 +70,14 @@ struct DeleteVolumeCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteVolume(volumeID: volumeID)
         }
     }
@@ -166,12 +183,15 @@ struct ListDisksCommand: AsyncParsableCommand {
             """)
     var ids: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDisks(
                 marker: marker,
                 name: name,
@@ -250,11 +270,14 @@ struct ListEVSDisksCommand: AsyncParsableCommand {
             """)
     var sortDir: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDisks(
                 marker: marker,
                 name: name,
@@ -382,7 +405,8 @@ struct ListVolumesCommand: AsyncParsableCommand {
         help: """
             The result sorting order. The value can be asc (the ascending order) or desc (the descending \
             order). The default value is desc. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: String?
 
     @Option(
@@ -414,11 +438,14 @@ struct ListVolumesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -472,7 +499,7 @@ struct ListVolumesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResizeVolumeCommand: AsyncParsableCommand {
+struct ResizeVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-volume",
         abstract: "Expanding Capacity of an EVS Disk",
@@ -484,33 +511,43 @@ struct ResizeVolumeCommand: AsyncParsableCommand {
             Documented in apis_recommended/disk_management/expanding_capacity_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-extend": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-extend*.
+            required): os-extend*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The ID of a disk.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResizeVolumeRequest.self, from: body)
             _ = try await client.resizeVolume(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct RetypeVolumeCommand: AsyncParsableCommand {
+struct RetypeVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "retype-volume",
         abstract: "Changing the EVS Disk Type",
@@ -522,26 +559,36 @@ struct RetypeVolumeCommand: AsyncParsableCommand {
             Documented in apis_recommended/disk_management/changing_the_evs_disk_type.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-retype": {"new_type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RetypeVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-retype*.
+            required): os-retype*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RetypeVolumeRequest.self, from: body)
             _ = try await client.retypeVolume(volumeID: volumeID, requestBody)
         }
@@ -565,17 +612,20 @@ struct ShowDiskCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDisk(volumeID: volumeID)
         }
     }
 }
 
-struct UpdateVolumeCommand: AsyncParsableCommand {
+struct UpdateVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-volume",
         abstract: "Updating an EVS Disk",
@@ -587,26 +637,36 @@ struct UpdateVolumeCommand: AsyncParsableCommand {
             Documented in apis_recommended/disk_management/updating_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"volume": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVolumeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): volume*.
+            required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVolumeRequest.self, from: body)
             _ = try await client.updateVolume(volumeID: volumeID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
+struct AddMetadataForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-metadata-for-evs-disk",
         abstract: "Adding the Metadata for an EVS Disk",
@@ -19,26 +19,36 @@ struct AddMetadataForEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_metadata_management/adding_the_metadata_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMetadataForEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataForEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -68,11 +78,14 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be deleted.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
@@ -96,11 +109,14 @@ struct ListMetadataOfEVSDiskCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetadataOfEVSDisk(volumeID: volumeID)
         }
     }
@@ -129,17 +145,20 @@ struct ShowOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be queried.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
 }
 
-struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand {
+struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-metadata-of-evs-disk",
         abstract: "Updating the Metadata of an EVS Disk",
@@ -152,33 +171,43 @@ struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_metadata_management/updating_the_metadata_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMetadataOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.updateMetadataOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
+struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-one-piece-of-metadata-for-evs-disk",
         abstract: "Updating One Piece of Metadata for an EVS Disk",
@@ -191,15 +220,22 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_metadata_management/updating_one_piece_of_metadata_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"meta": {"key_val": "", "key1": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOnePieceOfMetadataForEVSDiskRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): meta*.
+            standard input. Fields (* required): meta*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
@@ -211,11 +247,14 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be updated.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CinderAcceptVolumeTransferCommand: AsyncParsableCommand {
+struct CinderAcceptVolumeTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cinder-accept-volume-transfer",
         abstract: "Accepting a Disk Transfer",
@@ -19,33 +19,43 @@ struct CinderAcceptVolumeTransferCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_transfer_management/accepting_a_disk_transfer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"accept": {"auth_key": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CinderAcceptVolumeTransferRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): accept*.
+            input. Fields (* required): accept*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("transfer-id"),
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CinderAcceptVolumeTransferRequest.self, from: body)
             _ = try await client.cinderAcceptVolumeTransfer(transferID: transferID, requestBody)
         }
     }
 }
 
-struct CinderCreateVolumeTransferCommand: AsyncParsableCommand {
+struct CinderCreateVolumeTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cinder-create-volume-transfer",
         abstract: "Creating a Disk Transfer",
@@ -59,21 +69,31 @@ struct CinderCreateVolumeTransferCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_transfer_management/creating_a_disk_transfer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"transfer": {"volume_id": "", "name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CinderCreateVolumeTransferRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): transfer*.
+            input. Fields (* required): transfer*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CinderCreateVolumeTransferRequest.self, from: body)
             _ = try await client.cinderCreateVolumeTransfer(requestBody)
         }
@@ -99,11 +119,14 @@ struct CinderDeleteVolumeTransferCommand: AsyncParsableCommand {
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             try await client.cinderDeleteVolumeTransfer(transferID: transferID)
         }
     }
@@ -146,11 +169,14 @@ struct CinderListVolumeTransfersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -183,11 +209,14 @@ struct CinderShowVolumeTransferCommand: AsyncParsableCommand {
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cinderShowVolumeTransfer(transferID: transferID)
         }
     }
@@ -231,11 +260,14 @@ struct ListDiskTransfersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand {
+struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-metadata-of-evs-disk",
         abstract: "Adding Metadata of an EVS Disk",
@@ -19,33 +19,43 @@ struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk/adding_metadata_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMetadataOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct CreateEVSDisksV32Command: AsyncParsableCommand {
+struct CreateEVSDisksV32Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-disks-v32",
         abstract: "Creating EVS Disks",
@@ -57,21 +67,37 @@ struct CreateEVSDisksV32Command: AsyncParsableCommand {
             Documented in unrecommended_apis/openstack_cinder_api/evs_disk/creating_evs_disks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"availability_zone": "", "source_volid": "", "description": "", "snapshot_id": "", \#
+        "size": 0, "name": "", "imageRef": "", "volume_type": "SSD|SAS|SATA|GPSSD|ESSD", "metadata": \#
+        {"__system__encrypted": "0|1", "__system__cmkid": "", "hw:passthrough": "", "full_clone": "", \#
+        "volume_owner": ""}, "source_replica": "", "consistencygroup_id": "", "count": {}, "shareable": \#
+        "true|false", "multiattach": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSDisksV32Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volume*.
+            (* required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV32Request.self, from: body)
             _ = try await client.createEVSDisksV32(requestBody)
         }
@@ -100,11 +126,14 @@ struct DeleteEVSDiskV3Command: AsyncParsableCommand {
         help: "Whether to delete all the snapshots created for this disk. The default value is false.")
     var cascade: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEVSDiskV3(volumeID: volumeID, cascade: cascade)
         }
     }
@@ -133,11 +162,14 @@ struct DeleteOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
         help: "The key of the piece of metadata to be deleted.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
         }
     }
@@ -155,11 +187,14 @@ struct ListAZsCommand: AsyncParsableCommand {
             Documented in unrecommended_apis/openstack_cinder_api/evs_disk/querying_all_azs.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAZs()
         }
     }
@@ -242,11 +277,14 @@ struct ListDisksV3Command: AsyncParsableCommand {
         help: "The AZ information.")
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDisksV3(
                 marker: marker,
                 name: name,
@@ -274,11 +312,14 @@ struct ListEVSDiskTypesCommand: AsyncParsableCommand {
             Documented in unrecommended_apis/openstack_cinder_api/evs_disk/querying_evs_disk_types.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDiskTypes()
         }
     }
@@ -359,11 +400,14 @@ struct ListEVSDisksV32Command: AsyncParsableCommand {
         help: "The AZ information.")
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDisksV32(
                 marker: marker,
                 name: name,
@@ -391,11 +435,14 @@ struct ListExtensionAPIsV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/openstack_cinder_api/evs_disk/querying_extension_apis.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listExtensionAPIsV3()
         }
     }
@@ -419,11 +466,14 @@ struct ListMetadataOfEVSDiskV3Command: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetadataOfEVSDiskV3(volumeID: volumeID)
         }
     }
@@ -443,11 +493,14 @@ struct ListSummaryEVSDisksCommand: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk/querying_summary_information_of_evs_disks.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSummaryEVSDisks()
         }
     }
@@ -472,12 +525,15 @@ struct ShowDiskV1Command: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDiskV1(volumeID: volumeID)
         }
     }
@@ -502,11 +558,14 @@ struct ShowDiskV3Command: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDiskV3(volumeID: volumeID)
         }
     }
@@ -530,11 +589,14 @@ struct ShowEVSDiskTypeV3Command: AsyncParsableCommand {
         help: "The disk type ID.")
     var typeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSDiskTypeV3(typeID: typeID)
         }
     }
@@ -563,11 +625,14 @@ struct ShowOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
         help: "The key of the piece of metadata to be queried.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
         }
     }
@@ -596,17 +661,20 @@ struct ShowTenantQuotasCommand: AsyncParsableCommand {
         help: "Whether to query quota details. Only value true is supported currently.")
     var usage: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTenantQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }
 }
 
-struct UpdateEVSDiskV3Command: AsyncParsableCommand {
+struct UpdateEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-evs-disk-v3",
         abstract: "Updating an EVS Disk",
@@ -618,33 +686,47 @@ struct UpdateEVSDiskV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/openstack_cinder_api/evs_disk/updating_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"name": "", "description": "", "metadata": {"__system__encrypted": "0|1", \#
+        "__system__cmkid": "", "hw:passthrough": "", "full_clone": "", "volume_owner": ""}, "display_name": \#
+        "", "display_description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEVSDiskV3Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): volume*.
+            (* required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskV3Request.self, from: body)
             _ = try await client.updateEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct UpdateMetadataOfEVSDiskV3Command: AsyncParsableCommand {
+struct UpdateMetadataOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-metadata-of-evs-disk-v3",
         abstract: "Updating Metadata of an EVS Disk",
@@ -657,33 +739,43 @@ struct UpdateMetadataOfEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk/updating_metadata_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMetadataOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): metadata*.
+            input. Fields (* required): metadata*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskV3Request.self, from: body)
             _ = try await client.updateMetadataOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
+struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-one-piece-of-metadata-for-evs-disk-v3",
         abstract: "Updating One Piece of Metadata for an EVS Disk",
@@ -696,15 +788,22 @@ struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk/updating_one_piece_of_metadata_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"meta": {"key_val": "", "key1": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOnePieceOfMetadataForEVSDiskV3Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): meta*.
+            standard input. Fields (* required): meta*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
@@ -716,11 +815,14 @@ struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
         help: "The key of the piece of metadata to be updated.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskV3Request.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSDiskV3(
                 volumeID: volumeID,

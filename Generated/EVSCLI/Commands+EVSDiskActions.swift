@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CancelReservationOfEVSDiskV3Command: AsyncParsableCommand {
+struct CancelReservationOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-reservation-of-evs-disk-v3",
         abstract: "Canceling Reservation of an EVS Disk (Deprecated)",
@@ -19,34 +19,44 @@ struct CancelReservationOfEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/canceling_reservation_of_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-unreserve": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelReservationOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-unreserve*.
+            input. Fields (* required): os-unreserve*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskV3Request.self, from: body)
             _ = try await client.cancelReservationOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExpandCapacityOfEVSDiskV3Command: AsyncParsableCommand {
+struct ExpandCapacityOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-capacity-of-evs-disk-v3",
         abstract: "Expanding Capacity of an EVS Disk",
@@ -59,33 +69,43 @@ struct ExpandCapacityOfEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/expanding_capacity_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-extend": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandCapacityOfEVSDiskV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-extend*.
+            input. Fields (* required): os-extend*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The ID of a disk.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandCapacityOfEVSDiskV3Request.self, from: body)
             _ = try await client.expandCapacityOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand {
+struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-evs-disk-data-as-image-v3",
         abstract: "Exporting EVS Disk Data as an Image",
@@ -99,33 +119,46 @@ struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/exporting_evs_disk_data_as_an_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-volume_upload_image": {"disk_format": "vhd|zvhd|zvhd2|raw|qcow2", "image_name": "", "force": \#
+        false, "container_format": "ami|ari|aki|ovf|bare", "__os_type": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportEVSDiskDataAsImageV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-volume_upload_image*.
+            input. Fields (* required): os-volume_upload_image*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportEVSDiskDataAsImageV3Request.self, from: body)
             _ = try await client.exportEVSDiskDataAsImageV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ReserveEVSDiskV3Command: AsyncParsableCommand {
+struct ReserveEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reserve-evs-disk-v3",
         abstract: "Reserving an EVS Disk (Deprecated)",
@@ -138,34 +171,44 @@ struct ReserveEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/reserving_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-reserve": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReserveEVSDiskV3Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): os-reserve*.
+            (* required): os-reserve*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReserveEVSDiskV3Request.self, from: body)
             _ = try await client.reserveEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct SetBootableFlagForEVSDiskV3Command: AsyncParsableCommand {
+struct SetBootableFlagForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-bootable-flag-for-evs-disk-v3",
         abstract: "Setting Bootable Flag for an EVS Disk",
@@ -178,33 +221,43 @@ struct SetBootableFlagForEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/setting_bootable_flag_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-set_bootable": {"bootable": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetBootableFlagForEVSDiskV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-set_bootable*.
+            input. Fields (* required): os-set_bootable*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBootableFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setBootableFlagForEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct SetReadOnlyFlagForEVSDiskV3Command: AsyncParsableCommand {
+struct SetReadOnlyFlagForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-read-only-flag-for-evs-disk-v3",
         abstract: "Setting Read-Only Flag for an EVS Disk",
@@ -217,26 +270,36 @@ struct SetReadOnlyFlagForEVSDiskV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_actions/setting_read-only_flag_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-update_readonly_flag": {"readonly": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetReadOnlyFlagForEVSDiskV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-update_readonly_flag*.
+            input. Fields (* required): os-update_readonly_flag*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetReadOnlyFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setReadOnlyFlagForEVSDiskV3(volumeID: volumeID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AcceptDiskTransferCommand: AsyncParsableCommand {
+struct AcceptDiskTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept-disk-transfer",
         abstract: "Accepting a Disk Transfer",
@@ -19,33 +19,43 @@ struct AcceptDiskTransferCommand: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_transfer/accepting_a_disk_transfer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"accept": {"auth_key": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AcceptDiskTransferRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): accept*.
+            Fields (* required): accept*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("transfer-id"),
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptDiskTransferRequest.self, from: body)
             _ = try await client.acceptDiskTransfer(transferID: transferID, requestBody)
         }
     }
 }
 
-struct CreateDiskTransferCommand: AsyncParsableCommand {
+struct CreateDiskTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-disk-transfer",
         abstract: "Creating a Disk Transfer",
@@ -59,21 +69,31 @@ struct CreateDiskTransferCommand: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_disk_transfer/creating_a_disk_transfer.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"transfer": {"volume_id": "", "name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDiskTransferRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): transfer*.
+            Fields (* required): transfer*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDiskTransferRequest.self, from: body)
             _ = try await client.createDiskTransfer(requestBody)
         }
@@ -99,11 +119,14 @@ struct DeleteDiskTransferCommand: AsyncParsableCommand {
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDiskTransfer(transferID: transferID)
         }
     }
@@ -146,11 +169,14 @@ struct ListDiskTransfersV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -202,11 +228,14 @@ struct ListDiskTransfersV32Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -239,11 +268,14 @@ struct ShowDiskTransferCommand: AsyncParsableCommand {
         help: "The transfer ID.")
     var transferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDiskTransfer(transferID: transferID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSReplicationPairCommand: AsyncParsableCommand {
+struct CreateEVSReplicationPairCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-replication-pair",
         abstract: "Creating an EVS Replication Pair (Deprecated)",
@@ -21,22 +21,35 @@ struct CreateEVSReplicationPairCommand: AsyncParsableCommand {
             apis_recommended/evs_replication_pair_deprecated/creating_an_evs_replication_pair_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"replication": {"name": "", "description": "", "volume_ids": [{}], "priority_station": "", \#
+        "replication_model": "", "created_at": "", "id": "", "status": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSReplicationPairRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): replication*.
+            Fields (* required): replication*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSReplicationPairRequest.self, from: body)
             _ = try await client.createEVSReplicationPair(requestBody)
         }
@@ -61,18 +74,21 @@ struct DeleteEVSReplicationPairCommand: AsyncParsableCommand {
         help: "Specifies the ID of the EVS replication pair.")
     var replicationID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEVSReplicationPair(replicationID: replicationID)
         }
     }
 }
 
-struct ListEVSReplicationPairsCommand: AsyncParsableCommand {
+struct ListEVSReplicationPairsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-evs-replication-pairs",
         abstract: "Querying All EVS Replication Pairs (Deprecated)",
@@ -85,24 +101,140 @@ struct ListEVSReplicationPairsCommand: AsyncParsableCommand {
             apis_recommended/evs_replication_pair_deprecated/querying_all_evs_replication_pairs_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"marker": "", "limit": 0, "sort_key": "", "sort_dir": "", "offset": 0, "changes-since": "", \#
+        "name": "", "status": "", "replication_consistency_group_id": "", "volume_ids": "", "volume_id": \#
+        "", "priority_station": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListEVSReplicationPairsRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, name, status, \
-            replication_consistency_group_id, volume_ids, volume_id, priority_station.
+            replication_consistency_group_id, volume_ids, volume_id, priority_station. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            Specifies the ID of the last EVS replication pair on the previous page, and the next EVS \
+            replication pair ID is returned. Sets `marker` of the body, over --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of query results that can be returned. The value ranges from 1 to \
+            1000, and the default value is 1000. The returned value cannot exceed this limit. Sets `limit` \
+            of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies that the returned results are sorted by keyword. The default keyword is created_at, \
+            indicating that the EVS replication pairs are sorted by creation time. Sets `sort_key` of the \
+            body, over --body.
+            """)
+    var sortKeyField: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies that the returned results are sorted by ascending or descending order. The default \
+            value is desc, indicating that the EVS replication pairs are sorted by descending order. Sets \
+            `sort_dir` of the body, over --body.
+            """)
+    var sortDirField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "Specifies the offset. Sets `offset` of the body, over --body.")
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies to query all the EVS replication pairs that have been updated from the specified time \
+            point to the current time. Sets `changes-since` of the body, over --body.
+            """)
+    var changesSinceField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Specifies the name of the EVS replication pair. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: "Specifies the status of the EVS replication pair. Sets `status` of the body, over --body.")
+    var statusField: String?
+
+    @Option(
+        name: .customLong("replication-consistency-group-id"),
+        help: """
+            Specifies the ID of the replication consistency group where the EVS replication pair belongs. \
+            Sets `replication_consistency_group_id` of the body, over --body.
+            """)
+    var replicationConsistencyGroupIDField: String?
+
+    @Option(
+        name: .customLong("volume-ids"),
+        help: """
+            Specifies the IDs of the EVS disks used to create the EVS replication pair. Sets `volume_ids` of \
+            the body, over --body.
+            """)
+    var volumeIDsField: String?
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "Specifies the ID of an EVS disk. Sets `volume_id` of the body, over --body.")
+    var volumeIDField: String?
+
+    @Option(
+        name: .customLong("priority-station"),
+        help: """
+            Specifies the primary site of the EVS replication pair. Sets `priority_station` of the body, \
+            over --body.
+            """)
+    var priorityStationField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListEVSReplicationPairsRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListEVSReplicationPairsRequest.self, from: body,
+                overriding: [
+                    "marker": markerField,
+                    "limit": limitField,
+                    "sort_key": sortKeyField,
+                    "sort_dir": sortDirField,
+                    "offset": offsetField,
+                    "changes-since": changesSinceField,
+                    "name": nameField,
+                    "status": statusField,
+                    "replication_consistency_group_id": replicationConsistencyGroupIDField,
+                    "volume_ids": volumeIDsField,
+                    "volume_id": volumeIDField,
+                    "priority_station": priorityStationField
+                ])
             _ = try await client.listEVSReplicationPairs(requestBody)
         }
     }
@@ -127,12 +259,15 @@ struct ShowEVSReplicationPairCommand: AsyncParsableCommand {
         help: "Specifies the ID of the EVS replication pair.")
     var replicationID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSReplicationPair(replicationID: replicationID)
         }
     }

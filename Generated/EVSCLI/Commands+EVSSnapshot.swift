@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
+struct AddMetadataOfEVSSnapshotV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-metadata-of-evs-snapshot-v3",
         abstract: "Adding Metadata of an EVS Snapshot",
@@ -19,33 +19,43 @@ struct AddMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_snapshot/adding_metadata_of_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {"key_val": "", "key1": "", "key2": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMetadataOfEVSSnapshotV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): metadata*.
+            input. Fields (* required): metadata*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotV3Request.self, from: body)
             _ = try await client.addMetadataOfEVSSnapshotV3(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct CreateEVSSnapshotV3Command: AsyncParsableCommand {
+struct CreateEVSSnapshotV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-snapshot-v3",
         abstract: "Creating an EVS Snapshot",
@@ -58,21 +68,33 @@ struct CreateEVSSnapshotV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_snapshot/creating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"snapshot": {"volume_id": "", "force": false, "metadata": {}, "description": "", "name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSSnapshotV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): snapshot*.
+            Fields (* required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotV3Request.self, from: body)
             _ = try await client.createEVSSnapshotV3(requestBody)
         }
@@ -97,11 +119,14 @@ struct DeleteEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEVSSnapshotV3(snapshotID: snapshotID)
         }
     }
@@ -130,11 +155,14 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The key of the metadata to be deleted.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSSnapshotV3(snapshotID: snapshotID, key: key)
         }
     }
@@ -214,11 +242,14 @@ struct ListEVSSnapshotsV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -368,11 +399,14 @@ struct ListEVSSnapshotsV32Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -432,11 +466,14 @@ struct ListMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetadataOfEVSSnapshotV3(snapshotID: snapshotID)
         }
     }
@@ -460,11 +497,14 @@ struct ShowEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSSnapshotV3(snapshotID: snapshotID)
         }
     }
@@ -493,17 +533,20 @@ struct ShowOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The key of the metadata to be queried.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSSnapshotV3(snapshotID: snapshotID, key: key)
         }
     }
 }
 
-struct UpdateEVSSnapshotV3Command: AsyncParsableCommand {
+struct UpdateEVSSnapshotV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-evs-snapshot-v3",
         abstract: "Updating an EVS Snapshot",
@@ -516,33 +559,43 @@ struct UpdateEVSSnapshotV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_snapshot/updating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"snapshot": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEVSSnapshotV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): snapshot*.
+            Fields (* required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateEVSSnapshotV3(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct UpdateMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
+struct UpdateMetadataOfEVSSnapshotV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-metadata-of-evs-snapshot-v3",
         abstract: "Updating Metadata of an EVS Snapshot",
@@ -555,33 +608,43 @@ struct UpdateMetadataOfEVSSnapshotV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_snapshot/updating_metadata_of_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {"key_val": "", "key1": "", "key2": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMetadataOfEVSSnapshotV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): metadata*.
+            input. Fields (* required): metadata*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateMetadataOfEVSSnapshotV3(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct UpdateOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
+struct UpdateOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-one-piece-of-metadata-for-evs-snapshot-v3",
         abstract: "Updating One Piece of Metadata for an EVS Snapshot",
@@ -594,15 +657,22 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
             unrecommended_apis/openstack_cinder_api/evs_snapshot/updating_one_piece_of_metadata_for_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"meta": {"key_val": "", "key1": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOnePieceOfMetadataForEVSSnapshotV3Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): meta*.
+            standard input. Fields (* required): meta*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
@@ -614,11 +684,14 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotV3Command: AsyncParsableCommand {
         help: "The key of the piece of metadata to be updated.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotV3Request.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSSnapshotV3(
                 snapshotID: snapshotID,

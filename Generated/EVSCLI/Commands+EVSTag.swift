@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct BatchAddTagsForEVSDiskV3Command: AsyncParsableCommand {
+struct BatchAddTagsForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-tags-for-evs-disk-v3",
         abstract: "Batch Adding Tags for the Specified EVS Disk",
@@ -18,33 +18,56 @@ struct BatchAddTagsForEVSDiskV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/api/evs_tag/batch_adding_tags_for_the_specified_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddTagsForEVSDiskV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation to perform. The value can be create or delete. create: specifies to add tags. \
+            Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddTagsForEVSDiskV3Request.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddTagsForEVSDiskV3Request.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddTagsForEVSDiskV3(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct BatchDeleteTagsForEVSDiskCommand: AsyncParsableCommand {
+struct BatchDeleteTagsForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-tags-for-evs-disk",
         abstract: "Batch Deleting Tags for the Specified EVS Disk",
@@ -57,33 +80,56 @@ struct BatchDeleteTagsForEVSDiskCommand: AsyncParsableCommand {
             unrecommended_apis/api/evs_tag/batch_deleting_tags_for_the_specified_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteTagsForEVSDiskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation to perform. The value can be create or delete. delete: deletes tags. Values: \
+            create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsForEVSDiskRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDeleteTagsForEVSDiskRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchDeleteTagsForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ListEVSDisksByTagV3Command: AsyncParsableCommand {
+struct ListEVSDisksByTagV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-evs-disks-by-tag-v3",
         abstract: "Querying Details of EVS Disks by Tag",
@@ -95,28 +141,72 @@ struct ListEVSDisksByTagV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/api/evs_tag/querying_details_of_evs_disks_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [{}], "value": ""}], "limit": 0, "offset": 0, "action": "", \#
+        "matches": [{"key": "resource_name|service_type", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListEVSDisksByTagV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, limit, offset, action*, matches.
+            Fields (* required): tags*, limit, offset, action*, matches. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The number of query records. The value ranges from 1 to 1000, and the default value is 1000. The \
+            returned value cannot exceed this limit. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            The index location. The minimum value is 0, which is also the default value. The first record in \
+            the query result is the offset+1 record that meets the query criteria. Sets `offset` of the \
+            body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation identifier. Specifying filter queries the details of disks by tag. Sets `action` \
+            of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListEVSDisksByTagV3Request.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListEVSDisksByTagV3Request.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listEVSDisksByTagV3(requestBody)
         }
     }
 }
 
-struct ListNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
+struct ListNumberOfEVSDisksByTagV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-number-of-evs-disks-by-tag-v3",
         abstract: "Querying the Number of EVS Disks by Tag",
@@ -128,22 +218,47 @@ struct ListNumberOfEVSDisksByTagV3Command: AsyncParsableCommand {
             Documented in unrecommended_apis/api/evs_tag/querying_the_number_of_evs_disks_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [{}]}], "action": "", "matches": [{"key": \#
+        "resource_name|service_type", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNumberOfEVSDisksByTagV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags, action*, matches.
+            input. Fields (* required): tags, action*, matches. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation identifier. Specifying count queries the number of disks by tag. Sets `action` of \
+            the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNumberOfEVSDisksByTagV3Request.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNumberOfEVSDisksByTagV3Request.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.listNumberOfEVSDisksByTagV3(requestBody)
         }
     }
@@ -166,11 +281,14 @@ struct ListTagsOfEVSDiskV3Command: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfEVSDiskV3(volumeID: volumeID)
         }
     }

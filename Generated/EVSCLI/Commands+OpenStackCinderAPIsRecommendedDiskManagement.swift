@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AttachEVSDiskCommand: AsyncParsableCommand {
+struct AttachEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-evs-disk",
         abstract: "Attaching an EVS Disk (Deprecated)",
@@ -19,34 +19,46 @@ struct AttachEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/attaching_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-attach": {"instance_uuid": "", "mountpoint": "", "host_name": "", "mode": "rw|ro"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-attach*.
+            required): os-attach*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachEVSDiskRequest.self, from: body)
             _ = try await client.attachEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct CancelReservationOfEVSDiskCommand: AsyncParsableCommand {
+struct CancelReservationOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-reservation-of-evs-disk",
         abstract: "Canceling Reservation of an EVS Disk (Deprecated)",
@@ -59,27 +71,37 @@ struct CancelReservationOfEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/canceling_reservation_of_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-unreserve": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelReservationOfEVSDiskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-unreserve*.
+            input. Fields (* required): os-unreserve*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskRequest.self, from: body)
             _ = try await client.cancelReservationOfEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -98,17 +120,20 @@ struct CinderListVolumeTypesCommand: AsyncParsableCommand {
             Documented in openstack_cinder_apis_recommended/disk_management/querying_evs_disk_types.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cinderListVolumeTypes()
         }
     }
 }
 
-struct CreateEVSDisksCommand: AsyncParsableCommand {
+struct CreateEVSDisksCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-disks",
         abstract: "Creating EVS Disks",
@@ -120,21 +145,37 @@ struct CreateEVSDisksCommand: AsyncParsableCommand {
             Documented in openstack_cinder_apis_recommended/disk_management/creating_evs_disks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"availability_zone": "", "source_volid": "", "description": "", "snapshot_id": "", \#
+        "size": 0, "name": "", "imageRef": "", "volume_type": "SSD|SAS|SATA|GPSSD|ESSD", "metadata": \#
+        {"__system__encrypted": "0|1", "__system__cmkid": "", "hw:passthrough": "", "full_clone": "", \#
+        "volume_owner": ""}, "source_replica": "", "consistencygroup_id": "", "count": {}, "shareable": \#
+        "true|false", "multiattach": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSDisksRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): volume*.
+            required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksRequest.self, from: body)
             _ = try await client.createEVSDisks(requestBody)
         }
@@ -163,17 +204,20 @@ struct DeleteEVSDiskCommand: AsyncParsableCommand {
         help: "Whether to delete all the snapshots created for this disk. The default value is false.")
     var cascade: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEVSDisk(volumeID: volumeID, cascade: cascade)
         }
     }
 }
 
-struct DetachEVSDiskCommand: AsyncParsableCommand {
+struct DetachEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "detach-evs-disk",
         abstract: "Detaching an EVS Disk (Deprecated)",
@@ -186,34 +230,44 @@ struct DetachEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/detaching_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-detach": {"attachment_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DetachEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-detach*.
+            required): os-detach*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DetachEVSDiskRequest.self, from: body)
             _ = try await client.detachEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExpandCapacityOfEVSDiskCommand: AsyncParsableCommand {
+struct ExpandCapacityOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-capacity-of-evs-disk",
         abstract: "Expanding Capacity of an EVS Disk",
@@ -226,33 +280,43 @@ struct ExpandCapacityOfEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/expanding_capacity_of_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-extend": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandCapacityOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-extend*.
+            Fields (* required): os-extend*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The ID of the disk.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandCapacityOfEVSDiskRequest.self, from: body)
             _ = try await client.expandCapacityOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct ExportEVSDiskDataAsImageCommand: AsyncParsableCommand {
+struct ExportEVSDiskDataAsImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-evs-disk-data-as-image",
         abstract: "Exporting EVS Disk Data as an Image",
@@ -266,26 +330,39 @@ struct ExportEVSDiskDataAsImageCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/exporting_evs_disk_data_as_an_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-volume_upload_image": {"disk_format": "vhd|zvhd|zvhd2|raw|qcow2", "image_name": "", "force": \#
+        false, "container_format": "ami|ari|aki|ovf|bare", "__os_type": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportEVSDiskDataAsImageRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-volume_upload_image*.
+            Fields (* required): os-volume_upload_image*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportEVSDiskDataAsImageRequest.self, from: body)
             _ = try await client.exportEVSDiskDataAsImage(volumeID: volumeID, requestBody)
         }
@@ -369,11 +446,14 @@ struct ListDisksV2Command: AsyncParsableCommand {
         help: "The AZ information.")
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDisksV2(
                 marker: marker,
                 name: name,
@@ -464,11 +544,14 @@ struct ListEVSDisksV2Command: AsyncParsableCommand {
         help: "The AZ information.")
     var availabilityZone: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSDisksV2(
                 marker: marker,
                 name: name,
@@ -496,17 +579,20 @@ struct ListExtensionAPIsCommand: AsyncParsableCommand {
             Documented in openstack_cinder_apis_recommended/disk_management/querying_extension_apis.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listExtensionAPIs()
         }
     }
 }
 
-struct ReserveEVSDiskCommand: AsyncParsableCommand {
+struct ReserveEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reserve-evs-disk",
         abstract: "Reserving an EVS Disk (Deprecated)",
@@ -519,34 +605,44 @@ struct ReserveEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/reserving_an_evs_disk_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-reserve": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReserveEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-reserve*.
+            required): os-reserve*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReserveEVSDiskRequest.self, from: body)
             _ = try await client.reserveEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct SetBootableFlagForEVSDiskCommand: AsyncParsableCommand {
+struct SetBootableFlagForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-bootable-flag-for-evs-disk",
         abstract: "Setting Bootable Flag for an EVS Disk",
@@ -559,33 +655,43 @@ struct SetBootableFlagForEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/setting_bootable_flag_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-set_bootable": {"bootable": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetBootableFlagForEVSDiskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-set_bootable*.
+            input. Fields (* required): os-set_bootable*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBootableFlagForEVSDiskRequest.self, from: body)
             _ = try await client.setBootableFlagForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct SetReadOnlyFlagForEVSDiskCommand: AsyncParsableCommand {
+struct SetReadOnlyFlagForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-read-only-flag-for-evs-disk",
         abstract: "Setting Read-Only Flag for an EVS Disk",
@@ -598,26 +704,36 @@ struct SetReadOnlyFlagForEVSDiskCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/disk_management/setting_read-only_flag_for_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-update_readonly_flag": {"readonly": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetReadOnlyFlagForEVSDiskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-update_readonly_flag*.
+            input. Fields (* required): os-update_readonly_flag*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetReadOnlyFlagForEVSDiskRequest.self, from: body)
             _ = try await client.setReadOnlyFlagForEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -643,11 +759,14 @@ struct ShowDiskV2Command: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDiskV2(volumeID: volumeID)
         }
     }
@@ -671,17 +790,20 @@ struct ShowEVSDiskTypeCommand: AsyncParsableCommand {
         help: "The disk type ID.")
     var typeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSDiskType(typeID: typeID)
         }
     }
 }
 
-struct UpdateEVSDiskCommand: AsyncParsableCommand {
+struct UpdateEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-evs-disk",
         abstract: "Updating an EVS Disk",
@@ -693,26 +815,40 @@ struct UpdateEVSDiskCommand: AsyncParsableCommand {
             Documented in openstack_cinder_apis_recommended/disk_management/updating_an_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"volume": {"name": "", "description": "", "metadata": {"__system__encrypted": "0|1", \#
+        "__system__cmkid": "", "hw:passthrough": "", "full_clone": "", "volume_owner": ""}, "display_name": \#
+        "", "display_description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEVSDiskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): volume*.
+            required): volume*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskRequest.self, from: body)
             _ = try await client.updateEVSDisk(volumeID: volumeID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateEVSSnapshotCommand: AsyncParsableCommand {
+struct CreateEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-evs-snapshot",
         abstract: "Creating an EVS Snapshot",
@@ -19,21 +19,33 @@ struct CreateEVSSnapshotCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/snapshot_management/creating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"snapshot": {"volume_id": "", "force": false, "metadata": {}, "description": "", "name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snapshot*.
+            (* required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSSnapshotRequest.self, from: body)
             _ = try await client.createEVSSnapshot(requestBody)
         }
@@ -58,11 +70,14 @@ struct DeleteEVSSnapshotCommand: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteEVSSnapshot(snapshotID: snapshotID)
         }
     }
@@ -139,11 +154,14 @@ struct ListEVSSnapshotsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -243,11 +261,14 @@ struct ListEVSSnapshotsV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -295,17 +316,20 @@ struct ShowEVSSnapshotCommand: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEVSSnapshot(snapshotID: snapshotID)
         }
     }
 }
 
-struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
+struct UpdateEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-evs-snapshot",
         abstract: "Updating an EVS Snapshot",
@@ -318,26 +342,36 @@ struct UpdateEVSSnapshotCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/snapshot_management/updating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"snapshot": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEVSSnapshotRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snapshot*.
+            (* required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSSnapshotRequest.self, from: body)
             _ = try await client.updateEVSSnapshot(snapshotID: snapshotID, requestBody)
         }

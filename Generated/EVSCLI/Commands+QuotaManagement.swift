@@ -27,11 +27,14 @@ struct CinderListQuotasCommand: AsyncParsableCommand {
         help: "Whether to query quota details. Only value true is supported currently.")
     var usage: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cinderListQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct CreateReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-replication-consistency-group",
         abstract: "Creating a Replication Consistency Group (Deprecated)",
@@ -20,22 +20,35 @@ struct CreateReplicationConsistencyGroupCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/creating_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"replication_consistency_group": {"name": "", "description": "", "replication_ids": [{}], \#
+        "priority_station": "", "replication_model": "", "created_at": "", "id": "", "status": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): replication_consistency_group*.
+            standard input. Fields (* required): replication_consistency_group*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateReplicationConsistencyGroupRequest.self, from: body)
             _ = try await client.createReplicationConsistencyGroup(requestBody)
         }
@@ -61,12 +74,15 @@ struct DeleteReplicationConsistencyGroupCommand: AsyncParsableCommand {
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
@@ -74,7 +90,7 @@ struct DeleteReplicationConsistencyGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-evs-disks-in-replication-consistency-group",
         abstract: "Expanding EVS Disks in a Replication Consistency Group (Deprecated)",
@@ -89,27 +105,41 @@ struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand 
             apis_recommended/replication_consistency_group_deprecated/expanding_evs_disks_in_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-extend-replication-volumes": {"id": "", "new_size": 0, "replications": [{"id": "", "new_size": \#
+        0}]}, "replications": [{"id": "", "new_size": 0, "replications": [{"id": "", "new_size": 0}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandEVSDisksInReplicationConsistencyGroupRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): os-extend-replication-volumes*, replications*.
+            for standard input. Fields (* required): os-extend-replication-volumes*, replications*. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandEVSDisksInReplicationConsistencyGroupRequest.self, from: body)
             try await client.expandEVSDisksInReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -119,7 +149,7 @@ struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand 
     }
 }
 
-struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand {
+struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-replication-consistency-groups",
         abstract: "Querying All Replication Consistency Groups (Deprecated)",
@@ -132,30 +162,132 @@ struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/querying_all_replication_consistency_groups_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"marker": "", "limit": 0, "sort_key": "", "sort_dir": "", "offset": 0, "changes-since": "", \#
+        "name": "", "status": "", "priority_station": "", "volume_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListReplicationConsistencyGroupsRequest) as JSON, @file.json, or - for \
             standard input. Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, \
-            name, status, priority_station, volume_id.
+            name, status, priority_station, volume_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            Specifies the ID of the last replication consistency group on the previous page. The next \
+            replication consistency group ID is returned. Sets `marker` of the body, over --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of query results that can be returned. The value ranges from 1 to \
+            1000, and the default value is 1000. The returned value cannot exceed this limit. Sets `limit` \
+            of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies that the returned results are sorted by keyword. The default keyword is created_at, \
+            indicating that the replication consistency groups are sorted by creation time. Sets `sort_key` \
+            of the body, over --body.
+            """)
+    var sortKeyField: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies that the returned results are sorted by ascending or descending order. The default \
+            value is desc, indicating that the replication consistency groups are sorted by descending \
+            order. Sets `sort_dir` of the body, over --body.
+            """)
+    var sortDirField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "Specifies the offset. Sets `offset` of the body, over --body.")
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies to query all the replication consistency groups that have been updated from the \
+            specified time point to the current time. Sets `changes-since` of the body, over --body.
+            """)
+    var changesSinceField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the name of the replication consistency group. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Specifies the status of the replication consistency group. Sets `status` of the body, over \
+            --body.
+            """)
+    var statusField: String?
+
+    @Option(
+        name: .customLong("priority-station"),
+        help: """
+            Specifies the primary site of the replication consistency group. Sets `priority_station` of the \
+            body, over --body.
+            """)
+    var priorityStationField: String?
+
+    @Option(
+        name: .customLong("volume-id"),
+        help: "Specifies the ID of an EVS disk. Sets `volume_id` of the body, over --body.")
+    var volumeIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListReplicationConsistencyGroupsRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListReplicationConsistencyGroupsRequest.self, from: body,
+                overriding: [
+                    "marker": markerField,
+                    "limit": limitField,
+                    "sort_key": sortKeyField,
+                    "sort_dir": sortDirField,
+                    "offset": offsetField,
+                    "changes-since": changesSinceField,
+                    "name": nameField,
+                    "status": statusField,
+                    "priority_station": priorityStationField,
+                    "volume_id": volumeIDField
+                ])
             _ = try await client.listReplicationConsistencyGroups(requestBody)
         }
     }
 }
 
-struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "pause-replication-consistency-group",
         abstract: "Pausing a Replication Consistency Group (Deprecated)",
@@ -170,27 +302,37 @@ struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/pausing_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop-replication-consistency-group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PauseReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): os-stop-replication-consistency-group*.
+            standard input. Fields (* required): os-stop-replication-consistency-group*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PauseReplicationConsistencyGroupRequest.self, from: body)
             try await client.pauseReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -200,7 +342,7 @@ struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "perform-failover-for-replication-consistency-group",
         abstract: "Performing a Failover for a Replication Consistency Group (Deprecated)",
@@ -217,27 +359,37 @@ struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableComman
             apis_recommended/replication_consistency_group_deprecated/performing_a_failover_for_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-failover-replication-consistency-group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PerformFailoverForReplicationConsistencyGroupRequest) as JSON, @file.json, or \
-            - for standard input. Fields (* required): os-failover-replication-consistency-group*.
+            - for standard input. Fields (* required): os-failover-replication-consistency-group*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformFailoverForReplicationConsistencyGroupRequest.self, from: body)
             try await client.performFailoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -247,7 +399,7 @@ struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableComman
     }
 }
 
-struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "perform-primary-secondary-switchover-for-replication-consistency-group",
         abstract: """
@@ -266,28 +418,38 @@ struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: A
             apis_recommended/replication_consistency_group_deprecated/performing_a_primary_secondary_switchover_for_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-reverse-replication-consistency-group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest) as \
             JSON, @file.json, or - for standard input. Fields (* required): \
-            os-reverse-replication-consistency-group*.
+            os-reverse-replication-consistency-group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest.self, from: body)
             try await client.performPrimarySecondarySwitchoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -297,7 +459,7 @@ struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: A
     }
 }
 
-struct ReprotectReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct ReprotectReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reprotect-replication-consistency-group",
         abstract: "Reprotecting a Replication Consistency Group (Deprecated)",
@@ -313,27 +475,37 @@ struct ReprotectReplicationConsistencyGroupCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/reprotecting_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-reprotect-replication-consistency-group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReprotectReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): os-reprotect-replication-consistency-group*.
+            standard input. Fields (* required): os-reprotect-replication-consistency-group*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReprotectReplicationConsistencyGroupRequest.self, from: body)
             try await client.reprotectReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -362,12 +534,15 @@ struct ShowReplicationConsistencyGroupCommand: AsyncParsableCommand {
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
@@ -375,7 +550,7 @@ struct ShowReplicationConsistencyGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "synchronize-replication-consistency-group",
         abstract: "Synchronizing a Replication Consistency Group (Deprecated)",
@@ -391,27 +566,37 @@ struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/synchronizing_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-sync-replication-consistency-group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SynchronizeReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): os-sync-replication-consistency-group*.
+            standard input. Fields (* required): os-sync-replication-consistency-group*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupRequest.self, from: body)
             try await client.synchronizeReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -421,7 +606,7 @@ struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateReplicationConsistencyGroupCommand: AsyncParsableCommand {
+struct UpdateReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-replication-consistency-group",
         abstract: "Updating a Replication Consistency Group (Deprecated)",
@@ -435,27 +620,41 @@ struct UpdateReplicationConsistencyGroupCommand: AsyncParsableCommand {
             apis_recommended/replication_consistency_group_deprecated/updating_a_replication_consistency_group_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"replication_consistency_group": {"name": "", "description": "", "replication_model": "", \#
+        "add_replication_ids": [{}], "remove_replication_ids": [{}], "created_at": "", "id": "", \#
+        "priority_station": "", "status": "", "updated_at": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateReplicationConsistencyGroupRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): replication_consistency_group*.
+            standard input. Fields (* required): replication_consistency_group*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
         help: "Specifies the ID of the replication consistency group.")
     var replicationConsistencyGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupRequest.self, from: body)
             _ = try await client.updateReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct CreateSnapshotCommand: AsyncParsableCommand {
+struct CreateSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-snapshot",
         abstract: "Creating an EVS Snapshot",
@@ -18,21 +18,33 @@ struct CreateSnapshotCommand: AsyncParsableCommand {
             Documented in apis_recommended/snapshot_management/creating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"snapshot": {"volume_id": "", "force": false, "metadata": {}, "description": "", "name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): snapshot*.
+            required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSnapshotRequest.self, from: body)
             _ = try await client.createSnapshot(requestBody)
         }
@@ -56,11 +68,14 @@ struct DeleteSnapshotCommand: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteSnapshot(snapshotID: snapshotID)
         }
     }
@@ -83,11 +98,14 @@ struct ListSnapshotsCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var status: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSnapshots(status: status)
         }
     }
@@ -110,17 +128,20 @@ struct ShowSnapshotCommand: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSnapshot(snapshotID: snapshotID)
         }
     }
 }
 
-struct UpdateSnapshotCommand: AsyncParsableCommand {
+struct UpdateSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-snapshot",
         abstract: "Updating an EVS Snapshot",
@@ -132,26 +153,36 @@ struct UpdateSnapshotCommand: AsyncParsableCommand {
             Documented in apis_recommended/snapshot_management/updating_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"snapshot": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSnapshotRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): snapshot*.
+            required): snapshot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSnapshotRequest.self, from: body)
             _ = try await client.updateSnapshot(snapshotID: snapshotID, requestBody)
         }

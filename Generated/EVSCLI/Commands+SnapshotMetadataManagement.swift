@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
+struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-metadata-of-evs-snapshot",
         abstract: "Adding Metadata of an EVS Snapshot",
@@ -19,26 +19,36 @@ struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/snapshot_metadata_management/adding_metadata_of_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {"key_val": "", "key1": "", "key2": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMetadataOfEVSSnapshotRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): metadata*.
+            Fields (* required): metadata*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.addMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
@@ -68,11 +78,14 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be deleted.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
@@ -96,11 +109,14 @@ struct ListMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMetadataOfEVSSnapshot(snapshotID: snapshotID)
         }
     }
@@ -129,17 +145,20 @@ struct ShowOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be queried.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
 }
 
-struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
+struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-metadata-of-evs-snapshot",
         abstract: "Updating the Metadata of an EVS Snapshot",
@@ -152,33 +171,43 @@ struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/snapshot_metadata_management/updating_the_metadata_of_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"metadata": {"key_val": "", "key1": "", "key2": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMetadataOfEVSSnapshotRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): metadata*.
+            input. Fields (* required): metadata*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
         help: "The snapshot ID.")
     var snapshotID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.updateMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
     }
 }
 
-struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
+struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-one-piece-of-metadata-for-evs-snapshot",
         abstract: "Updating One Piece of Metadata for an EVS Snapshot",
@@ -191,15 +220,22 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
             openstack_cinder_apis_recommended/snapshot_metadata_management/updating_one_piece_of_metadata_for_an_evs_snapshot.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"meta": {"key_val": "", "key1": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOnePieceOfMetadataForEVSSnapshotRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): meta*.
+            standard input. Fields (* required): meta*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snapshot-id"),
@@ -211,11 +247,14 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
         help: "The key of the piece of metadata to be updated.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSSnapshot(
                 snapshotID: snapshotID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EVS
 
-struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand {
+struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-or-update-tags-for-evs-resource",
         abstract: "Adding or Updating Tags for an EVS Resource (Deprecated)",
@@ -19,22 +19,30 @@ struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand {
             apis_recommended/tag_management/adding_or_updating_tags_for_an_evs_resource_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddOrUpdateTagsForEVSResourceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*.
+            input. Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -42,12 +50,15 @@ struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand {
         help: "The resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddOrUpdateTagsForEVSResourceRequest.self, from: body)
             _ = try await client.addOrUpdateTagsForEVSResource(
                 resourceType: resourceType,
@@ -58,7 +69,7 @@ struct AddOrUpdateTagsForEVSResourceCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchAddTagsForEVSDiskCommand: AsyncParsableCommand {
+struct BatchAddTagsForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-tags-for-evs-disk",
         abstract: "Batch Adding Tags for the Specified EVS Disk",
@@ -70,33 +81,56 @@ struct BatchAddTagsForEVSDiskCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/batch_adding_tags_for_the_specified_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddTagsForEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation to perform. The value can be create or delete. create: specifies to add tags. \
+            Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddTagsForEVSDiskRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddTagsForEVSDiskRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddTagsForEVSDisk(volumeID: volumeID, requestBody)
         }
     }
 }
 
-struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand {
+struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-tags-for-evs-resource",
         abstract: "Batch Deleting Tags for an EVS Resource (Deprecated)",
@@ -109,22 +143,30 @@ struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand {
             apis_recommended/tag_management/batch_deleting_tags_for_an_evs_resource_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-delete_tags": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteTagsForEVSResourceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-delete_tags*.
+            input. Fields (* required): os-delete_tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -132,12 +174,15 @@ struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand {
         help: "The resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsForEVSResourceRequest.self, from: body)
             try await client.batchDeleteTagsForEVSResource(
                 resourceType: resourceType,
@@ -148,7 +193,7 @@ struct BatchDeleteTagsForEVSResourceCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchDeleteTagsOfEVSDiskCommand: AsyncParsableCommand {
+struct BatchDeleteTagsOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-tags-of-evs-disk",
         abstract: "Batch Deleting Tags of a Specified EVS Disk",
@@ -160,27 +205,50 @@ struct BatchDeleteTagsOfEVSDiskCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/batch_deleting_tags_of_a_specified_evs_disk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteTagsOfEVSDiskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("volume-id"),
         help: "The disk ID.")
     var volumeID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation to perform. The value can be create or delete. delete: deletes tags. Values: \
+            create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsOfEVSDiskRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDeleteTagsOfEVSDiskRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchDeleteTagsOfEVSDisk(volumeID: volumeID, requestBody)
         }
     }
@@ -203,7 +271,8 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -216,11 +285,14 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
         help: "The tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTagOfEVSResourceByKey(
                 resourceType: resourceType,
                 resourceID: resourceID,
@@ -230,7 +302,7 @@ struct DeleteTagOfEVSResourceByKeyCommand: AsyncParsableCommand {
     }
 }
 
-struct ListEVSDisksByTagCommand: AsyncParsableCommand {
+struct ListEVSDisksByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-evs-disks-by-tag",
         abstract: "Querying Details of EVS Disks by Tag",
@@ -242,22 +314,66 @@ struct ListEVSDisksByTagCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/querying_details_of_evs_disks_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [{}], "value": ""}], "limit": 0, "offset": 0, "action": "", \#
+        "matches": [{"key": "resource_name|service_type", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListEVSDisksByTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tags*, limit, offset, action*, matches.
+            (* required): tags*, limit, offset, action*, matches. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The number of query records. The value ranges from 1 to 1000, and the default value is 1000. The \
+            returned value cannot exceed this limit. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            The index location. The minimum value is 0, which is also the default value. The first record in \
+            the query result is the offset+1 record that meets the query criteria. Sets `offset` of the \
+            body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation identifier. Specifying filter queries the details of disks by tag. Sets `action` \
+            of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListEVSDisksByTagRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListEVSDisksByTagRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listEVSDisksByTag(requestBody)
         }
     }
@@ -280,7 +396,8 @@ struct ListEVSResourcesByTagCommand: AsyncParsableCommand {
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -319,12 +436,15 @@ struct ListEVSResourcesByTagCommand: AsyncParsableCommand {
             """)
     var notTagsAny: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEVSResourcesByTag(
                 resourceType: resourceType,
                 tags: tags,
@@ -336,7 +456,7 @@ struct ListEVSResourcesByTagCommand: AsyncParsableCommand {
     }
 }
 
-struct ListNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
+struct ListNumberOfEVSDisksByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-number-of-evs-disks-by-tag",
         abstract: "Querying the Number of EVS Disks by Tag",
@@ -348,22 +468,47 @@ struct ListNumberOfEVSDisksByTagCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/querying_the_number_of_evs_disks_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [{}]}], "action": "", "matches": [{"key": \#
+        "resource_name|service_type", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNumberOfEVSDisksByTagRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags, action*, matches.
+            input. Fields (* required): tags, action*, matches. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation identifier. Specifying count queries the number of disks by tag. Sets `action` of \
+            the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNumberOfEVSDisksByTagRequest.self, from: body)
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNumberOfEVSDisksByTagRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.listNumberOfEVSDisksByTag(requestBody)
         }
     }
@@ -386,17 +531,20 @@ struct ListTagsOfEVSDiskCommand: AsyncParsableCommand {
         help: "The disk ID.")
     var volumeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfEVSDisk(volumeID: volumeID)
         }
     }
 }
 
-struct ResetTagsOfEVSResourceCommand: AsyncParsableCommand {
+struct ResetTagsOfEVSResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-tags-of-evs-resource",
         abstract: "Resetting Tags of an EVS Resource (Deprecated)",
@@ -408,22 +556,30 @@ struct ResetTagsOfEVSResourceCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/resetting_tags_of_an_evs_resource_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetTagsOfEVSResourceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -431,12 +587,15 @@ struct ResetTagsOfEVSResourceCommand: AsyncParsableCommand {
         help: "The resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResetTagsOfEVSResourceRequest.self, from: body)
             _ = try await client.resetTagsOfEVSResource(
                 resourceType: resourceType,
@@ -464,11 +623,14 @@ struct ShowAllTagsOfEVSResourceTypeCommand: AsyncParsableCommand {
         help: "")
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAllTagsOfEVSResourceType(resourceType: resourceType)
         }
     }
@@ -492,7 +654,8 @@ struct ShowTagsOfEVSResourceCommand: AsyncParsableCommand {
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -500,12 +663,15 @@ struct ShowTagsOfEVSResourceCommand: AsyncParsableCommand {
         help: "The resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTagsOfEVSResource(resourceType: resourceType, resourceID: resourceID)
         }
     }
@@ -529,7 +695,8 @@ struct ShowTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -542,12 +709,15 @@ struct ShowTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
         help: "The key of the tag.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTagsOfEVSResourceByKey(
                 resourceType: resourceType,
                 resourceID: resourceID,
@@ -557,7 +727,7 @@ struct ShowTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
+struct UpdateTagsOfEVSResourceByKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-tags-of-evs-resource-by-key",
         abstract: "Updating Tags of an EVS Resource by Key (Deprecated)",
@@ -570,22 +740,30 @@ struct UpdateTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
             apis_recommended/tag_management/updating_tags_of_an_evs_resource_by_key_deprecated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTagsOfEVSResourceByKeyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tag*.
+            input. Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: """
             The resource type. The value can be volumes, snapshots, or backups. Values: volumes, snapshots, \
             backups.
-            """)
+            """,
+        completion: .list(["volumes", "snapshots", "backups"]))
     var resourceType: String
 
     @Option(
@@ -598,12 +776,15 @@ struct UpdateTagsOfEVSResourceByKeyCommand: AsyncParsableCommand {
         help: "The key of the tag.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTagsOfEVSResourceByKeyRequest.self, from: body)
             _ = try await client.updateTagsOfEVSResourceByKey(
                 resourceType: resourceType,

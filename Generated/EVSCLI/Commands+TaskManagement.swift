@@ -24,11 +24,14 @@ struct ShowJobCommand: AsyncParsableCommand {
         help: "The task ID.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection) { client, output in
+        try await EVSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJob(jobID: jobID)
         }
     }

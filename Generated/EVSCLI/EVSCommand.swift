@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import EVS
 
-/// `evs`: one subcommand per EVS API operation (141 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct EVSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc evs`: one subcommand per EVS API operation (141 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct EVSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "evs",
         abstract: "Call the EVS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -241,14 +241,16 @@ struct EVSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (EVSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: EVSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: EVSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: EVSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: EVSClient.init(client:), operation: operation)
     }
 }

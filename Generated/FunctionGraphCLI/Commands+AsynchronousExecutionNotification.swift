@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct CancelAsyncInvocationCommand: AsyncParsableCommand {
+struct CancelAsyncInvocationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-async-invocation",
         abstract: "Stopping an Asynchronous Invocation Request",
@@ -21,27 +21,57 @@ struct CancelAsyncInvocationCommand: AsyncParsableCommand {
             api/asynchronous_execution_notification/stopping_an_asynchronous_invocation_request.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"request_id": "", "type": "recursive|force"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelAsyncInvocationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): request_id*, type.
+            Fields (* required): request_id*, type. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("request-id"),
+        help: "ID of a stopped request. Sets `request_id` of the body, over --body.")
+    var requestIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Stop mode. Options: recursive and force. recursive: The subfunction that is being invoked will \
+            be stopped. force: Terminate the runtime directly. Enumeration values: force recursive Values: \
+            recursive, force. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["recursive", "force"]))
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelAsyncInvocationRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CancelAsyncInvocationRequest.self, from: body,
+                overriding: [
+                    "request_id": requestIDField,
+                    "type": typeField
+                ])
             try await client.cancelAsyncInvocation(functionURN: functionURN, requestBody)
         }
     }
@@ -65,11 +95,14 @@ struct DeleteFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFunctionAsyncInvokeConfig(functionURN: functionURN)
         }
     }
@@ -141,11 +174,14 @@ struct ListAsyncInvocationsCommand: AsyncParsableCommand {
             """)
     var queryEndTime: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAsyncInvocations(
                 functionURN: functionURN,
                 requestID: requestID,
@@ -193,11 +229,14 @@ struct ListFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
             """)
     var limit: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionAsyncInvokeConfig(
                 functionURN: functionURN,
                 marker: marker,
@@ -225,17 +264,20 @@ struct ShowFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFunctionAsyncInvokeConfig(functionURN: functionURN)
         }
     }
 }
 
-struct UpdateFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
+struct UpdateFunctionAsyncInvokeConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-function-async-invoke-config",
         abstract: "Configuring Asynchronous Execution Notification",
@@ -248,28 +290,73 @@ struct UpdateFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
             api/asynchronous_execution_notification/configuring_asynchronous_execution_notification.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"max_async_event_age_in_seconds": 0, "max_async_retry_attempts": 0, "destination_config": \#
+        {"on_success": {"destination": "OBS|SMN|FunctionGraph", "param": ""}, "on_failure": {"destination": \#
+        "OBS|SMN|FunctionGraph", "param": ""}}, "enable_async_status_log": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFunctionAsyncInvokeConfigRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): max_async_event_age_in_seconds, max_async_retry_attempts, \
-            destination_config, enable_async_status_log.
+            destination_config, enable_async_status_log. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("max-async-event-age-in-seconds"),
+        help: """
+            Maximum validity period of a message. Value range: 1s to 86,400s. Default value: 3600s. Minimum: \
+            1 Maximum: 86400. Sets `max_async_event_age_in_seconds` of the body, over --body.
+            """)
+    var maxAsyncEventAgeInSecondsField: Int?
+
+    @Option(
+        name: .customLong("max-async-retry-attempts"),
+        help: """
+            Maximum number of retry attempts to be made if asynchronous invocation fails. Default value: 1. \
+            Value range: 0-3. Minimum: 0 Maximum: 3. Sets `max_async_retry_attempts` of the body, over \
+            --body.
+            """)
+    var maxAsyncRetryAttemptsField: Int?
+
+    @Option(
+        name: .customLong("enable-async-status-log"),
+        help: """
+            Whether to enable asynchronous invocation status persistence. Sets `enable_async_status_log` of \
+            the body, over --body.
+            """)
+    var enableAsyncStatusLogField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFunctionAsyncInvokeConfigRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFunctionAsyncInvokeConfigRequest.self, from: body,
+                overriding: [
+                    "max_async_event_age_in_seconds": maxAsyncEventAgeInSecondsField,
+                    "max_async_retry_attempts": maxAsyncRetryAttemptsField,
+                    "enable_async_status_log": enableAsyncStatusLogField
+                ])
             _ = try await client.updateFunctionAsyncInvokeConfig(functionURN: functionURN, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct CreateDependencyVersionCommand: AsyncParsableCommand {
+struct CreateDependencyVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dependency-version",
         abstract: "Creating a Dependency Version",
@@ -18,22 +18,101 @@ struct CreateDependencyVersionCommand: AsyncParsableCommand {
             Documented in api/dependencies/creating_a_dependency_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"depend_file": "", "depend_link": "", "depend_type": "obs|zip", "runtime": "", "name": "", \#
+        "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDependencyVersionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): depend_file, depend_link, depend_type*, runtime*, name*, description.
+            Fields (* required): depend_file, depend_link, depend_type*, runtime*, name*, description. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("depend-file"),
+        help: """
+            This parameter is mandatory when depend_type is set to zip. It is in the file stream format and \
+            must be a ZIP file encoded using Base64. The size of the ZIP file cannot exceed 40 MB. For a \
+            larger file, upload it through OBS. Sets `depend_file` of the body, over --body.
+            """)
+    var dependFileField: String?
+
+    @Option(
+        name: .customLong("depend-link"),
+        help: """
+            URL of the dependency in the OBS console when depend_type is set to obs. Sets `depend_link` of \
+            the body, over --body.
+            """)
+    var dependLinkField: String?
+
+    @Option(
+        name: .customLong("depend-type"),
+        help: """
+            Import mode. Options: obs and zip. Values: obs, zip. Sets `depend_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["obs", "zip"]))
+    var dependTypeField: String?
+
+    @Option(
+        name: .customLong("runtime"),
+        help: """
+            Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go \
+            1.x Java 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js \
+            16.17 Node.js 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based \
+            functions Enumeration values: Java8 Java11 Node.js6.10 Node.js8.10 Node.js10.16 Node.js12.13 \
+            Node.js14.18 Node.js16.17 Node.js18.15 Python2.7 Python3.6 Python3.10 Go1.x C#(.NET Core 2.1) \
+            C#(.NET Core 3.1) Custom PHP7.3 Python3.9 http Custom Image. Sets `runtime` of the body, over \
+            --body.
+            """)
+    var runtimeField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Dependence name. It can contain a maximum of 96 characters, and must start with a letter and end \
+            with a letter or digit. Only letters, digits, underscores (_), periods (.), and hyphens (-) are \
+            allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of the dependency, which can contain a maximum of 512 characters. Sets `description` \
+            of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDependencyVersionRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDependencyVersionRequest.self, from: body,
+                overriding: [
+                    "depend_file": dependFileField,
+                    "depend_link": dependLinkField,
+                    "depend_type": dependTypeField,
+                    "runtime": runtimeField,
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createDependencyVersion(requestBody)
         }
     }
@@ -61,11 +140,14 @@ struct DeleteDependencyVersionCommand: AsyncParsableCommand {
         help: "Dependence version.")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDependencyVersion(dependID: dependID, version: version)
         }
     }
@@ -103,7 +185,8 @@ struct ListDependenciesCommand: AsyncParsableCommand {
         help: """
             Dependency type. Options: public, private, and all. Default value: all. Values: public, private, \
             all.
-            """)
+            """,
+        completion: .list(["public", "private", "all"]))
     var dependencyType: String?
 
     @Option(
@@ -126,11 +209,14 @@ struct ListDependenciesCommand: AsyncParsableCommand {
         help: "Maximum number of dependencies that can be obtained in a query. Default value: 400.")
     var limit: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDependencies(
                 marker: marker,
                 maxitems: maxitems,
@@ -171,11 +257,14 @@ struct ListDependencyVersionCommand: AsyncParsableCommand {
         help: "Maximum number of items to return in a request.")
     var maxitems: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDependencyVersion(dependID: dependID, marker: marker, maxitems: maxitems)
         }
     }
@@ -203,11 +292,14 @@ struct ShowDependencyVersionCommand: AsyncParsableCommand {
         help: "Dependence version.")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDependencyVersion(dependID: dependID, version: version)
         }
     }

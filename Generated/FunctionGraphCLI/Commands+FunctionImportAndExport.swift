@@ -47,17 +47,20 @@ struct ExportFunctionCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.exportFunction(functionURN: functionURN, config: config, code: code, type: type)
         }
     }
 }
 
-struct ImportFunctionCommand: AsyncParsableCommand {
+struct ImportFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-function",
         abstract: "Importing a Function",
@@ -69,22 +72,73 @@ struct ImportFunctionCommand: AsyncParsableCommand {
             Documented in api/function_import_and_export/importing_a_function.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"func_name": "", "file_name": "", "file_type": "", "file_code": "", "package": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ImportFunctionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): func_name*, file_name*, file_type*, file_code*, package.
+            required): func_name*, file_name*, file_type*, file_code*, package. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("func-name"),
+        help: """
+            Function name.Max. 60 of letters, digits, hyphens (-), and underscores (_). Start with a letter, \
+            and end with a letter or digit. Minimum length: 1 character. Maximum length: 60 characters. Sets \
+            `func_name` of the body, over --body.
+            """)
+    var funcNameField: String?
+
+    @Option(
+        name: .customLong("file-name"),
+        help: "File name. Sets `file_name` of the body, over --body.")
+    var fileNameField: String?
+
+    @Option(
+        name: .customLong("file-type"),
+        help: "File type. Sets `file_type` of the body, over --body.")
+    var fileTypeField: String?
+
+    @Option(
+        name: .customLong("file-code"),
+        help: """
+            Function code. The code must be encoded using Base64. Sets `file_code` of the body, over --body.
+            """)
+    var fileCodeField: String?
+
+    @Option(
+        name: .customLong("package"),
+        help: "App name. The default value is default. Sets `package` of the body, over --body.")
+    var packageField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportFunctionRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportFunctionRequest.self, from: body,
+                overriding: [
+                    "func_name": funcNameField,
+                    "file_name": fileNameField,
+                    "file_type": fileTypeField,
+                    "file_code": fileCodeField,
+                    "package": packageField
+                ])
             _ = try await client.importFunction(requestBody)
         }
     }

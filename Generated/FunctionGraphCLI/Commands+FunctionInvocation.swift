@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct AsyncInvokeFunctionCommand: AsyncParsableCommand {
+struct AsyncInvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "async-invoke-function",
         abstract: "Executing a Function Asynchronously",
@@ -18,6 +18,9 @@ struct AsyncInvokeFunctionCommand: AsyncParsableCommand {
             Documented in api/function_invocation/executing_a_function_asynchronously.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -25,23 +28,29 @@ struct AsyncInvokeFunctionCommand: AsyncParsableCommand {
             valueName: "json"))
     var body: String
 
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AsyncInvokeFunctionRequest.self, from: body)
             _ = try await client.asyncInvokeFunction(functionURN: functionURN, requestBody)
         }
     }
 }
 
-struct InvokeFunctionCommand: AsyncParsableCommand {
+struct InvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoke-function",
         abstract: "Executing a Function Synchronously",
@@ -55,15 +64,22 @@ struct InvokeFunctionCommand: AsyncParsableCommand {
             Documented in api/function_invocation/executing_a_function_synchronously.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"{Customized_key}": {}, "k": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (InvokeFunctionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): {Customized_key}*, k.
+            required): {Customized_key}*, k. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
@@ -75,7 +91,8 @@ struct InvokeFunctionCommand: AsyncParsableCommand {
         help: """
             Options: tail (4 KB logs will be returned) and null (no logs will be returned). Values: tail, \
             null.
-            """)
+            """,
+        completion: .list(["tail", "null"]))
     var xCffLogType: String?
 
     @Option(
@@ -83,7 +100,8 @@ struct InvokeFunctionCommand: AsyncParsableCommand {
         help: """
             Response body format. Options: v0 and v1. v0: text format. v1: JSON format. Select this format \
             when using an SDK. Values: v0, v1.
-            """)
+            """,
+        completion: .list(["v0", "v1"]))
     var xCFFRequestVersion: String?
 
     @Option(
@@ -92,15 +110,33 @@ struct InvokeFunctionCommand: AsyncParsableCommand {
             Function instance memory. The value can be 128, 256, 512, 768, 1,024, 1,280, 1,536, 1,792, \
             2,048, 2,560, 3,072, 3,584, 4,096, 8,192, or 10,240. Values: 128, 256, 512, 768, 1, 024, 280, \
             536, 792, 2, 048, 560, 3, 072, 584, 4, 096, 8, 192, 10, 240.
-            """)
+            """,
+        completion: .list([
+            "128", "256", "512", "768", "1", "024", "280", "536", "792", "2", "048", "560", "3", "072", "584",
+            "4", "096", "8", "192", "10", "240"
+        ]))
     var xCffInstanceMemory: String?
+
+    @Option(
+        name: .customLong("k"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `k` of the body, over --body.
+            """)
+    var kField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(InvokeFunctionRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                InvokeFunctionRequest.self, from: body,
+                overriding: [
+                    "k": kField
+                ])
             _ = try await client.invokeFunction(
                 functionURN: functionURN,
                 requestBody,

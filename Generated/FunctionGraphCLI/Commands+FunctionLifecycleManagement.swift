@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct CreateFunctionCommand: AsyncParsableCommand {
+struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-function",
         abstract: "Creating a Function",
@@ -18,6 +18,24 @@ struct CreateFunctionCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/creating_a_function.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"func_name": "", "package": "", "runtime": "", "timeout": 0, "handler": "", "depend_version_list": \#
+        [""], "func_vpc": {"domain_id": "", "namespace": "", "vpc_name": "", "vpc_id": "", "subnet_name": \#
+        "", "subnet_id": "", "cidr": "", "gateway": "", "security_groups": [""]}, "memory_size": 128, \#
+        "code_type": "inline|zip|obs|jar|Custom-Image-Swr", "code_url": "", "code_filename": "", \#
+        "custom_image": {"enabled": false, "image": "", "command": "", "args": "", "working_dir": "", \#
+        "uid": "", "gid": ""}, "user_data": "", "encrypted_user_data": "", "xrole": "", "app_xrole": "", \#
+        "description": "", "func_code": {"file": "", "link": ""}, "mount_config": {"mount_user": \#
+        {"user_id": "", "user_group_id": ""}, "func_mounts": [{"mount_type": "sfs|sfsTurbo|ecs", \#
+        "mount_resource": "", "mount_share_path": "", "local_mount_path": ""}]}, "initializer_handler": "", \#
+        "initializer_timeout": 0, "pre_stop_handler": "", "pre_stop_timeout": 0, "enterprise_project_id": \#
+        "", "type": "v1|v2", "log_config": {"group_name": "", "group_id": "", "stream_name": "", \#
+        "stream_id": ""}, "network_controller": {"disable_public_network": false, "trigger_access_vpcs": \#
+        [{"vpc_name": "", "vpc_id": ""}]}, "is_stateful_function": false, "enable_dynamic_memory": false, \#
+        "lts_custom_tag": {}, "enable_lts_log": false, "domain_names": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -28,23 +46,270 @@ struct CreateFunctionCommand: AsyncParsableCommand {
             xrole, app_xrole, description, func_code, mount_config, initializer_handler, \
             initializer_timeout, pre_stop_handler, pre_stop_timeout, enterprise_project_id, type, \
             log_config, network_controller, is_stateful_function, enable_dynamic_memory, lts_custom_tag, \
-            enable_lts_log, domain_names.
+            enable_lts_log, domain_names. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("func-name"),
+        help: """
+            Function name.Max. 60 of letters, digits, hyphens (-), and underscores (_). Start with a letter, \
+            and end with a letter or digit. Minimum length: 1 character. Maximum length: 60 characters. Sets \
+            `func_name` of the body, over --body.
+            """)
+    var funcNameField: String?
+
+    @Option(
+        name: .customLong("package"),
+        help: """
+            Group to which the function belongs. This field is defined to group functions. Sets `package` of \
+            the body, over --body.
+            """)
+    var packageField: String?
+
+    @Option(
+        name: .customLong("runtime"),
+        help: """
+            Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go \
+            1.x Java 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js \
+            16.17 Node.js 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based \
+            functions Enumeration values: Java8 Java11 Node.js6.10 Node.js8.10 Node.js10.16 Node.js12.13 \
+            Node.js14.18 Node.js16.17 Node.js18.15 Python2.7 Python3.6 Python3.10 Go1.x C#(.NET Core 2.1) \
+            C#(.NET Core 3.1) Custom PHP7.3 Python3.9 http Custom Image. Sets `runtime` of the body, over \
+            --body.
+            """)
+    var runtimeField: String?
+
+    @Option(
+        name: .customLong("handler"),
+        help: """
+            Handler of the function. It must be in the format of \"xx.xx\" and contain a period (.). For \
+            example, for Node.js function myfunction.handler, the file name is myfunction.js, and the \
+            handler function is handler. Minimum length: 3 character. Maximum length: 128 characters. Sets \
+            `handler` of the body, over --body.
+            """)
+    var handlerField: String?
+
+    @Option(
+        name: .customLong("memory-size"),
+        help: """
+            Memory consumed by a function. Unit: MB. The value can be 128, 256, 512, 768, 1024, 1280, 1536, \
+            1792, 2048, 2560, 3072, 3584 or 4096. The value ranges from 128 to 4096. Values: 128, 256, 512, \
+            768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. Sets `memory_size` of the body, over \
+            --body.
+            """,
+        completion: .list([
+            "128", "256", "512", "768", "1024", "1280", "1536", "1792", "2048", "2560", "3072", "3584",
+            "4096"
+        ]))
+    var memorySizeField: Int?
+
+    @Option(
+        name: .customLong("code-type"),
+        help: """
+            Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an \
+            OBS bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes \
+            from the SWR custom image. This parameter is optional for custom image functions, but mandatory \
+            for other functions. Enumeration values: inline zip obs jar Custom-Image-Swr Values: inline, \
+            zip, obs, jar, Custom-Image-Swr. Sets `code_type` of the body, over --body.
+            """,
+        completion: .list(["inline", "zip", "obs", "jar", "Custom-Image-Swr"]))
+    var codeTypeField: String?
+
+    @Option(
+        name: .customLong("code-url"),
+        help: """
+            If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not \
+            set to obs, leave this parameter blank. Sets `code_url` of the body, over --body.
+            """)
+    var codeURLField: String?
+
+    @Option(
+        name: .customLong("code-filename"),
+        help: """
+            Name of a function file. This parameter is mandatory only when code_type is set to jar or zip. \
+            Sets `code_filename` of the body, over --body.
+            """)
+    var codeFilenameField: String?
+
+    @Option(
+        name: .customLong("user-data"),
+        help: """
+            Name/Value information defined for the function. These are parameters used in the function. For \
+            example, if a function needs to access a host, define Host={host_ip}. You can define a maximum \
+            of 20 such parameters, and their total length cannot exceed 4 KB. Sets `user_data` of the body, \
+            over --body.
+            """)
+    var userDataField: String?
+
+    @Option(
+        name: .customLong("encrypted-user-data"),
+        help: """
+            Name/value information to be encrypted. For example, if a function needs an encryption password, \
+            define password={1234}. You can define a maximum of 20 such parameters, and their total length \
+            cannot exceed 4 KB. Sets `encrypted_user_data` of the body, over --body.
+            """)
+    var encryptedUserDataField: String?
+
+    @Option(
+        name: .customLong("xrole"),
+        help: """
+            Configuration agency. You need to create an agency on the IAM console. This field is mandatory \
+            when a function needs to access other services. After specifying a function configuration \
+            agency, you can use the context method in the function handler to obtain a token, an AK, and an \
+            SK for accessing other cloud services. No agency is required if FunctionGraph does not access \
+            any cloud services. Sets `xrole` of the body, over --body.
+            """)
+    var xroleField: String?
+
+    @Option(
+        name: .customLong("app-xrole"),
+        help: """
+            Execution agency. You can optimize performance by configuring a separate agency for function \
+            execution, otherwise, the same agency is used for both execution and configuration. Sets \
+            `app_xrole` of the body, over --body.
+            """)
+    var appXroleField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Function description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("initializer-handler"),
+        help: """
+            Initializer of the function in the format of \"xx.xx\". It must contain a period (.). This \
+            parameter is mandatory when the initialization function is configured. For example, for Node.js \
+            function myfunction.initializer, the file name is myfunction.js, and the initialization function \
+            is initializer. Sets `initializer_handler` of the body, over --body.
+            """)
+    var initializerHandlerField: String?
+
+    @Option(
+        name: .customLong("initializer-timeout"),
+        help: """
+            Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is \
+            mandatory when the initialization function is configured. Sets `initializer_timeout` of the \
+            body, over --body.
+            """)
+    var initializerTimeoutField: Int?
+
+    @Option(
+        name: .customLong("pre-stop-handler"),
+        help: """
+            The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. \
+            For example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, \
+            and the initialization function is pre_stop_handler. Sets `pre_stop_handler` of the body, over \
+            --body.
+            """)
+    var preStopHandlerField: String?
+
+    @Option(
+        name: .customLong("pre-stop-timeout"),
+        help: """
+            Maximum duration the function can be initialized. Value range: 1s-90s. Sets `pre_stop_timeout` \
+            of the body, over --body.
+            """)
+    var preStopTimeoutField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is mandatory if you create a function as an enterprise \
+            user. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Function version. Some regions support only v1. The default value is v1. Default: v2 Enumeration \
+            values: v1 v2 Values: v1, v2. Sets `type` of the body, over --body.
+            """,
+        completion: .list(["v1", "v2"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("is-stateful-function"),
+        help: """
+            Whether stateful functions are supported. If they are supported, set this parameter to true. \
+            This parameter is supported in FunctionGraph v2. Sets `is_stateful_function` of the body, over \
+            --body.
+            """)
+    var isStatefulFunctionField: Bool?
+
+    @Option(
+        name: .customLong("enable-dynamic-memory"),
+        help: """
+            Whether to enable dynamic memory allocation. Sets `enable_dynamic_memory` of the body, over \
+            --body.
+            """)
+    var enableDynamicMemoryField: Bool?
+
+    @Option(
+        name: .customLong("enable-lts-log"),
+        help: """
+            Indicates whether to enable the log feature. Default: false. If this parameter is set to true \
+            and log_config is not passed when a function is created, FunctionGraph automatically creates a \
+            log group and log stream. Sets `enable_lts_log` of the body, over --body.
+            """)
+    var enableLtsLogField: Bool?
+
+    @Option(
+        name: .customLong("domain-names"),
+        help: """
+            Private domain names of the VPC. To call a DNS API to resolve private domain names, specify an \
+            agency with the permissions to read DNS resources. Sets `domain_names` of the body, over --body.
+            """)
+    var domainNamesField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFunctionRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFunctionRequest.self, from: body,
+                overriding: [
+                    "func_name": funcNameField,
+                    "package": packageField,
+                    "runtime": runtimeField,
+                    "handler": handlerField,
+                    "memory_size": memorySizeField,
+                    "code_type": codeTypeField,
+                    "code_url": codeURLField,
+                    "code_filename": codeFilenameField,
+                    "user_data": userDataField,
+                    "encrypted_user_data": encryptedUserDataField,
+                    "xrole": xroleField,
+                    "app_xrole": appXroleField,
+                    "description": descriptionField,
+                    "initializer_handler": initializerHandlerField,
+                    "initializer_timeout": initializerTimeoutField,
+                    "pre_stop_handler": preStopHandlerField,
+                    "pre_stop_timeout": preStopTimeoutField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "type": typeField,
+                    "is_stateful_function": isStatefulFunctionField,
+                    "enable_dynamic_memory": enableDynamicMemoryField,
+                    "enable_lts_log": enableLtsLogField,
+                    "domain_names": domainNamesField
+                ])
             _ = try await client.createFunction(requestBody)
         }
     }
 }
 
-struct CreateTagsCommand: AsyncParsableCommand {
+struct CreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tags",
         abstract: "Creating Resource Tags",
@@ -56,15 +321,25 @@ struct CreateTagsCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/creating_resource_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"action": "create|delete", "tags": [{"key": "", "value": ""}], "sys_tags": [{"key": "", "value": \#
+        ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action, tags, sys_tags.
+            required): action, tags, sys_tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -76,12 +351,28 @@ struct CreateTagsCommand: AsyncParsableCommand {
         help: "Resource ID.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action name. Enumeration values: create delete Values: create, delete. Sets `action` of the \
+            body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTagsRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.createTags(resourceType: resourceType, resourceID: resourceID, requestBody)
         }
     }
@@ -108,17 +399,20 @@ struct DeleteFunctionCommand: AsyncParsableCommand {
             """)
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFunction(functionURN: functionURN)
         }
     }
 }
 
-struct DeleteTagsCommand: AsyncParsableCommand {
+struct DeleteTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-tags",
         abstract: "Deleting Resource Tags",
@@ -130,15 +424,25 @@ struct DeleteTagsCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/deleting_resource_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"action": "create|delete", "tags": [{"key": "", "value": ""}], "sys_tags": [{"key": "", "value": \#
+        ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action, tags, sys_tags.
+            required): action, tags, sys_tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -150,12 +454,28 @@ struct DeleteTagsCommand: AsyncParsableCommand {
         help: "Resource ID.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action name. Enumeration values: create delete Values: create, delete. Sets `action` of the \
+            body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteTagsRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.deleteTags(resourceType: resourceType, resourceID: resourceID, requestBody)
         }
     }
@@ -183,11 +503,14 @@ struct ListFunctionTagsCommand: AsyncParsableCommand {
         help: "Resource ID, function URN.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionTags(resourceType: resourceType, resourceID: resourceID)
         }
     }
@@ -224,11 +547,14 @@ struct ListFunctionsCommand: AsyncParsableCommand {
         help: "Name of the group.")
     var packageName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctions(marker: marker, maxitems: maxitems, packageName: packageName)
         }
     }
@@ -251,11 +577,14 @@ struct ShowFunctionCodeCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFunctionCode(functionURN: functionURN)
         }
     }
@@ -278,11 +607,14 @@ struct ShowFunctionConfigCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFunctionConfig(functionURN: functionURN)
         }
     }
@@ -305,17 +637,20 @@ struct ShowProjectTagsListCommand: AsyncParsableCommand {
         help: "Resource type. Enter \"functions\" here.")
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showProjectTagsList(resourceType: resourceType)
         }
     }
 }
 
-struct ShowResInstanceInfoCommand: AsyncParsableCommand {
+struct ShowResInstanceInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-res-instance-info",
         abstract: "Querying Resources",
@@ -327,15 +662,25 @@ struct ShowResInstanceInfoCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/querying_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "limit": "", "offset": "", "action": "count|filter", "matches": [{"key": \#
+        "", "value": ""}], "sys_tags": [{"key": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowResInstanceInfoRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): without_any_tag, limit, offset, action, matches, sys_tags.
+            Fields (* required): without_any_tag, limit, offset, action, matches, sys_tags. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -344,21 +689,46 @@ struct ShowResInstanceInfoCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("action"),
-        help: "Filter or count. Enumeration values: filter count Values: filter, count.")
+        help: "Filter or count. Enumeration values: filter count Values: filter, count.",
+        completion: .list(["filter", "count"]))
     var action: String
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: "Whether to use tag-based filtering. Sets `without_any_tag` of the body, over --body.")
+    var withoutAnyTagField: Bool?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "Number of records displayed on each page. Sets `limit` of the body, over --body.")
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "Query offset. Sets `offset` of the body, over --body.")
+    var offsetField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowResInstanceInfoRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowResInstanceInfoRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField,
+                    "limit": limitField,
+                    "offset": offsetField
+                ])
             _ = try await client.showResInstanceInfo(resourceType: resourceType, action: action, requestBody)
         }
     }
 }
 
-struct UpdateFunctionCodeCommand: AsyncParsableCommand {
+struct UpdateFunctionCodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-function-code",
         abstract: "Modifying the Code of a Function",
@@ -370,27 +740,75 @@ struct UpdateFunctionCodeCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/modifying_the_code_of_a_function.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"code_type": "inline|zip|obs|jar", "code_url": "", "code_filename": "", "func_code": {"file": "", \#
+        "link": ""}, "depend_version_list": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFunctionCodeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): code_type*, code_url, code_filename, func_code*, depend_version_list.
+            Fields (* required): code_type*, code_url, code_filename, func_code*, depend_version_list. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("code-type"),
+        help: """
+            Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an \
+            OBS bucket jar: JAR file, mainly for Java functions. For details about how to modify a custom \
+            image-based function, see Modify the configuration of the custom image-based function. \
+            Enumeration values: inline zip obs jar Values: inline, zip, obs, jar. Sets `code_type` of the \
+            body, over --body.
+            """,
+        completion: .list(["inline", "zip", "obs", "jar"]))
+    var codeTypeField: String?
+
+    @Option(
+        name: .customLong("code-url"),
+        help: """
+            If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not \
+            set to obs, leave this parameter blank. Sets `code_url` of the body, over --body.
+            """)
+    var codeURLField: String?
+
+    @Option(
+        name: .customLong("code-filename"),
+        help: """
+            Name of a function file. This parameter is mandatory only when code_type is set to jar or zip. \
+            Sets `code_filename` of the body, over --body.
+            """)
+    var codeFilenameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFunctionCodeRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFunctionCodeRequest.self, from: body,
+                overriding: [
+                    "code_type": codeTypeField,
+                    "code_url": codeURLField,
+                    "code_filename": codeFilenameField
+                ])
             _ = try await client.updateFunctionCode(functionURN: functionURN, requestBody)
         }
     }
@@ -418,17 +836,20 @@ struct UpdateFunctionCollectStateCommand: AsyncParsableCommand {
         help: "Pinning status.")
     var state: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.updateFunctionCollectState(funcURN: funcURN, state: state)
         }
     }
 }
 
-struct UpdateFunctionConfigCommand: AsyncParsableCommand {
+struct UpdateFunctionConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-function-config",
         abstract: "Modifying the Metadata of a Function",
@@ -439,6 +860,25 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand {
 
             Documented in api/function_lifecycle_management/modifying_the_metadata_of_a_function.html.
             """)
+
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"func_name": "", "runtime": "", "timeout": 0, "handler": "", "memory_size": 128, "user_data": "", \#
+        "encrypted_user_data": "", "xrole": "", "app_xrole": "", "description": "", "func_vpc": \#
+        {"domain_id": "", "namespace": "", "vpc_name": "", "vpc_id": "", "subnet_name": "", "subnet_id": \#
+        "", "cidr": "", "gateway": "", "security_groups": [""]}, "mount_config": {"mount_user": {"user_id": \#
+        "", "user_group_id": ""}, "func_mounts": [{"mount_type": "sfs|sfsTurbo|ecs", "mount_resource": "", \#
+        "mount_share_path": "", "local_mount_path": ""}]}, "strategy_config": {"concurrency": -1, \#
+        "concurrent_num": 0}, "custom_image": {"enabled": false, "image": "", "command": "", "args": "", \#
+        "working_dir": "", "uid": "", "gid": ""}, "extend_config": "", "initializer_handler": "", \#
+        "initializer_timeout": 0, "pre_stop_handler": "", "pre_stop_timeout": 0, "ephemeral_storage": 512, \#
+        "enterprise_project_id": "", "log_config": {"group_name": "", "group_id": "", "stream_name": "", \#
+        "stream_id": ""}, "network_controller": {"disable_public_network": false, "trigger_access_vpcs": \#
+        [{"vpc_name": "", "vpc_id": ""}]}, "is_stateful_function": false, "enable_dynamic_memory": false, \#
+        "enable_auth_in_header": false, "domain_names": "", "restore_hook_handler": "", \#
+        "restore_hook_timeout": 0, "heartbeat_handler": "", "enable_class_isolation": false, \#
+        "peering_cidr": "", "lts_custom_tag": {}, "enable_lts_log": false, "gpu_memory": 0}
+        """#
 
     @Option(
         name: .customLong("body"),
@@ -451,28 +891,295 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand {
             pre_stop_timeout, ephemeral_storage, enterprise_project_id, log_config, network_controller, \
             is_stateful_function, enable_dynamic_memory, enable_auth_in_header, domain_names, \
             restore_hook_handler, restore_hook_timeout, heartbeat_handler, enable_class_isolation, \
-            peering_cidr, lts_custom_tag, enable_lts_log, gpu_memory.
+            peering_cidr, lts_custom_tag, enable_lts_log, gpu_memory. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("func-name"),
+        help: "Function name. Sets `func_name` of the body, over --body.")
+    var funcNameField: String?
+
+    @Option(
+        name: .customLong("runtime"),
+        help: """
+            Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go \
+            1.x Java 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js \
+            16.17 Node.js 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based \
+            functions Enumeration values: Java8 Java11 Node.js6.10 Node.js8.10 Node.js10.16 Node.js12.13 \
+            Node.js14.18 Node.js16.17 Node.js18.15 Python2.7 Python3.6 Python3.10 Go1.x C#(.NET Core 2.1) \
+            C#(.NET Core 3.1) Custom PHP7.3 Python3.9 http Custom Image. Sets `runtime` of the body, over \
+            --body.
+            """)
+    var runtimeField: String?
+
+    @Option(
+        name: .customLong("handler"),
+        help: """
+            Handler of the function. It must be in the format of \"xx.xx\" and contain a period (.). For \
+            example, for Node.js function myfunction.handler, the file name is myfunction.js, and the \
+            handler function is handler. Minimum length: 3 character. Maximum length: 128 characters. Sets \
+            `handler` of the body, over --body.
+            """)
+    var handlerField: String?
+
+    @Option(
+        name: .customLong("memory-size"),
+        help: """
+            Memory consumed by a function. Unit: MB. The value can be 128, 256, 512, 768, 1024, 1280, 1536, \
+            1792, 2048, 2560, 3072, 3584 or 4096. The value ranges from 128 to 4096. Values: 128, 256, 512, \
+            768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. Sets `memory_size` of the body, over \
+            --body.
+            """,
+        completion: .list([
+            "128", "256", "512", "768", "1024", "1280", "1536", "1792", "2048", "2560", "3072", "3584",
+            "4096"
+        ]))
+    var memorySizeField: Int?
+
+    @Option(
+        name: .customLong("user-data"),
+        help: """
+            Name/Value information defined for the function. These are parameters used in a function. For \
+            example, if a function needs to access a host, define Host={host_ip}. You can define a maximum \
+            of 20 such parameters, and their total length cannot exceed 4 KB. Sets `user_data` of the body, \
+            over --body.
+            """)
+    var userDataField: String?
+
+    @Option(
+        name: .customLong("encrypted-user-data"),
+        help: "User-defined name/value to be encrypted. Sets `encrypted_user_data` of the body, over --body.")
+    var encryptedUserDataField: String?
+
+    @Option(
+        name: .customLong("xrole"),
+        help: """
+            Agency used by the function. You need to create an agency on the IAM console. This field is \
+            mandatory when a function needs to access other services. After specifying a function execution \
+            agency, you can use the context method in the function handler to obtain a token, an AK, and an \
+            SK for accessing other cloud services. No agency is required if FunctionGraph does not access \
+            any cloud services. Sets `xrole` of the body, over --body.
+            """)
+    var xroleField: String?
+
+    @Option(
+        name: .customLong("app-xrole"),
+        help: """
+            Execution agency. You can optimize performance by configuring a separate agency for function \
+            execution, otherwise, the same agency is used for both execution and configuration. Sets \
+            `app_xrole` of the body, over --body.
+            """)
+    var appXroleField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Function description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("extend-config"),
+        help: "Extended configuration. Sets `extend_config` of the body, over --body.")
+    var extendConfigField: String?
+
+    @Option(
+        name: .customLong("initializer-handler"),
+        help: """
+            Initializer of the function in the format of \"xx.xx\". It must contain a period (.). This \
+            parameter is mandatory when the initialization function is configured. For example, for Node.js \
+            function myfunction.initializer, the file name is myfunction.js, and the initialization function \
+            is initializer. Sets `initializer_handler` of the body, over --body.
+            """)
+    var initializerHandlerField: String?
+
+    @Option(
+        name: .customLong("initializer-timeout"),
+        help: """
+            Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is \
+            mandatory when the initialization function is configured. Sets `initializer_timeout` of the \
+            body, over --body.
+            """)
+    var initializerTimeoutField: Int?
+
+    @Option(
+        name: .customLong("pre-stop-handler"),
+        help: """
+            The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. \
+            For example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, \
+            and the initialization function is pre_stop_handler. Sets `pre_stop_handler` of the body, over \
+            --body.
+            """)
+    var preStopHandlerField: String?
+
+    @Option(
+        name: .customLong("pre-stop-timeout"),
+        help: """
+            Maximum duration the function can be initialized. Value range: 1s-90s. Sets `pre_stop_timeout` \
+            of the body, over --body.
+            """)
+    var preStopTimeoutField: Int?
+
+    @Option(
+        name: .customLong("ephemeral-storage"),
+        help: """
+            Ephemeral storage. By default, the /tmp directory of each function is 512 MB. You can increase \
+            the size to 10,240 MB (10 GB) if necessary. Enumeration values: 512 10240 Values: 512, 10240. \
+            Sets `ephemeral_storage` of the body, over --body.
+            """,
+        completion: .list(["512", "10240"]))
+    var ephemeralStorageField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is mandatory if you create a function as an enterprise \
+            user. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("is-stateful-function"),
+        help: """
+            Whether stateful functions are supported. If they are supported, set this parameter to true. \
+            This parameter is supported in FunctionGraph v2. Sets `is_stateful_function` of the body, over \
+            --body.
+            """)
+    var isStatefulFunctionField: Bool?
+
+    @Option(
+        name: .customLong("enable-dynamic-memory"),
+        help: """
+            Whether to enable dynamic memory allocation. Sets `enable_dynamic_memory` of the body, over \
+            --body.
+            """)
+    var enableDynamicMemoryField: Bool?
+
+    @Option(
+        name: .customLong("enable-auth-in-header"),
+        help: """
+            Whether to allow authentication information in the request header. Sets `enable_auth_in_header` \
+            of the body, over --body.
+            """)
+    var enableAuthInHeaderField: Bool?
+
+    @Option(
+        name: .customLong("domain-names"),
+        help: "Private domain name. Sets `domain_names` of the body, over --body.")
+    var domainNamesField: String?
+
+    @Option(
+        name: .customLong("restore-hook-handler"),
+        help: """
+            Restore Hook entry point for snapshot-based cold start in the format \"xx.xx\". The period (.) \
+            must be included. For example, com.xxx.demo.Test.restoreHook. Sets `restore_hook_handler` of the \
+            body, over --body.
+            """)
+    var restoreHookHandlerField: String?
+
+    @Option(
+        name: .customLong("restore-hook-timeout"),
+        help: """
+            Restore Hook timeout of snapshot-based cold start. Range: 1s to 300s. Sets \
+            `restore_hook_timeout` of the body, over --body.
+            """)
+    var restoreHookTimeoutField: Int?
+
+    @Option(
+        name: .customLong("heartbeat-handler"),
+        help: """
+            Entry of the heartbeat function in the format of \"xx.xx\". It must contain a period (.).This \
+            parameter can be configured only in Java. The heartbeat function entry must be in the same file \
+            as your function handler. This parameter is mandatory when the heartbeat function is enabled. \
+            Sets `heartbeat_handler` of the body, over --body.
+            """)
+    var heartbeatHandlerField: String?
+
+    @Option(
+        name: .customLong("enable-class-isolation"),
+        help: """
+            Indicates whether to enable class isolation. This parameter can be configured only in Java. \
+            Enable to dump logs to Kafka and improve class loading efficiency. However, this may cause \
+            compatibility issues. Sets `enable_class_isolation` of the body, over --body.
+            """)
+    var enableClassIsolationField: Bool?
+
+    @Option(
+        name: .customLong("peering-cidr"),
+        help: """
+            VPC CIDR block. You can enter the VPC CIDR block used in the code to check whether it conflicts \
+            with FunctionGraph's VPC CIDR block. The blocks are separated by semicolons (;) and the number \
+            of blocks cannot exceed 5. Sets `peering_cidr` of the body, over --body.
+            """)
+    var peeringCIDRField: String?
+
+    @Option(
+        name: .customLong("enable-lts-log"),
+        help: "Indicates whether to enable the log feature. Sets `enable_lts_log` of the body, over --body.")
+    var enableLtsLogField: Bool?
+
+    @Option(
+        name: .customLong("gpu-memory"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `gpu_memory` of the body, \
+            over --body.
+            """)
+    var gpuMemoryField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFunctionConfigRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFunctionConfigRequest.self, from: body,
+                overriding: [
+                    "func_name": funcNameField,
+                    "runtime": runtimeField,
+                    "handler": handlerField,
+                    "memory_size": memorySizeField,
+                    "user_data": userDataField,
+                    "encrypted_user_data": encryptedUserDataField,
+                    "xrole": xroleField,
+                    "app_xrole": appXroleField,
+                    "description": descriptionField,
+                    "extend_config": extendConfigField,
+                    "initializer_handler": initializerHandlerField,
+                    "initializer_timeout": initializerTimeoutField,
+                    "pre_stop_handler": preStopHandlerField,
+                    "pre_stop_timeout": preStopTimeoutField,
+                    "ephemeral_storage": ephemeralStorageField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "is_stateful_function": isStatefulFunctionField,
+                    "enable_dynamic_memory": enableDynamicMemoryField,
+                    "enable_auth_in_header": enableAuthInHeaderField,
+                    "domain_names": domainNamesField,
+                    "restore_hook_handler": restoreHookHandlerField,
+                    "restore_hook_timeout": restoreHookTimeoutField,
+                    "heartbeat_handler": heartbeatHandlerField,
+                    "enable_class_isolation": enableClassIsolationField,
+                    "peering_cidr": peeringCIDRField,
+                    "enable_lts_log": enableLtsLogField,
+                    "gpu_memory": gpuMemoryField
+                ])
             _ = try await client.updateFunctionConfig(functionURN: functionURN, requestBody)
         }
     }
 }
 
-struct UpdateFunctionMaxInstanceConfigCommand: AsyncParsableCommand {
+struct UpdateFunctionMaxInstanceConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-function-max-instance-config",
         abstract: "Updating Max. Instances of a Function",
@@ -484,27 +1191,49 @@ struct UpdateFunctionMaxInstanceConfigCommand: AsyncParsableCommand {
             Documented in api/function_lifecycle_management/updating_max._instances_of_a_function.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"max_instance_num": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFunctionMaxInstanceConfigRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): max_instance_num.
+            input. Fields (* required): max_instance_num. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("max-instance-num"),
+        help: """
+            Maximum number of instances. -1 indicates that the number of instances is unlimited, and 0 \
+            indicates that the function is disabled. Sets `max_instance_num` of the body, over --body.
+            """)
+    var maxInstanceNumField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFunctionMaxInstanceConfigRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFunctionMaxInstanceConfigRequest.self, from: body,
+                overriding: [
+                    "max_instance_num": maxInstanceNumField
+                ])
             _ = try await client.updateFunctionMaxInstanceConfig(functionURN: functionURN, requestBody)
         }
     }

@@ -18,11 +18,14 @@ struct EnableLtsLogsCommand: AsyncParsableCommand {
             Documented in api/function_logs/enabling_the_function_of_reporting_logs_to_lts.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.enableLtsLogs()
         }
     }
@@ -45,11 +48,14 @@ struct ShowLtsLogDetailsCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showLtsLogDetails(functionURN: functionURN)
         }
     }

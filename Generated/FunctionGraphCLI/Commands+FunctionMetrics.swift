@@ -28,11 +28,14 @@ struct ListFunctionStatisticsCommand: AsyncParsableCommand {
         help: "Time range specified to query function execution metrics.")
     var period: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionStatistics(funcURN: funcURN, period: period)
         }
     }
@@ -56,7 +59,8 @@ struct ListStatisticsCommand: AsyncParsableCommand {
             Parameter filter. monitor_data: Query detailed statistics. monthly_report: Query monthly \
             statistics. Enumeration values: monitor_data monthly_report Values: monitor_data, \
             monthly_report.
-            """)
+            """,
+        completion: .list(["monitor_data", "monthly_report"]))
     var filter: String
 
     @Option(
@@ -88,11 +92,14 @@ struct ListStatisticsCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStatistics(
                 filter: FunctionGraphClient.ListStatisticsFilter(rawValue: filter),
                 period: period,

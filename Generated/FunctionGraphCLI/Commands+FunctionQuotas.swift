@@ -18,11 +18,14 @@ struct ListQuotasCommand: AsyncParsableCommand {
             Documented in api/function_quotas/querying_tenant_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotas()
         }
     }

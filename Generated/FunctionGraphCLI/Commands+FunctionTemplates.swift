@@ -23,11 +23,14 @@ struct ShowFunctionTemplateCommand: AsyncParsableCommand {
         help: "Template ID.")
     var templateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFunctionTemplate(templateID: templateID)
         }
     }

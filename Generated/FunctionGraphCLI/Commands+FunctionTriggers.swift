@@ -23,17 +23,20 @@ struct BatchDeleteFunctionTriggersCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model descriptions.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.batchDeleteFunctionTriggers(functionURN: functionURN)
         }
     }
 }
 
-struct CreateFunctionTriggerCommand: AsyncParsableCommand {
+struct CreateFunctionTriggerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-function-trigger",
         abstract: "Creating a Trigger",
@@ -45,27 +48,82 @@ struct CreateFunctionTriggerCommand: AsyncParsableCommand {
             Documented in api/function_triggers/creating_a_trigger.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"trigger_type_code": "", "trigger_status": "ACTIVE|DISABLED", "event_type_code": "", "event_data": \#
+        {"name": "", "schedule_type": "Rate|Cron", "schedule": "", "user_event": "", "type": 0, "path": "", \#
+        "protocol": "HTTP|HTTPS", "req_method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "group_id": \#
+        "", "group_name": "", "match_mode": "SWA|NORMAL", "env_name": "", "env_id": "", "auth": \#
+        "IAM|APP|NONE", "func_info": {"function_urn": "", "invocation_type": "sync|async", "timeout": 0, \#
+        "version": ""}, "sl_domain": "", "backend_type": "FUNCTION", "operations": [""], "instance_id": "", \#
+        "collection_name": "", "db_name": "", "db_password": "", "batch_size": 0, "queue_id": "", \#
+        "consumer_group_id": "", "polling_interval": 0, "log_group_id": "", "log_topic_id": "", "bucket": \#
+        "", "prefix": "", "suffix": "", "events": [""], "topic_urn": "", "topic_ids": [""], "kafka_user": \#
+        "", "kafka_password": "", "kafka_connect_address": "", "kafka_ssl_enable": false, "enable_acl": \#
+        false, "access_key": "", "secret_key": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFunctionTriggerRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): trigger_type_code*, trigger_status, event_type_code, event_data*.
+            Fields (* required): trigger_type_code*, trigger_status, event_type_code, event_data*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model descriptions.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("trigger-type-code"),
+        help: """
+            Trigger type. TIMER DEDICATEDGATEWAY: API Gateway (Dedicated) CTS: Cloud Trace Service (CTS): \
+            Enable CTS first. DDS: Document Database Service (DDS): Configure a VPC for the function first. \
+            DMS: Distributed Message Service (DMS) LTS: Log Tank Service (LTS): Configure an LTS agency \
+            first. KAFKA: DMS (for Kafka): Configure a DMS agency first. OBS: Object Storage Service (OBS) \
+            SMN: Simple Message Notification (SMN) OPENSOURCEKAFKA: Kafka (Open-Source) ROCKETMQ: \
+            Distributed Message Service (DMS) for RocketMQ. Sets `trigger_type_code` of the body, over \
+            --body.
+            """)
+    var triggerTypeCodeField: String?
+
+    @Option(
+        name: .customLong("trigger-status"),
+        help: """
+            Trigger status. Enumerated values: ACTIVE DISABLED Values: ACTIVE, DISABLED. Sets \
+            `trigger_status` of the body, over --body.
+            """,
+        completion: .list(["ACTIVE", "DISABLED"]))
+    var triggerStatusField: String?
+
+    @Option(
+        name: .customLong("event-type-code"),
+        help: "Message code. Sets `event_type_code` of the body, over --body.")
+    var eventTypeCodeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFunctionTriggerRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFunctionTriggerRequest.self, from: body,
+                overriding: [
+                    "trigger_type_code": triggerTypeCodeField,
+                    "trigger_status": triggerStatusField,
+                    "event_type_code": eventTypeCodeField
+                ])
             _ = try await client.createFunctionTrigger(functionURN: functionURN, requestBody)
         }
     }
@@ -105,11 +163,14 @@ struct DeleteFunctionTriggerCommand: AsyncParsableCommand {
         help: "Trigger ID.")
     var triggerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFunctionTrigger(
                 functionURN: functionURN,
                 triggerTypeCode: triggerTypeCode,
@@ -136,11 +197,14 @@ struct ListFunctionTriggersCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model descriptions.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionTriggers(functionURN: functionURN)
         }
     }
@@ -180,11 +244,14 @@ struct ShowFunctionTriggerCommand: AsyncParsableCommand {
         help: "Trigger ID.")
     var triggerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFunctionTrigger(
                 functionURN: functionURN,
                 triggerTypeCode: triggerTypeCode,
@@ -194,7 +261,7 @@ struct ShowFunctionTriggerCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateTriggerCommand: AsyncParsableCommand {
+struct UpdateTriggerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-trigger",
         abstract: "Updating a Trigger",
@@ -206,15 +273,25 @@ struct UpdateTriggerCommand: AsyncParsableCommand {
             Documented in api/function_triggers/updating_a_trigger.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"trigger_status": "ACTIVE|DISABLED", "event_data": [{"is_serial": false, "max_fetch_bytes": 0, \#
+        "polling_interval": 0, "polling_unit": "ms|s"}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTriggerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): trigger_status, event_data.
+            required): trigger_status, event_data. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
@@ -238,12 +315,28 @@ struct UpdateTriggerCommand: AsyncParsableCommand {
         help: "Trigger ID.")
     var triggerID: String
 
+    @Option(
+        name: .customLong("trigger-status"),
+        help: """
+            Trigger status. Enumerated values: ACTIVE DISABLED Values: ACTIVE, DISABLED. Sets \
+            `trigger_status` of the body, over --body.
+            """,
+        completion: .list(["ACTIVE", "DISABLED"]))
+    var triggerStatusField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTriggerRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTriggerRequest.self, from: body,
+                overriding: [
+                    "trigger_status": triggerStatusField
+                ])
             _ = try await client.updateTrigger(
                 functionURN: functionURN,
                 triggerTypeCode: triggerTypeCode,

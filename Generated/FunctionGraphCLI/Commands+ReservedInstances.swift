@@ -37,11 +37,14 @@ struct ListFunctionReservedInstancesCommand: AsyncParsableCommand {
         help: "URN of a function whose number of reserved instances is to be queried.")
     var urn: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionReservedInstances(marker: marker, limit: limit, urn: urn)
         }
     }
@@ -79,11 +82,14 @@ struct ListReservedInstanceConfigsCommand: AsyncParsableCommand {
             """)
     var limit: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listReservedInstanceConfigs(
                 functionURN: functionURN,
                 marker: marker,
@@ -93,7 +99,7 @@ struct ListReservedInstanceConfigsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateFunctionReservedInstancesCountCommand: AsyncParsableCommand {
+struct UpdateFunctionReservedInstancesCountCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-function-reserved-instances-count",
         abstract: "Changing the Number of Reserved Instances",
@@ -105,27 +111,52 @@ struct UpdateFunctionReservedInstancesCountCommand: AsyncParsableCommand {
             Documented in api/reserved_instances/changing_the_number_of_reserved_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"count": 0, "idle_mode": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFunctionReservedInstancesCountRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): count*, idle_mode.
+            standard input. Fields (* required): count*, idle_mode. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("count"),
+        help: "Number of reserved instances. Sets `count` of the body, over --body.")
+    var countField: Int?
+
+    @Option(
+        name: .customLong("idle-mode"),
+        help: "Whether to enable the idle mode. Sets `idle_mode` of the body, over --body.")
+    var idleModeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFunctionReservedInstancesCountRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFunctionReservedInstancesCountRequest.self, from: body,
+                overriding: [
+                    "count": countField,
+                    "idle_mode": idleModeField
+                ])
             _ = try await client.updateFunctionReservedInstancesCount(functionURN: functionURN, requestBody)
         }
     }

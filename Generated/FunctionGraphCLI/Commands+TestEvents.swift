@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct CreateEventCommand: AsyncParsableCommand {
+struct CreateEventCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-event",
         abstract: "Creating a Test Event",
@@ -18,27 +18,59 @@ struct CreateEventCommand: AsyncParsableCommand {
             Documented in api/test_events/creating_a_test_event.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "content": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEventRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, content*.
+            required): name*, content*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Test event name. Max. 25 of letters, digits, hyphens (-), and underscores (_). Start with a \
+            letter, and end with a letter or digit. Minimum length: 1 character. Maximum length: 25 \
+            characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Test event content, which is a Base64-encoded JSON character string. Sets `content` of the body, \
+            over --body.
+            """)
+    var contentField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEventRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEventRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "content": contentField
+                ])
             _ = try await client.createEvent(functionURN: functionURN, requestBody)
         }
     }
@@ -66,11 +98,14 @@ struct DeleteEventCommand: AsyncParsableCommand {
         help: "Test event ID.")
     var eventID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEvent(functionURN: functionURN, eventID: eventID)
         }
     }
@@ -93,11 +128,14 @@ struct ListEventsCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEvents(functionURN: functionURN)
         }
     }
@@ -125,17 +163,20 @@ struct ShowEventCommand: AsyncParsableCommand {
         help: "Test event ID.")
     var eventID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEvent(functionURN: functionURN, eventID: eventID)
         }
     }
 }
 
-struct UpdateEventCommand: AsyncParsableCommand {
+struct UpdateEventCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-event",
         abstract: "Updating a Test Event",
@@ -147,15 +188,22 @@ struct UpdateEventCommand: AsyncParsableCommand {
             Documented in api/test_events/updating_a_test_event.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"content": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEventRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): content*.
+            required): content*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
@@ -167,12 +215,27 @@ struct UpdateEventCommand: AsyncParsableCommand {
         help: "Test event ID.")
     var eventID: String
 
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Test event content, which is a Base64-encoded JSON character string. Sets `content` of the body, \
+            over --body.
+            """)
+    var contentField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEventRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEventRequest.self, from: body,
+                overriding: [
+                    "content": contentField
+                ])
             _ = try await client.updateEvent(functionURN: functionURN, eventID: eventID, requestBody)
         }
     }

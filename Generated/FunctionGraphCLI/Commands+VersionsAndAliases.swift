@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct CreateFunctionVersionCommand: AsyncParsableCommand {
+struct CreateFunctionVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-function-version",
         abstract: "Publishing a Function Version",
@@ -18,33 +18,58 @@ struct CreateFunctionVersionCommand: AsyncParsableCommand {
             Documented in api/versions_and_aliases/publishing_a_function_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"digest": "", "version": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFunctionVersionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): digest, version, description.
+            Fields (* required): digest, version, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("digest"),
+        help: "MD5 key. Sets `digest` of the body, over --body.")
+    var digestField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Version description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFunctionVersionRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFunctionVersionRequest.self, from: body,
+                overriding: [
+                    "digest": digestField,
+                    "description": descriptionField
+                ])
             _ = try await client.createFunctionVersion(functionURN: functionURN, requestBody)
         }
     }
 }
 
-struct CreateVersionAliasCommand: AsyncParsableCommand {
+struct CreateVersionAliasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-version-alias",
         abstract: "Creating an Alias for a Function Version",
@@ -56,28 +81,60 @@ struct CreateVersionAliasCommand: AsyncParsableCommand {
             Documented in api/versions_and_aliases/creating_an_alias_for_a_function_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "version": "", "description": "", "additional_version_weights": {}, \#
+        "additional_version_strategy": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVersionAliasRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): name*, version*, description, additional_version_weights, \
-            additional_version_strategy.
+            additional_version_strategy. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Alias.Max. 64 of letters, digits, hyphens (-), and underscores (_). Start with a letter, and end \
+            with a letter or digit. Minimum length: 1 character. Maximum length: 64 characters. Sets `name` \
+            of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Description of the alias. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVersionAliasRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVersionAliasRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createVersionAlias(functionURN: functionURN, requestBody)
         }
     }
@@ -105,11 +162,14 @@ struct DeleteVersionAliasCommand: AsyncParsableCommand {
         help: "Alias to be deleted.")
     var aliasName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVersionAlias(functionURN: functionURN, aliasName: aliasName)
         }
     }
@@ -142,11 +202,14 @@ struct ListFunctionVersionsCommand: AsyncParsableCommand {
         help: "Maximum number of functions to obtain in a request.")
     var maxitems: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFunctionVersions(
                 functionURN: functionURN,
                 marker: marker,
@@ -173,11 +236,14 @@ struct ListVersionAliasesCommand: AsyncParsableCommand {
         help: "Function URN. For details, see the function model description.")
     var functionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVersionAliases(functionURN: functionURN)
         }
     }
@@ -205,17 +271,20 @@ struct ShowVersionAliasCommand: AsyncParsableCommand {
         help: "Alias to be queried.")
     var aliasName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVersionAlias(functionURN: functionURN, aliasName: aliasName)
         }
     }
 }
 
-struct UpdateVersionAliasCommand: AsyncParsableCommand {
+struct UpdateVersionAliasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-version-alias",
         abstract: "Modifying the Alias of a Function Version",
@@ -227,16 +296,26 @@ struct UpdateVersionAliasCommand: AsyncParsableCommand {
             Documented in api/versions_and_aliases/modifying_the_alias_of_a_function_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"version": "", "description": "", "additional_version_weights": {}, "additional_version_strategy": \#
+        {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVersionAliasRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): version*, description, additional_version_weights, \
-            additional_version_strategy.
+            additional_version_strategy. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("function-urn"),
@@ -248,12 +327,24 @@ struct UpdateVersionAliasCommand: AsyncParsableCommand {
         help: "Alias to be modified.")
     var aliasName: String
 
+    @Option(
+        name: .customLong("description"),
+        help: "Description of the alias. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVersionAliasRequest.self, from: body)
+        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateVersionAliasRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField
+                ])
             _ = try await client.updateVersionAlias(
                 functionURN: functionURN,
                 aliasName: aliasName,

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import FunctionGraph
 
-/// `functiongraph`: one subcommand per FunctionGraph API operation (56 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct FunctionGraphCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc functiongraph`: one subcommand per FunctionGraph API operation (56 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct FunctionGraphCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "functiongraph",
         abstract: "Call the FunctionGraph API: one subcommand per operation of its API reference.",
         discussion: """
@@ -128,14 +128,16 @@ struct FunctionGraphCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (FunctionGraphClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: FunctionGraphClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: FunctionGraphClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: FunctionGraphClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: FunctionGraphClient.init(client:), operation: operation)
     }
 }

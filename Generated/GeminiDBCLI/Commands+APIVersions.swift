@@ -18,11 +18,14 @@ struct ListAPIVersionCommand: AsyncParsableCommand {
             Documented in apis_v3/api_versions/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersion()
         }
     }
@@ -45,11 +48,14 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
         help: "API version")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(version: version)
         }
     }

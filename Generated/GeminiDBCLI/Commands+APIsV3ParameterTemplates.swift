@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct CreateConfigurationCommand: AsyncParsableCommand {
+struct CreateConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-configuration",
         abstract: "Creating a Parameter Template",
@@ -19,22 +19,57 @@ struct CreateConfigurationCommand: AsyncParsableCommand {
             Documented in apis_v3/parameter_templates/creating_a_parameter_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "values": {}, "datastore": {"type": "", "version": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, description, values, datastore*.
+            Fields (* required): name*, description, values, datastore*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Parameter template name. It can include a maximum of 64 characters and can contain only \
+            uppercase letters, lowercase letters, digits, hyphens (-), underscores (_), and periods (.). \
+            Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Parameter template description. It can contain a maximum of 256 characters except the following \
+            special characters: >!<\"&'= The value is left blank by default. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateConfigurationRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateConfigurationRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createConfiguration(requestBody)
         }
     }
@@ -57,11 +92,14 @@ struct DeleteConfigurationCommand: AsyncParsableCommand {
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteConfiguration(configID: configID)
         }
     }
@@ -85,11 +123,14 @@ struct ShowConfigurationDetailCommand: AsyncParsableCommand {
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConfigurationDetail(configID: configID)
         }
     }
@@ -112,17 +153,20 @@ struct ShowInstanceConfigurationCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceConfiguration(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateConfigurationCommand: AsyncParsableCommand {
+struct UpdateConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-configuration",
         abstract: "Modifying Parameters in a Parameter Template",
@@ -135,27 +179,60 @@ struct UpdateConfigurationCommand: AsyncParsableCommand {
             Documented in apis_v3/parameter_templates/modifying_parameters_in_a_parameter_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "description": "", "values": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name, description, values.
+            Fields (* required): name, description, values. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("config-id"),
         help: "Parameter template ID.")
     var configID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Parameter template name. It can include a maximum of 64 characters and can contain only \
+            uppercase letters, lowercase letters, digits, hyphens (-), underscores (_), and periods (.). \
+            Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Parameter template description. It can include a maximum of 256 characters and cannot contain \
+            the following special characters: >!<\"&'= The value is left blank by default. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateConfigurationRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateConfigurationRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             try await client.updateConfiguration(configID: configID, requestBody)
         }
     }

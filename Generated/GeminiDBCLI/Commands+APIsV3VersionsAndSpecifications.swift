@@ -23,14 +23,18 @@ struct ListDatastoresCommand: AsyncParsableCommand {
         help: """
             Database type. The value can be: cassandra, indicating that the instances are of the GeminiDB \
             Cassandra type. Values: cassandra.
-            """)
+            """,
+        completion: .list(["cassandra"]))
     var datastoreName: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDatastores(datastoreName: datastoreName)
         }
     }

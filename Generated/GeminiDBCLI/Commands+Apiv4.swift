@@ -28,7 +28,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("datastore-type"),
-        help: "Database type. The value can be: cassandra Values: cassandra.")
+        help: "Database type. The value can be: cassandra Values: cassandra.",
+        completion: .list(["cassandra"]))
     var datastoreType: String?
 
     @Option(
@@ -98,11 +99,14 @@ struct ListBackupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

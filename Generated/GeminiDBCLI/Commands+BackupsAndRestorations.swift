@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct CreateBackCommand: AsyncParsableCommand {
+struct CreateBackCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-back",
         abstract: "Creating a Manual Backup",
@@ -18,27 +18,59 @@ struct CreateBackCommand: AsyncParsableCommand {
             Documented in apis_v3/backups_and_restorations/creating_a_manual_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateBackRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, description*.
+            required): name*, description*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Manual backup name. The name can include 4 to 64 characters and must start with a letter. It is \
+            case-sensitive and can contain only letters, digits, hyphens (-), and underscores (_). Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Manual backup description. The description can include a maximum of 256 characters and cannot \
+            contain the following special characters: >!<\"&'=. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateBackRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateBackRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createBack(instanceID: instanceID, requestBody)
         }
     }
@@ -103,11 +135,14 @@ struct ListRestoreTimeCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -132,7 +167,7 @@ struct ListRestoreTimeCommand: AsyncParsableCommand {
     }
 }
 
-struct SetBackupPolicyCommand: AsyncParsableCommand {
+struct SetBackupPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-backup-policy",
         abstract: "Configuring an Automated Backup Policy",
@@ -144,26 +179,36 @@ struct SetBackupPolicyCommand: AsyncParsableCommand {
             Documented in apis_v3/backups_and_restorations/configuring_an_automated_backup_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"backup_policy": {"keep_days": 0, "start_time": "", "period": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetBackupPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): backup_policy*.
+            (* required): backup_policy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBackupPolicyRequest.self, from: body)
             try await client.setBackupPolicy(instanceID: instanceID, requestBody)
         }

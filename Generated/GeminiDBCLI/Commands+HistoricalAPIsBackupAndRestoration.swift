@@ -98,11 +98,14 @@ struct ShowAllInstancesBackupsNewCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -158,14 +161,18 @@ struct ShowBackupPolicyCommand: AsyncParsableCommand {
             Backup policy type. This parameter is available only to GeminiDB Cassandra API. The value can \
             be: Instance: An instance backup is queried. DatabaseTable: A database or table backup is \
             queried. Values: Instance, DatabaseTable.
-            """)
+            """,
+        completion: .list(["Instance", "DatabaseTable"]))
     var type: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBackupPolicy(
                 instanceID: instanceID,
                 type: type.map(GeminiDBClient.ShowBackupPolicyType.init(rawValue:))

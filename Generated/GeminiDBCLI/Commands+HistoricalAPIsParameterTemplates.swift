@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct ApplyConfigurationCommand: AsyncParsableCommand {
+struct ApplyConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply-configuration",
         abstract: "Applying a Parameter Template",
@@ -18,33 +18,43 @@ struct ApplyConfigurationCommand: AsyncParsableCommand {
             Documented in historical_apis/parameter_templates/applying_a_parameter_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instance_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ApplyConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance_ids*.
+            Fields (* required): instance_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("config-id"),
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ApplyConfigurationRequest.self, from: body)
             _ = try await client.applyConfiguration(configID: configID, requestBody)
         }
     }
 }
 
-struct UpdateInstanceConfigurationCommand: AsyncParsableCommand {
+struct UpdateInstanceConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-configuration",
         abstract: "Modifying Parameters of a Specified Instance",
@@ -57,26 +67,36 @@ struct UpdateInstanceConfigurationCommand: AsyncParsableCommand {
             historical_apis/parameter_templates/modifying_parameters_of_a_specified_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"values": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceConfigurationRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): values*.
+            input. Fields (* required): values*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceConfigurationRequest.self, from: body)
             _ = try await client.updateInstanceConfiguration(instanceID: instanceID, requestBody)
         }

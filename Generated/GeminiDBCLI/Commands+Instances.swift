@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct CreateInstanceCommand: AsyncParsableCommand {
+struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance",
         abstract: "Creating an Instance",
@@ -18,6 +18,16 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/creating_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "datastore": {"type": "", "version": "", "storage_engine": ""}, "region": "", \#
+        "availability_zone": "", "vpc_id": "", "subnet_id": "", "security_group_id": "", "password": "", \#
+        "mode": "Cluster", "flavor": [{"num": "", "size": "", "storage": "", "spec_code": ""}], \#
+        "configuration_id": "", "backup_strategy": {"start_time": "", "keep_days": ""}, \#
+        "enterprise_project_id": "", "ssl_option": "", "restore_info": {"backup_id": "", \#
+        "source_instance_id": "", "restore_time": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -25,17 +35,129 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             The request body (CreateInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): name*, datastore*, region*, availability_zone*, vpc_id*, subnet_id*, \
             security_group_id*, password*, mode*, flavor*, configuration_id, backup_strategy, \
-            enterprise_project_id, ssl_option, restore_info.
+            enterprise_project_id, ssl_option, restore_info. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name, which can be the same as an existing instance name. The name can contain 4 to 64 \
+            bytes and must start with a letter. It is case-sensitive and can contain only letters, digits, \
+            hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: """
+            AZ ID. For details about the value, see az_status returned in Querying Instance Specifications. \
+            If an instance can be created across three AZs, separate multiple AZ IDs by commas (,). Sets \
+            `availability_zone` of the body, over --body.
+            """)
+    var availabilityZoneField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. You can obtain the value with either of the following methods: Method 1: Log in to the \
+            VPC console and view the VPC ID on the VPC details page. Method 2: See section \"Querying VPCs\" \
+            in the Virtual Private Cloud API Reference. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Subnet ID. You can obtain the subnet ID with either of the following methods: Method 1: Log in \
+            to the VPC console and click the target subnet on the Subnets page. You can view the network ID \
+            on the displayed page. Method 2: See section \"Querying Subnets\" in the Virtual Private Cloud \
+            API Reference. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. You can obtain the security group ID with either of the following methods: \
+            Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation \
+            pane on the left. On the displayed page, click the target security group. You can view the \
+            security group ID on the displayed page. Method 2: See \"Querying Security Groups\" in Virtual \
+            Private Cloud API Reference. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. The password can include 8 to 32 characters and contain uppercase letters, \
+            lowercase letters, digits, and the following special characters: ~!@#%^*-_=+? Enter a strong \
+            password against security risks such as brute force cracking. Sets `password` of the body, over \
+            --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Instance type. The value can be: Cluster, indicating that GeminiDB Cassandra supports the \
+            cluster type. Values: Cluster. Sets `mode` of the body, over --body.
+            """,
+        completion: .list(["Cluster"]))
+    var modeField: String?
+
+    @Option(
+        name: .customLong("configuration-id"),
+        help: "Parameter template ID. Sets `configuration_id` of the body, over --body.")
+    var configurationIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. Do not transfer this parameter if EPS is not enabled. If EPS is enabled \
+            but this parameter is not transferred, the default enterprise project is used. For the \
+            enterprise project ID, see the id value in the enterprise_project field data structure table in \
+            section \"Querying the Enterprise Project List\" of the Enterprise Project Management Service \
+            API Reference. Sets `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("ssl-option"),
+        help: """
+            Whether SSL is enabled. The value can be: 0, indicating that SSL is disabled by default. 1, \
+            indicating that SSL is enabled by default. If this parameter is not transferred, SSL is disabled \
+            by default. Sets `ssl_option` of the body, over --body.
+            """)
+    var sslOptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "availability_zone": availabilityZoneField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "password": passwordField,
+                    "mode": modeField,
+                    "configuration_id": configurationIDField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "ssl_option": sslOptionField
+                ])
             _ = try await client.createInstance(requestBody)
         }
     }
@@ -59,17 +181,20 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteInstance(instanceID: instanceID)
         }
     }
 }
 
-struct ExpandInstanceNodeCommand: AsyncParsableCommand {
+struct ExpandInstanceNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-instance-node",
         abstract: "Adding Nodes for an Instance",
@@ -81,27 +206,58 @@ struct ExpandInstanceNodeCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/adding_nodes_for_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"num": 0, "subnet_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandInstanceNodeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): num*, subnet_id.
+            Fields (* required): num*, subnet_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("num"),
+        help: "Number of new nodes. Sets `num` of the body, over --body.")
+    var numField: Int?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            ID of the subnet where the new node is deployed. This parameter can be transferred when nodes \
+            are added for GeminiDB Cassandra instances. The transferred subnet ID must belong to the VPC \
+            where the current instance is deployed. If this parameter is not transferred, the system will \
+            allocate a subnet with sufficient IP addresses for the new node. Sets `subnet_id` of the body, \
+            over --body.
+            """)
+    var subnetIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpandInstanceNodeRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExpandInstanceNodeRequest.self, from: body,
+                overriding: [
+                    "num": numField,
+                    "subnet_id": subnetIDField
+                ])
             _ = try await client.expandInstanceNode(instanceID: instanceID, requestBody)
         }
     }
@@ -140,11 +296,14 @@ struct ListAvailableFlavorInfosCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailableFlavorInfos(
                 instanceID: instanceID,
                 offset: offset,
@@ -243,11 +402,14 @@ struct ListInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -278,7 +440,7 @@ struct ListInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetPasswordCommand: AsyncParsableCommand {
+struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
         abstract: "Resetting the Administrator Password of an Instance",
@@ -290,33 +452,57 @@ struct ResetPasswordCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/resetting_the_administrator_password_of_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetPasswordRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): password*.
+            required): password*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. The password can include 8 to 32 characters and contain uppercase letters, \
+            lowercase letters, digits, and a combination of any two of the following special characters: \
+            ~!@#%^*-_=+? Enter a strong password against security risks such as brute force cracking. Sets \
+            `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetPasswordRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetPasswordRequest.self, from: body,
+                overriding: [
+                    "password": passwordField
+                ])
             try await client.resetPassword(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct ResizeInstanceCommand: AsyncParsableCommand {
+struct ResizeInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-instance",
         abstract: "Changing Specifications of an Instance",
@@ -328,33 +514,43 @@ struct ResizeInstanceCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/changing_specifications_of_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize": {"target_spec_code": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): resize*.
+            required): resize*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResizeInstanceRequest.self, from: body)
             _ = try await client.resizeInstance(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct ResizeInstanceVolumeCommand: AsyncParsableCommand {
+struct ResizeInstanceVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "resize-instance-volume",
         abstract: "Scaling Up Storage Space of an Instance",
@@ -366,33 +562,56 @@ struct ResizeInstanceVolumeCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/scaling_up_storage_space_of_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"size": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResizeInstanceVolumeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): size*.
+            Fields (* required): size*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("size"),
+        help: """
+            Requested storage space. It must be an integer greater than the current storage space. The \
+            maximum storage space depends on the API type and specifications. Sets `size` of the body, over \
+            --body.
+            """)
+    var sizeField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResizeInstanceVolumeRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResizeInstanceVolumeRequest.self, from: body,
+                overriding: [
+                    "size": sizeField
+                ])
             _ = try await client.resizeInstanceVolume(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct SetAutoEnlargePolicyCommand: AsyncParsableCommand {
+struct SetAutoEnlargePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-auto-enlarge-policy",
         abstract: "Configuring an Autoscaling Policy for Storage Space",
@@ -404,22 +623,48 @@ struct SetAutoEnlargePolicyCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/configuring_an_autoscaling_policy_for_storage_space.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"instance_ids": [""], "switch_option": "on|off", "policy": {"threshold": 0, "step": 0, "size": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetAutoEnlargePolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance_ids*, switch_option, policy.
+            Fields (* required): instance_ids*, switch_option, policy. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("switch-option"),
+        help: """
+            Whether autoscaling is enabled. The value can be: on, indicating that autoscaling is enabled for \
+            storage space. off, indicating that autoscaling is disabled for storage space. The default value \
+            is on. Values: on, off. Sets `switch_option` of the body, over --body.
+            """,
+        completion: .list(["on", "off"]))
+    var switchOptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetAutoEnlargePolicyRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetAutoEnlargePolicyRequest.self, from: body,
+                overriding: [
+                    "switch_option": switchOptionField
+                ])
             try await client.setAutoEnlargePolicy(requestBody)
         }
     }
@@ -446,17 +691,20 @@ struct ShowAutoEnlargePolicyCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoEnlargePolicy(instanceID: instanceID)
         }
     }
 }
 
-struct ShrinkInstanceNodeCommand: AsyncParsableCommand {
+struct ShrinkInstanceNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "shrink-instance-node",
         abstract: "Deleting Nodes from a Specified Instance",
@@ -468,33 +716,56 @@ struct ShrinkInstanceNodeCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/deleting_nodes_from_a_specified_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"num": 0, "node_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShrinkInstanceNodeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): num, node_list.
+            Fields (* required): num, node_list. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("num"),
+        help: """
+            Number of nodes to be deleted randomly. For GeminiDB Cassandra instances, the value ranges from \
+            1 to 10. If the client is directly connected to a node, random scale-in is not recommended. Sets \
+            `num` of the body, over --body.
+            """)
+    var numField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShrinkInstanceNodeRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShrinkInstanceNodeRequest.self, from: body,
+                overriding: [
+                    "num": numField
+                ])
             _ = try await client.shrinkInstanceNode(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateInstanceNameCommand: AsyncParsableCommand {
+struct UpdateInstanceNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-name",
         abstract: "Editing the Name of an Instance",
@@ -506,33 +777,56 @@ struct UpdateInstanceNameCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/editing_the_name_of_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceNameRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*.
+            Fields (* required): name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            New instance name. The name: Must start with a letter and can include 4 to 64 characters. It is \
+            case-sensitive and can contain only letters, digits, hyphens (-), and underscores (_). Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceNameRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceNameRequest.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             try await client.updateInstanceName(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-security-group",
         abstract: "Changing the Security Group of an Instance",
@@ -544,27 +838,46 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
             Documented in apis_v3/instances/changing_the_security_group_of_an_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_id*.
+            Fields (* required): security_group_id*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("security-group-id"),
+        help: "ID of the new security group. Sets `security_group_id` of the body, over --body.")
+    var securityGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSecurityGroupRequest.self, from: body,
+                overriding: [
+                    "security_group_id": securityGroupIDField
+                ])
             _ = try await client.updateSecurityGroup(instanceID: instanceID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct ApplyConfigurationToInstancesCommand: AsyncParsableCommand {
+struct ApplyConfigurationToInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply-configuration-to-instances",
         abstract: "Applying a Parameter Template",
@@ -18,26 +18,36 @@ struct ApplyConfigurationToInstancesCommand: AsyncParsableCommand {
             Documented in apis_v3.1/parameter_templates/applying_a_parameter_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instance_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ApplyConfigurationToInstancesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): instance_ids*.
+            input. Fields (* required): instance_ids*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("config-id"),
         help: "Parameter template ID.")
     var configID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ApplyConfigurationToInstancesRequest.self, from: body)
             _ = try await client.applyConfigurationToInstances(configID: configID, requestBody)
         }
@@ -82,11 +92,14 @@ struct ListConfigurationTemplatesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -100,7 +113,7 @@ struct ListConfigurationTemplatesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand {
+struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-configurations",
         abstract: "Modifying Parameters of a Specified Instance",
@@ -112,26 +125,36 @@ struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand {
             Documented in apis_v3.1/parameter_templates/modifying_parameters_of_a_specified_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"values": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceConfigurationsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): values*.
+            input. Fields (* required): values*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceConfigurationsRequest.self, from: body)
             _ = try await client.updateInstanceConfigurations(instanceID: instanceID, requestBody)
         }

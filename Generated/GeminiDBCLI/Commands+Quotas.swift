@@ -18,11 +18,14 @@ struct ShowQuotasCommand: AsyncParsableCommand {
             Documented in apis_v3/quotas/querying_quota.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuotas()
         }
     }

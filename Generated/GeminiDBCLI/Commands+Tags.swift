@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import GeminiDB
 
-struct BatchTagActionCommand: AsyncParsableCommand {
+struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-tag-action",
         abstract: "Adding or Deleting Resource Tags in Batches",
@@ -18,27 +18,51 @@ struct BatchTagActionCommand: AsyncParsableCommand {
             Documented in apis_v3/tags/adding_or_deleting_resource_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchTagActionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, tags*.
+            required): action*, tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation identifier. The value can be: create, indicating that tags are added. delete, \
+            indicating that tags are deleted. Values: create, delete. Sets `action` of the body, over \
+            --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchTagActionRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchTagActionRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchTagAction(instanceID: instanceID, requestBody)
         }
     }
@@ -61,17 +85,20 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listInstanceTags(instanceID: instanceID)
         }
     }
 }
 
-struct ListInstancesByResourceTagsCommand: AsyncParsableCommand {
+struct ListInstancesByResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-instances-by-resource-tags",
         abstract: "Querying an Instance by Tag",
@@ -83,22 +110,70 @@ struct ListInstancesByResourceTagsCommand: AsyncParsableCommand {
             Documented in apis_v3/tags/querying_an_instance_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": "", "limit": "", "action": "", "matches": [{"key": "", "value": ""}], "tags": [{"key": \#
+        "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListInstancesByResourceTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): offset, limit, action*, matches, tags.
+            input. Fields (* required): offset, limit, action*, matches, tags. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Index offset. The query starts from the next piece of data indexed by this parameter. If action \
+            is set to count, this parameter does not need to be transferred. If action is set to filter, the \
+            parameter value must be a positive integer. The default value is 0, indicating that the query \
+            starts from the first piece of data. '. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of records to be queried. If action is set to count, this parameter does not need to be \
+            transferred. If action is set to filter, the value ranges from 1 to 100. If this parameter is \
+            not transferred, the first 100 instances are queried by default. Sets `limit` of the body, over \
+            --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation identifier. If action is set to filter, instances are queried based on tag filters. If \
+            action is set to count, only the total number of records is returned. Sets `action` of the body, \
+            over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListInstancesByResourceTagsRequest.self, from: body)
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListInstancesByResourceTagsRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "limit": limitField,
+                    "action": actionField
+                ])
             _ = try await client.listInstancesByResourceTags(requestBody)
         }
     }

@@ -82,7 +82,8 @@ struct ListJobsCommand: AsyncParsableCommand {
         help: """
             Number of records to be queried. The value can be 10, 20, or 50. The default value is 50. \
             Values: 10, 20, 50.
-            """)
+            """,
+        completion: .list(["10", "20", "50"]))
     var limit: Int?
 
     @Flag(
@@ -93,11 +94,14 @@ struct ListJobsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

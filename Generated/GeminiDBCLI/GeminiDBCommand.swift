@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import GeminiDB
 
-/// `geminidb`: one subcommand per GeminiDB API operation (40 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct GeminiDBCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc geminidb`: one subcommand per GeminiDB API operation (40 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct GeminiDBCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "geminidb",
         abstract: "Call the GeminiDB API: one subcommand per operation of its API reference.",
         discussion: """
@@ -120,14 +120,16 @@ struct GeminiDBCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (GeminiDBClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: GeminiDBClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: GeminiDBClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: GeminiDBClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: GeminiDBClient.init(client:), operation: operation)
     }
 }

@@ -66,11 +66,14 @@ struct ListPasswordComplexityCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -178,11 +181,14 @@ struct ListRiskCOnFigCheckRulesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -281,11 +287,14 @@ struct ListRiskCOnFigHostsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -376,11 +385,14 @@ struct ListRiskCOnFigsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -474,11 +486,14 @@ struct ListWeakPasswordUsersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -565,11 +580,14 @@ struct ShowCheckRuleDetailCommand: AsyncParsableCommand {
         help: "Host ID Minimum: 0 Maximum: 64")
     var hostID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCheckRuleDetail(
                 checkName: checkName,
                 checkType: checkType,
@@ -637,11 +655,14 @@ struct ShowRiskCOnFigDetailCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRiskCOnFigDetail(
                 checkName: checkName,
                 standard: standard,

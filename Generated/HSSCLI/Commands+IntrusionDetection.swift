@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import HSS
 
-struct ChangeEventCommand: AsyncParsableCommand {
+struct ChangeEventCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-event",
         abstract: "Handling Alarm Events",
@@ -18,15 +18,28 @@ struct ChangeEventCommand: AsyncParsableCommand {
             Documented in api_description/intrusion_detection/handling_alarm_events.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"operate_type": "", "handler": "", "operate_event_list": [{"event_class_id": "", "event_id": "", \#
+        "event_type": 0, "occur_time": 0, "operate_detail_list": [{"agent_id": "", "process_pid": 0, \#
+        "file_hash": "", "file_path": "", "file_attr": "", "keyword": "", "hash": "", "private_ip": "", \#
+        "login_ip": "", "login_user_name": ""}]}], "x-request-examples-description-1": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeEventRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): operate_type*, handler, operate_event_list*, x-request-examples-description-1.
+            required): operate_type*, handler, operate_event_list*, x-request-examples-description-1. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -36,12 +49,46 @@ struct ChangeEventCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("operate-type"),
+        help: """
+            Handling method. Its value can be: mark_as_handled ignore add_to_alarm_whitelist \
+            add_to_login_whitelist isolate_and_kill unhandle do_not_ignore remove_from_alarm_whitelist \
+            remove_from_login_whitelist do_not_isolate_or_kill. Sets `operate_type` of the body, over \
+            --body.
+            """)
+    var operateTypeField: String?
+
+    @Option(
+        name: .customLong("handler"),
+        help: """
+            Remarks. This API is available only for handled alarms. Sets `handler` of the body, over --body.
+            """)
+    var handlerField: String?
+
+    @Option(
+        name: .customLong("x-request-examples-description-1"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets \
+            `x-request-examples-description-1` of the body, over --body.
+            """)
+    var xRequestExamplesDescription1Field: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeEventRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeEventRequest.self, from: body,
+                overriding: [
+                    "operate_type": operateTypeField,
+                    "handler": handlerField,
+                    "x-request-examples-description-1": xRequestExamplesDescription1Field
+                ])
             try await client.changeEvent(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -98,11 +145,14 @@ struct ListAlarmWhitelistCommand: AsyncParsableCommand {
         help: "Number of records displayed on each page. Minimum: 10 Maximum: 1000 Default: 10")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAlarmWhitelist(
                 enterpriseProjectID: enterpriseProjectID,
                 hash: hash,
@@ -230,11 +280,14 @@ struct ListSecurityEventsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import HSS
 
-struct AssociatePolicyGroupCommand: AsyncParsableCommand {
+struct AssociatePolicyGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-policy-group",
         abstract: "Applying a Policy Group",
@@ -18,15 +18,22 @@ struct AssociatePolicyGroupCommand: AsyncParsableCommand {
             Documented in api_description/policy_management/applying_a_policy_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"target_policy_group_id": "", "operate_all": false, "host_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociatePolicyGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): target_policy_group_id*, operate_all, host_id_list.
+            Fields (* required): target_policy_group_id*, operate_all, host_id_list. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -36,12 +43,37 @@ struct AssociatePolicyGroupCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("target-policy-group-id"),
+        help: """
+            ID of the policy group to be deployed Minimum: 36 Maximum: 64. Sets `target_policy_group_id` of \
+            the body, over --body.
+            """)
+    var targetPolicyGroupIDField: String?
+
+    @Option(
+        name: .customLong("operate-all"),
+        help: """
+            Whether to deploy the policy for all servers. true: The policy is deployed on all servers. You \
+            do not need to set host_id_list. false: The policy is not deployed on all servers. You need to \
+            set host_id_list. Sets `operate_all` of the body, over --body.
+            """)
+    var operateAllField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociatePolicyGroupRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociatePolicyGroupRequest.self, from: body,
+                overriding: [
+                    "target_policy_group_id": targetPolicyGroupIDField,
+                    "operate_all": operateAllField
+                ])
             try await client.associatePolicyGroup(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -93,11 +125,14 @@ struct ListPolicyGroupCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

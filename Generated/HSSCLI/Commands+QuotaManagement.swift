@@ -78,11 +78,14 @@ struct ListQuotasDetailCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotasDetail(
                 enterpriseProjectID: enterpriseProjectID,
                 version: version,

@@ -49,7 +49,8 @@ struct ListProtectionPolicyCommand: AsyncParsableCommand {
         name: .customLong("operating-system"),
         help: """
             OSs supported by the policy. The options are as follows: Windows Linux Values: Windows, Linux.
-            """)
+            """,
+        completion: .list(["Windows", "Linux"]))
     var operatingSystem: String?
 
     @Flag(
@@ -60,11 +61,14 @@ struct ListProtectionPolicyCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -89,7 +93,7 @@ struct ListProtectionPolicyCommand: AsyncParsableCommand {
     }
 }
 
-struct StopProtectionCommand: AsyncParsableCommand {
+struct StopProtectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop-protection",
         abstract: "Disabling Ransomware Prevention",
@@ -101,15 +105,24 @@ struct StopProtectionCommand: AsyncParsableCommand {
             Documented in api_description/ransomware_prevention/disabling_ransomware_prevention.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"host_id_list": [""], "agent_id_list": [""], "close_protection_type": "close_anti"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StopProtectionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): host_id_list*, agent_id_list*, close_protection_type*.
+            required): host_id_list*, agent_id_list*, close_protection_type*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -119,18 +132,35 @@ struct StopProtectionCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("close-protection-type"),
+        help: """
+            Type of disabled protection. The options are as follows: close_anti: Disable ransomware \
+            protection. Currently, backup protection cannot be disabled. Go to the CBR service to unbind a \
+            vault. Values: close_anti. Sets `close_protection_type` of the body, over --body.
+            """,
+        completion: .list(["close_anti"]))
+    var closeProtectionTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StopProtectionRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StopProtectionRequest.self, from: body,
+                overriding: [
+                    "close_protection_type": closeProtectionTypeField
+                ])
             try await client.stopProtection(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
 }
 
-struct UpdateBackupPolicyInfoCommand: AsyncParsableCommand {
+struct UpdateBackupPolicyInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-backup-policy-info",
         abstract: "Modifying the Backup Policy Bound to HSS Protection Vault",
@@ -143,15 +173,26 @@ struct UpdateBackupPolicyInfoCommand: AsyncParsableCommand {
             api_description/ransomware_prevention/modifying_the_backup_policy_bound_to_hss_protection_vault.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"enabled": false, "policy_id": "", "operation_definition": {"day_backups": 0, "max_backups": 0, \#
+        "month_backups": 0, "retention_duration_days": 0, "timezone": "", "week_backups": 0, \#
+        "year_backups": 0}, "trigger": {"properties": {"pattern": ["MO|TU|WE|TH|FR|SA|SU"]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBackupPolicyInfoRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): enabled, policy_id*, operation_definition, trigger.
+            Fields (* required): enabled, policy_id*, operation_definition, trigger. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -161,18 +202,39 @@ struct UpdateBackupPolicyInfoCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("enabled"),
+        help: """
+            Whether the policy is enabled. The default value is true. Sets `enabled` of the body, over \
+            --body.
+            """)
+    var enabledField: Bool?
+
+    @Option(
+        name: .customLong("policy-id"),
+        help: "Backup policy ID Minimum: 1 Maximum: 256. Sets `policy_id` of the body, over --body.")
+    var policyIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateBackupPolicyInfoRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateBackupPolicyInfoRequest.self, from: body,
+                overriding: [
+                    "enabled": enabledField,
+                    "policy_id": policyIDField
+                ])
             try await client.updateBackupPolicyInfo(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
 }
 
-struct UpdateProtectionPolicyCommand: AsyncParsableCommand {
+struct UpdateProtectionPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-protection-policy",
         abstract: "Modifying Ransomware Protection Policies",
@@ -185,6 +247,13 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand {
             api_description/ransomware_prevention/modifying_ransomware_protection_policies.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"policy_id": "", "policy_name": "", "protection_mode": "", "bait_protection_status": "", \#
+        "protection_directory": "", "protection_type": "", "exclude_directory": "", "agent_id_list": [""], \#
+        "operating_system": "Windows|Linux", "runtime_detection_status": "opened|closed"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -192,10 +261,14 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand {
             The request body (UpdateProtectionPolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): policy_id*, policy_name*, protection_mode*, bait_protection_status*, \
             protection_directory*, protection_type*, exclude_directory, agent_id_list, operating_system*, \
-            runtime_detection_status.
+            runtime_detection_status. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -205,12 +278,97 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("policy-id"),
+        help: "Policy ID Minimum: 0 Maximum: 128. Sets `policy_id` of the body, over --body.")
+    var policyIDField: String?
+
+    @Option(
+        name: .customLong("policy-name"),
+        help: "Policy name Minimum: 0 Maximum: 128. Sets `policy_name` of the body, over --body.")
+    var policyNameField: String?
+
+    @Option(
+        name: .customLong("protection-mode"),
+        help: """
+            Action. Its value can be: alarm_and_isolation: Report an alarm and isolate. alarm_only: Only \
+            report alarms. Sets `protection_mode` of the body, over --body.
+            """)
+    var protectionModeField: String?
+
+    @Option(
+        name: .customLong("bait-protection-status"),
+        help: """
+            Whether to enable honeypot protection. By default, the protection is enabled. Its value can be: \
+            opened closed. Sets `bait_protection_status` of the body, over --body.
+            """)
+    var baitProtectionStatusField: String?
+
+    @Option(
+        name: .customLong("protection-directory"),
+        help: """
+            Protected directory. Separate multiple directories with semicolons (;). You can configure up to \
+            20 directories. Minimum: 1 Maximum: 128. Sets `protection_directory` of the body, over --body.
+            """)
+    var protectionDirectoryField: String?
+
+    @Option(
+        name: .customLong("protection-type"),
+        help: """
+            Protected file type, for example, .docx, .txt, and .avi. Minimum: 1 Maximum: 128. Sets \
+            `protection_type` of the body, over --body.
+            """)
+    var protectionTypeField: String?
+
+    @Option(
+        name: .customLong("exclude-directory"),
+        help: """
+            (Optional) Excluded directory. Separate multiple directories with semicolons (;). You can \
+            configure up to 20 directories. Minimum: 1 Maximum: 128. Sets `exclude_directory` of the body, \
+            over --body.
+            """)
+    var excludeDirectoryField: String?
+
+    @Option(
+        name: .customLong("operating-system"),
+        help: """
+            OSs supported by the policy. The options are as follows: Windows Linux Values: Windows, Linux. \
+            Sets `operating_system` of the body, over --body.
+            """,
+        completion: .list(["Windows", "Linux"]))
+    var operatingSystemField: String?
+
+    @Option(
+        name: .customLong("runtime-detection-status"),
+        help: """
+            Whether to perform runtime checks. The options are as follows. Currently, it can only be \
+            disabled. This field is reserved. opened closed Values: opened, closed. Sets \
+            `runtime_detection_status` of the body, over --body.
+            """,
+        completion: .list(["opened", "closed"]))
+    var runtimeDetectionStatusField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateProtectionPolicyRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateProtectionPolicyRequest.self, from: body,
+                overriding: [
+                    "policy_id": policyIDField,
+                    "policy_name": policyNameField,
+                    "protection_mode": protectionModeField,
+                    "bait_protection_status": baitProtectionStatusField,
+                    "protection_directory": protectionDirectoryField,
+                    "protection_type": protectionTypeField,
+                    "exclude_directory": excludeDirectoryField,
+                    "operating_system": operatingSystemField,
+                    "runtime_detection_status": runtimeDetectionStatusField
+                ])
             try await client.updateProtectionPolicy(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }

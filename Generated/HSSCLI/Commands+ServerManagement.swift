@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import HSS
 
-struct AddHostsGroupCommand: AsyncParsableCommand {
+struct AddHostsGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-hosts-group",
         abstract: "Creating a Server Group",
@@ -18,15 +18,22 @@ struct AddHostsGroupCommand: AsyncParsableCommand {
             Documented in api_description/server_management/creating_a_server_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_name": "", "host_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddHostsGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): group_name*, host_id_list*.
+            required): group_name*, host_id_list*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -36,18 +43,30 @@ struct AddHostsGroupCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("group-name"),
+        help: "Server group name Minimum: 1 Maximum: 128. Sets `group_name` of the body, over --body.")
+    var groupNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddHostsGroupRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddHostsGroupRequest.self, from: body,
+                overriding: [
+                    "group_name": groupNameField
+                ])
             try await client.addHostsGroup(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
 }
 
-struct ChangeHostsGroupCommand: AsyncParsableCommand {
+struct ChangeHostsGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-hosts-group",
         abstract: "Editing a Server Group",
@@ -59,15 +78,22 @@ struct ChangeHostsGroupCommand: AsyncParsableCommand {
             Documented in api_description/server_management/editing_a_server_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group_name": "", "group_id": "", "host_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeHostsGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): group_name, group_id*, host_id_list.
+            (* required): group_name, group_id*, host_id_list. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -77,12 +103,30 @@ struct ChangeHostsGroupCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("group-name"),
+        help: "Server group name. Sets `group_name` of the body, over --body.")
+    var groupNameField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "Server group ID. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeHostsGroupRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeHostsGroupRequest.self, from: body,
+                overriding: [
+                    "group_name": groupNameField,
+                    "group_id": groupIDField
+                ])
             try await client.changeHostsGroup(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -113,11 +157,14 @@ struct DeleteHostsGroupCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteHostsGroup(groupID: groupID, enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -169,11 +216,14 @@ struct ListHostGroupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -354,11 +404,14 @@ struct ListHostStatusCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -423,7 +476,7 @@ struct ListHostStatusCommand: AsyncParsableCommand {
     }
 }
 
-struct SwitchHostsProtectStatusCommand: AsyncParsableCommand {
+struct SwitchHostsProtectStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "switch-hosts-protect-status",
         abstract: "Changing the Protection Status",
@@ -435,15 +488,25 @@ struct SwitchHostsProtectStatusCommand: AsyncParsableCommand {
             Documented in api_description/server_management/changing_the_protection_status.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"version": "", "charging_mode": "", "resource_id": "", "host_id_list": [""], "tags": [{"key": "", \#
+        "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SwitchHostsProtectStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): version, charging_mode, resource_id, host_id_list, tags.
+            Fields (* required): version, charging_mode, resource_id, host_id_list, tags. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -453,12 +516,30 @@ struct SwitchHostsProtectStatusCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("charging-mode"),
+        help: "on_demand: pay-per-use. Sets `charging_mode` of the body, over --body.")
+    var chargingModeField: String?
+
+    @Option(
+        name: .customLong("resource-id"),
+        help: "Instance ID Minimum: 1 Maximum: 128. Sets `resource_id` of the body, over --body.")
+    var resourceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SwitchHostsProtectStatusRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SwitchHostsProtectStatusRequest.self, from: body,
+                overriding: [
+                    "charging_mode": chargingModeField,
+                    "resource_id": resourceIDField
+                ])
             try await client.switchHostsProtectStatus(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }

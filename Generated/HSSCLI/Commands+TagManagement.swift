@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import HSS
 
-struct BatchCreateTagsCommand: AsyncParsableCommand {
+struct BatchCreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-tags",
         abstract: "Creating Tags in Batches",
@@ -18,15 +18,22 @@ struct BatchCreateTagsCommand: AsyncParsableCommand {
             Documented in api_description/tag_management/creating_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateTagsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tags*.
+            (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -44,11 +51,14 @@ struct BatchCreateTagsCommand: AsyncParsableCommand {
             """)
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateTagsRequest.self, from: body)
             try await client.batchCreateTags(resourceType: resourceType, resourceID: resourceID, requestBody)
         }
@@ -88,11 +98,14 @@ struct DeleteResourceInstanceTagCommand: AsyncParsableCommand {
         help: "Key to be deleted Minimum: 1 Maximum: 256")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteResourceInstanceTag(
                 resourceType: resourceType,
                 resourceID: resourceID,

@@ -64,11 +64,14 @@ struct ListHostProtectHistoryInfoCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all {
                 let pages = client.listHostProtectHistoryInfoPaginator(
                     startTime: startTime,
@@ -147,7 +150,8 @@ struct ListHostRaspProtectHistoryInfoCommand: AsyncParsableCommand {
         help: """
             Alarm severity. The options are as follows: 1: low-risk 2: medium risk 3: high risk 4: major \
             Minimum: 0 Maximum: 100 Values: 1, 2, 3, 4.
-            """)
+            """,
+        completion: .list(["1", "2", "3", "4"]))
     var alarmLevel: Int?
 
     @Option(
@@ -171,11 +175,14 @@ struct ListHostRaspProtectHistoryInfoCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
             if all {
                 let pages = client.listHostRaspProtectHistoryInfoPaginator(
                     startTime: startTime,
@@ -205,7 +212,7 @@ struct ListHostRaspProtectHistoryInfoCommand: AsyncParsableCommand {
     }
 }
 
-struct SetRaspSwitchCommand: AsyncParsableCommand {
+struct SetRaspSwitchCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-rasp-switch",
         abstract: "Enabling or Disabling Dynamic WTP",
@@ -217,15 +224,22 @@ struct SetRaspSwitchCommand: AsyncParsableCommand {
             Documented in api_description/web_tamper_protection/enabling_or_disabling_dynamic_wtp.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"host_id_list": [""], "status": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetRaspSwitchRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): host_id_list, status.
+            required): host_id_list, status. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -235,18 +249,30 @@ struct SetRaspSwitchCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("status"),
+        help: "Dynamic WTP status. Sets `status` of the body, over --body.")
+    var statusField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetRaspSwitchRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetRaspSwitchRequest.self, from: body,
+                overriding: [
+                    "status": statusField
+                ])
             try await client.setRaspSwitch(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }
 }
 
-struct SetWtpProtectionStatusInfoCommand: AsyncParsableCommand {
+struct SetWtpProtectionStatusInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-wtp-protection-status-info",
         abstract: "Enabling or Disabling WTP",
@@ -258,15 +284,24 @@ struct SetWtpProtectionStatusInfoCommand: AsyncParsableCommand {
             Documented in api_description/web_tamper_protection/enabling_or_disabling_wtp.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"status": false, "host_id_list": [""], "resource_id": "", "charging_mode": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetWtpProtectionStatusInfoRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): status*, host_id_list*, resource_id, charging_mode.
+            input. Fields (* required): status*, host_id_list*, resource_id, charging_mode. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -276,12 +311,42 @@ struct SetWtpProtectionStatusInfoCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Whether to enable the function. true: The function is enabled. false: The function is disabled. \
+            Sets `status` of the body, over --body.
+            """)
+    var statusField: Bool?
+
+    @Option(
+        name: .customLong("resource-id"),
+        help: "Resource ID Minimum: 0 Maximum: 64. Sets `resource_id` of the body, over --body.")
+    var resourceIDField: String?
+
+    @Option(
+        name: .customLong("charging-mode"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `charging_mode` of the body, \
+            over --body.
+            """)
+    var chargingModeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetWtpProtectionStatusInfoRequest.self, from: body)
+        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetWtpProtectionStatusInfoRequest.self, from: body,
+                overriding: [
+                    "status": statusField,
+                    "resource_id": resourceIDField,
+                    "charging_mode": chargingModeField
+                ])
             try await client.setWtpProtectionStatusInfo(requestBody, enterpriseProjectID: enterpriseProjectID)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import HSS
 
-/// `hss`: one subcommand per HSS API operation (45 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct HSSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc hss`: one subcommand per HSS API operation (45 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct HSSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "hss",
         abstract: "Call the HSS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -105,14 +105,16 @@ struct HSSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (HSSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: HSSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: HSSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: HSSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: HSSClient.init(client:), operation: operation)
     }
 }

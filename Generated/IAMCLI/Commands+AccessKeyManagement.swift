@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreatePermanentAccessKeyCommand: AsyncParsableCommand {
+struct CreatePermanentAccessKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-permanent-access-key",
         abstract: "Creating a Permanent Access Key",
@@ -19,21 +19,31 @@ struct CreatePermanentAccessKeyCommand: AsyncParsableCommand {
             Documented in apis/access_key_management/creating_a_permanent_access_key.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"credential": {"user_id": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePermanentAccessKeyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): credential*.
+            Fields (* required): credential*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePermanentAccessKeyRequest.self, from: body)
             _ = try await client.createPermanentAccessKey(requestBody)
         }
@@ -58,11 +68,14 @@ struct DeletePermanentAccessKeyCommand: AsyncParsableCommand {
         help: "AK to be deleted.")
     var accessKey: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePermanentAccessKey(accessKey: accessKey)
         }
     }
@@ -86,17 +99,20 @@ struct ListPermanentAccessKeysCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPermanentAccessKeys(userID: userID)
         }
     }
 }
 
-struct ListTemporaryAKSKCommand: AsyncParsableCommand {
+struct ListTemporaryAKSKCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-temporary-aksk",
         abstract: "Obtaining a Temporary AK/SK",
@@ -111,21 +127,36 @@ struct ListTemporaryAKSKCommand: AsyncParsableCommand {
             Documented in apis/access_key_management/obtaining_a_temporary_ak_sk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"identity": {"methods": [""], "token": {"id": "", "duration_seconds": 0}, "policy": \#
+        {"Version": "", "Statement": [{"Action": [""], "Effect": "Allow|Deny", "Condition": {}, "Resource": \#
+        {"methods": [""], "agency_name": "", "duration_seconds": 0, "scope": {}}}]}, "assume_role": \#
+        {"domain_id": "", "duration_seconds": 0, "xrole_name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTemporaryAKSKRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): auth*.
+            (* required): auth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListTemporaryAKSKRequest.self, from: body)
             _ = try await client.listTemporaryAKSK(requestBody)
         }
@@ -150,17 +181,20 @@ struct ShowPermanentAccessKeyCommand: AsyncParsableCommand {
         help: "AK of the access key to be queried.")
     var accessKey: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPermanentAccessKey(accessKey: accessKey)
         }
     }
 }
 
-struct UpdatePermanentAccessKeyCommand: AsyncParsableCommand {
+struct UpdatePermanentAccessKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-permanent-access-key",
         abstract: "Modifying a Permanent Access Key",
@@ -173,26 +207,36 @@ struct UpdatePermanentAccessKeyCommand: AsyncParsableCommand {
             Documented in apis/access_key_management/modifying_a_permanent_access_key.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"credential": {"status": "active|inactive", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePermanentAccessKeyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): credential*.
+            Fields (* required): credential*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("access-key"),
         help: "AK of the access key to be modified.")
     var accessKey: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePermanentAccessKeyRequest.self, from: body)
             _ = try await client.updatePermanentAccessKey(accessKey: accessKey, requestBody)
         }

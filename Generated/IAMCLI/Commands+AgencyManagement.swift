@@ -36,11 +36,14 @@ struct AssociateAgencyWithAllProjectsPermissionCommand: AsyncParsableCommand {
         help: "Permission ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.associateAgencyWithAllProjectsPermission(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -77,11 +80,14 @@ struct AssociateAgencyWithDomainPermissionCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.associateAgencyWithDomainPermission(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -113,11 +119,14 @@ struct AssociateAgencyWithProjectPermissionCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.associateAgencyWithProjectPermission(agencyID: agencyID, roleID: roleID)
         }
     }
@@ -151,11 +160,14 @@ struct CheckAllProjectsPermissionForAgencyCommand: AsyncParsableCommand {
         help: "Permission ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.checkAllProjectsPermissionForAgency(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -193,11 +205,14 @@ struct CheckDomainPermissionForAgencyCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.checkDomainPermissionForAgency(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -230,17 +245,20 @@ struct CheckProjectPermissionForAgencyCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.checkProjectPermissionForAgency(agencyID: agencyID, roleID: roleID)
         }
     }
 }
 
-struct CreateAgencyCommand: AsyncParsableCommand {
+struct CreateAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-agency",
         abstract: "Creating an Agency",
@@ -252,21 +270,34 @@ struct CreateAgencyCommand: AsyncParsableCommand {
             Documented in apis/agency_management/creating_an_agency.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"agency": {"name": "", "domain_id": "", "trust_domain_id": "", "trust_domain_name": "", \#
+        "description": "", "duration": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAgencyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): agency*.
+            required): agency*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAgencyRequest.self, from: body)
             _ = try await client.createAgency(requestBody)
         }
@@ -290,11 +321,14 @@ struct DeleteAgencyCommand: AsyncParsableCommand {
         help: "ID of an agency.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAgency(agencyID: agencyID)
         }
     }
@@ -328,11 +362,14 @@ struct ListAgenciesCommand: AsyncParsableCommand {
         help: "ID of the delegated domain.")
     var trustDomainID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAgencies(domainID: domainID, name: name, trustDomainID: trustDomainID)
         }
     }
@@ -361,11 +398,14 @@ struct ListAllProjectsPermissionsForAgencyCommand: AsyncParsableCommand {
         help: "Agency ID.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAllProjectsPermissionsForAgency(domainID: domainID, agencyID: agencyID)
         }
     }
@@ -394,11 +434,14 @@ struct ListDomainPermissionsForAgencyCommand: AsyncParsableCommand {
         help: "ID of an agency.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDomainPermissionsForAgency(domainID: domainID, agencyID: agencyID)
         }
     }
@@ -422,11 +465,14 @@ struct ListProjectPermissionsForAgencyCommand: AsyncParsableCommand {
         help: "ID of an agency.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectPermissionsForAgency(agencyID: agencyID)
         }
     }
@@ -462,11 +508,14 @@ struct RemoveAllProjectsPermissionFromAgencyCommand: AsyncParsableCommand {
         help: "Permission ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeAllProjectsPermissionFromAgency(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -503,11 +552,14 @@ struct RemoveDomainPermissionFromAgencyCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeDomainPermissionFromAgency(
                 domainID: domainID,
                 agencyID: agencyID,
@@ -539,11 +591,14 @@ struct RemoveProjectPermissionFromAgencyCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.removeProjectPermissionFromAgency(agencyID: agencyID, roleID: roleID)
         }
     }
@@ -566,17 +621,20 @@ struct ShowAgencyCommand: AsyncParsableCommand {
         help: "ID of an agency.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAgency(agencyID: agencyID)
         }
     }
 }
 
-struct UpdateAgencyCommand: AsyncParsableCommand {
+struct UpdateAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-agency",
         abstract: "Modifying an Agency",
@@ -589,26 +647,39 @@ struct UpdateAgencyCommand: AsyncParsableCommand {
             Documented in apis/agency_management/modifying_an_agency.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"agency": {"trust_domain_id": "", "trust_domain_name": "", "description": "", "duration": \#
+        "FOREVER|ONEDAY|Custom"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAgencyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): agency*.
+            required): agency*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("agency-id"),
         help: "ID of an agency.")
     var agencyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateAgencyRequest.self, from: body)
             _ = try await client.updateAgency(agencyID: agencyID, requestBody)
         }

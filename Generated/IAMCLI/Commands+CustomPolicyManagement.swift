@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateCustomPolicyCommand: AsyncParsableCommand {
+struct CreateCustomPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-custom-policy",
         abstract: "Creating a Custom Policy",
@@ -18,28 +18,42 @@ struct CreateCustomPolicyCommand: AsyncParsableCommand {
             Documented in apis/custom_policy_management/creating_a_custom_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
+        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
+        [""]}}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCustomPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): role*.
+            Fields (* required): role*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateCustomPolicyRequest.self, from: body)
             _ = try await client.createCustomPolicy(requestBody)
         }
     }
 }
 
-struct CreateCustomPolicyForCloudServicesCommand: AsyncParsableCommand {
+struct CreateCustomPolicyForCloudServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-custom-policy-for-cloud-services",
         abstract: "Creating a Custom Policy for Cloud Services",
@@ -51,21 +65,35 @@ struct CreateCustomPolicyForCloudServicesCommand: AsyncParsableCommand {
             Documented in apis/custom_policy_management/creating_a_custom_policy_for_cloud_services.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
+        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
+        [""]}}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCustomPolicyForCloudServicesRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): role*.
+            standard input. Fields (* required): role*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateCustomPolicyForCloudServicesRequest.self, from: body)
             _ = try await client.createCustomPolicyForCloudServices(requestBody)
         }
@@ -89,11 +117,14 @@ struct DeleteCustomPolicyCommand: AsyncParsableCommand {
         help: "Custom policy ID. For details about how to obtain a custom policy ID, see Custom Policy ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCustomPolicy(roleID: roleID)
         }
     }
@@ -127,11 +158,14 @@ struct ListCustomPoliciesCommand: AsyncParsableCommand {
             """)
     var perPage: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCustomPolicies(page: page, perPage: perPage)
         }
     }
@@ -154,17 +188,20 @@ struct ShowCustomPolicyCommand: AsyncParsableCommand {
         help: "Custom policy ID. For details about how to obtain a custom policy ID, see Custom Policy ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCustomPolicy(roleID: roleID)
         }
     }
 }
 
-struct UpdateCustomPolicyCommand: AsyncParsableCommand {
+struct UpdateCustomPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-custom-policy",
         abstract: "Modifying a Custom Policy",
@@ -176,33 +213,47 @@ struct UpdateCustomPolicyCommand: AsyncParsableCommand {
             Documented in apis/custom_policy_management/modifying_a_custom_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
+        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
+        [""]}}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCustomPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): role*.
+            Fields (* required): role*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("role-id"),
         help: "Custom policy ID. For details about how to obtain a custom policy ID, see Custom Policy ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateCustomPolicyRequest.self, from: body)
             _ = try await client.updateCustomPolicy(roleID: roleID, requestBody)
         }
     }
 }
 
-struct UpdateCustomPolicyForCloudServicesCommand: AsyncParsableCommand {
+struct UpdateCustomPolicyForCloudServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-custom-policy-for-cloud-services",
         abstract: "Modifying a Custom Policy for Cloud Services",
@@ -214,26 +265,40 @@ struct UpdateCustomPolicyForCloudServicesCommand: AsyncParsableCommand {
             Documented in apis/custom_policy_management/modifying_a_custom_policy_for_cloud_services.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
+        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
+        [""]}}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCustomPolicyForCloudServicesRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): role*.
+            standard input. Fields (* required): role*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("role-id"),
         help: "Custom policy ID. For details about how to obtain a custom policy ID, see Custom Policy ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateCustomPolicyForCloudServicesRequest.self, from: body)
             _ = try await client.updateCustomPolicyForCloudServices(roleID: roleID, requestBody)
         }

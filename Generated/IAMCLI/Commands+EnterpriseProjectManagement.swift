@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct AssociateRoleToAgencyOnEnterpriseProjectCommand: AsyncParsableCommand {
+struct AssociateRoleToAgencyOnEnterpriseProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-role-to-agency-on-enterprise-project",
         abstract: "Granting Permissions to Agencies Associated with Specified Enterprise Projects",
@@ -19,28 +19,40 @@ struct AssociateRoleToAgencyOnEnterpriseProjectCommand: AsyncParsableCommand {
             apis/enterprise_project_management/granting_permissions_to_agencies_associated_with_specified_enterprise_projects.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role_assignments": [{"agency_id": "", "enterprise_project_id": "", "role_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateRoleToAgencyOnEnterpriseProjectRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): role_assignments*.
+            standard input. Fields (* required): role_assignments*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateRoleToAgencyOnEnterpriseProjectRequest.self, from: body)
             try await client.associateRoleToAgencyOnEnterpriseProject(requestBody)
         }
     }
 }
 
-struct RevokeRoleFromAgencyOnEnterpriseProjectCommand: AsyncParsableCommand {
+struct RevokeRoleFromAgencyOnEnterpriseProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke-role-from-agency-on-enterprise-project",
         abstract: "Removing Permissions of Agencies Associated with Specified Enterprise Projects",
@@ -54,21 +66,33 @@ struct RevokeRoleFromAgencyOnEnterpriseProjectCommand: AsyncParsableCommand {
             apis/enterprise_project_management/removing_permissions_of_agencies_associated_with_specified_enterprise_projects.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"role_assignments": [{"agency_id": "", "enterprise_project_id": "", "role_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RevokeRoleFromAgencyOnEnterpriseProjectRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): role_assignments*.
+            standard input. Fields (* required): role_assignments*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RevokeRoleFromAgencyOnEnterpriseProjectRequest.self, from: body)
             try await client.revokeRoleFromAgencyOnEnterpriseProject(requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateOpenIDConnectConfigCommand: AsyncParsableCommand {
+struct CreateOpenIDConnectConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-open-id-connect-config",
         abstract: "Creating an OpenID Connect Identity Provider",
@@ -19,33 +19,47 @@ struct CreateOpenIDConnectConfigCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/identity_provider/creating_an_openid_connect_identity_provider.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"openid_connect_config": {"access_mode": "program_console|program", "idp_url": "", "client_id": \#
+        "", "authorization_endpoint": "", "scope": "openid|email|profile", "response_type": "id_token", \#
+        "response_mode": "fragment|form_post", "signing_key": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOpenIDConnectConfigRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): openid_connect_config*.
+            input. Fields (* required): openid_connect_config*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("idp-id"),
         help: "Identity provider ID. Length: 1 to 64 characters")
     var idpID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateOpenIDConnectConfigRequest.self, from: body)
             _ = try await client.createOpenIDConnectConfig(idpID: idpID, requestBody)
         }
     }
 }
 
-struct KeystoneCreateIdentityProviderCommand: AsyncParsableCommand {
+struct KeystoneCreateIdentityProviderCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-identity-provider",
         abstract: "Creating an Identity Provider",
@@ -58,26 +72,36 @@ struct KeystoneCreateIdentityProviderCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/identity_provider/creating_an_identity_provider.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"identity_provider": {"sso_type": "", "description": "", "enabled": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateIdentityProviderRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): identity_provider*.
+            input. Fields (* required): identity_provider*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
         help: "ID of an identity provider.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateIdentityProviderRequest.self, from: body)
             _ = try await client.keystoneCreateIdentityProvider(id: id, requestBody)
         }
@@ -102,11 +126,14 @@ struct KeystoneDeleteIdentityProviderCommand: AsyncParsableCommand {
         help: "ID of an identity provider.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneDeleteIdentityProvider(id: id)
         }
     }
@@ -125,11 +152,14 @@ struct KeystoneListIdentityProvidersCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/identity_provider/querying_the_identity_provider_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListIdentityProviders()
         }
     }
@@ -153,17 +183,20 @@ struct KeystoneShowIdentityProviderCommand: AsyncParsableCommand {
         help: "ID of an identity provider.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowIdentityProvider(id: id)
         }
     }
 }
 
-struct KeystoneUpdateIdentityProviderCommand: AsyncParsableCommand {
+struct KeystoneUpdateIdentityProviderCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-identity-provider",
         abstract: "Updating a SAML Identity Provider",
@@ -176,26 +209,36 @@ struct KeystoneUpdateIdentityProviderCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/identity_provider/updating_a_saml_identity_provider.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"identity_provider": {"description": "", "enabled": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateIdentityProviderRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): identity_provider*.
+            input. Fields (* required): identity_provider*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
         help: "ID of an identity provider.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateIdentityProviderRequest.self, from: body)
             _ = try await client.keystoneUpdateIdentityProvider(id: id, requestBody)
         }
@@ -220,17 +263,20 @@ struct ShowOpenIDConnectConfigCommand: AsyncParsableCommand {
         help: "Identity provider ID. Length: 1 to 64 characters")
     var idpID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOpenIDConnectConfig(idpID: idpID)
         }
     }
 }
 
-struct UpdateOpenIDConnectConfigCommand: AsyncParsableCommand {
+struct UpdateOpenIDConnectConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-open-id-connect-config",
         abstract: "Updating an OpenID Connect Identity Provider",
@@ -243,26 +289,40 @@ struct UpdateOpenIDConnectConfigCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/identity_provider/updating_an_openid_connect_identity_provider.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"openid_connect_config": {"access_mode": "program_console|program", "idp_url": "", "client_id": \#
+        "", "authorization_endpoint": "", "scope": "openid|email|profile", "response_type": "id_token", \#
+        "response_mode": "fragment|form_post", "signing_key": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateOpenIDConnectConfigRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): openid_connect_config*.
+            input. Fields (* required): openid_connect_config*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("idp-id"),
         help: "Identity provider ID. Length: 1 to 64 characters")
     var idpID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOpenIDConnectConfigRequest.self, from: body)
             _ = try await client.updateOpenIDConnectConfig(idpID: idpID, requestBody)
         }

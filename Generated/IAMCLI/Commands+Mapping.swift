@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct KeystoneCreateMappingCommand: AsyncParsableCommand {
+struct KeystoneCreateMappingCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-mapping",
         abstract: "Creating a Mapping",
@@ -18,26 +18,39 @@ struct KeystoneCreateMappingCommand: AsyncParsableCommand {
             Documented in apis/federated_identity_authentication_management/mapping/creating_a_mapping.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"mapping": {"rules": [{"local": [{"user": {"name": ""}, "group": {"name": ""}}], "remote": \#
+        [{"type": "", "any_one_of": [""], "not_any_of": [""]}]}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateMappingRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): mapping*.
+            Fields (* required): mapping*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
         help: "Mapping ID.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateMappingRequest.self, from: body)
             _ = try await client.keystoneCreateMapping(id: id, requestBody)
         }
@@ -61,11 +74,14 @@ struct KeystoneDeleteMappingCommand: AsyncParsableCommand {
         help: "Mapping ID.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneDeleteMapping(id: id)
         }
     }
@@ -84,11 +100,14 @@ struct KeystoneListMappingsCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/mapping/querying_the_mapping_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListMappings()
         }
     }
@@ -111,17 +130,20 @@ struct KeystoneShowMappingCommand: AsyncParsableCommand {
         help: "Mapping ID.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowMapping(id: id)
         }
     }
 }
 
-struct KeystoneUpdateMappingCommand: AsyncParsableCommand {
+struct KeystoneUpdateMappingCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-mapping",
         abstract: "Updating a Mapping",
@@ -133,26 +155,39 @@ struct KeystoneUpdateMappingCommand: AsyncParsableCommand {
             Documented in apis/federated_identity_authentication_management/mapping/updating_a_mapping.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"mapping": {"rules": [{"local": [{"user": {"name": ""}, "group": {"name": ""}}], "remote": \#
+        [{"type": "", "any_one_of": [""], "not_any_of": [""]}]}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateMappingRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): mapping*.
+            Fields (* required): mapping*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
         help: "Mapping ID.")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateMappingRequest.self, from: body)
             _ = try await client.keystoneUpdateMapping(id: id, requestBody)
         }

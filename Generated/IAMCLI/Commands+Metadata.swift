@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateMetadataCommand: AsyncParsableCommand {
+struct CreateMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-metadata",
         abstract: "Importing a Metadata File",
@@ -20,15 +20,22 @@ struct CreateMetadataCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/metadata/importing_a_metadata_file.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"xaccount_type": "", "metadata": "", "domain_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateMetadataRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): xaccount_type*, metadata*, domain_id*.
+            required): xaccount_type*, metadata*, domain_id*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("idp-id"),
@@ -40,12 +47,39 @@ struct CreateMetadataCommand: AsyncParsableCommand {
         help: "")
     var protocolID: String
 
+    @Option(
+        name: .customLong("xaccount-type"),
+        help: """
+            Source of a domain. This field is left blank by default. Sets `xaccount_type` of the body, over \
+            --body.
+            """)
+    var xaccountTypeField: String?
+
+    @Option(
+        name: .customLong("metadata"),
+        help: "Content of the metadata file on the IdP server. Sets `metadata` of the body, over --body.")
+    var metadataField: String?
+
+    @Option(
+        name: .customLong("domain-id"),
+        help: "ID of the domain that a user belongs to. Sets `domain_id` of the body, over --body.")
+    var domainIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateMetadataRequest.self, from: body)
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateMetadataRequest.self, from: body,
+                overriding: [
+                    "xaccount_type": xaccountTypeField,
+                    "metadata": metadataField,
+                    "domain_id": domainIDField
+                ])
             _ = try await client.createMetadata(idpID: idpID, protocolID: protocolID, requestBody)
         }
     }
@@ -72,11 +106,14 @@ struct ListMetadataFileOfKeystoneCommand: AsyncParsableCommand {
             """)
     var unsigned: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.listMetadataFileOfKeystone(unsigned: unsigned)
         }
     }
@@ -106,11 +143,14 @@ struct ShowMetadataCommand: AsyncParsableCommand {
         help: "")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMetadata(idpID: idpID, protocolID: protocolID)
         }
     }

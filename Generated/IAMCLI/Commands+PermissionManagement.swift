@@ -36,11 +36,14 @@ struct DeleteDomainGroupInheritedRoleCommand: AsyncParsableCommand {
         help: "Permission ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDomainGroupInheritedRole(
                 domainID: domainID,
                 groupID: groupID,
@@ -89,11 +92,14 @@ struct KeystoneAssociateGroupWithDomainPermissionCommand: AsyncParsableCommand {
             """)
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneAssociateGroupWithDomainPermission(
                 domainID: domainID,
                 groupID: groupID,
@@ -130,11 +136,14 @@ struct KeystoneAssociateGroupWithProjectPermissionCommand: AsyncParsableCommand 
         help: "ID of a role. For details about how to obtain the role ID, see Querying a Role List.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneAssociateGroupWithProjectPermission(groupID: groupID, roleID: roleID)
         }
     }
@@ -169,11 +178,14 @@ struct KeystoneCheckDomainPermissionForGroupCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneCheckDomainPermissionForGroup(
                 domainID: domainID,
                 groupID: groupID,
@@ -207,11 +219,14 @@ struct KeystoneCheckProjectPermissionForGroupCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneCheckProjectPermissionForGroup(groupID: groupID, roleID: roleID)
         }
     }
@@ -252,11 +267,14 @@ struct KeystoneCheckroleForGroupCommand: AsyncParsableCommand {
         help: "Permission ID. For details about how to obtain a permission ID, see Querying a Role List.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneCheckroleForGroup(domainID: domainID, groupID: groupID, roleID: roleID)
         }
     }
@@ -291,11 +309,14 @@ struct KeystoneListAllProjectPermissionsForGroupCommand: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListAllProjectPermissionsForGroup(
                 domainID: domainID,
                 groupID: groupID
@@ -328,11 +349,14 @@ struct KeystoneListDomainPermissionsForGroupCommand: AsyncParsableCommand {
         help: "User group ID.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListDomainPermissionsForGroup(domainID: domainID, groupID: groupID)
         }
     }
@@ -368,11 +392,14 @@ struct KeystoneListPermissionsCommand: AsyncParsableCommand {
             """)
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListPermissions(domainID: domainID, name: name)
         }
     }
@@ -397,11 +424,14 @@ struct KeystoneListProjectPermissionsForGroupCommand: AsyncParsableCommand {
         help: "ID of a user group.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListProjectPermissionsForGroup(groupID: groupID)
         }
     }
@@ -435,11 +465,14 @@ struct KeystoneRemoveDomainPermissionFromGroupCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneRemoveDomainPermissionFromGroup(
                 domainID: domainID,
                 groupID: groupID,
@@ -473,11 +506,14 @@ struct KeystoneRemoveProjectPermissionFromGroupCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneRemoveProjectPermissionFromGroup(groupID: groupID, roleID: roleID)
         }
     }
@@ -501,17 +537,20 @@ struct KeystoneShowPermissionCommand: AsyncParsableCommand {
         help: "ID of a role.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowPermission(roleID: roleID)
         }
     }
 }
 
-struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand {
+struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-domain-role-assignments",
         abstract: "Querying Permission Assignment Records",
@@ -523,28 +562,92 @@ struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand {
             Documented in apis/permission_management/querying_permission_assignment_records.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"domain_id": "", "role_id": "", "subject": {"user_id": "", "group_id": "", "agency_id": ""}, \#
+        "scope": {"project_id": "", "domain_id": "", "enterprise_projects_id": ""}, "is_inherited": false, \#
+        "include_group": false, "page": "", "per_page": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowDomainRoleAssignmentsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): domain_id*, role_id, subject, scope, is_inherited, include_group, \
-            page, per_page.
+            page, per_page. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Not in the page's tables; the page's request example sends it.")
     var domainID: String?
 
+    @Option(
+        name: .customLong("role-id"),
+        help: "Policy ID. Sets `role_id` of the body, over --body.")
+    var roleIDField: String?
+
+    @Option(
+        name: .customLong("is-inherited"),
+        help: """
+            Whether to include all project-based authorization records. The default value is false. This \
+            parameter is valid only when scope is set to domain or scope.domain_id is specified. true: Query \
+            all project-based authorization records. false: Query global service authorization records. Sets \
+            `is_inherited` of the body, over --body.
+            """)
+    var isInheritedField: Bool?
+
+    @Option(
+        name: .customLong("include-group"),
+        help: """
+            Whether to include user group-based authorization records. The default value is true. This \
+            parameter is valid only when subject is set to user or subject.user_id is specified. true: Query \
+            authorization records of IAM users and user groups which the IAM users belong to. false: Only \
+            query authorization records of IAM users. Sets `include_group` of the body, over --body.
+            """)
+    var includeGroupField: Bool?
+
+    @Option(
+        name: .customLong("page"),
+        help: """
+            Page number for pagination query. The minimum value is 1. This parameter must be used together \
+            with per_page. Sets `page` of the body, over --body.
+            """)
+    var pageField: String?
+
+    @Option(
+        name: .customLong("per-page"),
+        help: """
+            Number of data records to be displayed on each page during pagination query. The value ranges \
+            from 1 to 50. This parameter must be specified together with page. Sets `per_page` of the body, \
+            over --body.
+            """)
+    var perPageField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowDomainRoleAssignmentsRequest.self, from: body)
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowDomainRoleAssignmentsRequest.self, from: body,
+                overriding: [
+                    "role_id": roleIDField,
+                    "is_inherited": isInheritedField,
+                    "include_group": includeGroupField,
+                    "page": pageField,
+                    "per_page": perPageField
+                ])
             _ = try await client.showDomainRoleAssignments(requestBody, domainID: domainID)
         }
     }
@@ -578,11 +681,14 @@ struct UpdateDomainGroupInheritRoleCommand: AsyncParsableCommand {
         help: "User role ID.")
     var roleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.updateDomainGroupInheritRole(
                 domainID: domainID,
                 groupID: groupID,

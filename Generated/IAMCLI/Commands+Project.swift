@@ -20,11 +20,14 @@ struct KeystoneListFederationProjectsCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/project/querying_the_list_of_projects_accessible_to_federated_users.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListFederationProjects()
         }
     }

@@ -18,17 +18,20 @@ struct DeleteProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/deleting_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteProject()
         }
     }
 }
 
-struct KeystoneCreateProjectCommand: AsyncParsableCommand {
+struct KeystoneCreateProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-project",
         abstract: "Creating a Project",
@@ -40,21 +43,33 @@ struct KeystoneCreateProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/creating_a_project.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"project": {"name": "", "parent_id": "", "domain_id": "", "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateProjectRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): project*.
+            Fields (* required): project*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateProjectRequest.self, from: body)
             _ = try await client.keystoneCreateProject(requestBody)
         }
@@ -73,11 +88,14 @@ struct KeystoneListAuthProjectsCommand: AsyncParsableCommand {
             Documented in apis/project_management/querying_the_list_of_projects_accessible_to_users.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListAuthProjects()
         }
     }
@@ -131,11 +149,14 @@ struct KeystoneListProjectsCommand: AsyncParsableCommand {
         help: "Number of data records on each page. Value range: 1-5000")
     var perPage: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListProjects(
                 domainID: domainID,
                 name: name,
@@ -166,11 +187,14 @@ struct KeystoneListProjectsForUserCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListProjectsForUser(userID: userID)
         }
     }
@@ -188,17 +212,20 @@ struct KeystoneShowProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/querying_information_about_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowProject()
         }
     }
 }
 
-struct KeystoneUpdateProjectCommand: AsyncParsableCommand {
+struct KeystoneUpdateProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-project",
         abstract: "Modifying Project Data",
@@ -210,21 +237,31 @@ struct KeystoneUpdateProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/modifying_project_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"project": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateProjectRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): project*.
+            Fields (* required): project*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateProjectRequest.self, from: body)
             _ = try await client.keystoneUpdateProject(requestBody)
         }
@@ -244,11 +281,14 @@ struct ShowProjectDetailsAndStatusCommand: AsyncParsableCommand {
             apis/project_management/querying_information_and_status_of_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showProjectDetailsAndStatus()
         }
     }
@@ -266,17 +306,20 @@ struct ShowProjectQuotaCommand: AsyncParsableCommand {
             Documented in apis/project_management/querying_the_quotas_of_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showProjectQuota()
         }
     }
 }
 
-struct UpdateProjectStatusCommand: AsyncParsableCommand {
+struct UpdateProjectStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-project-status",
         abstract: "Setting the Status of a Specified Project",
@@ -289,21 +332,31 @@ struct UpdateProjectStatusCommand: AsyncParsableCommand {
             Documented in apis/project_management/setting_the_status_of_a_specified_project.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"project": {"status": "suspended|normal"}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateProjectStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): project*.
+            Fields (* required): project*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateProjectStatusRequest.self, from: body)
             try await client.updateProjectStatus(requestBody)
         }

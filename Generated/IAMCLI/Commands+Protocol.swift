@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct KeystoneCreateProtocolCommand: AsyncParsableCommand {
+struct KeystoneCreateProtocolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-protocol",
         abstract: "Registering a Protocol",
@@ -19,15 +19,22 @@ struct KeystoneCreateProtocolCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/protocol/registering_a_protocol.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"protocol": {"mapping_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateProtocolRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): protocol*.
+            Fields (* required): protocol*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("idp-id"),
@@ -39,11 +46,14 @@ struct KeystoneCreateProtocolCommand: AsyncParsableCommand {
         help: "ID of a protocol.")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateProtocolRequest.self, from: body)
             _ = try await client.keystoneCreateProtocol(idpID: idpID, protocolID: protocolID, requestBody)
         }
@@ -73,11 +83,14 @@ struct KeystoneDeleteProtocolCommand: AsyncParsableCommand {
         help: "")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneDeleteProtocol(idpID: idpID, protocolID: protocolID)
         }
     }
@@ -101,11 +114,14 @@ struct KeystoneListProtocolsCommand: AsyncParsableCommand {
         help: "ID of an identity provider.")
     var idpID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListProtocols(idpID: idpID)
         }
     }
@@ -134,17 +150,20 @@ struct KeystoneShowProtocolCommand: AsyncParsableCommand {
         help: "")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowProtocol(idpID: idpID, protocolID: protocolID)
         }
     }
 }
 
-struct KeystoneUpdateProtocolCommand: AsyncParsableCommand {
+struct KeystoneUpdateProtocolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-protocol",
         abstract: "Updating a Protocol",
@@ -157,15 +176,22 @@ struct KeystoneUpdateProtocolCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/protocol/updating_a_protocol.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"protocol": {"mapping_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateProtocolRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): protocol*.
+            Fields (* required): protocol*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("idp-id"),
@@ -177,11 +203,14 @@ struct KeystoneUpdateProtocolCommand: AsyncParsableCommand {
         help: "")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateProtocolRequest.self, from: body)
             _ = try await client.keystoneUpdateProtocol(idpID: idpID, protocolID: protocolID, requestBody)
         }

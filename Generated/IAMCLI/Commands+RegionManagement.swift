@@ -18,11 +18,14 @@ struct KeystoneListRegionsCommand: AsyncParsableCommand {
             Documented in apis/region_management/querying_a_region_list.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListRegions()
         }
     }
@@ -45,11 +48,14 @@ struct KeystoneShowRegionCommand: AsyncParsableCommand {
         help: "Region ID.")
     var regionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowRegion(regionID: regionID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateBindingDeviceCommand: AsyncParsableCommand {
+struct CreateBindingDeviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-binding-device",
         abstract: "Binding a Virtual MFA Device",
@@ -18,29 +18,72 @@ struct CreateBindingDeviceCommand: AsyncParsableCommand {
             Documented in apis/security_settings/binding_a_virtual_mfa_device.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user_id": "", "serial_number": "", "authentication_code_first": "", "authentication_code_second": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateBindingDeviceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): user_id*, serial_number*, authentication_code_first*, \
-            authentication_code_second*.
+            authentication_code_second*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("user-id"),
+        help: """
+            ID of the user to whom you will bind the virtual MFA device. Sets `user_id` of the body, over \
+            --body.
+            """)
+    var userIDField: String?
+
+    @Option(
+        name: .customLong("serial-number"),
+        help: "Serial number of the virtual MFA device. Sets `serial_number` of the body, over --body.")
+    var serialNumberField: String?
+
+    @Option(
+        name: .customLong("authentication-code-first"),
+        help: "Verification code 1. Sets `authentication_code_first` of the body, over --body.")
+    var authenticationCodeFirstField: String?
+
+    @Option(
+        name: .customLong("authentication-code-second"),
+        help: "Verification code 2. Sets `authentication_code_second` of the body, over --body.")
+    var authenticationCodeSecondField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateBindingDeviceRequest.self, from: body)
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateBindingDeviceRequest.self, from: body,
+                overriding: [
+                    "user_id": userIDField,
+                    "serial_number": serialNumberField,
+                    "authentication_code_first": authenticationCodeFirstField,
+                    "authentication_code_second": authenticationCodeSecondField
+                ])
             try await client.createBindingDevice(requestBody)
         }
     }
 }
 
-struct CreateMfaDeviceCommand: AsyncParsableCommand {
+struct CreateMfaDeviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-mfa-device",
         abstract: "Creating a Virtual MFA Device",
@@ -52,28 +95,38 @@ struct CreateMfaDeviceCommand: AsyncParsableCommand {
             Documented in apis/security_settings/creating_a_virtual_mfa_device.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"virtual_mfa_device": {"name": "", "user_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateMfaDeviceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): virtual_mfa_device*.
+            (* required): virtual_mfa_device*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateMfaDeviceRequest.self, from: body)
             _ = try await client.createMfaDevice(requestBody)
         }
     }
 }
 
-struct DeleteBindingDeviceCommand: AsyncParsableCommand {
+struct DeleteBindingDeviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-binding-device",
         abstract: "Unbinding a Virtual MFA Device",
@@ -86,22 +139,59 @@ struct DeleteBindingDeviceCommand: AsyncParsableCommand {
             Documented in apis/security_settings/unbinding_a_virtual_mfa_device.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user_id": "", "authentication_code": "", "serial_number": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteBindingDeviceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): user_id*, authentication_code*, serial_number*.
+            Fields (* required): user_id*, authentication_code*, serial_number*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("user-id"),
+        help: """
+            ID of the user from whom you will unbind the MFA device. Sets `user_id` of the body, over \
+            --body.
+            """)
+    var userIDField: String?
+
+    @Option(
+        name: .customLong("authentication-code"),
+        help: """
+            Administrator: Set this parameter to any value, because verification is not required. IAM user: \
+            Enter the MFA verification code. Sets `authentication_code` of the body, over --body.
+            """)
+    var authenticationCodeField: String?
+
+    @Option(
+        name: .customLong("serial-number"),
+        help: "Serial number of the MFA device. Sets `serial_number` of the body, over --body.")
+    var serialNumberField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteBindingDeviceRequest.self, from: body)
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteBindingDeviceRequest.self, from: body,
+                overriding: [
+                    "user_id": userIDField,
+                    "authentication_code": authenticationCodeField,
+                    "serial_number": serialNumberField
+                ])
             try await client.deleteBindingDevice(requestBody)
         }
     }
@@ -131,11 +221,14 @@ struct DeleteMfaDeviceCommand: AsyncParsableCommand {
         help: "Serial number of the virtual MFA device.")
     var serialNumber: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteMfaDevice(userID: userID, serialNumber: serialNumber)
         }
     }
@@ -154,11 +247,14 @@ struct ListUserLoginProtectsCommand: AsyncParsableCommand {
             Documented in apis/security_settings/querying_login_protection_configurations_of_users.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listUserLoginProtects()
         }
     }
@@ -176,11 +272,14 @@ struct ListUserMfaDevicesCommand: AsyncParsableCommand {
             Documented in apis/security_settings/querying_mfa_device_information_of_users.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listUserMfaDevices()
         }
     }
@@ -203,11 +302,14 @@ struct ShowDomainAPIAclPolicyCommand: AsyncParsableCommand {
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainAPIAclPolicy(domainID: domainID)
         }
     }
@@ -230,11 +332,14 @@ struct ShowDomainConsoleAclPolicyCommand: AsyncParsableCommand {
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainConsoleAclPolicy(domainID: domainID)
         }
     }
@@ -257,11 +362,14 @@ struct ShowDomainLoginPolicyCommand: AsyncParsableCommand {
         help: "Domain ID")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainLoginPolicy(domainID: domainID)
         }
     }
@@ -284,11 +392,14 @@ struct ShowDomainPasswordPolicyCommand: AsyncParsableCommand {
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainPasswordPolicy(domainID: domainID)
         }
     }
@@ -311,11 +422,14 @@ struct ShowDomainProtectPolicyCommand: AsyncParsableCommand {
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainProtectPolicy(domainID: domainID)
         }
     }
@@ -339,11 +453,14 @@ struct ShowUserLoginProtectCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUserLoginProtect(userID: userID)
         }
     }
@@ -367,17 +484,20 @@ struct ShowUserMfaDeviceCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUserMfaDevice(userID: userID)
         }
     }
 }
 
-struct UpdateDomainAPIAclPolicyCommand: AsyncParsableCommand {
+struct UpdateDomainAPIAclPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-api-acl-policy",
         abstract: "Modifying the ACL for API Access",
@@ -389,33 +509,47 @@ struct UpdateDomainAPIAclPolicyCommand: AsyncParsableCommand {
             Documented in apis/security_settings/modifying_the_acl_for_api_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"api_acl_policy": {"allow_address_netmasks": [{"address_netmask": "", "description": ""}], \#
+        "allow_ip_ranges": [{"description": "", "ip_range": ""}], "allow_vpc_endpoints": [{"description": \#
+        "", "vpc_endpoint_id": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainAPIAclPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): api_acl_policy*.
+            Fields (* required): api_acl_policy*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDomainAPIAclPolicyRequest.self, from: body)
             _ = try await client.updateDomainAPIAclPolicy(domainID: domainID, requestBody)
         }
     }
 }
 
-struct UpdateDomainConsoleAclPolicyCommand: AsyncParsableCommand {
+struct UpdateDomainConsoleAclPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-console-acl-policy",
         abstract: "Modifying the ACL for Console Access",
@@ -427,33 +561,48 @@ struct UpdateDomainConsoleAclPolicyCommand: AsyncParsableCommand {
             Documented in apis/security_settings/modifying_the_acl_for_console_access.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"console_acl_policy": {"allow_address_netmasks": [{"address_netmask": "", "description": ""}], \#
+        "allow_ip_ranges": [{"description": "", "ip_range": ""}], "allow_address_netmasks_ipv6": \#
+        [{"address_netmask": "", "description": ""}], "allow_ip_ranges_ipv6": [{"description": "", \#
+        "ip_range": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainConsoleAclPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): console_acl_policy*.
+            input. Fields (* required): console_acl_policy*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDomainConsoleAclPolicyRequest.self, from: body)
             _ = try await client.updateDomainConsoleAclPolicy(domainID: domainID, requestBody)
         }
     }
 }
 
-struct UpdateDomainLoginPolicyCommand: AsyncParsableCommand {
+struct UpdateDomainLoginPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-login-policy",
         abstract: "Modifying the Login Authentication Policy",
@@ -465,33 +614,47 @@ struct UpdateDomainLoginPolicyCommand: AsyncParsableCommand {
             Documented in apis/security_settings/modifying_the_login_authentication_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"login_policy": {"account_validity_period": 0, "custom_info_for_login": "", "lockout_duration": 0, \#
+        "login_failed_times": 0, "period_with_login_failures": 0, "session_timeout": 0, \#
+        "show_recent_login_info": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainLoginPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): login_policy*.
+            Fields (* required): login_policy*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDomainLoginPolicyRequest.self, from: body)
             _ = try await client.updateDomainLoginPolicy(domainID: domainID, requestBody)
         }
     }
 }
 
-struct UpdateDomainPasswordPolicyCommand: AsyncParsableCommand {
+struct UpdateDomainPasswordPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-password-policy",
         abstract: "Modifying the Password Policy",
@@ -503,33 +666,48 @@ struct UpdateDomainPasswordPolicyCommand: AsyncParsableCommand {
             Documented in apis/security_settings/modifying_the_password_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"password_policy": {"maximum_consecutive_identical_chars": 0, "minimum_password_age": 0, \#
+        "minimum_password_length": 0, "number_of_recent_passwords_disallowed": 0, \#
+        "password_not_username_or_invert": false, "password_validity_period": 0, \#
+        "password_char_combination": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainPasswordPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): password_policy*.
+            input. Fields (* required): password_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDomainPasswordPolicyRequest.self, from: body)
             _ = try await client.updateDomainPasswordPolicy(domainID: domainID, requestBody)
         }
     }
 }
 
-struct UpdateDomainProtectPolicyCommand: AsyncParsableCommand {
+struct UpdateDomainProtectPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-domain-protect-policy",
         abstract: "Modifying the Operation Protection Policy",
@@ -541,33 +719,47 @@ struct UpdateDomainProtectPolicyCommand: AsyncParsableCommand {
             Documented in apis/security_settings/modifying_the_operation_protection_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"protect_policy": {"operation_protection": false, "allow_user": {"manage_accesskey": false, \#
+        "manage_email": false, "manage_mobile": false, "manage_password": false}, "mobile": "", \#
+        "admin_check": "", "email": "", "scene": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDomainProtectPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): protect_policy*.
+            input. Fields (* required): protect_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
         help: "Domain ID.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateDomainProtectPolicyRequest.self, from: body)
             _ = try await client.updateDomainProtectPolicy(domainID: domainID, requestBody)
         }
     }
 }
 
-struct UpdateLoginProtectCommand: AsyncParsableCommand {
+struct UpdateLoginProtectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-login-protect",
         abstract: "Modifying the Login Protection Configuration of a User",
@@ -581,26 +773,38 @@ struct UpdateLoginProtectCommand: AsyncParsableCommand {
             apis/security_settings/modifying_the_login_protection_configuration_of_a_user.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"login_protect": {"user_id": "", "enabled": false, "verification_method": "sms|email|vmfa"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLoginProtectRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): login_protect*.
+            Fields (* required): login_protect*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("user-id"),
         help: "ID of the user whose login protection configuration is to be modified.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLoginProtectRequest.self, from: body)
             _ = try await client.updateLoginProtect(userID: userID, requestBody)
         }

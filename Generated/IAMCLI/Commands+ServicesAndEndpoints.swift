@@ -23,14 +23,18 @@ struct KeystoneListServicesCommand: AsyncParsableCommand {
         help: """
             Service type. The value can be compute, ec2, identity, image, network, or volume. Values: \
             compute, ec2, identity, image, network, volume.
-            """)
+            """,
+        completion: .list(["compute", "ec2", "identity", "image", "network", "volume"]))
     var type: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListServices(
                 type: type.map(IAMClient.KeystoneListServicesType.init(rawValue:))
             )
@@ -51,11 +55,14 @@ struct KeystoneShowCatalogCommand: AsyncParsableCommand {
             Documented in apis/services_and_endpoints/querying_the_service_catalog.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowCatalog()
         }
     }
@@ -78,11 +85,14 @@ struct KeystoneShowEndpointCommand: AsyncParsableCommand {
         help: "Endpoint ID.")
     var endpointID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowEndpoint(endpointID: endpointID)
         }
     }
@@ -105,11 +115,14 @@ struct KeystoneShowServiceCommand: AsyncParsableCommand {
         help: "Service ID.")
     var serviceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowService(serviceID: serviceID)
         }
     }

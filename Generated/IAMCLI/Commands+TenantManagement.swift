@@ -18,11 +18,14 @@ struct KeystoneListAuthDomainsCommand: AsyncParsableCommand {
             Documented in apis/tenant_management/querying_the_list_of_domains_accessible_to_users.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListAuthDomains()
         }
     }
@@ -46,11 +49,14 @@ struct KeystoneShowSecurityComplianceCommand: AsyncParsableCommand {
         help: "Domain ID to be queried.")
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowSecurityCompliance(domainID: domainID)
         }
     }
@@ -79,11 +85,14 @@ struct KeystoneShowSecurityComplianceByOptionCommand: AsyncParsableCommand {
         help: "Query option, which can be password_regex or password_regex_description.")
     var option: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowSecurityComplianceByOption(domainID: domainID, option: option)
         }
     }
@@ -112,14 +121,18 @@ struct ShowDomainQuotaCommand: AsyncParsableCommand {
         help: """
             Type of the quota to be queried. The value can be user, group, idp, agency, and policy. Values: \
             user, group, idp, agency, policy.
-            """)
+            """,
+        completion: .list(["user", "group", "idp", "agency", "policy"]))
     var type: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainQuota(
                 domainID: domainID,
                 type: type.map(IAMClient.ShowDomainQuotaType.init(rawValue:))

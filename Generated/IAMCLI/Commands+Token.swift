@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateTokenWithIDTokenCommand: AsyncParsableCommand {
+struct CreateTokenWithIDTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-token-with-id-token",
         abstract: "Obtaining a Token with an OpenID Connect ID Token",
@@ -20,33 +20,46 @@ struct CreateTokenWithIDTokenCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/token/obtaining_a_token_with_an_openid_connect_id_token.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"id_token": {"id": ""}, "scope": {"domain": {"id": "", "name": ""}, "project": {"domain": \#
+        {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTokenWithIDTokenRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): auth*.
+            Fields (* required): auth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-idp-id"),
         help: "Identity provider ID.")
     var xIdpID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTokenWithIDTokenRequest.self, from: body)
             _ = try await client.createTokenWithIDToken(requestBody, xIdpID: xIdpID)
         }
     }
 }
 
-struct CreateUnscopeTokenByIdpInitiatedCommand: AsyncParsableCommand {
+struct CreateUnscopeTokenByIdpInitiatedCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-unscope-token-by-idp-initiated",
         abstract: "Obtaining an Unscoped Token (IdP Initiated)",
@@ -60,27 +73,49 @@ struct CreateUnscopeTokenByIdpInitiatedCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/token/obtaining_an_unscoped_token_idp_initiated.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"SAMLResponse": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateUnscopeTokenByIdpInitiatedRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): SAMLResponse*.
+            standard input. Fields (* required): SAMLResponse*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-idp-id"),
         help: "ID of an identity provider.")
     var xIdpID: String
 
+    @Option(
+        name: .customLong("saml-response"),
+        help: """
+            Response body returned when IdP authentication is successful. Sets `SAMLResponse` of the body, \
+            over --body.
+            """)
+    var samlResponseField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateUnscopeTokenByIdpInitiatedRequest.self, from: body)
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateUnscopeTokenByIdpInitiatedRequest.self, from: body,
+                overriding: [
+                    "SAMLResponse": samlResponseField
+                ])
             _ = try await client.createUnscopeTokenByIdpInitiated(requestBody, xIdpID: xIdpID)
         }
     }
@@ -109,17 +144,20 @@ struct CreateUnscopedTokenWithIDTokenCommand: AsyncParsableCommand {
         help: "Protocol ID.")
     var protocolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createUnscopedTokenWithIDToken(idpID: idpID, protocolID: protocolID)
         }
     }
 }
 
-struct ListScopedTokenCommand: AsyncParsableCommand {
+struct ListScopedTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-scoped-token",
         abstract: "Obtaining a Scoped Token",
@@ -132,21 +170,34 @@ struct ListScopedTokenCommand: AsyncParsableCommand {
             apis/federated_identity_authentication_management/token/obtaining_a_scoped_token.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
+        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListScopedTokenRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): auth*.
+            (* required): auth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListScopedTokenRequest.self, from: body)
             _ = try await client.listScopedToken(requestBody)
         }
@@ -195,11 +246,14 @@ struct ListUnscopedTokenCommand: AsyncParsableCommand {
             """)
     var paos: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listUnscopedToken(
                 idpID: idpID,
                 protocolID: protocolID,

@@ -23,11 +23,14 @@ struct DeleteUserTokenCommand: AsyncParsableCommand {
         help: "Token to be deleted.")
     var xSubjectToken: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteUserToken(xSubjectToken: xSubjectToken)
         }
     }
@@ -56,17 +59,20 @@ struct KeystoneValidateTokenCommand: AsyncParsableCommand {
         help: "Token to be verified.")
     var xSubjectToken: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneValidateToken(nocatalog: nocatalog, xSubjectToken: xSubjectToken)
         }
     }
 }
 
-struct ListAgencyTokenCommand: AsyncParsableCommand {
+struct ListAgencyTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-agency-token",
         abstract: "Obtaining an Agency Token",
@@ -82,28 +88,41 @@ struct ListAgencyTokenCommand: AsyncParsableCommand {
             Documented in apis/token_management/obtaining_an_agency_token.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
+        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListAgencyTokenRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): auth*.
+            (* required): auth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListAgencyTokenRequest.self, from: body)
             _ = try await client.listAgencyToken(requestBody)
         }
     }
 }
 
-struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand {
+struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-user-token-through-password-authentication",
         abstract: "Obtaining a User Token Through Password Authentication",
@@ -117,15 +136,25 @@ struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand {
             Documented in apis/token_management/obtaining_a_user_token_through_password_authentication.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
+        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListUserTokenThroughPasswordAuthenticationRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): auth*.
+            for standard input. Fields (* required): auth*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("nocatalog"),
@@ -136,18 +165,21 @@ struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand {
             """)
     var nocatalog: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListUserTokenThroughPasswordAuthenticationRequest.self, from: body)
             _ = try await client.listUserTokenThroughPasswordAuthentication(requestBody, nocatalog: nocatalog)
         }
     }
 }
 
-struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncParsableCommand {
+struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-user-token-through-password-authentication-and-virtual-mfa",
         abstract: "Obtaining a User Token Through Password Authentication and Virtual MFA",
@@ -164,15 +196,25 @@ struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncPars
             apis/token_management/obtaining_a_user_token_through_password_authentication_and_virtual_mfa.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
+        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest) as JSON, \
-            @file.json, or - for standard input. Fields (* required): auth*.
+            @file.json, or - for standard input. Fields (* required): auth*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("nocatalog"),
@@ -183,11 +225,14 @@ struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncPars
             """)
     var nocatalog: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest.self, from: body)
             _ = try await client.listUserTokenThroughPasswordAuthenticationAndVirtualMFA(
                 requestBody,
@@ -225,11 +270,14 @@ struct VerifyTokenCommand: AsyncParsableCommand {
             """)
     var nocatalog: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.verifyToken(xSubjectToken: xSubjectToken, nocatalog: nocatalog)
         }
     }

@@ -28,11 +28,14 @@ struct KeystoneAddUserToGroupCommand: AsyncParsableCommand {
         help: "ID of a user.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneAddUserToGroup(groupID: groupID, userID: userID)
         }
     }
@@ -60,17 +63,20 @@ struct KeystoneCheckUserInGroupCommand: AsyncParsableCommand {
         help: "ID of a user.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneCheckUserInGroup(groupID: groupID, userID: userID)
         }
     }
 }
 
-struct KeystoneCreateGroupCommand: AsyncParsableCommand {
+struct KeystoneCreateGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-group",
         abstract: "Creating a User Group",
@@ -82,21 +88,31 @@ struct KeystoneCreateGroupCommand: AsyncParsableCommand {
             Documented in apis/user_group_management/creating_a_user_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group": {"description": "", "domain_id": "", "name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group*.
+            Fields (* required): group*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateGroupRequest.self, from: body)
             _ = try await client.keystoneCreateGroup(requestBody)
         }
@@ -120,11 +136,14 @@ struct KeystoneDeleteGroupCommand: AsyncParsableCommand {
         help: "ID of a user group.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneDeleteGroup(groupID: groupID)
         }
     }
@@ -152,11 +171,14 @@ struct KeystoneListGroupsCommand: AsyncParsableCommand {
         help: "Name of a user group. The length is less than or equal to 64 characters.")
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListGroups(domainID: domainID, name: name)
         }
     }
@@ -179,17 +201,20 @@ struct KeystoneShowGroupCommand: AsyncParsableCommand {
         help: "ID of a user group.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowGroup(groupID: groupID)
         }
     }
 }
 
-struct KeystoneUpdateGroupCommand: AsyncParsableCommand {
+struct KeystoneUpdateGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-group",
         abstract: "Updating a User Group",
@@ -201,26 +226,36 @@ struct KeystoneUpdateGroupCommand: AsyncParsableCommand {
             Documented in apis/user_group_management/updating_a_user_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"group": {"description": "", "domain_id": "", "name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): group*.
+            Fields (* required): group*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
         help: "ID of a user group.")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateGroupRequest.self, from: body)
             _ = try await client.keystoneUpdateGroup(groupID: groupID, requestBody)
         }

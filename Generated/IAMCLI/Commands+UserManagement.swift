@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import IAM
 
-struct CreateUserCommand: AsyncParsableCommand {
+struct CreateUserCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-user",
         abstract: "Creating an IAM User (Recommended)",
@@ -18,28 +18,41 @@ struct CreateUserCommand: AsyncParsableCommand {
             Documented in apis/user_management/creating_an_iam_user_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user": {"name": "", "domain_id": "", "password": "", "email": "", "areacode": "", "phone": "", \#
+        "enabled": false, "pwd_status": false, "xuser_type": "", "xuser_id": "", "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateUserRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): user*.
+            required): user*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateUserRequest.self, from: body)
             _ = try await client.createUser(requestBody)
         }
     }
 }
 
-struct KeystoneCreateUserCommand: AsyncParsableCommand {
+struct KeystoneCreateUserCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-create-user",
         abstract: "Creating a User",
@@ -51,21 +64,33 @@ struct KeystoneCreateUserCommand: AsyncParsableCommand {
             Documented in apis/user_management/creating_a_user.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user": {"name": "", "domain_id": "", "enabled": false, "password": "", "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneCreateUserRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): user*.
+            Fields (* required): user*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneCreateUserRequest.self, from: body)
             _ = try await client.keystoneCreateUser(requestBody)
         }
@@ -89,11 +114,14 @@ struct KeystoneDeleteUserCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneDeleteUser(userID: userID)
         }
     }
@@ -117,11 +145,14 @@ struct KeystoneListGroupsForUserCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListGroupsForUser(userID: userID)
         }
     }
@@ -169,11 +200,14 @@ struct KeystoneListUsersCommand: AsyncParsableCommand {
             """)
     var passwordExpiresAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListUsers(
                 domainID: domainID,
                 enabled: enabled,
@@ -216,7 +250,8 @@ struct KeystoneListUsersForGroupByAdminCommand: AsyncParsableCommand {
         help: """
             Whether a user is enabled. The value can be true or false. true indicates the user is enabled \
             and false indicates the user is not enabled. Values: true, false.
-            """)
+            """,
+        completion: .list(["true", "false"]))
     var enabled: String?
 
     @Option(
@@ -231,11 +266,14 @@ struct KeystoneListUsersForGroupByAdminCommand: AsyncParsableCommand {
             """)
     var passwordExpiresAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListUsersForGroupByAdmin(
                 groupID: groupID,
                 domainID: domainID,
@@ -269,11 +307,14 @@ struct KeystoneRemoveUserFromGroupCommand: AsyncParsableCommand {
         help: "ID of a user.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.keystoneRemoveUserFromGroup(groupID: groupID, userID: userID)
         }
     }
@@ -296,17 +337,20 @@ struct KeystoneShowUserCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowUser(userID: userID)
         }
     }
 }
 
-struct KeystoneUpdateUserByAdminCommand: AsyncParsableCommand {
+struct KeystoneUpdateUserByAdminCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-user-by-admin",
         abstract: "Modifying User Information",
@@ -318,33 +362,46 @@ struct KeystoneUpdateUserByAdminCommand: AsyncParsableCommand {
             Documented in apis/user_management/modifying_user_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user": {"name": "", "domain_id": "", "enabled": false, "password": "", "default_project_id": "", \#
+        "description": "", "pwd_status": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateUserByAdminRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): user*.
+            input. Fields (* required): user*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("user-id"),
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateUserByAdminRequest.self, from: body)
             _ = try await client.keystoneUpdateUserByAdmin(userID: userID, requestBody)
         }
     }
 }
 
-struct KeystoneUpdateUserPasswordCommand: AsyncParsableCommand {
+struct KeystoneUpdateUserPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-update-user-password",
         abstract: "Changing a Password",
@@ -356,26 +413,36 @@ struct KeystoneUpdateUserPasswordCommand: AsyncParsableCommand {
             Documented in apis/user_management/changing_a_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user": {"original_password": "", "password": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (KeystoneUpdateUserPasswordRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): user*.
+            input. Fields (* required): user*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("user-id"),
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateUserPasswordRequest.self, from: body)
             try await client.keystoneUpdateUserPassword(userID: userID, requestBody)
         }
@@ -404,11 +471,14 @@ struct SendWelcomeEmailToUserCommand: AsyncParsableCommand {
         help: "Fill application/json;charset=utf8 in this field.")
     var conentType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             try await client.sendWelcomeEmailToUser(userID: userID, conentType: conentType)
         }
     }
@@ -432,17 +502,20 @@ struct ShowUserCommand: AsyncParsableCommand {
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUser(userID: userID)
         }
     }
 }
 
-struct UpdateUserCommand: AsyncParsableCommand {
+struct UpdateUserCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-user",
         abstract: """
@@ -457,26 +530,39 @@ struct UpdateUserCommand: AsyncParsableCommand {
             apis/user_management/modifying_user_information_including_email_address_and_mobile_number_as_the_administrator.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user": {"name": "", "password": "", "email": "", "areacode": "", "phone": "", "enabled": false, \#
+        "pwd_status": false, "xuser_type": "", "xuser_id": "", "access_mode": "", "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateUserRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): user*.
+            required): user*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("user-id"),
         help: "User ID.")
     var userID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateUserRequest.self, from: body)
             _ = try await client.updateUser(userID: userID, requestBody)
         }

@@ -19,11 +19,14 @@ struct KeystoneListVersionsCommand: AsyncParsableCommand {
             apis/version_information_management/querying_keystone_api_version_information.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneListVersions()
         }
     }
@@ -42,11 +45,14 @@ struct KeystoneShowVersionCommand: AsyncParsableCommand {
             apis/version_information_management/querying_information_about_keystone_api_version_3.0.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await IAMCommand.run(Self.self, connection) { client, output in
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneShowVersion()
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import IAM
 
-/// `iam`: one subcommand per IAM API operation (142 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct IAMCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc iam`: one subcommand per IAM API operation (142 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct IAMCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "iam",
         abstract: "Call the IAM API: one subcommand per operation of its API reference.",
         discussion: """
@@ -246,14 +246,16 @@ struct IAMCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (IAMClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: IAMClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: IAMClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: IAMClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: IAMClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import KMS
 
-struct BatchCreateKMSTagsCommand: AsyncParsableCommand {
+struct BatchCreateKMSTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-kms-tags",
         abstract: "Adding or Deleting CMK Tags in Batches",
@@ -19,15 +19,22 @@ struct BatchCreateKMSTagsCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/adding_or_deleting_cmk_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{}], "action": "create|delete", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateKMSTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*, sequence.
+            Fields (* required): tags*, action*, sequence. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("key-id"),
@@ -38,18 +45,43 @@ struct BatchCreateKMSTagsCommand: AsyncParsableCommand {
             """)
     var keyID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation ID. The value can be create or delete. Values: create, delete. Sets `action` of the \
+            body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateKMSTagsRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateKMSTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "sequence": sequenceField
+                ])
             try await client.batchCreateKMSTags(keyID: keyID, requestBody)
         }
     }
 }
 
-struct CancelGrantCommand: AsyncParsableCommand {
+struct CancelGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-grant",
         abstract: "Revoking a Grant",
@@ -61,28 +93,70 @@ struct CancelGrantCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/revoking_a_grant.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "grant_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelGrantRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, grant_id*, sequence.
+            required): key_id*, grant_id*, sequence. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("grant-id"),
+        help: """
+            64-byte ID of a grant that meets the regular expression ^[A-Fa-f0-9]{64}$ Example: \
+            7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d. Sets `grant_id` of the body, \
+            over --body.
+            """)
+    var grantIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelGrantRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CancelGrantRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "grant_id": grantIDField,
+                    "sequence": sequenceField
+                ])
             try await client.cancelGrant(requestBody)
         }
     }
 }
 
-struct CancelKeyDeletionCommand: AsyncParsableCommand {
+struct CancelKeyDeletionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-key-deletion",
         abstract: "Canceling the Scheduled Deletion of a CMK",
@@ -95,28 +169,60 @@ struct CancelKeyDeletionCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/canceling_the_scheduled_deletion_of_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelKeyDeletionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key_id*, sequence.
+            (* required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelKeyDeletionRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CancelKeyDeletionRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.cancelKeyDeletion(requestBody)
         }
     }
 }
 
-struct CancelSelfGrantCommand: AsyncParsableCommand {
+struct CancelSelfGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel-self-grant",
         abstract: "Retiring a Grant",
@@ -128,28 +234,70 @@ struct CancelSelfGrantCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/retiring_a_grant.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "grant_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CancelSelfGrantRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key_id*, grant_id*, sequence.
+            (* required): key_id*, grant_id*, sequence. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("grant-id"),
+        help: """
+            64-byte ID of a grant that meets the regular expression ^[A-Fa-f0-9]{64}$ Example: \
+            7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d. Sets `grant_id` of the body, \
+            over --body.
+            """)
+    var grantIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CancelSelfGrantRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CancelSelfGrantRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "grant_id": grantIDField,
+                    "sequence": sequenceField
+                ])
             try await client.cancelSelfGrant(requestBody)
         }
     }
 }
 
-struct CreateDatakeyCommand: AsyncParsableCommand {
+struct CreateDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-datakey",
         abstract: "Creating a DEK",
@@ -162,28 +310,71 @@ struct CreateDatakeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/creating_a_dek.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "encryption_context": {}, "datakey_length": "", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDatakeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, encryption_context, datakey_length*, sequence.
+            required): key_id*, encryption_context, datakey_length*, sequence. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("datakey-length"),
+        help: "Number of bits of a key. The value is 512. Sets `datakey_length` of the body, over --body.")
+    var datakeyLengthField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDatakeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDatakeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "datakey_length": datakeyLengthField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createDatakey(requestBody)
         }
     }
 }
 
-struct CreateDatakeyWithoutPlaintextCommand: AsyncParsableCommand {
+struct CreateDatakeyWithoutPlaintextCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-datakey-without-plaintext",
         abstract: "Creating a Plaintext-Free DEK",
@@ -196,28 +387,71 @@ struct CreateDatakeyWithoutPlaintextCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/creating_a_plaintext-free_dek.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "encryption_context": {}, "datakey_length": "", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDatakeyWithoutPlaintextRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): key_id*, encryption_context, datakey_length*, sequence.
+            input. Fields (* required): key_id*, encryption_context, datakey_length*, sequence. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("datakey-length"),
+        help: "Number of bits of a key. The value is 512. Sets `datakey_length` of the body, over --body.")
+    var datakeyLengthField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDatakeyWithoutPlaintextRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDatakeyWithoutPlaintextRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "datakey_length": datakeyLengthField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createDatakeyWithoutPlaintext(requestBody)
         }
     }
 }
 
-struct CreateGrantCommand: AsyncParsableCommand {
+struct CreateGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-grant",
         abstract: "Creating a Grant",
@@ -230,29 +464,104 @@ struct CreateGrantCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/creating_a_grant.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "grantee_principal": "", "operations": \#
+        ["create-datakey|create-datakey-without-plaintext|encrypt-datakey|decrypt-datakey|describe-key|create-grant|retire-grant"], \#
+        "name": "", "retiring_principal": "", "grantee_principal_type": "user|domain", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGrantRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): key_id*, grantee_principal*, operations*, name, retiring_principal, \
-            grantee_principal_type, sequence.
+            grantee_principal_type, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("grantee-principal"),
+        help: """
+            Indicates the ID of the authorized user. The value is between 1 to 64 bytes and meets the \
+            regular expression \"^[a-zA-Z0-9]{1,64}$\". Example: 0d0466b00d0466b00d0466b00d0466b0. Sets \
+            `grantee_principal` of the body, over --body.
+            """)
+    var granteePrincipalField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Name of a grant which can be 1 to 255 characters in length and matches the regular expression \
+            ^[a-zA-Z0-9:/_-]{1,255}$. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("retiring-principal"),
+        help: """
+            Indicates the ID of the retiring user. The value is between 1 to 64 bytes and meets the regular \
+            expression \"^[a-zA-Z0-9]{1,64}$\". Example: 0d0466b00d0466b00d0466b00d0466b0. Sets \
+            `retiring_principal` of the body, over --body.
+            """)
+    var retiringPrincipalField: String?
+
+    @Option(
+        name: .customLong("grantee-principal-type"),
+        help: """
+            Authorization type The value can be user or domain. The default value is user. Values: user, \
+            domain. Sets `grantee_principal_type` of the body, over --body.
+            """,
+        completion: .list(["user", "domain"]))
+    var granteePrincipalTypeField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGrantRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGrantRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "grantee_principal": granteePrincipalField,
+                    "name": nameField,
+                    "retiring_principal": retiringPrincipalField,
+                    "grantee_principal_type": granteePrincipalTypeField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createGrant(requestBody)
         }
     }
 }
 
-struct CreateKeyCommand: AsyncParsableCommand {
+struct CreateKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-key",
         abstract: "Creating a CMK",
@@ -265,28 +574,112 @@ struct CreateKeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/creating_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_alias": "", "key_spec": \#
+        "AES_256|RSA_2048|RSA_3072|RSA_4096|EC_P256|EC_P384|HMAC_256|HMAC_384|HMAC_512", "key_usage": "", \#
+        "key_description": "", "origin": "kms|external", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateKeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_alias*, key_spec, key_usage, key_description, origin, sequence.
+            required): key_alias*, key_spec, key_usage, key_description, origin, sequence. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-alias"),
+        help: """
+            Alias of a non-default master key (The alias's length ranges from 1 to 255 characters and \
+            matches the regular expression ^[a-zA-Z0-9:/_-]{1,255}$. In addition, it must be different from \
+            the alias of a Default Master Key created by the system.). Sets `key_alias` of the body, over \
+            --body.
+            """)
+    var keyAliasField: String?
+
+    @Option(
+        name: .customLong("key-spec"),
+        help: """
+            Key generation algorithm. The default value is AES_256. The value can be: AES_256 RSA_2048 \
+            RSA_3072 RSA_4096 EC_P256 EC_P384 HMAC_256 HMAC_384 HMAC_512 Values: AES_256, RSA_2048, \
+            RSA_3072, RSA_4096, EC_P256, EC_P384, HMAC_256, HMAC_384, HMAC_512. Sets `key_spec` of the body, \
+            over --body.
+            """,
+        completion: .list([
+            "AES_256", "RSA_2048", "RSA_3072", "RSA_4096", "EC_P256", "EC_P384", "HMAC_256", "HMAC_384",
+            "HMAC_512"
+        ]))
+    var keySpecField: String?
+
+    @Option(
+        name: .customLong("key-usage"),
+        help: """
+            Key usage. The default value is ENCRYPT_DECRYPT for a symmetric key and SIGN_VERIFY for an \
+            asymmetric key. Possible values are as follows: For AES_256 symmetric keys, the default value is \
+            ENCRYPT_DECRYPT. For RSA asymmetric keys, select ENCRYPT_DECRYPT or SIGN_VERIFY. The default \
+            value is SIGN_VERIFY. For ECC asymmetric keys, the default value is SIGN_VERIFY. For HMAC keys, \
+            the default value is GENERATE_VERIFY_MAC. Sets `key_usage` of the body, over --body.
+            """)
+    var keyUsageField: String?
+
+    @Option(
+        name: .customLong("key-description"),
+        help: """
+            CMK description (The value ranges from 0 to 255 characters.). Sets `key_description` of the \
+            body, over --body.
+            """)
+    var keyDescriptionField: String?
+
+    @Option(
+        name: .customLong("origin"),
+        help: """
+            Origin of a CMK. The default value is kms. The following values are enumerated: kms indicates \
+            that the CMK material is generated by KMS. external indicates that the CMK material is imported. \
+            Values: kms, external. Sets `origin` of the body, over --body.
+            """,
+        completion: .list(["kms", "external"]))
+    var originField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateKeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateKeyRequest.self, from: body,
+                overriding: [
+                    "key_alias": keyAliasField,
+                    "key_spec": keySpecField,
+                    "key_usage": keyUsageField,
+                    "key_description": keyDescriptionField,
+                    "origin": originField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createKey(requestBody)
         }
     }
 }
 
-struct CreateKMSTagCommand: AsyncParsableCommand {
+struct CreateKMSTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-kms-tag",
         abstract: "Adding a CMK Tag",
@@ -298,15 +691,22 @@ struct CreateKMSTagCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/adding_a_cmk_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}, "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateKMSTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tag*, sequence.
+            required): tag*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("key-id"),
@@ -317,18 +717,33 @@ struct CreateKMSTagCommand: AsyncParsableCommand {
             """)
     var keyID: String
 
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateKMSTagRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateKMSTagRequest.self, from: body,
+                overriding: [
+                    "sequence": sequenceField
+                ])
             try await client.createKMSTag(keyID: keyID, requestBody)
         }
     }
 }
 
-struct CreateParametersForImportCommand: AsyncParsableCommand {
+struct CreateParametersForImportCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-parameters-for-import",
         abstract: "Obtaining CMK Import Parameters",
@@ -341,28 +756,74 @@ struct CreateParametersForImportCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/obtaining_cmk_import_parameters.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "wrapping_algorithm": "RSAES_PKCS1_V1_5|RSAES_OAEP_SHA_1|RSAES_OAEP_SHA_256", \#
+        "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateParametersForImportRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): key_id*, wrapping_algorithm*, sequence.
+            input. Fields (* required): key_id*, wrapping_algorithm*, sequence. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("wrapping-algorithm"),
+        help: """
+            Cryptographic algorithm for CMK material. Possible values are as follows: RSAES_PKCS1_V1_5 \
+            RSAES_OAEP_SHA_1 RSAES_OAEP_SHA_256 Values: RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, \
+            RSAES_OAEP_SHA_256. Sets `wrapping_algorithm` of the body, over --body.
+            """,
+        completion: .list(["RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256"]))
+    var wrappingAlgorithmField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateParametersForImportRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateParametersForImportRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "wrapping_algorithm": wrappingAlgorithmField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createParametersForImport(requestBody)
         }
     }
 }
 
-struct CreateRandomCommand: AsyncParsableCommand {
+struct CreateRandomCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-random",
         abstract: "Creating a Random Number",
@@ -374,28 +835,59 @@ struct CreateRandomCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/creating_a_random_number.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"random_data_length": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRandomRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): random_data_length*, sequence.
+            required): random_data_length*, sequence. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("random-data-length"),
+        help: """
+            Number of bits of a random number. The value is 512. Sets `random_data_length` of the body, over \
+            --body.
+            """)
+    var randomDataLengthField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRandomRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRandomRequest.self, from: body,
+                overriding: [
+                    "random_data_length": randomDataLengthField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.createRandom(requestBody)
         }
     }
 }
 
-struct DecryptDataCommand: AsyncParsableCommand {
+struct DecryptDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "decrypt-data",
         abstract: "Decrypting Data",
@@ -407,28 +899,60 @@ struct DecryptDataCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/decrypting_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"cipher_text": "", "encryption_context": {}, "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DecryptDataRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cipher_text*, encryption_context, sequence.
+            required): cipher_text*, encryption_context, sequence. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("cipher-text"),
+        help: """
+            Ciphertext of encrypted data. The value is the cipher_text value in the data encryption result \
+            that matches the regular expression ^[0-9a-zA-Z+/=]{188,5648}$. Sets `cipher_text` of the body, \
+            over --body.
+            """)
+    var cipherTextField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DecryptDataRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DecryptDataRequest.self, from: body,
+                overriding: [
+                    "cipher_text": cipherTextField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.decryptData(requestBody)
         }
     }
 }
 
-struct DecryptDatakeyCommand: AsyncParsableCommand {
+struct DecryptDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "decrypt-datakey",
         abstract: "Decrypting a DEK",
@@ -440,28 +964,86 @@ struct DecryptDatakeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/decrypting_a_dek.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "encryption_context": {}, "cipher_text": "", "datakey_cipher_length": "", \#
+        "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DecryptDatakeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, encryption_context, cipher_text*, datakey_cipher_length*, sequence.
+            required): key_id*, encryption_context, cipher_text*, datakey_cipher_length*, sequence. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("cipher-text"),
+        help: """
+            This parameter indicates the hexadecimal character string of the DEK ciphertext and the \
+            metadata. The value is the cipher_text value in the encryption result of a DEK. Sets \
+            `cipher_text` of the body, over --body.
+            """)
+    var cipherTextField: String?
+
+    @Option(
+        name: .customLong("datakey-cipher-length"),
+        help: """
+            Number of bytes of a key. The value is 64. Sets `datakey_cipher_length` of the body, over \
+            --body.
+            """)
+    var datakeyCipherLengthField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DecryptDatakeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DecryptDatakeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "cipher_text": cipherTextField,
+                    "datakey_cipher_length": datakeyCipherLengthField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.decryptDatakey(requestBody)
         }
     }
 }
 
-struct DeleteImportedKeyMaterialCommand: AsyncParsableCommand {
+struct DeleteImportedKeyMaterialCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-imported-key-material",
         abstract: "Deleting CMK Material",
@@ -473,28 +1055,60 @@ struct DeleteImportedKeyMaterialCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/deleting_cmk_material.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteImportedKeyMaterialRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): key_id*, sequence.
+            input. Fields (* required): key_id*, sequence. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteImportedKeyMaterialRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteImportedKeyMaterialRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.deleteImportedKeyMaterial(requestBody)
         }
     }
 }
 
-struct DeleteKeyCommand: AsyncParsableCommand {
+struct DeleteKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-key",
         abstract: "Scheduling the Deletion of a CMK",
@@ -507,22 +1121,63 @@ struct DeleteKeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/scheduling_the_deletion_of_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "pending_days": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteKeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, pending_days*, sequence.
+            required): key_id*, pending_days*, sequence. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("pending-days"),
+        help: """
+            Number of days after which a CMK is scheduled to be deleted (The value ranges from 7 to 1,096.). \
+            Sets `pending_days` of the body, over --body.
+            """)
+    var pendingDaysField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteKeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteKeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "pending_days": pendingDaysField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.deleteKey(requestBody)
         }
     }
@@ -554,17 +1209,20 @@ struct DeleteTagCommand: AsyncParsableCommand {
         help: "Tag key")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTag(keyID: keyID, key: key)
         }
     }
 }
 
-struct DisableKeyCommand: AsyncParsableCommand {
+struct DisableKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-key",
         abstract: "Disabling a CMK",
@@ -576,28 +1234,60 @@ struct DisableKeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/disabling_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisableKeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, sequence.
+            required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisableKeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisableKeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.disableKey(requestBody)
         }
     }
 }
 
-struct DisableKeyRotationCommand: AsyncParsableCommand {
+struct DisableKeyRotationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-key-rotation",
         abstract: "Disabling Rotation for a CMK",
@@ -609,28 +1299,60 @@ struct DisableKeyRotationCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/disabling_rotation_for_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisableKeyRotationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): key_id*, sequence.
+            Fields (* required): key_id*, sequence. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisableKeyRotationRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisableKeyRotationRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             try await client.disableKeyRotation(requestBody)
         }
     }
 }
 
-struct EnableKeyCommand: AsyncParsableCommand {
+struct EnableKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-key",
         abstract: "Enabling a CMK",
@@ -642,28 +1364,60 @@ struct EnableKeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/enabling_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnableKeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, sequence.
+            required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnableKeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnableKeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.enableKey(requestBody)
         }
     }
 }
 
-struct EnableKeyRotationCommand: AsyncParsableCommand {
+struct EnableKeyRotationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-key-rotation",
         abstract: "Enabling Rotation for a CMK",
@@ -675,28 +1429,60 @@ struct EnableKeyRotationCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/enabling_rotation_for_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EnableKeyRotationRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key_id*, sequence.
+            (* required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EnableKeyRotationRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EnableKeyRotationRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             try await client.enableKeyRotation(requestBody)
         }
     }
 }
 
-struct EncryptDataCommand: AsyncParsableCommand {
+struct EncryptDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "encrypt-data",
         abstract: "Encrypting Data",
@@ -708,28 +1494,73 @@ struct EncryptDataCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/encrypting_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "encryption_context": {}, "plain_text": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EncryptDataRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, encryption_context, plain_text*, sequence.
+            required): key_id*, encryption_context, plain_text*, sequence. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("plain-text"),
+        help: """
+            Plaintext data which is 1 to 4096 bytes in length and matches the regular expression \
+            ^.{1,4096}$. After being converted into a byte array, it is still 1 to 4096 bytes in length. \
+            Sets `plain_text` of the body, over --body.
+            """)
+    var plainTextField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EncryptDataRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EncryptDataRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "plain_text": plainTextField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.encryptData(requestBody)
         }
     }
 }
 
-struct EncryptDatakeyCommand: AsyncParsableCommand {
+struct EncryptDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "encrypt-datakey",
         abstract: "Encrypting a DEK",
@@ -741,28 +1572,85 @@ struct EncryptDatakeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/encrypting_a_dek.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "encryption_context": {}, "plain_text": "", "datakey_plain_length": "", "sequence": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (EncryptDatakeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, encryption_context, plain_text*, datakey_plain_length*, sequence.
+            required): key_id*, encryption_context, plain_text*, datakey_plain_length*, sequence. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("plain-text"),
+        help: """
+            Hexadecimal character string concatenated from plaintext of a DEK and the plaintext digest \
+            (32-byte character string generated using SHA256) For details, see Example. Sets `plain_text` of \
+            the body, over --body.
+            """)
+    var plainTextField: String?
+
+    @Option(
+        name: .customLong("datakey-plain-length"),
+        help: """
+            Number of bytes of a DEK in plaintext. The value is 64. Sets `datakey_plain_length` of the body, \
+            over --body.
+            """)
+    var datakeyPlainLengthField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(EncryptDatakeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                EncryptDatakeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "plain_text": plainTextField,
+                    "datakey_plain_length": datakeyPlainLengthField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.encryptDatakey(requestBody)
         }
     }
 }
 
-struct ImportKeyMaterialCommand: AsyncParsableCommand {
+struct ImportKeyMaterialCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-key-material",
         abstract: "Importing CMK Material",
@@ -774,28 +1662,92 @@ struct ImportKeyMaterialCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/importing_cmk_material.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "import_token": "", "encrypted_key_material": "", "expiration_time": "", "sequence": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ImportKeyMaterialRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key_id*, import_token*, encrypted_key_material*, expiration_time, sequence.
+            (* required): key_id*, import_token*, encrypted_key_material*, expiration_time, sequence. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("import-token"),
+        help: """
+            CMK import token in Base64 format that matches the regular expression \
+            ^[0-9a-zA-Z+/=]{200,6144}$. Sets `import_token` of the body, over --body.
+            """)
+    var importTokenField: String?
+
+    @Option(
+        name: .customLong("encrypted-key-material"),
+        help: """
+            Encrypted CMK material in Base64 format that matches the regular expression \
+            ^[0-9a-zA-Z+/=]{344,360}$. Sets `encrypted_key_material` of the body, over --body.
+            """)
+    var encryptedKeyMaterialField: String?
+
+    @Option(
+        name: .customLong("expiration-time"),
+        help: """
+            Expiration time of the key material. The value is a timestamp expressed in the number of seconds \
+            since 00:00:00 UTC on January 1, 1970. KMS will delete the key material within 24 hours after \
+            the expiration. Example: 1550291833. Sets `expiration_time` of the body, over --body.
+            """)
+    var expirationTimeField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportKeyMaterialRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportKeyMaterialRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "import_token": importTokenField,
+                    "encrypted_key_material": encryptedKeyMaterialField,
+                    "expiration_time": expirationTimeField,
+                    "sequence": sequenceField
+                ])
             try await client.importKeyMaterial(requestBody)
         }
     }
 }
 
-struct ListGrantsCommand: AsyncParsableCommand {
+struct ListGrantsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-grants",
         abstract: "Querying Grants on a CMK",
@@ -807,28 +1759,83 @@ struct ListGrantsCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_grants_on_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "limit": "", "marker": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListGrantsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, limit, marker, sequence.
+            required): key_id*, limit, marker, sequence. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            This parameter specifies the number of entries returned. If the specified number is smaller than \
+            the actual number of existing entries, true will be returned for the response parameter \
+            truncated, indicating that the query results will be displayed in separate pages. The value is \
+            within the range of the maximum number of grants, for example, 100. Sets `limit` of the body, \
+            over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            This parameter marks the starting location in a pagination query. If the truncated value is \
+            true, you can send consecutive requests to obtain more record entries. The marker value must be \
+            set to the next_marker value in the response, for example, 10. Sets `marker` of the body, over \
+            --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListGrantsRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListGrantsRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "limit": limitField,
+                    "marker": markerField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.listGrants(requestBody)
         }
     }
 }
 
-struct ListKeyDetailCommand: AsyncParsableCommand {
+struct ListKeyDetailCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-key-detail",
         abstract: "Querying the Information About a CMK",
@@ -841,28 +1848,60 @@ struct ListKeyDetailCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/querying_the_information_about_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListKeyDetailRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, sequence.
+            required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListKeyDetailRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListKeyDetailRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.listKeyDetail(requestBody)
         }
     }
 }
 
-struct ListKeysCommand: AsyncParsableCommand {
+struct ListKeysCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-keys",
         abstract: "Querying the List of CMKs",
@@ -874,28 +1913,86 @@ struct ListKeysCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_the_list_of_cmks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"limit": "", "marker": "", "key_state": "1|2|3|4|5", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListKeysRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): limit, marker, key_state, sequence.
+            required): limit, marker, key_state, sequence. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            This parameter specifies the number of entries returned. If the specified number is smaller than \
+            the actual number of existing entries, true will be returned for the response parameter \
+            truncated, indicating that the query results will be displayed in separate pages. The value is \
+            within the range of the maximum number of CMKs, for example, 100. Sets `limit` of the body, over \
+            --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            This parameter marks the starting location in a pagination query. If the truncated value is \
+            true, you can send consecutive requests to obtain more record entries. The marker value must be \
+            set to the next_marker value in the response, for example, 10. Sets `marker` of the body, over \
+            --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("key-state"),
+        help: """
+            State of a CMK that matches the regular expression ^[1-5]{1}$. The following values are \
+            enumerated: 1 indicates that the CMK is waiting to be activated. 2 indicates that the CMK is \
+            enabled. 3 indicates that the CMK is disabled. 4 indicates that the CMK is scheduled for \
+            deletion. 5 indicates that the CMK is waiting to be imported. Values: 1, 2, 3, 4, 5. Sets \
+            `key_state` of the body, over --body.
+            """,
+        completion: .list(["1", "2", "3", "4", "5"]))
+    var keyStateField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListKeysRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListKeysRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "marker": markerField,
+                    "key_state": keyStateField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.listKeys(requestBody)
         }
     }
 }
 
-struct ListKMSByTagsCommand: AsyncParsableCommand {
+struct ListKMSByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-kms-by-tags",
         abstract: "Querying CMK Instances",
@@ -907,27 +2004,84 @@ struct ListKMSByTagsCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_cmk_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{}], "limit": "", "offset": "", "action": "filter|count", "matches": [{}], "sequence": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListKMSByTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, limit, offset, action*, matches, sequence.
+            required): tags, limit, offset, action*, matches, sequence. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-instances"),
         help: "Resource instance. The value is fixed to resource_instances.")
     var resourceInstances: String
 
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of queried records. If action is set to count, this parameter does not need to be set. If \
+            action is set to filter, the default value is 10. The value ranges from 1 to 1000. Sets `limit` \
+            of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Index location. The query starts from the next piece of data indexed by this parameter. When \
+            data on the first page is queried, the value of this parameter queried on previous page is \
+            contained. If action is count, this parameter does not need to be set. If action is set to \
+            filter, the default value is 0. The value must be a numeral and cannot be a negative number. \
+            Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation ID, which can be set to filter or count. filter: indicates filtering. count: indicates \
+            the number of queried records. Values: filter, count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListKMSByTagsRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListKMSByTagsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.listKMSByTags(resourceInstances: resourceInstances, requestBody)
         }
     }
@@ -945,17 +2099,20 @@ struct ListKMSTagsCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_project_tags.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listKMSTags()
         }
     }
 }
 
-struct ListRetirableGrantsCommand: AsyncParsableCommand {
+struct ListRetirableGrantsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-retirable-grants",
         abstract: "Querying Grants That Can Be Retired",
@@ -968,28 +2125,73 @@ struct ListRetirableGrantsCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/querying_grants_that_can_be_retired.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"limit": "", "marker": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListRetirableGrantsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): limit, marker, sequence.
+            Fields (* required): limit, marker, sequence. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            This parameter specifies the number of entries returned. If the specified number is smaller than \
+            the actual number of existing entries, true will be returned for the response parameter \
+            truncated, indicating that the query results will be displayed in separate pages. The value is \
+            within the range of the maximum number of grants, for example, 100. Sets `limit` of the body, \
+            over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("marker"),
+        help: """
+            This parameter marks the starting location in a pagination query. If the truncated value is \
+            true, you can send consecutive requests to obtain more record entries. The marker value must be \
+            set to the next_marker value in the response, for example, 10. Sets `marker` of the body, over \
+            --body.
+            """)
+    var markerField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            36-byte serial number of a request message Example: 919c82d4-8046-4722-9094-35c3c6524cff. Sets \
+            `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListRetirableGrantsRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListRetirableGrantsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "marker": markerField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.listRetirableGrants(requestBody)
         }
     }
 }
 
-struct ShowKeyRotationStatusCommand: AsyncParsableCommand {
+struct ShowKeyRotationStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-key-rotation-status",
         abstract: "Querying the Rotation Status of a CMK",
@@ -1002,22 +2204,54 @@ struct ShowKeyRotationStatusCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/querying_the_rotation_status_of_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowKeyRotationStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): key_id*, sequence.
+            Fields (* required): key_id*, sequence. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowKeyRotationStatusRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowKeyRotationStatusRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.showKeyRotationStatus(requestBody)
         }
     }
@@ -1044,17 +2278,20 @@ struct ShowKMSTagsCommand: AsyncParsableCommand {
             """)
     var keyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showKMSTags(keyID: keyID)
         }
     }
 }
 
-struct ShowPublicKeyCommand: AsyncParsableCommand {
+struct ShowPublicKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-public-key",
         abstract: "Querying a Public Key",
@@ -1066,22 +2303,54 @@ struct ShowPublicKeyCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_a_public_key.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowPublicKeyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, sequence.
+            required): key_id*, sequence. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowPublicKeyRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowPublicKeyRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.showPublicKey(requestBody)
         }
     }
@@ -1099,11 +2368,14 @@ struct ShowUserInstancesCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_the_number_of_instances.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUserInstances()
         }
     }
@@ -1122,17 +2394,20 @@ struct ShowUserQuotasCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/querying_the_quota_of_a_user.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUserQuotas()
         }
     }
 }
 
-struct SignCommand: AsyncParsableCommand {
+struct SignCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Signing Data",
@@ -1145,28 +2420,105 @@ struct SignCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/signing_data.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "message": "", "signing_algorithm": \#
+        "RSASSA_PSS_SHA_256|RSASSA_PSS_SHA_384|RSASSA_PSS_SHA_512|RSASSA_PKCS1_V1_5_SHA_256|RSASSA_PKCS1_V1_5_SHA_384|RSASSA_PKCS1_V1_5_SHA_512|ECDSA_SHA_256|ECDSA_SHA_384|ECDSA_SHA_512", \#
+        "message_type": "DIGEST|RAW", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SignRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, message*, signing_algorithm*, message_type, sequence.
+            required): key_id*, message*, signing_algorithm*, message_type, sequence. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("message"),
+        help: """
+            Message digest or message to be signed. The message must be encoded using Base64 and be less \
+            than 4096 bytes. Sets `message` of the body, over --body.
+            """)
+    var messageField: String?
+
+    @Option(
+        name: .customLong("signing-algorithm"),
+        help: """
+            Signature algorithm. Possible values are as follows: RSASSA_PSS_SHA_256 RSASSA_PSS_SHA_384 \
+            RSASSA_PSS_SHA_512 RSASSA_PKCS1_V1_5_SHA_256 RSASSA_PKCS1_V1_5_SHA_384 RSASSA_PKCS1_V1_5_SHA_512 \
+            ECDSA_SHA_256 ECDSA_SHA_384 ECDSA_SHA_512 Values: RSASSA_PSS_SHA_256, RSASSA_PSS_SHA_384, \
+            RSASSA_PSS_SHA_512, RSASSA_PKCS1_V1_5_SHA_256, RSASSA_PKCS1_V1_5_SHA_384, \
+            RSASSA_PKCS1_V1_5_SHA_512, ECDSA_SHA_256, ECDSA_SHA_384, ECDSA_SHA_512. Sets `signing_algorithm` \
+            of the body, over --body.
+            """,
+        completion: .list([
+            "RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256",
+            "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384",
+            "ECDSA_SHA_512"
+        ]))
+    var signingAlgorithmField: String?
+
+    @Option(
+        name: .customLong("message-type"),
+        help: """
+            Message type. The default value is DIGEST. Possible values are as follows: DIGEST (message \
+            digest) RAW (original message) Values: DIGEST, RAW. Sets `message_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["DIGEST", "RAW"]))
+    var messageTypeField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. Example: 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SignRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SignRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "message": messageField,
+                    "signing_algorithm": signingAlgorithmField,
+                    "message_type": messageTypeField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.sign(requestBody)
         }
     }
 }
 
-struct UpdateKeyAliasCommand: AsyncParsableCommand {
+struct UpdateKeyAliasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-key-alias",
         abstract: "Changing the Alias of a CMK",
@@ -1178,28 +2530,70 @@ struct UpdateKeyAliasCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/changing_the_alias_of_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "key_alias": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateKeyAliasRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): key_id*, key_alias*, sequence.
+            required): key_id*, key_alias*, sequence. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("key-alias"),
+        help: """
+            Alias of a CMK whose length is 1 to 255 characters and which matches the regular expression \
+            ^[a-zA-Z0-9:/_-]{1,255}$. Suffix of the alias cannot be /default. Sets `key_alias` of the body, \
+            over --body.
+            """)
+    var keyAliasField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateKeyAliasRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateKeyAliasRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "key_alias": keyAliasField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.updateKeyAlias(requestBody)
         }
     }
 }
 
-struct UpdateKeyDescriptionCommand: AsyncParsableCommand {
+struct UpdateKeyDescriptionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-key-description",
         abstract: "Changing the Description of a CMK",
@@ -1211,28 +2605,69 @@ struct UpdateKeyDescriptionCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/changing_the_description_of_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "key_description": "", "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateKeyDescriptionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): key_id*, key_description*, sequence.
+            Fields (* required): key_id*, key_description*, sequence. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("key-description"),
+        help: """
+            CMK description (The value ranges from 0 to 255 characters.). Sets `key_description` of the \
+            body, over --body.
+            """)
+    var keyDescriptionField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateKeyDescriptionRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateKeyDescriptionRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "key_description": keyDescriptionField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.updateKeyDescription(requestBody)
         }
     }
 }
 
-struct UpdateKeyRotationIntervalCommand: AsyncParsableCommand {
+struct UpdateKeyRotationIntervalCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-key-rotation-interval",
         abstract: "Changing the Rotation Interval for a CMK",
@@ -1245,28 +2680,70 @@ struct UpdateKeyRotationIntervalCommand: AsyncParsableCommand {
             apis/key_management_service/cmk_management/changing_the_rotation_interval_for_a_cmk.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"key_id": "", "rotation_interval": 0, "sequence": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateKeyRotationIntervalRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): key_id*, rotation_interval*, sequence.
+            input. Fields (* required): key_id*, rotation_interval*, sequence. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            36-byte key ID that matches the regular expression \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$. For example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("rotation-interval"),
+        help: """
+            Rotation interval. The value is an integer ranging from 30 to 365. Set the interval based on how \
+            often a CMK is used. If it is frequently used, set a short interval; otherwise, set a long one. \
+            Sets `rotation_interval` of the body, over --body.
+            """)
+    var rotationIntervalField: Int?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. For example, 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateKeyRotationIntervalRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateKeyRotationIntervalRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "rotation_interval": rotationIntervalField,
+                    "sequence": sequenceField
+                ])
             try await client.updateKeyRotationInterval(requestBody)
         }
     }
 }
 
-struct ValidAtESignatureCommand: AsyncParsableCommand {
+struct ValidAtESignatureCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "valid-at-e-signature",
         abstract: "Authenticating a Signature",
@@ -1278,22 +2755,109 @@ struct ValidAtESignatureCommand: AsyncParsableCommand {
             Documented in apis/key_management_service/cmk_management/authenticating_a_signature.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key_id": "", "message": "", "signature": "", "signing_algorithm": \#
+        "RSASSA_PSS_SHA_256|RSASSA_PSS_SHA_384|RSASSA_PSS_SHA_512|RSASSA_PKCS1_V1_5_SHA_256|RSASSA_PKCS1_V1_5_SHA_384|RSASSA_PKCS1_V1_5_SHA_512|ECDSA_SHA_256|ECDSA_SHA_384|ECDSA_SHA_512", \#
+        "message_type": "DIGEST|RAW", "sequence": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ValidAtESignatureRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key_id*, message*, signature*, signing_algorithm*, message_type, sequence.
+            (* required): key_id*, message*, signature*, signing_algorithm*, message_type, sequence. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("key-id"),
+        help: """
+            The value can be a key ID, alias (key_alias), or URN. Key ID: A 36-byte string that matches the \
+            ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example, \
+            0d0466b0-e727-4d9c-b35d-f84bb474a37f Alias: An identifier of a key. The value starts with \
+            alias/, for example, alias/4555. URN: Each alias automatically matches a unique URN, for \
+            example, kms:eu-de-ring0:3ba44455500dd43127:alias:4555. The alias_urn generated during key alias \
+            creation is the URN. Sets `key_id` of the body, over --body.
+            """)
+    var keyIDField: String?
+
+    @Option(
+        name: .customLong("message"),
+        help: """
+            Message digest or message to be signed. The message must be encoded using Base64 and be less \
+            than 4,096 bytes. Sets `message` of the body, over --body.
+            """)
+    var messageField: String?
+
+    @Option(
+        name: .customLong("signature"),
+        help: """
+            Signature value to be verified, which is encoded using Base64. Sets `signature` of the body, \
+            over --body.
+            """)
+    var signatureField: String?
+
+    @Option(
+        name: .customLong("signing-algorithm"),
+        help: """
+            Signature algorithm. Possible values are as follows: RSASSA_PSS_SHA_256 RSASSA_PSS_SHA_384 \
+            RSASSA_PSS_SHA_512 RSASSA_PKCS1_V1_5_SHA_256 RSASSA_PKCS1_V1_5_SHA_384 RSASSA_PKCS1_V1_5_SHA_512 \
+            ECDSA_SHA_256 ECDSA_SHA_384 ECDSA_SHA_512 Values: RSASSA_PSS_SHA_256, RSASSA_PSS_SHA_384, \
+            RSASSA_PSS_SHA_512, RSASSA_PKCS1_V1_5_SHA_256, RSASSA_PKCS1_V1_5_SHA_384, \
+            RSASSA_PKCS1_V1_5_SHA_512, ECDSA_SHA_256, ECDSA_SHA_384, ECDSA_SHA_512. Sets `signing_algorithm` \
+            of the body, over --body.
+            """,
+        completion: .list([
+            "RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256",
+            "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384",
+            "ECDSA_SHA_512"
+        ]))
+    var signingAlgorithmField: String?
+
+    @Option(
+        name: .customLong("message-type"),
+        help: """
+            Message type. The default value is DIGEST. Possible values are as follows: DIGEST (message \
+            digest) RAW (original message) Values: DIGEST, RAW. Sets `message_type` of the body, over \
+            --body.
+            """,
+        completion: .list(["DIGEST", "RAW"]))
+    var messageTypeField: String?
+
+    @Option(
+        name: .customLong("sequence"),
+        help: """
+            A 36-byte serial number of a request message. Example: 919c82d4-8046-4722-9094-35c3c6524cff. \
+            Sets `sequence` of the body, over --body.
+            """)
+    var sequenceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ValidAtESignatureRequest.self, from: body)
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ValidAtESignatureRequest.self, from: body,
+                overriding: [
+                    "key_id": keyIDField,
+                    "message": messageField,
+                    "signature": signatureField,
+                    "signing_algorithm": signingAlgorithmField,
+                    "message_type": messageTypeField,
+                    "sequence": sequenceField
+                ])
             _ = try await client.validAtESignature(requestBody)
         }
     }

@@ -24,11 +24,14 @@ struct ShowVersionCommand: AsyncParsableCommand {
         help: "Version ID")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVersion(versionID: versionID)
         }
     }
@@ -47,11 +50,14 @@ struct ShowVersionsCommand: AsyncParsableCommand {
             apis/key_management_service/querying_the_api_version_of_a_key/querying_all_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection) { client, output in
+        try await KMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVersions()
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import KMS
 
-/// `kms`: one subcommand per KMS API operation (41 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct KMSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc kms`: one subcommand per KMS API operation (41 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct KMSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "kms",
         abstract: "Call the KMS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -69,14 +69,16 @@ struct KMSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (KMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: KMSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: KMSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: KMSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: KMSClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct DeleteActiveAlarmsCommand: AsyncParsableCommand {
+struct DeleteActiveAlarmsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-active-alarms",
         abstract: "Deleting an Active Alarm",
@@ -18,15 +18,26 @@ struct DeleteActiveAlarmsCommand: AsyncParsableCommand {
             Documented in apis/alarm_list/deleting_an_active_alarm.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"events": [{"metadata": {"event_type": "", "event_id": "", "event_severity": "", "event_name": "", \#
+        "resource_type": "", "resource_id": "", "resource_provider": "", "lts_alarm_type": ""}, \#
+        "starts_at": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteActiveAlarmsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): events*.
+            Fields (* required): events*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -36,18 +47,21 @@ struct DeleteActiveAlarmsCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteActiveAlarmsRequest.self, from: body)
             try await client.deleteActiveAlarms(domainID: domainID, requestBody)
         }
     }
 }
 
-struct ListActiveOrHistoryAlarmsCommand: AsyncParsableCommand {
+struct ListActiveOrHistoryAlarmsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-active-or-history-alarms",
         abstract: "Querying the Active or Historical Alarm List",
@@ -59,16 +73,26 @@ struct ListActiveOrHistoryAlarmsCommand: AsyncParsableCommand {
             Documented in apis/alarm_list/querying_the_active_or_historical_alarm_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"whether_custom_field": false, "start_time": 0, "end_time": 0, "time_range": "", "search": "", \#
+        "alarm_level_ids": [""], "sort": {"order_by": [""], "order": "asc|desc"}, "step": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListActiveOrHistoryAlarmsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): whether_custom_field*, start_time, end_time, time_range, search, \
-            alarm_level_ids, sort, step.
+            alarm_level_ids, sort, step. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -96,12 +120,91 @@ struct ListActiveOrHistoryAlarmsCommand: AsyncParsableCommand {
         help: "Number of records on each page. Minimum: 0 Maximum: 1000")
     var limit: Int?
 
+    @Option(
+        name: .customLong("whether-custom-field"),
+        help: """
+            Whether to customize the query time segment. Sets `whether_custom_field` of the body, over \
+            --body.
+            """)
+    var whetherCustomFieldField: Bool?
+
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            Start time of a customized time segment (timestamp). Minimum: 13 Maximum: 13. Sets `start_time` \
+            of the body, over --body.
+            """)
+    var startTimeField: Int64?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: """
+            End time of a customized time segment (timestamp). Minimum: 13 Maximum: 13. Sets `end_time` of \
+            the body, over --body.
+            """)
+    var endTimeField: Int64?
+
+    @Option(
+        name: .customLong("time-range"),
+        help: """
+            Time range specified to query data of the last N minutes when the client time is inconsistent \
+            with the server time. It can also be used to accurately query the data of a specified period. \
+            Examples: -1.-1.60 indicates that the data of the latest 60 minutes is queried. This query is \
+            based on the server time regardless of the current client time. 1650852000000.1650852300000.5 \
+            indicates the 5 minutes from 10:00:00 to 10:05:00 on April 25, 2022 UTC+08:00. Format: \
+            startTimeInMillis.endTimeInMillis.durationInMinutes Parameter description: startTimeInMillis: \
+            start time (UTC) of the query, in milliseconds. If this parameter is set to -1, the server \
+            calculates the start time as follows: endTimeInMillis - durationInMinutes x 60 x 1,000. For \
+            example, -1.1650852300000.5 is equivalent to 1650852000000.1650852300000.5. endTimeInMillis: end \
+            time (UTC) of the query, in milliseconds. If this parameter is set to -1, the server calculates \
+            the end time as follows: startTimeInMillis + durationInMinutes x 60 x 1,000. If the calculated \
+            end time is later than the current system time, the current system time is used. For example, \
+            1650852000000.-1.5 is equivalent to 1650852000000.1650852300000.5. durationInMinutes: time span, \
+            in minutes. The value must be greater than 0, and also greater than or equal to the result of \
+            \"(endTimeInMillis - startTimeInMillis)/(60 x 1,000) - 1\". If both the start time and end time \
+            are set to -1, the system sets the end time to the current UTC time (in milliseconds) and \
+            calculates the start time as follows: endTimeInMillis - durationInMinutes x 60 x 1,000. For \
+            example, -1.-1.60 indicates the latest 60 minutes. Constraint: In a single request, the \
+            following condition must be met: durationInMinutes x 60/period <= 1,440 Minimum: 1 Maximum: 32. \
+            Sets `time_range` of the body, over --body.
+            """)
+    var timeRangeField: String?
+
+    @Option(
+        name: .customLong("search"),
+        help: """
+            Field specified for fuzzy query, which can be left blank. If the value is not empty, fuzzy match \
+            will be performed. The metadata field is mandatory. Minimum: 1 Maximum: 1024. Sets `search` of \
+            the body, over --body.
+            """)
+    var searchField: String?
+
+    @Option(
+        name: .customLong("step"),
+        help: """
+            Statistical step. Unit: ms. For example, if the duration is 1 minute, set this parameter to \
+            60000. Sets `step` of the body, over --body.
+            """)
+    var stepField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListActiveOrHistoryAlarmsRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListActiveOrHistoryAlarmsRequest.self, from: body,
+                overriding: [
+                    "whether_custom_field": whetherCustomFieldField,
+                    "start_time": startTimeField,
+                    "end_time": endTimeField,
+                    "time_range": timeRangeField,
+                    "search": searchField,
+                    "step": stepField
+                ])
             _ = try await client.listActiveOrHistoryAlarms(
                 domainID: domainID,
                 requestBody,

@@ -47,11 +47,14 @@ struct ListNotificationTopicsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             if all {
                 let pages = client.listNotificationTopicsPaginator(fuzzyName: fuzzyName, limit: limit)
                 try await output.collect(pages)

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateStructConfigCommand: AsyncParsableCommand {
+struct CreateStructConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-struct-config",
         abstract: "Creating Structuring Configurations (Recommended)",
@@ -19,29 +19,107 @@ struct CreateStructConfigCommand: AsyncParsableCommand {
             Documented in apis/cloud_structuring/creating_structuring_configurations_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_group_id": "", "log_stream_id": "", "template_id": "", "template_name": "", "template_type": \#
+        "built_in|custom", "demo_fields": [{"field_name": "", "is_analysis": false}], "tag_fields": \#
+        [{"field_name": "", "is_analysis": false}], "quick_analysis": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateStructConfigRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): log_group_id*, log_stream_id*, template_id*, template_name*, \
-            template_type*, demo_fields, tag_fields, quick_analysis.
+            template_type*, demo_fields, tag_fields, quick_analysis. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-id"),
+        help: """
+            Log group ID. For details about how to obtain a log group ID, see Obtaining the Project ID, \
+            Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36. Sets `log_group_id` of the \
+            body, over --body.
+            """)
+    var logGroupIDField: String?
+
+    @Option(
+        name: .customLong("log-stream-id"),
+        help: """
+            Log stream ID. For details about how to obtain a log stream ID, see Obtaining the Project ID, \
+            Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36. Sets `log_stream_id` of \
+            the body, over --body.
+            """)
+    var logStreamIDField: String?
+
+    @Option(
+        name: .customLong("template-id"),
+        help: """
+            Template ID. When the system template is used, the current attribute can be empty. Minimum: 0 \
+            Maximum: 36. Sets `template_id` of the body, over --body.
+            """)
+    var templateIDField: String?
+
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Template name, which cannot be empty and will be verified. Minimum: 1 Maximum: 64. Sets \
+            `template_name` of the body, over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-type"),
+        help: """
+            Type of the template. The value can be built_in (system templates) or custom (custom templates). \
+            For details about system template types, see section \"Log Search and Analysis\" > \"Cloud \
+            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in, \
+            custom. Sets `template_type` of the body, over --body.
+            """,
+        completion: .list(["built_in", "custom"]))
+    var templateTypeField: String?
+
+    @Option(
+        name: .customLong("quick-analysis"),
+        help: """
+            Indicates whether to enable quick analysis for demo_fields and tag_fields. If this parameter is \
+            set to true, quick analysis is enabled for all fields. If this parameter is left blank or set to \
+            false, is_analysis in the template is used to determine whether to enable quick analysis. Sets \
+            `quick_analysis` of the body, over --body.
+            """)
+    var quickAnalysisField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateStructConfigRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateStructConfigRequest.self, from: body,
+                overriding: [
+                    "log_group_id": logGroupIDField,
+                    "log_stream_id": logStreamIDField,
+                    "template_id": templateIDField,
+                    "template_name": templateNameField,
+                    "template_type": templateTypeField,
+                    "quick_analysis": quickAnalysisField
+                ])
             _ = try await client.createStructConfig(requestBody)
         }
     }
 }
 
-struct DeleteStructTemplateCommand: AsyncParsableCommand {
+struct DeleteStructTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-struct-template",
         abstract: "Deleting a Structuring Rule",
@@ -53,22 +131,41 @@ struct DeleteStructTemplateCommand: AsyncParsableCommand {
             Documented in apis/cloud_structuring/deleting_a_structuring_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteStructTemplateRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): id*.
+            Fields (* required): id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("id"),
+        help: "Structuring rule ID. Minimum: 106 Maximum: 106. Sets `id` of the body, over --body.")
+    var idField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteStructTemplateRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteStructTemplateRequest.self, from: body,
+                overriding: [
+                    "id": idField
+                ])
             _ = try await client.deleteStructTemplate(requestBody)
         }
     }
@@ -86,11 +183,14 @@ struct ListBreIfStructTemplateCommand: AsyncParsableCommand {
             Documented in apis/cloud_structuring/querying_the_brief_list_of_structuring_templates.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBreIfStructTemplate()
         }
     }
@@ -117,11 +217,14 @@ struct ListStructTemplateCommand: AsyncParsableCommand {
             """)
     var id: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStructTemplate(id: id)
         }
     }
@@ -155,17 +258,20 @@ struct ShowStructTemplateCommand: AsyncParsableCommand {
             """)
     var logStreamID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showStructTemplate(logGroupID: logGroupID, logStreamID: logStreamID)
         }
     }
 }
 
-struct UpdateStructConfigCommand: AsyncParsableCommand {
+struct UpdateStructConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-struct-config",
         abstract: "Modifying Structuring Configurations (Recommended)",
@@ -177,23 +283,101 @@ struct UpdateStructConfigCommand: AsyncParsableCommand {
             Documented in apis/cloud_structuring/modifying_structuring_configurations_recommended.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_group_id": "", "log_stream_id": "", "template_id": "", "template_name": "", "template_type": \#
+        "built_in|custom", "demo_fields": [{"field_name": "", "is_analysis": false}], "tag_fields": \#
+        [{"field_name": "", "is_analysis": false}], "quick_analysis": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateStructConfigRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): log_group_id*, log_stream_id*, template_id*, template_name*, \
-            template_type*, demo_fields, tag_fields, quick_analysis.
+            template_type*, demo_fields, tag_fields, quick_analysis. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-id"),
+        help: """
+            Log group ID. For details about how to obtain a log group ID, see Obtaining the Project ID, \
+            Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36. Sets `log_group_id` of the \
+            body, over --body.
+            """)
+    var logGroupIDField: String?
+
+    @Option(
+        name: .customLong("log-stream-id"),
+        help: """
+            Log stream ID. For details about how to obtain a log stream ID, see Obtaining the Project ID, \
+            Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36. Sets `log_stream_id` of \
+            the body, over --body.
+            """)
+    var logStreamIDField: String?
+
+    @Option(
+        name: .customLong("template-id"),
+        help: """
+            Template ID. When the system template is used, the current attribute can be empty. Minimum: 0 \
+            Maximum: 36. Sets `template_id` of the body, over --body.
+            """)
+    var templateIDField: String?
+
+    @Option(
+        name: .customLong("template-name"),
+        help: """
+            Template name, which cannot be empty and will be verified. Minimum: 1 Maximum: 64. Sets \
+            `template_name` of the body, over --body.
+            """)
+    var templateNameField: String?
+
+    @Option(
+        name: .customLong("template-type"),
+        help: """
+            Type of the template. The value can be built_in (system templates) or custom (custom templates). \
+            For details about system template types, see section \"Log Search and Analysis\" > \"Cloud \
+            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in, \
+            custom. Sets `template_type` of the body, over --body.
+            """,
+        completion: .list(["built_in", "custom"]))
+    var templateTypeField: String?
+
+    @Option(
+        name: .customLong("quick-analysis"),
+        help: """
+            Indicates whether to enable quick analysis for demo_fields and tag_fields. If this parameter is \
+            set to true, quick analysis is enabled for all fields. If this parameter is left blank or set to \
+            false, is_analysis in the template is used to determine whether to enable quick analysis. Sets \
+            `quick_analysis` of the body, over --body.
+            """)
+    var quickAnalysisField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateStructConfigRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateStructConfigRequest.self, from: body,
+                overriding: [
+                    "log_group_id": logGroupIDField,
+                    "log_stream_id": logStreamIDField,
+                    "template_id": templateIDField,
+                    "template_name": templateNameField,
+                    "template_type": templateTypeField,
+                    "quick_analysis": quickAnalysisField
+                ])
             _ = try await client.updateStructConfig(requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateHostGroupCommand: AsyncParsableCommand {
+struct CreateHostGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-host-group",
         abstract: "Creating a Host Group",
@@ -18,29 +18,67 @@ struct CreateHostGroupCommand: AsyncParsableCommand {
             Documented in apis/host_group_management/creating_a_host_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"host_group_name": "", "host_group_type": "", "host_id_list": [""], "host_group_tag": [{"key": "", \#
+        "value": "", "tags_to_streams_enable": false}], "agent_access_type": "", "labels": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateHostGroupRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): host_group_name*, host_group_type*, host_id_list, host_group_tag, \
-            agent_access_type, labels.
+            agent_access_type, labels. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("host-group-name"),
+        help: """
+            Host group name. Use only letters, digits, underscores (_), hyphens (-), and periods (.). Do not \
+            start with a period or underscore or end with a period. Minimum: 1 Maximum: 64. Sets \
+            `host_group_name` of the body, over --body.
+            """)
+    var hostGroupNameField: String?
+
+    @Option(
+        name: .customLong("host-group-type"),
+        help: "Host group type. Windows Linux. Sets `host_group_type` of the body, over --body.")
+    var hostGroupTypeField: String?
+
+    @Option(
+        name: .customLong("agent-access-type"),
+        help: "Host access type. LABEL IP. Sets `agent_access_type` of the body, over --body.")
+    var agentAccessTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateHostGroupRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateHostGroupRequest.self, from: body,
+                overriding: [
+                    "host_group_name": hostGroupNameField,
+                    "host_group_type": hostGroupTypeField,
+                    "agent_access_type": agentAccessTypeField
+                ])
             _ = try await client.createHostGroup(requestBody)
         }
     }
 }
 
-struct DeleteHostGroupCommand: AsyncParsableCommand {
+struct DeleteHostGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-host-group",
         abstract: "Deleting a Host Group",
@@ -52,28 +90,38 @@ struct DeleteHostGroupCommand: AsyncParsableCommand {
             Documented in apis/host_group_management/deleting_a_host_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"host_group_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AccessConfigHostGroupIDListCreate) as JSON, @file.json, or - for standard \
-            input. Fields (* required): host_group_id_list*.
+            input. Fields (* required): host_group_id_list*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AccessConfigHostGroupIDListCreate.self, from: body)
             _ = try await client.deleteHostGroup(requestBody)
         }
     }
 }
 
-struct ListHostCommand: AsyncParsableCommand {
+struct ListHostCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-host",
         abstract: "Querying Host Information",
@@ -85,28 +133,41 @@ struct ListHostCommand: AsyncParsableCommand {
             Documented in apis/host_group_management/querying_host_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"host_id_list": [""], "filter": {"host_name_list": [""], "host_ip_list": [""], "host_status": "", \#
+        "host_version": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListHostRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): host_id_list, filter*.
+            required): host_id_list, filter*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListHostRequest.self, from: body)
             _ = try await client.listHost(requestBody)
         }
     }
 }
 
-struct ListHostGroupCommand: AsyncParsableCommand {
+struct ListHostGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-host-group",
         abstract: "Querying Host Groups",
@@ -118,28 +179,42 @@ struct ListHostGroupCommand: AsyncParsableCommand {
             Documented in apis/host_group_management/querying_host_groups.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"host_group_id_list": [""], "filter": {"host_group_type": "", "host_group_name_list": [""], \#
+        "host_name_list": [""], "host_group_tag": {"tag_type": "", "tag_list": [{"key": "", "value": "", \#
+        "tags_to_streams_enable": false}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListHostGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): host_group_id_list, filter*.
+            required): host_group_id_list, filter*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListHostGroupRequest.self, from: body)
             _ = try await client.listHostGroup(requestBody)
         }
     }
 }
 
-struct UpdateHostGroupCommand: AsyncParsableCommand {
+struct UpdateHostGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-host-group",
         abstract: "Modifying a Host Group",
@@ -151,22 +226,54 @@ struct UpdateHostGroupCommand: AsyncParsableCommand {
             Documented in apis/host_group_management/modifying_a_host_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"host_group_id": "", "host_group_name": "", "host_id_list": [""], "host_group_tag": [{"key": "", \#
+        "value": ""}], "labels": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateHostGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): host_group_id*, host_group_name, host_id_list, host_group_tag, labels*.
+            (* required): host_group_id*, host_group_name, host_id_list, host_group_tag, labels*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("host-group-id"),
+        help: "Host group ID. Minimum: 36 Maximum: 36. Sets `host_group_id` of the body, over --body.")
+    var hostGroupIDField: String?
+
+    @Option(
+        name: .customLong("host-group-name"),
+        help: """
+            Host group name. Use only letters, digits, underscores (_), hyphens (-), and periods (.). Do not \
+            start with a period or underscore or end with a period. Minimum: 1 Maximum: 64. Sets \
+            `host_group_name` of the body, over --body.
+            """)
+    var hostGroupNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateHostGroupRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateHostGroupRequest.self, from: body,
+                overriding: [
+                    "host_group_id": hostGroupIDField,
+                    "host_group_name": hostGroupNameField
+                ])
             _ = try await client.updateHostGroup(requestBody)
         }
     }

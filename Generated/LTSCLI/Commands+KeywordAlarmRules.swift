@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateKeywordsAlarmRuleCommand: AsyncParsableCommand {
+struct CreateKeywordsAlarmRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-keywords-alarm-rule",
         abstract: "Creating a Keyword Alarm Rule",
@@ -19,6 +19,20 @@ struct CreateKeywordsAlarmRuleCommand: AsyncParsableCommand {
             Documented in apis/keyword_alarm_rules/creating_a_keyword_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"keywords_alarm_rule_name": "", "keywords_alarm_rule_description": "", "keywords_requests": \#
+        [{"log_stream_id": "", "log_stream_name": "", "log_group_id": "", "log_group_name": "", "keywords": \#
+        "", "condition": "", "number": 0, "search_time_range": 0, "search_time_range_unit": ""}], \#
+        "frequency": {"type": "", "cron_expr": "", "hour_of_day": 0, "day_of_week": 0, "fixed_rate": 0, \#
+        "fixed_rate_unit": "hour|minute"}, "keywords_alarm_level": "", "keywords_alarm_send": false, \#
+        "domain_id": "", "trigger_condition_count": 0, "trigger_condition_frequency": 0, \#
+        "whether_recovery_policy": false, "recovery_policy": 0, "notification_frequency": 0, \#
+        "alarm_action_rule_name": "", "notification_save_rule": {"language": "", "timezone": "", \#
+        "user_name": "", "topics": [{"name": "", "topic_urn": "", "display_name": "", "push_policy": 0}], \#
+        "template_name": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -27,17 +41,120 @@ struct CreateKeywordsAlarmRuleCommand: AsyncParsableCommand {
             Fields (* required): keywords_alarm_rule_name*, keywords_alarm_rule_description, \
             keywords_requests*, frequency*, keywords_alarm_level*, keywords_alarm_send*, domain_id*, \
             trigger_condition_count, trigger_condition_frequency, whether_recovery_policy, recovery_policy, \
-            notification_frequency*, alarm_action_rule_name, notification_save_rule.
+            notification_frequency*, alarm_action_rule_name, notification_save_rule. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("keywords-alarm-rule-name"),
+        help: """
+            Keyword alarm rule names. Cannot start with a period (.) or underscore (_) or end with a period \
+            (.). Minimum: 1 Maximum: 64. Sets `keywords_alarm_rule_name` of the body, over --body.
+            """)
+    var keywordsAlarmRuleNameField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-rule-description"),
+        help: """
+            Keyword alarm description. Minimum: 0 Maximum: 64. Sets `keywords_alarm_rule_description` of the \
+            body, over --body.
+            """)
+    var keywordsAlarmRuleDescriptionField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-level"),
+        help: "Alarm severity. Sets `keywords_alarm_level` of the body, over --body.")
+    var keywordsAlarmLevelField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-send"),
+        help: "Whether to send an alarm. Sets `keywords_alarm_send` of the body, over --body.")
+    var keywordsAlarmSendField: Bool?
+
+    @Option(
+        name: .customLong("domain-id"),
+        help: """
+            Account ID. For details about how to obtain an account ID, see Obtaining the Project ID, Account \
+            ID, Log Group ID, and Log Stream ID. Minimum: 32 Maximum: 32. Sets `domain_id` of the body, over \
+            --body.
+            """)
+    var domainIDField: String?
+
+    @Option(
+        name: .customLong("trigger-condition-count"),
+        help: """
+            Number of times that log events meet the trigger condition. The default value is 1. Sets \
+            `trigger_condition_count` of the body, over --body.
+            """)
+    var triggerConditionCountField: Int?
+
+    @Option(
+        name: .customLong("trigger-condition-frequency"),
+        help: """
+            Number of queries in which the triggering condition is met. The default value is 1. Sets \
+            `trigger_condition_frequency` of the body, over --body.
+            """)
+    var triggerConditionFrequencyField: Int?
+
+    @Option(
+        name: .customLong("whether-recovery-policy"),
+        help: """
+            Whether to enable the alarm clearance notification. The default value is false. Sets \
+            `whether_recovery_policy` of the body, over --body.
+            """)
+    var whetherRecoveryPolicyField: Bool?
+
+    @Option(
+        name: .customLong("recovery-policy"),
+        help: """
+            Number of queries in which the triggering condition is not met. The alarm is cleared when this \
+            number reaches the value (3 by default) of this parameter. Sets `recovery_policy` of the body, \
+            over --body.
+            """)
+    var recoveryPolicyField: Int?
+
+    @Option(
+        name: .customLong("notification-frequency"),
+        help: "Notification frequency, in minutes. Sets `notification_frequency` of the body, over --body.")
+    var notificationFrequencyField: Int?
+
+    @Option(
+        name: .customLong("alarm-action-rule-name"),
+        help: """
+            Alarm action rule name. Set alarm_action_rule_name or notification_save_rule. If you set both of \
+            them, the value of alarm_action_rule_name is prioritized. Sets `alarm_action_rule_name` of the \
+            body, over --body.
+            """)
+    var alarmActionRuleNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateKeywordsAlarmRuleRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateKeywordsAlarmRuleRequest.self, from: body,
+                overriding: [
+                    "keywords_alarm_rule_name": keywordsAlarmRuleNameField,
+                    "keywords_alarm_rule_description": keywordsAlarmRuleDescriptionField,
+                    "keywords_alarm_level": keywordsAlarmLevelField,
+                    "keywords_alarm_send": keywordsAlarmSendField,
+                    "domain_id": domainIDField,
+                    "trigger_condition_count": triggerConditionCountField,
+                    "trigger_condition_frequency": triggerConditionFrequencyField,
+                    "whether_recovery_policy": whetherRecoveryPolicyField,
+                    "recovery_policy": recoveryPolicyField,
+                    "notification_frequency": notificationFrequencyField,
+                    "alarm_action_rule_name": alarmActionRuleNameField
+                ])
             _ = try await client.createKeywordsAlarmRule(requestBody)
         }
     }
@@ -60,11 +177,14 @@ struct DeleteKeywordsAlarmRuleCommand: AsyncParsableCommand {
         help: "Keyword alarm rule ID. Minimum: 36 Maximum: 36")
     var keywordsAlarmRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteKeywordsAlarmRule(keywordsAlarmRuleID: keywordsAlarmRuleID)
         }
     }
@@ -82,17 +202,20 @@ struct ListKeywordsAlarmRulesCommand: AsyncParsableCommand {
             Documented in apis/keyword_alarm_rules/querying_a_keyword_alarm_rule.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listKeywordsAlarmRules()
         }
     }
 }
 
-struct UpdateKeywordsAlarmRuleCommand: AsyncParsableCommand {
+struct UpdateKeywordsAlarmRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-keywords-alarm-rule",
         abstract: "Modifying a Keyword Alarm Rule",
@@ -104,6 +227,21 @@ struct UpdateKeywordsAlarmRuleCommand: AsyncParsableCommand {
             Documented in apis/keyword_alarm_rules/modifying_a_keyword_alarm_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"keywords_alarm_rule_id": "", "keywords_alarm_rule_name": "", "alarm_rule_alias": "", \#
+        "keywords_alarm_rule_description": "", "keywords_requests": [{"log_stream_id": "", \#
+        "log_stream_name": "", "log_group_id": "", "log_group_name": "", "keywords": "", "condition": "", \#
+        "number": 0, "search_time_range": 0, "search_time_range_unit": ""}], "frequency": {"type": "", \#
+        "cron_expr": "", "hour_of_day": 0, "day_of_week": 0, "fixed_rate": 0, "fixed_rate_unit": \#
+        "hour|minute"}, "keywords_alarm_level": "", "keywords_alarm_send": false, \#
+        "keywords_alarm_send_code": 0, "domain_id": "", "notification_save_rule": {"language": "", \#
+        "timezone": "", "user_name": "", "topics": [{"name": "", "topic_urn": "", "display_name": "", \#
+        "push_policy": 0}], "template_name": ""}, "trigger_condition_count": 0, \#
+        "trigger_condition_frequency": 0, "whether_recovery_policy": false, "recovery_policy": 0, \#
+        "notification_frequency": 0, "alarm_action_rule_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -113,17 +251,144 @@ struct UpdateKeywordsAlarmRuleCommand: AsyncParsableCommand {
             keywords_alarm_rule_description, keywords_requests*, frequency*, keywords_alarm_level*, \
             keywords_alarm_send*, keywords_alarm_send_code*, domain_id*, notification_save_rule, \
             trigger_condition_count, trigger_condition_frequency, whether_recovery_policy, recovery_policy, \
-            notification_frequency*, alarm_action_rule_name.
+            notification_frequency*, alarm_action_rule_name. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("keywords-alarm-rule-id"),
+        help: """
+            Keyword alarm rule ID. Minimum: 36 Maximum: 36. Sets `keywords_alarm_rule_id` of the body, over \
+            --body.
+            """)
+    var keywordsAlarmRuleIDField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-rule-name"),
+        help: """
+            Original rule name, which cannot be changed. Minimum: 1 Maximum: 64. Sets \
+            `keywords_alarm_rule_name` of the body, over --body.
+            """)
+    var keywordsAlarmRuleNameField: String?
+
+    @Option(
+        name: .customLong("alarm-rule-alias"),
+        help: "Rule name. Minimum: 1 Maximum: 64. Sets `alarm_rule_alias` of the body, over --body.")
+    var alarmRuleAliasField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-rule-description"),
+        help: """
+            Keyword alarm description. Minimum: 0 Maximum: 64. Sets `keywords_alarm_rule_description` of the \
+            body, over --body.
+            """)
+    var keywordsAlarmRuleDescriptionField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-level"),
+        help: "Alarm severity. Sets `keywords_alarm_level` of the body, over --body.")
+    var keywordsAlarmLevelField: String?
+
+    @Option(
+        name: .customLong("keywords-alarm-send"),
+        help: "Whether to send an alarm. Sets `keywords_alarm_send` of the body, over --body.")
+    var keywordsAlarmSendField: Bool?
+
+    @Option(
+        name: .customLong("keywords-alarm-send-code"),
+        help: """
+            Subject. 0: unchanged; 1: added; 2: modified; 3: deleted. Minimum: 0 Maximum: 3. Sets \
+            `keywords_alarm_send_code` of the body, over --body.
+            """)
+    var keywordsAlarmSendCodeField: Int?
+
+    @Option(
+        name: .customLong("domain-id"),
+        help: """
+            Account ID. For details about how to obtain an account ID, see Obtaining the Project ID, Account \
+            ID, Log Group ID, and Log Stream ID. Minimum: 32 Maximum: 32. Sets `domain_id` of the body, over \
+            --body.
+            """)
+    var domainIDField: String?
+
+    @Option(
+        name: .customLong("trigger-condition-count"),
+        help: """
+            Number of times that log events meet the trigger condition. The default value is 1. Sets \
+            `trigger_condition_count` of the body, over --body.
+            """)
+    var triggerConditionCountField: Int?
+
+    @Option(
+        name: .customLong("trigger-condition-frequency"),
+        help: """
+            Number of queries in which the triggering condition is met. The default value is 1. Sets \
+            `trigger_condition_frequency` of the body, over --body.
+            """)
+    var triggerConditionFrequencyField: Int?
+
+    @Option(
+        name: .customLong("whether-recovery-policy"),
+        help: """
+            Whether to enable the alarm clearance notification. The default value is false. Sets \
+            `whether_recovery_policy` of the body, over --body.
+            """)
+    var whetherRecoveryPolicyField: Bool?
+
+    @Option(
+        name: .customLong("recovery-policy"),
+        help: """
+            Number of queries in which the triggering condition is not met. The alarm is cleared when this \
+            number reaches the value (3 by default) of this parameter. Sets `recovery_policy` of the body, \
+            over --body.
+            """)
+    var recoveryPolicyField: Int?
+
+    @Option(
+        name: .customLong("notification-frequency"),
+        help: "Notification frequency, in minutes. Sets `notification_frequency` of the body, over --body.")
+    var notificationFrequencyField: Int?
+
+    @Option(
+        name: .customLong("alarm-action-rule-name"),
+        help: """
+            Alarm action rule name. Set alarm_action_rule_name or notification_save_rule. If you set both of \
+            them, the value of alarm_action_rule_name is prioritized. Sets `alarm_action_rule_name` of the \
+            body, over --body.
+            """)
+    var alarmActionRuleNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateKeywordsAlarmRuleRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateKeywordsAlarmRuleRequest.self, from: body,
+                overriding: [
+                    "keywords_alarm_rule_id": keywordsAlarmRuleIDField,
+                    "keywords_alarm_rule_name": keywordsAlarmRuleNameField,
+                    "alarm_rule_alias": alarmRuleAliasField,
+                    "keywords_alarm_rule_description": keywordsAlarmRuleDescriptionField,
+                    "keywords_alarm_level": keywordsAlarmLevelField,
+                    "keywords_alarm_send": keywordsAlarmSendField,
+                    "keywords_alarm_send_code": keywordsAlarmSendCodeField,
+                    "domain_id": domainIDField,
+                    "trigger_condition_count": triggerConditionCountField,
+                    "trigger_condition_frequency": triggerConditionFrequencyField,
+                    "whether_recovery_policy": whetherRecoveryPolicyField,
+                    "recovery_policy": recoveryPolicyField,
+                    "notification_frequency": notificationFrequencyField,
+                    "alarm_action_rule_name": alarmActionRuleNameField
+                ])
             _ = try await client.updateKeywordsAlarmRule(requestBody)
         }
     }

@@ -19,11 +19,14 @@ struct DisableLogCollectionCommand: AsyncParsableCommand {
             apis/log_collection_beyond_free_quota/disabling_log_collection_beyond_free_quota.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.disableLogCollection()
         }
     }
@@ -42,11 +45,14 @@ struct EnableLogCollectionCommand: AsyncParsableCommand {
             apis/log_collection_beyond_free_quota/enabling_log_collection_beyond_free_quota.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.enableLogCollection()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateLogGroupCommand: AsyncParsableCommand {
+struct CreateLogGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-log-group",
         abstract: "Creating a Log Group",
@@ -18,22 +18,64 @@ struct CreateLogGroupCommand: AsyncParsableCommand {
             Documented in apis/log_group_management/creating_a_log_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_group_name": "", "ttl_in_days": 0, "tags": [{"key": "", "value": ""}], \#
+        "log_group_name_alias": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): log_group_name*, ttl_in_days*, tags, log_group_name_alias.
+            required): log_group_name*, ttl_in_days*, tags, log_group_name_alias. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-name"),
+        help: """
+            Name of the log group to be created. The configuration rules are as follows: A name can contain \
+            1 to 64 characters, including only letters, digits, underscores (_), hyphens (-), and periods \
+            (.). It cannot start with a period or underscore or end with a period. Minimum: 1 Maximum: 64. \
+            Sets `log_group_name` of the body, over --body.
+            """)
+    var logGroupNameField: String?
+
+    @Option(
+        name: .customLong("ttl-in-days"),
+        help: """
+            Log retention duration. (Default: 30 days) Minimum: 1 Maximum: 365. Sets `ttl_in_days` of the \
+            body, over --body.
+            """)
+    var ttlInDaysField: Int?
+
+    @Option(
+        name: .customLong("log-group-name-alias"),
+        help: "Log group alias. Sets `log_group_name_alias` of the body, over --body.")
+    var logGroupNameAliasField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLogGroupRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLogGroupRequest.self, from: body,
+                overriding: [
+                    "log_group_name": logGroupNameField,
+                    "ttl_in_days": ttlInDaysField,
+                    "log_group_name_alias": logGroupNameAliasField
+                ])
             _ = try await client.createLogGroup(requestBody)
         }
     }
@@ -60,11 +102,14 @@ struct DeleteLogGroupCommand: AsyncParsableCommand {
             """)
     var logGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteLogGroup(logGroupID: logGroupID)
         }
     }
@@ -82,17 +127,20 @@ struct ListLogGroupsCommand: AsyncParsableCommand {
             Documented in apis/log_group_management/querying_all_log_groups_of_an_account.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLogGroups()
         }
     }
 }
 
-struct UpdateLogGroupCommand: AsyncParsableCommand {
+struct UpdateLogGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-log-group",
         abstract: "Modifying a Log Group",
@@ -104,15 +152,22 @@ struct UpdateLogGroupCommand: AsyncParsableCommand {
             Documented in apis/log_group_management/modifying_a_log_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"ttl_in_days": 0, "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLogGroupRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): ttl_in_days*, tags.
+            required): ttl_in_days*, tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("log-group-id"),
@@ -122,12 +177,27 @@ struct UpdateLogGroupCommand: AsyncParsableCommand {
             """)
     var logGroupID: String
 
+    @Option(
+        name: .customLong("ttl-in-days"),
+        help: """
+            Log retention duration (days). Minimum value: 1 Maximum value: 365. Sets `ttl_in_days` of the \
+            body, over --body.
+            """)
+    var ttlInDaysField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLogGroupRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLogGroupRequest.self, from: body,
+                overriding: [
+                    "ttl_in_days": ttlInDaysField
+                ])
             _ = try await client.updateLogGroup(logGroupID: logGroupID, requestBody)
         }
     }

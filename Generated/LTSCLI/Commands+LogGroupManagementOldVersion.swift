@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateLogGroupV20Command: AsyncParsableCommand {
+struct CreateLogGroupV20Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-log-group-v20",
         abstract: "Creating a Log Group",
@@ -19,22 +19,55 @@ struct CreateLogGroupV20Command: AsyncParsableCommand {
             Documented in apis/log_group_management_old_version/creating_a_log_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"log_group_name": "", "ttl_in_days": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogGroupV20Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): log_group_name*, ttl_in_days*.
+            (* required): log_group_name*, ttl_in_days*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-name"),
+        help: """
+            Log group name. The configuration rules are as follows: Must be a string of 1 to 64 characters. \
+            Only allows uppercase and lowercase letters, digits, underscores (_), hyphens (-), and periods \
+            (.). The name cannot start with a period or underscore, or end with a period. Sets \
+            `log_group_name` of the body, over --body.
+            """)
+    var logGroupNameField: String?
+
+    @Option(
+        name: .customLong("ttl-in-days"),
+        help: """
+            Log retention duration. (default: 30 days) Minimum value: 1 Maximum value: 365. Sets \
+            `ttl_in_days` of the body, over --body.
+            """)
+    var ttlInDaysField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLogGroupV20Request.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLogGroupV20Request.self, from: body,
+                overriding: [
+                    "log_group_name": logGroupNameField,
+                    "ttl_in_days": ttlInDaysField
+                ])
             _ = try await client.createLogGroupV20(requestBody)
         }
     }
@@ -57,11 +90,14 @@ struct DeleteLogGroupV20Command: AsyncParsableCommand {
         help: "ID of a created log group")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteLogGroupV20(groupID: groupID)
         }
     }
@@ -85,11 +121,14 @@ struct ShowLogGroupCommand: AsyncParsableCommand {
         help: "Log group ID")
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showLogGroup(groupID: groupID)
         }
     }

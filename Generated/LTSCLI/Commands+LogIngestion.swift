@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateAccessConfigCommand: AsyncParsableCommand {
+struct CreateAccessConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-access-config",
         abstract: "Creating a Log Ingestion Configuration",
@@ -18,29 +18,89 @@ struct CreateAccessConfigCommand: AsyncParsableCommand {
             Documented in apis/log_ingestion/creating_a_log_ingestion_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"access_config_name": "", "access_config_type": "", "access_config_detail": {"paths": [""], \#
+        "black_paths": [""], "format": {"single": {"mode": "", "value": ""}, "multi": {"mode": "", "value": \#
+        ""}}, "windows_log_info": {"categorys": [""], "time_offset": {"offset": 0, "unit": ""}, \#
+        "event_level": [""]}, "stdout": false, "stderr": false, "pathType": "", "namespaceRegex": "", \#
+        "podNameRegex": "", "containerNameRegex": "", "includeLabels": {}, "excludeLabels": {}, \#
+        "includeEnvs": {}, "excludeEnvs": {}, "logLabels": {}, "logEnvs": {}, "includeK8sLabels": {}, \#
+        "excludeK8sLabels": {}, "logK8s": {}}, "log_info": {"log_group_id": "", "log_stream_id": ""}, \#
+        "host_group_info": {"host_group_id_list": [""]}, "access_config_tag": [{"key": "", "value": ""}], \#
+        "binary_collect": false, "log_split": false, "cluster_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAccessConfigRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): access_config_name*, access_config_type*, access_config_detail*, log_info*, \
-            host_group_info, access_config_tag, binary_collect, log_split, cluster_id.
+            host_group_info, access_config_tag, binary_collect, log_split, cluster_id. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("access-config-name"),
+        help: """
+            Ingestion configuration name. It should match the regular expression: \
+            ^(?!.)(?!_)(?!.*?.$)[\\u4e00-\\u9fa5a-zA-Z0-9-_.]{1,64}$. Minimum: 1 Maximum: 64. Sets \
+            `access_config_name` of the body, over --body.
+            """)
+    var accessConfigNameField: String?
+
+    @Option(
+        name: .customLong("access-config-type"),
+        help: """
+            Ingestion configuration type. AGENT: ECS access; K8S_CCE: CCE access. Sets `access_config_type` \
+            of the body, over --body.
+            """)
+    var accessConfigTypeField: String?
+
+    @Option(
+        name: .customLong("binary-collect"),
+        help: "Binary collection. Sets `binary_collect` of the body, over --body.")
+    var binaryCollectField: Bool?
+
+    @Option(
+        name: .customLong("log-split"),
+        help: "Log splitting. Sets `log_split` of the body, over --body.")
+    var logSplitField: Bool?
+
+    @Option(
+        name: .customLong("cluster-id"),
+        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
+    var clusterIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAccessConfigRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAccessConfigRequest.self, from: body,
+                overriding: [
+                    "access_config_name": accessConfigNameField,
+                    "access_config_type": accessConfigTypeField,
+                    "binary_collect": binaryCollectField,
+                    "log_split": logSplitField,
+                    "cluster_id": clusterIDField
+                ])
             _ = try await client.createAccessConfig(requestBody)
         }
     }
 }
 
-struct CreateAgencyAccessCommand: AsyncParsableCommand {
+struct CreateAgencyAccessCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-agency-access",
         abstract: "Creating a Cross-Account Log Ingestion Configuration",
@@ -52,28 +112,44 @@ struct CreateAgencyAccessCommand: AsyncParsableCommand {
             Documented in apis/log_ingestion/creating_a_cross-account_log_ingestion_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"preview_agency_list": [{"agency_access_type": "", "agency_log_access": "", \#
+        "log_agencyStream_name": "", "log_agencyStream_id": "", "log_agencyGroup_name": "", \#
+        "log_agencyGroup_id": "", "log_beAgencystream_name": "", "log_beAgencystream_id": "", \#
+        "log_beAgencygroup_name": "", "log_beAgencygroup_id": "", "be_agency_project_id": "", \#
+        "agency_project_id": "", "agency_domain_name": "", "agency_name": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAgencyAccessRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): preview_agency_list*.
+            Fields (* required): preview_agency_list*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAgencyAccessRequest.self, from: body)
             _ = try await client.createAgencyAccess(requestBody)
         }
     }
 }
 
-struct DeleteAccessConfigCommand: AsyncParsableCommand {
+struct DeleteAccessConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-access-config",
         abstract: "Deleting Log Ingestion Configurations",
@@ -85,28 +161,38 @@ struct DeleteAccessConfigCommand: AsyncParsableCommand {
             Documented in apis/log_ingestion/deleting_log_ingestion_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"access_config_id_list": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteAccessConfigRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): access_config_id_list*.
+            Fields (* required): access_config_id_list*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteAccessConfigRequest.self, from: body)
             _ = try await client.deleteAccessConfig(requestBody)
         }
     }
 }
 
-struct ListAccessConfigCommand: AsyncParsableCommand {
+struct ListAccessConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-access-config",
         abstract: "Querying Log Ingestion Configurations",
@@ -118,29 +204,42 @@ struct ListAccessConfigCommand: AsyncParsableCommand {
             Documented in apis/log_ingestion/querying_log_ingestion_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"access_config_name_list": [""], "host_group_name_list": [""], "log_group_name_list": [""], \#
+        "log_stream_name_list": [""], "access_config_tag_list": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListAccessConfigRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): access_config_name_list*, host_group_name_list*, log_group_name_list*, \
-            log_stream_name_list*, access_config_tag_list.
+            log_stream_name_list*, access_config_tag_list. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListAccessConfigRequest.self, from: body)
             _ = try await client.listAccessConfig(requestBody)
         }
     }
 }
 
-struct UpdateAccessConfigCommand: AsyncParsableCommand {
+struct UpdateAccessConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-access-config",
         abstract: "Modifying a Log Ingestion Configuration",
@@ -152,23 +251,75 @@ struct UpdateAccessConfigCommand: AsyncParsableCommand {
             Documented in apis/log_ingestion/modifying_a_log_ingestion_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"access_config_id": "", "access_config_detail": {"paths": [""], "black_paths": [""], "format": \#
+        {"single": {"mode": "", "value": ""}, "multi": {"mode": "", "value": ""}}, "windows_log_info": \#
+        {"categorys": [""], "time_offset": {"offset": 0, "unit": ""}, "event_level": [""]}, "stdout": \#
+        false, "stderr": false, "pathType": "", "namespaceRegex": "", "podNameRegex": "", \#
+        "containerNameRegex": "", "includeLabels": {}, "excludeLabels": {}, "includeEnvs": {}, \#
+        "excludeEnvs": {}, "logLabels": {}, "logEnvs": {}, "includeK8sLabels": {}, "excludeK8sLabels": {}, \#
+        "logK8s": {}}, "host_group_info": {"host_group_id_list": [""]}, "access_config_tag": [{"key": "", \#
+        "value": ""}], "log_split": false, "binary_collect": false, "cluster_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAccessConfigRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): access_config_id*, access_config_detail, host_group_info, \
-            access_config_tag, log_split, binary_collect, cluster_id.
+            access_config_tag, log_split, binary_collect, cluster_id. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("access-config-id"),
+        help: """
+            Ingestion configuration ID. Minimum: 36 Maximum: 36. Sets `access_config_id` of the body, over \
+            --body.
+            """)
+    var accessConfigIDField: String?
+
+    @Option(
+        name: .customLong("log-split"),
+        help: "Log splitting. Sets `log_split` of the body, over --body.")
+    var logSplitField: Bool?
+
+    @Option(
+        name: .customLong("binary-collect"),
+        help: "Binary collection. Sets `binary_collect` of the body, over --body.")
+    var binaryCollectField: Bool?
+
+    @Option(
+        name: .customLong("cluster-id"),
+        help: """
+            CCE cluster ID. This parameter is mandatory for the CCE type. Sets `cluster_id` of the body, \
+            over --body.
+            """)
+    var clusterIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAccessConfigRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAccessConfigRequest.self, from: body,
+                overriding: [
+                    "access_config_id": accessConfigIDField,
+                    "log_split": logSplitField,
+                    "binary_collect": binaryCollectField,
+                    "cluster_id": clusterIDField
+                ])
             _ = try await client.updateAccessConfig(requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateFavoriteCommand: AsyncParsableCommand {
+struct CreateFavoriteCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-favorite",
         abstract: "Adding a Log to Favorites",
@@ -18,23 +18,93 @@ struct CreateFavoriteCommand: AsyncParsableCommand {
             Documented in apis/log_management/adding_a_log_to_favorites.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"eps_id": "", "favorite_resource_id": "", "favorite_resource_type": "", "log_group_id": "", \#
+        "log_group_name": "", "log_stream_id": "", "log_stream_name": "", "is_global": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFavoriteRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): eps_id, favorite_resource_id*, favorite_resource_type*, log_group_id*, \
-            log_group_name, log_stream_id*, log_stream_name, is_global*.
+            log_group_name, log_stream_id*, log_stream_name, is_global*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("eps-id"),
+        help: "Enterprise project ID. Sets `eps_id` of the body, over --body.")
+    var epsIDField: String?
+
+    @Option(
+        name: .customLong("favorite-resource-id"),
+        help: "Favorite resource ID. Sets `favorite_resource_id` of the body, over --body.")
+    var favoriteResourceIDField: String?
+
+    @Option(
+        name: .customLong("favorite-resource-type"),
+        help: """
+            Favorite resource type. LOG_STREAM LOG_GROUP. Sets `favorite_resource_type` of the body, over \
+            --body.
+            """)
+    var favoriteResourceTypeField: String?
+
+    @Option(
+        name: .customLong("log-group-id"),
+        help: "Log group ID. Sets `log_group_id` of the body, over --body.")
+    var logGroupIDField: String?
+
+    @Option(
+        name: .customLong("log-group-name"),
+        help: "Log group name. Sets `log_group_name` of the body, over --body.")
+    var logGroupNameField: String?
+
+    @Option(
+        name: .customLong("log-stream-id"),
+        help: "Log stream ID. Sets `log_stream_id` of the body, over --body.")
+    var logStreamIDField: String?
+
+    @Option(
+        name: .customLong("log-stream-name"),
+        help: "Log stream name. Sets `log_stream_name` of the body, over --body.")
+    var logStreamNameField: String?
+
+    @Option(
+        name: .customLong("is-global"),
+        help: """
+            Whether global favorites are supported. This parameter must be set to true. Otherwise, logs \
+            cannot be added to favorites. Sets `is_global` of the body, over --body.
+            """)
+    var isGlobalField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFavoriteRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFavoriteRequest.self, from: body,
+                overriding: [
+                    "eps_id": epsIDField,
+                    "favorite_resource_id": favoriteResourceIDField,
+                    "favorite_resource_type": favoriteResourceTypeField,
+                    "log_group_id": logGroupIDField,
+                    "log_group_name": logGroupNameField,
+                    "log_stream_id": logStreamIDField,
+                    "log_stream_name": logStreamNameField,
+                    "is_global": isGlobalField
+                ])
             _ = try await client.createFavorite(requestBody)
         }
     }
@@ -57,17 +127,20 @@ struct DeleteFavoriteCommand: AsyncParsableCommand {
         help: "ID of a favorite resource, including its log group or stream.")
     var favResID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteFavorite(favResID: favResID)
         }
     }
 }
 
-struct ListLogHistogramCommand: AsyncParsableCommand {
+struct ListLogHistogramCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-log-histogram",
         abstract: "Querying the Log Histogram",
@@ -81,29 +154,102 @@ struct ListLogHistogramCommand: AsyncParsableCommand {
             Documented in apis/log_management/querying_the_log_histogram.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"start_time": "", "end_time": "", "step_interval": 0, "group_id": "", "stream_id": "", "key_word": \#
+        "", "is_iterative": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListLogHistogramRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): start_time*, end_time*, step_interval*, group_id*, stream_id*, key_word*, \
-            is_iterative.
+            is_iterative. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            Start time, which is a timestamp accurate to millisecond. Sets `start_time` of the body, over \
+            --body.
+            """)
+    var startTimeField: String?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: """
+            End time, which is a timestamp accurate to millisecond. Sets `end_time` of the body, over \
+            --body.
+            """)
+    var endTimeField: String?
+
+    @Option(
+        name: .customLong("step-interval"),
+        help: """
+            Time step, in milliseconds (ms). Recommended formula: (end_time-start_time)/1000 x 1000/60, \
+            where /1000 x 1000 means rounding to an integer. If the calculated result is less than or equal \
+            to 1000, the value 1000 is used. Sets `step_interval` of the body, over --body.
+            """)
+    var stepIntervalField: Int64?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "Log group ID. Minimum: 36 Maximum: 36. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("stream-id"),
+        help: "Log stream ID. Minimum: 36 Maximum: 36. Sets `stream_id` of the body, over --body.")
+    var streamIDField: String?
+
+    @Option(
+        name: .customLong("key-word"),
+        help: """
+            A keyword is a word between two adjacent delimiters. Sets `key_word` of the body, over --body.
+            """)
+    var keyWordField: String?
+
+    @Option(
+        name: .customLong("is-iterative"),
+        help: """
+            Whether the log query is iterative. The default value is false, indicating that the log query is \
+            not iterative. Sets `is_iterative` of the body, over --body.
+            """)
+    var isIterativeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListLogHistogramRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListLogHistogramRequest.self, from: body,
+                overriding: [
+                    "start_time": startTimeField,
+                    "end_time": endTimeField,
+                    "step_interval": stepIntervalField,
+                    "group_id": groupIDField,
+                    "stream_id": streamIDField,
+                    "key_word": keyWordField,
+                    "is_iterative": isIterativeField
+                ])
             _ = try await client.listLogHistogram(requestBody)
         }
     }
 }
 
-struct ListLogsCommand: AsyncParsableCommand {
+struct ListLogsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-logs",
         abstract: "Querying Logs",
@@ -115,16 +261,27 @@ struct ListLogsCommand: AsyncParsableCommand {
             Documented in apis/log_management/querying_logs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"start_time": "", "end_time": "", "labels": {}, "keywords": "", "line_num": "", "__time__": "", \#
+        "is_desc": false, "search_type": "forwards|backwards", "limit": 0, "highlight": false, "is_count": \#
+        false, "is_iterative": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListLogsRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): start_time*, end_time*, labels, keywords, line_num, __time__, is_desc, search_type, \
-            limit, highlight, is_count, is_iterative.
+            limit, highlight, is_count, is_iterative. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("log-group-id"),
@@ -142,18 +299,130 @@ struct ListLogsCommand: AsyncParsableCommand {
             """)
     var logStreamID: String
 
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            UTC start time of the search window (in milliseconds). Maximum query time range: 180 days. Sets \
+            `start_time` of the body, over --body.
+            """)
+    var startTimeField: String?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: """
+            UTC end time of the search window (in milliseconds). Maximum query time range: 180 days. Sets \
+            `end_time` of the body, over --body.
+            """)
+    var endTimeField: String?
+
+    @Option(
+        name: .customLong("keywords"),
+        help: """
+            Keyword used for log search. A keyword is a word between two adjacent delimiters, for example, \
+            error. Sets `keywords` of the body, over --body.
+            """)
+    var keywordsField: String?
+
+    @Option(
+        name: .customLong("line-num"),
+        help: """
+            Sequence number of a log event. This parameter is not required for the first query, but is \
+            required for subsequent pagination queries. The value can be obtained from the response of the \
+            last query. The value of line_num should be between the values of start_time and end_time. If \
+            the custom time function is enabled, you need to use both this field and the time field to \
+            perform pagination query. Minimum: 19 Maximum: 19. Sets `line_num` of the body, over --body.
+            """)
+    var lineNumField: String?
+
+    @Option(
+        name: .customLong("time"),
+        help: """
+            If the custom time function is enabled, use both this field and the line_num field for \
+            pagination queries. The parameter values can be obtained from the returned information of the \
+            last query. Sets `__time__` of the body, over --body.
+            """)
+    var timeField: String?
+
+    @Option(
+        name: .customLong("is-desc"),
+        help: """
+            Whether the search order is descending. The default value is false (ascending). You can also set \
+            the value to true (descending). Sets `is_desc` of the body, over --body.
+            """)
+    var isDescField: Bool?
+
+    @Option(
+        name: .customLong("search-type"),
+        help: """
+            The value is init (default value) for the first query, or forwards or backwards for a pagination \
+            query. This parameter is used together with is_desc for pagination queries.The value can be \
+            forwards or backwards. Values: forwards, backwards. Sets `search_type` of the body, over --body.
+            """,
+        completion: .list(["forwards", "backwards"]))
+    var searchTypeField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of logs to be queried each time. The value is 50 when this parameter is not set. You are \
+            advised to set this parameter to 100. Minimum: 1 Maximum: 5000. Sets `limit` of the body, over \
+            --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("highlight"),
+        help: """
+            Whether the keyword is highlighted. The default value is true (highlighted). You can also set \
+            the value to false (not highlighted). Sets `highlight` of the body, over --body.
+            """)
+    var highlightField: Bool?
+
+    @Option(
+        name: .customLong("is-count"),
+        help: """
+            Whether the number of log events is counted. The default value is false (not counted). You can \
+            also set the value to true (counted). Sets `is_count` of the body, over --body.
+            """)
+    var isCountField: Bool?
+
+    @Option(
+        name: .customLong("is-iterative"),
+        help: """
+            Whether the log query is iterative. The default value is false (not iterative). You can also set \
+            the value to true (iterative). Sets `is_iterative` of the body, over --body.
+            """)
+    var isIterativeField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListLogsRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListLogsRequest.self, from: body,
+                overriding: [
+                    "start_time": startTimeField,
+                    "end_time": endTimeField,
+                    "keywords": keywordsField,
+                    "line_num": lineNumField,
+                    "__time__": timeField,
+                    "is_desc": isDescField,
+                    "search_type": searchTypeField,
+                    "limit": limitField,
+                    "highlight": highlightField,
+                    "is_count": isCountField,
+                    "is_iterative": isIterativeField
+                ])
             _ = try await client.listLogs(logGroupID: logGroupID, logStreamID: logStreamID, requestBody)
         }
     }
 }
 
-struct ListTimeLineTrafficStatisticsCommand: AsyncParsableCommand {
+struct ListTimeLineTrafficStatisticsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-time-line-traffic-statistics",
         abstract: "Querying Resources by Time Segment",
@@ -165,34 +434,101 @@ struct ListTimeLineTrafficStatisticsCommand: AsyncParsableCommand {
             Documented in apis/log_management/querying_resources_by_time_segment.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"start_time": 0, "end_time": 0, "period": 0, "resource_type": "", "search_type": "", \#
+        "resource_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTimeLineTrafficStatisticsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): start_time*, end_time*, period*, resource_type*, search_type*, \
-            resource_id.
+            resource_id. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("timezone"),
         help: "Time zone, for example, Asia/Shanghai, Europe/Paris, or Africa/Cairo.")
     var timezone: String
 
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            Start timestamp of the query, in milliseconds. A maximum of 30 days are supported. Sets \
+            `start_time` of the body, over --body.
+            """)
+    var startTimeField: Int64?
+
+    @Option(
+        name: .customLong("end-time"),
+        help: "End timestamp, in milliseconds. Sets `end_time` of the body, over --body.")
+    var endTimeField: Int64?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Query interval, in hours. The value ranges from 1 to 24. Sets `period` of the body, over --body.
+            """)
+    var periodField: Int?
+
+    @Option(
+        name: .customLong("resource-type"),
+        help: """
+            Resource type: The value is log_group / log_stream / tenant. Sets `resource_type` of the body, \
+            over --body.
+            """)
+    var resourceTypeField: String?
+
+    @Option(
+        name: .customLong("search-type"),
+        help: """
+            Type of traffic to be queried: write, index, or storage. Sets `search_type` of the body, over \
+            --body.
+            """)
+    var searchTypeField: String?
+
+    @Option(
+        name: .customLong("resource-id"),
+        help: """
+            Resource ID. When resource type is set to log_group, resource_id indicates the log group ID. \
+            When resource type is set to log_stream, resource_id indicates the log stream ID. Sets \
+            `resource_id` of the body, over --body.
+            """)
+    var resourceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListTimeLineTrafficStatisticsRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListTimeLineTrafficStatisticsRequest.self, from: body,
+                overriding: [
+                    "start_time": startTimeField,
+                    "end_time": endTimeField,
+                    "period": periodField,
+                    "resource_type": resourceTypeField,
+                    "search_type": searchTypeField,
+                    "resource_id": resourceIDField
+                ])
             _ = try await client.listTimeLineTrafficStatistics(requestBody, timezone: timezone)
         }
     }
 }
 
-struct ListTopnTrafficStatisticsCommand: AsyncParsableCommand {
+struct ListTopnTrafficStatisticsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-topn-traffic-statistics",
         abstract: "Collecting Traffic Statistics on Top N Log Groups or Log Streams",
@@ -205,23 +541,90 @@ struct ListTopnTrafficStatisticsCommand: AsyncParsableCommand {
             apis/log_management/collecting_traffic_statistics_on_top_n_log_groups_or_log_streams.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"end_time": 0, "is_desc": false, "resource_type": "", "sort_by": "", "start_time": 0, "topn": 0, \#
+        "filter": {}, "search_list": [""]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTopnTrafficStatisticsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): end_time*, is_desc*, resource_type*, sort_by*, start_time*, topn*, \
-            filter*, search_list*.
+            filter*, search_list*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("end-time"),
+        help: "End timestamp, in milliseconds. Sets `end_time` of the body, over --body.")
+    var endTimeField: Int64?
+
+    @Option(
+        name: .customLong("is-desc"),
+        help: """
+            Whether to sort data in descending order (true or false). Sets `is_desc` of the body, over \
+            --body.
+            """)
+    var isDescField: Bool?
+
+    @Option(
+        name: .customLong("resource-type"),
+        help: """
+            Resource type. log_group: log group log_stream: log stream tenant: tenant. Sets `resource_type` \
+            of the body, over --body.
+            """)
+    var resourceTypeField: String?
+
+    @Option(
+        name: .customLong("sort-by"),
+        help: """
+            Sorting. Data to be sorted must exist in search_list. index: index write: read and write \
+            storage: storage. Sets `sort_by` of the body, over --body.
+            """)
+    var sortByField: String?
+
+    @Option(
+        name: .customLong("start-time"),
+        help: """
+            Start timestamp of the query, in milliseconds. A maximum of 30 days are supported. Sets \
+            `start_time` of the body, over --body.
+            """)
+    var startTimeField: Int64?
+
+    @Option(
+        name: .customLong("topn"),
+        help: """
+            Number of data records to be queried. The value ranges from 1 to 100. Sets `topn` of the body, \
+            over --body.
+            """)
+    var topnField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListTopnTrafficStatisticsRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListTopnTrafficStatisticsRequest.self, from: body,
+                overriding: [
+                    "end_time": endTimeField,
+                    "is_desc": isDescField,
+                    "resource_type": resourceTypeField,
+                    "sort_by": sortByField,
+                    "start_time": startTimeField,
+                    "topn": topnField
+                ])
             _ = try await client.listTopnTrafficStatistics(requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateLogStreamCommand: AsyncParsableCommand {
+struct CreateLogStreamCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-log-stream",
         abstract: "Creating a Log Stream",
@@ -18,16 +18,26 @@ struct CreateLogStreamCommand: AsyncParsableCommand {
             Documented in apis/log_stream_management/creating_a_log_stream.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_stream_name": "", "ttl_in_days": 0, "tags": [{"key": "", "value": ""}], \#
+        "log_stream_name_alias": "", "enterprise_project_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogStreamRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): log_stream_name*, ttl_in_days, tags, log_stream_name_alias, \
-            enterprise_project_name.
+            enterprise_project_name. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("log-group-id"),
@@ -37,12 +47,55 @@ struct CreateLogStreamCommand: AsyncParsableCommand {
             """)
     var logGroupID: String
 
+    @Option(
+        name: .customLong("log-stream-name"),
+        help: """
+            Name of the log stream to be created. Minimum: 1 Maximum: 64. Sets `log_stream_name` of the \
+            body, over --body.
+            """)
+    var logStreamNameField: String?
+
+    @Option(
+        name: .customLong("ttl-in-days"),
+        help: """
+            Log retention duration. Minimum value: 1 Maximum value: 365. Sets `ttl_in_days` of the body, \
+            over --body.
+            """)
+    var ttlInDaysField: Int?
+
+    @Option(
+        name: .customLong("log-stream-name-alias"),
+        help: """
+            Log stream alias. Minimum: 1 Maximum: 64. Sets `log_stream_name_alias` of the body, over --body.
+            """)
+    var logStreamNameAliasField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-name"),
+        help: """
+            Enterprise project name. A project name can only contain letters, digits, underscores (_), and \
+            hyphens (-). It cannot contain the word default in any form. The description can contain up to \
+            512 characters. Minimum: 1 Maximum: 255. Sets `enterprise_project_name` of the body, over \
+            --body.
+            """)
+    var enterpriseProjectNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLogStreamRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLogStreamRequest.self, from: body,
+                overriding: [
+                    "log_stream_name": logStreamNameField,
+                    "ttl_in_days": ttlInDaysField,
+                    "log_stream_name_alias": logStreamNameAliasField,
+                    "enterprise_project_name": enterpriseProjectNameField
+                ])
             _ = try await client.createLogStream(logGroupID: logGroupID, requestBody)
         }
     }
@@ -77,11 +130,14 @@ struct DeleteLogStreamCommand: AsyncParsableCommand {
             """)
     var logStreamID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteLogStream(logGroupID: logGroupID, logStreamID: logStreamID)
         }
     }
@@ -107,11 +163,14 @@ struct ListLogStreamCommand: AsyncParsableCommand {
             """)
     var logGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLogStream(logGroupID: logGroupID)
         }
     }
@@ -139,17 +198,20 @@ struct ListLogStreamsCommand: AsyncParsableCommand {
         help: "Log stream name. Minimum: 1 Maximum: 64")
     var logStreamName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listLogStreams(logGroupName: logGroupName, logStreamName: logStreamName)
         }
     }
 }
 
-struct UpdateLogStreamCommand: AsyncParsableCommand {
+struct UpdateLogStreamCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-log-stream",
         abstract: "Modifying a Log Stream",
@@ -161,15 +223,22 @@ struct UpdateLogStreamCommand: AsyncParsableCommand {
             Documented in apis/log_stream_management/modifying_a_log_stream.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"ttl_in_days": 0, "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLogStreamRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): ttl_in_days*, tags.
+            (* required): ttl_in_days*, tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("log-group-id"),
@@ -189,12 +258,27 @@ struct UpdateLogStreamCommand: AsyncParsableCommand {
             """)
     var logStreamID: String
 
+    @Option(
+        name: .customLong("ttl-in-days"),
+        help: """
+            Log retention duration (days). Minimum value: 1 Maximum value: 365. Sets `ttl_in_days` of the \
+            body, over --body.
+            """)
+    var ttlInDaysField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLogStreamRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLogStreamRequest.self, from: body,
+                overriding: [
+                    "ttl_in_days": ttlInDaysField
+                ])
             _ = try await client.updateLogStream(
                 logGroupID: logGroupID,
                 logStreamID: logStreamID,

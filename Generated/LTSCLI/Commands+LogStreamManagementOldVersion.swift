@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateLogStreamV20Command: AsyncParsableCommand {
+struct CreateLogStreamV20Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-log-stream-v20",
         abstract: "Creating a Log Stream",
@@ -19,27 +19,50 @@ struct CreateLogStreamV20Command: AsyncParsableCommand {
             Documented in apis/log_stream_management_old_version/creating_a_log_stream.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"log_topic_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogStreamV20Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): log_topic_name*.
+            Fields (* required): log_topic_name*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
         help: "ID of a created log group")
     var groupID: String
 
+    @Option(
+        name: .customLong("log-topic-name"),
+        help: """
+            Log stream name. The configuration rules are as follows: Must be a string of 1 to 64 characters. \
+            Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed. The name cannot \
+            start or end with a period. Sets `log_topic_name` of the body, over --body.
+            """)
+    var logTopicNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLogStreamV20Request.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLogStreamV20Request.self, from: body,
+                overriding: [
+                    "log_topic_name": logTopicNameField
+                ])
             _ = try await client.createLogStreamV20(groupID: groupID, requestBody)
         }
     }
@@ -67,11 +90,14 @@ struct DeleteLogStreamV20Command: AsyncParsableCommand {
         help: "ID of a created log stream")
     var topicID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteLogStreamV20(groupID: groupID, topicID: topicID)
         }
     }
@@ -100,11 +126,14 @@ struct ShowLogStreamCommand: AsyncParsableCommand {
         help: "ID of a log stream")
     var topicID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showLogStream(groupID: groupID, topicID: topicID)
         }
     }

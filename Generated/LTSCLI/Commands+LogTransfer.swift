@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateLogDumpOBSCommand: AsyncParsableCommand {
+struct CreateLogDumpOBSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-log-dump-obs",
         abstract: "Creating a Log Transfer Task (Old Version)",
@@ -19,29 +19,120 @@ struct CreateLogDumpOBSCommand: AsyncParsableCommand {
             Documented in apis/log_transfer/creating_a_log_transfer_task_old_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_group_id": "", "log_stream_ids": [""], "obs_bucket_name": "", "type": "", "storage_format": \#
+        "", "switch_on": false, "prefix_name": "", "dir_prefix_name": "", "period": 0, "period_unit": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLogDumpOBSRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): log_group_id*, log_stream_ids*, obs_bucket_name*, type*, storage_format*, \
-            switch_on, prefix_name, dir_prefix_name, period*, period_unit*.
+            switch_on, prefix_name, dir_prefix_name, period*, period_unit*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-id"),
+        help: "Log group ID. Minimum: 36 Maximum: 36. Sets `log_group_id` of the body, over --body.")
+    var logGroupIDField: String?
+
+    @Option(
+        name: .customLong("obs-bucket-name"),
+        help: """
+            Name of an OBS bucket. Minimum: 3 Maximum: 63. Sets `obs_bucket_name` of the body, over --body.
+            """)
+    var obsBucketNameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Set this parameter to cycle, which indicates that the log transfer is periodic. Minimum: 5 \
+            Maximum: 5. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("storage-format"),
+        help: """
+            Whether the logs are stored in raw or JSON format. The default value is RAW. Minimum length: 3 \
+            characters. Maximum length: 4 characters. Sets `storage_format` of the body, over --body.
+            """)
+    var storageFormatField: String?
+
+    @Option(
+        name: .customLong("switch-on"),
+        help: """
+            Whether log transfer is enabled. The value is true (default) or false. Sets `switch_on` of the \
+            body, over --body.
+            """)
+    var switchOnField: Bool?
+
+    @Option(
+        name: .customLong("prefix-name"),
+        help: """
+            The file name prefix of the log files transferred to an OBS bucket. Minimum: 0 Maximum: 64. Sets \
+            `prefix_name` of the body, over --body.
+            """)
+    var prefixNameField: String?
+
+    @Option(
+        name: .customLong("dir-prefix-name"),
+        help: """
+            A custom path to store the log files. Minimum: 0 Maximum: 64. Sets `dir_prefix_name` of the \
+            body, over --body.
+            """)
+    var dirPrefixNameField: String?
+
+    @Option(
+        name: .customLong("period"),
+        help: "Length of the log transfer interval. Sets `period` of the body, over --body.")
+    var periodField: Int?
+
+    @Option(
+        name: .customLong("period-unit"),
+        help: """
+            Unit of the log transfer interval.>The combination of period and period_unit must be one of \
+            [\"2min\",\"5min\",\"30min\",\"1hour\",\"3hour\",\"6hour\",\"12hour\"]. Minimum: 3 Maximum: 4. \
+            Sets `period_unit` of the body, over --body.
+            """)
+    var periodUnitField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateLogDumpOBSRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateLogDumpOBSRequest.self, from: body,
+                overriding: [
+                    "log_group_id": logGroupIDField,
+                    "obs_bucket_name": obsBucketNameField,
+                    "type": typeField,
+                    "storage_format": storageFormatField,
+                    "switch_on": switchOnField,
+                    "prefix_name": prefixNameField,
+                    "dir_prefix_name": dirPrefixNameField,
+                    "period": periodField,
+                    "period_unit": periodUnitField
+                ])
             _ = try await client.createLogDumpOBS(requestBody)
         }
     }
 }
 
-struct CreateTransferCommand: AsyncParsableCommand {
+struct CreateTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-transfer",
         abstract: "Creating a Log Transfer Task (New Version)",
@@ -53,22 +144,50 @@ struct CreateTransferCommand: AsyncParsableCommand {
             Documented in apis/log_transfer/creating_a_log_transfer_task_new_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_group_id": "", "log_streams": [{"log_stream_id": "", "log_stream_name": ""}], \#
+        "log_transfer_info": {"log_transfer_type": "", "log_transfer_mode": "", "log_storage_format": \#
+        "RAW|JSON", "log_transfer_status": "ENABLE|DISABLE|EXCEPTION", "log_agency_transfer": \#
+        {"agency_domain_id": "", "agency_domain_name": "", "agency_name": "", "agency_project_id": "", \#
+        "be_agency_domain_id": "", "be_agency_project_id": ""}, "log_transfer_detail": {"obs_period": 0, \#
+        "obs_period_unit": "", "obs_bucket_name": "", "obs_encrypted_id": "", "obs_dir_pre_fix_name": "", \#
+        "obs_prefix_name": "", "obs_time_zone": "", "obs_time_zone_id": "", "obs_transfer_path": "", \#
+        "obs_eps_id": "", "obs_encrypted_enable": false, "tags": [""]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTransferRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): log_group_id*, log_streams*, log_transfer_info*.
+            required): log_group_id*, log_streams*, log_transfer_info*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-group-id"),
+        help: "Log group ID. Minimum: 36 Maximum: 36. Sets `log_group_id` of the body, over --body.")
+    var logGroupIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTransferRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTransferRequest.self, from: body,
+                overriding: [
+                    "log_group_id": logGroupIDField
+                ])
             _ = try await client.createTransfer(requestBody)
         }
     }
@@ -94,11 +213,14 @@ struct DeleteTransferCommand: AsyncParsableCommand {
             """)
     var logTransferID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTransfer(logTransferID: logTransferID)
         }
     }
@@ -152,11 +274,14 @@ struct ListTransfersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -181,7 +306,7 @@ struct ListTransfersCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateTransferCommand: AsyncParsableCommand {
+struct UpdateTransferCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-transfer",
         abstract: "Updating a Log Transfer Task",
@@ -193,22 +318,49 @@ struct UpdateTransferCommand: AsyncParsableCommand {
             Documented in apis/log_transfer/updating_a_log_transfer_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"log_transfer_id": "", "log_transfer_info": {"log_storage_format": "RAW|JSON", \#
+        "log_transfer_status": "", "log_transfer_detail": {"obs_period": 0, "obs_period_unit": "", \#
+        "obs_bucket_name": "", "obs_encrypted_id": "", "obs_dir_pre_fix_name": "", "obs_prefix_name": "", \#
+        "obs_time_zone": "", "obs_time_zone_id": "", "obs_transfer_path": "", "obs_eps_id": "", \#
+        "obs_encrypted_enable": false, "tags": [""]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTransferRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): log_transfer_id*, log_transfer_info*.
+            required): log_transfer_id*, log_transfer_info*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("log-transfer-id"),
+        help: """
+            Log transfer task ID. Minimum: 36 Maximum: 36. Sets `log_transfer_id` of the body, over --body.
+            """)
+    var logTransferIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTransferRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTransferRequest.self, from: body,
+                overriding: [
+                    "log_transfer_id": logTransferIDField
+                ])
             _ = try await client.updateTransfer(requestBody)
         }
     }

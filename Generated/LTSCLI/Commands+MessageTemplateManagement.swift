@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateNotificationTemplateCommand: AsyncParsableCommand {
+struct CreateNotificationTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-notification-template",
         abstract: "Creating a Message Template",
@@ -20,15 +20,25 @@ struct CreateNotificationTemplateCommand: AsyncParsableCommand {
             Documented in apis/message_template_management/creating_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": [""], "desc": "", "source": "", "locale": "", "templates": [{"sub_type": "", \#
+        "content": "", "topic": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateNotificationTemplateRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*, type, desc, source*, locale*, templates*.
+            input. Fields (* required): name*, type, desc, source*, locale*, templates*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -38,18 +48,60 @@ struct CreateNotificationTemplateCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Notification rule name, which is mandatory. The value can contain only digits, letters, \
+            underscores (_), and hyphens (-), and cannot start or end with special characters such as \
+            underscores. The value can contain 1 to 100 characters and cannot be changed after being \
+            created. Minimum: 1 Maximum: 100. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: """
+            Template description, which is mandatory. The value can contain only digits, letters, and \
+            underscores (_), and cannot start or end with an underscore. The value can contain 0 to 1,024 \
+            characters. Minimum: 0 Maximum: 1024. Sets `desc` of the body, over --body.
+            """)
+    var descField: String?
+
+    @Option(
+        name: .customLong("source"),
+        help: """
+            Template source. Currently, this parameter must be set to LTS. Otherwise, the template cannot be \
+            filtered. Minimum: 3 Maximum: 3. Sets `source` of the body, over --body.
+            """)
+    var sourceField: String?
+
+    @Option(
+        name: .customLong("locale"),
+        help: "Language type, for example, en-us. Sets `locale` of the body, over --body.")
+    var localeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNotificationTemplateRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateNotificationTemplateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "source": sourceField,
+                    "locale": localeField
+                ])
             _ = try await client.createNotificationTemplate(domainID: domainID, requestBody)
         }
     }
 }
 
-struct DeleteNotificationTemplateCommand: AsyncParsableCommand {
+struct DeleteNotificationTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-notification-template",
         abstract: "Deleting a Message Template",
@@ -61,15 +113,22 @@ struct DeleteNotificationTemplateCommand: AsyncParsableCommand {
             Documented in apis/message_template_management/deleting_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"template_names": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteNotificationTemplateRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): template_names*.
+            input. Fields (* required): template_names*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -79,18 +138,21 @@ struct DeleteNotificationTemplateCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteNotificationTemplateRequest.self, from: body)
             try await client.deleteNotificationTemplate(domainID: domainID, requestBody)
         }
     }
 }
 
-struct ListNotificationTemplateCommand: AsyncParsableCommand {
+struct ListNotificationTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-notification-template",
         abstract: "Previewing the Email Format of a Message Template",
@@ -103,15 +165,22 @@ struct ListNotificationTemplateCommand: AsyncParsableCommand {
             apis/message_template_management/previewing_the_email_format_of_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"templates": "", "language": "", "source": "", "subject": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNotificationTemplateRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): templates*, language*, source*, subject.
+            Fields (* required): templates*, language*, source*, subject. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -121,12 +190,48 @@ struct ListNotificationTemplateCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @Option(
+        name: .customLong("templates"),
+        help: "Email template content. Minimum: 2 Maximum: 1024. Sets `templates` of the body, over --body.")
+    var templatesField: String?
+
+    @Option(
+        name: .customLong("language"),
+        help: "Language type, for example, en-us. Sets `language` of the body, over --body.")
+    var languageField: String?
+
+    @Option(
+        name: .customLong("source"),
+        help: """
+            Source. The value can only be LTS. Minimum: 3 Maximum: 3. Sets `source` of the body, over \
+            --body.
+            """)
+    var sourceField: String?
+
+    @Option(
+        name: .customLong("subject"),
+        help: """
+            The content of this field is rendered to be used as the title of the message template. Sets \
+            `subject` of the body, over --body.
+            """)
+    var subjectField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNotificationTemplateRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNotificationTemplateRequest.self, from: body,
+                overriding: [
+                    "templates": templatesField,
+                    "language": languageField,
+                    "source": sourceField,
+                    "subject": subjectField
+                ])
             _ = try await client.listNotificationTemplate(domainID: domainID, requestBody)
         }
     }
@@ -152,11 +257,14 @@ struct ListNotificationTemplatesCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNotificationTemplates(domainID: domainID)
         }
     }
@@ -187,17 +295,20 @@ struct ShowNotificationTemplateCommand: AsyncParsableCommand {
         help: "template_name Minimum: 1 Maximum: 100")
     var templateName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNotificationTemplate(domainID: domainID, templateName: templateName)
         }
     }
 }
 
-struct UpdateNotificationTemplateCommand: AsyncParsableCommand {
+struct UpdateNotificationTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-notification-template",
         abstract: "Modifying a Message Template",
@@ -209,15 +320,25 @@ struct UpdateNotificationTemplateCommand: AsyncParsableCommand {
             Documented in apis/message_template_management/modifying_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": [""], "desc": "", "source": "", "locale": "", "templates": [{"sub_type": "", \#
+        "content": "", "topic": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNotificationTemplateRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*, type, desc, source*, locale*, templates*.
+            input. Fields (* required): name*, type, desc, source*, locale*, templates*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("domain-id"),
@@ -227,12 +348,54 @@ struct UpdateNotificationTemplateCommand: AsyncParsableCommand {
             """)
     var domainID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Notification rule name, which is mandatory. The value can contain only digits, letters, \
+            underscores (_), and hyphens (-), and cannot start or end with special characters such as \
+            underscores. The value can contain 1 to 100 characters and cannot be changed after being \
+            created. Minimum: 1 Maximum: 100. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("desc"),
+        help: """
+            Template description, which is mandatory. The value can contain only digits, letters, and \
+            underscores (_), and cannot start or end with an underscore. The value can contain 0 to 1,024 \
+            characters. Minimum: 0 Maximum: 1024. Sets `desc` of the body, over --body.
+            """)
+    var descField: String?
+
+    @Option(
+        name: .customLong("source"),
+        help: """
+            Template source. Currently, this parameter must be set to LTS. Otherwise, the template cannot be \
+            filtered. Minimum: 3 Maximum: 3. Sets `source` of the body, over --body.
+            """)
+    var sourceField: String?
+
+    @Option(
+        name: .customLong("locale"),
+        help: "Language type, for example, en-us. Sets `locale` of the body, over --body.")
+    var localeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNotificationTemplateRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateNotificationTemplateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "desc": descField,
+                    "source": sourceField,
+                    "locale": localeField
+                ])
             _ = try await client.updateNotificationTemplate(domainID: domainID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateSearchCriteriasCommand: AsyncParsableCommand {
+struct CreateSearchCriteriasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-search-criterias",
         abstract: "Adding a Quick Search",
@@ -16,15 +16,22 @@ struct CreateSearchCriteriasCommand: AsyncParsableCommand {
             Documented in apis/quick_search/adding_a_quick_search.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"criteria": "", "eps_id": "", "name": "", "search_type": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSearchCriteriasRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): criteria*, eps_id, name*, search_type*.
+            Fields (* required): criteria*, eps_id, name*, search_type*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
@@ -39,18 +46,54 @@ struct CreateSearchCriteriasCommand: AsyncParsableCommand {
         help: "Log stream ID. Minimum: 36 Maximum: 36")
     var topicID: String
 
+    @Option(
+        name: .customLong("criteria"),
+        help: """
+            Quick search field. Enter the statement to be queried. Sets `criteria` of the body, over --body.
+            """)
+    var criteriaField: String?
+
+    @Option(
+        name: .customLong("eps-id"),
+        help: "Enterprise project ID. Sets `eps_id` of the body, over --body.")
+    var epsIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Quick search name, which contains 1 to 64 characters, including only letters, digits, \
+            underscores (_), hyphens (-), and periods (.). Do not start with a period or underscore or end \
+            with a period. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("search-type"),
+        help: "Search type, for example, raw logs. Sets `search_type` of the body, over --body.")
+    var searchTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSearchCriteriasRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSearchCriteriasRequest.self, from: body,
+                overriding: [
+                    "criteria": criteriaField,
+                    "eps_id": epsIDField,
+                    "name": nameField,
+                    "search_type": searchTypeField
+                ])
             _ = try await client.createSearchCriterias(groupID: groupID, topicID: topicID, requestBody)
         }
     }
 }
 
-struct DeleteSearchCriteriasCommand: AsyncParsableCommand {
+struct DeleteSearchCriteriasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-search-criterias",
         abstract: "Deleting a Quick Search",
@@ -62,15 +105,22 @@ struct DeleteSearchCriteriasCommand: AsyncParsableCommand {
             Documented in apis/quick_search/deleting_a_quick_search.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"epsId": "", "id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteSearchCriteriasRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): epsId, id*.
+            Fields (* required): epsId, id*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("group-id"),
@@ -85,12 +135,30 @@ struct DeleteSearchCriteriasCommand: AsyncParsableCommand {
         help: "Log stream ID. Minimum: 36 Maximum: 36")
     var topicID: String
 
+    @Option(
+        name: .customLong("eps-id"),
+        help: "Enterprise project ID. Sets `epsId` of the body, over --body.")
+    var epsIDField: String?
+
+    @Option(
+        name: .customLong("id"),
+        help: "Quick search ID. Sets `id` of the body, over --body.")
+    var idField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteSearchCriteriasRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteSearchCriteriasRequest.self, from: body,
+                overriding: [
+                    "epsId": epsIDField,
+                    "id": idField
+                ])
             try await client.deleteSearchCriterias(groupID: groupID, topicID: topicID, requestBody)
         }
     }
@@ -126,11 +194,14 @@ struct ListCriteriasCommand: AsyncParsableCommand {
         help: "Raw logs.")
     var searchType: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCriterias(groupID: groupID, topicID: topicID, searchType: searchType)
         }
     }
@@ -156,11 +227,14 @@ struct ListQueryAllSearchCriteriasCommand: AsyncParsableCommand {
             """)
     var groupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQueryAllSearchCriterias(groupID: groupID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import LTS
 
-struct CreateTagsCommand: AsyncParsableCommand {
+struct CreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tags",
         abstract: "Tag Management",
@@ -18,19 +18,27 @@ struct CreateTagsCommand: AsyncParsableCommand {
             Documented in apis/tag_management/tag_management.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "is_open": false, "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, is_open*, tags*.
+            required): action*, is_open*, tags*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
-        help: "Resource type. The value can be groups or topics. Values: groups, topics.")
+        help: "Resource type. The value can be groups or topics. Values: groups, topics.",
+        completion: .list(["groups", "topics"]))
     var resourceType: String
 
     @Option(
@@ -38,12 +46,30 @@ struct CreateTagsCommand: AsyncParsableCommand {
         help: "Resource ID.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: "Method of adding tags. Sets `action` of the body, over --body.")
+    var actionField: String?
+
+    @Option(
+        name: .customLong("is-open"),
+        help: "Whether to call external APIs. Sets `is_open` of the body, over --body.")
+    var isOpenField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTagsRequest.self, from: body)
+        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "is_open": isOpenField
+                ])
             _ = try await client.createTags(resourceType: resourceType, resourceID: resourceID, requestBody)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import LTS
 
-/// `lts`: one subcommand per LTS API operation (62 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct LTSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc lts`: one subcommand per LTS API operation (62 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct LTSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "lts",
         abstract: "Call the LTS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -146,14 +146,16 @@ struct LTSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (LTSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: LTSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: LTSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: LTSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: LTSClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateScalingPolicyCommand: AsyncParsableCommand {
+struct CreateScalingPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-scaling-policy",
         abstract: "Configuring an Auto Scaling Rule",
@@ -18,27 +18,58 @@ struct CreateScalingPolicyCommand: AsyncParsableCommand {
             Documented in apis/auto_scaling_apis/configuring_an_auto_scaling_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"node_group": "", "auto_scaling_policy": {"auto_scaling_enable": false, "exec_scripts": \#
+        [{"action_stage": "", "active_master": "", "fail_action": "", "name": "", "nodes": [""], \#
+        "parameters": "", "uri": ""}], "max_capacity": "", "min_capacity": "", "resources_plans": \#
+        [{"end_time": "", "max_capacity": "", "min_capacity": "", "period_type": "", "start_time": ""}], \#
+        "rules": [{"adjustment_type": "", "cool_down_minutes": 0, "name": "", "scaling_adjustment": 0, \#
+        "trigger": {"comparison_operator": "", "evaluation_periods": 0, "metric_name": "", "metric_value": \#
+        ""}}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateScalingPolicyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): node_group*, auto_scaling_policy.
+            Fields (* required): node_group*, auto_scaling_policy. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
     var clusterID: String
 
+    @Option(
+        name: .customLong("node-group"),
+        help: """
+            Type of the node to which an auto scaling rule applies. Currently, only Task nodes support auto \
+            scaling rules, that is, the request value is task_node_default_group. Sets `node_group` of the \
+            body, over --body.
+            """)
+    var nodeGroupField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateScalingPolicyRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateScalingPolicyRequest.self, from: body,
+                overriding: [
+                    "node_group": nodeGroupField
+                ])
             _ = try await client.createScalingPolicy(clusterID: clusterID, requestBody)
         }
     }

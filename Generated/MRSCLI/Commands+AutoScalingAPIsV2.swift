@@ -23,11 +23,14 @@ struct ShowAutoScalingPolicyCommand: AsyncParsableCommand {
         help: "The cluster ID. For details about how to obtain the cluster ID, see Obtaining a Project ID.")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoScalingPolicy(clusterID: clusterID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateClusterCommand: AsyncParsableCommand {
+struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster",
         abstract: "Creating a Cluster and Running a Job",
@@ -19,6 +19,47 @@ struct CreateClusterCommand: AsyncParsableCommand {
             Documented in apis/cluster_management_apis_v1/creating_a_cluster_and_running_a_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"billing_type": 0, "data_center": "", "available_zone_id": "", "cluster_name": "", "vpc": "", \#
+        "vpc_id": "", "subnet_id": "", "subnet_name": "", "security_groups_id": "", \#
+        "enterprise_project_id": "", "tags": [{}], "cluster_version": "", "cluster_type": 0, "safe_mode": \#
+        0, "cluster_admin_secret": "", "login_mode": 0, "cluster_master_secret": "", \#
+        "node_public_cert_name": "", "log_collection": 0, "node_groups": [{"group_name": "", "node_num": 0, \#
+        "node_size": "", "root_volume_size": "", "root_volume_type": "", "data_volume_type": "", \#
+        "data_volume_count": 0, "data_volume_size": 0, "auto_scaling_policy": {"master_node_num": 0, \#
+        "master_node_size": "", "core_node_num": 0, "core_node_size": "", "master_data_volume_type": "", \#
+        "master_data_volume_size": 0, "master_data_volume_count": 0, "core_data_volume_type": "", \#
+        "core_data_volume_size": 0, "core_data_volume_count": 0, "volume_type": "", "volume_size": 0, \#
+        "task_node_groups": [{"node_num": 0, "node_size": "", "data_volume_type": "", "data_volume_count": \#
+        0, "data_volume_size": 0, "auto_scaling_policy": {"auto_scaling_enable": false, "min_capacity": 0, \#
+        "max_capacity": 0, "resources_plans": [{"period_type": "", "start_time": "", "end_time": "", \#
+        "min_capacity": 0, "max_capacity": 0}], "exec_scripts": [{"name": "", "uri": "", "parameters": "", \#
+        "nodes": [""], "active_master": false, "action_stage": "", "fail_action": ""}], "rules": [{"name": \#
+        "", "description": "", "adjustment_type": "scale_out|scale_in", "cool_down_minutes": 0, \#
+        "scaling_adjustment": 0, "trigger": {}}]}}], "auto_scaling_enable": false, "exec_scripts": \#
+        [{"action_stage": "", "active_master": "", "fail_sction": "", "name": "", "nodes": [""], \#
+        "parameters": "", "uri": ""}], "max_capacity": "", "min_capacity": 0, "resources_plans": \#
+        [{"end_time": "", "max_capacity": 0, "min_capacity": 0, "period_type": "", "start_time": ""}], \#
+        "rules": [{"adjustment_type": "", "cool_down_minutes": 0, "name": "", "scaling_adjustment": 0, \#
+        "trigger": {"comparison_operator": "", "evaluation_periods": 0, "metric_name": "", "metric_value": \#
+        ""}}]}}], "component_list": [{"component_name": ""}], "add_jobs": [{"job_type": 0, "job_name": "", \#
+        "jar_path": "", "arguments": "", "input": "", "output": "", "job_log": "", "shutdown_cluster": \#
+        false, "file_action": "", "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": \#
+        ""}], "bootstrap_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": \#
+        false, "before_component_start": false, "fail_action": ""}], "core_data_volume_count": 0, \#
+        "core_data_volume_size": 0, "core_data_volume_type": "", "core_node_num": 0, "core_node_size": "", \#
+        "master_data_volume_count": 0, "master_data_volume_size": 0, "master_data_volume_type": "", \#
+        "master_node_num": 0, "master_node_size": "", "task_node_groups": [{"auto_scaling_policy": \#
+        {"auto_scaling_enable": false, "exec_scripts": [{"action_stage": "", "active_master": "", \#
+        "fail_action": "", "name": "", "nodes": [""], "parameters": "", "uri": ""}], "max_capacity": "", \#
+        "min_capacity": "", "resources_plans": [{"end_time": "", "max_capacity": "", "min_capacity": "", \#
+        "period_type": "", "start_time": ""}], "rules": [{"adjustment_type": "", "cool_down_minutes": 0, \#
+        "name": "", "scaling_adjustment": 0, "trigger": {"comparison_operator": "", "evaluation_periods": \#
+        0, "metric_name": "", "metric_value": ""}}]}, "data_volume_count": 0, "data_volume_size": 0, \#
+        "data_volume_type": "", "node_num": 0, "node_size": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -30,17 +71,305 @@ struct CreateClusterCommand: AsyncParsableCommand {
             node_public_cert_name, log_collection, node_groups, component_list*, add_jobs, \
             bootstrap_scripts, core_data_volume_count, core_data_volume_size, core_data_volume_type, \
             core_node_num, core_node_size, master_data_volume_count, master_data_volume_size, \
-            master_data_volume_type, master_node_num, master_node_size, task_node_groups.
+            master_data_volume_type, master_node_num, master_node_size, task_node_groups. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("billing-type"),
+        help: "Cluster billing mode. Set this parameter to 12. Sets `billing_type` of the body, over --body.")
+    var billingTypeField: Int?
+
+    @Option(
+        name: .customLong("data-center"),
+        help: """
+            Region of the cluster. For details, see Regions and Endpoints. Sets `data_center` of the body, \
+            over --body.
+            """)
+    var dataCenterField: String?
+
+    @Option(
+        name: .customLong("available-zone-id"),
+        help: """
+            AZ ID. For details, see Regions and Endpoints. Region: eu-de AZ1(eu-de-01): eu-de-01 \
+            AZ2(eu-de-02): eu-de-02 AZ3(eu-de-03): eu-de-03 Region: eu-nl AZ1(eu-nl-01): eu-nl-01 \
+            AZ2(eu-nl-02): eu-nl-02 AZ3(eu-nl-03): eu-nl-03. Sets `available_zone_id` of the body, over \
+            --body.
+            """)
+    var availableZoneIDField: String?
+
+    @Option(
+        name: .customLong("cluster-name"),
+        help: """
+            Cluster name. It must be unique. It contains only 1 to 64 characters. Only letters, digits, \
+            hyphens (-), and underscores (_) are allowed. Sets `cluster_name` of the body, over --body.
+            """)
+    var clusterNameField: String?
+
+    @Option(
+        name: .customLong("vpc"),
+        help: """
+            Name of the VPC where the subnet locates Perform the following operations to obtain the VPC name \
+            from the VPC management console: Log in to the management console. Click Virtual Private Cloud \
+            and select Virtual Private Cloud from the left list. On the Virtual Private Cloud page, obtain \
+            the VPC name from the list. Sets `vpc` of the body, over --body.
+            """)
+    var vpcField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            ID of the VPC where the subnet locates Perform the following operations to obtain the VPC ID \
+            from the VPC management console: Log in to the management console. Click Virtual Private Cloud \
+            and select Virtual Private Cloud from the left list. On the Virtual Private Cloud page, obtain \
+            the VPC ID from the list. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID Perform the following operations to obtain the network ID of the VPC from the VPC \
+            management console: Log in to the management console. Click Virtual Private Cloud and select \
+            Virtual Private Cloud from the left list. On the Virtual Private Cloud page, obtain the network \
+            ID of the VPC from the list. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("subnet-name"),
+        help: """
+            Subnet name Perform the following operations to obtain the subnet name from the VPC management \
+            console: Log in to the management console. Click Virtual Private Cloud and select Virtual \
+            Private Cloud from the left list. On the Virtual Private Cloud page, obtain the subnet name of \
+            the VPC from the list. Sets `subnet_name` of the body, over --body.
+            """)
+    var subnetNameField: String?
+
+    @Option(
+        name: .customLong("security-groups-id"),
+        help: """
+            Security group ID of the cluster If this parameter is left blank, MRS automatically creates a \
+            security group, whose name starts with mrs_{cluster_name}. If this parameter is not left blank, \
+            a fixed security group is used to create a cluster. The transferred ID must be the security \
+            group ID owned by the current tenant. The security group must include an inbound rule in which \
+            all protocols and all ports are allowed and the source is the IP address of the specified node \
+            on the management plane. Sets `security_groups_id` of the body, over --body.
+            """)
+    var securityGroupsIDField: String?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID When creating a cluster, associate the enterprise project ID with the \
+            cluster. The default value is 0, indicating the default enterprise project. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("cluster-version"),
+        help: """
+            Cluster version Possible values are as follows: MRS 3.1.2-LTS.6 MRS 3.2.0-LTS.2 MRS 3.3.0-LTS.1. \
+            Sets `cluster_version` of the body, over --body.
+            """)
+    var clusterVersionField: String?
+
+    @Option(
+        name: .customLong("cluster-type"),
+        help: """
+            Cluster type 0: analysis cluster 1: streaming cluster The default value is 0. Note: Currently, \
+            hybrid clusters cannot be created using APIs. Sets `cluster_type` of the body, over --body.
+            """)
+    var clusterTypeField: Int?
+
+    @Option(
+        name: .customLong("safe-mode"),
+        help: """
+            Running mode of an MRS cluster 0: normal cluster. In a normal cluster, Kerberos authentication \
+            is disabled, and users can use all functions provided by the cluster. 1: security cluster. In a \
+            security cluster, Kerberos authentication is enabled, and common users cannot use the file \
+            management and job management functions of an MRS cluster or view cluster resource usage and the \
+            job records of Hadoop and Spark. To use these functions, the users must obtain the relevant \
+            permissions from the MRS Manager administrator. Sets `safe_mode` of the body, over --body.
+            """)
+    var safeModeField: Int?
+
+    @Option(
+        name: .customLong("cluster-admin-secret"),
+        help: """
+            Password of the MRS Manager administrator Must contain 8 to 32 characters. Must contain at least \
+            three of the following: Lowercase letters Uppercase letters Digits Special characters: \
+            `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? and space Cannot be the username or the username spelled \
+            backwards. Sets `cluster_admin_secret` of the body, over --body.
+            """)
+    var clusterAdminSecretField: String?
+
+    @Option(
+        name: .customLong("login-mode"),
+        help: """
+            Cluster login mode 0: password 1: key pair The default value is 1. If login_mode is set to 0, \
+            the request body contains the cluster_master_secret field. If login_mode is set to 1, the \
+            request body contains the node_public_cert_name field. Sets `login_mode` of the body, over \
+            --body.
+            """)
+    var loginModeField: Int?
+
+    @Option(
+        name: .customLong("cluster-master-secret"),
+        help: """
+            Password of user root for logging in to a cluster node If login_mode is set to 0, the request \
+            body contains the cluster_master_secret field. A password must meet the following requirements: \
+            Must be 8 to 26 characters long. Must contain at least three of the following: uppercase \
+            letters, lowercase letters, digits, and special characters (!@$%^-_=+[{}]:,./?), but must not \
+            contain spaces. Cannot be the username or the username spelled backwards. Sets \
+            `cluster_master_secret` of the body, over --body.
+            """)
+    var clusterMasterSecretField: String?
+
+    @Option(
+        name: .customLong("node-public-cert-name"),
+        help: """
+            Name of a key pair You can use a key pair to log in to the Master node in the cluster. If \
+            login_mode is set to 1, the request body contains the node_public_cert_name field. Sets \
+            `node_public_cert_name` of the body, over --body.
+            """)
+    var nodePublicCertNameField: String?
+
+    @Option(
+        name: .customLong("log-collection"),
+        help: """
+            Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
+            value is 1, indicating that OBS buckets will be created and only used to collect logs that \
+            record MRS cluster creation failures. Sets `log_collection` of the body, over --body.
+            """)
+    var logCollectionField: Int?
+
+    @Option(
+        name: .customLong("core-data-volume-count"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `core_data_volume_count` of \
+            the body, over --body.
+            """)
+    var coreDataVolumeCountField: Int?
+
+    @Option(
+        name: .customLong("core-data-volume-size"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `core_data_volume_size` of \
+            the body, over --body.
+            """)
+    var coreDataVolumeSizeField: Int?
+
+    @Option(
+        name: .customLong("core-data-volume-type"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `core_data_volume_type` of \
+            the body, over --body.
+            """)
+    var coreDataVolumeTypeField: String?
+
+    @Option(
+        name: .customLong("core-node-num"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `core_node_num` of the body, \
+            over --body.
+            """)
+    var coreNodeNumField: Int?
+
+    @Option(
+        name: .customLong("core-node-size"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `core_node_size` of the body, \
+            over --body.
+            """)
+    var coreNodeSizeField: String?
+
+    @Option(
+        name: .customLong("master-data-volume-count"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `master_data_volume_count` of \
+            the body, over --body.
+            """)
+    var masterDataVolumeCountField: Int?
+
+    @Option(
+        name: .customLong("master-data-volume-size"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `master_data_volume_size` of \
+            the body, over --body.
+            """)
+    var masterDataVolumeSizeField: Int?
+
+    @Option(
+        name: .customLong("master-data-volume-type"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `master_data_volume_type` of \
+            the body, over --body.
+            """)
+    var masterDataVolumeTypeField: String?
+
+    @Option(
+        name: .customLong("master-node-num"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `master_node_num` of the \
+            body, over --body.
+            """)
+    var masterNodeNumField: Int?
+
+    @Option(
+        name: .customLong("master-node-size"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `master_node_size` of the \
+            body, over --body.
+            """)
+    var masterNodeSizeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateClusterRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateClusterRequest.self, from: body,
+                overriding: [
+                    "billing_type": billingTypeField,
+                    "data_center": dataCenterField,
+                    "available_zone_id": availableZoneIDField,
+                    "cluster_name": clusterNameField,
+                    "vpc": vpcField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "subnet_name": subnetNameField,
+                    "security_groups_id": securityGroupsIDField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "cluster_version": clusterVersionField,
+                    "cluster_type": clusterTypeField,
+                    "safe_mode": safeModeField,
+                    "cluster_admin_secret": clusterAdminSecretField,
+                    "login_mode": loginModeField,
+                    "cluster_master_secret": clusterMasterSecretField,
+                    "node_public_cert_name": nodePublicCertNameField,
+                    "log_collection": logCollectionField,
+                    "core_data_volume_count": coreDataVolumeCountField,
+                    "core_data_volume_size": coreDataVolumeSizeField,
+                    "core_data_volume_type": coreDataVolumeTypeField,
+                    "core_node_num": coreNodeNumField,
+                    "core_node_size": coreNodeSizeField,
+                    "master_data_volume_count": masterDataVolumeCountField,
+                    "master_data_volume_size": masterDataVolumeSizeField,
+                    "master_data_volume_type": masterDataVolumeTypeField,
+                    "master_node_num": masterNodeNumField,
+                    "master_node_size": masterNodeSizeField
+                ])
             _ = try await client.createCluster(requestBody)
         }
     }
@@ -64,11 +393,14 @@ struct DeleteClusterCommand: AsyncParsableCommand {
         help: "Cluster ID")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCluster(clusterID: clusterID)
         }
     }
@@ -118,11 +450,14 @@ struct ListClustersCommand: AsyncParsableCommand {
             """)
     var tags: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusters(
                 pageSize: pageSize,
                 currentPage: currentPage,
@@ -133,7 +468,7 @@ struct ListClustersCommand: AsyncParsableCommand {
     }
 }
 
-struct ListHostsCommand: AsyncParsableCommand {
+struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-hosts",
         abstract: "Querying a Host List",
@@ -145,27 +480,55 @@ struct ListHostsCommand: AsyncParsableCommand {
             Documented in apis/cluster_management_apis_v1/querying_a_host_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"pageSize": 0, "currentPage": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListHostsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): pageSize, currentPage.
+            required): pageSize, currentPage. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
     var clusterID: String
 
+    @Option(
+        name: .customLong("page-size"),
+        help: """
+            Maximum number of clusters displayed on a page Value range: [1-2147483646]. The default value is \
+            10. Sets `pageSize` of the body, over --body.
+            """)
+    var pageSizeField: Int?
+
+    @Option(
+        name: .customLong("current-page"),
+        help: "Current page number The default value is 1. Sets `currentPage` of the body, over --body.")
+    var currentPageField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListHostsRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListHostsRequest.self, from: body,
+                overriding: [
+                    "pageSize": pageSizeField,
+                    "currentPage": currentPageField
+                ])
             _ = try await client.listHosts(clusterID: clusterID, requestBody)
         }
     }
@@ -189,17 +552,20 @@ struct ShowClusterDetailsCommand: AsyncParsableCommand {
         help: "Cluster ID")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showClusterDetails(clusterID: clusterID)
         }
     }
 }
 
-struct UpdateClusterScalingCommand: AsyncParsableCommand {
+struct UpdateClusterScalingCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cluster-scaling",
         abstract: "Resizing a Cluster",
@@ -213,27 +579,63 @@ struct UpdateClusterScalingCommand: AsyncParsableCommand {
             Documented in apis/cluster_management_apis_v1/resizing_a_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"service_id": "", "plan_id": "", "parameters": {"order_id": "", "scale_type": "", "node_id": "", \#
+        "node_group": "", "task_node_info": {"node_size": "", "data_volume_type": "", "data_volume_count": \#
+        0, "data_volume_size": 0}, "instances": "", "skip_bootstrap_scripts": false, "scale_without_start": \#
+        false, "server_ids": [""], "previous_values": {"plan_id": ""}}, "previous_values": {"plan_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateClusterScalingRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): service_id, plan_id, parameters*, previous_values.
+            Fields (* required): service_id, plan_id, parameters*, previous_values. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
     var clusterID: String
 
+    @Option(
+        name: .customLong("service-id"),
+        help: """
+            Service ID. This parameter is reserved for extension. You do not need to set this parameter. \
+            Sets `service_id` of the body, over --body.
+            """)
+    var serviceIDField: String?
+
+    @Option(
+        name: .customLong("plan-id"),
+        help: """
+            Plan ID. This parameter is reserved for extension. You do not need to set this parameter. Sets \
+            `plan_id` of the body, over --body.
+            """)
+    var planIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateClusterScalingRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateClusterScalingRequest.self, from: body,
+                overriding: [
+                    "service_id": serviceIDField,
+                    "plan_id": planIDField
+                ])
             _ = try await client.updateClusterScaling(clusterID: clusterID, requestBody)
         }
     }

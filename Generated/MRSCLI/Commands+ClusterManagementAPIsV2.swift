@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateClusterV2Command: AsyncParsableCommand {
+struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-v2",
         abstract: "Creating Clusters",
@@ -18,6 +18,29 @@ struct CreateClusterV2Command: AsyncParsableCommand {
             Documented in apis/cluster_management_apis_v2/creating_clusters.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster_version": "", "cluster_name": "", "cluster_type": "ANALYSIS|STREAMING|MIXED|CUSTOM", \#
+        "charge_info": {"charge_mode": "postPaid"}, "region": "", "vpc_name": "", "subnet_name": "", \#
+        "components": "", "availability_zone": "", "security_groups_id": "", "safe_mode": "", \#
+        "manager_admin_password": "", "login_mode": "", "node_root_password": "", "node_keypair_name": "", \#
+        "log_collection": 0, "enterprise_project_id": "", "eip_address": "", "mrs_ecs_default_agency": "", \#
+        "template_id": "", "tags": [{"key": "", "value": ""}], "node_groups": [{"group_name": "", \#
+        "node_num": 0, "node_size": "", "root_volume": {"type": "", "size": 0}, "data_volume": {"type": "", \#
+        "size": 0}, "data_volume_count": 0, "charge_info": {}, "auto_scaling_policy": \#
+        {"auto_scaling_enable": false, "min_capacity": 0, "max_capacity": 0, "resources_plans": \#
+        [{"period_type": "", "start_time": "", "end_time": "", "min_capacity": 0, "max_capacity": 0}], \#
+        "exec_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": [""], "active_master": false, \#
+        "action_stage": "", "fail_action": ""}], "rules": [{"name": "", "description": "", \#
+        "adjustment_type": "scale_out|scale_in", "cool_down_minutes": 0, "scaling_adjustment": 0, \#
+        "trigger": {"metric_name": "", "metric_value": "", "comparison_operator": "LT|GT|LTOE|GTOE", \#
+        "evaluation_periods": 0}}]}, "assigned_roles": [""]}], "bootstrap_scripts": [{"name": "", "uri": \#
+        "", "parameters": "", "nodes": {}, "active_master": false, "before_component_start": false, \#
+        "fail_action": ""}], "add_jobs": [{"job_type": 0, "job_name": "", "jar_path": "", "arguments": "", \#
+        "input": "", "output": "", "job_log": "", "shutdown_cluster": false, "file_action": "", \#
+        "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -27,23 +50,238 @@ struct CreateClusterV2Command: AsyncParsableCommand {
             subnet_name*, components*, availability_zone*, security_groups_id, safe_mode*, \
             manager_admin_password*, login_mode*, node_root_password, node_keypair_name, log_collection, \
             enterprise_project_id, eip_address, mrs_ecs_default_agency, template_id, tags, node_groups*, \
-            bootstrap_scripts, add_jobs.
+            bootstrap_scripts, add_jobs. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("cluster-version"),
+        help: """
+            Cluster version. Possible values are as follows: MRS 3.1.2-LTS.6 MRS 3.2.0-LTS.2 MRS \
+            3.3.0-LTS.1. Sets `cluster_version` of the body, over --body.
+            """)
+    var clusterVersionField: String?
+
+    @Option(
+        name: .customLong("cluster-name"),
+        help: """
+            Cluster name. It must be unique. A cluster name can contain only 2 to 64 characters. Only \
+            letters, digits, hyphens (-), and underscores (_) are allowed. Sets `cluster_name` of the body, \
+            over --body.
+            """)
+    var clusterNameField: String?
+
+    @Option(
+        name: .customLong("cluster-type"),
+        help: """
+            Cluster type. The options are as follows: ANALYSIS: analysis cluster STREAMING: streaming \
+            cluster MIXED: hybrid cluster CUSTOM: customized cluster, which is supported only by MRS 3.x.x. \
+            Values: ANALYSIS, STREAMING, MIXED, CUSTOM. Sets `cluster_type` of the body, over --body.
+            """,
+        completion: .list(["ANALYSIS", "STREAMING", "MIXED", "CUSTOM"]))
+    var clusterTypeField: String?
+
+    @Option(
+        name: .customLong("vpc-name"),
+        help: """
+            Name of the VPC where the subnet locates Perform the following operations to obtain the VPC name \
+            from the VPC management console: Log in to the management console. Click Virtual Private Cloud \
+            and select Virtual Private Cloud from the left list. On the Virtual Private Cloud page, obtain \
+            the VPC name from the list. Sets `vpc_name` of the body, over --body.
+            """)
+    var vpcNameField: String?
+
+    @Option(
+        name: .customLong("subnet-name"),
+        help: """
+            Subnet name. Perform the following operations to obtain the subnet name from the VPC management \
+            console: Log in to the management console. Click Virtual Private Cloud and select Virtual \
+            Private Cloud from the left list. On the Virtual Private Cloud page, obtain the subnet name of \
+            the VPC from the list. Sets `subnet_name` of the body, over --body.
+            """)
+    var subnetNameField: String?
+
+    @Option(
+        name: .customLong("components"),
+        help: """
+            List of component names, which are separated by commas (,). For details about the component \
+            names, see the component list of each version in Table 1. Sets `components` of the body, over \
+            --body.
+            """)
+    var componentsField: String?
+
+    @Option(
+        name: .customLong("availability-zone"),
+        help: """
+            Name of an AZ. AZ information. For details, see Regions and Endpoints. Sets `availability_zone` \
+            of the body, over --body.
+            """)
+    var availabilityZoneField: String?
+
+    @Option(
+        name: .customLong("security-groups-id"),
+        help: """
+            Security group ID of the cluster If this parameter is left blank, MRS automatically creates a \
+            security group, whose name starts with mrs_{cluster_name}. If this parameter is not left blank, \
+            a fixed security group is used to create a cluster. The transferred ID must be the security \
+            group ID owned by the current tenant. The security group must include an inbound rule in which \
+            all protocols and all ports are allowed and the source is the IP address of the specified node \
+            on the management plane. Sets `security_groups_id` of the body, over --body.
+            """)
+    var securityGroupsIDField: String?
+
+    @Option(
+        name: .customLong("safe-mode"),
+        help: """
+            Running mode of an MRS cluster SIMPLE: normal cluster. In a normal cluster, Kerberos \
+            authentication is disabled, and users can use all functions provided by the cluster. KERBEROS: \
+            security cluster. In a security cluster, Kerberos authentication is enabled, and common users \
+            cannot use the file management and job management functions of an MRS cluster or view cluster \
+            resource usage and the job records of Hadoop and Spark. To use more cluster functions, the users \
+            must contact the Manager administrator to assign more permissions. Sets `safe_mode` of the body, \
+            over --body.
+            """)
+    var safeModeField: String?
+
+    @Option(
+        name: .customLong("manager-admin-password"),
+        help: """
+            Password of the MRS Manager administrator. Must be a string and 8 to 32 characters long. The \
+            password must contain at least three types of the following characters (if the value of \
+            cluster_version is FusionInsight 6.5.1, the password must contain at least four types of the \
+            following characters): Lowercase letters Uppercase letters Digits Special characters: \
+            `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? Spaces Cannot be the username or the username spelled \
+            backwards. Sets `manager_admin_password` of the body, over --body.
+            """)
+    var managerAdminPasswordField: String?
+
+    @Option(
+        name: .customLong("login-mode"),
+        help: """
+            Node login mode. PASSWORD: password-based login. If this value is selected, node_root_password \
+            cannot be left blank. KEYPAIR: specifies the key pair used for login. If this value is selected, \
+            node_keypair_name cannot be left blank. Sets `login_mode` of the body, over --body.
+            """)
+    var loginModeField: String?
+
+    @Option(
+        name: .customLong("node-root-password"),
+        help: """
+            Password of user root for logging in to a cluster node A password must meet the following \
+            requirements: Must be a string and 8 to 26 characters long. Must contain at least three of the \
+            following: uppercase letters, lowercase letters, digits, and special characters \
+            (!@$%^-_=+[{}]:,./?), but must not contain spaces. Cannot be the username or the username \
+            spelled backwards. Sets `node_root_password` of the body, over --body.
+            """)
+    var nodeRootPasswordField: String?
+
+    @Option(
+        name: .customLong("node-keypair-name"),
+        help: """
+            Name of a key pair You can use a key pair to log in to the Master node in the cluster. Sets \
+            `node_keypair_name` of the body, over --body.
+            """)
+    var nodeKeypairNameField: String?
+
+    @Option(
+        name: .customLong("log-collection"),
+        help: """
+            Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
+            value is 1, indicating that OBS buckets will be created and only used to collect logs that \
+            record MRS cluster creation failures. Sets `log_collection` of the body, over --body.
+            """)
+    var logCollectionField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Indicates the enterprise project ID. When creating a cluster, associate the enterprise project \
+            ID with the cluster. The default value is 0, indicating the default enterprise project. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("eip-address"),
+        help: """
+            An EIP bound to an MRS cluster can be used to access MRS Manager. The EIP must have been created \
+            and must be in the same region as the cluster. Sets `eip_address` of the body, over --body.
+            """)
+    var eipAddressField: String?
+
+    @Option(
+        name: .customLong("mrs-ecs-default-agency"),
+        help: """
+            Name of the agency bound to a cluster node by default. The value is fixed to \
+            MRS_ECS_DEFAULT_AGENCY. An agency allows ECS or BMS to manage MRS resources. You can configure \
+            an agency of the ECS type to automatically obtain the AK/SK to access OBS. The \
+            MRS_ECS_DEFAULT_AGENCY agency has the OBS OperateAccess permission of OBS and the CES FullAccess \
+            (for users who have enabled fine-grained policies), CES Administrator, and KMS Administrator \
+            permissions in the region where the cluster is located. Sets `mrs_ecs_default_agency` of the \
+            body, over --body.
+            """)
+    var mrsECSDefaultAgencyField: String?
+
+    @Option(
+        name: .customLong("template-id"),
+        help: """
+            For Custom cluster type, it is used to specify the common node configurations used for \
+            deployment. mgmt_control_combined_v2: indicates the Compact configuration. The management node \
+            and control node are deployed on the Master node, and data instances are deployed in the same \
+            node group. This deployment mode applies to scenarios where the number of control nodes is less \
+            than 100, reducing costs. mgmt_control_separated_v2: indicates the OMS-separate configuration. \
+            The management node and control node are deployed on different Master nodes, and data instances \
+            are deployed in the same node group. This deployment mode is applicable to a cluster with 100 to \
+            500 control nodes and delivers better performance in high-concurrency load scenarios. \
+            mgmt_control_data_separated_v2: indicates the Full-size configuration. The management node and \
+            control node are deployed on different Master nodes, and data instances are deployed in \
+            different node groups. This deployment mode is applicable to a cluster with more than 500 \
+            control nodes. Components can be deployed separately, which can be used for a larger cluster \
+            scale. Sets `template_id` of the body, over --body.
+            """)
+    var templateIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateClusterV2Request.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateClusterV2Request.self, from: body,
+                overriding: [
+                    "cluster_version": clusterVersionField,
+                    "cluster_name": clusterNameField,
+                    "cluster_type": clusterTypeField,
+                    "vpc_name": vpcNameField,
+                    "subnet_name": subnetNameField,
+                    "components": componentsField,
+                    "availability_zone": availabilityZoneField,
+                    "security_groups_id": securityGroupsIDField,
+                    "safe_mode": safeModeField,
+                    "manager_admin_password": managerAdminPasswordField,
+                    "login_mode": loginModeField,
+                    "node_root_password": nodeRootPasswordField,
+                    "node_keypair_name": nodeKeypairNameField,
+                    "log_collection": logCollectionField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "eip_address": eipAddressField,
+                    "mrs_ecs_default_agency": mrsECSDefaultAgencyField,
+                    "template_id": templateIDField
+                ])
             _ = try await client.createClusterV2(requestBody)
         }
     }
 }
 
-struct UpdateClusterNameCommand: AsyncParsableCommand {
+struct UpdateClusterNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cluster-name",
         abstract: "Changing a Cluster Name",
@@ -55,27 +293,46 @@ struct UpdateClusterNameCommand: AsyncParsableCommand {
             Documented in apis/cluster_management_apis_v2/changing_a_cluster_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"cluster_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateClusterNameRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): cluster_name*.
+            (* required): cluster_name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "The cluster ID. For details about how to obtain the cluster ID, see Obtaining a Project ID.")
     var clusterID: String
 
+    @Option(
+        name: .customLong("cluster-name"),
+        help: "The new cluster name. Sets `cluster_name` of the body, over --body.")
+    var clusterNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateClusterNameRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateClusterNameRequest.self, from: body,
+                overriding: [
+                    "cluster_name": clusterNameField
+                ])
             _ = try await client.updateClusterName(clusterID: clusterID, requestBody)
         }
     }

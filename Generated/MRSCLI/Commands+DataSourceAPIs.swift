@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateDataSourceCommand: AsyncParsableCommand {
+struct CreateDataSourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-data-source",
         abstract: "Creating a Data Source",
@@ -18,22 +18,93 @@ struct CreateDataSourceCommand: AsyncParsableCommand {
             Documented in apis/data_source_apis/creating_a_data_source.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "url": "", "credentials": {}, "is_protected": false, "is_public": false, "type": "", \#
+        "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDataSourceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, url*, credentials, is_protected, is_public, type*, description.
+            (* required): name*, url*, credentials, is_protected, is_public, type*, description. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Data source name Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Data source URL Contains 1 to 255 characters. If the data source type is HDFS, the value is \
+            /Save path of the data source. If the data source type is OBS, the value is s3a://Save path of \
+            the data source. Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether the data source is protected true false The current version does not support this \
+            function. Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether the data source is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Data source type hdfs obs swift (not supported by the current version). Sets `type` of the body, \
+            over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Data source description Contains a maximum of 65535 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDataSourceRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDataSourceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "url": urlField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField,
+                    "type": typeField,
+                    "description": descriptionField
+                ])
             _ = try await client.createDataSource(requestBody)
         }
     }
@@ -56,11 +127,14 @@ struct DeleteDataSourceCommand: AsyncParsableCommand {
         help: "Data source ID")
     var dataSourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDataSource(dataSourceID: dataSourceID)
         }
     }
@@ -100,11 +174,14 @@ struct ListDataSourceCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listDataSource(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -128,17 +205,20 @@ struct ShowDataSourceDetailsCommand: AsyncParsableCommand {
         help: "Data source ID")
     var dataSourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDataSourceDetails(dataSourceID: dataSourceID)
         }
     }
 }
 
-struct UpdateDataSourceCommand: AsyncParsableCommand {
+struct UpdateDataSourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-data-source",
         abstract: "Updating a Data Source",
@@ -151,27 +231,97 @@ struct UpdateDataSourceCommand: AsyncParsableCommand {
             Documented in apis/data_source_apis/updating_a_data_source.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "type": "", "url": "", "description": "", "is_protected": false, "is_public": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDataSourceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name, type*, url, description, is_protected, is_public.
+            (* required): name, type*, url, description, is_protected, is_public. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("data-source-id"),
         help: "Data source ID")
     var dataSourceID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Data source name Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Data source type hdfs obs swift (not supported by the current version). Sets `type` of the body, \
+            over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Data source URL Contains 1 to 255 characters. If the data source type is HDFS, the value is \
+            /Save path of the data source. If the data source type is OBS, the value is s3a://Save path of \
+            the data source. Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Data source description Contains a maximum of 65535 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether the data source is protected true false The current version does not support this \
+            function. Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether the data source is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDataSourceRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDataSourceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "url": urlField,
+                    "description": descriptionField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField
+                ])
             _ = try await client.updateDataSource(dataSourceID: dataSourceID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateJobBinaryObjectCommand: AsyncParsableCommand {
+struct CreateJobBinaryObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-job-binary-object",
         abstract: "Creating a Job Binary Object",
@@ -18,22 +18,82 @@ struct CreateJobBinaryObjectCommand: AsyncParsableCommand {
             Documented in apis/job_binary_object_apis/creating_a_job_binary_object.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "url": "", "is_protected": false, "is_public": false, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateJobBinaryObjectRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, url*, is_protected, is_public, description*.
+            Fields (* required): name*, url*, is_protected, is_public, description*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Binary object name Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Binary object URL, which contains of 1 to 255 characters. The URL must start with s3a:// or /. \
+            Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether a binary object is protected true false The current version does not support this \
+            function. Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether a binary object is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Binary object description Contains a maximum of 65535 characters. Sets `description` of the \
+            body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateJobBinaryObjectRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateJobBinaryObjectRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "url": urlField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField,
+                    "description": descriptionField
+                ])
             _ = try await client.createJobBinaryObject(requestBody)
         }
     }
@@ -56,11 +116,14 @@ struct DeleteJobBinaryObjectCommand: AsyncParsableCommand {
         help: "Job binary object ID")
     var jobBinaryID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteJobBinaryObject(jobBinaryID: jobBinaryID)
         }
     }
@@ -100,11 +163,14 @@ struct ListBinaryObjectCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBinaryObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -128,17 +194,20 @@ struct ShowBinaryObjectDetailsCommand: AsyncParsableCommand {
         help: "Binary object ID")
     var jobBinaryID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBinaryObjectDetails(jobBinaryID: jobBinaryID)
         }
     }
 }
 
-struct UpdateJobBinaryObjectCommand: AsyncParsableCommand {
+struct UpdateJobBinaryObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-job-binary-object",
         abstract: "Updating a Job Binary Object",
@@ -150,27 +219,87 @@ struct UpdateJobBinaryObjectCommand: AsyncParsableCommand {
             Documented in apis/job_binary_object_apis/updating_a_job_binary_object.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "url": "", "is_protected": false, "is_public": false, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateJobBinaryObjectRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name, url, is_protected, is_public, description*.
+            Fields (* required): name, url, is_protected, is_public, description*. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-binary-id"),
         help: "Binary object ID")
     var jobBinaryID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Binary object name Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Binary object URL, which contains of 1 to 255 characters. The URL must start with s3a:// or /. \
+            Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether a binary object is protected true false The current version does not support this \
+            function. Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether a binary object is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Binary object description Contains a maximum of 65535 characters. Sets `description` of the \
+            body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateJobBinaryObjectRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateJobBinaryObjectRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "url": urlField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateJobBinaryObject(jobBinaryID: jobBinaryID, requestBody)
         }
     }

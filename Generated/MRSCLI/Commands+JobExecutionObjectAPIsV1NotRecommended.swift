@@ -23,11 +23,14 @@ struct CancelJobExecutionCommand: AsyncParsableCommand {
         help: "Job execution object ID")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelJobExecution(jobExecutionID: jobExecutionID)
         }
     }
@@ -51,11 +54,14 @@ struct DeleteJobExecutionCommand: AsyncParsableCommand {
         help: "Job ID")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteJobExecution(jobExecutionID: jobExecutionID)
         }
     }
@@ -96,11 +102,14 @@ struct ListJobExecutionObjectCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobExecutionObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -125,11 +134,14 @@ struct ShowJobExecutionObjectDetailsCommand: AsyncParsableCommand {
         help: "Job execution object ID")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobExecutionObjectDetails(jobExecutionID: jobExecutionID)
         }
     }

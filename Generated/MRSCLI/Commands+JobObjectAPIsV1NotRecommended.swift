@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct CreateAndExecuteJobCommand: AsyncParsableCommand {
+struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-and-execute-job",
         abstract: "Adding a Job and Executing the Job",
@@ -19,29 +19,152 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v1_not_recommended/adding_a_job_and_executing_the_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"job_type": 0, "job_name": "", "cluster_id": "", "jar_path": "", "arguments": "", "input": "", \#
+        "output": "", "job_log": "", "hive_script_path": "", "file_action": "", "hql": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAndExecuteJobRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): job_type*, job_name*, cluster_id*, jar_path*, arguments, input, output, \
-            job_log, hive_script_path*, file_action, hql.
+            job_log, hive_script_path*, file_action, hql. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Job type code 1: MapReduce 2: Spark 3: Hive Script 4: HiveQL (not supported currently) 5: \
+            DistCp, importing and exporting data. For details, see Table 3. 6: Spark Script 7: Spark SQL, \
+            submitting Spark SQL statements. For details, see Table 4. (Not supported in this API \
+            currently.) Spark and Hive jobs can be added to only clusters that include Spark and Hive \
+            components. Sets `job_type` of the body, over --body.
+            """)
+    var jobTypeField: Int?
+
+    @Option(
+        name: .customLong("job-name"),
+        help: """
+            Job name Contains only 1 to 64 letters, digits, hyphens (-), and underscores (_). Identical job \
+            names are allowed but not recommended. Sets `job_name` of the body, over --body.
+            """)
+    var jobNameField: String?
+
+    @Option(
+        name: .customLong("cluster-id"),
+        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
+    var clusterIDField: String?
+
+    @Option(
+        name: .customLong("jar-path"),
+        help: """
+            Path of the JAR or SQL file for program execution The parameter must meet the following \
+            requirements: Contains a maximum of 1,023 characters, excluding special characters such as \
+            ;|&><'$. The address cannot be empty or full of spaces. Starts with / or s3a://. The OBS path \
+            does not support files or programs encrypted by KMS. Spark Script must end with .sql while \
+            MapReduce and Spark Jar must end with .jar.sql and jar are case-insensitive. Sets `jar_path` of \
+            the body, over --body.
+            """)
+    var jarPathField: String?
+
+    @Option(
+        name: .customLong("arguments"),
+        help: """
+            Key parameter for program execution. The parameter is specified by the function of the user's \
+            program. MRS is only responsible for loading the parameter. The parameter contains a maximum of \
+            2,047 characters, excluding special characters such as ;|&>'<$, and can be left blank. When \
+            entering a parameter containing sensitive information (for example, login password), you can add \
+            an at sign (@) before the parameter name to encrypt the parameter value. This prevents the \
+            sensitive information from being persisted in plaintext. Therefore, when you view job \
+            information on the MRS, sensitive information will be displayed as asterisks (*). For example, \
+            username=admin @password=admin_123. Sets `arguments` of the body, over --body.
+            """)
+    var argumentsField: String?
+
+    @Option(
+        name: .customLong("input"),
+        help: """
+            Path for inputting data, which must start with / or s3a://. Set this parameter to a correct OBS \
+            path. The OBS path does not support files or programs encrypted by KMS. The parameter contains a \
+            maximum of 1,023 characters, excluding special characters such as ;|&>'<$, and can be left \
+            blank. Sets `input` of the body, over --body.
+            """)
+    var inputField: String?
+
+    @Option(
+        name: .customLong("job-log"),
+        help: """
+            Path for storing job logs that record job running status. The path must start with / or s3a://. \
+            A correct OBS path is required. The parameter contains a maximum of 1,023 characters, excluding \
+            special characters such as ;|&>'<$, and can be left blank. Sets `job_log` of the body, over \
+            --body.
+            """)
+    var jobLogField: String?
+
+    @Option(
+        name: .customLong("hive-script-path"),
+        help: """
+            SQL program path This parameter is needed by Spark Script and Hive Script jobs only, and must \
+            meet the following requirements: Contains a maximum of 1,023 characters, excluding special \
+            characters such as ;|&><'$. The address cannot be empty or full of spaces. The path must start \
+            with / or s3a://. The OBS path does not support files or programs encrypted by KMS. The path \
+            must end with .sql.sql is case-insensitive. Sets `hive_script_path` of the body, over --body.
+            """)
+    var hiveScriptPathField: String?
+
+    @Option(
+        name: .customLong("file-action"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `file_action` of the body, \
+            over --body.
+            """)
+    var fileActionField: String?
+
+    @Option(
+        name: .customLong("hql"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `hql` of the body, over \
+            --body.
+            """)
+    var hqlField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAndExecuteJobRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAndExecuteJobRequest.self, from: body,
+                overriding: [
+                    "job_type": jobTypeField,
+                    "job_name": jobNameField,
+                    "cluster_id": clusterIDField,
+                    "jar_path": jarPathField,
+                    "arguments": argumentsField,
+                    "input": inputField,
+                    "job_log": jobLogField,
+                    "hive_script_path": hiveScriptPathField,
+                    "file_action": fileActionField,
+                    "hql": hqlField
+                ])
             _ = try await client.createAndExecuteJob(requestBody)
         }
     }
 }
 
-struct CreateJobObjectCommand: AsyncParsableCommand {
+struct CreateJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-job-object",
         abstract: "Creating a Job Object",
@@ -53,22 +176,84 @@ struct CreateJobObjectCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v1_not_recommended/creating_a_job_object.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "mains": [{}], "libs": [{}], "is_protected": false, "interface": [{}], "is_public": \#
+        false, "type": "", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateJobObjectRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, mains, libs, is_protected, interface, is_public, type*, description.
+            (* required): name*, mains, libs, is_protected, interface, is_public, type*, description. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Job object name Contains 1 to 64 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether a job object is protected true false The current version does not support this function. \
+            Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether a job object is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Job object type MapReduce Spark Hive (not supported currently) hql DistCp SparkScript SparkSql \
+            (not supported in this API currently). Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Job object description Contains a maximum of 65535 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateJobObjectRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateJobObjectRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField,
+                    "type": typeField,
+                    "description": descriptionField
+                ])
             _ = try await client.createJobObject(requestBody)
         }
     }
@@ -91,17 +276,20 @@ struct DeleteJobObjectCommand: AsyncParsableCommand {
         help: "Job object ID")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteJobObject(jobID: jobID)
         }
     }
 }
 
-struct ExecuteJobObjectCommand: AsyncParsableCommand {
+struct ExecuteJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute-job-object",
         abstract: "Executing a Job Object",
@@ -113,33 +301,92 @@ struct ExecuteJobObjectCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v1_not_recommended/executing_a_job_object.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster_id": "", "input_id": "", "output_id": "", "is_protected": false, "is_public": false, \#
+        "job_configs": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExecuteJobObjectRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): cluster_id*, input_id*, output_id*, is_protected, is_public, job_configs*.
+            (* required): cluster_id*, input_id*, output_id*, is_protected, is_public, job_configs*. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "Job object ID")
     var jobID: String
 
+    @Option(
+        name: .customLong("cluster-id"),
+        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
+    var clusterIDField: String?
+
+    @Option(
+        name: .customLong("input-id"),
+        help: """
+            Input data source ID of a job object For details on how to obtain the input data source ID, see \
+            Creating a Data Source. Sets `input_id` of the body, over --body.
+            """)
+    var inputIDField: String?
+
+    @Option(
+        name: .customLong("output-id"),
+        help: """
+            Output data source ID of a job object For details on how to obtain the output data source ID, \
+            see Creating a Data Source. Sets `output_id` of the body, over --body.
+            """)
+    var outputIDField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether a job object is protected true false The current version does not support this function. \
+            Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether a job object is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExecuteJobObjectRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExecuteJobObjectRequest.self, from: body,
+                overriding: [
+                    "cluster_id": clusterIDField,
+                    "input_id": inputIDField,
+                    "output_id": outputIDField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField
+                ])
             _ = try await client.executeJobObject(jobID: jobID, requestBody)
         }
     }
 }
 
-struct ListExecuteJobCommand: AsyncParsableCommand {
+struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-execute-job",
         abstract: "Querying the exe Object List of Jobs",
@@ -151,22 +398,79 @@ struct ListExecuteJobCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v1_not_recommended/querying_the_exe_object_list_of_jobs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"cluster_id": "", "id": "", "page_size": 0, "current_page": 0, "job_name": "", "state": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListExecuteJobRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster_id*, id, page_size, current_page, job_name, state.
+            required): cluster_id*, id, page_size, current_page, job_name, state. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("cluster-id"),
+        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
+    var clusterIDField: String?
+
+    @Option(
+        name: .customLong("id"),
+        help: "Job execution object ID. Sets `id` of the body, over --body.")
+    var idField: String?
+
+    @Option(
+        name: .customLong("page-size"),
+        help: """
+            Maximum number of jobs displayed on a page Value range: 1 to 100. Sets `page_size` of the body, \
+            over --body.
+            """)
+    var pageSizeField: Int?
+
+    @Option(
+        name: .customLong("current-page"),
+        help: "Current page number. Sets `current_page` of the body, over --body.")
+    var currentPageField: Int?
+
+    @Option(
+        name: .customLong("job-name"),
+        help: "Job name. Sets `job_name` of the body, over --body.")
+    var jobNameField: String?
+
+    @Option(
+        name: .customLong("state"),
+        help: """
+            Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal. Sets `state` of the body, \
+            over --body.
+            """)
+    var stateField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListExecuteJobRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListExecuteJobRequest.self, from: body,
+                overriding: [
+                    "cluster_id": clusterIDField,
+                    "id": idField,
+                    "page_size": pageSizeField,
+                    "current_page": currentPageField,
+                    "job_name": jobNameField,
+                    "state": stateField
+                ])
             _ = try await client.listExecuteJob(requestBody)
         }
     }
@@ -203,11 +507,14 @@ struct ListJobObjectCommand: AsyncParsableCommand {
             """)
     var sortBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -231,11 +538,14 @@ struct ShowJobExesCommand: AsyncParsableCommand {
         help: "Job ID")
     var jobExeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobExes(jobExeID: jobExeID)
         }
     }
@@ -259,17 +569,20 @@ struct ShowJobObjectDetailsCommand: AsyncParsableCommand {
         help: "Job object ID")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobObjectDetails(jobID: jobID)
         }
     }
 }
 
-struct UpdateJobObjectCommand: AsyncParsableCommand {
+struct UpdateJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-job-object",
         abstract: "Updating a Job Object",
@@ -281,27 +594,88 @@ struct UpdateJobObjectCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v1_not_recommended/updating_a_job_object.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "mains": [{}], "libs": [{}], "is_protected": false, "interface": [{}], "is_public": \#
+        false, "type": "", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateJobObjectRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name, mains, libs, is_protected, interface, is_public, type, description.
+            (* required): name, mains, libs, is_protected, interface, is_public, type, description. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "Job object ID")
     var jobID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Job object name Contains 1 to 64 characters and consists of letters, digits, hyphens (-), and \
+            underscores (_) only. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("is-protected"),
+        help: """
+            Whether a job object is protected true false The current version does not support this function. \
+            Sets `is_protected` of the body, over --body.
+            """)
+    var isProtectedField: Bool?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether a job object is public true false The current version does not support this function. \
+            Sets `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Job object type MapReduce Spark Hive DistCp SparkScript. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Job object description Contains a maximum of 65535 characters. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateJobObjectRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateJobObjectRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "is_protected": isProtectedField,
+                    "is_public": isPublicField,
+                    "type": typeField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateJobObject(jobID: jobID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct BatchDeleteJobsCommand: AsyncParsableCommand {
+struct BatchDeleteJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-jobs",
         abstract: "Deleting Jobs in Batches",
@@ -18,33 +18,43 @@ struct BatchDeleteJobsCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v2/deleting_jobs_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_id_list": [{}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteJobsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_id_list*.
+            (* required): job_id_list*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteJobsRequest.self, from: body)
             try await client.batchDeleteJobs(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateExecuteJobCommand: AsyncParsableCommand {
+struct CreateExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-execute-job",
         abstract: "Adding and Executing a Job",
@@ -56,33 +66,66 @@ struct CreateExecuteJobCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v2/adding_and_executing_a_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_type": "", "job_name": "", "arguments": [{}], "properties": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateExecuteJobRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_type*, job_name*, arguments, properties.
+            (* required): job_type*, job_name*, arguments, properties. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.")
     var clusterID: String
 
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Type of a job. MapReduce SparkSubmit HiveScript HiveSql DistCp, importing and exporting data \
+            SparkScript SparkSql Flink Spark, Hive, and Flink jobs can be added to only clusters that \
+            include Spark, Hive, and Flink components. Sets `job_type` of the body, over --body.
+            """)
+    var jobTypeField: String?
+
+    @Option(
+        name: .customLong("job-name"),
+        help: """
+            Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) \
+            are allowed. Identical job names are allowed but not recommended. Sets `job_name` of the body, \
+            over --body.
+            """)
+    var jobNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateExecuteJobRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateExecuteJobRequest.self, from: body,
+                overriding: [
+                    "job_type": jobTypeField,
+                    "job_name": jobNameField
+                ])
             _ = try await client.createExecuteJob(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct ShowJobExeListNewCommand: AsyncParsableCommand {
+struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-job-exe-list-new",
         abstract: "Querying a List of Jobs",
@@ -94,28 +137,132 @@ struct ShowJobExeListNewCommand: AsyncParsableCommand {
             Documented in apis/job_object_apis_v2/querying_a_list_of_jobs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"job_name": "", "job_type": "", "job_state": "", "job_result": "", "limit": 0, "offset": 0, \#
+        "sort_by": "", "submitted_time_begin": 0, "submitted_time_end": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowJobExeListNewRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): job_name, job_type, job_state, job_result, limit, offset, sort_by, \
-            submitted_time_begin, submitted_time_end.
+            submitted_time_begin, submitted_time_end. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.")
     var clusterID: String
 
+    @Option(
+        name: .customLong("job-name"),
+        help: """
+            Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) \
+            are allowed. Sets `job_name` of the body, over --body.
+            """)
+    var jobNameField: String?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Type of a job. MapReduce SparkSubmit HiveScript HiveSql DistCp, importing and exporting data \
+            SparkScript SparkSql Flink. Sets `job_type` of the body, over --body.
+            """)
+    var jobTypeField: String?
+
+    @Option(
+        name: .customLong("job-state"),
+        help: """
+            Execution status of a job. FAILED: indicates that the job fails to be executed. KILLED: \
+            indicates that the job is terminated. New: indicates that the job is created. NEW_SAVING: \
+            indicates that the job has been created and is being saved. SUBMITTED: indicates that the job is \
+            submitted. ACCEPTED: indicates that the job is accepted. RUNNING: indicates that the job is \
+            running. FINISHED: indicates that the job is completed. Sets `job_state` of the body, over \
+            --body.
+            """)
+    var jobStateField: String?
+
+    @Option(
+        name: .customLong("job-result"),
+        help: """
+            Execution result of a job. FAILED: indicates that the job fails to be executed. KILLED: \
+            indicates that the job is manually terminated during execution. UNDEFINED: indicates that the \
+            job is being executed. SUCCEEDED: indicates that the job has been successfully executed. Sets \
+            `job_result` of the body, over --body.
+            """)
+    var jobResultField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of records displayed on each page in the returned result. The default value is 10. Sets \
+            `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Offset. The default offset from which the job list starts to be queried is 1. Sets `offset` of \
+            the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("sort-by"),
+        help: """
+            Ranking mode of returned results. The default value is desc. asc: indicates that the returned \
+            results are ranked in ascending order. desc: indicates that the returned results are ranked in \
+            descending order. Sets `sort_by` of the body, over --body.
+            """)
+    var sortByField: String?
+
+    @Option(
+        name: .customLong("submitted-time-begin"),
+        help: """
+            UTC timestamp after which a job is submitted, in milliseconds. For example, 1562032041362. Sets \
+            `submitted_time_begin` of the body, over --body.
+            """)
+    var submittedTimeBeginField: Int64?
+
+    @Option(
+        name: .customLong("submitted-time-end"),
+        help: """
+            UTC timestamp before which a job is submitted, in milliseconds. For example, 1562032041362. Sets \
+            `submitted_time_end` of the body, over --body.
+            """)
+    var submittedTimeEndField: Int64?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowJobExeListNewRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ShowJobExeListNewRequest.self, from: body,
+                overriding: [
+                    "job_name": jobNameField,
+                    "job_type": jobTypeField,
+                    "job_state": jobStateField,
+                    "job_result": jobResultField,
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "sort_by": sortByField,
+                    "submitted_time_begin": submittedTimeBeginField,
+                    "submitted_time_end": submittedTimeEndField
+                ])
             _ = try await client.showJobExeListNew(clusterID: clusterID, requestBody)
         }
     }
@@ -143,11 +290,14 @@ struct ShowSingleJobExeCommand: AsyncParsableCommand {
         help: "Job ID. For details on how to obtain the job ID, see Obtaining a Job ID.")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSingleJobExe(clusterID: clusterID, jobExecutionID: jobExecutionID)
         }
     }
@@ -176,11 +326,14 @@ struct ShowSqlResultWithJobCommand: AsyncParsableCommand {
         help: "Job ID. For details on how to obtain the job ID, see Obtaining a Job ID.")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlResultWithJob(clusterID: clusterID, jobExecutionID: jobExecutionID)
         }
     }
@@ -208,11 +361,14 @@ struct StopJobCommand: AsyncParsableCommand {
         help: "Job ID. For details on how to obtain the job ID, see Obtaining a Job ID.")
     var jobExecutionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopJob(clusterID: clusterID, jobExecutionID: jobExecutionID)
         }
     }

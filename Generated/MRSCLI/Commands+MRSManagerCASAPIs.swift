@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct LogInToCASCommand: AsyncParsableCommand {
+struct LogInToCASCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "log-in-to-cas",
         abstract: "Logging In to the CAS",
@@ -19,22 +19,69 @@ struct LogInToCASCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_cas_apis/logging_in_to_the_cas.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"username": "", "password": "", "lt": "", "_eventId": "", "submit": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (LogInToCASRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): username*, password*, lt*, _eventId*, submit*.
+            required): username*, password*, lt*, _eventId*, submit*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("username"),
+        help: "User name. Sets `username` of the body, over --body.")
+    var usernameField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: "Password. Sets `password` of the body, over --body.")
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("lt"),
+        help: """
+            Login ticket. Follow instructions in step 1 in the Obtaining Request Authentication Information \
+            part of the section API Calling Process to send a GET request to obtain loginTicket. Sets `lt` \
+            of the body, over --body.
+            """)
+    var ltField: String?
+
+    @Option(
+        name: .customLong("event-id"),
+        help: "Event type. The default value is submit. Sets `_eventId` of the body, over --body.")
+    var eventIDField: String?
+
+    @Option(
+        name: .customLong("submit"),
+        help: "Submission type. The default value is Login. Sets `submit` of the body, over --body.")
+    var submitField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(LogInToCASRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                LogInToCASRequest.self, from: body,
+                overriding: [
+                    "username": usernameField,
+                    "password": passwordField,
+                    "lt": ltField,
+                    "_eventId": eventIDField,
+                    "submit": submitField
+                ])
             try await client.logInToCAS(requestBody)
         }
     }
@@ -53,11 +100,14 @@ struct LogOutOfCASCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_cas_apis/logging_out_of_the_cas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.logOutOfCAS()
         }
     }

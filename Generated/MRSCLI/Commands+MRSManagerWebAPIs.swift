@@ -18,11 +18,14 @@ struct CheckLoginCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_web_apis/checking_the_login.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.checkLogin()
         }
     }
@@ -41,11 +44,14 @@ struct ListBasicClusterCommand: AsyncParsableCommand {
             mrs_manager_api/mrs_manager_web_apis/querying_basic_information_about_a_specified_cluster.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBasicCluster()
         }
     }
@@ -72,11 +78,14 @@ struct ListCommandExecutionProgressCommand: AsyncParsableCommand {
             """)
     var commandID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCommandExecutionProgress(commandID: commandID)
         }
     }
@@ -104,11 +113,14 @@ struct ListHealthStatusOfClusterCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listHealthStatusOfCluster(clusterID: clusterID)
         }
     }
@@ -178,7 +190,8 @@ struct ListMonitoringDataCommand: AsyncParsableCommand {
             as follows: active: Indicates that you can obtain monitoring metrics of the active node. \
             standby: Indicates that you can obtain monitoring metrics of the standby node. all: Indicates \
             that you can obtain monitoring metrics of all nodes. Values: active, standby, all.
-            """)
+            """,
+        completion: .list(["active", "standby", "all"]))
     var metricNodeType: String?
 
     @Option(
@@ -186,11 +199,14 @@ struct ListMonitoringDataCommand: AsyncParsableCommand {
         help: "Metric extended field, which records information about small metrics")
     var extend: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMonitoringData(
                 metricNames: metricNames,
                 metricPeriod: metricPeriod,
@@ -229,17 +245,20 @@ struct LogOutOfSessionCommand: AsyncParsableCommand {
             """)
     var isTimeoutLogout: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.logOutOfSession(isTimeoutLogout: isTimeoutLogout)
         }
     }
 }
 
-struct SaveConfigurationsCommand: AsyncParsableCommand {
+struct SaveConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "save-configurations",
         abstract: "Saving Configurations",
@@ -252,15 +271,31 @@ struct SaveConfigurationsCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_web_apis/saving_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"id": 0, "user_password": "", "configurations_summary": {"restart_affected_components": false, \#
+        "components": {"component_name": "", "configurations": {"name": "", "value": "", "default_value": \#
+        "", "description": "", "type": "", "config_group_type": "", "config_group": "", "item_type": "", \#
+        "item_conf": "", "item_event": "", "weak_reference": ""}, "children": {"role_name": "", \#
+        "configurations": {"name": "", "value": "", "default_value": "", "description": "", "type": "", \#
+        "config_group_type": "", "config_group": "", "item_type": "", "item_conf": "", "item_event": "", \#
+        "weak_reference": ""}, "children": {"name": "", "description": ""}, "classification": {"name": "", \#
+        "description": ""}}, "classification": {"name": "", "description": ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SaveConfigurationsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): id, user_password, configurations_summary*.
+            Fields (* required): id, user_password, configurations_summary*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -270,12 +305,33 @@ struct SaveConfigurationsCommand: AsyncParsableCommand {
             """)
     var clusterID: String
 
+    @Option(
+        name: .customLong("id"),
+        help: """
+            Asynchronous task ID (meaningless in other scenarios). The default value is -1. Sets `id` of the \
+            body, over --body.
+            """)
+    var idField: Int64?
+
+    @Option(
+        name: .customLong("user-password"),
+        help: "User password. Sets `user_password` of the body, over --body.")
+    var userPasswordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SaveConfigurationsRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SaveConfigurationsRequest.self, from: body,
+                overriding: [
+                    "id": idField,
+                    "user_password": userPasswordField
+                ])
             _ = try await client.saveConfigurations(clusterID: clusterID, requestBody)
         }
     }
@@ -306,17 +362,20 @@ struct ShowSummaryOfServiceCommand: AsyncParsableCommand {
         help: "Name of the service to be queried. For example, the service name is HBase, HDFS, or Spark.")
     var serviceName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSummaryOfService(clusterID: clusterID, serviceName: serviceName)
         }
     }
 }
 
-struct StartServiceCommand: AsyncParsableCommand {
+struct StartServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-service",
         abstract: "Starting a Service",
@@ -328,15 +387,22 @@ struct StartServiceCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_web_apis/starting_a_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user_password": "", "only_self": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): user_password, only_self.
+            required): user_password, only_self. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -351,18 +417,45 @@ struct StartServiceCommand: AsyncParsableCommand {
         help: "Name of the service to be started")
     var serviceName: String
 
+    @Option(
+        name: .customLong("user-password"),
+        help: """
+            Password of the login user. This parameter is used for secondary authentication. If you call \
+            REST APIs, secondary authentication is not required and you do not need to set this parameter. \
+            Sets `user_password` of the body, over --body.
+            """)
+    var userPasswordField: String?
+
+    @Option(
+        name: .customLong("only-self"),
+        help: """
+            Whether to operate only the specified service false: The services depending on the service are \
+            also stopped. true: Only the specified service is stopped. If you call REST APIs, secondary \
+            authentication is not required and you do not need to set this parameter. Sets `only_self` of \
+            the body, over --body.
+            """)
+    var onlySelfField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartServiceRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartServiceRequest.self, from: body,
+                overriding: [
+                    "user_password": userPasswordField,
+                    "only_self": onlySelfField
+                ])
             _ = try await client.startService(clusterID: clusterID, serviceName: serviceName, requestBody)
         }
     }
 }
 
-struct StopServiceCommand: AsyncParsableCommand {
+struct StopServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop-service",
         abstract: "Stopping a Service",
@@ -374,15 +467,22 @@ struct StopServiceCommand: AsyncParsableCommand {
             Documented in mrs_manager_api/mrs_manager_web_apis/stopping_a_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"user_password": "", "only_self": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StopServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): user_password, only_self.
+            required): user_password, only_self. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
@@ -397,12 +497,39 @@ struct StopServiceCommand: AsyncParsableCommand {
         help: "Name of the service to be stopped")
     var serviceName: String
 
+    @Option(
+        name: .customLong("user-password"),
+        help: """
+            Password of the login user. This parameter is used for secondary authentication. If you call \
+            REST APIs, secondary authentication is not required and you do not need to set this parameter. \
+            Sets `user_password` of the body, over --body.
+            """)
+    var userPasswordField: String?
+
+    @Option(
+        name: .customLong("only-self"),
+        help: """
+            Whether to operate only the specified service false: The services depending on the service are \
+            also stopped. true: Only the specified service is stopped. If you call REST APIs, secondary \
+            authentication is not required and you do not need to set this parameter. Sets `only_self` of \
+            the body, over --body.
+            """)
+    var onlySelfField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StopServiceRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StopServiceRequest.self, from: body,
+                overriding: [
+                    "user_password": userPasswordField,
+                    "only_self": onlySelfField
+                ])
             _ = try await client.stopService(clusterID: clusterID, serviceName: serviceName, requestBody)
         }
     }
@@ -437,11 +564,14 @@ struct UpdatePasswordOfCurrentLoginUserCommand: AsyncParsableCommand {
         help: "Confirm password")
     var confirmPassword: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.updatePasswordOfCurrentLoginUser(
                 oldPassword: oldPassword,
                 newPassword: newPassword,

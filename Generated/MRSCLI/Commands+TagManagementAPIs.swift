@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import MRS
 
-struct AddOrDeleteClusterTagsInBatchesCommand: AsyncParsableCommand {
+struct AddOrDeleteClusterTagsInBatchesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-or-delete-cluster-tags-in-batches",
         abstract: "Adding or Deleting Cluster Tags in Batches",
@@ -18,33 +18,55 @@ struct AddOrDeleteClusterTagsInBatchesCommand: AsyncParsableCommand {
             Documented in apis/tag_management_apis/adding_or_deleting_cluster_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddOrDeleteClusterTagsInBatchesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags*.
+            input. Fields (* required): action*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
     var clusterID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed. The value can be set to create or delete only. Sets `action` of the \
+            body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddOrDeleteClusterTagsInBatchesRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddOrDeleteClusterTagsInBatchesRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.addOrDeleteClusterTagsInBatches(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct CreateClusterTagCommand: AsyncParsableCommand {
+struct CreateClusterTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cluster-tag",
         abstract: "Adding a Tag to a Specified Cluster",
@@ -56,26 +78,36 @@ struct CreateClusterTagCommand: AsyncParsableCommand {
             Documented in apis/tag_management_apis/adding_a_tag_to_a_specified_cluster.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateClusterTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterTagRequest.self, from: body)
             try await client.createClusterTag(clusterID: clusterID, requestBody)
         }
@@ -104,11 +136,14 @@ struct DeleteClusterTagCommand: AsyncParsableCommand {
         help: "")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteClusterTag(clusterID: clusterID, key: key)
         }
     }
@@ -126,11 +161,14 @@ struct ListAllTagsCommand: AsyncParsableCommand {
             Documented in apis/tag_management_apis/querying_all_tags.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAllTags()
         }
     }
@@ -153,17 +191,20 @@ struct ListClusterTagsCommand: AsyncParsableCommand {
         help: "Cluster ID")
     var clusterID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listClusterTags(clusterID: clusterID)
         }
     }
 }
 
-struct ListClustersByTagsCommand: AsyncParsableCommand {
+struct ListClustersByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-clusters-by-tags",
         abstract: "Querying a List of Clusters with Specified Tags",
@@ -175,22 +216,74 @@ struct ListClustersByTagsCommand: AsyncParsableCommand {
             Documented in apis/tag_management_apis/querying_a_list_of_clusters_with_specified_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "value": "", "values": [""]}], "tags_any": [{"key": "", "values": [""]}], \#
+        "not_tags": [{"key": "", "value": "", "values": [""]}], "not_tags_any": [{}], "limit": "", \#
+        "offset": "", "action": "filter|count", "matches": [{"key": "", "value": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListClustersByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches.
+            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of records. This parameter is not available when action is set to count. The default \
+            value is 1000 when action is set to filter. The maximum value is 1000, and the minimum value is \
+            1. The value cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Index position. The query starts from the next piece of data specified by the offset parameter. \
+            This parameter is not required when you query data on the first page. The value in the response \
+            body returned for querying data on the previous page will be included in this parameter for \
+            querying data on subsequent pages. This parameter is not available when action is set to count. \
+            If action is set to filter, the value must be a number, and the default value is 0. The value \
+            cannot be a negative number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed. The value can be filter or count. The value filter indicates \
+            pagination query. The value count indicates that the total number of query results meeting the \
+            search criteria will be returned. Values: filter, count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListClustersByTagsRequest.self, from: body)
+        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListClustersByTagsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listClustersByTags(requestBody)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import MRS
 
-/// `mrs`: one subcommand per MRS API operation (58 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct MRSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc mrs`: one subcommand per MRS API operation (58 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct MRSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "mrs",
         abstract: "Call the MRS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -126,14 +126,16 @@ struct MRSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (MRSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: MRSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: MRSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: MRSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: MRSClient.init(client:), operation: operation)
     }
 }

@@ -37,11 +37,14 @@ struct DeleteModelCommand: AsyncParsableCommand {
             """)
     var cascade: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteModel(modelID: modelID, cascade: cascade)
         }
     }
@@ -92,7 +95,8 @@ struct ListModelsCommand: AsyncParsableCommand {
             being published. published: The model has been published. failed: Publishing the model failed. \
             building: The image is being created. building_failed: Creating an image failed. Values: \
             publishing, published, failed, building, building_failed.
-            """)
+            """,
+        completion: .list(["publishing", "published", "failed", "building", "building_failed"]))
     var modelStatus: String?
 
     @Option(
@@ -116,7 +120,8 @@ struct ListModelsCommand: AsyncParsableCommand {
             Sorting field. Enums: create_at: time when an AI application is created (default value) \
             model_version: AI application version model_size: AI application size Values: create_at, \
             model_version, model_size.
-            """)
+            """,
+        completion: .list(["create_at", "model_version", "model_size"]))
     var sortBy: String?
 
     @Option(
@@ -124,7 +129,8 @@ struct ListModelsCommand: AsyncParsableCommand {
         help: """
             Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
             desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -141,7 +147,8 @@ struct ListModelsCommand: AsyncParsableCommand {
             Model type. The models of this type are queried. model_type and not_model_type are mutually \
             exclusive and cannot co-exist. The value can be TensorFlow, PyTorch, MindSpore, Image, Custom or \
             Template. Values: TensorFlow, PyTorch, MindSpore, Image, Custom, Template.
-            """)
+            """,
+        completion: .list(["TensorFlow", "PyTorch", "MindSpore", "Image", "Custom", "Template"]))
     var modelType: String?
 
     @Option(
@@ -150,7 +157,8 @@ struct ListModelsCommand: AsyncParsableCommand {
             Model type, which is used for obtaining models of types except for this type The value can be \
             TensorFlow, PyTorch, MindSpore, Image, Custom or Template. Values: TensorFlow, PyTorch, \
             MindSpore, Image, Custom, Template.
-            """)
+            """,
+        completion: .list(["TensorFlow", "PyTorch", "MindSpore", "Image", "Custom", "Template"]))
     var notModelType: String?
 
     @Flag(
@@ -161,11 +169,14 @@ struct ListModelsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -225,11 +236,14 @@ struct ShowModelCommand: AsyncParsableCommand {
             """)
     var modelID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showModel(modelID: modelID)
         }
     }
@@ -268,11 +282,14 @@ struct ShowModelEngineAndRuntimeCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

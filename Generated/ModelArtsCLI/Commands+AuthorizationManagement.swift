@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateAuthorizationCommand: AsyncParsableCommand {
+struct CreateAuthorizationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-authorization",
         abstract: "Configuring Authorization",
@@ -22,28 +22,93 @@ struct CreateAuthorizationCommand: AsyncParsableCommand {
             Documented in authorization_management/configuring_authorization.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"user_id": "", "type": "agency|credential", "content": "", "secret_key": "", "user_name": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAuthorizationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): user_id, type, content*, secret_key, user_name.
+            Fields (* required): user_id, type, content*, secret_key, user_name. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("user-id"),
+        help: """
+            User ID. For details, see Obtaining a Username and ID. If user_id is set to all, all IAM users \
+            are authorized. If some IAM users have been authorized, the authorization setting will be \
+            updated. This parameter is mandatory only if the authorization method is set to Agency. Sets \
+            `user_id` of the body, over --body.
+            """)
+    var userIDField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Authorization type. Agency is recommended. Options: agency: authorization through an agency \
+            credential: authorization through an access Key (AK/SK) Values: agency, credential. Sets `type` \
+            of the body, over --body.
+            """,
+        completion: .list(["agency", "credential"]))
+    var typeField: String?
+
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Authorization content. If Authorization Type is set to Agency, this field indicates the agency \
+            name. If Authorization Type is set to AK/SK, this field indicates the access key ID (AK). Sets \
+            `content` of the body, over --body.
+            """)
+    var contentField: String?
+
+    @Option(
+        name: .customLong("secret-key"),
+        help: """
+            Secret Access Key (SK). This field is required only when Authorization Method is set to AK/SK. \
+            Sets `secret_key` of the body, over --body.
+            """)
+    var secretKeyField: String?
+
+    @Option(
+        name: .customLong("user-name"),
+        help: """
+            Username. If user_id is set to all-users, all users will be displayed. Sets `user_name` of the \
+            body, over --body.
+            """)
+    var userNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAuthorizationRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAuthorizationRequest.self, from: body,
+                overriding: [
+                    "user_id": userIDField,
+                    "type": typeField,
+                    "content": contentField,
+                    "secret_key": secretKeyField,
+                    "user_name": userNameField
+                ])
             _ = try await client.createAuthorization(requestBody)
         }
     }
 }
 
-struct CreateModelArtsAgencyCommand: AsyncParsableCommand {
+struct CreateModelArtsAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-model-arts-agency",
         abstract: "Creating a ModelArts Agency",
@@ -56,22 +121,47 @@ struct CreateModelArtsAgencyCommand: AsyncParsableCommand {
             Documented in authorization_management/creating_a_modelarts_agency.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"agency_name_suffix": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateModelArtsAgencyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): agency_name_suffix.
+            Fields (* required): agency_name_suffix. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("agency-name-suffix"),
+        help: """
+            Agency name suffix. The parameter contains a maximum of 50 characters. The agency name prefix is \
+            consistently to be ma_agency. For example, if the value of this parameter is iam-user01, the \
+            name of the created agency is ma_agency_iam-user01. The value of this parameter is left blank by \
+            default, indicating that an agency named modelarts_agency is created. Sets `agency_name_suffix` \
+            of the body, over --body.
+            """)
+    var agencyNameSuffixField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateModelArtsAgencyRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateModelArtsAgencyRequest.self, from: body,
+                overriding: [
+                    "agency_name_suffix": agencyNameSuffixField
+                ])
             _ = try await client.createModelArtsAgency(requestBody)
         }
     }
@@ -94,11 +184,14 @@ struct DeleteAuthorizationsCommand: AsyncParsableCommand {
         help: "User ID. If this parameter is set to all, the authorization of all IAM users will be deleted.")
     var userID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteAuthorizations(userID: userID)
         }
     }
@@ -121,12 +214,14 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
         help: """
             Sorting field. Enums: user_name: IAM user create_time: creation time Values: user_name, \
             create_time.
-            """)
+            """,
+        completion: .list(["user_name", "create_time"]))
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: "Sorting order. Enums: asc: ascending order desc: descending order Values: asc, desc.")
+        help: "Sorting order. Enums: asc: ascending order desc: descending order Values: asc, desc.",
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -150,11 +245,14 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -20,11 +20,14 @@ struct ShowOSConfigCommand: AsyncParsableCommand {
             resource_management/configuration_management/querying_os_configuration_parameters.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOSConfig()
         }
     }
@@ -43,11 +46,14 @@ struct ShowOSQuotaCommand: AsyncParsableCommand {
             Documented in resource_management/configuration_management/obtaining_os_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOSQuota()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct AcceptSamplesCommand: AsyncParsableCommand {
+struct AcceptSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept-samples",
         abstract: "Submitting Sample Review Comments of an Acceptance Task",
@@ -20,15 +20,24 @@ struct AcceptSamplesCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/submitting_sample_review_comments_of_an_acceptance_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"comments": [{"accept": false, "comment": "", "sample_id": "", "score": "", "worker_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AcceptSamplesRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): comments*.
+            required): comments*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -40,11 +49,14 @@ struct AcceptSamplesCommand: AsyncParsableCommand {
         help: "ID of a labeling task.")
     var workforceTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AcceptSamplesRequest.self, from: body)
             try await client.acceptSamples(
                 datasetID: datasetID,
@@ -79,17 +91,20 @@ struct AutoAnnotationProgressCommand: AsyncParsableCommand {
         help: "Task ID")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.autoAnnotationProgress(datasetID: datasetID, taskID: taskID)
         }
     }
 }
 
-struct BatchDeleteWorkersCommand: AsyncParsableCommand {
+struct BatchDeleteWorkersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-workers",
         abstract: "Deleting Labeling Team Members in Batches",
@@ -102,33 +117,43 @@ struct BatchDeleteWorkersCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/deleting_labeling_team_members_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"workers": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteWorkersRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): workers*.
+            Fields (* required): workers*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
     var workforceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteWorkersRequest.self, from: body)
             _ = try await client.batchDeleteWorkers(workforceID: workforceID, requestBody)
         }
     }
 }
 
-struct CreateDatasetCommand: AsyncParsableCommand {
+struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dataset",
         abstract: "Creating a Dataset",
@@ -140,6 +165,27 @@ struct CreateDatasetCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_dataset.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"data_format": "Default|CarbonData", "data_sources": [{"data_path": "", "data_type": 0, \#
+        "schema_maps": [{"dest_name": "", "src_name": ""}], "source_info": {"cluster_id": "", \#
+        "cluster_mode": "0|1", "cluster_name": "", "database_name": "", "input": "", "ip": "", "port": "", \#
+        "queue_name": "", "subnet_id": "", "table_name": "", "user_name": "", "user_password": "", \#
+        "vpc_id": ""}, "with_column_header": false}], "dataset_name": "", "dataset_type": 0, "description": \#
+        "", "import_annotations": false, "import_data": false, "label_format": {"label_type": "0|1", \#
+        "text_label_separator": "", "text_sample_separator": ""}, "labels": [{"attributes": \#
+        [{"default_value": "", "id": "", "name": "", "type": "text|select", "values": [{"id": "", "value": \#
+        ""}]}], "name": "", "property": {"@modelarts:color": "", "@modelarts:default_shape": \#
+        "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:from_type": "", \#
+        "@modelarts:rename_to": "", "@modelarts:shortcut": "", "@modelarts:to_type": ""}, "type": 0}], \#
+        "managed": false, "schema": [{"description": "", "name": "", "schema_id": 0, "type": ""}], \#
+        "work_path": "", "work_path_type": 0, "workforce_information": {"data_sync_type": 0, "repetition": \#
+        0, "synchronize_auto_labeling_data": false, "synchronize_data": false, "task_id": "", "task_name": \#
+        "", "workforces_config": {"agency": "", "workforces": [{"workers": [{"create_time": 0, \#
+        "description": "", "email": "", "role": 0, "status": 0, "update_time": 0, "worker_id": "", \#
+        "workforce_id": ""}], "workforce_id": "", "workforce_name": ""}]}}, "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -147,23 +193,137 @@ struct CreateDatasetCommand: AsyncParsableCommand {
             The request body (CreateDatasetRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): data_format, data_sources*, dataset_name*, dataset_type, description, \
             import_annotations, import_data, label_format, labels, managed, schema, work_path*, \
-            work_path_type*, workforce_information, workspace_id.
+            work_path_type*, workforce_information, workspace_id. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("data-format"),
+        help: """
+            Data format. Options: Default: default format CarbonData: CarbonData (supported only by table \
+            datasets) Values: Default, CarbonData. Sets `data_format` of the body, over --body.
+            """,
+        completion: .list(["Default", "CarbonData"]))
+    var dataFormatField: String?
+
+    @Option(
+        name: .customLong("dataset-name"),
+        help: """
+            Dataset name. The value contains 1 to 100 characters. Only letters, digits, underscores (_), and \
+            hyphens (-) are allowed, for example, dataset-9f3b. Sets `dataset_name` of the body, over \
+            --body.
+            """)
+    var datasetNameField: String?
+
+    @Option(
+        name: .customLong("dataset-type"),
+        help: """
+            Dataset type. Options: 0: image classification 1: object detection 3: image segmentation 100: \
+            text classification 101: named entity recognition 102: text triplet 200: sound classification \
+            201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
+            custom format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900. Sets `dataset_type` \
+            of the body, over --body.
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
+    var datasetTypeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Dataset description. The value is empty by default. The description contains 0 to 256 characters \
+            and does not support the following special characters: ^!<>=&\"'. Sets `description` of the \
+            body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("import-annotations"),
+        help: """
+            Indicates whether to automatically import the labeling information in the input directory. \
+            Object detection, image classification, and text classification are supported. The options are \
+            as follows: true: Import the annotation information in the input directory (default value). \
+            false: The annotation information in the input directory is not imported. Sets \
+            `import_annotations` of the body, over --body.
+            """)
+    var importAnnotationsField: Bool?
+
+    @Option(
+        name: .customLong("import-data"),
+        help: """
+            Whether to import data. This parameter is used only for table datasets. Options: true: Import \
+            data when creating a database. false: Do not import data when creating a database. (Default \
+            value). Sets `import_data` of the body, over --body.
+            """)
+    var importDataField: Bool?
+
+    @Option(
+        name: .customLong("managed"),
+        help: """
+            Whether to host a dataset. Options: true: Host a dataset. false: Do not host a dataset. (Default \
+            value). Sets `managed` of the body, over --body.
+            """)
+    var managedField: Bool?
+
+    @Option(
+        name: .customLong("work-path"),
+        help: """
+            Output dataset path, which is used to store output files such as label files. The format is \
+            /Bucket name/File path, for example, /obs-bucket/flower/rose/. (The directory is used as the \
+            path.) A bucket cannot be directly used as a path. The output dataset path is different from the \
+            input dataset path or its subdirectory. The value contains 3 to 700 characters. Sets `work_path` \
+            of the body, over --body.
+            """)
+    var workPathField: String?
+
+    @Option(
+        name: .customLong("work-path-type"),
+        help: """
+            Type of the dataset output path. The default value is 0, indicating an OBS bucket. Sets \
+            `work_path_type` of the body, over --body.
+            """)
+    var workPathTypeField: Int?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
+            used, use the actual value. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDatasetRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDatasetRequest.self, from: body,
+                overriding: [
+                    "data_format": dataFormatField,
+                    "dataset_name": datasetNameField,
+                    "dataset_type": datasetTypeField,
+                    "description": descriptionField,
+                    "import_annotations": importAnnotationsField,
+                    "import_data": importDataField,
+                    "managed": managedField,
+                    "work_path": workPathField,
+                    "work_path_type": workPathTypeField,
+                    "workspace_id": workspaceIDField
+                ])
             _ = try await client.createDataset(requestBody)
         }
     }
 }
 
-struct CreateDatasetVersionCommand: AsyncParsableCommand {
+struct CreateDatasetVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dataset-version",
         abstract: "Creating a Dataset Labeling Version",
@@ -176,34 +336,131 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/creating_a_dataset_labeling_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"clear_hard_property": false, "description": "", "export_images": false, "remove_sample_usage": \#
+        false, "train_evaluate_sample_ratio": "", "version_format": "Default|CarbonData|CSV", \#
+        "version_name": "", "with_column_header": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDatasetVersionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): clear_hard_property, description, export_images, remove_sample_usage, \
-            train_evaluate_sample_ratio, version_format, version_name, with_column_header.
+            train_evaluate_sample_ratio, version_format, version_name, with_column_header. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("clear-hard-property"),
+        help: """
+            Whether to clear hard example properties. Options: true: Clear hard example properties. (Default \
+            value) false: Do not clear hard example properties. Sets `clear_hard_property` of the body, over \
+            --body.
+            """)
+    var clearHardPropertyField: Bool?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Version description. The value is empty by default. The description contains 0 to 256 characters \
+            and does not support the following special characters: !<>=&\"'. Sets `description` of the body, \
+            over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("export-images"),
+        help: """
+            Whether to export images to the version output directory during release. Options: true: Export \
+            images to the version output directory. false: Do not export images to the version output \
+            directory. (Default value). Sets `export_images` of the body, over --body.
+            """)
+    var exportImagesField: Bool?
+
+    @Option(
+        name: .customLong("remove-sample-usage"),
+        help: """
+            Whether to clear the existing usage information of a dataset during release. Options: true: \
+            Clear the existing usage information of a dataset. (Default value) false: Do not clear the \
+            existing usage information of a dataset. Sets `remove_sample_usage` of the body, over --body.
+            """)
+    var removeSampleUsageField: Bool?
+
+    @Option(
+        name: .customLong("train-evaluate-sample-ratio"),
+        help: """
+            Split training and verification ratio during version release. The default value is 1.00, \
+            indicating that all released versions are training sets. Sets `train_evaluate_sample_ratio` of \
+            the body, over --body.
+            """)
+    var trainEvaluateSampleRatioField: String?
+
+    @Option(
+        name: .customLong("version-format"),
+        help: """
+            Format of a dataset version. Options: Default CarbonData (supported only by table datasets) CSV \
+            Values: Default, CarbonData, CSV. Sets `version_format` of the body, over --body.
+            """,
+        completion: .list(["Default", "CarbonData", "CSV"]))
+    var versionFormatField: String?
+
+    @Option(
+        name: .customLong("version-name"),
+        help: """
+            Version name consisting of 1 to 32 characters. Only letters, digits, underscores (_), and \
+            hyphens (-) are allowed. Sets `version_name` of the body, over --body.
+            """)
+    var versionNameField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether to write the column name in the first line of the CSV file during release. This field is \
+            valid for the table dataset. Options: true: Write the column name in the first line of the CSV \
+            file. (Default value) false: Do not write the column name in the first line of the CSV file. \
+            Sets `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDatasetVersionRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDatasetVersionRequest.self, from: body,
+                overriding: [
+                    "clear_hard_property": clearHardPropertyField,
+                    "description": descriptionField,
+                    "export_images": exportImagesField,
+                    "remove_sample_usage": removeSampleUsageField,
+                    "train_evaluate_sample_ratio": trainEvaluateSampleRatioField,
+                    "version_format": versionFormatField,
+                    "version_name": versionNameField,
+                    "with_column_header": withColumnHeaderField
+                ])
             _ = try await client.createDatasetVersion(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct CreateLabelsCommand: AsyncParsableCommand {
+struct CreateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-labels",
         abstract: "Creating a Dataset Label",
@@ -215,33 +472,49 @@ struct CreateLabelsCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_dataset_label.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"labels": [{"attributes": [{"default_value": "", "id": "", "name": "", "type": "text|select", \#
+        "values": [{"id": "", "value": ""}]}], "name": "", "property": {"@modelarts:color": "", \#
+        "@modelarts:default_shape": "bndbox|polygon|circle|line|dashed|point|polyline", \#
+        "@modelarts:from_type": "", "@modelarts:rename_to": "", "@modelarts:shortcut": "", \#
+        "@modelarts:to_type": ""}, "type": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateLabelsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): labels.
+            required): labels. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateLabelsRequest.self, from: body)
             _ = try await client.createLabels(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct CreateProcessorTaskCommand: AsyncParsableCommand {
+struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-processor-task",
         abstract: "Creating a Processing Task",
@@ -255,16 +528,32 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_processing_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"create_version": false, "data_source": {"name": "", "source": "", "type": \#
+        "OBS|TASK|DATASET|CUSTOM", "version_id": "", "version_name": ""}, "description": "", "inputs": \#
+        [{"name": "", "source": "", "type": "OBS|TASK|DATASET|CUSTOM", "version_id": "", "version_name": \#
+        ""}], "name": "", "template": {"id": \#
+        "sys_data_analyse|sys_data_cleaning|sys_data_augmentation|sys_data_validation|sys_data_selection", \#
+        "name": "", "operator_params": [{"advanced_params_switch": false, "id": "", "name": "", "params": \#
+        {}}]}, "version_id": "", "work_path": {"name": "", "output_path": "", "path": "", "type": \#
+        "OBS|DATASET", "version_id": "", "version_name": ""}, "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateProcessorTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): create_version, data_source, description, inputs, name*, template*, \
-            version_id, work_path, workspace_id.
+            version_id, work_path, workspace_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("name"),
@@ -286,7 +575,8 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.")
+        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.",
+        completion: .list(["OBS", "DATASET"]))
     var type: String?
 
     @Option(
@@ -302,12 +592,49 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
             """)
     var versionName: String?
 
+    @Option(
+        name: .customLong("create-version"),
+        help: """
+            Whether to synchronously create a task version when creating a task. Set this parameter to true \
+            only when creating a data processing task. For other types of tasks, this parameter is set to \
+            false or left blank. Options: true: Create a task version when creating a task. false: Do not \
+            create a task version when creating a task. (Default value). Sets `create_version` of the body, \
+            over --body.
+            """)
+    var createVersionField: Bool?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of a data processing task. The description contains 0 to 256 characters and does not \
+            support the following special characters: ^!<>=&\"'. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
+            used, use the actual value. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateProcessorTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateProcessorTaskRequest.self, from: body,
+                overriding: [
+                    "create_version": createVersionField,
+                    "description": descriptionField,
+                    "workspace_id": workspaceIDField
+                ])
             _ = try await client.createProcessorTask(
                 requestBody,
                 name: name,
@@ -321,7 +648,7 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
+struct CreateProcessorTaskVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-processor-task-version",
         abstract: "Creating a Data Processing Task Version",
@@ -334,16 +661,32 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/creating_a_data_processing_task_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"create_version": false, "data_source": {"name": "", "source": "", "type": \#
+        "OBS|TASK|DATASET|CUSTOM", "version_id": "", "version_name": ""}, "description": "", "inputs": \#
+        [{"name": "", "source": "", "type": "OBS|TASK|DATASET|CUSTOM", "version_id": "", "version_name": \#
+        ""}], "name": "", "template": {"id": \#
+        "sys_data_analyse|sys_data_cleaning|sys_data_augmentation|sys_data_validation|sys_data_selection", \#
+        "name": "", "operator_params": [{"advanced_params_switch": false, "id": "", "name": "", "params": \#
+        {}}]}, "version_id": "", "work_path": {"name": "", "output_path": "", "path": "", "type": \#
+        "OBS|DATASET", "version_id": "", "version_name": ""}, "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateProcessorTaskVersionRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): create_version, data_source, description, inputs, name*, template, \
-            version_id, work_path, workspace_id.
+            version_id, work_path, workspace_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("task-id"),
@@ -370,7 +713,8 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.")
+        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.",
+        completion: .list(["OBS", "DATASET"]))
     var type: String?
 
     @Option(
@@ -386,12 +730,47 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
             """)
     var versionName: String?
 
+    @Option(
+        name: .customLong("create-version"),
+        help: """
+            Whether to synchronously create a task version when creating a task. Options: true: Create a \
+            task version when creating a task. false: Do not create a task version when creating a task. \
+            (Default value). Sets `create_version` of the body, over --body.
+            """)
+    var createVersionField: Bool?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of a data processing task. The description contains 0 to 256 characters and does not \
+            support the following special characters: ^!<>=&\"'. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and \
+            used, use the actual value. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateProcessorTaskVersionRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateProcessorTaskVersionRequest.self, from: body,
+                overriding: [
+                    "create_version": createVersionField,
+                    "description": descriptionField,
+                    "workspace_id": workspaceIDField
+                ])
             _ = try await client.createProcessorTaskVersion(
                 taskID: taskID,
                 requestBody,
@@ -406,7 +785,7 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateTaskCommand: AsyncParsableCommand {
+struct CreateTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-task",
         abstract: "Starting Intelligent Tasks",
@@ -422,33 +801,102 @@ struct CreateTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/starting_intelligent_tasks.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"collect_key_sample": false, "config": {"algorithm_type": "fast|accurate", "ambiguity": false, \#
+        "annotation_output": "", "collect_rule": "", "collect_sample": false, "confidence_scope": "", \#
+        "description": "", "engine_name": "", "export_format": 1, "export_params": {"clear_hard_property": \#
+        false, "export_dataset_version_format": "", "export_dataset_version_name": "", "export_dest": \#
+        "DIR|NEW_DATASET", "export_new_dataset_name": "", "export_new_dataset_work_path": "", \#
+        "ratio_sample_usage": false, "sample_state": \#
+        "__ALL__|__NONE__|__UNCHECK__|__ACCEPTED__|__REJECTED__|__UNREVIEWED__|__REVIEWED__|__WORKFORCE_SAMPLED__|__WORKFORCE_SAMPLED_UNCHECK__|__WORKFORCE_SAMPLED_CHECKED__|__WORKFORCE_SAMPLED_ACCEPTED__|__WORKFORCE_SAMPLED_REJECTED__|__AUTO_ANNOTATION__", \#
+        "samples": [""], "search_conditions": [{"coefficient": "", "frame_in_video": 0, "hard": "0|1", \#
+        "import_origin": "", "kvp": "", "label_list": {"labels": [{"name": "", "op": "OR|AND", "property": \#
+        {}, "type": 0}], "op": "OR|AND"}, "labeler": "", "metadata": {"op": "AND|OR", "props": {}}, \#
+        "parent_sample_id": "", "sample_dir": "", "sample_name": "", "sample_time": \#
+        "month|day|yyyyMMdd-yyyyMMdd", "score": "", "slice_thickness": "", "study_date": "", \#
+        "time_in_video": ""}], "train_sample_ratio": ""}, "flavor": {"code": ""}, "image_brightness": \#
+        false, "image_colorfulness": false, "inf_cluster_id": "", "inf_config_list": [{"envs": {}, \#
+        "instance_count": 0, "model_id": "", "specification": "", "weight": 0}], "inf_output": "", \#
+        "infer_result_output_dir": "", "key_sample_output": "", "log_url": "", "manifest_path": "", \#
+        "model_id": "", "model_name": "", "model_parameter": "", "model_version": "", "n_clusters": 0, \#
+        "name": "", "output_dir": "", "parameters": [{"label": "", "value": ""}], "pool_id": "", \#
+        "property": "", "req_uri": "", "result_type": 0, "samples": [{"labels": [{"annotated_by": \#
+        "human|auto", "id": "", "name": "", "property": {"@modelarts:content": "", "@modelarts:end_index": \#
+        0, "@modelarts:end_time": "", "@modelarts:feature": {}, "@modelarts:from": "", "@modelarts:hard": \#
+        false, "@modelarts:hard_coefficient": "", "@modelarts:hard_reasons": \#
+        "0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30", \#
+        "@modelarts:shape": "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:source": "", \#
+        "@modelarts:start_index": 0, "@modelarts:start_time": "", "@modelarts:to": ""}, "score": 0.0, \#
+        "type": 0}], "metadata": {"@modelarts:import_origin": 0, "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": 0.0, "@modelarts:hard_reasons": [0], "@modelarts:size": [{}]}, \#
+        "sample_id": "", "sample_type": 0, "sample_usage": "TRAIN|EVAL|TEST|INFERENCE", "source": "", \#
+        "worker_id": ""}], "stop_time": 0, "time": "", "train_data_path": "", "train_url": "", \#
+        "version_format": "Default|CarbonData|CSV", "worker_server_num": 0}, "model_id": "", "task_type": \#
+        ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTaskRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): collect_key_sample, config, model_id, task_type.
+            required): collect_key_sample, config, model_id, task_type. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("collect-key-sample"),
+        help: """
+            Whether to collect key samples. Options: true: Collect key samples. false: Do not collect key \
+            samples. (Default value). Sets `collect_key_sample` of the body, over --body.
+            """)
+    var collectKeySampleField: Bool?
+
+    @Option(
+        name: .customLong("model-id"),
+        help: "Model ID. Sets `model_id` of the body, over --body.")
+    var modelIDField: String?
+
+    @Option(
+        name: .customLong("task-type"),
+        help: """
+            Task type. The options are as follows: - auto-label: active learning - pre-label: pre-labeling - \
+            auto-grouping: auto grouping. Sets `task_type` of the body, over --body.
+            """)
+    var taskTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTaskRequest.self, from: body,
+                overriding: [
+                    "collect_key_sample": collectKeySampleField,
+                    "model_id": modelIDField,
+                    "task_type": taskTypeField
+                ])
             _ = try await client.createTask(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct CreateWorkerCommand: AsyncParsableCommand {
+struct CreateWorkerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-worker",
         abstract: "Creating a Labeling Team Member",
@@ -460,33 +908,71 @@ struct CreateWorkerCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_labeling_team_member.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "emails": "", "role": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateWorkerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): description, emails*, role*.
+            required): description, emails*, role*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
     var workforceID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Member description. The description contains 0 to 256 characters and does not support the \
+            following special characters: ^!<>=&\"'. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("emails"),
+        help: "Email address of a labeling team member. Sets `emails` of the body, over --body.")
+    var emailsField: String?
+
+    @Option(
+        name: .customLong("role"),
+        help: """
+            Member role. Options: 0: labeling personnel 1: reviewer 2: team administrator Values: 0, 1, 2. \
+            Sets `role` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2"]))
+    var roleField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateWorkerRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateWorkerRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "emails": emailsField,
+                    "role": roleField
+                ])
             try await client.createWorker(workforceID: workforceID, requestBody)
         }
     }
 }
 
-struct CreateWorkforceCommand: AsyncParsableCommand {
+struct CreateWorkforceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-workforce",
         abstract: "Creating a Labeling Team",
@@ -498,28 +984,59 @@ struct CreateWorkforceCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_labeling_team.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "workforce_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateWorkforceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): description, workforce_name*.
+            (* required): description, workforce_name*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Labeling team description. The value contains 0 to 256 characters and does not support the \
+            following special characters: ^!<>=&\"'. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("workforce-name"),
+        help: """
+            Labeling team name. The value contains 1 to 64 characters, including only letters, digits, \
+            underscores (_), and hyphens (-). Sets `workforce_name` of the body, over --body.
+            """)
+    var workforceNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateWorkforceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateWorkforceRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "workforce_name": workforceNameField
+                ])
             _ = try await client.createWorkforce(requestBody)
         }
     }
 }
 
-struct CreateWorkforceTaskCommand: AsyncParsableCommand {
+struct CreateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-workforce-task",
         abstract: "Creating a Team Labeling Task",
@@ -531,28 +1048,110 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_team_labeling_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"auto_sync_dataset": false, "data_sync_type": 0, "repetition": 0, "sample_conditions": "", \#
+        "synchronize_auto_labeling_data": false, "workforces_config": {"agency": "", "workforces": \#
+        [{"workers": [{"create_time": 0, "description": "", "email": "", "role": 0, "status": 0, \#
+        "update_time": 0, "worker_id": "", "workforce_id": ""}], "workforce_id": "", "workforce_name": \#
+        ""}]}, "task_name": "", "synchronize_data": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateWorkforceTaskRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): auto_sync_dataset, data_sync_type, repetition, sample_conditions, \
-            synchronize_auto_labeling_data, workforces_config, task_name, synchronize_data.
+            synchronize_auto_labeling_data, workforces_config, task_name, synchronize_data. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("auto-sync-dataset"),
+        help: """
+            Whether to automatically synchronize the result of a team labeling task to the dataset. Options: \
+            true: Automatically synchronize the result of a team labeling task to the dataset. (Default \
+            value) false: Do not automatically synchronize the result of a team labeling task to the \
+            dataset. Sets `auto_sync_dataset` of the body, over --body.
+            """)
+    var autoSyncDatasetField: Bool?
+
+    @Option(
+        name: .customLong("data-sync-type"),
+        help: """
+            Synchronization type. Options: 0: unsynchronization 1: data synchronization 2: label \
+            synchronization 3: data and label synchronization Values: 0, 1, 2, 3. Sets `data_sync_type` of \
+            the body, over --body.
+            """,
+        completion: .list(["0", "1", "2", "3"]))
+    var dataSyncTypeField: Int?
+
+    @Option(
+        name: .customLong("repetition"),
+        help: """
+            Number of persons who label each sample in a team labeling task. The minimum value is 1. Sets \
+            `repetition` of the body, over --body.
+            """)
+    var repetitionField: Int?
+
+    @Option(
+        name: .customLong("sample-conditions"),
+        help: """
+            Search conditions of dataset samples. Samples that meet the conditions are filtered for team \
+            labeling. Sets `sample_conditions` of the body, over --body.
+            """)
+    var sampleConditionsField: String?
+
+    @Option(
+        name: .customLong("synchronize-auto-labeling-data"),
+        help: """
+            Whether to synchronize the auto labeling result of a team labeling task. Options: true: \
+            Synchronize the results to be confirmed to team members after auto labeling is complete. false: \
+            Do not synchronize the auto labeling results. (Default value). Sets \
+            `synchronize_auto_labeling_data` of the body, over --body.
+            """)
+    var synchronizeAutoLabelingDataField: Bool?
+
+    @Option(
+        name: .customLong("task-name"),
+        help: "Name of a team labeling task. Sets `task_name` of the body, over --body.")
+    var taskNameField: String?
+
+    @Option(
+        name: .customLong("synchronize-data"),
+        help: "Whether to synchronously update new data. Sets `synchronize_data` of the body, over --body.")
+    var synchronizeDataField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateWorkforceTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateWorkforceTaskRequest.self, from: body,
+                overriding: [
+                    "auto_sync_dataset": autoSyncDatasetField,
+                    "data_sync_type": dataSyncTypeField,
+                    "repetition": repetitionField,
+                    "sample_conditions": sampleConditionsField,
+                    "synchronize_auto_labeling_data": synchronizeAutoLabelingDataField,
+                    "task_name": taskNameField,
+                    "synchronize_data": synchronizeDataField
+                ])
             _ = try await client.createWorkforceTask(datasetID: datasetID, requestBody)
         }
     }
@@ -575,11 +1174,14 @@ struct DeleteDatasetCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDataset(datasetID: datasetID)
         }
     }
@@ -608,11 +1210,14 @@ struct DeleteDatasetVersionCommand: AsyncParsableCommand {
         help: "Dataset version ID.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDatasetVersion(datasetID: datasetID, versionID: versionID)
         }
     }
@@ -656,14 +1261,18 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
             classification 101: named entity recognition 102: text triplet relationship label 103: text \
             triplet entity label 200: sound classification 201: speech content 202: speech paragraph \
             labeling 600: video labeling Values: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "103", "200", "201", "202", "600"]))
     var labelType: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteLabelAndSamples(
                 datasetID: datasetID,
                 labelName: labelName,
@@ -674,7 +1283,7 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteLabelsCommand: AsyncParsableCommand {
+struct DeleteLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-labels",
         abstract: "Deleting Labels in Batches",
@@ -686,15 +1295,28 @@ struct DeleteLabelsCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/deleting_labels_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"labels": [{"attributes": [{"default_value": "", "id": "", "name": "", "type": "text|select", \#
+        "values": [{"id": "", "value": ""}]}], "name": "", "property": {"@modelarts:color": "", \#
+        "@modelarts:default_shape": "bndbox|polygon|circle|line|dashed|point|polyline", \#
+        "@modelarts:from_type": "", "@modelarts:rename_to": "", "@modelarts:shortcut": "", \#
+        "@modelarts:to_type": ""}, "type": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteLabelsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): labels.
+            required): labels. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -708,14 +1330,18 @@ struct DeleteLabelsCommand: AsyncParsableCommand {
             Delete the label and the samples that only contain this label, but do not delete source files. \
             2: Delete the label and the samples that only contain this label and also delete source files. \
             Values: 0, 1, 2.
-            """)
+            """,
+        completion: .list(["0", "1", "2"]))
     var deletePolicy: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteLabelsRequest.self, from: body)
             _ = try await client.deleteLabels(datasetID: datasetID, requestBody, deletePolicy: deletePolicy)
         }
@@ -740,11 +1366,14 @@ struct DeleteProcessorTaskCommand: AsyncParsableCommand {
         help: "ID of a data processing task.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteProcessorTask(taskID: taskID)
         }
     }
@@ -773,17 +1402,20 @@ struct DeleteProcessorTaskVersionCommand: AsyncParsableCommand {
         help: "Version ID of a data processing task.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
 }
 
-struct DeleteSamplesCommand: AsyncParsableCommand {
+struct DeleteSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-samples",
         abstract: "Deleting Samples in Batches",
@@ -795,27 +1427,53 @@ struct DeleteSamplesCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/deleting_samples_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"delete_source": false, "samples": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteSamplesRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): delete_source, samples.
+            required): delete_source, samples. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("delete-source"),
+        help: """
+            Whether to delete the source file. This field is valid for non-text datasets. (A text dataset is \
+            the entire text file. Therefore, deleting a piece of data from the text file does not affect the \
+            source text.) Options: false: Do not delete the source file. (Default value) true: Delete the \
+            source file. (Note: This operation may affect the dataset versions or other datasets that have \
+            used these files. As a result, the page display, training, or inference is abnormal.). Sets \
+            `delete_source` of the body, over --body.
+            """)
+    var deleteSourceField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteSamplesRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteSamplesRequest.self, from: body,
+                overriding: [
+                    "delete_source": deleteSourceField
+                ])
             _ = try await client.deleteSamples(datasetID: datasetID, requestBody)
         }
     }
@@ -843,11 +1501,14 @@ struct DeleteWorkerCommand: AsyncParsableCommand {
         help: "ID of a labeling team member.")
     var workerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteWorker(workforceID: workforceID, workerID: workerID)
         }
     }
@@ -870,11 +1531,14 @@ struct DeleteWorkforceCommand: AsyncParsableCommand {
         help: "ID of a labeling team.")
     var workforceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWorkforce(workforceID: workforceID)
         }
     }
@@ -902,11 +1566,14 @@ struct DeleteWorkforceTaskCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteWorkforceTask(datasetID: datasetID, workforceTaskID: workforceTaskID)
         }
     }
@@ -944,14 +1611,18 @@ struct DescDatasetCommand: AsyncParsableCommand {
             Type of the running tasks (including initialization tasks) to be detected. The options are as \
             follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest file export 5: \
             manifest file import 6: version publishing 7: auto grouping Values: 0, 1, 2, 3, 4, 5, 6, 7.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
     var runningTaskType: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descDataset(
                 datasetID: datasetID,
                 checkRunningTask: checkRunningTask,
@@ -984,11 +1655,14 @@ struct DescImportTaskCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descImportTask(datasetID: datasetID, taskID: taskID)
         }
     }
@@ -1017,11 +1691,14 @@ struct DescProcessorTaskVersionCommand: AsyncParsableCommand {
         help: "Version ID of a data processing task.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
@@ -1050,11 +1727,14 @@ struct DescWorkerCommand: AsyncParsableCommand {
         help: "ID of a labeling team member.")
     var workerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descWorker(workforceID: workforceID, workerID: workerID)
         }
     }
@@ -1078,11 +1758,14 @@ struct DescWorkforceCommand: AsyncParsableCommand {
         help: "ID of a labeling team.")
     var workforceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descWorkforce(workforceID: workforceID)
         }
     }
@@ -1135,11 +1818,14 @@ struct DescWorkforceTaskCommand: AsyncParsableCommand {
             """)
     var workforceStats: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.descWorkforceTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -1174,11 +1860,14 @@ struct DescribeAutoAnnotationSampleCommand: AsyncParsableCommand {
         help: "Sample ID.")
     var sampleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.describeAutoAnnotationSample(datasetID: datasetID, sampleID: sampleID)
         }
     }
@@ -1207,11 +1896,14 @@ struct DescribeDatasetVersionCommand: AsyncParsableCommand {
         help: "Dataset version ID.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.describeDatasetVersion(datasetID: datasetID, versionID: versionID)
         }
     }
@@ -1237,11 +1929,14 @@ struct DescribeProcessorTaskCommand: AsyncParsableCommand {
         help: "ID of a data processing task.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.describeProcessorTask(taskID: taskID)
         }
     }
@@ -1286,7 +1981,13 @@ struct DescribeSampleCommand: AsyncParsableCommand {
             __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
             __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
             __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
 
     @Option(
@@ -1294,11 +1995,14 @@ struct DescribeSampleCommand: AsyncParsableCommand {
         help: "ID of a labeling team member")
     var workerID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.describeSample(
                 datasetID: datasetID,
                 sampleID: sampleID,
@@ -1357,7 +2061,13 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
             __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
             __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
             __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
 
     @Option(
@@ -1365,11 +2075,14 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
         help: "ID of a labeling team member")
     var workerID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.describeWorkforceTaskSample(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -1382,7 +2095,7 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     }
 }
 
-struct ExportTaskCommand: AsyncParsableCommand {
+struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-task",
         abstract: "Creating a Dataset Export Task",
@@ -1394,28 +2107,173 @@ struct ExportTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_a_dataset_export_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"annotation_format": "VOC|COCO", "export_format": 1, "export_params": {"clear_hard_property": \#
+        false, "export_dataset_version_format": "", "export_dataset_version_name": "", "export_dest": \#
+        "DIR|NEW_DATASET", "export_new_dataset_name": "", "export_new_dataset_work_path": "", \#
+        "ratio_sample_usage": false, "sample_state": \#
+        "__ALL__|__NONE__|__UNCHECK__|__ACCEPTED__|__REJECTED__|__UNREVIEWED__|__REVIEWED__|__WORKFORCE_SAMPLED__|__WORKFORCE_SAMPLED_UNCHECK__|__WORKFORCE_SAMPLED_CHECKED__|__WORKFORCE_SAMPLED_ACCEPTED__|__WORKFORCE_SAMPLED_REJECTED__|__AUTO_ANNOTATION__", \#
+        "samples": [""], "search_conditions": [{"coefficient": "", "frame_in_video": 0, "hard": "0|1", \#
+        "import_origin": "", "kvp": "", "label_list": {"labels": [{"name": "", "op": "OR|AND", "property": \#
+        {}, "type": 0}], "op": "OR|AND"}, "labeler": "", "metadata": {"op": "AND|OR", "props": {}}, \#
+        "parent_sample_id": "", "sample_dir": "", "sample_name": "", "sample_time": \#
+        "month|day|yyyyMMdd-yyyyMMdd", "score": "", "slice_thickness": "", "study_date": "", \#
+        "time_in_video": ""}], "train_sample_ratio": ""}, "export_type": 0, "path": "", "sample_state": \#
+        "__ALL__|__NONE__|__UNCHECK__|__ACCEPTED__|__REJECTED__|__UNREVIEWED__|__REVIEWED__|__WORKFORCE_SAMPLED__|__WORKFORCE_SAMPLED_UNCHECK__|__WORKFORCE_SAMPLED_CHECKED__|__WORKFORCE_SAMPLED_ACCEPTED__|__WORKFORCE_SAMPLED_REJECTED__|__AUTO_ANNOTATION__", \#
+        "source_type_header": "", "status": 0, "task_id": "", "version_format": "Default|CarbonData|CSV", \#
+        "version_id": "", "with_column_header": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExportTaskRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): annotation_format, export_format, export_params, export_type, path, sample_state, \
-            source_type_header, status, task_id, version_format, version_id, with_column_header.
+            source_type_header, status, task_id, version_format, version_id, with_column_header. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("annotation-format"),
+        help: """
+            Labeling format. Options: VOC: VOC COCO: COCO Values: VOC, COCO. Sets `annotation_format` of the \
+            body, over --body.
+            """,
+        completion: .list(["VOC", "COCO"]))
+    var annotationFormatField: String?
+
+    @Option(
+        name: .customLong("export-format"),
+        help: """
+            Format of the exported directory. Options: 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg. \
+            2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt. Values: 1, 2. Sets `export_format` of the \
+            body, over --body.
+            """,
+        completion: .list(["1", "2"]))
+    var exportFormatField: Int?
+
+    @Option(
+        name: .customLong("export-type"),
+        help: """
+            Export type. Options: 0: labeled 1: unlabeled 2: all 3: conditional search Values: 0, 1, 2, 3. \
+            Sets `export_type` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2", "3"]))
+    var exportTypeField: Int?
+
+    @Option(
+        name: .customLong("path"),
+        help: """
+            Output path for exporting data to OBS. This parameter is mandatory when data is exported to OBS \
+            or a new dataset. Sets `path` of the body, over --body.
+            """)
+    var pathField: String?
+
+    @Option(
+        name: .customLong("sample-state"),
+        help: """
+            Sample status. The options are as follows: __ALL__: labeled __NONE__: not marked __UNCHECK__: to \
+            be accepted __ACCEPTED__: The acceptance is passed. __REJECTED__: rejected __UNREVIEWED__: to be \
+            reviewed __REVIEWED__: approved __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: \
+            Sampling is to be accepted. __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted. \
+            __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed. __WORKFORCE_SAMPLED_REJECTED__: The \
+            sampling has been rejected. __AUTO_ANNOTATION__: to be confirmed Values: __ALL__, __NONE__, \
+            __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, \
+            __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, \
+            __WORKFORCE_SAMPLED_REJECTED__, __AUTO_ANNOTATION__. Sets `sample_state` of the body, over \
+            --body.
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
+    var sampleStateField: String?
+
+    @Option(
+        name: .customLong("source-type-header"),
+        help: """
+            Prefix of the OBS path in the exported labeling file. The default value is obs://. You can set \
+            it to s3://. The image path starting with obs cannot be parsed during training. Set the path \
+            prefix in the exported manifest file to s3://. Sets `source_type_header` of the body, over \
+            --body.
+            """)
+    var sourceTypeHeaderField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: "Task status. Sets `status` of the body, over --body.")
+    var statusField: Int?
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "Task ID. Sets `task_id` of the body, over --body.")
+    var taskIDField: String?
+
+    @Option(
+        name: .customLong("version-format"),
+        help: """
+            Format of a dataset version. Options: Default: default format CarbonData: CarbonData (supported \
+            only by table datasets) CSV: CSV Values: Default, CarbonData, CSV. Sets `version_format` of the \
+            body, over --body.
+            """,
+        completion: .list(["Default", "CarbonData", "CSV"]))
+    var versionFormatField: String?
+
+    @Option(
+        name: .customLong("version-id"),
+        help: """
+            Dataset version ID, which must be specified when data of a dataset version is exported. Sets \
+            `version_id` of the body, over --body.
+            """)
+    var versionIDField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether to write the column name in the first line of the CSV file during export. This field is \
+            valid for the table dataset. Options: true: Write the column name in the first line of the CSV \
+            file. (Default value) false: Do not write the column name in the first line of the CSV file. \
+            Sets `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExportTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExportTaskRequest.self, from: body,
+                overriding: [
+                    "annotation_format": annotationFormatField,
+                    "export_format": exportFormatField,
+                    "export_type": exportTypeField,
+                    "path": pathField,
+                    "sample_state": sampleStateField,
+                    "source_type_header": sourceTypeHeaderField,
+                    "status": statusField,
+                    "task_id": taskIDField,
+                    "version_format": versionFormatField,
+                    "version_id": versionIDField,
+                    "with_column_header": withColumnHeaderField
+                ])
             _ = try await client.exportTask(datasetID: datasetID, requestBody)
         }
     }
@@ -1454,11 +2312,14 @@ struct GetDatasetMetricsCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getDatasetMetrics(
                 datasetID: datasetID,
                 endTime: endTime,
@@ -1508,14 +2369,23 @@ struct GetDatasetStatsCommand: AsyncParsableCommand {
             __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, \
             __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, \
             __WORKFORCE_SAMPLED_REJECTED__, __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getDatasetStats(
                 datasetID: datasetID,
                 email: email,
@@ -1549,11 +2419,14 @@ struct GetExportTaskStatusOfDatasetCommand: AsyncParsableCommand {
         help: "ID of an export task.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getExportTaskStatusOfDataset(resourceID: resourceID, taskID: taskID)
         }
     }
@@ -1582,7 +2455,8 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
         help: """
             Export type. If this parameter is not specified, all types of export tasks are queried by \
             default. Options: 0: labeled 1: unlabeled 2: all 3: conditional search Values: 0, 1, 2, 3.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "3"]))
     var exportType: Int?
 
     @Option(
@@ -1606,11 +2480,14 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -1667,11 +2544,14 @@ struct GetProcessorTaskItemsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -1713,11 +2593,14 @@ struct GetWorkforceSamplingTaskCommand: AsyncParsableCommand {
         help: "ID of the task that is being checked.")
     var checkingTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getWorkforceSamplingTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -1750,11 +2633,14 @@ struct GetWorkforceTaskMetricsCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getWorkforceTaskMetrics(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID
@@ -1763,7 +2649,7 @@ struct GetWorkforceTaskMetricsCommand: AsyncParsableCommand {
     }
 }
 
-struct ImportTaskCommand: AsyncParsableCommand {
+struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-task",
         abstract: "Creating an Import Task",
@@ -1776,6 +2662,28 @@ struct ImportTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/creating_an_import_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"data_source": {"data_path": "", "data_type": 0, "schema_maps": [{"dest_name": "", "src_name": \#
+        ""}], "source_info": {"cluster_id": "", "cluster_mode": "0|1", "cluster_name": "", "database_name": \#
+        "", "input": "", "ip": "", "port": "", "queue_name": "", "subnet_id": "", "table_name": "", \#
+        "user_name": "", "user_password": "", "vpc_id": ""}, "with_column_header": false}, \#
+        "difficult_only": false, "excluded_labels": [{"attributes": [{"default_value": "", "id": "", \#
+        "name": "", "type": "text|select", "values": [{"id": "", "value": ""}]}], "name": "", "property": \#
+        {"@modelarts:color": "", "@modelarts:default_shape": \#
+        "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:from_type": "", \#
+        "@modelarts:rename_to": "", "@modelarts:shortcut": "", "@modelarts:to_type": ""}, "type": 0}], \#
+        "final_annotation": false, "import_annotations": false, "import_folder": "", "import_origin": \#
+        "obs|dws|dli|rds|mrs|inference", "import_path": "", "import_samples": false, "import_type": \#
+        "dir|manifest", "included_labels": [{"attributes": [{"default_value": "", "id": "", "name": "", \#
+        "type": "text|select", "values": [{"id": "", "value": ""}]}], "name": "", "property": \#
+        {"@modelarts:color": "", "@modelarts:default_shape": \#
+        "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:from_type": "", \#
+        "@modelarts:rename_to": "", "@modelarts:shortcut": "", "@modelarts:to_type": ""}, "type": 0}], \#
+        "label_format": {"label_type": "0|1", "text_label_separator": "", "text_sample_separator": ""}, \#
+        "with_column_header": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -1783,10 +2691,14 @@ struct ImportTaskCommand: AsyncParsableCommand {
             The request body (ImportTaskRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): data_source, difficult_only, excluded_labels, final_annotation, import_annotations, \
             import_folder, import_origin, import_path*, import_samples, import_type, included_labels, \
-            label_format, with_column_header.
+            label_format, with_column_header. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -1799,18 +2711,114 @@ struct ImportTaskCommand: AsyncParsableCommand {
             Then wait until the ImportTask's status is one of these states (repeatable, or comma-separated), \
             as wait-for-import-task does, and print the resource as the last poll shows it. Values: QUEUING, \
             STARTING, RUNNING, COMPLETED, FAILED, NOT_EXIST.
-            """)
+            """,
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("difficult-only"),
+        help: """
+            Whether to import only hard examples. Options: true: Only difficult samples are imported. false: \
+            All samples are imported. (Default value). Sets `difficult_only` of the body, over --body.
+            """)
+    var difficultOnlyField: Bool?
+
+    @Option(
+        name: .customLong("final-annotation"),
+        help: """
+            Whether to import data to the final state. Options: true: Import data to the final state. \
+            (Default value) false: Do not import data to the final state. Sets `final_annotation` of the \
+            body, over --body.
+            """)
+    var finalAnnotationField: Bool?
+
+    @Option(
+        name: .customLong("import-annotations"),
+        help: """
+            Whether to import labels. Options: true: Import labels. (Default value) false: Do not import \
+            labels. Sets `import_annotations` of the body, over --body.
+            """)
+    var importAnnotationsField: Bool?
+
+    @Option(
+        name: .customLong("import-folder"),
+        help: """
+            Name of the subdirectory in the dataset storage directory after import. You can specify the same \
+            subdirectory for multiple import tasks to avoid repeated import of the same samples. This field \
+            is invalid for table datasets. Sets `import_folder` of the body, over --body.
+            """)
+    var importFolderField: String?
+
+    @Option(
+        name: .customLong("import-origin"),
+        help: """
+            Data source. Options: obs: OBS bucket (default value) dws: GaussDB(DWS) dli: DLI rds: RDS mrs: \
+            MRS inference: Inference service Values: obs, dws, dli, rds, mrs, inference. Sets \
+            `import_origin` of the body, over --body.
+            """,
+        completion: .list(["obs", "dws", "dli", "rds", "mrs", "inference"]))
+    var importOriginField: String?
+
+    @Option(
+        name: .customLong("import-path"),
+        help: """
+            OBS path or manifest path to be imported. When importing a manifest file, ensure that the path \
+            is accurate to the manifest file. When a path is imported as a directory, the dataset type can \
+            only support image classification, object detection, text classification, or sound \
+            classification. Sets `import_path` of the body, over --body.
+            """)
+    var importPathField: String?
+
+    @Option(
+        name: .customLong("import-samples"),
+        help: """
+            Whether to import samples. Options: true: Import samples. (Default value) false: Do not import \
+            samples. Sets `import_samples` of the body, over --body.
+            """)
+    var importSamplesField: Bool?
+
+    @Option(
+        name: .customLong("import-type"),
+        help: """
+            Import mode. Options: dir: Import datasets through an OBS path. manifest: Import datasets \
+            through a manifest file. Values: dir, manifest. Sets `import_type` of the body, over --body.
+            """,
+        completion: .list(["dir", "manifest"]))
+    var importTypeField: String?
+
+    @Option(
+        name: .customLong("with-column-header"),
+        help: """
+            Whether the first row in the file is a column name. This field is valid for the table dataset. \
+            Options: true: The first row in the file is the column name. false: The first row in the file is \
+            not the column name. (Default value). Sets `with_column_header` of the body, over --body.
+            """)
+    var withColumnHeaderField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ImportTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ImportTaskRequest.self, from: body,
+                overriding: [
+                    "difficult_only": difficultOnlyField,
+                    "final_annotation": finalAnnotationField,
+                    "import_annotations": importAnnotationsField,
+                    "import_folder": importFolderField,
+                    "import_origin": importOriginField,
+                    "import_path": importPathField,
+                    "import_samples": importSamplesField,
+                    "import_type": importTypeField,
+                    "with_column_header": withColumnHeaderField
+                ])
             let response = try await client.importTask(datasetID: datasetID, requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.taskID else {
@@ -1858,7 +2866,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -1866,7 +2875,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
         help: """
             Filtering query based on the member role. Options: 0: labeling personnel (default value) 1: \
             reviewer 2: team administrator Values: 0, 1, 2.
-            """)
+            """,
+        completion: .list(["0", "1", "2"]))
     var role: Int?
 
     @Option(
@@ -1874,7 +2884,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) email: \
             Sort by email. Values: create_time, email.
-            """)
+            """,
+        completion: .list(["create_time", "email"]))
     var sortBy: String?
 
     @Flag(
@@ -1885,11 +2896,14 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -1949,7 +2963,8 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
             free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
 
     @Option(
@@ -1975,7 +2990,8 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -2003,11 +3019,14 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2065,7 +3084,8 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
         help: """
             Status of a dataset version. Options: 0: creating 1: running 2: deleting 3: deleted 4: error \
             Values: 0, 1, 2, 3, 4.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
     var status: Int?
 
     @Option(
@@ -2083,7 +3103,8 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
         help: """
             Format of a dataset version. Options: 0: default format 1: CarbonData (supported only by table \
             datasets) 2: CSV Values: 0, 1, 2.
-            """)
+            """,
+        completion: .list(["0", "1", "2"]))
     var versionFormat: Int?
 
     @Option(
@@ -2107,11 +3128,14 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2172,7 +3196,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
             custom format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var datasetType: Int?
 
     @Option(
@@ -2201,7 +3226,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -2210,7 +3236,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             Type of the running tasks (including initialization tasks) to be detected. The options are as \
             follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest file export 5: \
             manifest file import 6: version publishing 7: auto grouping Values: 0, 1, 2, 3, 4, 5, 6, 7.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
     var runningTaskType: Int?
 
     @Option(
@@ -2223,7 +3250,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
             dataset_name: Sort by dataset name. Values: create_time, dataset_name.
-            """)
+            """,
+        completion: .list(["create_time", "dataset_name"]))
     var sortBy: String?
 
     @Option(
@@ -2252,7 +3280,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             Dataset version format for dataset filtering. This parameter is used to filter datasets that \
             meet the filter criteria. Options: 0: default format 1: CarbonData (supported only by table \
             datasets) 2: CSV Values: 0, 1, 2.
-            """)
+            """,
+        completion: .list(["0", "1", "2"]))
     var versionFormat: Int?
 
     @Option(
@@ -2278,7 +3307,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             labeling tasks. Options: v1: dataset before it is decoupled from labeling tasks (default value) \
             v2: dataset after it is decoupled from labeling tasks (default value) all: all datasets Values: \
             v1, v2, all.
-            """)
+            """,
+        completion: .list(["v1", "v2", "all"]))
     var datasetVersion: String?
 
     @Flag(
@@ -2289,11 +3319,14 @@ struct ListDatasetsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2379,11 +3412,14 @@ struct ListImportTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2440,11 +3476,14 @@ struct ListLabelsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2528,11 +3567,14 @@ struct ListProcessorTaskVersionResultsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2595,7 +3637,8 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -2603,7 +3646,8 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
             version_name: Sort by task version name. Values: create_time, version_name.
-            """)
+            """,
+        completion: .list(["create_time", "version_name"]))
     var sortBy: String?
 
     @Flag(
@@ -2614,11 +3658,14 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2675,7 +3722,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -2700,7 +3748,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) name: \
             Sort by task name. duration_seconds: Sort by running time. Values: create_time, name, \
             duration_seconds.
-            """)
+            """,
+        completion: .list(["create_time", "name", "duration_seconds"]))
     var sortBy: String?
 
     @Option(
@@ -2719,7 +3768,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             Data source type of the query. If this parameter is not specified, all data sources are queried \
             by default. Options: OBS: Data obtained from OBS TASK: Data processing task DATASET: Dataset \
             CUSTOM: Data called by resource tenants Values: OBS, TASK, DATASET, CUSTOM.
-            """)
+            """,
+        completion: .list(["OBS", "TASK", "DATASET", "CUSTOM"]))
     var sourceType: String?
 
     @Option(
@@ -2728,7 +3778,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             Task status of the query. If this parameter is not specified, tasks in all states are queried by \
             default. Options: 0: initialized 1: running 2: completed 3: failed 4: stopped Values: 0, 1, 2, \
             3, 4.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
     var status: Int?
 
     @Option(
@@ -2744,7 +3795,11 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             sys_data_validation: data validation sys_data_selection: data filtering Values: \
             sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, \
             sys_data_selection.
-            """)
+            """,
+        completion: .list([
+            "sys_data_analyse", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation",
+            "sys_data_selection"
+        ]))
     var taskType: String?
 
     @Option(
@@ -2768,11 +3823,14 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -2852,7 +3910,8 @@ struct ListSamplesCommand: AsyncParsableCommand {
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
             free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
 
     @Option(
@@ -2883,7 +3942,8 @@ struct ListSamplesCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -2915,7 +3975,13 @@ struct ListSamplesCommand: AsyncParsableCommand {
             __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
             __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
             __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
 
     @Option(
@@ -2923,7 +3989,8 @@ struct ListSamplesCommand: AsyncParsableCommand {
         help: """
             Sample file type. Options: 0: image 1: text 2: audio 4: table 6: video 9: custom format (default \
             value) Values: 0, 1, 2, 4, 6, 9.
-            """)
+            """,
+        completion: .list(["0", "1", "2", "4", "6", "9"]))
     var sampleType: Int?
 
     @Option(
@@ -2947,11 +4014,14 @@ struct ListSamplesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3016,11 +4086,14 @@ struct ListSearchCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSearch(datasetID: datasetID)
         }
     }
@@ -3069,7 +4142,8 @@ struct ListTasksCommand: AsyncParsableCommand {
             Task type. If this parameter is not delivered, the auto labeling (active learning or \
             pre-labeling) task list is returned by default. Options: auto-label: active learning pre-label: \
             pre-labeling auto-grouping: auto grouping Values: auto-label, pre-label, auto-grouping.
-            """)
+            """,
+        completion: .list(["auto-label", "pre-label", "auto-grouping"]))
     var type: String?
 
     @Flag(
@@ -3080,11 +4154,14 @@ struct ListTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3140,7 +4217,8 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
         help: """
             Sorting method. Options: asc: ascending order desc: descending order (default value) Values: \
             asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -3153,7 +4231,8 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
             workforce_task_name: Sort by task name. Values: create_time, workforce_task_name.
-            """)
+            """,
+        completion: .list(["create_time", "workforce_task_name"]))
     var sortBy: String?
 
     @Option(
@@ -3169,11 +4248,14 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3236,7 +4318,8 @@ struct ListWorkersCommand: AsyncParsableCommand {
         help: """
             Sorting sequence. Options: asc: ascending order desc: descending order (default value) Values: \
             asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -3244,7 +4327,8 @@ struct ListWorkersCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) email: \
             Sort by email. Values: create_time, email.
-            """)
+            """,
+        completion: .list(["create_time", "email"]))
     var sortBy: String?
 
     @Flag(
@@ -3255,11 +4339,14 @@ struct ListWorkersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3320,7 +4407,8 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
             free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
 
     @Option(
@@ -3362,7 +4450,13 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
             __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
             __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
 
     @Option(
@@ -3381,11 +4475,14 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3457,14 +4554,23 @@ struct ListWorkforceTaskStatsCommand: AsyncParsableCommand {
             __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
             __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
             __AUTO_ANNOTATION__.
-            """)
+            """,
+        completion: .list([
+            "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
+            "__REVIEWED__", "__WORKFORCE_SAMPLED__", "__WORKFORCE_SAMPLED_UNCHECK__",
+            "__WORKFORCE_SAMPLED_CHECKED__", "__WORKFORCE_SAMPLED_ACCEPTED__",
+            "__WORKFORCE_SAMPLED_REJECTED__", "__AUTO_ANNOTATION__"
+        ]))
     var sampleState: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listWorkforceTaskStats(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -3513,11 +4619,14 @@ struct ListWorkforceTasksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3561,7 +4670,8 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
         help: """
             Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
             value) Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -3574,7 +4684,8 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
             workforce_name: Sort by labeling team name. Values: create_time, workforce_name.
-            """)
+            """,
+        completion: .list(["create_time", "workforce_name"]))
     var sortBy: String?
 
     @Option(
@@ -3590,11 +4701,14 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -3621,7 +4735,7 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
     }
 }
 
-struct ReviewSamplesCommand: AsyncParsableCommand {
+struct ReviewSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "review-samples",
         abstract: "Reviewing Team Labeling Results",
@@ -3634,15 +4748,24 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/reviewing_team_labeling_results.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"comments": [{"accept": false, "comment": "", "sample_id": "", "score": "", "worker_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ReviewSamplesRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): comments.
+            required): comments. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -3654,11 +4777,14 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
         help: "ID of a labeling task.")
     var workforceTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReviewSamplesRequest.self, from: body)
             try await client.reviewSamples(
                 datasetID: datasetID,
@@ -3669,7 +4795,7 @@ struct ReviewSamplesCommand: AsyncParsableCommand {
     }
 }
 
-struct SendEmailsCommand: AsyncParsableCommand {
+struct SendEmailsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "send-emails",
         abstract: "Sending an Email to a Labeling Team Member",
@@ -3682,15 +4808,22 @@ struct SendEmailsCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/sending_an_email_to_a_labeling_team_member.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"emails": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SendEmailsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): emails*.
+            required): emails*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -3702,11 +4835,14 @@ struct SendEmailsCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SendEmailsRequest.self, from: body)
             _ = try await client.sendEmails(
                 datasetID: datasetID,
@@ -3717,7 +4853,7 @@ struct SendEmailsCommand: AsyncParsableCommand {
     }
 }
 
-struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
+struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-workforce-sampling-task",
         abstract: "Creating a Team Labeling Acceptance Task",
@@ -3730,15 +4866,22 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/creating_a_team_labeling_acceptance_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"sampling_num": 0, "sampling_rate": 0.0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartWorkforceSamplingTaskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): sampling_num, sampling_rate.
+            input. Fields (* required): sampling_num, sampling_rate. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -3750,12 +4893,36 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("sampling-num"),
+        help: """
+            Number of samples for the acceptance task. Either this parameter or the sampling ratio is \
+            delivered. Sets `sampling_num` of the body, over --body.
+            """)
+    var samplingNumField: Int?
+
+    @Option(
+        name: .customLong("sampling-rate"),
+        help: """
+            Sampling ratio of the acceptance task. The value range is (0,1]. Either this parameter or the \
+            number of samples is delivered. Sets `sampling_rate` of the body, over --body.
+            """)
+    var samplingRateField: Double?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartWorkforceSamplingTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartWorkforceSamplingTaskRequest.self, from: body,
+                overriding: [
+                    "sampling_num": samplingNumField,
+                    "sampling_rate": samplingRateField
+                ])
             _ = try await client.startWorkforceSamplingTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -3765,7 +4932,7 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct StartWorkforceTaskCommand: AsyncParsableCommand {
+struct StartWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-workforce-task",
         abstract: "Starting a Team Labeling Task",
@@ -3777,15 +4944,26 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/starting_a_team_labeling_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dataset_id": "", "task_id": "", "workforces_config": {"agency": "", "workforces": [{"workers": \#
+        [{"create_time": 0, "description": "", "email": "", "role": 0, "status": 0, "update_time": 0, \#
+        "worker_id": "", "workforce_id": ""}], "workforce_id": "", "workforce_name": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartWorkforceTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dataset_id, task_id, workforces_config.
+            Fields (* required): dataset_id, task_id, workforces_config. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -3797,12 +4975,24 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a team labeling task. Sets `task_id` of the body, over --body.")
+    var taskIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StartWorkforceTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StartWorkforceTaskRequest.self, from: body,
+                overriding: [
+                    "task_id": taskIDField
+                ])
             try await client.startWorkforceTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -3835,11 +5025,14 @@ struct StopAutoAnnotationCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopAutoAnnotation(datasetID: datasetID, taskID: taskID)
         }
     }
@@ -3868,11 +5061,14 @@ struct StopProcessorTaskVersionCommand: AsyncParsableCommand {
         help: "Version ID of a data processing task.")
     var versionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopProcessorTaskVersion(taskID: taskID, versionID: versionID)
         }
     }
@@ -3896,11 +5092,14 @@ struct SyncDataSourceCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.syncDataSource(datasetID: datasetID)
         }
     }
@@ -3924,17 +5123,20 @@ struct SyncDataSourceStateCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.syncDataSourceState(datasetID: datasetID)
         }
     }
 }
 
-struct UpdateDatasetCommand: AsyncParsableCommand {
+struct UpdateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-dataset",
         abstract: "Modifying a Dataset",
@@ -3946,34 +5148,83 @@ struct UpdateDatasetCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/modifying_a_dataset.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"add_labels": [{"attributes": [{"default_value": "", "id": "", "name": "", "type": "text|select", \#
+        "values": [{"id": "", "value": ""}]}], "name": "", "property": {"@modelarts:color": "", \#
+        "@modelarts:default_shape": "bndbox|polygon|circle|line|dashed|point|polyline", \#
+        "@modelarts:from_type": "", "@modelarts:rename_to": "", "@modelarts:shortcut": "", \#
+        "@modelarts:to_type": ""}, "type": 0}], "current_version_id": "", "dataset_name": "", \#
+        "delete_labels": [{"attributes": [{"default_value": "", "id": "", "name": "", "type": \#
+        "text|select", "values": [{"id": "", "value": ""}]}], "name": "", "property": {"@modelarts:color": \#
+        "", "@modelarts:default_shape": "bndbox|polygon|circle|line|dashed|point|polyline", \#
+        "@modelarts:from_type": "", "@modelarts:rename_to": "", "@modelarts:shortcut": "", \#
+        "@modelarts:to_type": ""}, "type": 0}], "description": "", "update_labels": [{"attributes": \#
+        [{"default_value": "", "id": "", "name": "", "type": "text|select", "values": [{"id": "", "value": \#
+        ""}]}], "name": "", "property": {"@modelarts:color": "", "@modelarts:default_shape": \#
+        "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:from_type": "", \#
+        "@modelarts:rename_to": "", "@modelarts:shortcut": "", "@modelarts:to_type": ""}, "type": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDatasetRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): add_labels, current_version_id, dataset_name, delete_labels, description, \
-            update_labels.
+            update_labels. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID")
     var datasetID: String
 
+    @Option(
+        name: .customLong("current-version-id"),
+        help: "Current version ID of a dataset. Sets `current_version_id` of the body, over --body.")
+    var currentVersionIDField: String?
+
+    @Option(
+        name: .customLong("dataset-name"),
+        help: "Dataset name. Sets `dataset_name` of the body, over --body.")
+    var datasetNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Dataset description. The value contains 0 to 256 characters. Special characters (^!<>=&\") are \
+            not allowed. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDatasetRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDatasetRequest.self, from: body,
+                overriding: [
+                    "current_version_id": currentVersionIDField,
+                    "dataset_name": datasetNameField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateDataset(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct UpdateLabelCommand: AsyncParsableCommand {
+struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-label",
         abstract: "Updating a Label by Label Names",
@@ -3985,16 +5236,27 @@ struct UpdateLabelCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/updating_a_label_by_label_names.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"@modelarts:color": "", "@modelarts:default_shape": \#
+        "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:from_type": "", \#
+        "@modelarts:rename_to": "", "@modelarts:shortcut": "", "@modelarts:to_type": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLabelRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): @modelarts:color, @modelarts:default_shape, @modelarts:from_type, \
-            @modelarts:rename_to, @modelarts:shortcut, @modelarts:to_type.
+            @modelarts:rename_to, @modelarts:shortcut, @modelarts:to_type. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -4013,15 +5275,81 @@ struct UpdateLabelCommand: AsyncParsableCommand {
             classification 101: named entity recognition 102: text triplet relationship label 103: text \
             triplet entity label 200: sound classification 201: speech content 202: speech paragraph \
             labeling 600: video labeling Values: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.
-            """)
+            """,
+        completion: .list(["0", "1", "3", "100", "101", "102", "103", "200", "201", "202", "600"]))
     var labelType: Int?
+
+    @Option(
+        name: .customLong("modelarts-color"),
+        help: """
+            Default attribute: Label color, which is a hexadecimal code of the color. By default, this \
+            parameter is left blank. Example: #FFFFF0. Sets `@modelarts:color` of the body, over --body.
+            """)
+    var modelartsColorField: String?
+
+    @Option(
+        name: .customLong("modelarts-default-shape"),
+        help: """
+            Default attribute: Default shape of an object detection label (dedicated attribute). By default, \
+            this parameter is left blank. Options: bndbox: rectangle polygon: polygon circle: circle line: \
+            straight line dashed: dotted line point: point polyline: polyline Values: bndbox, polygon, \
+            circle, line, dashed, point, polyline. Sets `@modelarts:default_shape` of the body, over --body.
+            """,
+        completion: .list(["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]))
+    var modelartsDefaultShapeField: String?
+
+    @Option(
+        name: .customLong("modelarts-from-type"),
+        help: """
+            Default attribute: Type of the head entity in the triplet relationship label. This attribute \
+            must be specified when a relationship label is created. This parameter is used only for the text \
+            triplet dataset. Sets `@modelarts:from_type` of the body, over --body.
+            """)
+    var modelartsFromTypeField: String?
+
+    @Option(
+        name: .customLong("modelarts-rename-to"),
+        help: """
+            Default attribute: The new name of the label. Sets `@modelarts:rename_to` of the body, over \
+            --body.
+            """)
+    var modelartsRenameToField: String?
+
+    @Option(
+        name: .customLong("modelarts-shortcut"),
+        help: """
+            Default attribute: Label shortcut key. By default, this parameter is left blank. For example: D. \
+            Sets `@modelarts:shortcut` of the body, over --body.
+            """)
+    var modelartsShortcutField: String?
+
+    @Option(
+        name: .customLong("modelarts-to-type"),
+        help: """
+            Default attribute: Type of the tail entity in the triplet relationship label. This attribute \
+            must be specified when a relationship label is created. This parameter is used only for the text \
+            triplet dataset. Sets `@modelarts:to_type` of the body, over --body.
+            """)
+    var modelartsToTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLabelRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateLabelRequest.self, from: body,
+                overriding: [
+                    "@modelarts:color": modelartsColorField,
+                    "@modelarts:default_shape": modelartsDefaultShapeField,
+                    "@modelarts:from_type": modelartsFromTypeField,
+                    "@modelarts:rename_to": modelartsRenameToField,
+                    "@modelarts:shortcut": modelartsShortcutField,
+                    "@modelarts:to_type": modelartsToTypeField
+                ])
             _ = try await client.updateLabel(
                 datasetID: datasetID,
                 labelName: labelName,
@@ -4032,7 +5360,7 @@ struct UpdateLabelCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateLabelsCommand: AsyncParsableCommand {
+struct UpdateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-labels",
         abstract: "Modifying Labels in Batches",
@@ -4044,33 +5372,49 @@ struct UpdateLabelsCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/modifying_labels_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"labels": [{"attributes": [{"default_value": "", "id": "", "name": "", "type": "text|select", \#
+        "values": [{"id": "", "value": ""}]}], "name": "", "property": {"@modelarts:color": "", \#
+        "@modelarts:default_shape": "bndbox|polygon|circle|line|dashed|point|polyline", \#
+        "@modelarts:from_type": "", "@modelarts:rename_to": "", "@modelarts:shortcut": "", \#
+        "@modelarts:to_type": ""}, "type": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateLabelsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): labels.
+            required): labels. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelsRequest.self, from: body)
             _ = try await client.updateLabels(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct UpdateProcessorTaskCommand: AsyncParsableCommand {
+struct UpdateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-processor-task",
         abstract: "Updating a Processing Task",
@@ -4084,33 +5428,56 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/updating_a_processing_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateProcessorTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): description.
+            Fields (* required): description. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("task-id"),
         help: "ID of a data processing task.")
     var taskID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of a data processing task. The description contains 0 to 256 characters and does not \
+            support the following special characters: ^!<>=&\"'. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateProcessorTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateProcessorTaskRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField
+                ])
             try await client.updateProcessorTask(taskID: taskID, requestBody)
         }
     }
 }
 
-struct UpdateSamplesCommand: AsyncParsableCommand {
+struct UpdateSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-samples",
         abstract: "Updating Sample Labels in Batches",
@@ -4125,33 +5492,64 @@ struct UpdateSamplesCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/updating_sample_labels_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"email": "", "samples": [{"labels": [{"annotated_by": "human|auto", "id": "", "name": "", \#
+        "property": {"@modelarts:content": "", "@modelarts:end_index": 0, "@modelarts:end_time": "", \#
+        "@modelarts:feature": {}, "@modelarts:from": "", "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": "", "@modelarts:hard_reasons": \#
+        "0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30", \#
+        "@modelarts:shape": "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:source": "", \#
+        "@modelarts:start_index": 0, "@modelarts:start_time": "", "@modelarts:to": ""}, "score": 0.0, \#
+        "type": 0}], "metadata": {"@modelarts:import_origin": 0, "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": 0.0, "@modelarts:hard_reasons": [0], "@modelarts:size": [{}]}, \#
+        "sample_id": "", "sample_type": 0, "sample_usage": "TRAIN|EVAL|TEST|INFERENCE", "source": "", \#
+        "worker_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSamplesRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): email, samples.
+            required): email, samples. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("email"),
+        help: "Email address of a labeling team member. Sets `email` of the body, over --body.")
+    var emailField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSamplesRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSamplesRequest.self, from: body,
+                overriding: [
+                    "email": emailField
+                ])
             _ = try await client.updateSamples(datasetID: datasetID, requestBody)
         }
     }
 }
 
-struct UpdateWorkerCommand: AsyncParsableCommand {
+struct UpdateWorkerCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-worker",
         abstract: "Updating a Labeling Team Member",
@@ -4163,15 +5561,22 @@ struct UpdateWorkerCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/updating_a_labeling_team_member.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "role": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkerRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): description, role.
+            required): description, role. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("workforce-id"),
@@ -4183,18 +5588,43 @@ struct UpdateWorkerCommand: AsyncParsableCommand {
         help: "ID of a labeling team member.")
     var workerID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Labeling team member description. The value contains 0 to 256 characters and does not support \
+            the following special characters: ^!<>=&\"'. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("role"),
+        help: """
+            Role. Options: 0: labeling personnel 1: reviewer 2: team administrator 3: dataset owner Values: \
+            0, 1, 2, 3. Sets `role` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2", "3"]))
+    var roleField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWorkerRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWorkerRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "role": roleField
+                ])
             try await client.updateWorker(workforceID: workforceID, workerID: workerID, requestBody)
         }
     }
 }
 
-struct UpdateWorkforceCommand: AsyncParsableCommand {
+struct UpdateWorkforceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workforce",
         abstract: "Updating a Labeling Team",
@@ -4206,33 +5636,64 @@ struct UpdateWorkforceCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/updating_a_labeling_team.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "workforce_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkforceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): description, workforce_name.
+            (* required): description, workforce_name. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("workforce-id"),
         help: "ID of a labeling team.")
     var workforceID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Labeling team description. The value contains 0 to 256 characters and does not support the \
+            following special characters: ^!<>=&\"'. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("workforce-name"),
+        help: """
+            Name of a labeling team. The value contains 1 to 64 characters and only letters, digits, hyphens \
+            (-), and underscores (_) are allowed. Sets `workforce_name` of the body, over --body.
+            """)
+    var workforceNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWorkforceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWorkforceRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "workforce_name": workforceNameField
+                ])
             try await client.updateWorkforce(workforceID: workforceID, requestBody)
         }
     }
 }
 
-struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
+struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workforce-sampling-task",
         abstract: "Updating Status of a Team Labeling Acceptance Task",
@@ -4246,15 +5707,22 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/updating_status_of_a_team_labeling_acceptance_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": 0, "overwrite_last_result": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkforceSamplingTaskRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, overwrite_last_result.
+            input. Fields (* required): action*, overwrite_last_result. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -4271,12 +5739,40 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
         help: "Language")
     var locale: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Acceptance action. Options: 0: All samples are passed. 1: All samples are rejected. 2: The \
+            acceptance is canceled. 3: The sample list of acceptance conflicts is obtained. 4: Only the \
+            single-accepted samples and unprocessed samples are passed. 5: Only the single-accepted samples \
+            are passed. Values: 0, 1, 2, 3, 4, 5. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5"]))
+    var actionField: Int?
+
+    @Option(
+        name: .customLong("overwrite-last-result"),
+        help: """
+            Whether to overwrite labeled data. Options: true: The labeled data is overwritten. false: The \
+            labeled data is not overwritten. (default value). Sets `overwrite_last_result` of the body, over \
+            --body.
+            """)
+    var overwriteLastResultField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWorkforceSamplingTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWorkforceSamplingTaskRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "overwrite_last_result": overwriteLastResultField
+                ])
             _ = try await client.updateWorkforceSamplingTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -4287,7 +5783,7 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
+struct UpdateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workforce-task",
         abstract: "Updating a Team Labeling Task",
@@ -4299,15 +5795,27 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/updating_a_team_labeling_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dataset_id": "", "description": "", "task_id": "", "task_name": "", "workforces_config": \#
+        {"agency": "", "workforces": [{"workers": [{"create_time": 0, "description": "", "email": "", \#
+        "role": 0, "status": 0, "update_time": 0, "worker_id": "", "workforce_id": ""}], "workforce_id": \#
+        "", "workforce_name": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkforceTaskRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dataset_id, description, task_id, task_name, workforces_config.
+            Fields (* required): dataset_id, description, task_id, task_name, workforces_config. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -4319,12 +5827,42 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Team labeling task description. The value contains 0 to 256 characters and does not support the \
+            following special characters: ^!<>=&\"'. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a team labeling task. Sets `task_id` of the body, over --body.")
+    var taskIDField: String?
+
+    @Option(
+        name: .customLong("task-name"),
+        help: """
+            Team labeling task name. The value contains 1 to 64 characters and only letters, digits, \
+            underscores (_), and hyphens (-) are allowed. Sets `task_name` of the body, over --body.
+            """)
+    var taskNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWorkforceTaskRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "task_id": taskIDField,
+                    "task_name": taskNameField
+                ])
             try await client.updateWorkforceTask(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -4334,7 +5872,7 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
+struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-workforce-task-samples",
         abstract: "Updating Labels of Team Labeling Samples in Batches",
@@ -4348,15 +5886,34 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
             historical_apis/data_management_old_version/updating_labels_of_team_labeling_samples_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"email": "", "samples": [{"labels": [{"annotated_by": "human|auto", "id": "", "name": "", \#
+        "property": {"@modelarts:content": "", "@modelarts:end_index": 0, "@modelarts:end_time": "", \#
+        "@modelarts:feature": {}, "@modelarts:from": "", "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": "", "@modelarts:hard_reasons": \#
+        "0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30", \#
+        "@modelarts:shape": "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:source": "", \#
+        "@modelarts:start_index": 0, "@modelarts:start_time": "", "@modelarts:to": ""}, "score": 0.0, \#
+        "type": 0}], "metadata": {"@modelarts:import_origin": 0, "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": 0.0, "@modelarts:hard_reasons": [0], "@modelarts:size": [{}]}, \#
+        "sample_id": "", "sample_type": 0, "sample_usage": "TRAIN|EVAL|TEST|INFERENCE", "source": "", \#
+        "worker_id": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWorkforceTaskSamplesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): email, samples.
+            input. Fields (* required): email, samples. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
@@ -4368,12 +5925,24 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
         help: "ID of a labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("email"),
+        help: "Email address of a labeling team member. Sets `email` of the body, over --body.")
+    var emailField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWorkforceTaskSamplesRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWorkforceTaskSamplesRequest.self, from: body,
+                overriding: [
+                    "email": emailField
+                ])
             _ = try await client.updateWorkforceTaskSamples(
                 datasetID: datasetID,
                 workforceTaskID: workforceTaskID,
@@ -4383,7 +5952,7 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand {
     }
 }
 
-struct UploadSamplesJSONCommand: AsyncParsableCommand {
+struct UploadSamplesJSONCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload-samples-json",
         abstract: "Adding Samples in Batches",
@@ -4395,27 +5964,67 @@ struct UploadSamplesJSONCommand: AsyncParsableCommand {
             Documented in historical_apis/data_management_old_version/adding_samples_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"final_annotation": false, "label_format": {"label_type": "0|1", "text_label_separator": "", \#
+        "text_sample_separator": ""}, "samples": [{"data": {}, "data_source": {"data_path": "", \#
+        "data_type": 0, "schema_maps": [{"dest_name": "", "src_name": ""}], "source_info": {"cluster_id": \#
+        "", "cluster_mode": "0|1", "cluster_name": "", "database_name": "", "input": "", "ip": "", "port": \#
+        "", "queue_name": "", "subnet_id": "", "table_name": "", "user_name": "", "user_password": "", \#
+        "vpc_id": ""}, "with_column_header": false}, "encoding": "UTF-8|GBK|GB2312", "labels": \#
+        [{"annotated_by": "human|auto", "id": "", "name": "", "property": {"@modelarts:content": "", \#
+        "@modelarts:end_index": 0, "@modelarts:end_time": "", "@modelarts:feature": {}, "@modelarts:from": \#
+        "", "@modelarts:hard": false, "@modelarts:hard_coefficient": "", "@modelarts:hard_reasons": \#
+        "0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30", \#
+        "@modelarts:shape": "bndbox|polygon|circle|line|dashed|point|polyline", "@modelarts:source": "", \#
+        "@modelarts:start_index": 0, "@modelarts:start_time": "", "@modelarts:to": ""}, "score": 0.0, \#
+        "type": 0}], "metadata": {"@modelarts:import_origin": 0, "@modelarts:hard": false, \#
+        "@modelarts:hard_coefficient": 0.0, "@modelarts:hard_reasons": [0], "@modelarts:size": [{}]}, \#
+        "name": "", "sample_type": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UploadSamplesJSONRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): final_annotation, label_format, samples.
+            (* required): final_annotation, label_format, samples. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("final-annotation"),
+        help: """
+            Whether to directly import to the final result. Options: true: Import labels to the labeled \
+            dataset. (Default value). false: Import labels to the to-be-confirmed dataset. Currently, \
+            to-be-confirmed datasets only support categories of image classification and object detection. \
+            Sets `final_annotation` of the body, over --body.
+            """)
+    var finalAnnotationField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UploadSamplesJSONRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UploadSamplesJSONRequest.self, from: body,
+                overriding: [
+                    "final_annotation": finalAnnotationField
+                ])
             _ = try await client.uploadSamplesJSON(datasetID: datasetID, requestBody)
         }
     }
@@ -4447,22 +6056,27 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: QUEUING, STARTING, RUNNING, \
             COMPLETED, FAILED, NOT_EXIST.
-            """)
+            """,
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAILED).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAILED).",
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForImportTask(
                 datasetID: datasetID,
                 taskID: taskID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+struct CreateDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-development-environment-instance",
         abstract: "Creating a Development Environment Instance",
@@ -19,23 +19,76 @@ struct CreateDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
             historical_apis/devenviron_old_version/creating_a_development_environment_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "profile_id": "", "description": "", "flavor": "", "spec": {"storage": {"type": "", \#
+        "location": {"path": "", "volume_size": 0}}, "extend_storage": [{"type": "", "location": {"path": \#
+        "", "volume_size": 0}}], "auto_stop": {"enable": false, "duration": 0, "prompt": false}, \#
+        "annotations": {}}, "workspace": {"id": ""}, "pool": {"id": "", "type": "", "name": "", "owner": \#
+        {"project_id": ""}}, "ai_project": {"id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateDevelopmentEnvironmentInstanceRequest) as JSON, @file.json, or - for \
             standard input. Fields (* required): name*, profile_id*, description, flavor*, spec*, workspace, \
-            pool, ai_project.
+            pool, ai_project. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name, which contains a maximum of 64 characters. The value can contain letters, digits, \
+            hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("profile-id"),
+        help: "Configuration ID. Options:. Sets `profile_id` of the body, over --body.")
+    var profileIDField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Instance description. The value contains a maximum of 512 characters and cannot contain the \
+            following special characters: &<>\"'/. By default, this parameter is left blank. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Instance flavor. The actual flavors depend on the region. To use other flavors, contact the \
+            system administrator to change the flavors. Sets `flavor` of the body, over --body.
+            """)
+    var flavorField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDevelopmentEnvironmentInstanceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateDevelopmentEnvironmentInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "profile_id": profileIDField,
+                    "description": descriptionField,
+                    "flavor": flavorField
+                ])
             _ = try await client.createDevelopmentEnvironmentInstance(requestBody)
         }
     }
@@ -59,11 +112,14 @@ struct DeleteDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
         help: "Instance ID")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteDevelopmentEnvironmentInstance(instanceID: instanceID)
         }
     }
@@ -106,7 +162,11 @@ struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
             instance specifications fail to be changed. Values: CREATING, CREATE_FAILED, STARTING, \
             RESTARTING, START_FAILED, RUNNING, STOPPING, STOPPED, UNAVAILABLE, DELETED, RESIZING, \
             RESIZE_FAILED.
-            """)
+            """,
+        completion: .list([
+            "CREATING", "CREATE_FAILED", "STARTING", "RESTARTING", "START_FAILED", "RUNNING", "STOPPING",
+            "STOPPED", "UNAVAILABLE", "DELETED", "RESIZING", "RESIZE_FAILED"
+        ]))
     var status: String?
 
     @Option(
@@ -114,12 +174,14 @@ struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
         help: """
             Classification standard. The value can be name or creation_timestamp. The default value is name. \
             Values: name, creation_timestamp.
-            """)
+            """,
+        completion: .list(["name", "creation_timestamp"]))
     var sortby: String?
 
     @Option(
         name: .customLong("order"),
-        help: "Sorting mode. The value can be asc or desc. The default value is asc. Values: asc, desc.")
+        help: "Sorting mode. The value can be asc or desc. The default value is asc. Values: asc, desc.",
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -169,11 +231,14 @@ struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -210,7 +275,7 @@ struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "manage-development-environment-instance",
         abstract: "Managing a Development Environment Instance",
@@ -223,27 +288,50 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
             historical_apis/devenviron_old_version/managing_a_development_environment_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "start|stop"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ManageDevelopmentEnvironmentInstanceRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*.
+            standard input. Fields (* required): action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation on a development environment instance. The options are as follows: start stop Values: \
+            start, stop. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["start", "stop"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ManageDevelopmentEnvironmentInstanceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ManageDevelopmentEnvironmentInstanceRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.manageDevelopmentEnvironmentInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -267,17 +355,20 @@ struct ShowDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
         help: "Instance ID")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDevelopmentEnvironmentInstance(instanceID: instanceID)
         }
     }
 }
 
-struct UpdateDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand {
+struct UpdateDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-description-of-development-environment-instance",
         abstract: "Modifying the Description of a Development Environment Instance",
@@ -291,27 +382,51 @@ struct UpdateDescriptionOfDevelopmentEnvironmentInstanceCommand: AsyncParsableCo
             historical_apis/devenviron_old_version/modifying_the_description_of_a_development_environment_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "spec": {"auto_stop": {"enable": false, "duration": 0, "prompt": false}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest) as JSON, @file.json, \
-            or - for standard input. Fields (* required): description, spec.
+            or - for standard input. Fields (* required): description, spec. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID")
     var instanceID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Configuration description. The value contains a maximum of 512 characters and cannot contain the \
+            following special characters: &<>\"'/. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField
+                ])
             _ = try await client.updateDescriptionOfDevelopmentEnvironmentInstance(
                 instanceID: instanceID,
                 requestBody

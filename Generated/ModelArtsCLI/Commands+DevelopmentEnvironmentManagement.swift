@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct AttachOBSCommand: AsyncParsableCommand {
+struct AttachOBSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-obs",
         abstract: "OBS Storage Mounting",
@@ -20,15 +20,22 @@ struct AttachOBSCommand: AsyncParsableCommand {
             Documented in development_environment_management/obs_storage_mounting.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"category": "", "mount_path": "", "uri": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachOBSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): category, mount_path, uri.
+            required): category, mount_path, uri. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -44,18 +51,48 @@ struct AttachOBSCommand: AsyncParsableCommand {
             Then wait until the AttachAbleObs's status is one of these states (repeatable, or \
             comma-separated), as wait-for-attach-able-obs does, and print the resource as the last poll \
             shows it. Values: MOUNTING, MOUNT_FAILED, MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("category"),
+        help: "Storage type The value can be OBS. Sets `category` of the body, over --body.")
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("mount-path"),
+        help: """
+            Path mounted to the notebook instance. The path must be in the /data/ subdirectory of the \
+            notebook instance. Sets `mount_path` of the body, over --body.
+            """)
+    var mountPathField: String?
+
+    @Option(
+        name: .customLong("uri"),
+        help: "OBS object path, for example, obs://modelarts/notebook/. Sets `uri` of the body, over --body.")
+    var uriField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AttachOBSRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AttachOBSRequest.self, from: body,
+                overriding: [
+                    "category": categoryField,
+                    "mount_path": mountPathField,
+                    "uri": uriField
+                ])
             let response = try await client.attachOBS(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -110,11 +147,14 @@ struct CancelOBSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelOBS(instanceID: instanceID, storageID: storageID)
             if wait {
                 output.keepLastResponse()
@@ -128,7 +168,7 @@ struct CancelOBSCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateImageCommand: AsyncParsableCommand {
+struct CreateImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-image",
         abstract: "Saving a Running Instance as a Container Image",
@@ -143,15 +183,24 @@ struct CreateImageCommand: AsyncParsableCommand {
             development_environment_management/saving_a_running_instance_as_a_container_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "name": "", "namespace": "", "tag": "", "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateImageRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): description, name, namespace, tag, workspace_id.
+            required): description, name, namespace, tag, workspace_id. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
@@ -168,18 +217,72 @@ struct CreateImageCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Image description with a maximum of 512 characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Image name, which contains a maximum of 512 characters, including lowercase letters, digits, \
+            hyphens (-), underscores (_), and periods (.). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("namespace"),
+        help: """
+            Organization to which the image belongs. You can create and view the organization on the \
+            Organization Management page of the SWR console. Sets `namespace` of the body, over --body.
+            """)
+    var namespaceField: String?
+
+    @Option(
+        name: .customLong("tag"),
+        help: """
+            Image tag, which can contain a maximum of 64 characters, including letters, digits, hyphens (-), \
+            underscores (_), and periods (.). Sets `tag` of the body, over --body.
+            """)
+    var tagField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
+            used, the actual value prevails. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateImageRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateImageRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "name": nameField,
+                    "namespace": namespaceField,
+                    "tag": tagField,
+                    "workspace_id": workspaceIDField
+                ])
             _ = try await client.createImage(id: id, requestBody)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -192,7 +295,7 @@ struct CreateImageCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateNotebookCommand: AsyncParsableCommand {
+struct CreateNotebookCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-notebook",
         abstract: "Creating a Notebook Instance",
@@ -206,16 +309,30 @@ struct CreateNotebookCommand: AsyncParsableCommand {
             Documented in development_environment_management/creating_a_notebook_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "duration": 0, "endpoints": [{"allowed_access_ips": [""], "service": \#
+        "NOTEBOOK|SSH", "key_pair_names": [""]}], "feature": "DEFAULT|NOTEBOOK", "flavor": "", "image_id": \#
+        "", "name": "", "pool_id": "", "volume": {"capacity": 0, "category": "SFS|EVS", "ownership": \#
+        "MANAGED|DEDICATED", "uri": "", "id": ""}, "workspace_id": "", "hooks": {"container_hooks": \#
+        {"post_start": {"script": "", "type": ""}, "pre_start": {"script": "", "type": ""}}}, "lease": \#
+        {"duration": 0, "type": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateNotebookRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): description, duration, endpoints, feature, flavor*, image_id*, name*, pool_id, \
-            volume*, workspace_id, hooks, lease.
+            volume*, workspace_id, hooks, lease. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -224,18 +341,108 @@ struct CreateNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Instance description. The value contains a maximum of 512 characters and cannot contain the \
+            following characters: &<>\"'/. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("duration"),
+        help: """
+            Running duration starting from the current time. It is recommended that this attribute be \
+            configured in leaseReq. If this attribute has a value, the value of leaseReq is ignored and the \
+            automatic instance stop type is scheduled stop. Unit: ms. Sets `duration` of the body, over \
+            --body.
+            """)
+    var durationField: Int64?
+
+    @Option(
+        name: .customLong("feature"),
+        help: """
+            Instance type. The default value is NOTEBOOK. Options: DEFAULT: free CodeLab instance. You can \
+            create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK. Sets `feature` of the \
+            body, over --body.
+            """,
+        completion: .list(["DEFAULT", "NOTEBOOK"]))
+    var featureField: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Instance flavor. The following flavors are for reference only. Obtain the flavors displayed on \
+            the console in the target region. modelarts.vm.cpu.2u: General-purpose Intel CPU flavor, ideal \
+            for rapid data exploration and experiments modelarts.vm.cpu.8u: General computing-plus Intel CPU \
+            flavors, ideal for compute-intensive applications. Sets `flavor` of the body, over --body.
+            """)
+    var flavorField: String?
+
+    @Option(
+        name: .customLong("image-id"),
+        help: """
+            Specifies the image ID of the notebook instance to be created. The image ID is in the \
+            Universally Unique Identifier (UUID) format. You can obtain the image ID by calling the \
+            ListImage.xml interface. Sets `image_id` of the body, over --body.
+            """)
+    var imageIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name, which contains a maximum of 128 characters, including letters, digits, hyphens \
+            (-), and underscores (_). Instance names can be duplicate. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("pool-id"),
+        help: """
+            ID of a dedicated resource pool, for example, pool41664192. This parameter is mandatory if a \
+            dedicated resource pool needs to be specified for creating an instance. Sets `pool_id` of the \
+            body, over --body.
+            """)
+    var poolIDField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID. If no workspaces are available, the default value is 0. Sets `workspace_id` of the \
+            body, over --body.
+            """)
+    var workspaceIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNotebookRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateNotebookRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "duration": durationField,
+                    "feature": featureField,
+                    "flavor": flavorField,
+                    "image_id": imageIDField,
+                    "name": nameField,
+                    "pool_id": poolIDField,
+                    "workspace_id": workspaceIDField
+                ])
             let response = try await client.createNotebook(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -285,11 +492,14 @@ struct DeleteImageCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteImage(id: id, force: force)
             if wait {
                 output.keepLastResponse()
@@ -331,11 +541,14 @@ struct DeleteNotebookCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteNotebook(id: id)
             if wait {
                 output.keepLastResponse()
@@ -363,7 +576,8 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
         help: """
             Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You can \
             create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK.
-            """)
+            """,
+        completion: .list(["DEFAULT", "NOTEBOOK"]))
     var feature: String?
 
     @Option(
@@ -407,7 +621,8 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
         help: """
             Sorting order. The options are ASC (ascending order) and DESC (descending order). The default \
             value is DESC. Values: ASC, DESC.
-            """)
+            """,
+        completion: .list(["ASC", "DESC"]))
     var sortDir: String?
 
     @Option(
@@ -426,7 +641,11 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The \
             instance is frozen. Values: INIT, CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, \
             SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var status: String?
 
     @Option(
@@ -445,11 +664,14 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -505,11 +727,14 @@ struct ListAttachAbleOBSsCommand: AsyncParsableCommand {
             """)
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAttachAbleOBSs(instanceID: instanceID)
         }
     }
@@ -530,7 +755,8 @@ struct ListFlavorsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: "Processor type. The options are as follows: CPU GPU Values: CPU, GPU.")
+        help: "Processor type. The options are as follows: CPU GPU Values: CPU, GPU.",
+        completion: .list(["CPU", "GPU"]))
     var category: String?
 
     @Option(
@@ -548,7 +774,8 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: """
             Cluster type. Enums: MANAGED: public cluster DEDICATED: dedicated cluster Values: MANAGED, \
             DEDICATED.
-            """)
+            """,
+        completion: .list(["MANAGED", "DEDICATED"]))
     var type: String?
 
     @Option(
@@ -556,7 +783,8 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
             value is DESC. Values: ASC, DESC.
-            """)
+            """,
+        completion: .list(["ASC", "DESC"]))
     var sortDir: String?
 
     @Option(
@@ -572,11 +800,14 @@ struct ListFlavorsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -652,7 +883,8 @@ struct ListImageCommand: AsyncParsableCommand {
             Supported image types. Options: COMMON: common image INFERENCE: image used for inference TRAIN: \
             image used for training DEV: image used for development and debugging UNKNOWN: image whose \
             supported services are not specified Values: COMMON, INFERENCE, TRAIN, DEV, UNKNOWN.
-            """)
+            """,
+        completion: .list(["COMMON", "INFERENCE", "TRAIN", "DEV", "UNKNOWN"]))
     var serviceType: String?
 
     @Option(
@@ -660,7 +892,8 @@ struct ListImageCommand: AsyncParsableCommand {
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
             value is DESC. Values: ASC, DESC.
-            """)
+            """,
+        completion: .list(["ASC", "DESC"]))
     var sortDir: String?
 
     @Option(
@@ -676,7 +909,8 @@ struct ListImageCommand: AsyncParsableCommand {
         help: """
             Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved Values: \
             BUILD_IN, DEDICATED.
-            """)
+            """,
+        completion: .list(["BUILD_IN", "DEDICATED"]))
     var type: String?
 
     @Option(
@@ -695,11 +929,14 @@ struct ListImageCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -773,7 +1010,8 @@ struct ListImageGroupCommand: AsyncParsableCommand {
         help: """
             Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved Values: \
             BUILD_IN, DEDICATED.
-            """)
+            """,
+        completion: .list(["BUILD_IN", "DEDICATED"]))
     var type: String?
 
     @Option(
@@ -784,11 +1022,14 @@ struct ListImageGroupCommand: AsyncParsableCommand {
             """)
     var workspaceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listImageGroup(
                 name: name,
                 nameFuzzyMatch: nameFuzzyMatch,
@@ -818,7 +1059,8 @@ struct ListNotebooksCommand: AsyncParsableCommand {
         help: """
             Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You can \
             create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK.
-            """)
+            """,
+        completion: .list(["DEFAULT", "NOTEBOOK"]))
     var feature: String?
 
     @Option(
@@ -860,7 +1102,8 @@ struct ListNotebooksCommand: AsyncParsableCommand {
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
             value is DESC. Values: ASC, DESC.
-            """)
+            """,
+        completion: .list(["ASC", "DESC"]))
     var sortDir: String?
 
     @Option(
@@ -879,7 +1122,11 @@ struct ListNotebooksCommand: AsyncParsableCommand {
             Deleting the instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. \
             FROZEN: The instance is frozen. Values: INIT, CREATING, STARTING, STOPPING, DELETING, RUNNING, \
             STOPPED, SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var status: String?
 
     @Option(
@@ -898,11 +1145,14 @@ struct ListNotebooksCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -937,7 +1187,7 @@ struct ListNotebooksCommand: AsyncParsableCommand {
     }
 }
 
-struct RegisterImageCommand: AsyncParsableCommand {
+struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-image",
         abstract: "Registering a Custom Image",
@@ -949,16 +1199,27 @@ struct RegisterImageCommand: AsyncParsableCommand {
             Documented in development_environment_management/registering_a_custom_image.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"arch": "X86_64|AARCH64", "description": "", "origin": "CUSTOMIZE|IMAGE_SAVE", \#
+        "resource_category": ["CPU|GPU"], "service_type": "COMMON|INFERENCE|TRAIN|DEV|UNKNOWN", "services": \#
+        ["NOTEBOOK|SSH"], "swr_path": "", "visibility": "PRIVATE|PUBLIC", "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RegisterImageRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): arch, description, origin, resource_category, service_type, services, swr_path*, \
-            visibility, workspace_id.
+            visibility, workspace_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -966,18 +1227,93 @@ struct RegisterImageCommand: AsyncParsableCommand {
             Then wait until the Image's status is one of these states (repeatable, or comma-separated), as \
             wait-for-image does, and print the resource as the last poll shows it. Values: INIT, CREATING, \
             CREATE_FAILED, ERROR, DELETED, ACTIVE.
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("arch"),
+        help: """
+            Processor architecture supported by the image. The default value is X86_64. Enums: X86_64: x86 \
+            architecture AARCH64: Arm architecture Values: X86_64, AARCH64. Sets `arch` of the body, over \
+            --body.
+            """,
+        completion: .list(["X86_64", "AARCH64"]))
+    var archField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Image description with a maximum of 512 characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("origin"),
+        help: """
+            Image source, which defaults to CUSTOMIZE. This parameter is optional. Enums: CUSTOMIZE: custom \
+            image IMAGE_SAVE: image saved by a notebook instance Values: CUSTOMIZE, IMAGE_SAVE. Sets \
+            `origin` of the body, over --body.
+            """,
+        completion: .list(["CUSTOMIZE", "IMAGE_SAVE"]))
+    var originField: String?
+
+    @Option(
+        name: .customLong("service-type"),
+        help: """
+            Supported image types. Options: COMMON: common image INFERENCE: image used for inference TRAIN: \
+            image used for training DEV: image used for development and debugging UNKNOWN: image whose \
+            supported services are not specified Values: COMMON, INFERENCE, TRAIN, DEV, UNKNOWN. Sets \
+            `service_type` of the body, over --body.
+            """,
+        completion: .list(["COMMON", "INFERENCE", "TRAIN", "DEV", "UNKNOWN"]))
+    var serviceTypeField: String?
+
+    @Option(
+        name: .customLong("swr-path"),
+        help: "SWR image address. Sets `swr_path` of the body, over --body.")
+    var swrPathField: String?
+
+    @Option(
+        name: .customLong("visibility"),
+        help: """
+            Image visibility. The default value is PRIVATE. Options: PRIVATE: private image. PUBLIC: All \
+            users can perform read-only operations based on the image ID. Values: PRIVATE, PUBLIC. Sets \
+            `visibility` of the body, over --body.
+            """,
+        completion: .list(["PRIVATE", "PUBLIC"]))
+    var visibilityField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace ID If no workspace is created, the default value is 0. If a workspace is created and \
+            used, the actual value prevails. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RegisterImageRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RegisterImageRequest.self, from: body,
+                overriding: [
+                    "arch": archField,
+                    "description": descriptionField,
+                    "origin": originField,
+                    "service_type": serviceTypeField,
+                    "swr_path": swrPathField,
+                    "visibility": visibilityField,
+                    "workspace_id": workspaceIDField
+                ])
             let response = try await client.registerImage(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -993,7 +1329,7 @@ struct RegisterImageCommand: AsyncParsableCommand {
     }
 }
 
-struct RenewLeaseCommand: AsyncParsableCommand {
+struct RenewLeaseCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew-lease",
         abstract: "Prolonging a Notebook Instance",
@@ -1005,15 +1341,22 @@ struct RenewLeaseCommand: AsyncParsableCommand {
             Documented in development_environment_management/prolonging_a_notebook_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"duration": 0, "type": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (LeaseReq) as JSON, @file.json, or - for standard input. Fields (* required): \
-            duration, type.
+            duration, type. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
@@ -1039,18 +1382,34 @@ struct RenewLeaseCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("type"),
+        help: "Automatic stop type. The default value is timing. Sets `type` of the body, over --body.")
+    var typeField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(LeaseReq.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                LeaseReq.self, from: body,
+                overriding: [
+                    "type": typeField
+                ])
             _ = try await client.renewLease(id: id, requestBody, duration: duration)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -1089,11 +1448,14 @@ struct ShowAttachAbleOBSCommand: AsyncParsableCommand {
         help: "OBS storage ID.")
     var storageID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAttachAbleOBS(instanceID: instanceID, storageID: storageID)
         }
     }
@@ -1116,11 +1478,14 @@ struct ShowImageCommand: AsyncParsableCommand {
         help: "Image ID")
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showImage(id: id)
         }
     }
@@ -1147,11 +1512,14 @@ struct ShowLeaseCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showLease(id: id)
         }
     }
@@ -1178,11 +1546,14 @@ struct ShowNotebookCommand: AsyncParsableCommand {
             """)
     var id: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNotebook(id: id)
         }
     }
@@ -1228,11 +1599,14 @@ struct ShowSwitchableFlavorsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -1286,17 +1660,24 @@ struct StartNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.startNotebook(id: id, duration: duration, type: type)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -1336,17 +1717,24 @@ struct StopNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopNotebook(id: id)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -1359,7 +1747,7 @@ struct StopNotebookCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateNotebookCommand: AsyncParsableCommand {
+struct UpdateNotebookCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-notebook",
         abstract: "Updating a Notebook Instance",
@@ -1372,15 +1760,27 @@ struct UpdateNotebookCommand: AsyncParsableCommand {
             Documented in development_environment_management/updating_a_notebook_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "endpoints": [{"allowed_access_ips": [""], "service": "NOTEBOOK|SSH", \#
+        "key_pair_names": [""]}], "flavor": "", "image_id": "", "name": "", "storage_new_size": 0, "hooks": \#
+        {"container_hooks": {"post_start": {"script": "", "type": ""}, "pre_start": {"script": "", "type": \#
+        ""}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNotebookRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): description, endpoints, flavor, image_id, name, storage_new_size, hooks.
+            required): description, endpoints, flavor, image_id, name, storage_new_size, hooks. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("id"),
@@ -1397,18 +1797,72 @@ struct UpdateNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Instance description. The value can contain a maximum of 512 characters and cannot contain the \
+            following special characters: &<>\"/. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Instance flavor. For details, see Querying Flavors Available for a Notebook Instance. Sets \
+            `flavor` of the body, over --body.
+            """)
+    var flavorField: String?
+
+    @Option(
+        name: .customLong("image-id"),
+        help: """
+            Image ID. For details, see Querying Supported Images. Sets `image_id` of the body, over --body.
+            """)
+    var imageIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Instance name that can be updated, which contains a maximum of 128 characters, including \
+            letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("storage-new-size"),
+        help: """
+            EVS instance capacity that can be expanded, in GB. The maximum value is 4,096 GB. Sets \
+            `storage_new_size` of the body, over --body.
+            """)
+    var storageNewSizeField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNotebookRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateNotebookRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "flavor": flavorField,
+                    "image_id": imageIDField,
+                    "name": nameField,
+                    "storage_new_size": storageNewSizeField
+                ])
             _ = try await client.updateNotebook(id: id, requestBody)
             if !wait.isEmpty {
                 try await client.waitForNotebook(
@@ -1450,7 +1904,10 @@ struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: MOUNTING, MOUNT_FAILED, \
             MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var status: [String]
 
     @Option(
@@ -1458,17 +1915,23 @@ struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: MOUNT_FAILED, \
             UNMOUNT_FAILED).
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForAttachAbleOBS(
                 instanceID: instanceID,
                 storageID: storageID,
@@ -1505,11 +1968,14 @@ struct WaitForAttachAbleOBSDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForAttachAbleOBSDeletion(
                 instanceID: instanceID,
                 storageID: storageID,
@@ -1539,7 +2005,8 @@ struct WaitForImageCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, CREATE_FAILED, \
             ERROR, DELETED, ACTIVE.
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var status: [String]
 
     @Option(
@@ -1547,17 +2014,21 @@ struct WaitForImageCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             ERROR).
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForImage(
                 id: id,
                 status: WaitOptions.states(status, as: ImageStatus.self),
@@ -1585,11 +2056,14 @@ struct WaitForImageDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForImageDeletion(id: id, options: waiting.options)
         }
     }
@@ -1619,7 +2093,11 @@ struct WaitForNotebookCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, STARTING, \
             STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, \
             ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var status: [String]
 
     @Option(
@@ -1627,17 +2105,24 @@ struct WaitForNotebookCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR).
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNotebook(
                 id: id,
                 status: WaitOptions.states(status, as: NotebookStatus.self),
@@ -1669,11 +2154,14 @@ struct WaitForNotebookDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNotebookDeletion(id: id, options: waiting.options)
         }
     }

@@ -20,7 +20,8 @@ struct ListEventsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("resource"),
-        help: "Type of the resource for which an event occurs. Options: pools: resource pool Values: pools.")
+        help: "Type of the resource for which an event occurs. Options: pools: resource pool Values: pools.",
+        completion: .list(["pools"]))
     var resource: String
 
     @Option(
@@ -46,7 +47,8 @@ struct ListEventsCommand: AsyncParsableCommand {
         help: """
             Event type. Options: Normal: queries normal events. Warning: queries alarm events. If this \
             parameter is left blank, all types of events are returned. Values: Normal, Warning.
-            """)
+            """,
+        completion: .list(["Normal", "Warning"]))
     var type: String?
 
     @Option(
@@ -72,11 +74,14 @@ struct ListEventsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

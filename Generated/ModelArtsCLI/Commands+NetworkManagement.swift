@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateNetworkCommand: AsyncParsableCommand {
+struct CreateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-network",
         abstract: "Creating Network Resources",
@@ -18,22 +18,53 @@ struct CreateNetworkCommand: AsyncParsableCommand {
             Documented in resource_management/network_management/creating_network_resources.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"apiVersion": "v1", "kind": "Network", "metadata": {"labels": {"os.modelarts/name": "", \#
+        "os.modelarts/workspace.id": ""}}, "spec": {"ipv6enable": false, "cidr": \#
+        "172.16.0.0/12-172.16.0.0/24|192.168.0.0/16-192.168.0.0/24"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateNetworkRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): apiVersion*, kind*, metadata*, spec*.
+            required): apiVersion*, kind*, metadata*, spec*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("api-version"),
+        help: "API version. Options: v1 Values: v1. Sets `apiVersion` of the body, over --body.",
+        completion: .list(["v1"]))
+    var apiVersionField: String?
+
+    @Option(
+        name: .customLong("kind"),
+        help: "Resource type. Options: Network Values: Network. Sets `kind` of the body, over --body.",
+        completion: .list(["Network"]))
+    var kindField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNetworkRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateNetworkRequest.self, from: body,
+                overriding: [
+                    "apiVersion": apiVersionField,
+                    "kind": kindField
+                ])
             _ = try await client.createNetwork(requestBody)
         }
     }
@@ -56,11 +87,14 @@ struct DeleteNetworkCommand: AsyncParsableCommand {
         help: "Network resource name.")
     var networkName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteNetwork(networkName: networkName)
         }
     }
@@ -98,11 +132,14 @@ struct ListNetworksCommand: AsyncParsableCommand {
         help: "Previous query location in pagination query.")
     var `continue`: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNetworks(
                 workspaceID: workspaceID,
                 labelSelector: labelSelector,
@@ -113,7 +150,7 @@ struct ListNetworksCommand: AsyncParsableCommand {
     }
 }
 
-struct PatchNetworkCommand: AsyncParsableCommand {
+struct PatchNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "patch-network",
         abstract: "Updating a Network Resource",
@@ -125,26 +162,41 @@ struct PatchNetworkCommand: AsyncParsableCommand {
             Documented in resource_management/network_management/updating_a_network_resource.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"metadata": {"annotations": {"os.modelarts/description": ""}, "labels": \#
+        {"os.modelarts/workspace.id": ""}}, "spec": {"ipv6enable": false, "connection": \#
+        {"peerConnectionList": [{"peerVpcId": "", "peerSubnetId": "", "defaultGateWay": false}], \#
+        "sfsTurboConnectionList": [{"name": "", "sfsId": ""}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PatchNetworkRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): metadata, spec.
+            required): metadata, spec. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("network-name"),
         help: "Network resource name.")
     var networkName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchNetworkRequest.self, from: body)
             _ = try await client.patchNetwork(networkName: networkName, requestBody)
         }
@@ -168,11 +220,14 @@ struct ShowNetworkCommand: AsyncParsableCommand {
         help: "Automatically generated network name.")
     var networkName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNetwork(networkName: networkName)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct BatchDeletePoolNodesCommand: AsyncParsableCommand {
+struct BatchDeletePoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-pool-nodes",
         abstract: "Deleting Nodes in Batches",
@@ -19,33 +19,43 @@ struct BatchDeletePoolNodesCommand: AsyncParsableCommand {
             Documented in resource_management/node_management/deleting_nodes_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"deleteNodeNames": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeletePoolNodesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): deleteNodeNames*.
+            Fields (* required): deleteNodeNames*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletePoolNodesRequest.self, from: body)
             try await client.batchDeletePoolNodes(poolName: poolName, requestBody)
         }
     }
 }
 
-struct BatchLockPoolNodesCommand: AsyncParsableCommand {
+struct BatchLockPoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-lock-pool-nodes",
         abstract: "Locking Node Functions in Batches",
@@ -58,33 +68,43 @@ struct BatchLockPoolNodesCommand: AsyncParsableCommand {
             Documented in resource_management/node_management/locking_node_functions_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nodeNames": [""], "actions": ["delete"]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchLockPoolNodesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): nodeNames*, actions*.
+            Fields (* required): nodeNames*, actions*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchLockPoolNodesRequest.self, from: body)
             _ = try await client.batchLockPoolNodes(poolName: poolName, requestBody)
         }
     }
 }
 
-struct BatchUnlockPoolNodesCommand: AsyncParsableCommand {
+struct BatchUnlockPoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-unlock-pool-nodes",
         abstract: "Unlocking Node Functions in Batches",
@@ -97,33 +117,43 @@ struct BatchUnlockPoolNodesCommand: AsyncParsableCommand {
             Documented in resource_management/node_management/unlocking_node_functions_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nodeNames": [""], "actions": ["delete"]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchUnlockPoolNodesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): nodeNames*, actions*.
+            Fields (* required): nodeNames*, actions*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchUnlockPoolNodesRequest.self, from: body)
             _ = try await client.batchUnlockPoolNodes(poolName: poolName, requestBody)
         }
     }
 }
 
-struct BatchUpdatePoolNodesCommand: AsyncParsableCommand {
+struct BatchUpdatePoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-update-pool-nodes",
         abstract: "Updating Nodes in Batches",
@@ -135,27 +165,51 @@ struct BatchUpdatePoolNodesCommand: AsyncParsableCommand {
             Documented in resource_management/node_management/updating_nodes_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nodeNames": [""], "action": "openHaRedundant|closeHaRedundant"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchUpdatePoolNodesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): nodeNames*, action*.
+            Fields (* required): nodeNames*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action performed for updating a node. The options are as follows: openHaRedundant: Enable HA \
+            redundancy. closeHaRedundant: Disable HA redundancy. Values: openHaRedundant, closeHaRedundant. \
+            Sets `action` of the body, over --body.
+            """,
+        completion: .list(["openHaRedundant", "closeHaRedundant"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchUpdatePoolNodesRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchUpdatePoolNodesRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.batchUpdatePoolNodes(poolName: poolName, requestBody)
         }
     }
@@ -188,11 +242,14 @@ struct ListPoolNodesCommand: AsyncParsableCommand {
         help: "Number of records returned for a single pagination query.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPoolNodes(poolName: poolName, continue: self.continue, limit: limit)
         }
     }

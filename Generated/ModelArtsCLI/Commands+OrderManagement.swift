@@ -58,7 +58,8 @@ struct ListOrdersCommand: AsyncParsableCommand {
             typically caused by an unpaid or unapproved request. running: The order is being processed. \
             successed: The order is successful. failed: The order failed. Values: pending, running, \
             successed, failed.
-            """)
+            """,
+        completion: .list(["pending", "running", "successed", "failed"]))
     var phase: String?
 
     @Option(
@@ -66,7 +67,8 @@ struct ListOrdersCommand: AsyncParsableCommand {
         help: """
             Type of the requested resource. The default value is pools. The options are as follows: pools: \
             resource pool Values: pools.
-            """)
+            """,
+        completion: .list(["pools"]))
     var resource: String?
 
     @Flag(
@@ -77,11 +79,14 @@ struct ListOrdersCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

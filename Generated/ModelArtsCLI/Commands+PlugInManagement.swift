@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreatePluginCommand: AsyncParsableCommand {
+struct CreatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-plugin",
         abstract: "Create a Plug-in",
@@ -18,27 +18,60 @@ struct CreatePluginCommand: AsyncParsableCommand {
             Documented in resource_management/plug-in_management/create_a_plug-in.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"apiVersion": "", "kind": "", "spec": {"template": {"name": "", "version": "", "inputs": {}}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePluginRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): apiVersion*, kind*, spec*.
+            required): apiVersion*, kind*, spec*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool name.")
     var poolName: String
 
+    @Option(
+        name: .customLong("api-version"),
+        help: """
+            API resource type. The value is fixed at Plugin and cannot be changed. Sets `apiVersion` of the \
+            body, over --body.
+            """)
+    var apiVersionField: String?
+
+    @Option(
+        name: .customLong("kind"),
+        help: """
+            API version. The value is fixed at v2 and cannot be changed. Sets `kind` of the body, over \
+            --body.
+            """)
+    var kindField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePluginRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePluginRequest.self, from: body,
+                overriding: [
+                    "apiVersion": apiVersionField,
+                    "kind": kindField
+                ])
             _ = try await client.createPlugin(poolName: poolName, requestBody)
         }
     }
@@ -66,11 +99,14 @@ struct DeletePluginCommand: AsyncParsableCommand {
         help: "Plug-in template name.")
     var templateName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePlugin(poolName: poolName, templateName: templateName)
         }
     }
@@ -93,17 +129,20 @@ struct ListPluginsCommand: AsyncParsableCommand {
         help: "Resource pool name.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPlugins(poolName: poolName)
         }
     }
 }
 
-struct PatchPluginCommand: AsyncParsableCommand {
+struct PatchPluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "patch-plugin",
         abstract: "Update a Plug-in",
@@ -115,15 +154,22 @@ struct PatchPluginCommand: AsyncParsableCommand {
             Documented in resource_management/plug-in_management/update_a_plug-in.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"spec": {"template": {"name": "", "version": "", "inputs": {}}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PatchPluginRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): spec*.
+            required): spec*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
@@ -135,11 +181,14 @@ struct PatchPluginCommand: AsyncParsableCommand {
         help: "Plug-in template name.")
     var templateName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchPluginRequest.self, from: body)
             _ = try await client.patchPlugin(poolName: poolName, templateName: templateName, requestBody)
         }
@@ -173,11 +222,14 @@ struct ShowPluginCommand: AsyncParsableCommand {
         help: "If this parameter is set to true, the resource usage of the plug-in instances is obtained.")
     var detail: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPlugin(poolName: poolName, templateName: templateName, detail: detail)
         }
     }

@@ -31,11 +31,14 @@ struct ListPluginTemplatesCommand: AsyncParsableCommand {
             """)
     var poolName: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPluginTemplates(templateName: templateName, poolName: poolName)
         }
     }
@@ -58,14 +61,18 @@ struct ShowPluginTemplateCommand: AsyncParsableCommand {
         help: """
             Plug-in template name. Options: gpu-driver: GPU driver plug-in template npu-driver: NPU driver \
             plug-in template Values: gpu-driver, npu-driver.
-            """)
+            """,
+        completion: .list(["gpu-driver", "npu-driver"]))
     var plugintemplateName: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPluginTemplate(plugintemplateName: plugintemplateName)
         }
     }

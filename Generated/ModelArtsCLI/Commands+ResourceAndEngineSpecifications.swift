@@ -21,14 +21,18 @@ struct ListJobEngineSpecificationsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("job-type"),
-        help: "Job type. The value can be train or inference. Values: train, inference.")
+        help: "Job type. The value can be train or inference. Values: train, inference.",
+        completion: .list(["train", "inference"]))
     var jobType: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobEngineSpecifications(jobType: jobType.map(JobType.init(rawValue:)))
         }
     }
@@ -49,7 +53,8 @@ struct ListJobResourceSpecificationsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("job-type"),
-        help: "Job type. The value can be train or inference. Values: train, inference.")
+        help: "Job type. The value can be train or inference. Values: train, inference.",
+        completion: .list(["train", "inference"]))
     var jobType: String?
 
     @Option(
@@ -62,11 +67,14 @@ struct ListJobResourceSpecificationsCommand: AsyncParsableCommand {
         help: "Project type. Default value: 0")
     var projectType: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listJobResourceSpecifications(
                 jobType: jobType.map(JobType.init(rawValue:)),
                 engineID: engineID,

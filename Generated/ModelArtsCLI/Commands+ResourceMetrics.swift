@@ -18,11 +18,14 @@ struct ShowPoolRuntimeMetricsCommand: AsyncParsableCommand {
             Documented in resource_management/resource_metrics/obtaining_the_real-time_resource_usage.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPoolRuntimeMetrics()
         }
     }

@@ -32,7 +32,8 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
         help: """
             Service type of a job. Options: train: training job infer: inference job notebook: notebook jobs \
             Values: train, infer, notebook.
-            """)
+            """,
+        completion: .list(["train", "infer", "notebook"]))
     var type: [String] = []
 
     @Option(
@@ -43,12 +44,17 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
             Running: The job is running. Completed: The job has been completed. Terminated: The job has been \
             terminated. Failed: The job failed to be run. Values: Queue, Pending, Abnormal, Terminating, \
             Creating, Running, Completed, Terminated, Failed.
-            """)
+            """,
+        completion: .list([
+            "Queue", "Pending", "Abnormal", "Terminating", "Creating", "Running", "Completed", "Terminated",
+            "Failed"
+        ]))
     var status: String?
 
     @Option(
         name: .customLong("sort"),
-        help: "Sorting field. Options: create_time: Sort jobs by creation time. Values: create_time.")
+        help: "Sorting field. Options: create_time: Sort jobs by creation time. Values: create_time.",
+        completion: .list(["create_time"]))
     var sort: String?
 
     @Option(
@@ -77,11 +83,14 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -131,11 +140,14 @@ struct ShowWorkloadStatisticsCommand: AsyncParsableCommand {
             """)
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWorkloadStatistics(poolName: poolName)
         }
     }

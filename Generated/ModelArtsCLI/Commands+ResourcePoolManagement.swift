@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreatePoolCommand: AsyncParsableCommand {
+struct CreatePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-pool",
         abstract: "Creating Resource Pools",
@@ -18,27 +18,70 @@ struct CreatePoolCommand: AsyncParsableCommand {
             Documented in resource_management/resource_pool_management/creating_resource_pools.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"apiVersion": "v2", "kind": "Pool", "metadata": {"labels": {"os.modelarts/workspace.id": "", \#
+        "os.modelarts/name": "", "os.modelarts/sharing": "unshared|shared", "os.modelarts/node.prefix": \#
+        ""}, "annotations": {"os.modelarts/description": "", "os.modelarts/billing.mode": "", \#
+        "os.modelarts/order.id": "", "os.modelarts/scheduler.extension": ""}}, "spec": {"type": "Dedicate", \#
+        "scope": ["Train|Infer"], "resources": [{"flavor": "", "count": 0, "maxCount": 0, "azs": [{"az": \#
+        "", "count": 0}], "tags": [{"key": "", "value": ""}], "extendParams": {"dockerBaseSize": "", \#
+        "postInstall": ""}, "creatingStep": {"step": 0, "type": ""}, "rootVolume": {"volumeType": \#
+        "SSD|GPSSD|SAS", "size": ""}, "dataVolumes": [{"volumeType": "SSD|GPSSD|SAS", "size": "", "count": \#
+        0, "extendParams": {"volumeGroup": ""}}], "volumeGroupConfigs": [{"volumeGroup": "", \#
+        "dockerThinPool": 0, "lvmConfig": {"lvType": "linear|striped", "path": ""}, "types": \#
+        ["volume|local"]}]}], "parent": "", "network": {"name": ""}, "containerNetwork": {"cidr": ""}, \#
+        "kubernetesSvcIpRange": "", "masters": [{"az": ""}], "clusterFlavor": "", "driver": {"gpuVersion": \#
+        "", "npuVersion": "", "updateStrategy": "force|idle"}, "ipv6enable": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePoolRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): apiVersion*, kind*, metadata*, spec.
+            required): apiVersion*, kind*, metadata*, spec. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("request-type"),
         help: "Request source. The order function is enabled only when console is set.")
     var requestType: String?
 
+    @Option(
+        name: .customLong("api-version"),
+        help: "API version. Options: v2 Values: v2. Sets `apiVersion` of the body, over --body.",
+        completion: .list(["v2"]))
+    var apiVersionField: String?
+
+    @Option(
+        name: .customLong("kind"),
+        help: """
+            Resource type. Options: Pool: resource pool Values: Pool. Sets `kind` of the body, over --body.
+            """,
+        completion: .list(["Pool"]))
+    var kindField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePoolRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePoolRequest.self, from: body,
+                overriding: [
+                    "apiVersion": apiVersionField,
+                    "kind": kindField
+                ])
             _ = try await client.createPool(requestBody, requestType: requestType)
         }
     }
@@ -66,11 +109,14 @@ struct DeletePoolCommand: AsyncParsableCommand {
         help: "Request source. The order function is enabled only when console is set.")
     var requestType: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePool(poolName: poolName, requestType: requestType)
         }
     }
@@ -104,7 +150,8 @@ struct ListPoolsCommand: AsyncParsableCommand {
             Resource pool status. The options are as follows: created: The resource pool is successfully \
             created. failed: The resource pool failed. creating: The resource pool is being created. Values: \
             created, failed, creating.
-            """)
+            """,
+        completion: .list(["created", "failed", "creating"]))
     var status: String?
 
     @Option(
@@ -115,11 +162,14 @@ struct ListPoolsCommand: AsyncParsableCommand {
             """)
     var parent: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPools(
                 workspaceID: workspaceID,
                 labelSelector: labelSelector,
@@ -130,7 +180,7 @@ struct ListPoolsCommand: AsyncParsableCommand {
     }
 }
 
-struct PatchPoolCommand: AsyncParsableCommand {
+struct PatchPoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "patch-pool",
         abstract: "Updating a Resource Pool",
@@ -142,33 +192,54 @@ struct PatchPoolCommand: AsyncParsableCommand {
             Documented in resource_management/resource_pool_management/updating_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"metadata": {"labels": {"os.modelarts/workspace.id": "", "os.modelarts/sharing": \#
+        "unshared|shared"}, "annotations": {"os.modelarts/description": "", \#
+        "os.modelarts/scheduler.extension": ""}}, "spec": {"scope": ["Train|Infer"], "resources": \#
+        [{"flavor": "", "count": 0, "maxCount": 0, "azs": [{"az": "", "count": 0}], "tags": [{"key": "", \#
+        "value": ""}], "extendParams": {"dockerBaseSize": "", "postInstall": ""}, "creatingStep": {"step": \#
+        0, "type": ""}, "rootVolume": {"volumeType": "SSD|GPSSD|SAS", "size": ""}, "dataVolumes": \#
+        [{"volumeType": "SSD|GPSSD|SAS", "size": "", "count": 0, "extendParams": {"volumeGroup": ""}}], \#
+        "volumeGroupConfigs": [{"volumeGroup": "", "dockerThinPool": 0, "lvmConfig": {"lvType": \#
+        "linear|striped", "path": ""}, "types": ["volume|local"]}]}], "driver": {"gpuVersion": "", \#
+        "npuVersion": "", "updateStrategy": "force|idle"}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PatchPoolRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): metadata, spec.
+            required): metadata, spec. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchPoolRequest.self, from: body)
             _ = try await client.patchPool(poolName: poolName, requestBody)
         }
     }
 }
 
-struct RetryPoolScopeCommand: AsyncParsableCommand {
+struct RetryPoolScopeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry-pool-scope",
         abstract: "Retrying the Job Type That Fails to Be Enabled",
@@ -181,27 +252,46 @@ struct RetryPoolScopeCommand: AsyncParsableCommand {
             resource_management/resource_pool_management/retrying_the_job_type_that_fails_to_be_enabled.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"scope": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RetryPoolScopeRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): scope*.
+            required): scope*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @Option(
+        name: .customLong("scope"),
+        help: "Job type to be retried. Sets `scope` of the body, over --body.")
+    var scopeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RetryPoolScopeRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RetryPoolScopeRequest.self, from: body,
+                overriding: [
+                    "scope": scopeField
+                ])
             try await client.retryPoolScope(poolName: poolName, requestBody)
         }
     }
@@ -224,11 +314,14 @@ struct ShowPoolCommand: AsyncParsableCommand {
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPool(poolName: poolName)
         }
     }
@@ -277,7 +370,8 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
             Statistical mode. The options are as follows: maximum: maximum value statistics (default \
             setting) minimum: minimum value statistics sum: sum statistics average: average value statistics \
             Values: maximum, minimum, sum, average.
-            """)
+            """,
+        completion: .list(["maximum", "minimum", "sum", "average"]))
     var statistics: String?
 
     @Option(
@@ -286,14 +380,18 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
             Monitoring data granularity, in seconds. The options are as follows: 60: The granularity is 1 \
             minute, which is the default value. 300: The granularity is 5 minutes. 900: The granularity is \
             15 minutes. 3600: The granularity is 1 hour. Values: 60, 300, 900, 3600.
-            """)
+            """,
+        completion: .list(["60", "300", "900", "3600"]))
     var period: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPoolMonitor(
                 poolName: poolName,
                 timeRange: timeRange,
@@ -322,11 +420,14 @@ struct ShowPoolStatisticsCommand: AsyncParsableCommand {
         help: "Workspace ID. The default value is 0.")
     var workspaceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPoolStatistics(workspaceID: workspaceID)
         }
     }

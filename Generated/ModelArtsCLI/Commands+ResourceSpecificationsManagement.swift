@@ -34,11 +34,14 @@ struct ListResourceFlavorsCommand: AsyncParsableCommand {
         help: "Number of records on each page.")
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listResourceFlavors(
                 continue: self.continue,
                 labelSelector: labelSelector,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateServiceCommand: AsyncParsableCommand {
+struct CreateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-service",
         abstract: "Deploying Services",
@@ -18,6 +18,20 @@ struct CreateServiceCommand: AsyncParsableCommand {
             Documented in service_management/deploying_services.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"workspace_id": "", "schedule": [{"duration": 0, "time_unit": "", "type": ""}], "cluster_id": "", \#
+        "pool_name": "", "infer_type": "real-time|batch", "vpc_id": "", "service_name": "", "description": \#
+        "", "security_group_id": "", "subnet_network_id": "", "config": [{"custom_spec": {"gpu_p4": 0.0, \#
+        "memory": 0, "cpu": 0.0}, "envs": {}, "specification": "", "weight": 0, \#
+        "deploy_timeout_in_seconds": 0, "model_id": "", "src_path": "", "req_uri": "", "mapping_type": \#
+        "file|csv", "cluster_id": "", "pool_name": "", "nodes": [""], "mapping_rule": {}, "src_type": "", \#
+        "dest_path": "", "instance_count": 0, "additional_properties": {}, "affinity": {"node_affinity": \#
+        {"mode": "", "pool_infos": [{"pool_name": "", "nodes": [{"name": ""}]}]}}}], \#
+        "additional_properties": {}, "load_balancer_policy": "ROUND_ROBIN|LEAST_CONNECTIONS|SOURCE_IP", \#
+        "service_secrets": [{"secretId": "", "mouthPath": ""}], "priority": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -25,10 +39,14 @@ struct CreateServiceCommand: AsyncParsableCommand {
             The request body (CreateServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): workspace_id, schedule, cluster_id, pool_name, infer_type*, vpc_id, service_name*, \
             description, security_group_id, subnet_network_id, config*, additional_properties, \
-            load_balancer_policy, service_secrets, priority.
+            load_balancer_policy, service_secrets, priority. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -36,18 +54,161 @@ struct CreateServiceCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            ID of the workspace to which the service belongs. If no workspace is created, the default value \
+            is 0. If a workspace is created and used, the actual value prevails. Sets `workspace_id` of the \
+            body, over --body.
+            """)
+    var workspaceIDField: String?
+
+    @Option(
+        name: .customLong("cluster-id"),
+        help: """
+            Resource pool ID used for deploying a service. This parameter is optional. For real-time and \
+            batch services, the value is the ID of the old-version dedicated resource pool. After this \
+            parameter is configured, the network configuration of the cluster is used and the vpc_id \
+            parameter does not take effect. Ensure that the cluster status is normal when using a dedicated \
+            resource pool to deploy a service. If you want to use a dedicated resource pool, configure \
+            either cluster_id or pool_name. The priority of pool_name is higher than that of cluster_id. If \
+            neither of them is configured, a shared resource pool is used. When they are configured together \
+            with cluster_id or pool_name in the config field, the setting in config is preferentially used. \
+            For edge services, the value is the edge resource pool ID. To use an edge resource pool to \
+            deploy a service, ensure that the resource pool status is normal. If this parameter is \
+            configured together with the cluster_id parameter in the config field, the setting in config is \
+            preferentially used. Sets `cluster_id` of the body, over --body.
+            """)
+    var clusterIDField: String?
+
+    @Option(
+        name: .customLong("pool-name"),
+        help: """
+            Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service \
+            deployment. This parameter is optional for real-time and batch services. Ensure that the cluster \
+            status is normal when using a dedicated resource pool to deploy services. If this parameter is \
+            configured together with cluster_id or pool_name in config, the config settings are \
+            preferentially used. To use a dedicated resource pool, you need to configure either cluster_id \
+            or pool_name. The priority of pool_name is higher than that of cluster_id. If neither of them is \
+            configured, the shared resource pool is used. Sets `pool_name` of the body, over --body.
+            """)
+    var poolNameField: String?
+
+    @Option(
+        name: .customLong("infer-type"),
+        help: """
+            Inference type. The value can be real-time or batch. real-time: real-time service. A model is \
+            deployed as a web service that provides a real-time test UI and monitoring capabilities. The \
+            service keeps running. batch: batch service. A batch service can perform inference on batch data \
+            and automatically stops after data processing is completed. Values: real-time, batch. Sets \
+            `infer_type` of the body, over --body.
+            """,
+        completion: .list(["real-time", "batch"]))
+    var inferTypeField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            ID of the VPC to which a real-time service instance is deployed. By default, this parameter is \
+            left blank. In this case, ModelArts allocates a dedicated VPC to each user, and users are \
+            isolated from each other. To access other service components in the VPC of the service instance, \
+            set this parameter to the ID of the corresponding VPC. Once a VPC is configured, it cannot be \
+            modified. If both vpc_id and cluster_id are configured, only the dedicated resource pool takes \
+            effect. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("service-name"),
+        help: """
+            Service name, which consists of 1 to 64 characters. Sets `service_name` of the body, over \
+            --body.
+            """)
+    var serviceNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Service description, which is empty by default. The value can contain a maximum of 100 \
+            characters and cannot contain the following special characters: !<>+&\"'. Sets `description` of \
+            the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group. By default, this parameter is left blank. This parameter is mandatory if vpc_id \
+            is configured. A security group is a virtual firewall that provides secure network access \
+            control policies for service instances. A security group must contain at least one inbound rule \
+            to permit the requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is \
+            8080. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("subnet-network-id"),
+        help: """
+            ID of a subnet. By default, this parameter is left blank. This parameter is mandatory if vpc_id \
+            is configured. Enter the network ID displayed in the subnet details on the VPC management \
+            console. A subnet provides dedicated network resources that are isolated from other networks. \
+            Sets `subnet_network_id` of the body, over --body.
+            """)
+    var subnetNetworkIDField: String?
+
+    @Option(
+        name: .customLong("load-balancer-policy"),
+        help: """
+            Backend ELB forwarding policy that can be set only for synchronous real-time services. The value \
+            can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or \
+            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN, LEAST_CONNECTIONS, SOURCE_IP. Sets \
+            `load_balancer_policy` of the body, over --body.
+            """,
+        completion: .list(["ROUND_ROBIN", "LEAST_CONNECTIONS", "SOURCE_IP"]))
+    var loadBalancerPolicyField: String?
+
+    @Option(
+        name: .customLong("priority"),
+        help: """
+            Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is \
+            guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the \
+            preemption priority can be set. Sets `priority` of the body, over --body.
+            """)
+    var priorityField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateServiceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateServiceRequest.self, from: body,
+                overriding: [
+                    "workspace_id": workspaceIDField,
+                    "cluster_id": clusterIDField,
+                    "pool_name": poolNameField,
+                    "infer_type": inferTypeField,
+                    "vpc_id": vpcIDField,
+                    "service_name": serviceNameField,
+                    "description": descriptionField,
+                    "security_group_id": securityGroupIDField,
+                    "subnet_network_id": subnetNetworkIDField,
+                    "load_balancer_policy": loadBalancerPolicyField,
+                    "priority": priorityField
+                ])
             let response = try await client.createService(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.serviceID else {
@@ -94,11 +255,14 @@ struct DeleteServiceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteService(serviceID: serviceID)
             if wait {
                 output.keepLastResponse()
@@ -160,7 +324,8 @@ struct ListServicesCommand: AsyncParsableCommand {
         help: """
             Inference mode. By default, the inference mode is not filtered. Options: real-time batch Values: \
             real-time, batch.
-            """)
+            """,
+        completion: .list(["real-time", "batch"]))
     var inferType: String?
 
     @Option(
@@ -176,7 +341,11 @@ struct ListServicesCommand: AsyncParsableCommand {
             pending: The service is pending. This status is available only for real-time services. waiting: \
             The resource is being queued. This status is available only for real-time services. Values: \
             running, deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var status: String?
 
     @Option(
@@ -195,7 +364,8 @@ struct ListServicesCommand: AsyncParsableCommand {
             Sorting field. Enums: publish_at: service publishing time, which is the default value \
             service_name: service name transition_at: update time Values: publish_at, service_name, \
             transition_at.
-            """)
+            """,
+        completion: .list(["publish_at", "service_name", "transition_at"]))
     var sortBy: String?
 
     @Option(
@@ -203,7 +373,8 @@ struct ListServicesCommand: AsyncParsableCommand {
         help: """
             Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
             desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -219,11 +390,14 @@ struct ListServicesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -281,11 +455,14 @@ struct ShowServiceCommand: AsyncParsableCommand {
             """)
     var serviceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showService(serviceID: serviceID)
         }
     }
@@ -311,7 +488,8 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("event-type"),
-        help: "Event type. Enums: normal: normal events abnormal: abnormal events Values: normal, abnormal.")
+        help: "Event type. Enums: normal: normal events abnormal: abnormal events Values: normal, abnormal.",
+        completion: .list(["normal", "abnormal"]))
     var eventType: String?
 
     @Option(
@@ -352,7 +530,8 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
         help: """
             Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
             desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Flag(
@@ -363,11 +542,14 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -425,11 +607,14 @@ struct ShowServiceMonitorInfoCommand: AsyncParsableCommand {
             """)
     var nodeID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServiceMonitorInfo(serviceID: serviceID, nodeID: nodeID)
         }
     }
@@ -457,7 +642,8 @@ struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("infer-type"),
-        help: "Inference type. Enums: real-time, which is the default value batch Values: real-time, batch.")
+        help: "Inference type. Enums: real-time, which is the default value batch Values: real-time, batch.",
+        completion: .list(["real-time", "batch"]))
     var inferType: String?
 
     @Option(
@@ -478,11 +664,14 @@ struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -530,17 +719,20 @@ struct ShowServiceUpdateLogsCommand: AsyncParsableCommand {
             """)
     var updateTime: Double?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showServiceUpdateLogs(serviceID: serviceID, updateTime: updateTime)
         }
     }
 }
 
-struct UpdateServiceCommand: AsyncParsableCommand {
+struct UpdateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-service",
         abstract: "Updating Service Configurations",
@@ -553,16 +745,33 @@ struct UpdateServiceCommand: AsyncParsableCommand {
             Documented in service_management/updating_service_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"schedule": [{"duration": 0, "time_unit": "", "type": ""}], "description": "", "config": \#
+        [{"custom_spec": {"gpu_p4": 0.0, "memory": 0, "cpu": 0.0}, "envs": {}, "specification": "", \#
+        "weight": 0, "deploy_timeout_in_seconds": 0, "model_id": "", "src_path": "", "req_uri": "", \#
+        "mapping_type": "file|csv", "cluster_id": "", "pool_name": "", "nodes": [""], "mapping_rule": {}, \#
+        "src_type": "", "dest_path": "", "instance_count": 0, "additional_properties": {}, "affinity": \#
+        {"node_affinity": {"mode": "", "pool_infos": [{"pool_name": "", "nodes": [{"name": ""}]}]}}}], \#
+        "status": "", "additional_properties": {}, "load_balancer_policy": \#
+        "ROUND_ROBIN|LEAST_CONNECTIONS|SOURCE_IP", "service_secrets": [{"secretId": "", "mouthPath": ""}], \#
+        "priority": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateServiceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): schedule, description, config, status, additional_properties, load_balancer_policy, \
-            service_secrets, priority.
+            service_secrets, priority. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("service-id"),
@@ -575,18 +784,70 @@ struct UpdateServiceCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Service description, which contains a maximum of 100 characters and cannot contain the following \
+            characters: <>=&\"'. If this parameter is not set, no update is performed. Sets `description` of \
+            the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Service status, which can be running or stopped. If this parameter is not configured, the \
+            service status is not changed. Either status or config can be modified. If both of them are \
+            used, modify status only. Sets `status` of the body, over --body.
+            """)
+    var statusField: String?
+
+    @Option(
+        name: .customLong("load-balancer-policy"),
+        help: """
+            Backend ELB forwarding policy that can be set only for synchronous real-time services. The value \
+            can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or \
+            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN, LEAST_CONNECTIONS, SOURCE_IP. Sets \
+            `load_balancer_policy` of the body, over --body.
+            """,
+        completion: .list(["ROUND_ROBIN", "LEAST_CONNECTIONS", "SOURCE_IP"]))
+    var loadBalancerPolicyField: String?
+
+    @Option(
+        name: .customLong("priority"),
+        help: """
+            Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is \
+            guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the \
+            preemption priority can be set. Sets `priority` of the body, over --body.
+            """)
+    var priorityField: Int?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateServiceRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateServiceRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "status": statusField,
+                    "load_balancer_policy": loadBalancerPolicyField,
+                    "priority": priorityField
+                ])
             try await client.updateService(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForService(
@@ -623,22 +884,33 @@ struct WaitForServiceCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: running, deploying, concerning, \
             failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForService(
                 serviceID: serviceID,
                 status: WaitOptions.states(status, as: ShowServiceStatus.self),
@@ -670,11 +942,14 @@ struct WaitForServiceDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForServiceDeletion(serviceID: serviceID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateTasksCommand: AsyncParsableCommand {
+struct CreateTasksCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tasks",
         abstract: "Creating a Service Task",
@@ -18,15 +18,34 @@ struct CreateTasksCommand: AsyncParsableCommand {
             Documented in service_task_management/creating_a_service_task.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "schedule": {"type": "once|daily|weekly|monthly", "execution_mode": \#
+        "period|frequency", "timezone": "", "days_of_week": [0], "days_of_month": [0], "periods": \#
+        [{"begin_at": "", "end_at": ""}], "frequency": {"interval": 0, "duration": 0, "begin_at": "", \#
+        "end_at": ""}}, "input": {"type": "", "data": [{"stream_name": "", "bucket": "", "path": "", "url": \#
+        "", "headers": {}, "certificate_check": false, "rtsp_path_in_response": "", "node_id": "", \#
+        "device_id": "", "stream_type": 0, "id": "", "camera_type": "", "tag": [{}]}], "vcn": {"ip": "", \#
+        "port": 0, "username": "", "password": ""}}, "output": {"obs": {"bucket": "", "path": "", \#
+        "data_category": [""]}, "dis": {"stream_name": "", "data_category": [""], "stream_id": ""}, \#
+        "webhook": {"url": "", "headers": {}, "data_category": [""]}}, "config": {}, \#
+        "source_usage_estimate": {"cpu": 0.0, "memory": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTasksRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, description, schedule, input*, output*, config, source_usage_estimate.
+            required): name*, description, schedule, input*, output*, config, source_usage_estimate. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("service-id"),
@@ -39,18 +58,46 @@ struct CreateTasksCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Task name, which is mandatory. The value can contain 1 to 100 characters consisting of only \
+            letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Task description, which is optional. The value contains a maximum of 500 characters. Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTasksRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTasksRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createTasks(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForService(
@@ -96,11 +143,14 @@ struct DeleteTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTask(serviceID: serviceID, taskID: taskID)
             if wait {
                 output.keepLastResponse()
@@ -139,7 +189,11 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
             FREEZING, or FROZEN. This parameter cannot be used in ModelArts Edge. Values: PENDING, \
             RECOVERING, STARTING, UPGRADING, CREATE_FAILED, START_FAILED, RUNNING, STOPPING, STOPPED, \
             ABNORMAL, SUCCEEDED, FAILED, DELETING, FREEZING, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "PENDING", "RECOVERING", "STARTING", "UPGRADING", "CREATE_FAILED", "START_FAILED", "RUNNING",
+            "STOPPING", "STOPPED", "ABNORMAL", "SUCCEEDED", "FAILED", "DELETING", "FREEZING", "FROZEN"
+        ]))
     var state: String?
 
     @Option(
@@ -176,7 +230,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
         help: """
             Sorting rule for displaying service tasks. The value can be asc (ascending order) or desc \
             (descending order). This parameter cannot be used in ModelArts Edge. Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: String?
 
     @Option(
@@ -185,7 +240,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
             Sorting field for displaying service tasks. The options are name (sorted by name), created_at \
             (sorted by creation time), and updated_at (sorted by update time). This parameter cannot be used \
             in ModelArts Edge. Values: name, created_at, updated_at.
-            """)
+            """,
+        completion: .list(["name", "created_at", "updated_at"]))
     var sortKey: String?
 
     @Option(
@@ -206,11 +262,14 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -267,11 +326,14 @@ struct ShowTaskCommand: AsyncParsableCommand {
         help: "ID of a specified service task")
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTask(serviceID: serviceID, taskID: taskID)
         }
     }
@@ -306,17 +368,24 @@ struct StartTaskCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.startTask(serviceID: serviceID, taskID: taskID)
             if !wait.isEmpty {
                 try await client.waitForService(
@@ -358,17 +427,24 @@ struct StopTaskCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.stopTask(serviceID: serviceID, taskID: taskID)
             if !wait.isEmpty {
                 try await client.waitForService(
@@ -408,7 +484,11 @@ struct WaitForTaskCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: PENDING, RECOVERING, STARTING, \
             UPGRADING, CREATE_FAILED, START_FAILED, RUNNING, STOPPING, STOPPED, ABNORMAL, SUCCEEDED, FAILED, \
             DELETING, FREEZING, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "PENDING", "RECOVERING", "STARTING", "UPGRADING", "CREATE_FAILED", "START_FAILED", "RUNNING",
+            "STOPPING", "STOPPED", "ABNORMAL", "SUCCEEDED", "FAILED", "DELETING", "FREEZING", "FROZEN"
+        ]))
     var state: [String]
 
     @Option(
@@ -416,17 +496,24 @@ struct WaitForTaskCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             START_FAILED, ABNORMAL, FAILED).
-            """)
+            """,
+        completion: .list([
+            "PENDING", "RECOVERING", "STARTING", "UPGRADING", "CREATE_FAILED", "START_FAILED", "RUNNING",
+            "STOPPING", "STOPPED", "ABNORMAL", "SUCCEEDED", "FAILED", "DELETING", "FREEZING", "FROZEN"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForTask(
                 serviceID: serviceID,
                 taskID: taskID,
@@ -460,11 +547,14 @@ struct WaitForTaskDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForTaskDeletion(
                 serviceID: serviceID,
                 taskID: taskID,

@@ -28,11 +28,14 @@ struct ListNodeTagsCommand: AsyncParsableCommand {
             """)
     var pool: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNodeTags(pool: pool)
         }
     }
@@ -71,11 +74,14 @@ struct ListPoolTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -106,11 +112,14 @@ struct ShowNodeTagsCommand: AsyncParsableCommand {
         help: "Node ID. The value is the metadata.name field in the node details.")
     var nodeName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNodeTags(nodeName: nodeName)
         }
     }
@@ -134,17 +143,20 @@ struct ShowPoolTagsCommand: AsyncParsableCommand {
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPoolTags(poolName: poolName)
         }
     }
 }
 
-struct UpdateNodeTagsCommand: AsyncParsableCommand {
+struct UpdateNodeTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-node-tags",
         abstract: "Modifying Resource Tags of Nodes",
@@ -156,33 +168,59 @@ struct UpdateNodeTagsCommand: AsyncParsableCommand {
             Documented in resource_management/tag_management/modifying_resource_tags_of_nodes.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete|reset", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNodeTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, tags*.
+            required): action*, tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("node-name"),
         help: "Node ID. The value is the metadata.name field in the node details.")
     var nodeName: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action performed on resource tags. The options are as follows: create: Add a specified resource \
+            tag. If the tag key already exists, the value field of that tag is overwritten. delete: Delete a \
+            specified resource tag. A resource tag with the same key and value will be deleted. reset: Reset \
+            the resource tag to a requested value. Values: create, delete, reset. Sets `action` of the body, \
+            over --body.
+            """,
+        completion: .list(["create", "delete", "reset"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNodeTagsRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateNodeTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.updateNodeTags(nodeName: nodeName, requestBody)
         }
     }
 }
 
-struct UpdatePoolTagsCommand: AsyncParsableCommand {
+struct UpdatePoolTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-pool-tags",
         abstract: "Modifying Resource Tags of a Resource Pool",
@@ -195,27 +233,53 @@ struct UpdatePoolTagsCommand: AsyncParsableCommand {
             resource_management/tag_management/modifying_resource_tags_of_a_resource_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete|reset", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePoolTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, tags*.
+            required): action*, tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("pool-name"),
         help: "Resource pool ID. The value is the metadata.name field in the resource pool details.")
     var poolName: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Action performed on resource tags. The options are as follows: create: Add a specified resource \
+            tag. If the tag key already exists, the value field of that tag is overwritten. delete: Delete a \
+            specified resource tag. A resource tag with the same key and value will be deleted. reset: Reset \
+            the resource tag to a requested value. Values: create, delete, reset. Sets `action` of the body, \
+            over --body.
+            """,
+        completion: .list(["create", "delete", "reset"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePoolTagsRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePoolTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.updatePoolTags(poolName: poolName, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
+struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-training-job-configuration",
         abstract: "Creating a Training Job Configuration",
@@ -19,6 +19,15 @@ struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_job_parameter_configuration/creating_a_training_job_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"config_name": "", "config_desc": "", "worker_server_num": 0, "app_url": "", "boot_file_url": "", \#
+        "model_id": 0, "parameter": [{"label": "", "value": ""}], "spec_id": 0, "data_url": "", \#
+        "dataset_id": "", "dataset_version_id": "", "data_source": [{"dataset_id": "", "dataset_version": \#
+        "", "type": "obs|dataset", "data_url": ""}], "engine_id": 0, "train_url": "", "log_url": "", \#
+        "user_image_url": "", "user_command": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -26,17 +35,174 @@ struct CreateTrainingJobConfigurationCommand: AsyncParsableCommand {
             The request body (CreateTrainingJobConfigurationRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): config_name*, config_desc, worker_server_num*, app_url*, \
             boot_file_url*, model_id, parameter, spec_id*, data_url, dataset_id, dataset_version_id, \
-            data_source, engine_id*, train_url, log_url, user_image_url, user_command.
+            data_source, engine_id*, train_url, log_url, user_image_url, user_command. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("config-name"),
+        help: """
+            Name of a training job configuration. The value must contain 1 to 64 characters consisting of \
+            only digits, letters, underscores (_), and hyphens (-). Sets `config_name` of the body, over \
+            --body.
+            """)
+    var configNameField: String?
+
+    @Option(
+        name: .customLong("config-desc"),
+        help: """
+            Description of a training job configuration. The value must contain 0 to 256 characters. By \
+            default, this parameter is left blank. Sets `config_desc` of the body, over --body.
+            """)
+    var configDescField: String?
+
+    @Option(
+        name: .customLong("worker-server-num"),
+        help: """
+            Number of workers in a training job. Obtain the maximum value from Querying Job Resource \
+            Specifications. Sets `worker_server_num` of the body, over --body.
+            """)
+    var workerServerNumField: Int?
+
+    @Option(
+        name: .customLong("app-url"),
+        help: """
+            Code directory of a training job, for example, /usr/app/. This parameter must be used together \
+            with boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and \
+            engine_id. Sets `app_url` of the body, over --body.
+            """)
+    var appURLField: String?
+
+    @Option(
+        name: .customLong("boot-file-url"),
+        help: """
+            Boot file of a training job, which needs to be stored in the code directory, for example, \
+            /usr/app/boot.py. This parameter must be used together with app_url. After setting model_id, you \
+            do not need to set app_url or boot_file_url, and engine_id. Sets `boot_file_url` of the body, \
+            over --body.
+            """)
+    var bootFileURLField: String?
+
+    @Option(
+        name: .customLong("model-id"),
+        help: """
+            Model ID of a training job. After setting model_id, you do not need to set app_url or \
+            boot_file_url, and engine_id. Sets `model_id` of the body, over --body.
+            """)
+    var modelIDField: Int64?
+
+    @Option(
+        name: .customLong("spec-id"),
+        help: """
+            ID of the resource specifications selected for a training job. Obtain the ID by calling the API \
+            described in Querying Job Resource Specifications. Sets `spec_id` of the body, over --body.
+            """)
+    var specIDField: Int64?
+
+    @Option(
+        name: .customLong("data-url"),
+        help: """
+            OBS URL of the dataset required by a training job, for example, /usr/data/. This parameter \
+            cannot be used together with data_source or dataset_id and dataset_version_id. However, one of \
+            the parameters must exist. Sets `data_url` of the body, over --body.
+            """)
+    var dataURLField: String?
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: """
+            Dataset ID of a training job. This parameter must be used together with dataset_version_id, but \
+            cannot be used together with data_url or data_source. Sets `dataset_id` of the body, over \
+            --body.
+            """)
+    var datasetIDField: String?
+
+    @Option(
+        name: .customLong("dataset-version-id"),
+        help: """
+            Dataset version ID of a training job. This parameter must be used together with dataset_id, but \
+            cannot be used together with data_url or data_source. Sets `dataset_version_id` of the body, \
+            over --body.
+            """)
+    var datasetVersionIDField: String?
+
+    @Option(
+        name: .customLong("engine-id"),
+        help: """
+            ID of the engine selected for a training job. The default value is 1. After setting model_id, \
+            you do not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API \
+            described in Querying Job Engine Specifications. Sets `engine_id` of the body, over --body.
+            """)
+    var engineIDField: Int64?
+
+    @Option(
+        name: .customLong("train-url"),
+        help: """
+            OBS URL of the output file of a training job. By default, this parameter is left blank. Example \
+            value: /usr/train/. Sets `train_url` of the body, over --body.
+            """)
+    var trainURLField: String?
+
+    @Option(
+        name: .customLong("log-url"),
+        help: """
+            OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: \
+            /usr/train/. Sets `log_url` of the body, over --body.
+            """)
+    var logURLField: String?
+
+    @Option(
+        name: .customLong("user-image-url"),
+        help: """
+            SWR URL of a custom image used by a training job. Example value: \
+            100.125.5.235:20202/jobmng/custom-cpu-base:1.0. Sets `user_image_url` of the body, over --body.
+            """)
+    var userImageURLField: String?
+
+    @Option(
+        name: .customLong("user-command"),
+        help: """
+            Boot command used to start the container of a custom image of a training job. The format is bash \
+            /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}. The \
+            boot script run_train.sh must be invoked to initialize variables, such as the AK/SK. The \
+            run_train.sh script is followed by python to ensure that the Python files can be executed in the \
+            initialized variable environment. run_train.sh is used to start Python. Sets `user_command` of \
+            the body, over --body.
+            """)
+    var userCommandField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTrainingJobConfigurationRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTrainingJobConfigurationRequest.self, from: body,
+                overriding: [
+                    "config_name": configNameField,
+                    "config_desc": configDescField,
+                    "worker_server_num": workerServerNumField,
+                    "app_url": appURLField,
+                    "boot_file_url": bootFileURLField,
+                    "model_id": modelIDField,
+                    "spec_id": specIDField,
+                    "data_url": dataURLField,
+                    "dataset_id": datasetIDField,
+                    "dataset_version_id": datasetVersionIDField,
+                    "engine_id": engineIDField,
+                    "train_url": trainURLField,
+                    "log_url": logURLField,
+                    "user_image_url": userImageURLField,
+                    "user_command": userCommandField
+                ])
             _ = try await client.createTrainingJobConfiguration(requestBody)
         }
     }
@@ -60,17 +226,20 @@ struct DeleteTrainingJobConfigurationCommand: AsyncParsableCommand {
         help: "Name of a training job configuration")
     var configName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTrainingJobConfiguration(configName: configName)
         }
     }
 }
 
-struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
+struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-training-job-configurations",
         abstract: "Querying a List of Training Job Configurations",
@@ -84,15 +253,26 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_job_parameter_configuration/querying_a_list_of_training_job_configurations.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"per_page": 0, "page": 0, "sortBy": "config_name|config_desc|create_time", "order": "asc|desc", \#
+        "search_content": "", "config_type": "custom|sample"}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTrainingJobConfigurationsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): per_page, page, sortBy, order, search_content, config_type.
+            input. Fields (* required): per_page, page, sortBy, order, search_content, config_type. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("per-page"),
@@ -119,12 +299,29 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var searchContent: String?
 
+    @Option(
+        name: .customLong("config-type"),
+        help: """
+            Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
+            Query the sample configurations. The default value is custom. Values: custom, sample. Sets \
+            `config_type` of the body, over --body.
+            """,
+        completion: .list(["custom", "sample"]))
+    var configTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListTrainingJobConfigurationsRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListTrainingJobConfigurationsRequest.self, from: body,
+                overriding: [
+                    "config_type": configTypeField
+                ])
             _ = try await client.listTrainingJobConfigurations(
                 requestBody,
                 perPage: perPage,
@@ -160,14 +357,18 @@ struct ShowTrainingJobConfigurationCommand: AsyncParsableCommand {
         help: """
             Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
             Query the sample configurations. The default value is custom. Values: custom, sample.
-            """)
+            """,
+        completion: .list(["custom", "sample"]))
     var configType: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobConfiguration(
                 configName: configName,
                 configType: configType.map(ConfigType.init(rawValue:))
@@ -176,7 +377,7 @@ struct ShowTrainingJobConfigurationCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateTrainingJobConfigurationCommand: AsyncParsableCommand {
+struct UpdateTrainingJobConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-training-job-configuration",
         abstract: "Modifying a Training Job Configuration",
@@ -189,6 +390,15 @@ struct UpdateTrainingJobConfigurationCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_job_parameter_configuration/modifying_a_training_job_configuration.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"config_desc": "", "worker_server_num": 0, "app_url": "", "boot_file_url": "", "model_id": 0, \#
+        "parameter": [{"label": "", "value": ""}], "spec_id": 0, "data_url": "", "dataset_id": "", \#
+        "dataset_version_id": "", "data_source": [{"dataset_id": "", "dataset_version": "", "type": \#
+        "obs|dataset", "data_url": ""}], "engine_id": 0, "train_url": "", "log_url": "", "user_image_url": \#
+        "", "user_command": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -196,22 +406,166 @@ struct UpdateTrainingJobConfigurationCommand: AsyncParsableCommand {
             The request body (UpdateTrainingJobConfigurationRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): config_desc, worker_server_num*, app_url*, boot_file_url*, model_id, \
             parameter, spec_id*, data_url, dataset_id, dataset_version_id, data_source, engine_id*, \
-            train_url, log_url, user_image_url, user_command.
+            train_url, log_url, user_image_url, user_command. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("config-name"),
         help: "Name of a training job configuration")
     var configName: String
 
+    @Option(
+        name: .customLong("config-desc"),
+        help: """
+            Description of a training job configuration. The value must contain 0 to 256 characters. By \
+            default, this parameter is left blank. Sets `config_desc` of the body, over --body.
+            """)
+    var configDescField: String?
+
+    @Option(
+        name: .customLong("worker-server-num"),
+        help: """
+            Number of workers in a training job. Obtain the maximum value from Querying Job Resource \
+            Specifications. Sets `worker_server_num` of the body, over --body.
+            """)
+    var workerServerNumField: Int?
+
+    @Option(
+        name: .customLong("app-url"),
+        help: """
+            Code directory of a training job, for example, /usr/app/. This parameter must be used together \
+            with boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and \
+            engine_id. Sets `app_url` of the body, over --body.
+            """)
+    var appURLField: String?
+
+    @Option(
+        name: .customLong("boot-file-url"),
+        help: """
+            Boot file of a training job, which needs to be stored in the code directory, for example, \
+            /usr/app/boot.py. This parameter must be used together with app_url. After setting model_id, you \
+            do not need to set app_url or boot_file_url, and engine_id. Sets `boot_file_url` of the body, \
+            over --body.
+            """)
+    var bootFileURLField: String?
+
+    @Option(
+        name: .customLong("model-id"),
+        help: """
+            Model ID of a training job. After setting model_id, you do not need to set app_url or \
+            boot_file_url, and engine_id. Sets `model_id` of the body, over --body.
+            """)
+    var modelIDField: Int64?
+
+    @Option(
+        name: .customLong("spec-id"),
+        help: """
+            ID of the resource specifications selected for a training job. Obtain the ID by calling the API \
+            described in Querying Job Resource Specifications. Sets `spec_id` of the body, over --body.
+            """)
+    var specIDField: Int64?
+
+    @Option(
+        name: .customLong("data-url"),
+        help: """
+            OBS URL of the dataset required by a training job, for example, /usr/data/. This parameter \
+            cannot be used together with data_source or dataset_id and dataset_version_id. However, one of \
+            the parameters must exist. Sets `data_url` of the body, over --body.
+            """)
+    var dataURLField: String?
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: """
+            Dataset ID of a training job. This parameter must be used together with dataset_version_id, but \
+            cannot be used together with data_url or data_source. Sets `dataset_id` of the body, over \
+            --body.
+            """)
+    var datasetIDField: String?
+
+    @Option(
+        name: .customLong("dataset-version-id"),
+        help: """
+            Dataset version ID of a training job. This parameter must be used together with dataset_id, but \
+            cannot be used together with data_url or data_source. Sets `dataset_version_id` of the body, \
+            over --body.
+            """)
+    var datasetVersionIDField: String?
+
+    @Option(
+        name: .customLong("engine-id"),
+        help: """
+            ID of the engine selected for a training job. The default value is 1. Obtain the ID by calling \
+            the API described in Querying Job Engine Specifications. Sets `engine_id` of the body, over \
+            --body.
+            """)
+    var engineIDField: Int64?
+
+    @Option(
+        name: .customLong("train-url"),
+        help: """
+            OBS URL of the output file of a training job. By default, this parameter is left blank. Example \
+            value: /usr/train/. Sets `train_url` of the body, over --body.
+            """)
+    var trainURLField: String?
+
+    @Option(
+        name: .customLong("log-url"),
+        help: """
+            OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: \
+            /usr/train/. Sets `log_url` of the body, over --body.
+            """)
+    var logURLField: String?
+
+    @Option(
+        name: .customLong("user-image-url"),
+        help: """
+            SWR URL of a custom image used by a training job. Example value: \
+            100.125.5.235:20202/jobmng/custom-cpu-base:1.0. Sets `user_image_url` of the body, over --body.
+            """)
+    var userImageURLField: String?
+
+    @Option(
+        name: .customLong("user-command"),
+        help: """
+            Boot command used to start the container of a custom image of a training job. The format is bash \
+            /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}. \
+            Sets `user_command` of the body, over --body.
+            """)
+    var userCommandField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTrainingJobConfigurationRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTrainingJobConfigurationRequest.self, from: body,
+                overriding: [
+                    "config_desc": configDescField,
+                    "worker_server_num": workerServerNumField,
+                    "app_url": appURLField,
+                    "boot_file_url": bootFileURLField,
+                    "model_id": modelIDField,
+                    "spec_id": specIDField,
+                    "data_url": dataURLField,
+                    "dataset_id": datasetIDField,
+                    "dataset_version_id": datasetVersionIDField,
+                    "engine_id": engineIDField,
+                    "train_url": trainURLField,
+                    "log_url": logURLField,
+                    "user_image_url": userImageURLField,
+                    "user_command": userCommandField
+                ])
             _ = try await client.updateTrainingJobConfiguration(configName: configName, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateTrainingJobV1Command: AsyncParsableCommand {
+struct CreateTrainingJobV1Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-training-job-v1",
         abstract: "Creating a Training Job",
@@ -19,15 +19,30 @@ struct CreateTrainingJobV1Command: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_jobs/creating_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"job_name": "", "job_desc": "", "config": {"worker_server_num": 0, "app_url": "", "boot_file_url": \#
+        "", "parameter": [{"label": "", "value": ""}], "data_url": "", "dataset_id": "", \#
+        "dataset_version_id": "", "data_source": [{"dataset_id": "", "dataset_version": "", "type": \#
+        "obs|dataset", "data_url": ""}], "spec_id": 0, "pool_id": "", "engine_id": 0, "train_url": "", \#
+        "log_url": "", "user_image_url": "", "user_command": "", "create_version": false, "volumes": \#
+        [{"nfs": {"id": "", "src_path": "", "dest_path": "", "read_only": false}, "host_path": {"src_path": \#
+        "", "dest_path": "", "read_only": false}}], "model_id": 0}, "workspace_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTrainingJobV1Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): job_name*, job_desc, config*, workspace_id.
+            Fields (* required): job_name*, job_desc, config*, workspace_id. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("src-path"),
@@ -47,12 +62,44 @@ struct CreateTrainingJobV1Command: AsyncParsableCommand {
             """)
     var readOnly: Bool?
 
+    @Option(
+        name: .customLong("job-name"),
+        help: """
+            Training job name. The value must contain 1 to 64 characters consisting of only digits, letters, \
+            underscores (_), and hyphens (-). Sets `job_name` of the body, over --body.
+            """)
+    var jobNameField: String?
+
+    @Option(
+        name: .customLong("job-desc"),
+        help: """
+            Description of a training job. The value must contain 0 to 256 characters. By default, this \
+            parameter is left blank. Sets `job_desc` of the body, over --body.
+            """)
+    var jobDescField: String?
+
+    @Option(
+        name: .customLong("workspace-id"),
+        help: """
+            Workspace where a job resides. Default value: 0. Sets `workspace_id` of the body, over --body.
+            """)
+    var workspaceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTrainingJobV1Request.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTrainingJobV1Request.self, from: body,
+                overriding: [
+                    "job_name": jobNameField,
+                    "job_desc": jobDescField,
+                    "workspace_id": workspaceIDField
+                ])
             _ = try await client.createTrainingJobV1(
                 requestBody,
                 srcPath: srcPath,
@@ -63,7 +110,7 @@ struct CreateTrainingJobV1Command: AsyncParsableCommand {
     }
 }
 
-struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
+struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-version-of-training-job",
         abstract: "Creating a Version of a Training Job",
@@ -76,27 +123,55 @@ struct CreateVersionOfTrainingJobCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_jobs/creating_a_version_of_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"job_desc": "", "config": {"worker_server_num": 0, "app_url": "", "boot_file_url": "", \#
+        "parameter": [{"label": "", "value": ""}], "data_url": "", "dataset_id": "", "dataset_version_id": \#
+        "", "data_source": [{"dataset_id": "", "dataset_version": "", "type": "obs|dataset", "data_url": \#
+        ""}], "spec_id": 0, "pool_id": "", "engine_id": 0, "model_id": 0, "train_url": "", "log_url": "", \#
+        "pre_version_id": 0, "user_image_url": "", "user_command": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVersionOfTrainingJobRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): job_desc, config*.
+            input. Fields (* required): job_desc, config*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
     var jobID: Int64
 
+    @Option(
+        name: .customLong("job-desc"),
+        help: """
+            Description of a training job. The value must contain 0 to 256 characters. By default, this \
+            parameter is left blank. Sets `job_desc` of the body, over --body.
+            """)
+    var jobDescField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVersionOfTrainingJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVersionOfTrainingJobRequest.self, from: body,
+                overriding: [
+                    "job_desc": jobDescField
+                ])
             _ = try await client.createVersionOfTrainingJob(jobID: jobID, requestBody)
         }
     }
@@ -120,11 +195,14 @@ struct DeleteTrainingJobV1Command: AsyncParsableCommand {
         help: "ID of a training job")
     var jobID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTrainingJobV1(jobID: jobID)
         }
     }
@@ -153,11 +231,14 @@ struct DeleteVersionOfTrainingJobCommand: AsyncParsableCommand {
         help: "Version ID of a training job")
     var versionID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteVersionOfTrainingJob(jobID: jobID, versionID: versionID)
         }
     }
@@ -194,7 +275,11 @@ struct ListBuiltInAlgorithmCommand: AsyncParsableCommand {
             Sorting mode of the query. The value can be engine, model_name, model_precision, model_usage, \
             model_precision, model_size, create_time, or parameter. Default value: engine Values: engine, \
             model_name, model_precision, model_usage, model_size, create_time, parameter.
-            """)
+            """,
+        completion: .list([
+            "engine", "model_name", "model_precision", "model_usage", "model_size", "create_time",
+            "parameter"
+        ]))
     var sortBy: String?
 
     @Option(
@@ -202,7 +287,8 @@ struct ListBuiltInAlgorithmCommand: AsyncParsableCommand {
         help: """
             Sorting order. Options: asc: ascending order desc: descending order. The default value is desc. \
             Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -210,11 +296,14 @@ struct ListBuiltInAlgorithmCommand: AsyncParsableCommand {
         help: "Search content, for example, a parameter name. By default, this parameter is left blank.")
     var searchContent: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBuiltInAlgorithm(
                 perPage: perPage,
                 page: page,
@@ -249,11 +338,14 @@ struct ListNameOfTrainingJobLogFileCommand: AsyncParsableCommand {
         help: "Version ID of a training job")
     var versionID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNameOfTrainingJobLogFile(jobID: jobID, versionID: versionID)
         }
     }
@@ -296,7 +388,8 @@ struct ListTrainingJobCommand: AsyncParsableCommand {
             Sorting mode of the query. The value can be job_name, job_desc, status, duration, version_count, \
             or create_time. Default value: job_name Values: job_name, job_desc, status, duration, \
             version_count, create_time.
-            """)
+            """,
+        completion: .list(["job_name", "job_desc", "status", "duration", "version_count", "create_time"]))
     var sortBy: String?
 
     @Option(
@@ -304,7 +397,8 @@ struct ListTrainingJobCommand: AsyncParsableCommand {
         help: """
             Sorting order. Options: asc: ascending order. It is the default value. desc: descending order \
             Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -320,11 +414,14 @@ struct ListTrainingJobCommand: AsyncParsableCommand {
         help: "Workspace where a job resides. Default value: 0")
     var workspaceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTrainingJob(
                 status: status,
                 perPage: perPage,
@@ -387,11 +484,14 @@ struct ListTrainingJobLogsCommand: AsyncParsableCommand {
         help: "Log query direction desc: Query next records. asc: Query previous records.")
     var order: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTrainingJobLogs(
                 jobID: jobID,
                 versionID: versionID,
@@ -437,11 +537,14 @@ struct ListTrainingJobVersionsCommand: AsyncParsableCommand {
             """)
     var page: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTrainingJobVersions(jobID: jobID, perPage: perPage, page: page)
         }
     }
@@ -470,11 +573,14 @@ struct ShowTrainingJobVersionCommand: AsyncParsableCommand {
         help: "Version ID of a training job")
     var versionID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobVersion(jobID: jobID, versionID: versionID)
         }
     }
@@ -503,17 +609,20 @@ struct StopTrainingJobV1Command: AsyncParsableCommand {
         help: "Version ID of a training job")
     var versionID: Int64
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopTrainingJobV1(jobID: jobID, versionID: versionID)
         }
     }
 }
 
-struct UpdateDescriptionOfTrainingJobCommand: AsyncParsableCommand {
+struct UpdateDescriptionOfTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-description-of-training-job",
         abstract: "Modifying the Description of a Training Job",
@@ -526,27 +635,49 @@ struct UpdateDescriptionOfTrainingJobCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/training_jobs/modifying_the_description_of_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_desc": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDescriptionOfTrainingJobRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): job_desc*.
+            input. Fields (* required): job_desc*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "ID of a training job")
     var jobID: Int64
 
+    @Option(
+        name: .customLong("job-desc"),
+        help: """
+            Description of a training job. The value must contain 0 to 256 characters. Sets `job_desc` of \
+            the body, over --body.
+            """)
+    var jobDescField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfTrainingJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDescriptionOfTrainingJobRequest.self, from: body,
+                overriding: [
+                    "job_desc": jobDescField
+                ])
             _ = try await client.updateDescriptionOfTrainingJob(jobID: jobID, requestBody)
         }
     }

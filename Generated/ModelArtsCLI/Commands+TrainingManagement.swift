@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct ChangeAlgorithmCommand: AsyncParsableCommand {
+struct ChangeAlgorithmCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-algorithm",
         abstract: "Modifying an Algorithm",
@@ -18,33 +18,57 @@ struct ChangeAlgorithmCommand: AsyncParsableCommand {
             Documented in training_management/modifying_an_algorithm.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"metadata": {"id": 0, "name": "", "description": "", "workspace_id": "", "ai_project": ""}, \#
+        "job_config": {"code_dir": "", "boot_file": "", "command": "", "parameters": [{"name": "", "value": \#
+        "", "description": "", "constraint": {"type": "", "editable": false, "required": false, \#
+        "sensitive": false, "valid_type": "", "valid_range": [""]}, "i18n_description": {"language": "", \#
+        "description": ""}}], "inputs": [{"name": "", "description": "", "remote_constraints": \#
+        [{"data_type": "", "attributes": [{}]}]}], "outputs": [{"name": "", "description": ""}], "engine": \#
+        {"engine_id": "", "engine_name": "", "engine_version": "", "image_url": ""}, \#
+        "parameters_customization": false}, "resource_requirements": [{"key": \#
+        "flavor_type|device_distributed_mode|host_distributed_mode", "values": [""], "operator": ""}], \#
+        "advanced_config": {"auto_search": {"skip_search_params": "", "reward_attrs": [{"name": "", "mode": \#
+        "", "regex": ""}], "search_params": [{"name": "", "param_type": "", "lower_bound": "", \#
+        "upper_bound": "", "discrete_points_num": "", "discrete_values": [""]}], "algo_configs": [{"name": \#
+        "", "params": [{"key": "", "value": "", "type": ""}]}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeAlgorithmRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): metadata, job_config, resource_requirements, advanced_config.
+            (* required): metadata, job_config, resource_requirements, advanced_config. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("algorithm-id"),
         help: "Algorithm ID.")
     var algorithmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeAlgorithmRequest.self, from: body)
             _ = try await client.changeAlgorithm(algorithmID: algorithmID, requestBody)
         }
     }
 }
 
-struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
+struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-training-job-description",
         abstract: "Modifying the Description of a Training Job",
@@ -56,15 +80,22 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
             Documented in training_management/modifying_the_description_of_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeTrainingJobDescriptionRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): description.
+            input. Fields (* required): description. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("training-job-id"),
@@ -73,18 +104,34 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand {
             """)
     var trainingJobID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description of a data processing task. The description contains 0 to 256 characters and does not \
+            support the following special characters: ^!<>=&\"'. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeTrainingJobDescriptionRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeTrainingJobDescriptionRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField
+                ])
             try await client.changeTrainingJobDescription(trainingJobID: trainingJobID, requestBody)
         }
     }
 }
 
-struct CreateAlgorithmCommand: AsyncParsableCommand {
+struct CreateAlgorithmCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-algorithm",
         abstract: "Creating an Algorithm",
@@ -96,28 +143,52 @@ struct CreateAlgorithmCommand: AsyncParsableCommand {
             Documented in training_management/creating_an_algorithm.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"metadata": {"id": 0, "name": "", "description": "", "workspace_id": "", "ai_project": ""}, \#
+        "job_config": {"code_dir": "", "boot_file": "", "command": "", "parameters": [{"name": "", "value": \#
+        "", "description": "", "constraint": {"type": "", "editable": false, "required": false, \#
+        "sensitive": false, "valid_type": "", "valid_range": [""]}, "i18n_description": {"language": "", \#
+        "description": ""}}], "inputs": [{"name": "", "description": "", "remote_constraints": \#
+        [{"data_type": "", "attributes": [{}]}]}], "outputs": [{"name": "", "description": ""}], "engine": \#
+        {"engine_id": "", "engine_name": "", "engine_version": "", "image_url": ""}, \#
+        "parameters_customization": false}, "resource_requirements": [{"key": \#
+        "flavor_type|device_distributed_mode|host_distributed_mode", "values": [""], "operator": ""}], \#
+        "advanced_config": {"auto_search": {"skip_search_params": "", "reward_attrs": [{"name": "", "mode": \#
+        "", "regex": ""}], "search_params": [{"name": "", "param_type": "", "lower_bound": "", \#
+        "upper_bound": "", "discrete_points_num": "", "discrete_values": [""]}], "algo_configs": [{"name": \#
+        "", "params": [{"key": "", "value": "", "type": ""}]}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAlgorithmRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): metadata, job_config, resource_requirements, advanced_config.
+            (* required): metadata, job_config, resource_requirements, advanced_config. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAlgorithmRequest.self, from: body)
             _ = try await client.createAlgorithm(requestBody)
         }
     }
 }
 
-struct CreateTrainingJobCommand: AsyncParsableCommand {
+struct CreateTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-training-job",
         abstract: "Creating a Training Job",
@@ -129,15 +200,58 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
             Documented in training_management/creating_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"kind": "", "metadata": {"name": "", "workspace_id": "", "description": "", "annotations": {}}, \#
+        "algorithm": {"id": "", "name": "", "subscription_id": "", "item_version_id": "", "code_dir": "", \#
+        "boot_file": "", "autosearch_config_path": "", "autosearch_framework_path": "", "command": "", \#
+        "parameters": [{"name": "", "value": "", "description": "", "constraint": {"type": "", "editable": \#
+        false, "required": false, "sensitive": false, "valid_type": "", "valid_range": [""]}, \#
+        "i18n_description": {"language": "", "description": ""}}], "policies": {"auto_search": \#
+        {"skip_search_params": "", "reward_attrs": [{"name": "", "mode": "", "regex": ""}], \#
+        "search_params": [{"name": "", "param_type": "", "lower_bound": "", "upper_bound": "", \#
+        "discrete_points_num": "", "discrete_values": [""]}], "algo_configs": [{"name": "", "params": \#
+        [{"key": "", "value": "", "type": ""}]}]}}, "inputs": [{"name": "", "description": "", "local_dir": \#
+        "", "remote": {"dataset": {"id": "", "version_id": ""}, "obs": {"obs_url": ""}}, \#
+        "remote_constraint": [{"data_type": "", "attributes": \#
+        "data_format|data_segmentation|dataset_type"}]}], "outputs": [{"name": "", "description": "", \#
+        "local_dir": "", "remote": {"obs": {"obs_url": ""}}}], "engine": {"engine_id": "", "engine_name": \#
+        "", "engine_version": "", "image_url": "", "install_sys_packages": false}, "local_code_dir": "", \#
+        "working_dir": "", "environments": {}, "summary": {"log_type": "tensorboard|mindstudio-insight", \#
+        "log_dir": {"pfs": {"pfs_path": ""}}, "data_sources": [{"job": {"job_id": ""}}]}}, "tasks": \#
+        [{"role": "", "algorithm": {"job_config": {"parameters": [{"name": "", "value": "", "description": \#
+        "", "constraint": {"type": "", "editable": false, "required": false, "sensitive": false, \#
+        "valid_type": "", "valid_range": [""]}, "i18n_description": {"language": "", "description": ""}}], \#
+        "inputs": [{"name": "", "description": "", "local_dir": "", "remote": {"dataset": {}, "obs": {}}, \#
+        "remote_constraint": [{"data_type": "", "attributes": \#
+        "data_format|data_segmentation|dataset_type"}]}], "outputs": [{"name": "", "description": "", \#
+        "local_dir": "", "remote": {"obs": {}}}], "engine": {"engine_id": "", "engine_name": "", \#
+        "engine_version": "", "image_url": ""}}, "code_dir": "", "boot_file": "", "engine": {"engine_id": \#
+        "", "engine_name": "", "engine_version": "", "image_url": ""}, "inputs": [{"name": "", \#
+        "description": "", "local_dir": "", "remote": {"obs": {"obs_url": ""}}}], "outputs": [{"name": "", \#
+        "description": "", "local_dir": "", "remote": {"obs": {"obs_url": ""}}}], "local_code_dir": "", \#
+        "working_dir": ""}, "task_resource": {"flavor_id": "", "node_count": 0}}], "spec": {"resource": \#
+        {"flavor_id": "", "node_count": 0, "pool_id": ""}, "volumes": [{"nfs": {"nfs_server_path": "", \#
+        "local_path": "", "read_only": false}, "pfs": {"pfs_path": "", "local_path": ""}, "obs": \#
+        {"obs_url": ""}}], "log_export_path": {"obs_url": "", "host_path": ""}, "auto_stop": {"time_unit": \#
+        "HOURS", "duration": 0}, "schedule_policy": {"required_affinity": {"affinity_type": \#
+        "cabinet|hyperinstance", "affinity_group_size": 0}, "priority": 0, "preemptible": false}, \#
+        "notification": {"topic_urn": "", "events": [""]}}, "endpoints": {"ssh": {"key_pair_names": [""]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTrainingJobRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): kind*, metadata*, algorithm, tasks, spec, endpoints.
+            (* required): kind*, metadata*, algorithm, tasks, spec, endpoints. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("obs-url"),
@@ -149,12 +263,27 @@ struct CreateTrainingJobCommand: AsyncParsableCommand {
         help: "Path of the host where training job logs are stored, for example, /example/path.")
     var hostPath: String?
 
+    @Option(
+        name: .customLong("kind"),
+        help: """
+            Training job type. The default value is job, indicating a training job. visualization_job: \
+            visualization job. Sets `kind` of the body, over --body.
+            """)
+    var kindField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTrainingJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTrainingJobRequest.self, from: body,
+                overriding: [
+                    "kind": kindField
+                ])
             _ = try await client.createTrainingJob(requestBody, obsURL: obsURL, hostPath: hostPath)
         }
     }
@@ -177,11 +306,14 @@ struct DeleteAlgorithmCommand: AsyncParsableCommand {
         help: "Algorithm ID.")
     var algorithmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAlgorithm(algorithmID: algorithmID)
         }
     }
@@ -206,11 +338,14 @@ struct DeleteTrainingJobCommand: AsyncParsableCommand {
             """)
     var trainingJobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTrainingJob(trainingJobID: trainingJobID)
         }
     }
@@ -280,11 +415,14 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -388,11 +526,14 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -427,7 +568,7 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListTrainingJobsCommand: AsyncParsableCommand {
+struct ListTrainingJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-training-jobs",
         abstract: "Querying a Training Job List",
@@ -439,27 +580,77 @@ struct ListTrainingJobsCommand: AsyncParsableCommand {
             Documented in training_management/querying_a_training_job_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": 0, "limit": 0, "sort_by": "", "order": "", "group_by": "", "filters": [{"key": "", \#
+        "operator": "between|like|in|not", "value": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTrainingJobsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): offset, limit, sort_by, order, group_by, filters.
+            (* required): offset, limit, sort_by, order, group_by, filters. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("limit"),
         help: "Not in the page's tables; the page's request example sends it.")
     var limit: String?
 
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Number of pages for querying jobs. The minimum value is 0. For example, if this parameter is set \
+            to 0, the query starts from the first page. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("sort-by"),
+        help: """
+            Metric for sorting jobs to be queried. create_time is used by default for sorting. Sets \
+            `sort_by` of the body, over --body.
+            """)
+    var sortByField: String?
+
+    @Option(
+        name: .customLong("order"),
+        help: """
+            Order of queried jobs. The default value is desc, indicating the descending order. You can also \
+            set this parameter to asc, indicating the ascending order. Sets `order` of the body, over \
+            --body.
+            """)
+    var orderField: String?
+
+    @Option(
+        name: .customLong("group-by"),
+        help: "Condition for grouping the jobs to be queried. Sets `group_by` of the body, over --body.")
+    var groupByField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListTrainingJobsRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListTrainingJobsRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "sort_by": sortByField,
+                    "order": orderField,
+                    "group_by": groupByField
+                ])
             _ = try await client.listTrainingJobs(requestBody, limit: limit)
         }
     }
@@ -482,11 +673,14 @@ struct ShowAlgorithmByUUIDCommand: AsyncParsableCommand {
         help: "Algorithm ID.")
     var algorithmID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAlgorithmByUUID(algorithmID: algorithmID)
         }
     }
@@ -518,11 +712,14 @@ struct ShowAutoSearchParamAnalysisResultPathCommand: AsyncParsableCommand {
         help: "Name of the search parameter.")
     var parameterName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchParamAnalysisResultPath(
                 trainingJobID: trainingJobID,
                 parameterName: parameterName
@@ -550,11 +747,14 @@ struct ShowAutoSearchParamsAnalysisCommand: AsyncParsableCommand {
             """)
     var trainingJobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchParamsAnalysis(trainingJobID: trainingJobID)
         }
     }
@@ -586,11 +786,14 @@ struct ShowAutoSearchPerTrialCommand: AsyncParsableCommand {
         help: "trial_id for hyperparameter search.")
     var trialID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchPerTrial(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
@@ -620,11 +823,14 @@ struct ShowAutoSearchTrialEarlystopCommand: AsyncParsableCommand {
         help: "trial_id for hyperparameter search.")
     var trialID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchTrialEarlystop(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
@@ -659,11 +865,14 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
         help: "Offset of a data entry.")
     var offset: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchTrials(
                 trainingJobID: trainingJobID,
                 limit: limit,
@@ -696,11 +905,14 @@ struct ShowAutoSearchYAMLTemplateContentCommand: AsyncParsableCommand {
         help: "Name of the search algorithm.")
     var algorithmName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchYAMLTemplateContent(
                 algorithmType: algorithmType,
                 algorithmName: algorithmName
@@ -722,11 +934,14 @@ struct ShowAutoSearchYAMLTemplatesInfoCommand: AsyncParsableCommand {
             training_management/obtaining_information_about_the_yaml_template_of_an_auto_search_job.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAutoSearchYAMLTemplatesInfo()
         }
     }
@@ -766,11 +981,14 @@ struct ShowOBSURLOfTrainingJobLogsCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var contentType: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showOBSURLOfTrainingJobLogs(
                 trainingJobID: trainingJobID,
                 taskID: taskID,
@@ -792,11 +1010,14 @@ struct ShowSearchAlgorithmsCommand: AsyncParsableCommand {
             Documented in training_management/obtaining_supported_hyperparameter_search_algorithms.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSearchAlgorithms()
         }
     }
@@ -821,11 +1042,14 @@ struct ShowTrainingJobDetailsCommand: AsyncParsableCommand {
             """)
     var trainingJobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobDetails(trainingJobID: trainingJobID)
         }
     }
@@ -844,11 +1068,14 @@ struct ShowTrainingJobEnginesCommand: AsyncParsableCommand {
             training_management/obtaining_the_preset_ai_frameworks_supported_by_a_training_job.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobEngines()
         }
     }
@@ -872,14 +1099,18 @@ struct ShowTrainingJobFlavorsCommand: AsyncParsableCommand {
         help: """
             This API is used to obtain training job flavors. If this parameter is not specified, all flavors \
             will be obtained. Options: CPU GPU Values: CPU, GPU.
-            """)
+            """,
+        completion: .list(["CPU", "GPU"]))
     var flavorType: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobFlavors(
                 flavorType: flavorType.map(FlavorType.init(rawValue:))
             )
@@ -915,11 +1146,14 @@ struct ShowTrainingJobLogsPreviewCommand: AsyncParsableCommand {
             """)
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobLogsPreview(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
@@ -953,17 +1187,20 @@ struct ShowTrainingJobMetricsCommand: AsyncParsableCommand {
             """)
     var taskID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTrainingJobMetrics(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
 }
 
-struct StopTrainingJobCommand: AsyncParsableCommand {
+struct StopTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop-training-job",
         abstract: "Terminating a Training Job",
@@ -976,15 +1213,22 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
             Documented in training_management/terminating_a_training_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action_type": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StopTrainingJobRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): action_type*.
+            (* required): action_type*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("training-job-id"),
@@ -993,12 +1237,27 @@ struct StopTrainingJobCommand: AsyncParsableCommand {
             """)
     var trainingJobID: String
 
+    @Option(
+        name: .customLong("action-type"),
+        help: """
+            Operation request for a training job. If this parameter is set to terminate, the training job is \
+            terminated. Sets `action_type` of the body, over --body.
+            """)
+    var actionTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(StopTrainingJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                StopTrainingJobRequest.self, from: body,
+                overriding: [
+                    "action_type": actionTypeField
+                ])
             _ = try await client.stopTrainingJob(trainingJobID: trainingJobID, requestBody)
         }
     }

@@ -19,11 +19,14 @@ struct ListVirtualresourceFlavorsCommand: AsyncParsableCommand {
             resource_management/virtual_resource_flavors/obtaining_virtual_resource_flavors.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVirtualresourceFlavors()
         }
     }
@@ -51,11 +54,14 @@ struct ShowVirtualResourceTemplateCommand: AsyncParsableCommand {
             """)
     var virtualresourcetemplateName: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVirtualResourceTemplate(
                 virtualresourcetemplateName: virtualresourcetemplateName
             )

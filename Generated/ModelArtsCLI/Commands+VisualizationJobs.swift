@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ModelArts
 
-struct CreateVisualizationJobCommand: AsyncParsableCommand {
+struct CreateVisualizationJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-visualization-job",
         abstract: "Creating a Visualization Job",
@@ -19,22 +19,71 @@ struct CreateVisualizationJobCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/visualization_jobs/creating_a_visualization_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"job_name": "", "job_desc": "", "train_url": "", "job_type": "", "flavor": {"code": ""}, \#
+        "schedule": [{"duration": 0, "time_unit": "", "type": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVisualizationJobRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): job_name*, job_desc, train_url*, job_type, flavor, schedule.
+            Fields (* required): job_name*, job_desc, train_url*, job_type, flavor, schedule. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("job-name"),
+        help: """
+            Name of a visualization job. The value must contain 1 to 20 characters consisting of only \
+            digits, letters, underscores (_), and hyphens (-). Sets `job_name` of the body, over --body.
+            """)
+    var jobNameField: String?
+
+    @Option(
+        name: .customLong("job-desc"),
+        help: """
+            Description of a visualization job. The value must contain 0 to 256 characters. By default, this \
+            parameter is left blank. Sets `job_desc` of the body, over --body.
+            """)
+    var jobDescField: String?
+
+    @Option(
+        name: .customLong("train-url"),
+        help: "OBS path. Sets `train_url` of the body, over --body.")
+    var trainURLField: String?
+
+    @Option(
+        name: .customLong("job-type"),
+        help: """
+            Type of a visualization job. You can create visualization jobs of TensorBoard and MindInsight \
+            types. The default type is TensorBoard. Sets `job_type` of the body, over --body.
+            """)
+    var jobTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVisualizationJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVisualizationJobRequest.self, from: body,
+                overriding: [
+                    "job_name": jobNameField,
+                    "job_desc": jobDescField,
+                    "train_url": trainURLField,
+                    "job_type": jobTypeField
+                ])
             _ = try await client.createVisualizationJob(requestBody)
         }
     }
@@ -60,11 +109,14 @@ struct DeleteVisualizationJobCommand: AsyncParsableCommand {
         help: "ID of a visualization job")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteVisualizationJob(jobID: jobID)
         }
     }
@@ -106,7 +158,8 @@ struct ListVisualizationJobCommand: AsyncParsableCommand {
         help: """
             Sorting mode of the query. The value can be job_id, job_name, job_desc, create_time, or status. \
             Default value: job_id Values: job_id, job_name, job_desc, create_time, status.
-            """)
+            """,
+        completion: .list(["job_id", "job_name", "job_desc", "create_time", "status"]))
     var sortBy: String?
 
     @Option(
@@ -114,7 +167,8 @@ struct ListVisualizationJobCommand: AsyncParsableCommand {
         help: """
             Sorting order. Options: asc: ascending order. It is the default value. desc: descending order \
             Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
@@ -130,11 +184,14 @@ struct ListVisualizationJobCommand: AsyncParsableCommand {
         help: "Workspace where a job resides. Default value: 0")
     var workspaceID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVisualizationJob(
                 status: status,
                 perPage: perPage,
@@ -168,11 +225,14 @@ struct RestartVisualizationJobCommand: AsyncParsableCommand {
         help: "ID of a visualization job")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.restartVisualizationJob(jobID: jobID)
         }
     }
@@ -197,11 +257,14 @@ struct ShowVisualizationJobCommand: AsyncParsableCommand {
         help: "ID of a visualization job")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVisualizationJob(jobID: jobID)
         }
     }
@@ -227,17 +290,20 @@ struct StopVisualizationJobCommand: AsyncParsableCommand {
         help: "ID of a visualization job")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.stopVisualizationJob(jobID: jobID)
         }
     }
 }
 
-struct UpdateDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
+struct UpdateDescriptionOfVisualizationJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-description-of-visualization-job",
         abstract: "Modifying the Description of a Visualization Job",
@@ -250,27 +316,49 @@ struct UpdateDescriptionOfVisualizationJobCommand: AsyncParsableCommand {
             historical_apis/training_management_old_version/visualization_jobs/modifying_the_description_of_a_visualization_job.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"job_desc": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateDescriptionOfVisualizationJobRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): job_desc*.
+            standard input. Fields (* required): job_desc*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("job-id"),
         help: "ID of a visualization job")
     var jobID: String
 
+    @Option(
+        name: .customLong("job-desc"),
+        help: """
+            Description of a training job. The value must contain 0 to 256 characters. Sets `job_desc` of \
+            the body, over --body.
+            """)
+    var jobDescField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateDescriptionOfVisualizationJobRequest.self, from: body)
+        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateDescriptionOfVisualizationJobRequest.self, from: body,
+                overriding: [
+                    "job_desc": jobDescField
+                ])
             _ = try await client.updateDescriptionOfVisualizationJob(jobID: jobID, requestBody)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import ModelArts
 
-/// `modelarts`: one subcommand per ModelArts API operation (222 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct ModelArtsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc modelarts`: one subcommand per ModelArts API operation (222 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct ModelArtsCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "modelarts",
         abstract: "Call the ModelArts API: one subcommand per operation of its API reference.",
         discussion: """
@@ -353,14 +353,16 @@ struct ModelArtsCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (ModelArtsClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: ModelArtsClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: ModelArtsClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: ModelArtsClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: ModelArtsClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreatePrivateDnatCommand: AsyncParsableCommand {
+struct CreatePrivateDnatCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-dnat",
         abstract: "Creating a DNAT Rule",
@@ -18,21 +18,35 @@ struct CreatePrivateDnatCommand: AsyncParsableCommand {
             Documented in apis_for_private_nat_gateways_v3.0/dnat_rules/creating_a_dnat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dnat_rule": {"description": "", "transit_ip_id": "", "network_interface_id": "", "gateway_id": \#
+        "", "protocol": "tcp|udp|any", "private_ip_address": "", "internal_service_port": "", \#
+        "transit_service_port": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivateDnatRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): dnat_rule*.
+            (* required): dnat_rule*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePrivateDnatRequest.self, from: body)
             _ = try await client.createPrivateDnat(requestBody)
         }
@@ -56,11 +70,14 @@ struct DeletePrivateDnatCommand: AsyncParsableCommand {
         help: "Specifies the DNAT rule ID.")
     var dnatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePrivateDnat(dnatRuleID: dnatRuleID)
         }
     }
@@ -199,11 +216,14 @@ struct ListPrivateDnatsCommand: AsyncParsableCommand {
             """)
     var updatedAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivateDnats(
                 limit: limit,
                 marker: marker,
@@ -245,17 +265,20 @@ struct ShowPrivateDnatCommand: AsyncParsableCommand {
         help: "Specifies the DNAT rule ID.")
     var dnatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivateDnat(dnatRuleID: dnatRuleID)
         }
     }
 }
 
-struct UpdatePrivateDnatCommand: AsyncParsableCommand {
+struct UpdatePrivateDnatCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-private-dnat",
         abstract: "Updating a DNAT Rule",
@@ -267,26 +290,40 @@ struct UpdatePrivateDnatCommand: AsyncParsableCommand {
             Documented in apis_for_private_nat_gateways_v3.0/dnat_rules/updating_a_dnat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dnat_rule": {"description": "", "transit_ip_id": "", "network_interface_id": "", \#
+        "private_ip_address": "", "protocol": "tcp|udp|any", "internal_service_port": "", \#
+        "transit_service_port": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePrivateDnatRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): dnat_rule.
+            (* required): dnat_rule. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("dnat-rule-id"),
         help: "Specifies the DNAT rule ID.")
     var dnatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePrivateDnatRequest.self, from: body)
             _ = try await client.updatePrivateDnat(dnatRuleID: dnatRuleID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreatePrivateSNATCommand: AsyncParsableCommand {
+struct CreatePrivateSNATCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-snat",
         abstract: "Creating an SNAT Rule",
@@ -18,21 +18,34 @@ struct CreatePrivateSNATCommand: AsyncParsableCommand {
             Documented in apis_for_private_nat_gateways_v3.0/snat_rules/creating_an_snat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"snat_rule": {"gateway_id": "", "cidr": "", "virsubnet_id": "", "description": "", \#
+        "transit_ip_ids": [""]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivateSNATRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snat_rule*.
+            (* required): snat_rule*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePrivateSNATRequest.self, from: body)
             _ = try await client.createPrivateSNAT(requestBody)
         }
@@ -56,11 +69,14 @@ struct DeletePrivateSNATCommand: AsyncParsableCommand {
         help: "Specifies the SNAT rule ID.")
     var snatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePrivateSNAT(snatRuleID: snatRuleID)
         }
     }
@@ -146,11 +162,14 @@ struct ListPrivateSNATsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivateSNATs(
                 limit: limit,
                 marker: marker,
@@ -186,17 +205,20 @@ struct ShowPrivateSNATCommand: AsyncParsableCommand {
         help: "Specifies the SNAT rule ID.")
     var snatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivateSNAT(snatRuleID: snatRuleID)
         }
     }
 }
 
-struct UpdatePrivateSNATCommand: AsyncParsableCommand {
+struct UpdatePrivateSNATCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-private-snat",
         abstract: "Updating an SNAT Rule",
@@ -208,26 +230,36 @@ struct UpdatePrivateSNATCommand: AsyncParsableCommand {
             Documented in apis_for_private_nat_gateways_v3.0/snat_rules/updating_an_snat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"snat_rule": {"transit_ip_ids": [""], "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePrivateSNATRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): snat_rule*.
+            (* required): snat_rule*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("snat-rule-id"),
         help: "Specifies the SNAT rule ID.")
     var snatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePrivateSNATRequest.self, from: body)
             _ = try await client.updatePrivateSNAT(snatRuleID: snatRuleID, requestBody)
         }

@@ -18,11 +18,14 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/dnat_rules/creating_a_dnat_rule.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createNatGatewayDnatRule()
         }
     }
@@ -45,11 +48,14 @@ struct DeleteDNATRuleCommand: AsyncParsableCommand {
         help: "Specifies the ID of the DNAT rule.")
     var dnatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteDNATRule(dnatRuleID: dnatRuleID)
         }
     }
@@ -160,11 +166,14 @@ struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
             """)
     var createdAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNatGatewayDnatRules(
                 id: id,
                 limit: limit,
@@ -203,11 +212,14 @@ struct ShowNatGatewayDnatRuleCommand: AsyncParsableCommand {
         help: "Specifies the DNAT rule ID.")
     var dnatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNatGatewayDnatRule(dnatRuleID: dnatRuleID)
         }
     }

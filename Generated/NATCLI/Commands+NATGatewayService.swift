@@ -18,11 +18,14 @@ struct CreateNatGatewayCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/nat_gateway_service/creating_a_nat_gateway.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createNatGateway()
         }
     }
@@ -45,11 +48,14 @@ struct DeleteNatGatewayCommand: AsyncParsableCommand {
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteNatGateway(natGatewayID: natGatewayID)
         }
     }
@@ -139,11 +145,14 @@ struct ListNatGatewaysCommand: AsyncParsableCommand {
             """)
     var createdAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNatGateways(
                 id: id,
                 limit: limit,
@@ -179,17 +188,20 @@ struct ShowNatGatewayCommand: AsyncParsableCommand {
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNatGateway(natGatewayID: natGatewayID)
         }
     }
 }
 
-struct UpdateNatGatewayCommand: AsyncParsableCommand {
+struct UpdateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-nat-gateway",
         abstract: "Updating a NAT Gateway",
@@ -201,26 +213,36 @@ struct UpdateNatGatewayCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/nat_gateway_service/updating_a_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"nat_gateway": {"name": "", "description": "", "spec": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateNatGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): nat_gateway*.
+            (* required): nat_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("nat-gateway-id"),
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNatGatewayRequest.self, from: body)
             _ = try await client.updateNatGateway(natGatewayID: natGatewayID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand {
+struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-delete-private-nat-tags",
         abstract: "Batch Adding or Deleting Tags to or from a Private NAT Gateway",
@@ -19,33 +19,56 @@ struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateway_tags/batch_adding_or_deleting_tags_to_or_from_a_private_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateDeletePrivateNatTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags*.
+            input. Fields (* required): action*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "Specifies the private NAT gateway ID.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. The value can be one of the following: create delete Enumeration \
+            values: create delete Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateDeletePrivateNatTagsRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateDeletePrivateNatTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateDeletePrivateNatTags(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct CreatePrivateNatTagCommand: AsyncParsableCommand {
+struct CreatePrivateNatTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-nat-tag",
         abstract: "Adding a Tag to a Private NAT Gateway",
@@ -58,26 +81,36 @@ struct CreatePrivateNatTagCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateway_tags/adding_a_tag_to_a_private_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivateNatTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tag*.
+            Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "Specifies the private NAT gateway ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePrivateNatTagRequest.self, from: body)
             try await client.createPrivateNatTag(resourceID: resourceID, requestBody)
         }
@@ -107,11 +140,14 @@ struct DeletePrivateNatTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePrivateNatTag(resourceID: resourceID, key: key)
         }
     }
@@ -130,17 +166,20 @@ struct ListPrivateNatTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateway_tags/querying_tags_of_all_private_nat_gateways_in_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivateNatTags()
         }
     }
 }
 
-struct ListPrivateNatsByTagsCommand: AsyncParsableCommand {
+struct ListPrivateNatsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-private-nats-by-tags",
         abstract: "Querying Private NAT Gateways",
@@ -153,22 +192,77 @@ struct ListPrivateNatsByTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateway_tags/querying_private_nat_gateways.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": "", "limit": "", "action": "filter|count", "matches": [{"key": "", "value": ""}], \#
+        "not_tags": [{"key": "", "values": [""], "value": ""}], "tags": [{"key": "", "values": [""], \#
+        "value": ""}], "tags_any": [{"key": "", "values": [""], "value": ""}], "not_tags_any": [{"key": "", \#
+        "values": [""], "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListPrivateNatsByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): offset, limit, action*, matches, not_tags, tags, tags_any, not_tags_any.
+            Fields (* required): offset, limit, action*, matches, not_tags, tags, tags_any, not_tags_any. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next data record indexed by this \
+            parameter. When querying resources on the first page, you do not need to specify this parameter. \
+            When querying resources on subsequent pages, set this parameter to the value returned in the \
+            response body for querying resources on the previous page. This parameter is not available when \
+            action is set to count. If action is set to filter, the value must be a positive number, and the \
+            default value is 0. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the number of records to be queried. This parameter is not available when action is \
+            set to count. If action is set to filter, the default value is 1000, which is also the maximum \
+            value. The minimum value is 1. The value cannot be a negative number. Sets `limit` of the body, \
+            over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to be performed. The value can be filter or count. The value filter \
+            indicates pagination query. The value count indicates that the total number of query results \
+            meeting the search criteria will be returned. Enumeration values: filter count Values: filter, \
+            count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListPrivateNatsByTagsRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListPrivateNatsByTagsRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "limit": limitField,
+                    "action": actionField
+                ])
             _ = try await client.listPrivateNatsByTags(requestBody)
         }
     }
@@ -192,11 +286,14 @@ struct ShowPrivateNatTagsCommand: AsyncParsableCommand {
         help: "Specifies the private NAT gateway ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivateNatTags(resourceID: resourceID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreatePrivateNatCommand: AsyncParsableCommand {
+struct CreatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-nat",
         abstract: "Creating a Private NAT Gateway",
@@ -19,21 +19,35 @@ struct CreatePrivateNatCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateways/creating_a_private_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"gateway": {"name": "", "description": "", "spec": "Small|Medium|Large|Extra-large", \#
+        "downlink_vpcs": [{"virsubnet_id": "", "ngport_ip_address": ""}], "tags": [{"key": "", "value": \#
+        ""}], "enterprise_project_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivateNatRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): gateway*.
+            (* required): gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePrivateNatRequest.self, from: body)
             _ = try await client.createPrivateNat(requestBody)
         }
@@ -58,11 +72,14 @@ struct DeletePrivateNatCommand: AsyncParsableCommand {
         help: "Specifies the private NAT gateway ID.")
     var gatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePrivateNat(gatewayID: gatewayID)
         }
     }
@@ -127,7 +144,8 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
             Specifies the private NAT gateway specifications. The value can be: Small Medium Large \
             Extra-large Enumeration values: Small Medium Large Extra-large Values: Small, Medium, Large, \
             Extra-large.
-            """)
+            """,
+        completion: .list(["Small", "Medium", "Large", "Extra-large"]))
     var spec: [String] = []
 
     @Option(
@@ -136,7 +154,8 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
             Specifies the private NAT gateway status. The value can be: ACTIVE: The private NAT gateway is \
             running properly. FROZEN: The private NAT gateway is frozen. Enumeration values: ACTIVE FROZEN \
             Values: ACTIVE, FROZEN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "FROZEN"]))
     var status: [String] = []
 
     @Option(
@@ -157,11 +176,14 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivateNats(
                 limit: limit,
                 marker: marker,
@@ -197,17 +219,20 @@ struct ShowPrivateNatCommand: AsyncParsableCommand {
         help: "Specifies the private NAT gateway ID.")
     var gatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivateNat(gatewayID: gatewayID)
         }
     }
 }
 
-struct UpdatePrivateNatCommand: AsyncParsableCommand {
+struct UpdatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-private-nat",
         abstract: "Updating a Private NAT Gateway",
@@ -220,26 +245,38 @@ struct UpdatePrivateNatCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/private_nat_gateways/updating_a_private_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"gateway": {"name": "", "description": "", "spec": "Small|Medium|Large|Extra-large"}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePrivateNatRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): gateway*.
+            (* required): gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("gateway-id"),
         help: "Specifies the private NAT gateway ID.")
     var gatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePrivateNatRequest.self, from: body)
             _ = try await client.updatePrivateNat(gatewayID: gatewayID, requestBody)
         }

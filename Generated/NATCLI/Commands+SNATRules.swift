@@ -18,11 +18,14 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/snat_rules/creating_an_snat_rule.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createNatGatewaySNATRule()
         }
     }
@@ -45,11 +48,14 @@ struct DeleteSNATRuleCommand: AsyncParsableCommand {
         help: "Specifies the SNAT rule ID.")
     var snatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSNATRule(snatRuleID: snatRuleID)
         }
     }
@@ -146,11 +152,14 @@ struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
             """)
     var createdAt: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNatGatewaySNATRules(
                 id: id,
                 limit: limit,
@@ -188,11 +197,14 @@ struct ShowNatGatewaySNATRuleCommand: AsyncParsableCommand {
         help: "Specifies the SNAT rule ID.")
     var snatRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNatGatewaySNATRule(snatRuleID: snatRuleID)
         }
     }

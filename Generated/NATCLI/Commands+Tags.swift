@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct AddNATGatewayTagCommand: AsyncParsableCommand {
+struct AddNATGatewayTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-nat-gateway-tag",
         abstract: "Adding a NAT Gateway Tag",
@@ -19,33 +19,43 @@ struct AddNATGatewayTagCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/tags/adding_a_nat_gateway_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddNATGatewayTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("nat-gateway-id"),
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddNATGatewayTagRequest.self, from: body)
             try await client.addNATGatewayTag(natGatewayID: natGatewayID, requestBody)
         }
     }
 }
 
-struct AddOrDeleteNATGatewayTagsInBatchesCommand: AsyncParsableCommand {
+struct AddOrDeleteNATGatewayTagsInBatchesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-or-delete-nat-gateway-tags-in-batches",
         abstract: "Adding or Deleting NAT Gateway Tags in Batches",
@@ -58,27 +68,49 @@ struct AddOrDeleteNATGatewayTagsInBatchesCommand: AsyncParsableCommand {
             apis_for_public_nat_gateways_v2.0/tags/adding_or_deleting_nat_gateway_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddOrDeleteNATGatewayTagsInBatchesRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags*, action*.
+            standard input. Fields (* required): tags*, action*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("nat-gateway-id"),
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to be performed. The value can be set to create or delete only. Sets \
+            `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddOrDeleteNATGatewayTagsInBatchesRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddOrDeleteNATGatewayTagsInBatchesRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.addOrDeleteNATGatewayTagsInBatches(natGatewayID: natGatewayID, requestBody)
         }
     }
@@ -106,11 +138,14 @@ struct DeleteNATGatewayTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteNATGatewayTag(natGatewayID: natGatewayID, key: key)
         }
     }
@@ -133,17 +168,20 @@ struct ListNATGatewayTagsCommand: AsyncParsableCommand {
         help: "Specifies the NAT gateway ID.")
     var natGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNATGatewayTags(natGatewayID: natGatewayID)
         }
     }
 }
 
-struct ListNATGatewaysByTagCommand: AsyncParsableCommand {
+struct ListNATGatewaysByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-nat-gateways-by-tag",
         abstract: "Querying NAT Gateways by Tag",
@@ -155,22 +193,75 @@ struct ListNATGatewaysByTagCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/tags/querying_nat_gateways_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", "value": "", "values": [""]}], \#
+        "not_tags": [{}], "not_tags_any": [{}], "limit": "", "offset": "", "action": "filter|count", \#
+        "matches": [{"key": "", "value": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNATGatewaysByTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches.
+            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Number of records. This parameter is not available when action is set to count. The default \
+            value is 1000 when action is set to filter. The maximum value is 1000, and the minimum value is \
+            1. The value cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next piece of data indexed by this \
+            parameter. This parameter is not required when you query data on the first page. The value in \
+            the response returned for querying data on the previous page will be included in this parameter \
+            for querying data on subsequent pages. This parameter is not available when action is set to \
+            count. If action is set to filter, the value must be a number, and the default value is 0. The \
+            value cannot be a negative number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
+            the total number). The value filter indicates pagination query. The value count indicates that \
+            the total number of query results meeting the search criteria will be returned. Returning other \
+            fields is not allowed. Values: filter, count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNATGatewaysByTagRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNATGatewaysByTagRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listNATGatewaysByTag(requestBody)
         }
     }
@@ -188,11 +279,14 @@ struct ListTagsInProjectCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/tags/querying_tags_in_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsInProject()
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct BatchCreateDeleteTransitIPTagsCommand: AsyncParsableCommand {
+struct BatchCreateDeleteTransitIPTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-delete-transit-ip-tags",
         abstract: "Batch Adding or Deleting Tags to or from a Transit IP Address",
@@ -19,33 +19,56 @@ struct BatchCreateDeleteTransitIPTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/transit_ip_address_tags/batch_adding_or_deleting_tags_to_or_from_a_transit_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateDeleteTransitIPTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags*.
+            input. Fields (* required): action*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "Specifies the ID of the transit IP address.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. The value can be one of the following: create delete Enumeration \
+            values: create delete Values: create, delete. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateDeleteTransitIPTagsRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateDeleteTransitIPTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateDeleteTransitIPTags(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct CreateTransitIPTagCommand: AsyncParsableCommand {
+struct CreateTransitIPTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-transit-ip-tag",
         abstract: "Adding a Tag to a Transit IP Address",
@@ -58,26 +81,36 @@ struct CreateTransitIPTagCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/transit_ip_address_tags/adding_a_tag_to_a_transit_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTransitIPTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tag*.
+            Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "Specifies the ID of the transit IP address.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTransitIPTagRequest.self, from: body)
             try await client.createTransitIPTag(resourceID: resourceID, requestBody)
         }
@@ -107,11 +140,14 @@ struct DeleteTransitIPTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTransitIPTag(resourceID: resourceID, key: key)
         }
     }
@@ -130,17 +166,20 @@ struct ListTransitIPTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/transit_ip_address_tags/querying_tags_of_all_transit_ip_addresses_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTransitIPTags()
         }
     }
 }
 
-struct ListTransitIPsByTagsCommand: AsyncParsableCommand {
+struct ListTransitIPsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-transit-ips-by-tags",
         abstract: "Querying Transit IP Addresses by Tag",
@@ -153,22 +192,77 @@ struct ListTransitIPsByTagsCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/transit_ip_address_tags/querying_transit_ip_addresses_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": "", "limit": "", "action": "filter|count", "matches": [{"key": "", "value": ""}], \#
+        "not_tags": [{"key": "", "values": [""], "value": ""}], "tags": [{"key": "", "values": [""], \#
+        "value": ""}], "tags_any": [{"key": "", "values": [""], "value": ""}], "not_tags_any": [{"key": "", \#
+        "values": [""], "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListTransitIPsByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): offset, limit, action*, matches, not_tags, tags, tags_any, not_tags_any.
+            Fields (* required): offset, limit, action*, matches, not_tags, tags, tags_any, not_tags_any. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next data record indexed by this \
+            parameter. When querying resources on the first page, you do not need to specify this parameter. \
+            When querying resources on subsequent pages, set this parameter to the value returned in the \
+            response body for querying resources on the previous page. This parameter is not available when \
+            action is set to count. If action is set to filter, the value must be a positive number, and the \
+            default value is 0. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the number of records to be queried. This parameter is not available when action is \
+            set to count. If action is set to filter, the default value is 1000, which is also the maximum \
+            value. The minimum value is 1. The value cannot be a negative number. Sets `limit` of the body, \
+            over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to be performed. The value can be filter or count. The value filter \
+            indicates pagination query. The value count indicates that the total number of query results \
+            meeting the search criteria will be returned. Enumeration values: filter count Values: filter, \
+            count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListTransitIPsByTagsRequest.self, from: body)
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListTransitIPsByTagsRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "limit": limitField,
+                    "action": actionField
+                ])
             _ = try await client.listTransitIPsByTags(requestBody)
         }
     }
@@ -192,11 +286,14 @@ struct ShowTransitIPTagsCommand: AsyncParsableCommand {
         help: "Specifies the ID of the transit IP address.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTransitIPTags(resourceID: resourceID)
         }
     }

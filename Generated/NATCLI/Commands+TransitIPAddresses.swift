@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateTransitIPCommand: AsyncParsableCommand {
+struct CreateTransitIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-transit-ip",
         abstract: "Assigning a Transit IP Address",
@@ -19,21 +19,34 @@ struct CreateTransitIPCommand: AsyncParsableCommand {
             apis_for_private_nat_gateways_v3.0/transit_ip_addresses/assigning_a_transit_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"transit_ip": {"virsubnet_id": "", "ip_address": "", "enterprise_project_id": "", "tags": [{"key": \#
+        "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTransitIPRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): transit_ip*.
+            (* required): transit_ip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTransitIPRequest.self, from: body)
             _ = try await client.createTransitIP(requestBody)
         }
@@ -58,11 +71,14 @@ struct DeleteTransitIPCommand: AsyncParsableCommand {
         help: "Specifies the ID of the transit IP address.")
     var transitIPID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTransitIP(transitIPID: transitIPID)
         }
     }
@@ -149,11 +165,14 @@ struct ListTransitIPsCommand: AsyncParsableCommand {
             """)
     var description: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTransitIPs(
                 limit: limit,
                 marker: marker,
@@ -189,11 +208,14 @@ struct ShowTransitIPCommand: AsyncParsableCommand {
         help: "Specifies the ID of the transit IP address.")
     var transitIPID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await NATCommand.run(Self.self, connection) { client, output in
+        try await NATCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTransitIP(transitIPID: transitIPID)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import NAT
 
-/// `nat`: one subcommand per NAT API operation (50 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct NATCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc nat`: one subcommand per NAT API operation (50 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct NATCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "nat",
         abstract: "Call the NAT API: one subcommand per operation of its API reference.",
         discussion: """
@@ -110,14 +110,16 @@ struct NATCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (NATClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: NATClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: NATClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: NATClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: NATClient.init(client:), operation: operation)
     }
 }

@@ -18,11 +18,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in sfs_capacity-oriented_apis/api_version_queries/querying_all_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -46,11 +49,14 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
         help: "Specifies the API version, which can be v1 or v2.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct ChangeSecurityGroupCommand: AsyncParsableCommand {
+struct ChangeSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-security-group",
         abstract: "Changing the Security Group Associated with a File System",
@@ -22,26 +22,36 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand {
             sfs_turbo_apis/connection_management/changing_the_security_group_associated_with_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"change_security_group": {"security_group_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): change_security_group*.
+            Fields (* required): change_security_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeSecurityGroupRequest.self, from: body)
             _ = try await client.changeSecurityGroup(shareID: shareID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct ExpandSharedFileSystemCommand: AsyncParsableCommand {
+struct ExpandSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-shared-file-system",
         abstract: "Expanding a Shared File System",
@@ -19,33 +19,43 @@ struct ExpandSharedFileSystemCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/expansion_and_shrinking/expanding_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-extend": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandSharedFileSystemRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-extend*.
+            Fields (* required): os-extend*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandSharedFileSystemRequest.self, from: body)
             try await client.expandSharedFileSystem(shareID: shareID, requestBody)
         }
     }
 }
 
-struct ShrinkSharedFileSystemCommand: AsyncParsableCommand {
+struct ShrinkSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "shrink-shared-file-system",
         abstract: "Shrinking a Shared File System",
@@ -58,26 +68,36 @@ struct ShrinkSharedFileSystemCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/expansion_and_shrinking/shrinking_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-shrink": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShrinkSharedFileSystemRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-shrink*.
+            Fields (* required): os-shrink*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShrinkSharedFileSystemRequest.self, from: body)
             try await client.shrinkSharedFileSystem(shareID: shareID, requestBody)
         }

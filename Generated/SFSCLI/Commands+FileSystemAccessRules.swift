@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct AddFileSystemAccessRuleCommand: AsyncParsableCommand {
+struct AddFileSystemAccessRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-file-system-access-rule",
         abstract: "Adding a File System Access Rule",
@@ -19,15 +19,24 @@ struct AddFileSystemAccessRuleCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/file_system_access_rules/adding_a_file_system_access_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"os-allow_access": {"access_level": "", "access_type": "", "access_to": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddFileSystemAccessRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): os-allow_access*.
+            Fields (* required): os-allow_access*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
@@ -46,11 +55,14 @@ struct AddFileSystemAccessRuleCommand: AsyncParsableCommand {
             """)
     var vpcIPBaseAcl: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddFileSystemAccessRuleRequest.self, from: body)
             _ = try await client.addFileSystemAccessRule(
                 shareID: shareID,
@@ -61,7 +73,7 @@ struct AddFileSystemAccessRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteFileSystemAccessRuleCommand: AsyncParsableCommand {
+struct DeleteFileSystemAccessRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-file-system-access-rule",
         abstract: "Deleting a File System Access Rule",
@@ -74,33 +86,43 @@ struct DeleteFileSystemAccessRuleCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/file_system_access_rules/deleting_a_file_system_access_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-deny_access": {"access_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteFileSystemAccessRuleRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-deny_access*.
+            input. Fields (* required): os-deny_access*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteFileSystemAccessRuleRequest.self, from: body)
             try await client.deleteFileSystemAccessRule(shareID: shareID, requestBody)
         }
     }
 }
 
-struct ListFileSystemAccessRulesCommand: AsyncParsableCommand {
+struct ListFileSystemAccessRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-file-system-access-rules",
         abstract: "Querying File System Access Rules",
@@ -113,26 +135,36 @@ struct ListFileSystemAccessRulesCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/file_system_access_rules/querying_file_system_access_rules.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-access_list": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListFileSystemAccessRulesRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): os-access_list*.
+            input. Fields (* required): os-access_list*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListFileSystemAccessRulesRequest.self, from: body)
             _ = try await client.listFileSystemAccessRules(shareID: shareID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct ShowClientIPInfoCommand: AsyncParsableCommand {
+struct ShowClientIPInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-client-ip-info",
         abstract: "Obtaining IP Addresses of the Clients Who Have Mounted the File System",
@@ -19,26 +19,36 @@ struct ShowClientIPInfoCommand: AsyncParsableCommand {
             sfs_turbo_apis/file_system_management/obtaining_ip_addresses_of_the_clients_who_have_mounted_the_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"get_client_ips": {"ips": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowClientIPInfoRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): get_client_ips*.
+            (* required): get_client_ips*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShowClientIPInfoRequest.self, from: body)
             _ = try await client.showClientIPInfo(shareID: shareID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct CreateSharedFileSystemCommand: AsyncParsableCommand {
+struct CreateSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-shared-file-system",
         abstract: "Creating a Shared File System",
@@ -19,21 +19,34 @@ struct CreateSharedFileSystemCommand: AsyncParsableCommand {
             Documented in sfs_capacity-oriented_apis/file_systems/creating_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"share": {"share_proto": "", "size": 0, "name": "", "description": "", "is_public": false, \#
+        "availability_zone": "", "metadata": {}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSharedFileSystemRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): share*.
+            Fields (* required): share*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSharedFileSystemRequest.self, from: body)
             _ = try await client.createSharedFileSystem(requestBody)
         }
@@ -57,11 +70,14 @@ struct DeleteSharedFileSystemCommand: AsyncParsableCommand {
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSharedFileSystem(shareID: shareID)
         }
     }
@@ -85,11 +101,14 @@ struct ListMountLocationsOfSharedFileSystemCommand: AsyncParsableCommand {
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMountLocationsOfSharedFileSystem(shareID: shareID)
         }
     }
@@ -113,17 +132,20 @@ struct ShowSharedFileSystemCommand: AsyncParsableCommand {
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSharedFileSystem(shareID: shareID)
         }
     }
 }
 
-struct UpdateSharedFileSystemCommand: AsyncParsableCommand {
+struct UpdateSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-shared-file-system",
         abstract: "Modifying a Shared File System",
@@ -135,26 +157,38 @@ struct UpdateSharedFileSystemCommand: AsyncParsableCommand {
             Documented in sfs_capacity-oriented_apis/file_systems/modifying_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"share": {"display_name": "", "display_description": "", "is_public": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSharedFileSystemRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): share*.
+            Fields (* required): share*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSharedFileSystemRequest.self, from: body)
             _ = try await client.updateSharedFileSystem(shareID: shareID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct ConfigureFileSystemACLCommand: AsyncParsableCommand {
+struct ConfigureFileSystemACLCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "configure-file-system-acl",
         abstract: "Configuring a File System ACL",
@@ -19,15 +19,25 @@ struct ConfigureFileSystemACLCommand: AsyncParsableCommand {
             general_purpose_file_system_apis_beta/file_system_access_rules/configuring_a_file_system_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"Statement": [{"Sid": "", "Action": "FullControl|Read", "Effect": "Allow", "Condition": \#
+        {"SourceVpc": "", "VpcSourceIp": [""]}}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ConfigureFileSystemACLRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): Statement.
+            Fields (* required): Statement. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("sfsacl"),
@@ -44,11 +54,14 @@ struct ConfigureFileSystemACLCommand: AsyncParsableCommand {
         help: "The request time.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfigureFileSystemACLRequest.self, from: body)
             try await client.configureFileSystemACL(
                 requestBody,
@@ -88,11 +101,14 @@ struct DeleteFileSystemACLCommand: AsyncParsableCommand {
         help: "The request time.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFileSystemACL(sfsacl: sfsacl, sfsaclHTTP1_1: sfsaclHTTP1_1, date: date)
         }
     }
@@ -126,11 +142,14 @@ struct ListFileSystemACLInformationCommand: AsyncParsableCommand {
         help: "The request time.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFileSystemACLInformation(
                 sfsacl: sfsacl,
                 sfsaclHTTP1_1: sfsaclHTTP1_1,

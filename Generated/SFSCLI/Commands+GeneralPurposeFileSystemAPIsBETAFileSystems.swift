@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct CreateFileSystemCommand: AsyncParsableCommand {
+struct CreateFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-file-system",
         abstract: "Creating a File System",
@@ -18,15 +18,22 @@ struct CreateFileSystemCommand: AsyncParsableCommand {
             Documented in general_purpose_file_system_apis_beta/file_systems/creating_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"Location": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFileSystemRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): Location.
+            (* required): Location. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("date"),
@@ -43,15 +50,28 @@ struct CreateFileSystemCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("x-obs-bucket-type"),
-        help: "The header used to specify the file system creation. Enumerated value: SFS Values: SFS.")
+        help: "The header used to specify the file system creation. Enumerated value: SFS Values: SFS.",
+        completion: .list(["SFS"]))
     var xOBSBucketType: String
+
+    @Option(
+        name: .customLong("location"),
+        help: "The region. Sets `Location` of the body, over --body.")
+    var locationField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFileSystemRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFileSystemRequest.self, from: body,
+                overriding: [
+                    "Location": locationField
+                ])
             try await client.createFileSystem(
                 requestBody,
                 date: date,
@@ -79,11 +99,14 @@ struct DeleteFileSystemCommand: AsyncParsableCommand {
         help: "The request time.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFileSystem(date: date)
         }
     }
@@ -106,7 +129,8 @@ struct ListFileSystemsCommand: AsyncParsableCommand {
         help: """
             The header used to specify the content to be obtained. Enumerated value: SFS: listing all file \
             systems Values: SFS.
-            """)
+            """,
+        completion: .list(["SFS"]))
     var xOBSBucketType: String
 
     @Option(
@@ -114,11 +138,14 @@ struct ListFileSystemsCommand: AsyncParsableCommand {
         help: "The request time.")
     var date: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFileSystems(
                 xOBSBucketType: XOBSBucketType(rawValue: xOBSBucketType),
                 date: date

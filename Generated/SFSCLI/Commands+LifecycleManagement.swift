@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct CreateShareCommand: AsyncParsableCommand {
+struct CreateShareCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-share",
         abstract: "Creating a File System",
@@ -18,21 +18,36 @@ struct CreateShareCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/lifecycle_management/creating_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"share": {"availability_zone": "", "description": "", "metadata": {"crypt_key_id": "", \#
+        "expand_type": "bandwidth|hpc", "hpc_bw": ""}, "name": "", "security_group_id": "", "share_proto": \#
+        "", "share_type": "", "size": 0, "subnet_id": "", "vpc_id": "", "backup_id": "", "tags": [{"key": \#
+        "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateShareRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): share*.
+            required): share*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateShareRequest.self, from: body)
             _ = try await client.createShare(requestBody)
         }
@@ -56,17 +71,20 @@ struct DeleteShareCommand: AsyncParsableCommand {
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteShare(shareID: shareID)
         }
     }
 }
 
-struct ExpandShareCommand: AsyncParsableCommand {
+struct ExpandShareCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand-share",
         abstract: "Expanding the Capacity of a File System",
@@ -78,26 +96,36 @@ struct ExpandShareCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/lifecycle_management/expanding_the_capacity_of_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"extend": {"new_size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpandShareRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): extend*.
+            required): extend*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandShareRequest.self, from: body)
             _ = try await client.expandShare(shareID: shareID, requestBody)
         }
@@ -134,11 +162,14 @@ struct ListSharesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -169,11 +200,14 @@ struct ShowShareCommand: AsyncParsableCommand {
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showShare(shareID: shareID)
         }
     }

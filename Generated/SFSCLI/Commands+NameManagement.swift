@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct ChangeShareNameCommand: AsyncParsableCommand {
+struct ChangeShareNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-share-name",
         abstract: "Changing the Name of a File System",
@@ -18,26 +18,36 @@ struct ChangeShareNameCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/name_management/changing_the_name_of_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"change_name": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeShareNameRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): change_name*.
+            (* required): change_name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeShareNameRequest.self, from: body)
             try await client.changeShareName(shareID: shareID, requestBody)
         }

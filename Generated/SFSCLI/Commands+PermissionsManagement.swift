@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct CreatePermRuleCommand: AsyncParsableCommand {
+struct CreatePermRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-perm-rule",
         abstract: "Creating a Permission Rule",
@@ -18,26 +18,38 @@ struct CreatePermRuleCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/permissions_management/creating_a_permission_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"rules": [{"ip_cidr": "", "rw_type": "", "user_type": "no_root_squash|root_squash|all_squash"}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePermRuleRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): rules*.
+            required): rules*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePermRuleRequest.self, from: body)
             _ = try await client.createPermRule(shareID: shareID, requestBody)
         }
@@ -66,11 +78,14 @@ struct DeletePermRuleCommand: AsyncParsableCommand {
         help: "The permission rule ID.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePermRule(shareID: shareID, ruleID: ruleID)
         }
     }
@@ -112,11 +127,14 @@ struct ListPermRulesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -156,17 +174,20 @@ struct ShowPermRuleCommand: AsyncParsableCommand {
         help: "The permission rule ID.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPermRule(shareID: shareID, ruleID: ruleID)
         }
     }
 }
 
-struct UpdatePermRuleCommand: AsyncParsableCommand {
+struct UpdatePermRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-perm-rule",
         abstract: "Modifying a Permission Rule",
@@ -178,15 +199,22 @@ struct UpdatePermRuleCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/permissions_management/modifying_a_permission_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"rw_type": "", "user_type": "no_root_squash|root_squash|all_squash"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePermRuleRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): rw_type, user_type.
+            required): rw_type, user_type. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
@@ -198,12 +226,43 @@ struct UpdatePermRuleCommand: AsyncParsableCommand {
         help: "The permission rule ID.")
     var ruleID: String
 
+    @Option(
+        name: .customLong("rw-type"),
+        help: """
+            The read/write permission of the object to be authorized. rw: read and write permission, which \
+            is the default option ro: read-only permission none: no permission. Sets `rw_type` of the body, \
+            over --body.
+            """)
+    var rwTypeField: String?
+
+    @Option(
+        name: .customLong("user-type"),
+        help: """
+            The file system access permission granted to the user of the object to be authorized. The value \
+            can be: no_root_squash (default value): allows any user including root on the client to access \
+            the file system as who they are, instead of mapping them to another user. root_squash: allows \
+            root on the client to access the file system as nfsnobody and allows a non-root user on the \
+            client to access as who they are, instead of being mapped to another user. all_squash: allows \
+            any user on the client to access the file system as nfsnobody. Values: no_root_squash, \
+            root_squash, all_squash. Sets `user_type` of the body, over --body.
+            """,
+        completion: .list(["no_root_squash", "root_squash", "all_squash"]))
+    var userTypeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePermRuleRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePermRuleRequest.self, from: body,
+                overriding: [
+                    "rw_type": rwTypeField,
+                    "user_type": userTypeField
+                ])
             _ = try await client.updatePermRule(shareID: shareID, ruleID: ruleID, requestBody)
         }
     }

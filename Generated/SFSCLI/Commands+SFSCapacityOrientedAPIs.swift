@@ -25,11 +25,14 @@ struct QuotaManagementCommand: AsyncParsableCommand {
             """)
     var usage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.quotaManagement(usage: usage)
         }
     }

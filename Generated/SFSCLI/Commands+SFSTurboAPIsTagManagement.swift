@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct BatchAddSharedTagsCommand: AsyncParsableCommand {
+struct BatchAddSharedTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-shared-tags",
         abstract: "Batch Adding Tags to a File System",
@@ -18,33 +18,56 @@ struct BatchAddSharedTagsCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/tag_management/batch_adding_tags_to_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddSharedTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*, tags*.
+            Fields (* required): action*, tags*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation identifier. The value is create. Use create if you want to batch add tags to a \
+            file system. Enumeration values: create Values: create. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddSharedTagsRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddSharedTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddSharedTags(shareID: shareID, requestBody)
         }
     }
 }
 
-struct CreateSharedTagCommand: AsyncParsableCommand {
+struct CreateSharedTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-shared-tag",
         abstract: "Adding a Tag to a File System",
@@ -56,26 +79,36 @@ struct CreateSharedTagCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/tag_management/adding_a_tag_to_a_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSharedTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSharedTagRequest.self, from: body)
             try await client.createSharedTag(shareID: shareID, requestBody)
         }
@@ -112,11 +145,14 @@ struct DeleteSharedTagCommand: AsyncParsableCommand {
             """)
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSharedTag(shareID: shareID, key: key)
         }
     }
@@ -152,11 +188,14 @@ struct ListSharedTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -170,7 +209,7 @@ struct ListSharedTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListSharesByTagCommand: AsyncParsableCommand {
+struct ListSharesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-shares-by-tag",
         abstract: "Querying File Systems by Tag",
@@ -182,22 +221,72 @@ struct ListSharesByTagCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/tag_management/querying_file_systems_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"action": "filter|count", "limit": "", "offset": "", "without_any_tag": false, "tags": [{"key": \#
+        "", "values": [""]}], "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListSharesByTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): action*, limit, offset, without_any_tag, tags, matches.
+            (* required): action*, limit, offset, without_any_tag, tags, matches. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            The operation type of listing file systems by tag. The value can be filter or count. Enumeration \
+            values: filter count Values: filter, count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "The maximum number of file systems returned. Sets `limit` of the body, over --body.")
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "The offset of the returned file systems. Sets `offset` of the body, over --body.")
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            The resources to be queried contain no tags. If this parameter is set to true, all resources \
+            without specified tags are queried. In this case, the tags field is ignored. If this parameter \
+            is set to false or not specified, it does not take effect, meaning that all resources are \
+            returned or resources are filtered by tags or matches. Sets `without_any_tag` of the body, over \
+            --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListSharesByTagRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListSharesByTagRequest.self, from: body,
+                overriding: [
+                    "action": actionField,
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "without_any_tag": withoutAnyTagField
+                ])
             _ = try await client.listSharesByTag(requestBody)
         }
     }
@@ -220,11 +309,14 @@ struct ShowSharedTagsCommand: AsyncParsableCommand {
         help: "The file system ID.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSharedTags(shareID: shareID)
         }
     }

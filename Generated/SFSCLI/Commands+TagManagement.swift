@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct AddTagToSharedFileSystemCommand: AsyncParsableCommand {
+struct AddTagToSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-tag-to-shared-file-system",
         abstract: "Adding a Tag to a Shared File System",
@@ -19,33 +19,43 @@ struct AddTagToSharedFileSystemCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/adding_a_tag_to_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddTagToSharedFileSystemRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tag*.
+            Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToSharedFileSystemRequest.self, from: body)
             try await client.addTagToSharedFileSystem(shareID: shareID, requestBody)
         }
     }
 }
 
-struct BatchAddTagsToSharedFileSystemCommand: AsyncParsableCommand {
+struct BatchAddTagsToSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-tags-to-shared-file-system",
         abstract: "Batch Adding Tags to a Shared File System",
@@ -58,33 +68,55 @@ struct BatchAddTagsToSharedFileSystemCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/batch_adding_tags_to_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "tags": [{"key": "", "value": ""}], "sys_tags": [{}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddTagsToSharedFileSystemRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags, sys_tags.
+            input. Fields (* required): action*, tags, sys_tags. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. Possible values are create and delete. Use create to batch \
+            add tags to a specified shared file system. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddTagsToSharedFileSystemRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddTagsToSharedFileSystemRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddTagsToSharedFileSystem(shareID: shareID, requestBody)
         }
     }
 }
 
-struct BatchDeleteTagsFromSharedFileSystemCommand: AsyncParsableCommand {
+struct BatchDeleteTagsFromSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-tags-from-shared-file-system",
         abstract: "Batch Deleting Tags from a Shared File System",
@@ -97,27 +129,49 @@ struct BatchDeleteTagsFromSharedFileSystemCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/batch_deleting_tags_from_a_shared_file_system.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteTagsFromSharedFileSystemRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): action*, tags*.
+            standard input. Fields (* required): action*, tags*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("share-id"),
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. Possible values are create and delete. Use delete to batch \
+            delete tags from a specified shared file system. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsFromSharedFileSystemRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchDeleteTagsFromSharedFileSystemRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchDeleteTagsFromSharedFileSystem(shareID: shareID, requestBody)
         }
     }
@@ -151,17 +205,20 @@ struct DeleteTagFromSharedFileSystemCommand: AsyncParsableCommand {
             """)
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteTagFromSharedFileSystem(shareID: shareID, key: key)
         }
     }
 }
 
-struct ListNumberOfSharedFileSystemsByTagCommand: AsyncParsableCommand {
+struct ListNumberOfSharedFileSystemsByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-number-of-shared-file-systems-by-tag",
         abstract: "Querying the Number of Shared File Systems by Tag",
@@ -174,29 +231,54 @@ struct ListNumberOfSharedFileSystemsByTagCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/querying_the_number_of_shared_file_systems_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"action": "", "matches": [{"key": "", "value": ""}], "tags": [{"key": "", "values": [""]}], \#
+        "tags_any": [{}], "not_tags": [{}], "not_tags_any": [{}], "sys_tags": [{}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNumberOfSharedFileSystemsByTagRequest) as JSON, @file.json, or - for \
             standard input. Fields (* required): action*, matches, tags, tags_any, not_tags, not_tags_any, \
-            sys_tags.
+            sys_tags. An option named after a field overrides that field of --body. --generate-skeleton \
+            prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. Possible values are filter and count. Use count to query the \
+            number of share instances based on tags. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNumberOfSharedFileSystemsByTagRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNumberOfSharedFileSystemsByTagRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.listNumberOfSharedFileSystemsByTag(requestBody)
         }
     }
 }
 
-struct ListSharedFileSystemsByTagCommand: AsyncParsableCommand {
+struct ListSharedFileSystemsByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-shared-file-systems-by-tag",
         abstract: "Querying Shared File Systems by Tag",
@@ -209,23 +291,69 @@ struct ListSharedFileSystemsByTagCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/querying_shared_file_systems_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"offset": "", "limit": "", "action": "", "matches": [{"key": "", "value": ""}], "tags": [{"key": \#
+        "", "values": [""], "value": ""}], "tags_any": [{}], "not_tags": [{}], "not_tags_any": [{}], \#
+        "sys_tags": [{}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListSharedFileSystemsByTagRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): offset, limit, action*, matches, tags, tags_any, not_tags, \
-            not_tags_any, sys_tags.
+            not_tags_any, sys_tags. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index location. The value is a character string consisting of 0 and positive \
+            integers. The default value is 0. The first record in the query result is the offset+1 record \
+            that meets the query criteria. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of query records. The value is a character string consisting of \
+            integers. The default value is 1000. The value ranges from 1 to 1000. The number of returned \
+            records cannot exceed the value of limit. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. Possible values are filter and count. Use filter to query \
+            details of a shared file system using tags. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListSharedFileSystemsByTagRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListSharedFileSystemsByTagRequest.self, from: body,
+                overriding: [
+                    "offset": offsetField,
+                    "limit": limitField,
+                    "action": actionField
+                ])
             _ = try await client.listSharedFileSystemsByTag(requestBody)
         }
     }
@@ -244,11 +372,14 @@ struct ListTagsOfFileSystemsOfTenantCommand: AsyncParsableCommand {
             sfs_capacity-oriented_apis/tag_management/querying_tags_of_all_file_systems_of_a_tenant.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfFileSystemsOfTenant()
         }
     }
@@ -272,11 +403,14 @@ struct ListTagsOfSharedFileSystemCommand: AsyncParsableCommand {
         help: "Specifies the ID of the shared file system.")
     var shareID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfSharedFileSystem(shareID: shareID)
         }
     }

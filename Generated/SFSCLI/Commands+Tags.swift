@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SFS
 
-struct BatchAddTagsToResourceCommand: AsyncParsableCommand {
+struct BatchAddTagsToResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-tags-to-resource",
         abstract: "Batch Adding Tags to a Resource",
@@ -19,33 +19,43 @@ struct BatchAddTagsToResourceCommand: AsyncParsableCommand {
             Documented in general_purpose_file_system_apis_beta/tags/batch_adding_tags_to_a_resource.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "sys_tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddTagsToResourceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, sys_tags.
+            Fields (* required): tags, sys_tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID, which is the name of a general purpose file system.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddTagsToResourceRequest.self, from: body)
             try await client.batchAddTagsToResource(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct BatchDeleteTagsFromResourceCommand: AsyncParsableCommand {
+struct BatchDeleteTagsFromResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-tags-from-resource",
         abstract: "Batch Deleting Tags from a Resource",
@@ -59,33 +69,43 @@ struct BatchDeleteTagsFromResourceCommand: AsyncParsableCommand {
             general_purpose_file_system_apis_beta/tags/batch_deleting_tags_from_a_resource.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteTagsFromResourceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*.
+            input. Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "The resource ID, which is the name of a general purpose file system.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsFromResourceRequest.self, from: body)
             try await client.batchDeleteTagsFromResource(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct ListNumberOfResourcesByTagCommand: AsyncParsableCommand {
+struct ListNumberOfResourcesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-number-of-resources-by-tag",
         abstract: "Querying the Number of Resources by Tag",
@@ -98,28 +118,55 @@ struct ListNumberOfResourcesByTagCommand: AsyncParsableCommand {
             general_purpose_file_system_apis_beta/tags/querying_the_number_of_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "tags": [{"key": "", "values": [""]}], "sys_tags": [{"key": "", \#
+        "values": [""]}], "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListNumberOfResourcesByTagRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): without_any_tag, tags, sys_tags, matches.
+            input. Fields (* required): without_any_tag, tags, sys_tags, matches. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            Excludes any of the specified tags. If this parameter is set to true, all resources without tags \
+            are queried. In this case, the tags field is ignored. If this parameter is set to false or not \
+            specified, it does not take effect, which means that all resources are returned or resources are \
+            filtered by tags or matches. Sets `without_any_tag` of the body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListNumberOfResourcesByTagRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListNumberOfResourcesByTagRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField
+                ])
             _ = try await client.listNumberOfResourcesByTag(requestBody)
         }
     }
 }
 
-struct ListResourcesByTagCommand: AsyncParsableCommand {
+struct ListResourcesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resources-by-tag",
         abstract: "Querying Resources by Tag",
@@ -132,15 +179,25 @@ struct ListResourcesByTagCommand: AsyncParsableCommand {
             Documented in general_purpose_file_system_apis_beta/tags/querying_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "tags": [{"key": "", "values": [""]}], "sys_tags": [{"key": "", \#
+        "values": [""]}], "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourcesByTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): without_any_tag, tags, sys_tags, matches.
+            Fields (* required): without_any_tag, tags, sys_tags, matches. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("limit"),
@@ -167,12 +224,29 @@ struct ListResourcesByTagCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            Excludes any of the specified tags. If this parameter is set to true, all resources without tags \
+            are queried. In this case, the tags field is ignored. If this parameter is set to false or not \
+            specified, it does not take effect, which means that all resources are returned or resources are \
+            filtered by tags or matches. Sets `without_any_tag` of the body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourcesByTagRequest.self, from: body)
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourcesByTagRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField
+                ])
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -198,11 +272,14 @@ struct ListTagsInProjectCommand: AsyncParsableCommand {
             Documented in general_purpose_file_system_apis_beta/tags/querying_tags_in_a_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsInProject()
         }
     }
@@ -225,11 +302,14 @@ struct ListTagsOfResourceCommand: AsyncParsableCommand {
         help: "The resource ID, which is the name of a general purpose file system.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagsOfResource(resourceID: resourceID)
         }
     }

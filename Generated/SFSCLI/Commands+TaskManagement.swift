@@ -23,11 +23,14 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
         help: "job ID")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobDetail(jobID: jobID)
         }
     }
@@ -53,22 +56,27 @@ struct WaitForJobCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: success, failed, waiting, \
             running.
-            """)
+            """,
+        completion: .list(["success", "failed", "waiting", "running"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["success", "failed", "waiting", "running"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForJob(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobDetailStatus.self),

@@ -18,11 +18,14 @@ struct ShowQuotaCommand: AsyncParsableCommand {
             Documented in sfs_turbo_apis/tenant_quota_management/querying_tenant_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuota()
         }
     }

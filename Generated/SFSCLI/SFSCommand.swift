@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import SFS
 
-/// `sfs`: one subcommand per SFS API operation (54 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct SFSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc sfs`: one subcommand per SFS API operation (54 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct SFSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "sfs",
         abstract: "Call the SFS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -143,14 +143,16 @@ struct SFSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (SFSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: SFSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: SFSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: SFSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: SFSClient.init(client:), operation: operation)
     }
 }

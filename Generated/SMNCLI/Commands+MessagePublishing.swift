@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SMN
 
-struct PublishMessageCommand: AsyncParsableCommand {
+struct PublishMessageCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish-message",
         abstract: "Publishing Messages in the Text Format",
@@ -18,33 +18,77 @@ struct PublishMessageCommand: AsyncParsableCommand {
             Documented in apis/message_publishing/publishing_messages_in_the_text_format.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subject": "", "message": "", "time_to_live": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PublishMessageRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): subject, message*, time_to_live.
+            required): subject, message*, time_to_live. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
         help: "Unique resource ID of the topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @Option(
+        name: .customLong("subject"),
+        help: """
+            Message subject, which is used as the email subject when you publish email messages. The subject \
+            cannot exceed 512 characters. Sets `subject` of the body, over --body.
+            """)
+    var subjectField: String?
+
+    @Option(
+        name: .customLong("message"),
+        help: """
+            Message content The message content must be UTF-8-coded and can be no more than 256 KB. If the \
+            subscription endpoint is a mobile number, each SMS message can contain up to 256 bytes. If you \
+            publish a message that exceeds the size limit, SMN sends it as multiple messages, each fitting \
+            within the size limit. Sets `message` of the body, over --body.
+            """)
+    var messageField: String?
+
+    @Option(
+        name: .customLong("time-to-live"),
+        help: """
+            The maximum retention period of a message in SMN After the retention period expires, SMN does \
+            not send this message. The time period is measured in seconds, and the default retention period \
+            is 3600 (one hour). The retention period must be a positive integer less than or equal to \
+            604,800 (3600 x 24 x 7). Sets `time_to_live` of the body, over --body.
+            """)
+    var timeToLiveField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PublishMessageRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                PublishMessageRequest.self, from: body,
+                overriding: [
+                    "subject": subjectField,
+                    "message": messageField,
+                    "time_to_live": timeToLiveField
+                ])
             _ = try await client.publishMessage(topicURN: topicURN, requestBody)
         }
     }
 }
 
-struct PublishMessageV2Command: AsyncParsableCommand {
+struct PublishMessageV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish-message-v2",
         abstract: "Publishing Messages Using a Message Structure",
@@ -56,33 +100,80 @@ struct PublishMessageV2Command: AsyncParsableCommand {
             Documented in apis/message_publishing/publishing_messages_using_a_message_structure.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subject": "", "message_structure": "", "time_to_live": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PublishMessageV2Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): subject, message_structure*, time_to_live.
+            (* required): subject, message_structure*, time_to_live. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
         help: "Unique resource ID of the topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @Option(
+        name: .customLong("subject"),
+        help: """
+            Message subject, which is presented as the email subject when SMN sends messages to email \
+            subscribers The message subject cannot exceed 512 bytes. Sets `subject` of the body, over \
+            --body.
+            """)
+    var subjectField: String?
+
+    @Option(
+        name: .customLong("message-structure"),
+        help: """
+            Message structure, which contains JSON strings email, sms, http, and https are supported. The \
+            default protocol is mandatory. If the system fails to match any other protocols, the default \
+            message is sent. Three message formats are supported: message message_structure \
+            message_template_name If the three formats are specified at the same time, they take effect in \
+            the following sequence: message_structure > message_template_name > message. Sets \
+            `message_structure` of the body, over --body.
+            """)
+    var messageStructureField: String?
+
+    @Option(
+        name: .customLong("time-to-live"),
+        help: """
+            The maximum retention period of a message in SMN After the retention period expires, SMN does \
+            not send this message. Unit: second Default retention period: 3600 (one hour) The retention \
+            period must be a positive integer less than or equal to 604,800 (3600 x 24 x 7). Sets \
+            `time_to_live` of the body, over --body.
+            """)
+    var timeToLiveField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PublishMessageV2Request.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                PublishMessageV2Request.self, from: body,
+                overriding: [
+                    "subject": subjectField,
+                    "message_structure": messageStructureField,
+                    "time_to_live": timeToLiveField
+                ])
             _ = try await client.publishMessageV2(topicURN: topicURN, requestBody)
         }
     }
 }
 
-struct PublishMessageV22Command: AsyncParsableCommand {
+struct PublishMessageV22Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish-message-v22",
         abstract: "Publishing Messages Using a Template",
@@ -94,27 +185,73 @@ struct PublishMessageV22Command: AsyncParsableCommand {
             Documented in apis/message_publishing/publishing_messages_using_a_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subject": "", "message_template_name": "", "tags": {}, "time_to_live": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (PublishMessageV22Request) as JSON, @file.json, or - for standard input. Fields \
-            (* required): subject, message_template_name*, tags, time_to_live.
+            (* required): subject, message_template_name*, tags, time_to_live. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
         help: "Unique resource ID of the topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @Option(
+        name: .customLong("subject"),
+        help: """
+            Message subject, which is presented as the email subject when SMN sends messages to email \
+            subscribers The message subject cannot exceed 512 bytes. Sets `subject` of the body, over \
+            --body.
+            """)
+    var subjectField: String?
+
+    @Option(
+        name: .customLong("message-template-name"),
+        help: """
+            Message template name, which can be obtained by referring to Querying Message Templates Three \
+            message formats are supported: message message_structure message_template_name If the three \
+            formats are specified at the same time, they take effect in the following sequence: \
+            message_structure>message_template_name>message. Sets `message_template_name` of the body, over \
+            --body.
+            """)
+    var messageTemplateNameField: String?
+
+    @Option(
+        name: .customLong("time-to-live"),
+        help: """
+            The maximum retention period of a message in SMN After the retention period expires, SMN does \
+            not send this message. Unit: second Default retention period: 3600 (one hour) The retention \
+            period must be a positive integer less than or equal to 604,800 (3600 x 24 x 7). Sets \
+            `time_to_live` of the body, over --body.
+            """)
+    var timeToLiveField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(PublishMessageV22Request.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                PublishMessageV22Request.self, from: body,
+                overriding: [
+                    "subject": subjectField,
+                    "message_template_name": messageTemplateNameField,
+                    "time_to_live": timeToLiveField
+                ])
             _ = try await client.publishMessageV22(topicURN: topicURN, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SMN
 
-struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-resource-tags",
         abstract: "Adding or Deleting Tags in Batches",
@@ -18,15 +18,22 @@ struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand {
             Documented in apis/resource_tag_operations/adding_or_deleting_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteResourceTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -42,12 +49,27 @@ struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand {
             """)
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed, which can be create or delete. Sets `action` of the body, over \
+            --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteResourceTagsRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteResourceTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateOrDeleteResourceTags(
                 resourceType: resourceType,
                 resourceID: resourceID,
@@ -57,7 +79,7 @@ struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateResourceTagCommand: AsyncParsableCommand {
+struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-resource-tag",
         abstract: "Adding a Tag",
@@ -69,15 +91,22 @@ struct CreateResourceTagCommand: AsyncParsableCommand {
             Documented in apis/resource_tag_operations/adding_a_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateResourceTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -93,11 +122,14 @@ struct CreateResourceTagCommand: AsyncParsableCommand {
             """)
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
             try await client.createResourceTag(
                 resourceType: resourceType,
@@ -139,11 +171,14 @@ struct DeleteResourceTagCommand: AsyncParsableCommand {
         help: "")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteResourceTag(resourceType: resourceType, resourceID: resourceID, key: key)
         }
     }
@@ -166,17 +201,20 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
         help: "Resource type Only smn_topic (topic) is supported.")
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
 }
 
-struct ListResourceInstancesCommand: AsyncParsableCommand {
+struct ListResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resource-instances",
         abstract: "Querying Topics by Tag",
@@ -188,27 +226,78 @@ struct ListResourceInstancesCommand: AsyncParsableCommand {
             Documented in apis/resource_tag_operations/querying_topics_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", "values": [""]}], "not_tags": \#
+        [{"key": "", "values": [""]}], "not_tags_any": [{"key": "", "values": [""]}], "limit": "", \#
+        "offset": "", "action": "", "matches": [{}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourceInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches.
+            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: "Resource type Only smn_topic (topic) is supported.")
     var resourceType: String
 
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The maximum number of resources to be queried If action is set to count, this parameter does not \
+            take effect. If action is set to filter, this parameter takes effect. Its value ranges from 1 to \
+            1000 (default). Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Start location of pagination query. The query starts from the next resource of the specified \
+            location. You do not need to specify this parameter when you query resources on the first page. \
+            When you query resources on subsequent pages, set this parameter to the location returned in the \
+            response body for the previous query. If action is set to count, this parameter does not take \
+            effect. If action is set to filter, this parameter takes effect. Its value can be 0 (default) or \
+            a positive integer. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation to be performed. The operation can be filter or count (case-sensitive). filter: \
+            queries resources in pages based on filter conditions. count: queries the total number of \
+            resources meeting filter conditions. Sets `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourceInstancesRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourceInstancesRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listResourceInstances(resourceType: resourceType, requestBody)
         }
     }
@@ -240,11 +329,14 @@ struct ListResourceTagsCommand: AsyncParsableCommand {
             """)
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listResourceTags(resourceType: resourceType, resourceID: resourceID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SMN
 
-struct AddSubscriptionCommand: AsyncParsableCommand {
+struct AddSubscriptionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-subscription",
         abstract: "Adding a Subscription",
@@ -18,27 +18,63 @@ struct AddSubscriptionCommand: AsyncParsableCommand {
             Documented in apis/subscription_operations/adding_a_subscription.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"endpoint": "", "protocol": "", "remark": "", "extension": {"header": {}}, "subscriptions": \#
+        [{"endpoint": "", "protocol": "", "remark": "", "extension": {"header": {}}}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddSubscriptionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): endpoint*, protocol*, remark, extension, subscriptions.
+            (* required): endpoint*, protocol*, remark, extension, subscriptions. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @Option(
+        name: .customLong("protocol"),
+        help: """
+            Subscription protocol (Different protocols indicate different types of endpoints to receive \
+            messages.) The following protocols are supported: email: The endpoints are email address. sms: \
+            The endpoints are phone numbers. http and https: The endpoints are URLs. Sets `protocol` of the \
+            body, over --body.
+            """)
+    var protocolField: String?
+
+    @Option(
+        name: .customLong("remark"),
+        help: """
+            Description of the subscription The remarks must be UTF-8-coded and can contain up to 128 bytes. \
+            Sets `remark` of the body, over --body.
+            """)
+    var remarkField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddSubscriptionRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddSubscriptionRequest.self, from: body,
+                overriding: [
+                    "protocol": protocolField,
+                    "remark": remarkField
+                ])
             _ = try await client.addSubscription(topicURN: topicURN, requestBody)
         }
     }
@@ -61,11 +97,14 @@ struct CancelSubscriptionCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Subscriptions.")
     var subscriptionURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.cancelSubscription(subscriptionURN: subscriptionURN)
         }
     }
@@ -107,11 +146,14 @@ struct ListSubscriptionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -166,11 +208,14 @@ struct ListSubscriptionsByTopicCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SMN
 
-struct CreateMessageTemplateCommand: AsyncParsableCommand {
+struct CreateMessageTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-message-template",
         abstract: "Creating a Message Template",
@@ -18,22 +18,63 @@ struct CreateMessageTemplateCommand: AsyncParsableCommand {
             Documented in apis/template_operations/creating_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"message_template_name": "", "content": "", "protocol": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateMessageTemplateRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): message_template_name*, content*, protocol.
+            Fields (* required): message_template_name*, content*, protocol. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("message-template-name"),
+        help: """
+            Template name Enter 1 to 64 characters, and start with a letter or digit. Only letters, digits, \
+            hyphens (-), and underscores (_) are allowed. Sets `message_template_name` of the body, over \
+            --body.
+            """)
+    var messageTemplateNameField: String?
+
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Template content, which currently supports plain text only The template content cannot be left \
+            blank or larger than 256 KB. Sets `content` of the body, over --body.
+            """)
+    var contentField: String?
+
+    @Option(
+        name: .customLong("protocol"),
+        help: """
+            Protocol supported by the template Currently, the following protocols are supported: email \
+            default sms http and https. Sets `protocol` of the body, over --body.
+            """)
+    var protocolField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateMessageTemplateRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateMessageTemplateRequest.self, from: body,
+                overriding: [
+                    "message_template_name": messageTemplateNameField,
+                    "content": contentField,
+                    "protocol": protocolField
+                ])
             _ = try await client.createMessageTemplate(requestBody)
         }
     }
@@ -56,11 +97,14 @@ struct DeleteMessageTemplateCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Message Templates.")
     var messageTemplateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteMessageTemplate(messageTemplateID: messageTemplateID)
         }
     }
@@ -83,11 +127,14 @@ struct ListMessageTemplateDetailsCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Message Templates.")
     var messageTemplateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listMessageTemplateDetails(messageTemplateID: messageTemplateID)
         }
     }
@@ -145,11 +192,14 @@ struct ListMessageTemplatesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -172,7 +222,7 @@ struct ListMessageTemplatesCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateMessageTemplateCommand: AsyncParsableCommand {
+struct UpdateMessageTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-message-template",
         abstract: "Modifying a Message Template",
@@ -184,27 +234,49 @@ struct UpdateMessageTemplateCommand: AsyncParsableCommand {
             Documented in apis/template_operations/modifying_a_message_template.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"content": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMessageTemplateRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): content*.
+            Fields (* required): content*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("message-template-id"),
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Message Templates.")
     var messageTemplateID: String
 
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Template content, which currently supports plain text only The template content cannot be left \
+            blank or larger than 256 KB. Sets `content` of the body, over --body.
+            """)
+    var contentField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateMessageTemplateRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateMessageTemplateRequest.self, from: body,
+                overriding: [
+                    "content": contentField
+                ])
             _ = try await client.updateMessageTemplate(messageTemplateID: messageTemplateID, requestBody)
         }
     }

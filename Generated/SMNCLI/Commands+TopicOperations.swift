@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SMN
 
-struct CreateTopicCommand: AsyncParsableCommand {
+struct CreateTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-topic",
         abstract: "Creating a Topic",
@@ -18,22 +18,55 @@ struct CreateTopicCommand: AsyncParsableCommand {
             Documented in apis/topic_operations/creating_a_topic.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "display_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTopicRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*, display_name*.
+            required): name*, display_name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Name of the topic Enter 1 to 255 characters. Only letters, digits, hyphens (-), and underscores \
+            (_) are allowed. The topic name must start with a letter or digit. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("display-name"),
+        help: """
+            Topic display name, which is presented as the name of the email sender in email messages The \
+            display name cannot exceed 192 bytes. display_name is left blank by default. Sets `display_name` \
+            of the body, over --body.
+            """)
+    var displayNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateTopicRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateTopicRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "display_name": displayNameField
+                ])
             _ = try await client.createTopic(requestBody)
         }
     }
@@ -56,11 +89,14 @@ struct DeleteTopicCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTopic(topicURN: topicURN)
         }
     }
@@ -91,11 +127,14 @@ struct DeleteTopicAttributeByNameCommand: AsyncParsableCommand {
             """)
     var name: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTopicAttributeByName(topicURN: topicURN, name: name)
         }
     }
@@ -118,11 +157,14 @@ struct DeleteTopicAttributesCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteTopicAttributes(topicURN: topicURN)
         }
     }
@@ -153,11 +195,14 @@ struct ListTopicAttributesCommand: AsyncParsableCommand {
             """)
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTopicAttributes(topicURN: topicURN, name: name)
         }
     }
@@ -180,11 +225,14 @@ struct ListTopicDetailsCommand: AsyncParsableCommand {
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTopicDetails(topicURN: topicURN)
         }
     }
@@ -215,7 +263,8 @@ struct ListTopicsCommand: AsyncParsableCommand {
         help: """
             The maximum number of records return on each page Value range: 1-100 Common values: 10, 20, and \
             50 Default value: 100 Values: 10, 20, 50.
-            """)
+            """,
+        completion: .list(["10", "20", "50"]))
     var limit: Int?
 
     @Option(
@@ -231,11 +280,14 @@ struct ListTopicsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -249,7 +301,7 @@ struct ListTopicsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateTopicCommand: AsyncParsableCommand {
+struct UpdateTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-topic",
         abstract: "Updating a Topic",
@@ -261,33 +313,55 @@ struct UpdateTopicCommand: AsyncParsableCommand {
             Documented in apis/topic_operations/updating_a_topic.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"display_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTopicRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): display_name*.
+            required): display_name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
         help: "Unique resource ID of a topic. You can obtain it by referring to Querying Topics.")
     var topicURN: String
 
+    @Option(
+        name: .customLong("display-name"),
+        help: """
+            Topic display name, which is presented as the name of the email sender in email messages The \
+            display name cannot exceed 192 bytes. Sets `display_name` of the body, over --body.
+            """)
+    var displayNameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTopicRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTopicRequest.self, from: body,
+                overriding: [
+                    "display_name": displayNameField
+                ])
             _ = try await client.updateTopic(topicURN: topicURN, requestBody)
         }
     }
 }
 
-struct UpdateTopicAttributeCommand: AsyncParsableCommand {
+struct UpdateTopicAttributeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-topic-attribute",
         abstract: "Updating a Topic Policy",
@@ -299,15 +373,22 @@ struct UpdateTopicAttributeCommand: AsyncParsableCommand {
             Documented in apis/topic_operations/updating_a_topic_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateTopicAttributeRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): value*.
+            Fields (* required): value*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("topic-urn"),
@@ -322,12 +403,29 @@ struct UpdateTopicAttributeCommand: AsyncParsableCommand {
             """)
     var name: String
 
+    @Option(
+        name: .customLong("value"),
+        help: """
+            Topic attribute value If you set name to access_policy, value is the topic attributes, and the \
+            maximum length of value is 30 KB. If you set name to introduction, value is the topic \
+            introduction, and the maximum length of value is 120 bytes. For details, see Table 1. Sets \
+            `value` of the body, over --body.
+            """)
+    var valueField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateTopicAttributeRequest.self, from: body)
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateTopicAttributeRequest.self, from: body,
+                overriding: [
+                    "value": valueField
+                ])
             _ = try await client.updateTopicAttribute(topicURN: topicURN, name: name, requestBody)
         }
     }

@@ -18,11 +18,14 @@ struct ListVersionsCommand: AsyncParsableCommand {
             Documented in apis/version_querying/listing_all_smn_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVersions()
         }
     }
@@ -45,11 +48,14 @@ struct ShowSMNAPIV2VersionCommand: AsyncParsableCommand {
         help: "Version to be queried Currently, only v2 is supported.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection) { client, output in
+        try await SMNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSMNAPIV2Version(apiVersion: apiVersion)
         }
     }

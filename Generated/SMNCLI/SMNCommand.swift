@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import SMN
 
-/// `smn`: one subcommand per SMN API operation (29 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct SMNCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc smn`: one subcommand per SMN API operation (29 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct SMNCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "smn",
         abstract: "Call the SMN API: one subcommand per operation of its API reference.",
         discussion: """
@@ -73,14 +73,16 @@ struct SMNCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (SMNClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: SMNClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: SMNClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: SMNClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: SMNClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateUserRepositoryAuthCommand: AsyncParsableCommand {
+struct CreateUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-user-repository-auth",
         abstract: "Granting Image Permissions",
@@ -19,6 +19,9 @@ struct CreateUserRepositoryAuthCommand: AsyncParsableCommand {
             Documented in apis/image_permission_management/granting_image_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[{"user_id": "", "user_name": "", "auth": 0}]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -27,6 +30,9 @@ struct CreateUserRepositoryAuthCommand: AsyncParsableCommand {
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -49,11 +55,14 @@ struct CreateUserRepositoryAuthCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateUserRepositoryAuthRequest.self, from: body)
             try await client.createUserRepositoryAuth(
                 namespace: namespace,
@@ -64,7 +73,7 @@ struct CreateUserRepositoryAuthCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand {
+struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-user-repository-auth",
         abstract: "Canceling Image Permissions",
@@ -76,6 +85,9 @@ struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand {
             Documented in apis/image_permission_management/canceling_image_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[""]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -84,6 +96,9 @@ struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand {
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -106,11 +121,14 @@ struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteUserRepositoryAuthRequest.self, from: body)
             try await client.deleteUserRepositoryAuth(
                 namespace: namespace,
@@ -154,17 +172,20 @@ struct ShowUserRepositoryAuthCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showUserRepositoryAuth(namespace: namespace, repository: repository)
         }
     }
 }
 
-struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand {
+struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-user-repository-auth",
         abstract: "Updating Image Permissions",
@@ -176,6 +197,9 @@ struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand {
             Documented in apis/image_permission_management/updating_image_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[{"user_id": "", "user_name": "", "auth": 0}]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -184,6 +208,9 @@ struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand {
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -206,11 +233,14 @@ struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateUserRepositoryAuthRequest.self, from: body)
             try await client.updateUserRepositoryAuth(
                 namespace: namespace,

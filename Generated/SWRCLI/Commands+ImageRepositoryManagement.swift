@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateRepoCommand: AsyncParsableCommand {
+struct CreateRepoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-repo",
         abstract: "Creating an Image Repository in an Organization",
@@ -19,15 +19,25 @@ struct CreateRepoCommand: AsyncParsableCommand {
             apis/image_repository_management/creating_an_image_repository_in_an_organization.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"repository": "", "is_public": false, "category": \#
+        "app_server|linux|framework_app|database|lang|other|windows|arm", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRepoRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): repository*, is_public*, category, description.
+            required): repository*, is_public*, category, description. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -40,12 +50,59 @@ struct CreateRepoCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @Option(
+        name: .customLong("repository"),
+        help: """
+            Image repository name. Enter 1 to 128 characters. It must start and end with a lowercase letter \
+            or digit. Only lowercase letters, digits, periods (.), slashes (/), underscores (_), and hyphens \
+            (-) are allowed. Periods, slashes, underscores, and hyphens cannot be placed next to each other. \
+            A maximum of two consecutive underscores are allowed. Replace a slash (/) with a dollar sign ($) \
+            before you send the request. Sets `repository` of the body, over --body.
+            """)
+    var repositoryField: String?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether the repository is a public repository. When the value is true, it indicates the \
+            repository is public. When the value is false, it indicates the repository is private. Sets \
+            `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Repository type. The value can be app_server, linux, framework_app, database, lang, other, \
+            windows, or arm. Values: app_server, linux, framework_app, database, lang, other, windows, arm. \
+            Sets `category` of the body, over --body.
+            """,
+        completion: .list([
+            "app_server", "linux", "framework_app", "database", "lang", "other", "windows", "arm"
+        ]))
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Brief description of the image repository. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRepoRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRepoRequest.self, from: body,
+                overriding: [
+                    "repository": repositoryField,
+                    "is_public": isPublicField,
+                    "category": categoryField,
+                    "description": descriptionField
+                ])
             try await client.createRepo(namespace: namespace, requestBody)
         }
     }
@@ -85,11 +142,14 @@ struct DeleteRepoCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRepo(namespace: namespace, repository: repository)
         }
     }
@@ -133,7 +193,10 @@ struct ListReposDetailsCommand: AsyncParsableCommand {
         help: """
             Repository type. The value can be app_server, linux, framework_app, database, lang, windows, \
             arm, or other. Values: app_server, linux, framework_app, database, lang, windows, arm, other.
-            """)
+            """,
+        completion: .list([
+            "app_server", "linux", "framework_app", "database", "lang", "windows", "arm", "other"
+        ]))
     var category: String?
 
     @Option(
@@ -189,14 +252,21 @@ struct ListReposDetailsCommand: AsyncParsableCommand {
             desc (descending order) or asc (ascending order). Parameters order_column and order_type should \
             always be used together. Values: app_server, linux, framework_app, database, lang, windows, arm, \
             other, desc, asc.
-            """)
+            """,
+        completion: .list([
+            "app_server", "linux", "framework_app", "database", "lang", "windows", "arm", "other", "desc",
+            "asc"
+        ]))
     var filter: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listReposDetails(
                 namespace: namespace,
                 name: name,
@@ -229,7 +299,8 @@ struct ListSharedReposDetailsCommand: AsyncParsableCommand {
         help: """
             The value can only be self or thirdparty. self: images shared by you. thirdparty: images shared \
             with you by others Values: self, thirdparty.
-            """)
+            """,
+        completion: .list(["self", "thirdparty"]))
     var center: String
 
     @Option(
@@ -309,14 +380,21 @@ struct ListSharedReposDetailsCommand: AsyncParsableCommand {
             name), tag_count (number of tags), namespace (organization), and domain_name (owner). order_type \
             indicates the sorting order. The value can be desc (descending order) or asc (ascending order). \
             Values: self, thirdparty, updated_at, name, tag_count, namespace, domain_name, desc, asc.
-            """)
+            """,
+        completion: .list([
+            "self", "thirdparty", "updated_at", "name", "tag_count", "namespace", "domain_name", "desc",
+            "asc"
+        ]))
     var filter: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSharedReposDetails(
                 center: SWRClient.ListSharedReposDetailsCenter(rawValue: center),
                 namespace: namespace,
@@ -367,17 +445,20 @@ struct ShowRepositoryCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRepository(namespace: namespace, repository: repository)
         }
     }
 }
 
-struct UpdateRepoCommand: AsyncParsableCommand {
+struct UpdateRepoCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-repo",
         abstract: "Updating the Brief Information on an Image Repository",
@@ -391,15 +472,25 @@ struct UpdateRepoCommand: AsyncParsableCommand {
             apis/image_repository_management/updating_the_brief_information_on_an_image_repository.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"is_public": false, "category": "app_server|linux|framework_app|database|lang|other|windows|arm", \#
+        "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRepoRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): is_public*, category, description.
+            required): is_public*, category, description. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -422,12 +513,47 @@ struct UpdateRepoCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            Whether the repository is a public repository. When the value is true, it indicates the \
+            repository is public. When the value is false, it indicates the repository is private. Sets \
+            `is_public` of the body, over --body.
+            """)
+    var isPublicField: Bool?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Repository type. The value can be app_server, linux, framework_app, database, lang, other, \
+            windows, or arm. Values: app_server, linux, framework_app, database, lang, other, windows, arm. \
+            Sets `category` of the body, over --body.
+            """,
+        completion: .list([
+            "app_server", "linux", "framework_app", "database", "lang", "other", "windows", "arm"
+        ]))
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Brief description of the image repository. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRepoRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRepoRequest.self, from: body,
+                overriding: [
+                    "is_public": isPublicField,
+                    "category": categoryField,
+                    "description": descriptionField
+                ])
             try await client.updateRepo(namespace: namespace, repository: repository, requestBody)
         }
     }

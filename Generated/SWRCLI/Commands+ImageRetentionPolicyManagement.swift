@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateRetentionCommand: AsyncParsableCommand {
+struct CreateRetentionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-retention",
         abstract: "Creating an Image Retention Policy",
@@ -18,15 +18,25 @@ struct CreateRetentionCommand: AsyncParsableCommand {
             Documented in apis/image_retention_policy_management/creating_an_image_retention_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"algorithm": "", "rules": [{"template": "date_rule|tag_rule", "params": {}, "tag_selectors": \#
+        [{"kind": "label|regexp", "pattern": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRetentionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): algorithm*, rules*.
+            (* required): algorithm*, rules*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -49,12 +59,24 @@ struct CreateRetentionCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @Option(
+        name: .customLong("algorithm"),
+        help: "Retention policy matching rule. The value is or. Sets `algorithm` of the body, over --body.")
+    var algorithmField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRetentionRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRetentionRequest.self, from: body,
+                overriding: [
+                    "algorithm": algorithmField
+                ])
             _ = try await client.createRetention(namespace: namespace, repository: repository, requestBody)
         }
     }
@@ -98,11 +120,14 @@ struct DeleteRetentionCommand: AsyncParsableCommand {
         help: "Image retention policy ID.")
     var retentionID: Int
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRetention(
                 namespace: namespace,
                 repository: repository,
@@ -175,11 +200,14 @@ struct ListRetentionHistoriesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -237,11 +265,14 @@ struct ListRetentionsCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRetentions(namespace: namespace, repository: repository)
         }
     }
@@ -286,11 +317,14 @@ struct ShowRetentionCommand: AsyncParsableCommand {
         help: "Image retention policy ID.")
     var retentionID: Int
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRetention(
                 namespace: namespace,
                 repository: repository,
@@ -300,7 +334,7 @@ struct ShowRetentionCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateRetentionCommand: AsyncParsableCommand {
+struct UpdateRetentionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-retention",
         abstract: "Modifying an Image Retention Policy",
@@ -312,15 +346,25 @@ struct UpdateRetentionCommand: AsyncParsableCommand {
             Documented in apis/image_retention_policy_management/modifying_an_image_retention_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"algorithm": "", "rules": [{"template": "date_rule|tag_rule", "params": {}, "tag_selectors": \#
+        [{"kind": "label|regexp", "pattern": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRetentionRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): algorithm*, rules*.
+            (* required): algorithm*, rules*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -348,12 +392,24 @@ struct UpdateRetentionCommand: AsyncParsableCommand {
         help: "Image retention policy ID.")
     var retentionID: Int
 
+    @Option(
+        name: .customLong("algorithm"),
+        help: "Retention policy matching rule. The value is or. Sets `algorithm` of the body, over --body.")
+    var algorithmField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRetentionRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRetentionRequest.self, from: body,
+                overriding: [
+                    "algorithm": algorithmField
+                ])
             try await client.updateRetention(
                 namespace: namespace,
                 repository: repository,

@@ -44,11 +44,14 @@ struct DeleteRepoTagCommand: AsyncParsableCommand {
         help: "Image tag name.")
     var tag: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRepoTag(namespace: namespace, repository: repository, tag: tag)
         }
     }
@@ -135,14 +138,18 @@ struct ListRepositoryTagsCommand: AsyncParsableCommand {
             value can be updated_at (sorting by update time) or tag (sorting by tag). order_type indicates \
             the sorting order. The value can be desc (descending order) or asc (ascending order). tag \
             indicates the image tag name. Values: updated_at, tag.
-            """)
+            """,
+        completion: .list(["updated_at", "tag"]))
     var filter: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRepositoryTags(
                 namespace: namespace,
                 repository: repository,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateNamespaceCommand: AsyncParsableCommand {
+struct CreateNamespaceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-namespace",
         abstract: "Creating an Organization",
@@ -18,22 +18,46 @@ struct CreateNamespaceCommand: AsyncParsableCommand {
             Documented in apis/organization_management/creating_an_organization.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"namespace": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateNamespaceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): namespace*.
+            (* required): namespace*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("namespace"),
+        help: """
+            Organization name. Enter 1 to 64 characters, starting with a lowercase letter and ending with a \
+            lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and \
+            hyphens (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. \
+            A maximum of two consecutive underscores are allowed. Sets `namespace` of the body, over --body.
+            """)
+    var namespaceField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNamespaceRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateNamespaceRequest.self, from: body,
+                overriding: [
+                    "namespace": namespaceField
+                ])
             try await client.createNamespace(requestBody)
         }
     }
@@ -61,11 +85,14 @@ struct DeleteNamespacesCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteNamespaces(namespace: namespace)
         }
     }
@@ -104,11 +131,14 @@ struct ListNamespacesCommand: AsyncParsableCommand {
             """)
     var filter: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listNamespaces(namespace: namespace, filter: filter)
         }
     }
@@ -136,11 +166,14 @@ struct ShowNamespaceCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNamespace(namespace: namespace)
         }
     }

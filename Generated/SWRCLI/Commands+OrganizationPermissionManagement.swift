@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateNamespaceAuthCommand: AsyncParsableCommand {
+struct CreateNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-namespace-auth",
         abstract: "Creating Organization Permissions",
@@ -18,12 +18,18 @@ struct CreateNamespaceAuthCommand: AsyncParsableCommand {
             Documented in apis/organization_permission_management/creating_organization_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[{"user_id": "", "user_name": "", "auth": 0}]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             "The request body (CreateNamespaceAuthRequest) as JSON, @file.json, or - for standard input.",
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -35,18 +41,21 @@ struct CreateNamespaceAuthCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNamespaceAuthRequest.self, from: body)
             try await client.createNamespaceAuth(namespace: namespace, requestBody)
         }
     }
 }
 
-struct DeleteNamespaceAuthCommand: AsyncParsableCommand {
+struct DeleteNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-namespace-auth",
         abstract: "Canceling Organization Permissions",
@@ -58,12 +67,18 @@ struct DeleteNamespaceAuthCommand: AsyncParsableCommand {
             Documented in apis/organization_permission_management/canceling_organization_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[""]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             "The request body (DeleteNamespaceAuthRequest) as JSON, @file.json, or - for standard input.",
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -75,11 +90,14 @@ struct DeleteNamespaceAuthCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteNamespaceAuthRequest.self, from: body)
             try await client.deleteNamespaceAuth(namespace: namespace, requestBody)
         }
@@ -108,17 +126,20 @@ struct ShowNamespaceAuthCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNamespaceAuth(namespace: namespace)
         }
     }
 }
 
-struct UpdateNamespaceAuthCommand: AsyncParsableCommand {
+struct UpdateNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-namespace-auth",
         abstract: "Updating Organization Permissions",
@@ -130,12 +151,18 @@ struct UpdateNamespaceAuthCommand: AsyncParsableCommand {
             Documented in apis/organization_permission_management/updating_organization_permissions.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"[{"user_id": "", "user_name": "", "auth": 0}]"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             "The request body (UpdateNamespaceAuthRequest) as JSON, @file.json, or - for standard input.",
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -147,11 +174,14 @@ struct UpdateNamespaceAuthCommand: AsyncParsableCommand {
             """)
     var namespace: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNamespaceAuthRequest.self, from: body)
             try await client.updateNamespaceAuth(namespace: namespace, requestBody)
         }

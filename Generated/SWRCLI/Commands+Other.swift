@@ -18,11 +18,14 @@ struct ShowDomainOverviewCommand: AsyncParsableCommand {
             Documented in apis/other/querying_the_tenant_resource_overview.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainOverview()
         }
     }
@@ -50,11 +53,14 @@ struct ShowDomainResourceReportsCommand: AsyncParsableCommand {
         help: "Frequency type.")
     var frequency: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDomainResourceReports(resourceType: resourceType, frequency: frequency)
         }
     }
@@ -72,11 +78,14 @@ struct ShowShareFeatureGatesCommand: AsyncParsableCommand {
             Documented in apis/other/querying_service_feature_status.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showShareFeatureGates()
         }
     }

@@ -18,11 +18,14 @@ struct ListQuotasCommand: AsyncParsableCommand {
             Documented in apis/quota_management/querying_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotas()
         }
     }

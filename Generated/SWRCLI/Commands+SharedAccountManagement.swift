@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import SWR
 
-struct CreateRepoDomainsCommand: AsyncParsableCommand {
+struct CreateRepoDomainsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-repo-domains",
         abstract: "Sharing an Image with an Account",
@@ -19,15 +19,22 @@ struct CreateRepoDomainsCommand: AsyncParsableCommand {
             Documented in apis/shared_account_management/sharing_an_image_with_an_account.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"access_domain": "", "permit": "", "deadline": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRepoDomainsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): access_domain*, permit*, deadline*, description.
+            (* required): access_domain*, permit*, deadline*, description. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -50,12 +57,45 @@ struct CreateRepoDomainsCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @Option(
+        name: .customLong("access-domain"),
+        help: "Shared tenant name. Sets `access_domain` of the body, over --body.")
+    var accessDomainField: String?
+
+    @Option(
+        name: .customLong("permit"),
+        help: "Currently, only the read permission is supported. Sets `permit` of the body, over --body.")
+    var permitField: String?
+
+    @Option(
+        name: .customLong("deadline"),
+        help: """
+            Valid until (UTC). forever indicates permanently valid. Sets `deadline` of the body, over \
+            --body.
+            """)
+    var deadlineField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateRepoDomainsRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateRepoDomainsRequest.self, from: body,
+                overriding: [
+                    "access_domain": accessDomainField,
+                    "permit": permitField,
+                    "deadline": deadlineField,
+                    "description": descriptionField
+                ])
             try await client.createRepoDomains(namespace: namespace, repository: repository, requestBody)
         }
     }
@@ -100,11 +140,14 @@ struct DeleteRepoDomainsCommand: AsyncParsableCommand {
         help: "Shared tenant name.")
     var accessDomain: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRepoDomains(
                 namespace: namespace,
                 repository: repository,
@@ -147,11 +190,14 @@ struct ListRepoDomainsCommand: AsyncParsableCommand {
             """)
     var repository: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRepoDomains(namespace: namespace, repository: repository)
         }
     }
@@ -196,11 +242,14 @@ struct ShowAccessDomainCommand: AsyncParsableCommand {
         help: "Name of the account used for image sharing.")
     var accessDomain: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAccessDomain(
                 namespace: namespace,
                 repository: repository,
@@ -210,7 +259,7 @@ struct ShowAccessDomainCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateRepoDomainsCommand: AsyncParsableCommand {
+struct UpdateRepoDomainsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-repo-domains",
         abstract: "Updating an Account An Image Is Shared With",
@@ -222,15 +271,22 @@ struct UpdateRepoDomainsCommand: AsyncParsableCommand {
             Documented in apis/shared_account_management/updating_an_account_an_image_is_shared_with.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"permit": "", "deadline": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRepoDomainsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): permit*, deadline*, description.
+            (* required): permit*, deadline*, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("namespace"),
@@ -258,12 +314,42 @@ struct UpdateRepoDomainsCommand: AsyncParsableCommand {
         help: "Name of the account used for image sharing.")
     var accessDomain: String
 
+    @Option(
+        name: .customLong("permit"),
+        help: "Currently, only the read permission is supported. Sets `permit` of the body, over --body.")
+    var permitField: String?
+
+    @Option(
+        name: .customLong("deadline"),
+        help: """
+            Valid until (UTC). forever indicates permanently valid. Sets `deadline` of the body, over \
+            --body.
+            """)
+    var deadlineField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Description. This parameter is left blank by default. Sets `description` of the body, over \
+            --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateRepoDomainsRequest.self, from: body)
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateRepoDomainsRequest.self, from: body,
+                overriding: [
+                    "permit": permitField,
+                    "deadline": deadlineField,
+                    "description": descriptionField
+                ])
             try await client.updateRepoDomains(
                 namespace: namespace,
                 repository: repository,

@@ -24,11 +24,14 @@ struct CreateSecretCommand: AsyncParsableCommand {
         help: "Project name. The default value is the region name. Example: eu-de")
     var projectname: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection) { client, output in
+        try await SWRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createSecret(projectname: projectname)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import SWR
 
-/// `swr`: one subcommand per SWR API operation (38 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct SWRCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc swr`: one subcommand per SWR API operation (38 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct SWRCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "swr",
         abstract: "Call the SWR API: one subcommand per operation of its API reference.",
         discussion: """
@@ -102,14 +102,16 @@ struct SWRCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (SWRClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: SWRClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: SWRClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: SWRClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: SWRClient.init(client:), operation: operation)
     }
 }

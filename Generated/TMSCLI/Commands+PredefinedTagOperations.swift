@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TMS
 
-struct CreateOrDeletePredefinedTagsCommand: AsyncParsableCommand {
+struct CreateOrDeletePredefinedTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-or-delete-predefined-tags",
         abstract: "Creating or Deleting Predefined Tags",
@@ -20,28 +20,50 @@ struct CreateOrDeletePredefinedTagsCommand: AsyncParsableCommand {
             api_description/predefined_tag_operations/creating_or_deleting_predefined_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateOrDeletePredefinedTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): action*, tags*.
+            input. Fields (* required): action*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the action identifier. The value is case sensitive and can be create or delete. Sets \
+            `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateOrDeletePredefinedTagsRequest.self, from: body)
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateOrDeletePredefinedTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.createOrDeletePredefinedTags(requestBody)
         }
     }
 }
 
-struct ListPredefineTagsCommand: AsyncParsableCommand {
+struct ListPredefineTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-predefine-tags",
         abstract: "Querying Predefined Tags",
@@ -53,15 +75,24 @@ struct ListPredefineTagsCommand: AsyncParsableCommand {
             Documented in api_description/predefined_tag_operations/querying_predefined_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"key": "", "value": "", "limit": 0, "marker": "", "order_field": "", "order_method": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListPredefineTagsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key, value, limit, marker, order_field, order_method.
+            (* required): key, value, limit, marker, order_field, order_method. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("key"),
@@ -101,11 +132,14 @@ struct ListPredefineTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListPredefineTagsRequest.self, from: body)
             if all, marker != nil {
                 throw UsageError("--all lists every page from the first; leave out --marker")
@@ -135,7 +169,7 @@ struct ListPredefineTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdatePredefineTagsCommand: AsyncParsableCommand {
+struct UpdatePredefineTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-predefine-tags",
         abstract: "Modifying Predefined Tags",
@@ -147,21 +181,31 @@ struct UpdatePredefineTagsCommand: AsyncParsableCommand {
             Documented in api_description/predefined_tag_operations/modifying_predefined_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"old_tag": {"key": "", "value": ""}, "new_tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePredefineTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): old_tag*, new_tag*.
+            Fields (* required): old_tag*, new_tag*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePredefineTagsRequest.self, from: body)
             try await client.updatePredefineTags(requestBody)
         }

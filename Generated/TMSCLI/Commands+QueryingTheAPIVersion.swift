@@ -18,17 +18,20 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in api_description/querying_the_api_version/querying_the_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
 }
 
-struct ShowAPIVersionCommand: AsyncParsableCommand {
+struct ShowAPIVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-api-version",
         abstract: "Querying Details About a Specified TMS API Version",
@@ -41,26 +44,36 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
             api_description/querying_the_api_version/querying_details_about_a_specified_tms_api_version.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"api_version": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ShowAPIVersionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): api_version*.
+            required): api_version*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("api-version"),
         help: "")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShowAPIVersionRequest.self, from: body)
             _ = try await client.showAPIVersion(apiVersion: apiVersion, requestBody)
         }

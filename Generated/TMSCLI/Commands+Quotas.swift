@@ -18,11 +18,14 @@ struct ShowTagQuotaCommand: AsyncParsableCommand {
             Documented in api_description/quotas/querying_tag_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showTagQuota()
         }
     }

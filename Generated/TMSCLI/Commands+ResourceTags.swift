@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TMS
 
-struct CreateResourceTagCommand: AsyncParsableCommand {
+struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-resource-tag",
         abstract: "Batch Adding Tags",
@@ -19,28 +19,41 @@ struct CreateResourceTagCommand: AsyncParsableCommand {
             Documented in api_description/resource_tags/batch_adding_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"project_id": "", "resources": [{"resource_id": "", "resource_type": ""}], "tags": [{"key": "", \#
+        "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateResourceTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): project_id, resources*, tags*.
+            (* required): project_id, resources*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
             _ = try await client.createResourceTag(requestBody)
         }
     }
 }
 
-struct DeleteResourceTagCommand: AsyncParsableCommand {
+struct DeleteResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-resource-tag",
         abstract: "Batch Removing Tags",
@@ -53,21 +66,33 @@ struct DeleteResourceTagCommand: AsyncParsableCommand {
             Documented in api_description/resource_tags/batch_removing_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"project_id": "", "resources": [{"resource_id": "", "resource_type": ""}], "tags": [{"key": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteResourceTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): project_id, resources*, tags*.
+            (* required): project_id, resources*, tags*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteResourceTagRequest.self, from: body)
             _ = try await client.deleteResourceTag(requestBody)
         }
@@ -101,11 +126,14 @@ struct GetResourceTagCommand: AsyncParsableCommand {
         help: "Specifies the project ID. This parameter is mandatory for region-level resources.")
     var projectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.getResourceTag(
                 resourceID: resourceID,
                 resourceType: resourceType,
@@ -115,7 +143,7 @@ struct GetResourceTagCommand: AsyncParsableCommand {
     }
 }
 
-struct ListResourceCommand: AsyncParsableCommand {
+struct ListResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resource",
         abstract: "Querying Resources by Tag",
@@ -127,22 +155,65 @@ struct ListResourceCommand: AsyncParsableCommand {
             Documented in api_description/resource_tags/querying_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"project_id": "", "resource_types": [""], "tags": [{"key": "", "values": [""]}], \#
+        "without_any_tag": false, "offset": 0, "limit": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): project_id, resource_types*, tags*, without_any_tag, offset, limit.
+            required): project_id, resource_types*, tags*, without_any_tag, offset, limit. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            Specifies whether to query only untagged resources. If this parameter is set to true, only \
+            untagged resources are queried. Sets `without_any_tag` of the body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Index position. The query starts from the next data specified by offset. The value must be a \
+            number and cannot be negative. The default value is 0. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            The maximum queries supported. The value 200 is used by default if this parameter is not set. \
+            The value range is 1 to 200. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourceRequest.self, from: body)
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourceRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField,
+                    "offset": offsetField,
+                    "limit": limitField
+                ])
             _ = try await client.listResource(requestBody)
         }
     }
@@ -184,11 +255,14 @@ struct ListTagKeysCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagKeys(regionID: regionID, limit: limit, marker: marker)
         }
     }
@@ -235,11 +309,14 @@ struct ListTagValuesCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TMSCommand.run(Self.self, connection) { client, output in
+        try await TMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listTagValues(key: key, regionID: regionID, limit: limit, marker: marker)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import TMS
 
-/// `tms`: one subcommand per TMS API operation (13 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct TMSCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc tms`: one subcommand per TMS API operation (13 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct TMSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "tms",
         abstract: "Call the TMS API: one subcommand per operation of its API reference.",
         discussion: """
@@ -53,14 +53,16 @@ struct TMSCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (TMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: TMSClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: TMSClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: TMSClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: TMSClient.init(client:), operation: operation)
     }
 }

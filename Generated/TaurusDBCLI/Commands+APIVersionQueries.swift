@@ -18,11 +18,14 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
             Documented in apis_recommended/api_version_queries/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -42,14 +45,18 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("version-id"),
-        help: "API version. Values: v3 v3.1 Values: v3, v3.1.")
+        help: "API version. Values: v3 v3.1 Values: v3, v3.1.",
+        completion: .list(["v3", "v3.1"]))
     var versionID: String
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(versionID: versionID)
         }
     }

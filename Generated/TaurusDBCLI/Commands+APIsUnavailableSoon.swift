@@ -29,11 +29,14 @@ struct ShowGaussMySqlEngineVersionV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlEngineVersionV3(
                 databaseName: databaseName,
                 xLanguage: xLanguage
@@ -83,11 +86,14 @@ struct ShowGaussMySqlFlavorsV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlFlavorsV3(
                 databaseName: databaseName,
                 availabilityZoneMode: availabilityZoneMode,
@@ -122,11 +128,14 @@ struct ShowGaussMySqlJobInfoCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlJobInfo(id: id, xLanguage: xLanguage)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct CreateGaussMySqlBackupV3Command: AsyncParsableCommand {
+struct CreateGaussMySqlBackupV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-backup-v3",
         abstract: "Creating a Manual Backup",
@@ -18,27 +18,68 @@ struct CreateGaussMySqlBackupV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/backup_management/creating_a_manual_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instance_id": "", "name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGaussMySqlBackupV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance_id*, name*, description.
+            Fields (* required): instance_id*, name*, description. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            DB instance ID, which is compliant with the UUID format. Sets `instance_id` of the body, over \
+            --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Backup name. The value must be 4 to 64 characters in length and start with a letter. It is \
+            case-sensitive and can contain only letters, digits, hyphens (-), and underscores (_). Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Backup description. It contains a maximum of 256 characters and cannot contain the special \
+            characters (>!<\"&'=). Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlBackupV3Request.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGaussMySqlBackupV3Request.self, from: body,
+                overriding: [
+                    "instance_id": instanceIDField,
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createGaussMySqlBackupV3(requestBody, xLanguage: xLanguage)
         }
     }
@@ -75,7 +116,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
         name: .customLong("backup-type"),
         help: """
             Backup type. Value: auto: automated full backup manual: manual full backup Values: auto, manual.
-            """)
+            """,
+        completion: .list(["auto", "manual"]))
     var backupType: String?
 
     @Option(
@@ -125,11 +167,14 @@ struct ListBackupsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -184,17 +229,20 @@ struct ShowGaussMySqlBackupPolicyV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlBackupPolicyV3(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
 }
 
-struct UpdateGaussMySqlBackupPolicyV3Command: AsyncParsableCommand {
+struct UpdateGaussMySqlBackupPolicyV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-backup-policy-v3",
         abstract: "Modifying the Backup Policy",
@@ -206,15 +254,25 @@ struct UpdateGaussMySqlBackupPolicyV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/backup_management/modifying_the_backup_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"backup_policy": {"start_time": "", "keep_days": 0, "period": "", "retention_num_backup_level1": \#
+        0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySqlBackupPolicyV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): backup_policy*.
+            input. Fields (* required): backup_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -226,11 +284,14 @@ struct UpdateGaussMySqlBackupPolicyV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlBackupPolicyV3Request.self, from: body)
             _ = try await client.updateGaussMySqlBackupPolicyV3(
                 instanceID: instanceID,

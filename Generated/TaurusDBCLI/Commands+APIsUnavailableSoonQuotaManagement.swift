@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct SetGaussMySqlQuotasCommand: AsyncParsableCommand {
+struct SetGaussMySqlQuotasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-gauss-my-sql-quotas",
         abstract: "Configuring Enterprise Project Resource Quotas of a Tenant",
@@ -20,26 +20,39 @@ struct SetGaussMySqlQuotasCommand: AsyncParsableCommand {
             apis_unavailable_soon/quota_management/configuring_enterprise_project_resource_quotas_of_a_tenant.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"quota_list": [{"enterprise_project_id": "", "instance_quota": 0, "vcpus_quota": 0, "ram_quota": \#
+        0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetGaussMySqlQuotasRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): quota_list*.
+            Fields (* required): quota_list*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetGaussMySqlQuotasRequest.self, from: body)
             _ = try await client.setGaussMySqlQuotas(requestBody, xLanguage: xLanguage)
         }
@@ -95,11 +108,14 @@ struct ShowGaussMySqlQuotasV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -122,7 +138,7 @@ struct ShowGaussMySqlQuotasV3Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateGaussMySqlQuotasCommand: AsyncParsableCommand {
+struct UpdateGaussMySqlQuotasCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-quotas",
         abstract: "Modifying Enterprise Project Resource Quotas of a Tenant",
@@ -136,26 +152,39 @@ struct UpdateGaussMySqlQuotasCommand: AsyncParsableCommand {
             apis_unavailable_soon/quota_management/modifying_enterprise_project_resource_quotas_of_a_tenant.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"quota_list": [{"enterprise_project_id": "", "instance_quota": 0, "vcpus_quota": 0, "ram_quota": \#
+        0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySqlQuotasRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): quota_list*.
+            Fields (* required): quota_list*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlQuotasRequest.self, from: body)
             _ = try await client.updateGaussMySqlQuotas(requestBody, xLanguage: xLanguage)
         }

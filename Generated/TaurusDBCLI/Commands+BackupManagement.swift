@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct CreateGaussMySqlBackupCommand: AsyncParsableCommand {
+struct CreateGaussMySqlBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-backup",
         abstract: "Creating a Manual Backup",
@@ -18,27 +18,68 @@ struct CreateGaussMySqlBackupCommand: AsyncParsableCommand {
             Documented in apis_recommended/backup_management/creating_a_manual_backup.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instance_id": "", "name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGaussMySqlBackupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): instance_id*, name*, description.
+            Fields (* required): instance_id*, name*, description. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("instance-id"),
+        help: """
+            DB instance ID, which is compliant with the UUID format. Sets `instance_id` of the body, over \
+            --body.
+            """)
+    var instanceIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Backup name. The value must be 4 to 64 characters in length and start with a letter. It is \
+            case-sensitive and can contain only letters, digits, hyphens (-), and underscores (_). Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Backup description. It contains a maximum of 256 characters and cannot contain the special \
+            characters (>!<\"&'=). Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlBackupRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGaussMySqlBackupRequest.self, from: body,
+                overriding: [
+                    "instance_id": instanceIDField,
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createGaussMySqlBackup(requestBody, xLanguage: xLanguage)
         }
     }
@@ -66,11 +107,14 @@ struct DeleteGaussMySQLBackupCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGaussMySQLBackup(backupID: backupID, xLanguage: xLanguage)
         }
     }
@@ -150,11 +194,14 @@ struct ShowGaussMySqlBackupListCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -207,17 +254,20 @@ struct ShowGaussMySqlBackupPolicyCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlBackupPolicy(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
 }
 
-struct UpdateGaussMySqlBackupPolicyCommand: AsyncParsableCommand {
+struct UpdateGaussMySqlBackupPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-backup-policy",
         abstract: "Modifying an Automated Backup Policy",
@@ -229,15 +279,25 @@ struct UpdateGaussMySqlBackupPolicyCommand: AsyncParsableCommand {
             Documented in apis_recommended/backup_management/modifying_an_automated_backup_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"backup_policy": {"start_time": "", "keep_days": 0, "period": "", "retention_num_backup_level-1": \#
+        0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySqlBackupPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): backup_policy*.
+            input. Fields (* required): backup_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -249,11 +309,14 @@ struct UpdateGaussMySqlBackupPolicyCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlBackupPolicyRequest.self, from: body)
             _ = try await client.updateGaussMySqlBackupPolicy(
                 instanceID: instanceID,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct ChangeGaussMySQLProxySpecificationCommand: AsyncParsableCommand {
+struct ChangeGaussMySQLProxySpecificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-gauss-my-sql-proxy-specification",
         abstract: "Changing Specifications of a Database Proxy Instance",
@@ -19,15 +19,22 @@ struct ChangeGaussMySQLProxySpecificationCommand: AsyncParsableCommand {
             apis_recommended/database_proxy/changing_specifications_of_a_database_proxy_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"flavor_ref": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeGaussMySQLProxySpecificationRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): flavor_ref*.
+            standard input. Fields (* required): flavor_ref*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -44,12 +51,24 @@ struct ChangeGaussMySQLProxySpecificationCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("flavor-ref"),
+        help: "ID of the new flavor. Sets `flavor_ref` of the body, over --body.")
+    var flavorRefField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ChangeGaussMySQLProxySpecificationRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ChangeGaussMySQLProxySpecificationRequest.self, from: body,
+                overriding: [
+                    "flavor_ref": flavorRefField
+                ])
             _ = try await client.changeGaussMySQLProxySpecification(
                 instanceID: instanceID,
                 proxyID: proxyID,
@@ -60,7 +79,7 @@ struct ChangeGaussMySQLProxySpecificationCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateGaussMySQLProxyCommand: AsyncParsableCommand {
+struct CreateGaussMySQLProxyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-proxy",
         abstract: "Enabling Database Proxy",
@@ -72,15 +91,26 @@ struct CreateGaussMySQLProxyCommand: AsyncParsableCommand {
             Documented in apis_recommended/database_proxy/enabling_database_proxy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"flavor_ref": "", "node_num": 0, "proxy_name": "", "proxy_mode": "readwrite|readonly", \#
+        "nodes_read_weight": [{"id": "", "weight": 0}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGaussMySQLProxyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): flavor_ref*, node_num*, proxy_name, proxy_mode, nodes_read_weight.
+            Fields (* required): flavor_ref*, node_num*, proxy_name, proxy_mode, nodes_read_weight. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -92,12 +122,54 @@ struct CreateGaussMySQLProxyCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("flavor-ref"),
+        help: "Proxy specification code. Sets `flavor_ref` of the body, over --body.")
+    var flavorRefField: String?
+
+    @Option(
+        name: .customLong("node-num"),
+        help: """
+            Number of proxy instance nodes. The value is an integer from 2 to 32. Sets `node_num` of the \
+            body, over --body.
+            """)
+    var nodeNumField: Int?
+
+    @Option(
+        name: .customLong("proxy-name"),
+        help: """
+            Proxy instance name. DB instances of the same type can have same names under the same tenant. \
+            The name consists of 4 to 64 characters and starts with a letter. It is case-sensitive and can \
+            contain only letters, digits, hyphens (-), and underscores (_). Sets `proxy_name` of the body, \
+            over --body.
+            """)
+    var proxyNameField: String?
+
+    @Option(
+        name: .customLong("proxy-mode"),
+        help: """
+            Proxy instance type. The default type is readwrite. Valid value: readwrite readonly Values: \
+            readwrite, readonly. Sets `proxy_mode` of the body, over --body.
+            """,
+        completion: .list(["readwrite", "readonly"]))
+    var proxyModeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGaussMySQLProxyRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGaussMySQLProxyRequest.self, from: body,
+                overriding: [
+                    "flavor_ref": flavorRefField,
+                    "node_num": nodeNumField,
+                    "proxy_name": proxyNameField,
+                    "proxy_mode": proxyModeField
+                ])
             _ = try await client.createGaussMySQLProxy(
                 instanceID: instanceID,
                 requestBody,
@@ -107,7 +179,7 @@ struct CreateGaussMySQLProxyCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteGaussMySQLProxyCommand: AsyncParsableCommand {
+struct DeleteGaussMySQLProxyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-gauss-my-sql-proxy",
         abstract: "Disabling Database Proxy",
@@ -119,15 +191,22 @@ struct DeleteGaussMySQLProxyCommand: AsyncParsableCommand {
             Documented in apis_recommended/database_proxy/disabling_database_proxy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"proxy_ids": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteGaussMySQLProxyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): proxy_ids.
+            Fields (* required): proxy_ids. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -139,11 +218,14 @@ struct DeleteGaussMySQLProxyCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteGaussMySQLProxyRequest.self, from: body)
             _ = try await client.deleteGaussMySQLProxy(
                 instanceID: instanceID,
@@ -154,7 +236,7 @@ struct DeleteGaussMySQLProxyCommand: AsyncParsableCommand {
     }
 }
 
-struct ExpAndGaussMySQLProxyCommand: AsyncParsableCommand {
+struct ExpAndGaussMySQLProxyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "exp-and-gauss-my-sql-proxy",
         abstract: "Adding Database Proxy Nodes",
@@ -166,15 +248,22 @@ struct ExpAndGaussMySQLProxyCommand: AsyncParsableCommand {
             Documented in apis_recommended/database_proxy/adding_database_proxy_nodes.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"node_num": 0, "proxy_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ExpAndGaussMySQLProxyRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): node_num*, proxy_id.
+            Fields (* required): node_num*, proxy_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -186,12 +275,38 @@ struct ExpAndGaussMySQLProxyCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("node-num"),
+        help: """
+            The number of proxy nodes to be added. The value is an integer from 1 to 30. Restrictions: The \
+            total number of proxy nodes for an instance is no more than 32. Sets `node_num` of the body, \
+            over --body.
+            """)
+    var nodeNumField: Int?
+
+    @Option(
+        name: .customLong("proxy-id"),
+        help: """
+            ID of the proxy instance. If only one proxy instance is created, this parameter is not required. \
+            If multiple proxy instances are created, you must configure this parameter. Sets `proxy_id` of \
+            the body, over --body.
+            """)
+    var proxyIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ExpAndGaussMySQLProxyRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ExpAndGaussMySQLProxyRequest.self, from: body,
+                overriding: [
+                    "node_num": nodeNumField,
+                    "proxy_id": proxyIDField
+                ])
             _ = try await client.expAndGaussMySQLProxy(
                 instanceID: instanceID,
                 requestBody,
@@ -201,7 +316,7 @@ struct ExpAndGaussMySQLProxyCommand: AsyncParsableCommand {
     }
 }
 
-struct SetGaussMySQLProxyWeightCommand: AsyncParsableCommand {
+struct SetGaussMySQLProxyWeightCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-gauss-my-sql-proxy-weight",
         abstract: "Assigning Read Weights",
@@ -213,15 +328,22 @@ struct SetGaussMySQLProxyWeightCommand: AsyncParsableCommand {
             Documented in apis_recommended/database_proxy/assigning_read_weights.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"master_weight": 0, "readonly_nodes": [{"id": "", "weight": 0}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetGaussMySQLProxyWeightRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): master_weight, readonly_nodes.
+            Fields (* required): master_weight, readonly_nodes. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -238,12 +360,24 @@ struct SetGaussMySQLProxyWeightCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("master-weight"),
+        help: "Weight of the primary node. Sets `master_weight` of the body, over --body.")
+    var masterWeightField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(SetGaussMySQLProxyWeightRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                SetGaussMySQLProxyWeightRequest.self, from: body,
+                overriding: [
+                    "master_weight": masterWeightField
+                ])
             _ = try await client.setGaussMySQLProxyWeight(
                 instanceID: instanceID,
                 proxyID: proxyID,
@@ -276,11 +410,14 @@ struct ShowGaussMySQLProxyFlavorsCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySQLProxyFlavors(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -333,11 +470,14 @@ struct ShowGaussMySQLProxyListCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct ChangeGaussMySqlInstanceSpecificationV3Command: AsyncParsableCommand {
+struct ChangeGaussMySqlInstanceSpecificationV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-gauss-my-sql-instance-specification-v3",
         abstract: "Changing DB Instance Specifications",
@@ -19,15 +19,22 @@ struct ChangeGaussMySqlInstanceSpecificationV3Command: AsyncParsableCommand {
             apis_unavailable_soon/instance_management/changing_db_instance_specifications.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize_flavor": {"spec_code": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeGaussMySqlInstanceSpecificationV3Request) as JSON, @file.json, or - for \
-            standard input. Fields (* required): resize_flavor*.
+            standard input. Fields (* required): resize_flavor*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -39,11 +46,14 @@ struct ChangeGaussMySqlInstanceSpecificationV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeGaussMySqlInstanceSpecificationV3Request.self, from: body)
             _ = try await client.changeGaussMySqlInstanceSpecificationV3(
                 instanceID: instanceID,
@@ -54,7 +64,7 @@ struct ChangeGaussMySqlInstanceSpecificationV3Command: AsyncParsableCommand {
     }
 }
 
-struct CreateGaussMySqlInstanceV3Command: AsyncParsableCommand {
+struct CreateGaussMySqlInstanceV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-instance-v3",
         abstract: "Creating a DB Instance",
@@ -66,6 +76,16 @@ struct CreateGaussMySqlInstanceV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/instance_management/creating_a_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"charge_info": {"charge_mode": "", "period_type": "month|year", "period_num": 0}, "region": "", \#
+        "name": "", "datastore": {"type": "", "version": ""}, "mode": "", "flavor_ref": "", "vpc_id": "", \#
+        "subnet_id": "", "security_group_id": "", "configuration_id": "", "password": "", \#
+        "backup_strategy": {"start_time": "21", "keep_days": ""}, "time_zone": "", \#
+        "availability_zone_mode": "Single|multi", "master_availability_zone": "", "slave_count": 0, "tags": \#
+        [{"key": "", "value": ""}], "enterprise_project_id": "", "dedicated_resource_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -74,28 +94,171 @@ struct CreateGaussMySqlInstanceV3Command: AsyncParsableCommand {
             input. Fields (* required): charge_info, region*, name*, datastore*, mode*, flavor_ref*, \
             vpc_id*, subnet_id*, security_group_id, configuration_id, password*, backup_strategy, time_zone, \
             availability_zone_mode*, master_availability_zone, slave_count*, tags, enterprise_project_id, \
-            dedicated_resource_id.
+            dedicated_resource_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DB instance name. Instances of the same type can have same names under the same tenant. The \
+            value consists of 4 to 64 characters and starts with a letter. It is case-sensitive and contains \
+            only letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            DB instance type, which is case-insensitive. Currently, only the cluster type is supported. Sets \
+            `mode` of the body, over --body.
+            """)
+    var modeField: String?
+
+    @Option(
+        name: .customLong("flavor-ref"),
+        help: """
+            Specification code. For details, see Querying Database Specifications. Sets `flavor_ref` of the \
+            body, over --body.
+            """)
+    var flavorRefField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain this value, use either of the following methods: Method 1: Log in to the VPC \
+            console and view the VPC ID on the VPC details page. Method 2: See \"Querying VPCs\" in the \
+            Virtual Private Cloud API Reference. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID. To obtain this value, use either of the following methods: Method 1: Log in to the \
+            VPC console and click the target subnet on the Subnets page. You can view the network ID on the \
+            displayed page. Method 2: See \"Querying Subnets\" in the Virtual Private Cloud API Reference. \
+            Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. If the network ACL is enabled for the subnet used by the created instance, \
+            this parameter is optional. If the network ACL is not enabled, this parameter is mandatory. \
+            Method 1: Log in to VPC console. Choose Access Control > Security Groups in the navigation pane \
+            on the left. On the displayed page, click the target security group. You can view the security \
+            group ID on the displayed page. Method 2: See \"Querying Security Groups\" in the Virtual \
+            Private Cloud API Reference. Sets `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("configuration-id"),
+        help: "Parameter template ID. Sets `configuration_id` of the body, over --body.")
+    var configurationIDField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. Values: The password consists of 8 to 32 characters and contains at least \
+            three types of the following: uppercase letters, lowercase letters, digits, and special \
+            characters (~!@#%^*-_=+?). You are advised to enter a strong password to improve security and \
+            prevent security risks such as brute force cracking. If you enter a weak password, the system \
+            automatically determines that the password is invalid. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: """
+            UTC time zone. If this parameter is not specified, UTC is used by default. If this parameter is \
+            specified, the value ranges from UTC-12:00 to UTC+12:00 at the full hour. For example, the \
+            parameter can be UTC+08:00 rather than UTC+08:30. Sets `time_zone` of the body, over --body.
+            """)
+    var timeZoneField: String?
+
+    @Option(
+        name: .customLong("availability-zone-mode"),
+        help: """
+            AZ type. The value can be Single or multi. Values: Single, multi. Sets `availability_zone_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["Single", "multi"]))
+    var availabilityZoneModeField: String?
+
+    @Option(
+        name: .customLong("master-availability-zone"),
+        help: "Primary AZ. Sets `master_availability_zone` of the body, over --body.")
+    var masterAvailabilityZoneField: String?
+
+    @Option(
+        name: .customLong("slave-count"),
+        help: """
+            Number of created read replicas. Value: 1 to 9. An instance contains up to 15 read replicas. \
+            Sets `slave_count` of the body, over --body.
+            """)
+    var slaveCountField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is mandatory when the enterprise project is enabled. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("dedicated-resource-id"),
+        help: """
+            Dedicated resource pool ID. This parameter is displayed only when the dedicated resource pool is \
+            enabled. Sets `dedicated_resource_id` of the body, over --body.
+            """)
+    var dedicatedResourceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlInstanceV3Request.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGaussMySqlInstanceV3Request.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "mode": modeField,
+                    "flavor_ref": flavorRefField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "configuration_id": configurationIDField,
+                    "password": passwordField,
+                    "time_zone": timeZoneField,
+                    "availability_zone_mode": availabilityZoneModeField,
+                    "master_availability_zone": masterAvailabilityZoneField,
+                    "slave_count": slaveCountField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "dedicated_resource_id": dedicatedResourceIDField
+                ])
             _ = try await client.createGaussMySqlInstanceV3(requestBody, xLanguage: xLanguage)
         }
     }
 }
 
-struct CreateGaussMySqlReadonlyNodeV3Command: AsyncParsableCommand {
+struct CreateGaussMySqlReadonlyNodeV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-readonly-node-v3",
         abstract: "Creating a Read Replica",
@@ -107,15 +270,22 @@ struct CreateGaussMySqlReadonlyNodeV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/instance_management/creating_a_read_replica.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"priorities": [0]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGaussMySqlReadonlyNodeV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): priorities*.
+            input. Fields (* required): priorities*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -127,11 +297,14 @@ struct CreateGaussMySqlReadonlyNodeV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlReadonlyNodeV3Request.self, from: body)
             _ = try await client.createGaussMySqlReadonlyNodeV3(
                 instanceID: instanceID,
@@ -164,11 +337,14 @@ struct DeleteGaussMySqlInstanceV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGaussMySqlInstanceV3(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -201,11 +377,14 @@ struct DeleteGaussMySqlReadonlyNodeV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGaussMySqlReadonlyNodeV3(
                 instanceID: instanceID,
                 nodeID: nodeID,
@@ -303,11 +482,14 @@ struct ListGaussMySqlInstancesV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -340,7 +522,7 @@ struct ListGaussMySqlInstancesV3Command: AsyncParsableCommand {
     }
 }
 
-struct ResetGaussMySqlPasswordV3Command: AsyncParsableCommand {
+struct ResetGaussMySqlPasswordV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-gauss-my-sql-password-v3",
         abstract: "Resetting a Database Password",
@@ -352,15 +534,22 @@ struct ResetGaussMySqlPasswordV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/instance_management/resetting_a_database_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetGaussMySqlPasswordV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): password*.
+            input. Fields (* required): password*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -372,12 +561,30 @@ struct ResetGaussMySqlPasswordV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. The password consists of 8 to 32 characters and contains at least three types \
+            of the following: uppercase letters, lowercase letters, digits, and special characters \
+            (~!@#$%^*-_=+?,()&). You are advised to enter a strong password to improve security and prevent \
+            security risks such as brute force cracking. If you enter a weak password, the system \
+            automatically determines that the password is invalid. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetGaussMySqlPasswordV3Request.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetGaussMySqlPasswordV3Request.self, from: body,
+                overriding: [
+                    "password": passwordField
+                ])
             try await client.resetGaussMySqlPasswordV3(
                 instanceID: instanceID,
                 requestBody,
@@ -409,17 +616,20 @@ struct ShowGaussMySqlInstanceInfoV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlInstanceInfoV3(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
 }
 
-struct UpdateGaussMySqlInstanceNameV3Command: AsyncParsableCommand {
+struct UpdateGaussMySqlInstanceNameV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-instance-name-v3",
         abstract: "Changing a DB Instance Name",
@@ -431,15 +641,22 @@ struct UpdateGaussMySqlInstanceNameV3Command: AsyncParsableCommand {
             Documented in apis_unavailable_soon/instance_management/changing_a_db_instance_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySqlInstanceNameV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*.
+            input. Fields (* required): name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -451,12 +668,29 @@ struct UpdateGaussMySqlInstanceNameV3Command: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DB instance name. DB instances of the same type can have same names under the same tenant. The \
+            name consists of 4 to 64 characters and starts with a letter. It is case-sensitive and can \
+            contain only letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlInstanceNameV3Request.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGaussMySqlInstanceNameV3Request.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             _ = try await client.updateGaussMySqlInstanceNameV3(
                 instanceID: instanceID,
                 requestBody,

@@ -67,7 +67,8 @@ struct ListGaussMySQLErrorLogCommand: AsyncParsableCommand {
         help: """
             Log level. The default value is ALL. Valid value: ALL INFO WARNING ERROR FATAL NOTE Values: ALL, \
             INFO, WARNING, ERROR, FATAL, NOTE.
-            """)
+            """,
+        completion: .list(["ALL", "INFO", "WARNING", "ERROR", "FATAL", "NOTE"]))
     var level: String?
 
     @Option(
@@ -83,11 +84,14 @@ struct ListGaussMySQLErrorLogCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -180,7 +184,8 @@ struct ListGaussMySQLSlowLogCommand: AsyncParsableCommand {
             Statement type. The default value All. If this parameter is left empty, all statement types are \
             queried. Valid value: ALL INSERT UPDATE SELECT DELETE CREATE DROP ALTER Values: ALL, INSERT, \
             UPDATE, SELECT, DELETE, CREATE, DROP, ALTER.
-            """)
+            """,
+        completion: .list(["ALL", "INSERT", "UPDATE", "SELECT", "DELETE", "CREATE", "DROP", "ALTER"]))
     var type: String?
 
     @Option(
@@ -196,11 +201,14 @@ struct ListGaussMySQLSlowLogCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

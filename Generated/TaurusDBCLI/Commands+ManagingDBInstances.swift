@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct ChangeGaussMySqlInstanceSpecificationCommand: AsyncParsableCommand {
+struct ChangeGaussMySqlInstanceSpecificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "change-gauss-my-sql-instance-specification",
         abstract: "Changing DB Instance Specifications",
@@ -18,15 +18,22 @@ struct ChangeGaussMySqlInstanceSpecificationCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/changing_db_instance_specifications.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize_flavor": {"spec_code": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ChangeGaussMySqlInstanceSpecificationRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): resize_flavor*.
+            standard input. Fields (* required): resize_flavor*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -38,11 +45,14 @@ struct ChangeGaussMySqlInstanceSpecificationCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeGaussMySqlInstanceSpecificationRequest.self, from: body)
             _ = try await client.changeGaussMySqlInstanceSpecification(
                 instanceID: instanceID,
@@ -53,7 +63,7 @@ struct ChangeGaussMySqlInstanceSpecificationCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateGaussMySqlInstanceCommand: AsyncParsableCommand {
+struct CreateGaussMySqlInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-instance",
         abstract: "Creating a DB Instance",
@@ -65,6 +75,16 @@ struct CreateGaussMySqlInstanceCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/creating_a_db_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"charge_info": {"charge_mode": ""}, "region": "", "name": "", "datastore": {"type": "", "version": \#
+        ""}, "mode": "", "flavor_ref": "", "vpc_id": "", "subnet_id": "", "security_group_id": "", \#
+        "configuration_id": "", "password": "", "backup_strategy": {"start_time": "21", "keep_days": ""}, \#
+        "time_zone": "", "availability_zone_mode": "single|multi", "master_availability_zone": "", \#
+        "slave_count": 0, "tags": [{"key": "", "value": ""}], "enterprise_project_id": "", \#
+        "dedicated_resource_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -73,28 +93,165 @@ struct CreateGaussMySqlInstanceCommand: AsyncParsableCommand {
             Fields (* required): charge_info, region*, name*, datastore*, mode*, flavor_ref*, vpc_id*, \
             subnet_id*, security_group_id, configuration_id, password*, backup_strategy, time_zone, \
             availability_zone_mode*, master_availability_zone, slave_count*, tags, enterprise_project_id, \
-            dedicated_resource_id.
+            dedicated_resource_id. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("x-language"),
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DB instance name. DB instances of the same type can have same names under the same tenant. The \
+            value consists of 4 to 64 characters and starts with a letter. It is case-sensitive and contains \
+            only letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("mode"),
+        help: "DB instance type. Its value is Cluster. Sets `mode` of the body, over --body.")
+    var modeField: String?
+
+    @Option(
+        name: .customLong("flavor-ref"),
+        help: "Specification code. Sets `flavor_ref` of the body, over --body.")
+    var flavorRefField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            VPC ID. To obtain this value, use either of the following methods: Method 1: Log in to the VPC \
+            console and view the VPC ID on the VPC details page. Method 2: See \"Querying VPCs\" in the \
+            Virtual Private Cloud API Reference. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Network ID. To obtain this value, use either of the following methods: Method 1: Log in to the \
+            VPC console and click the target subnet on the Subnets page. You can view the network ID on the \
+            displayed page. Method 2: See \"Querying Subnets\" in the Virtual Private Cloud API Reference. \
+            Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("security-group-id"),
+        help: """
+            Security group ID. If network ACL is enabled, this parameter cannot be specified. If network ACL \
+            is disabled, this parameter is mandatory. Method 1: Log in to VPC console. Choose Access Control \
+            > Security Groups in the navigation pane on the left. On the displayed page, click the target \
+            security group. You can view the security group ID on the displayed page. Method 2: See \
+            \"Querying Security Groups\" in the Virtual Private Cloud API Reference. Sets \
+            `security_group_id` of the body, over --body.
+            """)
+    var securityGroupIDField: String?
+
+    @Option(
+        name: .customLong("configuration-id"),
+        help: "Parameter template ID. Sets `configuration_id` of the body, over --body.")
+    var configurationIDField: String?
+
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. The password consists of 8 to 32 characters and contains at least three types \
+            of the following: uppercase letters, lowercase letters, digits, and special characters \
+            (~!@#$%^*-_=+?,()&). You are advised to enter a strong password to improve security and prevent \
+            security risks such as brute force cracking. If you enter a weak password, the system \
+            automatically determines that the password is invalid. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: "Time zone. The default time zone is UTC. Sets `time_zone` of the body, over --body.")
+    var timeZoneField: String?
+
+    @Option(
+        name: .customLong("availability-zone-mode"),
+        help: """
+            AZ type. The value can be single or multi. Values: single, multi. Sets `availability_zone_mode` \
+            of the body, over --body.
+            """,
+        completion: .list(["single", "multi"]))
+    var availabilityZoneModeField: String?
+
+    @Option(
+        name: .customLong("master-availability-zone"),
+        help: """
+            Primary AZ. If availability_zone_mode is set to multi, this parameter is mandatory. If \
+            availability_zone_mode is set to single, this parameter cannot be specified. Sets \
+            `master_availability_zone` of the body, over --body.
+            """)
+    var masterAvailabilityZoneField: String?
+
+    @Option(
+        name: .customLong("slave-count"),
+        help: """
+            Number of read replicas. A maximum of nine read replicas can be created at a time. Sets \
+            `slave_count` of the body, over --body.
+            """)
+    var slaveCountField: Int?
+
+    @Option(
+        name: .customLong("enterprise-project-id"),
+        help: """
+            Enterprise project ID. This parameter is mandatory when the enterprise project is enabled. Sets \
+            `enterprise_project_id` of the body, over --body.
+            """)
+    var enterpriseProjectIDField: String?
+
+    @Option(
+        name: .customLong("dedicated-resource-id"),
+        help: """
+            Dedicated resource pool ID. This parameter is displayed only when the dedicated resource pool is \
+            enabled. Sets `dedicated_resource_id` of the body, over --body.
+            """)
+    var dedicatedResourceIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlInstanceRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGaussMySqlInstanceRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "mode": modeField,
+                    "flavor_ref": flavorRefField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "security_group_id": securityGroupIDField,
+                    "configuration_id": configurationIDField,
+                    "password": passwordField,
+                    "time_zone": timeZoneField,
+                    "availability_zone_mode": availabilityZoneModeField,
+                    "master_availability_zone": masterAvailabilityZoneField,
+                    "slave_count": slaveCountField,
+                    "enterprise_project_id": enterpriseProjectIDField,
+                    "dedicated_resource_id": dedicatedResourceIDField
+                ])
             _ = try await client.createGaussMySqlInstance(requestBody, xLanguage: xLanguage)
         }
     }
 }
 
-struct CreateGaussMySqlReadonlyNodeCommand: AsyncParsableCommand {
+struct CreateGaussMySqlReadonlyNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-gauss-my-sql-readonly-node",
         abstract: "Creating a Read Replica",
@@ -106,15 +263,22 @@ struct CreateGaussMySqlReadonlyNodeCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/creating_a_read_replica.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"priorities": [0]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGaussMySqlReadonlyNodeRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): priorities*.
+            input. Fields (* required): priorities*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -126,11 +290,14 @@ struct CreateGaussMySqlReadonlyNodeCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateGaussMySqlReadonlyNodeRequest.self, from: body)
             _ = try await client.createGaussMySqlReadonlyNode(
                 instanceID: instanceID,
@@ -163,11 +330,14 @@ struct DeleteGaussMySqlInstanceCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGaussMySqlInstance(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -202,11 +372,14 @@ struct DeleteGaussMySqlReadonlyNodeCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGaussMySqlReadonlyNode(
                 instanceID: instanceID,
                 nodeID: nodeID,
@@ -312,11 +485,14 @@ struct ListGaussMySqlInstancesCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -353,7 +529,7 @@ struct ListGaussMySqlInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ResetGaussMySqlPasswordCommand: AsyncParsableCommand {
+struct ResetGaussMySqlPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-gauss-my-sql-password",
         abstract: "Resetting a Database Password",
@@ -365,15 +541,22 @@ struct ResetGaussMySqlPasswordCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/resetting_a_database_password.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"password": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ResetGaussMySqlPasswordRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): password*.
+            Fields (* required): password*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -385,12 +568,30 @@ struct ResetGaussMySqlPasswordCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("password"),
+        help: """
+            Database password. The password consists of 8 to 32 characters and contains at least three types \
+            of the following: uppercase letters, lowercase letters, digits, and special characters \
+            (~!@#$%^*-_=+?,()&). You are advised to enter a strong password to improve security and prevent \
+            security risks such as brute force cracking. If you enter a weak password, the system \
+            automatically determines that the password is invalid. Sets `password` of the body, over --body.
+            """)
+    var passwordField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ResetGaussMySqlPasswordRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ResetGaussMySqlPasswordRequest.self, from: body,
+                overriding: [
+                    "password": passwordField
+                ])
             try await client.resetGaussMySqlPassword(
                 instanceID: instanceID,
                 requestBody,
@@ -422,11 +623,14 @@ struct ShowGaussMySqlInstanceInfoCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySqlInstanceInfo(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -456,17 +660,20 @@ struct ShowInstanceMonitorExtEndCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstanceMonitorExtEnd(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
 }
 
-struct UpdateGaussMySQLInstancePortCommand: AsyncParsableCommand {
+struct UpdateGaussMySQLInstancePortCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-instance-port",
         abstract: "Changing a Database Port",
@@ -478,15 +685,22 @@ struct UpdateGaussMySQLInstancePortCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/changing_a_database_port.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"port": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySQLInstancePortRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): port*.
+            input. Fields (* required): port*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -498,12 +712,27 @@ struct UpdateGaussMySQLInstancePortCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("port"),
+        help: """
+            Port number. Value range: 1024 to 65535, excluding 5342 to 5345, 12017, 20000, 20201, 20202, and \
+            33062. Sets `port` of the body, over --body.
+            """)
+    var portField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGaussMySQLInstancePortRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGaussMySQLInstancePortRequest.self, from: body,
+                overriding: [
+                    "port": portField
+                ])
             _ = try await client.updateGaussMySQLInstancePort(
                 instanceID: instanceID,
                 requestBody,
@@ -513,7 +742,7 @@ struct UpdateGaussMySQLInstancePortCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateGaussMySqlInstanceNameCommand: AsyncParsableCommand {
+struct UpdateGaussMySqlInstanceNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-gauss-my-sql-instance-name",
         abstract: "Changing a DB Instance Name",
@@ -525,15 +754,22 @@ struct UpdateGaussMySqlInstanceNameCommand: AsyncParsableCommand {
             Documented in apis_recommended/managing_db_instances/changing_a_db_instance_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGaussMySqlInstanceNameRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): name*.
+            input. Fields (* required): name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -545,12 +781,29 @@ struct UpdateGaussMySqlInstanceNameCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            DB instance name. DB instances of the same type can have same names under the same tenant. The \
+            name consists of 4 to 64 characters and starts with a letter. It is case-sensitive and can \
+            contain only letters, digits, hyphens (-), and underscores (_). Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlInstanceNameRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGaussMySqlInstanceNameRequest.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             _ = try await client.updateGaussMySqlInstanceName(
                 instanceID: instanceID,
                 requestBody,
@@ -560,7 +813,7 @@ struct UpdateGaussMySqlInstanceNameCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateInstanceMonitorCommand: AsyncParsableCommand {
+struct UpdateInstanceMonitorCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-monitor",
         abstract: "Changing the Collection Period of Monitoring by Seconds",
@@ -574,15 +827,22 @@ struct UpdateInstanceMonitorCommand: AsyncParsableCommand {
             apis_recommended/managing_db_instances/changing_the_collection_period_of_monitoring_by_seconds.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"monitor_switch": false, "period": 1}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceMonitorRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): monitor_switch*, period.
+            Fields (* required): monitor_switch*, period. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -594,12 +854,39 @@ struct UpdateInstanceMonitorCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("monitor-switch"),
+        help: """
+            Whether to enable Monitoring by Seconds. true indicates that the function is enabled, and false \
+            indicates that the function is disabled. Sets `monitor_switch` of the body, over --body.
+            """)
+    var monitorSwitchField: Bool?
+
+    @Option(
+        name: .customLong("period"),
+        help: """
+            Collection period. This parameter is available only when monitor_switch is set to true. The \
+            default value is 5s. This parameter is not displayed when monitor_switch is set to false. 1: \
+            indicates that the collection period is 1s. 5: indicates that the collection period is 5s. Valid \
+            value: 1 5 Values: 1, 5. Sets `period` of the body, over --body.
+            """,
+        completion: .list(["1", "5"]))
+    var periodField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateInstanceMonitorRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateInstanceMonitorRequest.self, from: body,
+                overriding: [
+                    "monitor_switch": monitorSwitchField,
+                    "period": periodField
+                ])
             _ = try await client.updateInstanceMonitor(
                 instanceID: instanceID,
                 requestBody,

@@ -49,11 +49,14 @@ struct ListGaussMySqlConfigurationsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -118,11 +121,14 @@ struct ListInstanceConfigurationsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -143,7 +149,7 @@ struct ListInstanceConfigurationsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand {
+struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-instance-configurations",
         abstract: "Modifying Parameters of a Specified Instance",
@@ -156,26 +162,36 @@ struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand {
             apis_recommended/parameter_template_management/modifying_parameters_of_a_specified_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"parameter_values": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateInstanceConfigurationsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): parameter_values*.
+            input. Fields (* required): parameter_values*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID, which uniquely identifies an instance.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceConfigurationsRequest.self, from: body)
             _ = try await client.updateInstanceConfigurations(instanceID: instanceID, requestBody)
         }

@@ -24,7 +24,8 @@ struct ShowGaussMySQLProjectQuotasCommand: AsyncParsableCommand {
         help: """
             Resource type used to filter quotas. Its value can be instance. Valid value: instance Values: \
             instance.
-            """)
+            """,
+        completion: .list(["instance"]))
     var type: String?
 
     @Option(
@@ -32,11 +33,14 @@ struct ShowGaussMySQLProjectQuotasCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySQLProjectQuotas(
                 type: type.map(ResourceType.init(rawValue:)),
                 xLanguage: xLanguage
@@ -93,11 +97,14 @@ struct ShowGaussMySqlQuotasCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

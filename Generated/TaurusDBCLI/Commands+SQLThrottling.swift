@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct DeleteSqlFilterRuleCommand: AsyncParsableCommand {
+struct DeleteSqlFilterRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-sql-filter-rule",
         abstract: "Deleting SQL Throttling Rules",
@@ -18,33 +18,46 @@ struct DeleteSqlFilterRuleCommand: AsyncParsableCommand {
             Documented in apis_recommended/sql_throttling/deleting_sql_throttling_rules.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"sql_filter_rules": [{"node_id": "", "rules": [{"sql_type": "SELECT|UPDATE|DELETE|INSERT", \#
+        "patterns": [""]}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DeleteSqlFilterRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): sql_filter_rules*.
+            Fields (* required): sql_filter_rules*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteSqlFilterRuleRequest.self, from: body)
             _ = try await client.deleteSqlFilterRule(instanceID: instanceID, requestBody)
         }
     }
 }
 
-struct SetSqlFilterRuleCommand: AsyncParsableCommand {
+struct SetSqlFilterRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-sql-filter-rule",
         abstract: "Configuring SQL Throttling Rules",
@@ -56,26 +69,39 @@ struct SetSqlFilterRuleCommand: AsyncParsableCommand {
             Documented in apis_recommended/sql_throttling/configuring_sql_throttling_rules.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"sql_filter_rules": [{"node_id": "", "rules": [{"sql_type": "SELECT|UPDATE|DELETE|INSERT", \#
+        "patterns": [{"pattern": "", "max_concurrency": 0}]}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (SetSqlFilterRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): sql_filter_rules*.
+            (* required): sql_filter_rules*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "Instance ID.")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetSqlFilterRuleRequest.self, from: body)
             _ = try await client.setSqlFilterRule(instanceID: instanceID, requestBody)
         }
@@ -104,11 +130,14 @@ struct ShowSqlFilterControlCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlFilterControl(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -142,14 +171,18 @@ struct ShowSqlFilterRuleCommand: AsyncParsableCommand {
             SQL statements. The value can be SELECT, UPDATE, DELETE, or INSERT (case-insensitive). If this \
             parameter is not specified, SQL throttling rules of all the statements are queried. Values: \
             SELECT, UPDATE, DELETE, INSERT.
-            """)
+            """,
+        completion: .list(["SELECT", "UPDATE", "DELETE", "INSERT"]))
     var sqlType: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSqlFilterRule(
                 instanceID: instanceID,
                 nodeID: nodeID,
@@ -159,7 +192,7 @@ struct ShowSqlFilterRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateSqlFilterControlCommand: AsyncParsableCommand {
+struct UpdateSqlFilterControlCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-sql-filter-control",
         abstract: "Enabling or Disabling SQL Throttling",
@@ -171,15 +204,22 @@ struct UpdateSqlFilterControlCommand: AsyncParsableCommand {
             Documented in apis_recommended/sql_throttling/enabling_or_disabling_sql_throttling.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"switch_status": "ON|OFF"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSqlFilterControlRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): switch_status*.
+            Fields (* required): switch_status*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -191,12 +231,28 @@ struct UpdateSqlFilterControlCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("switch-status"),
+        help: """
+            Whether SQL Throttling is enabled. Value: ON: enabled OFF: disabled Values: ON, OFF. Sets \
+            `switch_status` of the body, over --body.
+            """,
+        completion: .list(["ON", "OFF"]))
+    var switchStatusField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSqlFilterControlRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSqlFilterControlRequest.self, from: body,
+                overriding: [
+                    "switch_status": switchStatusField
+                ])
             _ = try await client.updateSqlFilterControl(
                 instanceID: instanceID,
                 requestBody,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import TaurusDB
 
-struct BatchTagActionCommand: AsyncParsableCommand {
+struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-tag-action",
         abstract: "Adding or Deleting Tags in Batches",
@@ -19,15 +19,22 @@ struct BatchTagActionCommand: AsyncParsableCommand {
             Documented in apis_recommended/tag_management/adding_or_deleting_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "create|delete", "tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchTagActionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): action*, tags*.
+            required): action*, tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -39,12 +46,25 @@ struct BatchTagActionCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @Option(
+        name: .customLong("action"),
+        help: "Action. Value: create delete Values: create, delete. Sets `action` of the body, over --body.",
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchTagActionRequest.self, from: body)
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchTagActionRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchTagAction(instanceID: instanceID, requestBody, xLanguage: xLanguage)
         }
     }
@@ -97,11 +117,14 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -166,11 +189,14 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

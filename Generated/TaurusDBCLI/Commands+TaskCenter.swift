@@ -30,11 +30,14 @@ struct ShowGaussMySQLJobInfoCommand: AsyncParsableCommand {
         help: "Language.")
     var xLanguage: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGaussMySQLJobInfo(id: id, xLanguage: xLanguage)
         }
     }

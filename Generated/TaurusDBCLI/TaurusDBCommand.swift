@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import TaurusDB
 
-/// `taurusdb`: one subcommand per TaurusDB API operation (64 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct TaurusDBCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc taurusdb`: one subcommand per TaurusDB API operation (64 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct TaurusDBCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "taurusdb",
         abstract: "Call the TaurusDB API: one subcommand per operation of its API reference.",
         discussion: """
@@ -148,14 +148,16 @@ struct TaurusDBCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (TaurusDBClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: TaurusDBClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: TaurusDBClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: TaurusDBClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: TaurusDBClient.init(client:), operation: operation)
     }
 }

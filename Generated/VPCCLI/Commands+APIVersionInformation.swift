@@ -19,11 +19,14 @@ struct ListAPIVersionCommand: AsyncParsableCommand {
             native_openstack_neutron_apis_v2.0/api_version_information/querying_api_versions.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAPIVersion()
         }
     }
@@ -47,11 +50,14 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
         help: "Specifies the version number, for example v2.0.")
     var apiVersion: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }

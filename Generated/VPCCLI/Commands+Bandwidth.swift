@@ -52,11 +52,14 @@ struct ListBandwidthsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBandwidths(
                 marker: marker,
                 limit: limit,
@@ -83,17 +86,20 @@ struct ShowBandwidthCommand: AsyncParsableCommand {
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showBandwidth(bandwidthID: bandwidthID)
         }
     }
 }
 
-struct UpdateBandwidthCommand: AsyncParsableCommand {
+struct UpdateBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-bandwidth",
         abstract: "Updating a Bandwidth",
@@ -105,26 +111,36 @@ struct UpdateBandwidthCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/bandwidth/updating_a_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth": {"name": "", "size": 0}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateBandwidthRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): bandwidth*.
+            (* required): bandwidth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBandwidthRequest.self, from: body)
             _ = try await client.updateBandwidth(bandwidthID: bandwidthID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand {
+struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-publicips-into-shared-bandwidth",
         abstract: "Adding an EIP to a Shared Bandwidth",
@@ -18,33 +18,43 @@ struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/bandwidth_v2.0/adding_an_eip_to_a_shared_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"bandwidth": {"publicip_info": [{"publicip_id": "", "publicip_type": ""}]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddPublicipsIntoSharedBandwidthRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): bandwidth*.
+            input. Fields (* required): bandwidth*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddPublicipsIntoSharedBandwidthRequest.self, from: body)
             _ = try await client.addPublicipsIntoSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
     }
 }
 
-struct CreateSharedBandwidthCommand: AsyncParsableCommand {
+struct CreateSharedBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-shared-bandwidth",
         abstract: "Assigning a Shared Bandwidth",
@@ -56,21 +66,33 @@ struct CreateSharedBandwidthCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/bandwidth_v2.0/assigning_a_shared_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"bandwidth": {"name": "", "size": 0, "enterprise_project_id": "", "public_border_group": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSharedBandwidthRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): bandwidth*.
+            Fields (* required): bandwidth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSharedBandwidthRequest.self, from: body)
             _ = try await client.createSharedBandwidth(requestBody)
         }
@@ -97,17 +119,20 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
             """)
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteSharedBandwidth(bandwidthID: bandwidthID)
         }
     }
 }
 
-struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand {
+struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-publicips-from-shared-bandwidth",
         abstract: "Removing an EIP from a Shared Bandwidth",
@@ -119,26 +144,39 @@ struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/bandwidth_v2.0/removing_an_eip_from_a_shared_bandwidth.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"bandwidth": {"publicip_info": [{"publicip_id": ""}], "charge_mode": "bandwidth|traffic", "size": \#
+        0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RemovePublicipsFromSharedBandwidthRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): bandwidth*.
+            standard input. Fields (* required): bandwidth*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("bandwidth-id"),
         help: "Specifies the bandwidth ID, which uniquely identifies the bandwidth.")
     var bandwidthID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemovePublicipsFromSharedBandwidthRequest.self, from: body)
             _ = try await client.removePublicipsFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }

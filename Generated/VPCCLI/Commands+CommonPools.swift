@@ -39,11 +39,14 @@ struct ListCommonPoolsCommand: AsyncParsableCommand {
             """)
     var publicBorderGroup: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCommonPools(
                 fields: fields,
                 name: name,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreatePublicipCommand: AsyncParsableCommand {
+struct CreatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-publicip",
         abstract: "Assigning an EIP",
@@ -18,21 +18,34 @@ struct CreatePublicipCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/eip/assigning_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"publicip": {"type": "", "ip_version": 0, "alias": ""}, "bandwidth": {"name": "", "size": 0, "id": \#
+        "", "share_type": "", "charge_mode": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): publicip*, bandwidth*.
+            required): publicip*, bandwidth*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePublicipRequest.self, from: body)
             _ = try await client.createPublicip(requestBody)
         }
@@ -56,11 +69,14 @@ struct DeletePublicipCommand: AsyncParsableCommand {
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePublicip(publicipID: publicipID)
         }
     }
@@ -113,11 +129,14 @@ struct ListPublicipsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPublicips(
                 marker: marker,
                 limit: limit,
@@ -144,17 +163,20 @@ struct ShowPublicipCommand: AsyncParsableCommand {
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPublicip(publicipID: publicipID)
         }
     }
 }
 
-struct UpdatePublicipCommand: AsyncParsableCommand {
+struct UpdatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-publicip",
         abstract: "Updating an EIP",
@@ -166,26 +188,36 @@ struct UpdatePublicipCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/eip/updating_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"publicip": {"port_id": "", "alias": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePublicipRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): publicip*.
+            required): publicip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
         help: "Specifies the unique identifier of an EIP.")
     var publicipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePublicipRequest.self, from: body)
             _ = try await client.updatePublicip(publicipID: publicipID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssociatePublicipsCommand: AsyncParsableCommand {
+struct AssociatePublicipsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-publicips",
         abstract: "Binding an EIP",
@@ -18,15 +18,24 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/eips/binding_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"publicip": {"associate_instance_type": "PORT|NATGW|VPN|ELB", "associate_instance_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociatePublicipsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): publicip*.
+            Fields (* required): publicip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
@@ -40,17 +49,24 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociatePublicipsRequest.self, from: body)
             _ = try await client.associatePublicips(publicipID: publicipID, requestBody)
             if !wait.isEmpty {
@@ -64,7 +80,7 @@ struct AssociatePublicipsCommand: AsyncParsableCommand {
     }
 }
 
-struct AttachBatchPublicipCommand: AsyncParsableCommand {
+struct AttachBatchPublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach-batch-publicip",
         abstract: "Adding EIPs to a Shared Bandwidth in Batches",
@@ -76,21 +92,31 @@ struct AttachBatchPublicipCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/eips/adding_eips_to_a_shared_bandwidth_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"publicips": [{"bandwidth_id": "", "publicip_id": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AttachBatchPublicipRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): publicips*.
+            Fields (* required): publicips*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachBatchPublicipRequest.self, from: body)
             _ = try await client.attachBatchPublicip(requestBody)
         }
@@ -121,17 +147,24 @@ struct DisassociatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.disassociatePublicips(publicipID: publicipID)
             if !wait.isEmpty {
                 try await client.waitForPublicipV3(
@@ -196,14 +229,19 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             public_ip_address public_ipv6_address ip_version created_at updated_at public_border_group \
             Values: id, public_ip_address, public_ipv6_address, ip_version, created_at, updated_at, \
             public_border_group.
-            """)
+            """,
+        completion: .list([
+            "id", "public_ip_address", "public_ipv6_address", "ip_version", "created_at", "updated_at",
+            "public_border_group"
+        ]))
     var sortKey: String?
 
     @Option(
         name: .customLong("sort-dir"),
         help: """
             Sorting direction. The value can be asc or desc Enumerated values: asc desc Values: asc, desc.
-            """)
+            """,
+        completion: .list(["asc", "desc"]))
     var sortDir: String?
 
     @Option(
@@ -216,7 +254,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Enumerated values: 4 6 Values: 4, \
             6.
-            """)
+            """,
+        completion: .list(["4", "6"]))
     var ipVersion: [String] = []
 
     @Option(
@@ -244,7 +283,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Enumerated values: EIP \
             DUALSTACK Values: EIP, DUALSTACK.
-            """)
+            """,
+        completion: .list(["EIP", "DUALSTACK"]))
     var type: [String] = []
 
     @Option(
@@ -253,7 +293,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             Filter by network_type. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, or 5_graybgp. \
             Enumerated values: 5_telcom 5_union 5_bgp 5_sbgp 5_ipv6 5_graybgp Values: 5_telcom, 5_union, \
             5_bgp, 5_sbgp, 5_ipv6, 5_graybgp.
-            """)
+            """,
+        completion: .list(["5_telcom", "5_union", "5_bgp", "5_sbgp", "5_ipv6", "5_graybgp"]))
     var networkType: [String] = []
 
     @Option(
@@ -269,7 +310,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Enumerated values: FREEZED \
             DOWN ACTIVE ERROR Values: FREEZED, DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["FREEZED", "DOWN", "ACTIVE", "ERROR"]))
     var status: [String] = []
 
     @Option(
@@ -354,7 +396,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("bandwidth-share-type"),
-        help: "Filter by share_type. Enumerated values: PER WHOLE Values: PER, WHOLE.")
+        help: "Filter by share_type. Enumerated values: PER WHOLE Values: PER, WHOLE.",
+        completion: .list(["PER", "WHOLE"]))
     var bandwidthShareType: [String] = []
 
     @Option(
@@ -362,7 +405,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by charge_mode. Enumerated values: bandwidth traffic 95peak_plus Values: bandwidth, \
             traffic, 95peak_plus.
-            """)
+            """,
+        completion: .list(["bandwidth", "traffic", "95peak_plus"]))
     var bandwidthChargeMode: [String] = []
 
     @Option(
@@ -375,7 +419,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by billing_mode. The value can be PAY_PER_USE. Enumerated values: PAY_PER_USE Values: \
             PAY_PER_USE.
-            """)
+            """,
+        completion: .list(["PAY_PER_USE"]))
     var billingMode: String?
 
     @Option(
@@ -383,7 +428,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         help: """
             Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN, or ELBV1. Enumerated \
             values: PORT NATGW ELB VPN ELBV1 Values: PORT, NATGW, ELB, VPN, ELBV1.
-            """)
+            """,
+        completion: .list(["PORT", "NATGW", "ELB", "VPN", "ELBV1"]))
     var associateInstanceType: [String] = []
 
     @Option(
@@ -417,11 +463,14 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -549,17 +598,20 @@ struct ShowPublicipV3Command: AsyncParsableCommand {
             """)
     var fields: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPublicipV3(publicipID: publicipID, fields: fields.isEmpty ? nil : fields)
         }
     }
 }
 
-struct UpdatePublicipsCommand: AsyncParsableCommand {
+struct UpdatePublicipsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-publicips",
         abstract: "Updating an EIP",
@@ -571,15 +623,25 @@ struct UpdatePublicipsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/eips/updating_an_eip.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"publicip": {"alias": "", "description": "", "associate_instance_type": "", \#
+        "associate_instance_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePublicipsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): publicip*.
+            (* required): publicip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("publicip-id"),
@@ -593,17 +655,24 @@ struct UpdatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePublicipsRequest.self, from: body)
             _ = try await client.updatePublicips(publicipID: publicipID, requestBody)
             if !wait.isEmpty {
@@ -639,7 +708,11 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: FREEZED, BIND_ERROR, BINDING, \
             PENDING_DELETE, PENDING_CREATE, NOTIFYING, NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, \
             VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var status: [String]
 
     @Option(
@@ -647,17 +720,24 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: BIND_ERROR, \
             ERROR).
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForPublicipV3(
                 publicipID: publicipID,
                 status: WaitOptions.states(status, as: PublicipInstanceStatus.self),

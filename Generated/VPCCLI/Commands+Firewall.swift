@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronAddFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronAddFirewallRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-add-firewall-rule",
         abstract: "Inserting a Firewall Rule",
@@ -18,33 +18,77 @@ struct NeutronAddFirewallRuleCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/inserting_a_firewall_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"firewall_rule_id": "", "insert_after": "", "insert_before": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronAddFirewallRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall_rule_id*, insert_after, insert_before.
+            Fields (* required): firewall_rule_id*, insert_after, insert_before. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
     var firewallPolicyID: String
 
+    @Option(
+        name: .customLong("firewall-rule-id"),
+        help: """
+            Specifies the firewall rule ID, which uniquely identifies the firewall rule. Sets \
+            `firewall_rule_id` of the body, over --body.
+            """)
+    var firewallRuleIDField: String?
+
+    @Option(
+        name: .customLong("insert-after"),
+        help: """
+            The insert_after parameter indicates the firewall rule that has already been associated with the \
+            firewall policy. A new firewall rule will be inserted after the firewall rule associated with \
+            the firewall policy. If both the insert_after and insert_before parameters are specified, the \
+            insert_after parameter will be ignored. Sets `insert_after` of the body, over --body.
+            """)
+    var insertAfterField: String?
+
+    @Option(
+        name: .customLong("insert-before"),
+        help: """
+            The insert_before parameter indicates the firewall rule that has already been associated with \
+            the firewall policy. A new firewall rule will be inserted before the firewall rule associated \
+            with the firewall policy. If both the insert_after and insert_before parameters are specified, \
+            the insert_after parameter will be ignored. Sets `insert_before` of the body, over --body.
+            """)
+    var insertBeforeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(NeutronAddFirewallRuleRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                NeutronAddFirewallRuleRequest.self, from: body,
+                overriding: [
+                    "firewall_rule_id": firewallRuleIDField,
+                    "insert_after": insertAfterField,
+                    "insert_before": insertBeforeField
+                ])
             _ = try await client.neutronAddFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
 
-struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand {
+struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-firewall-group",
         abstract: "Creating a Firewall Group",
@@ -56,15 +100,25 @@ struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/creating_a_firewall_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_group": {"name": "", "description": "", "ingress_firewall_policy_id": "", \#
+        "egress_firewall_policy_id": "", "ports": [""], "admin_state_up": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateFirewallGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_group*.
+            input. Fields (* required): firewall_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -72,17 +126,23 @@ struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand {
             Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
             it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallGroupRequest.self, from: body)
             let response = try await client.neutronCreateFirewallGroup(requestBody)
             if !wait.isEmpty {
@@ -99,7 +159,7 @@ struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct NeutronCreateFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronCreateFirewallPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-firewall-policy",
         abstract: "Creating a Firewall Policy",
@@ -112,28 +172,40 @@ struct NeutronCreateFirewallPolicyCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/creating_a_firewall_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_policy": {"name": "", "description": "", "firewall_rules": [""], "audited": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateFirewallPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_policy*.
+            input. Fields (* required): firewall_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallPolicyRequest.self, from: body)
             _ = try await client.neutronCreateFirewallPolicy(requestBody)
         }
     }
 }
 
-struct NeutronCreateFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronCreateFirewallRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-firewall-rule",
         abstract: "Creating a Firewall Rule",
@@ -145,21 +217,35 @@ struct NeutronCreateFirewallRuleCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/creating_a_firewall_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_rule": {"name": "", "description": "", "protocol": "TCP|UDP|ICMP", "source_port": "", \#
+        "destination_port": "", "ip_version": 0, "source_ip_address": "", "destination_ip_address": "", \#
+        "action": "deny|allow", "enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateFirewallRuleRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_rule*.
+            input. Fields (* required): firewall_rule*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateFirewallRuleRequest.self, from: body)
             _ = try await client.neutronCreateFirewallRule(requestBody)
         }
@@ -194,11 +280,14 @@ struct NeutronDeleteFirewallGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteFirewallGroup(firewallGroupID: firewallGroupID)
             if wait {
                 output.keepLastResponse()
@@ -228,11 +317,14 @@ struct NeutronDeleteFirewallPolicyCommand: AsyncParsableCommand {
         help: "Specifies the firewall policy ID, which uniquely identifies the firewall policy.")
     var firewallPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteFirewallPolicy(firewallPolicyID: firewallPolicyID)
         }
     }
@@ -255,11 +347,14 @@ struct NeutronDeleteFirewallRuleCommand: AsyncParsableCommand {
         help: "Specifies the firewall rule ID, which uniquely identifies the firewall rule.")
     var firewallRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteFirewallRule(firewallRuleID: firewallRuleID)
         }
     }
@@ -329,11 +424,14 @@ struct NeutronListFirewallGroupsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListFirewallGroups(
                 id: id,
                 name: name,
@@ -403,11 +501,14 @@ struct NeutronListFirewallPoliciesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListFirewallPolicies(
                 id: id,
                 name: name,
@@ -452,7 +553,8 @@ struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
         help: """
             Specifies that the IP address version is used as the filtering condition. The value can be 4 \
             (IPv4) or 6 (IPv6). Values: 4, 6.
-            """)
+            """,
+        completion: .list(["4", "6"]))
     var ipVersion: Int?
 
     @Option(
@@ -460,7 +562,8 @@ struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
         help: """
             Specifies that the firewall rule action is used as the filtering condition. The value can be \
             allow or deny. Values: allow, deny.
-            """)
+            """,
+        completion: .list(["allow", "deny"]))
     var action: String?
 
     @Option(
@@ -500,11 +603,14 @@ struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListFirewallRules(
                 id: id,
                 name: name,
@@ -520,7 +626,7 @@ struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct NeutronRemoveFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronRemoveFirewallRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-remove-firewall-rule",
         abstract: "Removing a Firewall Rule",
@@ -532,27 +638,49 @@ struct NeutronRemoveFirewallRuleCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/removing_a_firewall_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"firewall_rule_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronRemoveFirewallRuleRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_rule_id*.
+            input. Fields (* required): firewall_rule_id*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "")
     var firewallPolicyID: String
 
+    @Option(
+        name: .customLong("firewall-rule-id"),
+        help: """
+            Specifies the firewall rule ID, which uniquely identifies the firewall rule. Sets \
+            `firewall_rule_id` of the body, over --body.
+            """)
+    var firewallRuleIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(NeutronRemoveFirewallRuleRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                NeutronRemoveFirewallRuleRequest.self, from: body,
+                overriding: [
+                    "firewall_rule_id": firewallRuleIDField
+                ])
             _ = try await client.neutronRemoveFirewallRule(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
@@ -578,11 +706,14 @@ struct NeutronShowFirewallGroupCommand: AsyncParsableCommand {
             """)
     var firewallGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowFirewallGroup(firewallGroupID: firewallGroupID)
         }
     }
@@ -608,11 +739,14 @@ struct NeutronShowFirewallPolicyCommand: AsyncParsableCommand {
             """)
     var firewallPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowFirewallPolicy(firewallPolicyID: firewallPolicyID)
         }
     }
@@ -638,17 +772,20 @@ struct NeutronShowFirewallRuleCommand: AsyncParsableCommand {
             """)
     var firewallRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowFirewallRule(firewallRuleID: firewallRuleID)
         }
     }
 }
 
-struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand {
+struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-firewall-group",
         abstract: "Updating a Firewall Group",
@@ -660,15 +797,25 @@ struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/updating_a_firewall_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_group": {"name": "", "description": "", "ingress_firewall_policy_id": "", \#
+        "egress_firewall_policy_id": "", "ports": [""], "admin_state_up": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateFirewallGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_group*.
+            input. Fields (* required): firewall_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-group-id"),
@@ -681,17 +828,23 @@ struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand {
             Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
             it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallGroupRequest.self, from: body)
             _ = try await client.neutronUpdateFirewallGroup(firewallGroupID: firewallGroupID, requestBody)
             if !wait.isEmpty {
@@ -705,7 +858,7 @@ struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct NeutronUpdateFirewallPolicyCommand: AsyncParsableCommand {
+struct NeutronUpdateFirewallPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-firewall-policy",
         abstract: "Updating a Firewall Policy",
@@ -717,33 +870,45 @@ struct NeutronUpdateFirewallPolicyCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/updating_a_firewall_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_policy": {"name": "", "description": "", "firewall_rules": [""], "audited": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateFirewallPolicyRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_policy*.
+            input. Fields (* required): firewall_policy*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-policy-id"),
         help: "")
     var firewallPolicyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallPolicyRequest.self, from: body)
             _ = try await client.neutronUpdateFirewallPolicy(firewallPolicyID: firewallPolicyID, requestBody)
         }
     }
 }
 
-struct NeutronUpdateFirewallRuleCommand: AsyncParsableCommand {
+struct NeutronUpdateFirewallRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-firewall-rule",
         abstract: "Updating a Firewall Rule",
@@ -755,26 +920,40 @@ struct NeutronUpdateFirewallRuleCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/firewall/updating_a_firewall_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall_rule": {"name": "", "description": "", "protocol": "TCP|UDP|ICMP", "source_port": "", \#
+        "destination_port": "", "ip_version": 0, "source_ip_address": "", "destination_ip_address": "", \#
+        "action": "deny|allow", "enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateFirewallRuleRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): firewall_rule*.
+            input. Fields (* required): firewall_rule*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-rule-id"),
         help: "")
     var firewallRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateFirewallRuleRequest.self, from: body)
             _ = try await client.neutronUpdateFirewallRule(firewallRuleID: firewallRuleID, requestBody)
         }
@@ -805,22 +984,31 @@ struct WaitForFirewallGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, INACTIVE, ERROR, \
             PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFirewallGroup(
                 firewallGroupID: firewallGroupID,
                 status: WaitOptions.states(status, as: FirewallGroup.StatusValue.self),
@@ -851,11 +1039,14 @@ struct WaitForFirewallGroupDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFirewallGroupDeletion(
                 firewallGroupID: firewallGroupID,
                 options: waiting.options

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronCreateFloatingIPCommand: AsyncParsableCommand {
+struct NeutronCreateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-floating-ip",
         abstract: "Assigning a Floating IP Address",
@@ -20,15 +20,25 @@ struct NeutronCreateFloatingIPCommand: AsyncParsableCommand {
             native_openstack_neutron_apis_v2.0/floating_ip_address/assigning_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"floatingip": {"floating_ip_address": "", "floating_network_id": "", "port_id": "", \#
+        "fixed_ip_address": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateFloatingIPRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -36,17 +46,21 @@ struct NeutronCreateFloatingIPCommand: AsyncParsableCommand {
             Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
             it. Values: DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateFloatingIPRequest.self, from: body)
             let response = try await client.neutronCreateFloatingIP(requestBody)
             if !wait.isEmpty {
@@ -92,11 +106,14 @@ struct NeutronDeleteFloatingIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteFloatingIP(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
@@ -188,11 +205,14 @@ struct NeutronListFloatingIPsCommand: AsyncParsableCommand {
         help: "Specifies the page direction. The value can be True or False.")
     var pageReverse: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListFloatingIPs(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
@@ -229,17 +249,20 @@ struct NeutronShowFloatingIPCommand: AsyncParsableCommand {
         help: "")
     var floatingipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowFloatingIP(floatingipID: floatingipID)
         }
     }
 }
 
-struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand {
+struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-floating-ip",
         abstract: "Updating a Floating IP Address",
@@ -252,15 +275,22 @@ struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand {
             native_openstack_neutron_apis_v2.0/floating_ip_address/updating_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"floatingip": {"port_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateFloatingIPRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("floatingip-id"),
@@ -276,17 +306,21 @@ struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand {
             Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
             it. Values: DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateFloatingIPRequest.self, from: body)
             _ = try await client.neutronUpdateFloatingIP(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
@@ -318,22 +352,27 @@ struct WaitForFloatingIPCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: DOWN, ACTIVE, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: DOWN, ACTIVE, ERROR.",
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIP(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -361,11 +400,14 @@ struct WaitForFloatingIPDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIPDeletion(floatingipID: floatingipID, options: waiting.options)
         }
     }

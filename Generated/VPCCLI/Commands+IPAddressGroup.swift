@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateAddressGroupCommand: AsyncParsableCommand {
+struct CreateAddressGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-address-group",
         abstract: "Creating an IP Address Group",
@@ -20,15 +20,26 @@ struct CreateAddressGroupCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/ip_address_group/creating_an_ip_address_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dry_run": false, "address_group": {"name": "", "description": "", "ip_version": 4, \#
+        "max_capacity": 0, "ip_set": [""], "ip_extra_set": [{"ip": "", "remarks": ""}], \#
+        "enterprise_project_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAddressGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, address_group*.
+            Fields (* required): dry_run, address_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -36,18 +47,37 @@ struct CreateAddressGroupCommand: AsyncParsableCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no IP address group will be created. Check items include mandatory parameters, \
+            request format, and constraints. If the check fails, an error will be returned. If the check \
+            succeeds, response code 202 will be returned. false: A request will be sent and an IP address \
+            group will be created. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAddressGroupRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAddressGroupRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             let response = try await client.createAddressGroup(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.addressGroup?.id else {
@@ -93,11 +123,14 @@ struct DeleteAddressGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteAddressGroup(addressGroupID: addressGroupID)
             if wait {
                 output.keepLastResponse()
@@ -136,17 +169,21 @@ struct DeleteIPAddressGroupForceCommand: AsyncParsableCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteIPAddressGroupForce(addressGroupID: addressGroupID)
             if !wait.isEmpty {
                 try await client.waitForAddressGroup(
@@ -207,7 +244,8 @@ struct ListAddressGroupCommand: AsyncParsableCommand {
             Definition: IP address version of an IP address group. This field can be used to filter IP \
             address groups. Range: 4: IPv4 address groups will be filtered. 6: IPv6 address groups will be \
             filtered. Values: 4, 6.
-            """)
+            """,
+        completion: .list(["4", "6"]))
     var ipVersion: Int?
 
     @Option(
@@ -218,11 +256,14 @@ struct ListAddressGroupCommand: AsyncParsableCommand {
             """)
     var description: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAddressGroup(
                 limit: limit,
                 marker: marker,
@@ -253,17 +294,20 @@ struct ShowAddressGroupCommand: AsyncParsableCommand {
         help: "Definition: ID of an IP address group. Range: N/A")
     var addressGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAddressGroup(addressGroupID: addressGroupID)
         }
     }
 }
 
-struct UpdateAddressGroupCommand: AsyncParsableCommand {
+struct UpdateAddressGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-address-group",
         abstract: "Updating an IP Address Group",
@@ -276,15 +320,25 @@ struct UpdateAddressGroupCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/ip_address_group/updating_an_ip_address_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dry_run": false, "address_group": {"name": "", "description": "", "ip_set": [""], "ip_extra_set": \#
+        [{"ip": "", "remarks": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAddressGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, address_group*.
+            Fields (* required): dry_run, address_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("address-group-id"),
@@ -297,18 +351,37 @@ struct UpdateAddressGroupCommand: AsyncParsableCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and the IP address group will not be updated. Check items include mandatory \
+            parameters, request format, and constraints. If the check fails, an error will be returned. If \
+            the check succeeds, response code 202 will be returned. false: A request will be sent and the IP \
+            address group will be updated. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAddressGroupRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAddressGroupRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.updateAddressGroup(addressGroupID: addressGroupID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForAddressGroup(
@@ -342,24 +415,29 @@ struct WaitForAddressGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: NORMAL, UPDATING, \
             UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: UPDATE_FAILED).
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForAddressGroup(
                 addressGroupID: addressGroupID,
                 status: WaitOptions.states(status, as: AddressGroup.StatusValue.self),
@@ -387,11 +465,14 @@ struct WaitForAddressGroupDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForAddressGroupDeletion(
                 addressGroupID: addressGroupID,
                 options: waiting.options

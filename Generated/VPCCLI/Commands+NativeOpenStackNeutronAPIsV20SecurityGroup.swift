@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronCreateSecurityGroupCommand: AsyncParsableCommand {
+struct NeutronCreateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-security-group",
         abstract: "Creating a Security Group",
@@ -18,28 +18,38 @@ struct NeutronCreateSecurityGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/security_group/creating_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateSecurityGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): security_group*.
+            input. Fields (* required): security_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRequest.self, from: body)
             _ = try await client.neutronCreateSecurityGroup(requestBody)
         }
     }
 }
 
-struct NeutronCreateSecurityGroupRuleCommand: AsyncParsableCommand {
+struct NeutronCreateSecurityGroupRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-security-group-rule",
         abstract: "Adding a Security Group Rule",
@@ -52,21 +62,35 @@ struct NeutronCreateSecurityGroupRuleCommand: AsyncParsableCommand {
             native_openstack_neutron_apis_v2.0/security_group/adding_a_security_group_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"security_group_rule": {"security_group_id": "", "description": "", "direction": "", "ethertype": \#
+        "", "protocol": "", "port_range_min": 0, "port_range_max": 0, "remote_ip_prefix": "", \#
+        "remote_group_id": "", "remote_address_group_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): security_group_rule*.
+            input. Fields (* required): security_group_rule*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.neutronCreateSecurityGroupRule(requestBody)
         }
@@ -90,11 +114,14 @@ struct NeutronDeleteSecurityGroupCommand: AsyncParsableCommand {
         help: "")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -118,11 +145,14 @@ struct NeutronDeleteSecurityGroupRuleCommand: AsyncParsableCommand {
         help: "")
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -170,7 +200,8 @@ struct NeutronListSecurityGroupRulesCommand: AsyncParsableCommand {
         help: """
             Specifies the security group rule direction is used as the filtering condition. The value can be \
             ingress or egress. Values: ingress, egress.
-            """)
+            """,
+        completion: .list(["ingress", "egress"]))
     var direction: String?
 
     @Option(
@@ -230,11 +261,14 @@ struct NeutronListSecurityGroupRulesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListSecurityGroupRules(
                 id: id,
                 description: description,
@@ -310,11 +344,14 @@ struct NeutronListSecurityGroupsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListSecurityGroups(
                 id: id,
                 name: name,
@@ -344,11 +381,14 @@ struct NeutronShowSecurityGroupCommand: AsyncParsableCommand {
         help: "")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -372,17 +412,20 @@ struct NeutronShowSecurityGroupRuleCommand: AsyncParsableCommand {
         help: "")
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
 }
 
-struct NeutronUpdateSecurityGroupCommand: AsyncParsableCommand {
+struct NeutronUpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-security-group",
         abstract: "Updating a Security Group",
@@ -394,26 +437,36 @@ struct NeutronUpdateSecurityGroupCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/security_group/updating_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateSecurityGroupRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): security_group*.
+            input. Fields (* required): security_group*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("security-group-id"),
         help: "")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateSecurityGroupRequest.self, from: body)
             _ = try await client.neutronUpdateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronCreateSubnetCommand: AsyncParsableCommand {
+struct NeutronCreateSubnetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-subnet",
         abstract: "Creating a Subnet",
@@ -18,21 +18,36 @@ struct NeutronCreateSubnetCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/subnet/creating_a_subnet.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet": {"name": "", "ip_version": 4, "ipv6_address_mode": "", "ipv6_ra_mode": "", "network_id": \#
+        "", "cidr": "", "gateway_ip": "", "allocation_pools": [{"start": "", "end": ""}], \#
+        "dns_nameservers": [""], "host_routes": [{"destination": "", "nexthop": ""}], "enable_dhcp": false, \#
+        "use_default_subnetpool": false, "subnetpool_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateSubnetRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnet*.
+            Fields (* required): subnet*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateSubnetRequest.self, from: body)
             _ = try await client.neutronCreateSubnet(requestBody)
         }
@@ -56,11 +71,14 @@ struct NeutronDeleteSubnetCommand: AsyncParsableCommand {
         help: "")
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteSubnet(subnetID: subnetID)
         }
     }
@@ -145,11 +163,14 @@ struct NeutronListSubnetsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListSubnets(
                 id: id,
                 name: name,
@@ -183,17 +204,20 @@ struct NeutronShowSubnetCommand: AsyncParsableCommand {
         help: "")
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowSubnet(subnetID: subnetID)
         }
     }
 }
 
-struct NeutronUpdateSubnetCommand: AsyncParsableCommand {
+struct NeutronUpdateSubnetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-subnet",
         abstract: "Updating a Subnet",
@@ -205,26 +229,39 @@ struct NeutronUpdateSubnetCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/subnet/updating_a_subnet.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet": {"name": "", "allocation_pools": [{"start": "", "end": ""}], "dns_nameservers": [""], \#
+        "host_routes": [{"destination": "", "nexthop": ""}], "enable_dhcp": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateSubnetRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnet*.
+            Fields (* required): subnet*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("subnet-id"),
         help: "")
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateSubnetRequest.self, from: body)
             _ = try await client.neutronUpdateSubnet(subnetID: subnetID, requestBody)
         }

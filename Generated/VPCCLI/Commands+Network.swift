@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronCreateNetworkCommand: AsyncParsableCommand {
+struct NeutronCreateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-network",
         abstract: "Creating a Network",
@@ -18,15 +18,25 @@ struct NeutronCreateNetworkCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/network/creating_a_network.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"network": {"name": "", "admin_state_up": false, "shared": false, "provider:network_type": "", \#
+        "port_security_enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateNetworkRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): network*.
+            Fields (* required): network*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -34,17 +44,21 @@ struct NeutronCreateNetworkCommand: AsyncParsableCommand {
             Then wait until the Network's network.status is one of these states (repeatable, or \
             comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateNetworkRequest.self, from: body)
             let response = try await client.neutronCreateNetwork(requestBody)
             if !wait.isEmpty {
@@ -89,11 +103,14 @@ struct NeutronDeleteNetworkCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteNetwork(networkID: networkID)
             if wait {
                 output.keepLastResponse()
@@ -151,7 +168,8 @@ struct NeutronListNetworksCommand: AsyncParsableCommand {
         help: """
             Specifies that the network status is used as the filtering condition. The value can be ACTIVE, \
             BUILD, or DOWN. Values: ACTIVE, BUILD, DOWN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "DOWN"]))
     var status: String?
 
     @Option(
@@ -192,11 +210,14 @@ struct NeutronListNetworksCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListNetworks(
                 id: id,
                 name: name,
@@ -230,17 +251,20 @@ struct NeutronShowNetworkCommand: AsyncParsableCommand {
         help: "Specifies the network ID.")
     var networkID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowNetwork(networkID: networkID)
         }
     }
 }
 
-struct NeutronUpdateNetworkCommand: AsyncParsableCommand {
+struct NeutronUpdateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-network",
         abstract: "Updating a Network",
@@ -252,15 +276,24 @@ struct NeutronUpdateNetworkCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/network/updating_a_network.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"network": {"name": "", "admin_state_up": false, "port_security_enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateNetworkRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): network*.
+            Fields (* required): network*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("network-id"),
@@ -273,17 +306,21 @@ struct NeutronUpdateNetworkCommand: AsyncParsableCommand {
             Then wait until the Network's network.status is one of these states (repeatable, or \
             comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateNetworkRequest.self, from: body)
             _ = try await client.neutronUpdateNetwork(networkID: networkID, requestBody)
             if !wait.isEmpty {
@@ -314,22 +351,27 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DOWN, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DOWN, ERROR.",
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNetwork(
                 networkID: networkID,
                 status: WaitOptions.states(status, as: Network.StatusValue.self),
@@ -357,11 +399,14 @@ struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForNetworkDeletion(networkID: networkID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddFirewallRulesCommand: AsyncParsableCommand {
+struct AddFirewallRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-firewall-rules",
         abstract: "Inserting a Network ACL Rule",
@@ -18,15 +18,30 @@ struct AddFirewallRulesCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/inserting_a_network_acl_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall": {"ingress_rules": [{"name": "", "description": "", "action": "allow|deny", "protocol": \#
+        "", "ip_version": 4, "source_ip_address": "", "destination_ip_address": "", "source_port": "", \#
+        "destination_port": "", "source_address_group_id": "", "destination_address_group_id": "", \#
+        "enabled": false}], "egress_rules": [{"name": "", "description": "", "action": "allow|deny", \#
+        "protocol": "", "ip_version": 4, "source_ip_address": "", "destination_ip_address": "", \#
+        "source_port": "", "destination_port": "", "source_address_group_id": "", \#
+        "destination_address_group_id": "", "enabled": false}], "insert_after_rule": ""}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddFirewallRulesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): firewall*, dry_run.
+            (* required): firewall*, dry_run. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -36,18 +51,36 @@ struct AddFirewallRulesCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL rule will be inserted. Check items include mandatory parameters, \
+            request format, and constraints. If the check fails, an error will be returned. If the check \
+            succeeds, response code 202 will be returned. false: A request will be sent and a network ACL \
+            rule will be inserted. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddFirewallRulesRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddFirewallRulesRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.addFirewallRules(firewallID: firewallID, requestBody)
         }
     }
 }
 
-struct AssociateSubnetFirewallCommand: AsyncParsableCommand {
+struct AssociateSubnetFirewallCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-subnet-firewall",
         abstract: "Associating a Subnet with a Network ACL",
@@ -60,15 +93,22 @@ struct AssociateSubnetFirewallCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/associating_a_subnet_with_a_network_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subnets": [{"virsubnet_id": ""}], "dry_run": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateSubnetFirewallRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): subnets*, dry_run.
+            Fields (* required): subnets*, dry_run. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -78,18 +118,37 @@ struct AssociateSubnetFirewallCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL will be associated with the subnet. Check items include \
+            mandatory parameters, request format, and constraints. If the check fails, an error will be \
+            returned. If the check succeeds, response code 202 will be returned. false: A request will be \
+            sent and a network ACL will be associated with the subnet. Default Value: false. Sets `dry_run` \
+            of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateSubnetFirewallRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateSubnetFirewallRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.associateSubnetFirewall(firewallID: firewallID, requestBody)
         }
     }
 }
 
-struct CreateFirewallCommand: AsyncParsableCommand {
+struct CreateFirewallCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-firewall",
         abstract: "Creating a Network ACL",
@@ -103,22 +162,50 @@ struct CreateFirewallCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/creating_a_network_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall": {"name": "", "description": "", "enterprise_project_id": "", "tags": [{"key": "", \#
+        "value": ""}], "admin_state_up": false}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFirewallRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): firewall*, dry_run.
+            required): firewall*, dry_run. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL will not be created. Check items include mandatory parameters, \
+            request format, and constraints. If the check fails, an error will be returned. If the check \
+            succeeds, response code 202 will be returned. false: A request will be sent and a network ACL \
+            will be created. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateFirewallRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateFirewallRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.createFirewall(requestBody)
         }
     }
@@ -144,17 +231,20 @@ struct DeleteFirewallCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFirewall(firewallID: firewallID)
         }
     }
 }
 
-struct DisassociateSubnetFirewallCommand: AsyncParsableCommand {
+struct DisassociateSubnetFirewallCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-subnet-firewall",
         abstract: "Disassociating a Subnet from a Network ACL",
@@ -167,15 +257,22 @@ struct DisassociateSubnetFirewallCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/disassociating_a_subnet_from_a_network_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subnets": [{"virsubnet_id": ""}], "dry_run": false}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateSubnetFirewallRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): subnets*, dry_run.
+            input. Fields (* required): subnets*, dry_run. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -186,12 +283,31 @@ struct DisassociateSubnetFirewallCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL will be associated with the subnet. Check items include \
+            mandatory parameters, request format, and constraints. If the check fails, an error will be \
+            returned. If the check succeeds, response code 202 will be returned. false: A request will be \
+            sent and a network ACL will be associated with the subnet. Default Value: false. Sets `dry_run` \
+            of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DisassociateSubnetFirewallRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                DisassociateSubnetFirewallRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.disassociateSubnetFirewall(firewallID: firewallID, requestBody)
         }
     }
@@ -246,7 +362,8 @@ struct ListFirewallCommand: AsyncParsableCommand {
             a subnet. This value can be used to filter the network ACL. Range: ACTIVE: Filter network ACLs \
             that have been associated with subnets. INACTIVE: Filter network ACLs that have not been \
             associated with subnets. Values: ACTIVE, INACTIVE.
-            """)
+            """,
+        completion: .list(["ACTIVE", "INACTIVE"]))
     var status: String?
 
     @Option(
@@ -269,11 +386,14 @@ struct ListFirewallCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFirewall(
                 limit: limit,
                 marker: marker,
@@ -287,7 +407,7 @@ struct ListFirewallCommand: AsyncParsableCommand {
     }
 }
 
-struct RemoveFirewallRulesCommand: AsyncParsableCommand {
+struct RemoveFirewallRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-firewall-rules",
         abstract: "Deleting a Network ACL Rule",
@@ -299,15 +419,24 @@ struct RemoveFirewallRulesCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/deleting_a_network_acl_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall": {"ingress_rules": [{"id": ""}], "egress_rules": [{"id": ""}]}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RemoveFirewallRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall*, dry_run.
+            Fields (* required): firewall*, dry_run. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -317,12 +446,30 @@ struct RemoveFirewallRulesCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL rule will be deleted. Check items include mandatory parameters, \
+            request format, and constraints. If the check fails, an error will be returned. If the check \
+            succeeds, response code 202 will be returned. false: A request will be sent and a network ACL \
+            rule will be deleted. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveFirewallRulesRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RemoveFirewallRulesRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.removeFirewallRules(firewallID: firewallID, requestBody)
         }
     }
@@ -349,17 +496,20 @@ struct ShowFirewallCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFirewall(firewallID: firewallID)
         }
     }
 }
 
-struct UpdateFirewallCommand: AsyncParsableCommand {
+struct UpdateFirewallCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-firewall",
         abstract: "Updating a Network ACL",
@@ -372,15 +522,24 @@ struct UpdateFirewallCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/updating_a_network_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall": {"name": "", "description": "", "admin_state_up": false}, "dry_run": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFirewallRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): firewall*, dry_run.
+            required): firewall*, dry_run. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -390,18 +549,36 @@ struct UpdateFirewallCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL will not be updated. Check items include mandatory parameters, \
+            request format, and constraints. If the check fails, an error will be returned. If the check \
+            succeeds, response code 202 will be returned. false: A request will be sent and a network ACL \
+            will be updated. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFirewallRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFirewallRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.updateFirewall(firewallID: firewallID, requestBody)
         }
     }
 }
 
-struct UpdateFirewallRulesCommand: AsyncParsableCommand {
+struct UpdateFirewallRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-firewall-rules",
         abstract: "Updating a Network ACL Rule",
@@ -414,15 +591,31 @@ struct UpdateFirewallRulesCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl/updating_a_network_acl_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"firewall": {"ingress_rules": [{"id": "", "name": "", "description": "", "action": "allow|deny", \#
+        "protocol": "", "ip_version": 4, "source_ip_address": "", "destination_ip_address": "", \#
+        "source_port": "", "destination_port": "", "source_address_group_id": "", \#
+        "destination_address_group_id": "", "enabled": false}], "egress_rules": [{"id": "", "name": "", \#
+        "description": "", "action": "allow|deny", "protocol": "", "ip_version": 4, "source_ip_address": \#
+        "", "destination_ip_address": "", "source_port": "", "destination_port": "", \#
+        "source_address_group_id": "", "destination_address_group_id": "", "enabled": false}]}, "dry_run": \#
+        false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFirewallRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): firewall*, dry_run.
+            Fields (* required): firewall*, dry_run. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -432,12 +625,30 @@ struct UpdateFirewallRulesCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only check the request. Constraints: N/A Range: true: A check request \
+            will be sent and no network ACL rule will not be updated. Check items include mandatory \
+            parameters, request format, and constraints. If the check fails, an error will be returned. If \
+            the check succeeds, response code 202 will be returned. false: A request will be sent and a \
+            network ACL rule will be updated. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateFirewallRulesRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateFirewallRulesRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.updateFirewallRules(firewallID: firewallID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct BatchCreateFirewallTagsCommand: AsyncParsableCommand {
+struct BatchCreateFirewallTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-firewall-tags",
         abstract: "Adding Tags to a Network ACL in Batches",
@@ -22,15 +22,22 @@ struct BatchCreateFirewallTagsCommand: AsyncParsableCommand {
             vpc_apis_v3/network_acl_tag_management/adding_tags_to_a_network_acl_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateFirewallTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -40,18 +47,21 @@ struct BatchCreateFirewallTagsCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateFirewallTagsRequest.self, from: body)
             try await client.batchCreateFirewallTags(firewallID: firewallID, requestBody)
         }
     }
 }
 
-struct BatchDeleteFirewallTagsCommand: AsyncParsableCommand {
+struct BatchDeleteFirewallTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-firewall-tags",
         abstract: "Deleting Tags from a Network ACL in Batches",
@@ -67,15 +77,22 @@ struct BatchDeleteFirewallTagsCommand: AsyncParsableCommand {
             vpc_apis_v3/network_acl_tag_management/deleting_tags_from_a_network_acl_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteFirewallTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -85,18 +102,21 @@ struct BatchDeleteFirewallTagsCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteFirewallTagsRequest.self, from: body)
             try await client.batchDeleteFirewallTags(firewallID: firewallID, requestBody)
         }
     }
 }
 
-struct CountFirewallsByTagsCommand: AsyncParsableCommand {
+struct CountFirewallsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "count-firewalls-by-tags",
         abstract: "Querying the Number of Network ACLs Using Tags",
@@ -109,28 +129,40 @@ struct CountFirewallsByTagsCommand: AsyncParsableCommand {
             vpc_apis_v3/network_acl_tag_management/querying_the_number_of_network_acls_using_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"matches": [{"key": "", "value": ""}], "tags": [{"key": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CountFirewallsByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): matches, tags.
+            Fields (* required): matches, tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CountFirewallsByTagsRequest.self, from: body)
             _ = try await client.countFirewallsByTags(requestBody)
         }
     }
 }
 
-struct CreateFirewallTagCommand: AsyncParsableCommand {
+struct CreateFirewallTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-firewall-tag",
         abstract: "Adding a Tag to a Network ACL",
@@ -143,15 +175,22 @@ struct CreateFirewallTagCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl_tag_management/adding_a_tag_to_a_network_acl.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFirewallTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("firewall-id"),
@@ -161,11 +200,14 @@ struct CreateFirewallTagCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFirewallTagRequest.self, from: body)
             try await client.createFirewallTag(firewallID: firewallID, requestBody)
         }
@@ -199,11 +241,14 @@ struct DeleteFirewallTagCommand: AsyncParsableCommand {
         help: "Tag key")
     var tagKey: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFirewallTag(firewallID: firewallID, tagKey: tagKey)
         }
     }
@@ -244,11 +289,14 @@ struct ListFirewallTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -262,7 +310,7 @@ struct ListFirewallTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct ListFirewallsByTagsCommand: AsyncParsableCommand {
+struct ListFirewallsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-firewalls-by-tags",
         abstract: "Querying Network ACLs Using Tags",
@@ -274,15 +322,24 @@ struct ListFirewallsByTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/network_acl_tag_management/querying_network_acls_using_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"matches": [{"key": "", "value": ""}], "tags": [{"key": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListFirewallsByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): matches, tags.
+            Fields (* required): matches, tags. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("limit"),
@@ -306,11 +363,14 @@ struct ListFirewallsByTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListFirewallsByTagsRequest.self, from: body)
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
@@ -345,11 +405,14 @@ struct ShowFirewallTagsCommand: AsyncParsableCommand {
             """)
     var firewallID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFirewallTags(firewallID: firewallID)
         }
     }

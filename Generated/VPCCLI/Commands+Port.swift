@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronCreatePortCommand: AsyncParsableCommand {
+struct NeutronCreatePortCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-port",
         abstract: "Creating a Port",
@@ -18,21 +18,36 @@ struct NeutronCreatePortCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/port/creating_a_port.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"port": {"name": "", "network_id": "", "admin_state_up": false, "fixed_ips": [{"subnet_id": "", \#
+        "ip_address": ""}], "security_groups": [""], "allowed_address_pairs": [{"ip_address": "", \#
+        "mac_address": ""}], "extra_dhcp_opts": [{"opt_name": "", "opt_value": ""}], "binding:profile": {}, \#
+        "binding:vnic_type": "", "port_security_enabled": false, "device_owner": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreatePortRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): port*.
+            (* required): port*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreatePortRequest.self, from: body)
             _ = try await client.neutronCreatePort(requestBody)
         }
@@ -56,11 +71,14 @@ struct NeutronDeletePortCommand: AsyncParsableCommand {
         help: "Specifies the port ID that uniquely identifies the port.")
     var portID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeletePort(portID: portID)
         }
     }
@@ -168,11 +186,14 @@ struct NeutronListPortsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListPorts(
                 id: id,
                 name: name,
@@ -209,17 +230,20 @@ struct NeutronShowPortCommand: AsyncParsableCommand {
         help: "Specifies the port ID that uniquely identifies the port.")
     var portID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowPort(portID: portID)
         }
     }
 }
 
-struct NeutronUpdatePortCommand: AsyncParsableCommand {
+struct NeutronUpdatePortCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-port",
         abstract: "Updating a Port",
@@ -231,26 +255,40 @@ struct NeutronUpdatePortCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/port/updating_a_port.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"port": {"name": "", "security_groups": [""], "allowed_address_pairs": [{"ip_address": "", \#
+        "mac_address": ""}], "extra_dhcp_opts": [{"opt_name": "", "opt_value": ""}], "binding:profile": {}, \#
+        "binding:vnic_type": "", "port_security_enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdatePortRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): port*.
+            (* required): port*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("port-id"),
         help: "Specifies the port ID that uniquely identifies the port.")
     var portID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdatePortRequest.self, from: body)
             _ = try await client.neutronUpdatePort(portID: portID, requestBody)
         }

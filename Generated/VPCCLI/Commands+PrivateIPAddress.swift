@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreatePrivateipCommand: AsyncParsableCommand {
+struct CreatePrivateipCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-privateip",
         abstract: "Assigning a Private IP Address",
@@ -18,21 +18,31 @@ struct CreatePrivateipCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/private_ip_address/assigning_a_private_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"privateips": [{"subnet_id": "", "ip_address": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivateipRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): privateips*.
+            (* required): privateips*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePrivateipRequest.self, from: body)
             _ = try await client.createPrivateip(requestBody)
         }
@@ -56,11 +66,14 @@ struct DeletePrivateipCommand: AsyncParsableCommand {
         help: "Specifies the ID of the private IP address, which uniquely identifies the private IP address.")
     var privateipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deletePrivateip(privateipID: privateipID)
         }
     }
@@ -111,11 +124,14 @@ struct ListPrivateipsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivateips(subnetID: subnetID, marker: marker, limit: limit)
         }
     }
@@ -138,11 +154,14 @@ struct ShowPrivateipCommand: AsyncParsableCommand {
         help: "Specifies the ID of the private IP address, which uniquely identifies the private IP address.")
     var privateipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivateip(privateipID: privateipID)
         }
     }

@@ -24,11 +24,14 @@ struct ShowNetworkIPAvailabilitiesCommand: AsyncParsableCommand {
         help: "Specifies the network ID.")
     var networkID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showNetworkIPAvailabilities(networkID: networkID)
         }
     }

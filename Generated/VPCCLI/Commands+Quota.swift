@@ -32,11 +32,14 @@ struct ShowQuotaCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuota(type: type)
         }
     }

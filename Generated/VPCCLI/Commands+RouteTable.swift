@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
+struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-subnets-with-route-table",
         abstract: "Associating Subnets with a Route Table",
@@ -18,33 +18,43 @@ struct AssociateSubnetsWithRouteTableCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/route_table/associating_subnets_with_a_route_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"routetable": {"subnets": {"associate": [""], "disassociate": [""]}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateSubnetsWithRouteTableRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): routetable*.
+            input. Fields (* required): routetable*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID, which uniquely identifies a route table.")
     var routetableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateSubnetsWithRouteTableRequest.self, from: body)
             _ = try await client.associateSubnetsWithRouteTable(routetableID: routetableID, requestBody)
         }
     }
 }
 
-struct CreateRouteTableCommand: AsyncParsableCommand {
+struct CreateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-route-table",
         abstract: "Creating a Route Table",
@@ -56,21 +66,34 @@ struct CreateRouteTableCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/route_table/creating_a_route_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"routetable": {"name": "", "routes": [{"type": "", "destination": "", "nexthop": "", \#
+        "description": ""}], "vpc_id": "", "description": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateRouteTableRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): routetable*.
+            (* required): routetable*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateRouteTableRequest.self, from: body)
             _ = try await client.createRouteTable(requestBody)
         }
@@ -94,17 +117,20 @@ struct DeleteRouteTableCommand: AsyncParsableCommand {
         help: "Specifies the route table ID, which uniquely identifies a route table.")
     var routetableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteRouteTable(routetableID: routetableID)
         }
     }
 }
 
-struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
+struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disassociate-subnets-from-route-table",
         abstract: "Disassociating Subnets from a Route Table",
@@ -116,26 +142,36 @@ struct DisassociateSubnetsFromRouteTableCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/route_table/disassociating_subnets_from_a_route_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"routetable": {"subnets": {"associate": [""], "disassociate": [""]}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisassociateSubnetsFromRouteTableRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): routetable*.
+            standard input. Fields (* required): routetable*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID, which uniquely identifies a route table.")
     var routetableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateSubnetsFromRouteTableRequest.self, from: body)
             _ = try await client.disassociateSubnetsFromRouteTable(routetableID: routetableID, requestBody)
         }
@@ -196,11 +232,14 @@ struct ListRouteTablesCommand: AsyncParsableCommand {
             """)
     var subnetID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listRouteTables(
                 limit: limit,
                 marker: marker,
@@ -229,17 +268,20 @@ struct ShowRouteTableCommand: AsyncParsableCommand {
         help: "Specifies the route table ID that uniquely identifies a route table.")
     var routetableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showRouteTable(routetableID: routetableID)
         }
     }
 }
 
-struct UpdateRouteTableCommand: AsyncParsableCommand {
+struct UpdateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-route-table",
         abstract: "Updating a Route Table",
@@ -251,26 +293,40 @@ struct UpdateRouteTableCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/route_table/updating_a_route_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"routetable": {"name": "", "description": "", "routes": {"add": [{"type": "", "destination": "", \#
+        "nexthop": "", "description": ""}], "mod": [{"type": "", "destination": "", "nexthop": "", \#
+        "description": ""}], "del": [{"type": "", "destination": "", "nexthop": "", "description": ""}]}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateRouteTableRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): routetable*.
+            (* required): routetable*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("routetable-id"),
         help: "Specifies the route table ID that uniquely identifies a route table.")
     var routetableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateRouteTableRequest.self, from: body)
             _ = try await client.updateRouteTable(routetableID: routetableID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand {
+struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-add-router-interface",
         abstract: "Adding an Interface to a Router",
@@ -18,15 +18,22 @@ struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/router/adding_an_interface_to_a_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subnet_id": "", "port_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronAddRouterInterfaceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): subnet_id, port_id.
+            input. Fields (* required): subnet_id, port_id. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("router-id"),
@@ -39,18 +46,43 @@ struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID. Either subnet_id or port_id is used. Use the gateway IP address of the \
+            subnet to create a router interface. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("port-id"),
+        help: """
+            Specifies the port ID. Either subnet_id or port_id is used. Use the port IP address to create a \
+            router interface. Sets `port_id` of the body, over --body.
+            """)
+    var portIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(NeutronAddRouterInterfaceRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                NeutronAddRouterInterfaceRequest.self, from: body,
+                overriding: [
+                    "subnet_id": subnetIDField,
+                    "port_id": portIDField
+                ])
             _ = try await client.neutronAddRouterInterface(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
@@ -63,7 +95,7 @@ struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand {
     }
 }
 
-struct NeutronCreateRouterCommand: AsyncParsableCommand {
+struct NeutronCreateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-create-router",
         abstract: "Creating a Router",
@@ -75,15 +107,24 @@ struct NeutronCreateRouterCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/router/creating_a_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"router": {"name": "", "admin_state_up": false, "external_gateway_info": {"network_id": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronCreateRouterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): router*.
+            Fields (* required): router*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -91,17 +132,21 @@ struct NeutronCreateRouterCommand: AsyncParsableCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateRouterRequest.self, from: body)
             let response = try await client.neutronCreateRouter(requestBody)
             if !wait.isEmpty {
@@ -146,11 +191,14 @@ struct NeutronDeleteRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.neutronDeleteRouter(routerID: routerID)
             if wait {
                 output.keepLastResponse()
@@ -190,7 +238,8 @@ struct NeutronListRoutersCommand: AsyncParsableCommand {
         help: """
             Specifies that the router status is used as the filtering condition. The value can be ACTIVE, \
             DOWN, or ERROR. Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var status: String?
 
     @Option(
@@ -222,11 +271,14 @@ struct NeutronListRoutersCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronListRouters(
                 id: id,
                 adminStateUp: adminStateUp,
@@ -239,7 +291,7 @@ struct NeutronListRoutersCommand: AsyncParsableCommand {
     }
 }
 
-struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand {
+struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-remove-router-interface",
         abstract: "Removing an Interface from a Router",
@@ -252,15 +304,22 @@ struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand {
             native_openstack_neutron_apis_v2.0/router/removing_an_interface_from_a_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"subnet_id": "", "port_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronRemoveRouterInterfaceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): subnet_id, port_id.
+            input. Fields (* required): subnet_id, port_id. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("router-id"),
@@ -273,18 +332,43 @@ struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID. Either subnet_id or port_id is used. Use the gateway IP address of the \
+            subnet to create a router interface. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("port-id"),
+        help: """
+            Specifies the port ID. Either subnet_id or port_id is used. Use the port IP address to create a \
+            router interface. Sets `port_id` of the body, over --body.
+            """)
+    var portIDField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(NeutronRemoveRouterInterfaceRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                NeutronRemoveRouterInterfaceRequest.self, from: body,
+                overriding: [
+                    "subnet_id": subnetIDField,
+                    "port_id": portIDField
+                ])
             _ = try await client.neutronRemoveRouterInterface(routerID: routerID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForRouter(
@@ -314,17 +398,20 @@ struct NeutronShowRouterCommand: AsyncParsableCommand {
         help: "")
     var routerID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.neutronShowRouter(routerID: routerID)
         }
     }
 }
 
-struct NeutronUpdateRouterCommand: AsyncParsableCommand {
+struct NeutronUpdateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "neutron-update-router",
         abstract: "Updating a Router",
@@ -336,15 +423,25 @@ struct NeutronUpdateRouterCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/router/updating_a_router.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"router": {"name": "", "admin_state_up": false, "external_gateway_info": {"network_id": "", \#
+        "enable_snat": false}, "routes": [{"destination": "", "nexthop": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (NeutronUpdateRouterRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): router*.
+            Fields (* required): router*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("router-id"),
@@ -357,17 +454,21 @@ struct NeutronUpdateRouterCommand: AsyncParsableCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateRouterRequest.self, from: body)
             _ = try await client.neutronUpdateRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
@@ -398,22 +499,27 @@ struct WaitForRouterCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, ERROR.",
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForRouter(
                 routerID: routerID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -441,11 +547,14 @@ struct WaitForRouterDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForRouterDeletion(routerID: routerID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCommand: AsyncParsableCommand {
+struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "associate-multiple-nic-ports-to-or-disassociating-them-from-security-group-at-time",
         abstract: "Associating Multiple NIC Ports to or Disassociating Them from a Security Group at a Time",
@@ -20,27 +20,50 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
             vpc_apis_v1_v2/security_group/associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"ports": [{"id": ""}], "action": "add|remove"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest) \
-            as JSON, @file.json, or - for standard input. Fields (* required): ports*, action*.
+            as JSON, @file.json, or - for standard input. Fields (* required): ports*, action*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("security-group-id"),
         help: "Specifies the security group ID, which uniquely identifies the security group.")
     var securityGroupID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. The value can be add (associate) or remove (disassociate). The values \
+            are case-insensitive. Values: add, remove. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["add", "remove"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.associateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime(
                 securityGroupID: securityGroupID,
                 requestBody
@@ -49,7 +72,7 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
     }
 }
 
-struct CreateSecurityGroupCommand: AsyncParsableCommand {
+struct CreateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group",
         abstract: "Creating a Security Group",
@@ -61,28 +84,38 @@ struct CreateSecurityGroupCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/security_group/creating_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"security_group": {"name": "", "vpc_id": "", "enterprise_project_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group*.
+            Fields (* required): security_group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
             _ = try await client.createSecurityGroup(requestBody)
         }
     }
 }
 
-struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
+struct CreateSecurityGroupRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group-rule",
         abstract: "Adding a Security Group Rule",
@@ -94,21 +127,35 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/security_group/adding_a_security_group_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"security_group_rule": {"security_group_id": "", "description": "", "direction": "", "ethertype": \#
+        "", "protocol": "", "port_range_min": 0, "port_range_max": 0, "remote_ip_prefix": "", \#
+        "remote_group_id": "", "remote_address_group_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): security_group_rule*.
+            Fields (* required): security_group_rule*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.createSecurityGroupRule(requestBody)
         }
@@ -132,11 +179,14 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
         help: "Specifies the security group ID, which uniquely identifies the security group.")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -159,11 +209,14 @@ struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
         help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -216,11 +269,14 @@ struct ListSecurityGroupRulesCommand: AsyncParsableCommand {
         help: "Specifies the remote IP address. The value must be in CIDR format.")
     var remoteIPPrefix: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSecurityGroupRules(
                 marker: marker,
                 limit: limit,
@@ -284,11 +340,14 @@ struct ListSecurityGroupsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSecurityGroups(
                 marker: marker,
                 limit: limit,
@@ -316,11 +375,14 @@ struct ShowSecurityGroupCommand: AsyncParsableCommand {
         help: "Specifies the security group ID, which uniquely identifies the security group.")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -343,11 +405,14 @@ struct ShowSecurityGroupRuleCommand: AsyncParsableCommand {
         help: "Specifies the security group rule ID, which uniquely identifies the security group rule.")
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }

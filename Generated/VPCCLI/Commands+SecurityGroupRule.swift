@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSecurityGroupRuleV3Command: AsyncParsableCommand {
+struct CreateSecurityGroupRuleV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group-rule-v3",
         abstract: "Creating a Security Group Rule",
@@ -19,22 +19,52 @@ struct CreateSecurityGroupRuleV3Command: AsyncParsableCommand {
             Documented in vpc_apis_v3/security_group_rule/creating_a_security_group_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dry_run": false, "security_group_rule": {"security_group_id": "", "description": "", "direction": \#
+        "", "ethertype": "", "protocol": "", "multiport": "", "remote_ip_prefix": "", "remote_group_id": \#
+        "", "remote_address_group_id": "", "action": "", "priority": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupRuleV3Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): dry_run, security_group_rule*.
+            input. Fields (* required): dry_run, security_group_rule*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only send the check request. Constraints: None Range: true: A check \
+            request will be sent and no security group rule will be created. Check items include mandatory \
+            parameters, request format, and constraints. If the check fails, an error will be returned. If \
+            the check succeeds, response code 202 will be returned. false: A request will be sent and a \
+            security group rule will be created. Default Value: false. Sets `dry_run` of the body, over \
+            --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleV3Request.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSecurityGroupRuleV3Request.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.createSecurityGroupRuleV3(requestBody)
         }
     }
@@ -61,11 +91,14 @@ struct DeleteSecurityGroupRuleV3Command: AsyncParsableCommand {
             """)
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -181,11 +214,14 @@ struct ListSecurityGroupRulesV3Command: AsyncParsableCommand {
             """)
     var remoteAddressGroupID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSecurityGroupRulesV3(
                 limit: limit,
                 marker: marker,
@@ -227,11 +263,14 @@ struct ShowSecurityGroupRuleV3Command: AsyncParsableCommand {
             """)
     var securityGroupRuleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSecurityGroupRuleV3(securityGroupRuleID: securityGroupRuleID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSubnetCommand: AsyncParsableCommand {
+struct CreateSubnetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-subnet",
         abstract: "Creating a Subnet",
@@ -18,21 +18,35 @@ struct CreateSubnetCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/subnet/creating_a_subnet.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet": {"name": "", "description": "", "cidr": "", "gateway_ip": "", "ipv6_enable": false, \#
+        "dhcp_enable": false, "primary_dns": "", "secondary_dns": "", "dnsList": [""], "availability_zone": \#
+        "", "vpc_id": "", "extra_dhcp_opts": [{"opt_value": "", "opt_name": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): subnet*.
+            required): subnet*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetRequest.self, from: body)
             _ = try await client.createSubnet(requestBody)
         }
@@ -64,11 +78,14 @@ struct DeleteSubnetCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSubnet(vpcID: vpcID, subnetID: subnetID)
         }
     }
@@ -118,11 +135,14 @@ struct ListSubnetsCommand: AsyncParsableCommand {
             """)
     var vpcID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSubnets(marker: marker, limit: limit, vpcID: vpcID)
         }
     }
@@ -148,17 +168,20 @@ struct ShowSubnetCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSubnet(subnetID: subnetID)
         }
     }
 }
 
-struct UpdateSubnetCommand: AsyncParsableCommand {
+struct UpdateSubnetCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-subnet",
         abstract: "Updating Subnet Information",
@@ -170,15 +193,26 @@ struct UpdateSubnetCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/subnet/updating_subnet_information.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet": {"name": "", "description": "", "ipv6_enable": false, "dhcp_enable": false, \#
+        "primary_dns": "", "secondary_dns": "", "dnsList": [""], "extra_dhcp_opts": [{"opt_value": "", \#
+        "opt_name": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSubnetRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): subnet*.
+            required): subnet*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
@@ -193,11 +227,14 @@ struct UpdateSubnetCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetRequest.self, from: body)
             _ = try await client.updateSubnet(vpcID: vpcID, subnetID: subnetID, requestBody)
         }

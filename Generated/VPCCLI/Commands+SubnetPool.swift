@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSubnetPoolCommand: AsyncParsableCommand {
+struct CreateSubnetPoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-subnet-pool",
         abstract: "Creating a Subnet Pool",
@@ -18,21 +18,35 @@ struct CreateSubnetPoolCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/subnet_pool/creating_a_subnet_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnetpool": {"name": "", "default_quota": 0, "prefixes": [""], "min_prefixlen": 0, \#
+        "default_prefixlen": 0, "max_prefixlen": 0, "description": "", "is_default": false, "shared": \#
+        false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSubnetPoolRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): subnetpool*.
+            (* required): subnetpool*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetPoolRequest.self, from: body)
             _ = try await client.createSubnetPool(requestBody)
         }
@@ -56,11 +70,14 @@ struct DeleteSubnetPoolCommand: AsyncParsableCommand {
         help: "")
     var subnetpoolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSubnetPool(subnetpoolID: subnetpoolID)
         }
     }
@@ -78,11 +95,14 @@ struct ListSubnetPoolsCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/subnet_pool/querying_subnet_pools.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSubnetPools()
         }
     }
@@ -105,17 +125,20 @@ struct ShowSubnetPoolCommand: AsyncParsableCommand {
         help: "")
     var subnetpoolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSubnetPool(subnetpoolID: subnetpoolID)
         }
     }
 }
 
-struct UpdateSubnetPoolCommand: AsyncParsableCommand {
+struct UpdateSubnetPoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-subnet-pool",
         abstract: "Updating a Subnet Pool",
@@ -127,26 +150,41 @@ struct UpdateSubnetPoolCommand: AsyncParsableCommand {
             Documented in native_openstack_neutron_apis_v2.0/subnet_pool/updating_a_subnet_pool.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnetpool": {"id": "", "name": "", "ip_version": 4, "default_quota": 0, "project_id": "", \#
+        "created_at": "", "updated_at": "", "prefixes": [""], "min_prefixlen": 0, "address_scope_id": "", \#
+        "shared": false, "tenant_id": "", "default_prefixlen": 0, "max_prefixlen": 0, "description": "", \#
+        "is_default": false, "tags": [""]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSubnetPoolRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): subnetpool*.
+            (* required): subnetpool*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("subnetpool-id"),
         help: "")
     var subnetpoolID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSubnetPoolRequest.self, from: body)
             _ = try await client.updateSubnetPool(subnetpoolID: subnetpoolID, requestBody)
         }

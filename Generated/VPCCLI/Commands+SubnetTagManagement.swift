@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand {
+struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-or-delete-subnet-tags",
         abstract: "Batch Adding or Deleting Subnet Tags",
@@ -18,15 +18,22 @@ struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/subnet_tag_management/batch_adding_or_deleting_subnet_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddOrDeleteSubnetTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("subnet-id"),
@@ -36,18 +43,34 @@ struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. Possible values are as follows: create delete Values: create, delete. \
+            Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddOrDeleteSubnetTagsRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddOrDeleteSubnetTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddOrDeleteSubnetTags(subnetID: subnetID, requestBody)
         }
     }
 }
 
-struct CreateSubnetTagCommand: AsyncParsableCommand {
+struct CreateSubnetTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-subnet-tag",
         abstract: "Adding a Tag to a Subnet",
@@ -59,15 +82,22 @@ struct CreateSubnetTagCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/subnet_tag_management/adding_a_tag_to_a_subnet.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSubnetTagRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("subnet-id"),
@@ -77,11 +107,14 @@ struct CreateSubnetTagCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetTagRequest.self, from: body)
             try await client.createSubnetTag(subnetID: subnetID, requestBody)
         }
@@ -113,11 +146,14 @@ struct DeleteSubnetTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSubnetTag(subnetID: subnetID, key: key)
         }
     }
@@ -136,17 +172,20 @@ struct ListSubnetTagsCommand: AsyncParsableCommand {
             vpc_apis_v1_v2/subnet_tag_management/querying_subnet_tags_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSubnetTags()
         }
     }
 }
 
-struct ListSubnetsByTagsCommand: AsyncParsableCommand {
+struct ListSubnetsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-subnets-by-tags",
         abstract: "Querying Subnets by Tag",
@@ -158,22 +197,73 @@ struct ListSubnetsByTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/subnet_tag_management/querying_subnets_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "limit": 0, "offset": 0, "action": "filter|count", \#
+        "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListSubnetsByTagsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tags, limit, offset, action*, matches.
+            (* required): tags, limit, offset, action*, matches. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Sets the page size. This parameter is not available when action is set to count. The default \
+            value is 1000 when action is set to filter. The maximum value is 1000, and the minimum value is \
+            1. The value cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next piece of data indexed by this \
+            parameter. This parameter is not required when you query data on the first page. The value in \
+            the response returned for querying data on the previous page will be included in this parameter \
+            for querying data on subsequent pages. This parameter is not available when action is set to \
+            count. If action is set to filter, the value must be a number, and the default value is 0. The \
+            value cannot be a negative number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
+            the total number). The value filter indicates pagination query. The value count indicates that \
+            the total number of query results meeting the search criteria will be returned. Values: filter, \
+            count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListSubnetsByTagsRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListSubnetsByTagsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listSubnetsByTags(requestBody)
         }
     }
@@ -199,11 +289,14 @@ struct ShowSubnetTagsCommand: AsyncParsableCommand {
             """)
     var subnetID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSubnetTags(subnetID: subnetID)
         }
     }

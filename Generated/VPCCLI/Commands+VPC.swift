@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AddVPCExtendCIDRCommand: AsyncParsableCommand {
+struct AddVPCExtendCIDRCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-vpc-extend-cidr",
         abstract: "Adding a Secondary CIDR Block to a VPC",
@@ -20,27 +20,53 @@ struct AddVPCExtendCIDRCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/vpc/adding_a_secondary_cidr_block_to_a_vpc.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"dry_run": false, "vpc": {"extend_cidrs": [""]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddVPCExtendCIDRRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): dry_run, vpc*.
+            (* required): dry_run, vpc*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
         help: "Definition: VPC ID, which uniquely identifies the VPC. Range: None")
     var vpcID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only send the check request. Constraints: None Range: true: Only the \
+            check request will be sent and no secondary CIDR block will not be added. Check items include \
+            mandatory parameters, request format, and constraints. If the check fails, an error will be \
+            returned. If the check succeeds, response code 202 will be returned. false: A request will be \
+            sent and a secondary CIDR block will be added. Default Value: false. Sets `dry_run` of the body, \
+            over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddVPCExtendCIDRRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddVPCExtendCIDRRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.addVPCExtendCIDR(vpcID: vpcID, requestBody)
         }
     }
@@ -92,11 +118,14 @@ struct ListVPCsV3Command: AsyncParsableCommand {
         help: "Definition: CIDR block of a VPC, which can be used to filter VPCs. Range: None")
     var cidr: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCsV3(
                 limit: limit,
                 marker: marker,
@@ -109,7 +138,7 @@ struct ListVPCsV3Command: AsyncParsableCommand {
     }
 }
 
-struct RemoveVPCExtendCIDRCommand: AsyncParsableCommand {
+struct RemoveVPCExtendCIDRCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-vpc-extend-cidr",
         abstract: "Removing a Secondary CIDR Block from a VPC",
@@ -122,27 +151,53 @@ struct RemoveVPCExtendCIDRCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/vpc/removing_a_secondary_cidr_block_from_a_vpc.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"dry_run": false, "vpc": {"extend_cidrs": [""]}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RemoveVPCExtendCIDRRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, vpc*.
+            Fields (* required): dry_run, vpc*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
         help: "Definition: VPC ID, which uniquely identifies the VPC. Range: None")
     var vpcID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only send the check request. Constraints: None Range: true: Only the \
+            check request will be sent and no secondary CIDR block will not be added. Check items include \
+            mandatory parameters, request format, and constraints. If the check fails, an error will be \
+            returned. If the check succeeds, response code 202 will be returned. false: A request will be \
+            sent and a secondary CIDR block will be added. Default Value: false. Sets `dry_run` of the body, \
+            over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RemoveVPCExtendCIDRRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RemoveVPCExtendCIDRRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.removeVPCExtendCIDR(vpcID: vpcID, requestBody)
         }
     }
@@ -166,11 +221,14 @@ struct ShowVPCV3Command: AsyncParsableCommand {
         help: "Definition: VPC ID, which uniquely identifies the VPC. Range: None")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPCV3(vpcID: vpcID)
         }
     }

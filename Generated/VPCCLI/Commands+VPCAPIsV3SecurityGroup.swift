@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateSecurityGroupV3Command: AsyncParsableCommand {
+struct CreateSecurityGroupV3Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-security-group-v3",
         abstract: "Creating a Security Group",
@@ -21,22 +21,50 @@ struct CreateSecurityGroupV3Command: AsyncParsableCommand {
             Documented in vpc_apis_v3/security_group/creating_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dry_run": false, "security_group": {"name": "", "description": "", "enterprise_project_id": "", \#
+        "tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateSecurityGroupV3Request) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, security_group*.
+            Fields (* required): dry_run, security_group*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only send the check request. Constraints: None Range: true: A check \
+            request will be sent and no security group will be created. Check items include mandatory \
+            parameters, request format, and constraints. If the check fails, an error will be returned. If \
+            the check succeeds, response code 202 will be returned. false: A request will be sent and a \
+            security group will be created. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupV3Request.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateSecurityGroupV3Request.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.createSecurityGroupV3(requestBody)
         }
     }
@@ -59,11 +87,14 @@ struct DeleteSecurityGroupV3Command: AsyncParsableCommand {
         help: "Definition: ID of a security group. Range: None")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteSecurityGroupV3(securityGroupID: securityGroupID)
         }
     }
@@ -130,11 +161,14 @@ struct ListSecurityGroupsV3Command: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listSecurityGroupsV3(
                 limit: limit,
                 marker: marker,
@@ -165,17 +199,20 @@ struct ShowSecurityGroupV3Command: AsyncParsableCommand {
         help: "Definition: ID of a security group. Range: None")
     var securityGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showSecurityGroupV3(securityGroupID: securityGroupID)
         }
     }
 }
 
-struct UpdateSecurityGroupCommand: AsyncParsableCommand {
+struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-security-group",
         abstract: "Updating a Security Group",
@@ -188,27 +225,52 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand {
             Documented in vpc_apis_v3/security_group/updating_a_security_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"dry_run": false, "security_group": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSecurityGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): dry_run, security_group*.
+            Fields (* required): dry_run, security_group*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("security-group-id"),
         help: "Definition: ID of a security group. Range: None")
     var securityGroupID: String
 
+    @Option(
+        name: .customLong("dry-run"),
+        help: """
+            Definition: Whether to only send the check request. Constraints: None Range: true: A check \
+            request will be sent and no security group will be updated. Check items include mandatory \
+            parameters, request format, and constraints. If the check fails, an error will be returned. If \
+            the check succeeds, response code 202 will be returned. false: A request will be sent and a \
+            security group will be updated. Default Value: false. Sets `dry_run` of the body, over --body.
+            """)
+    var dryRunField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateSecurityGroupRequest.self, from: body,
+                overriding: [
+                    "dry_run": dryRunField
+                ])
             _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateFlowLogCommand: AsyncParsableCommand {
+struct CreateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-flow-log",
         abstract: "Creating a VPC Flow Log",
@@ -18,21 +18,34 @@ struct CreateFlowLogCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_flow_log/creating_a_vpc_flow_log.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"flow_log": {"name": "", "description": "", "resource_type": "", "resource_id": "", \#
+        "traffic_type": "", "log_group_id": "", "log_topic_id": "", "index_enabled": false}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateFlowLogRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): flow_log*.
+            required): flow_log*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateFlowLogRequest.self, from: body)
             _ = try await client.createFlowLog(requestBody)
         }
@@ -56,11 +69,14 @@ struct DeleteFlowLogCommand: AsyncParsableCommand {
         help: "Flow log ID")
     var flowlogID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFlowLog(flowlogID: flowlogID)
         }
     }
@@ -168,11 +184,14 @@ struct ListFlowLogsCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFlowLogs(
                 id: id,
                 name: name,
@@ -208,17 +227,20 @@ struct ShowFlowLogCommand: AsyncParsableCommand {
         help: "Flow log ID")
     var flowlogID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFlowLog(flowlogID: flowlogID)
         }
     }
 }
 
-struct UpdateFlowLogCommand: AsyncParsableCommand {
+struct UpdateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-flow-log",
         abstract: "Updating a VPC Flow Log",
@@ -230,26 +252,36 @@ struct UpdateFlowLogCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_flow_log/updating_a_vpc_flow_log.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"flow_log": {"name": "", "description": "", "admin_state": false}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFlowLogRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): flow_log*.
+            required): flow_log*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("flowlog-id"),
         help: "Flow log ID")
     var flowlogID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFlowLogRequest.self, from: body)
             _ = try await client.updateFlowLog(flowlogID: flowlogID, requestBody)
         }

@@ -27,17 +27,20 @@ struct AcceptVPCPeeringCommand: AsyncParsableCommand {
             """)
     var peeringID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.acceptVPCPeering(peeringID: peeringID)
         }
     }
 }
 
-struct CreateVPCPeeringCommand: AsyncParsableCommand {
+struct CreateVPCPeeringCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc-peering",
         abstract: "Creating a VPC Peering Connection",
@@ -49,21 +52,34 @@ struct CreateVPCPeeringCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_peering_connection/creating_a_vpc_peering_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"peering": {"name": "", "description": "", "request_vpc_info": {"vpc_id": "", "tenant_id": ""}, \#
+        "accept_vpc_info": {"vpc_id": "", "tenant_id": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCPeeringRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): peering*.
+            (* required): peering*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCPeeringRequest.self, from: body)
             _ = try await client.createVPCPeering(requestBody)
         }
@@ -89,11 +105,14 @@ struct DeleteVPCPeeringCommand: AsyncParsableCommand {
             """)
     var peeringID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPCPeering(peeringID: peeringID)
         }
     }
@@ -132,7 +151,8 @@ struct ListVPCPeeringsCommand: AsyncParsableCommand {
             Specifies that the VPC peering connection status is used as the filtering condition. Range: \
             PENDING_ACCEPTANCE REJECTED EXPIRED DELETED ACTIVE Values: PENDING_ACCEPTANCE, REJECTED, \
             EXPIRED, DELETED, ACTIVE.
-            """)
+            """,
+        completion: .list(["PENDING_ACCEPTANCE", "REJECTED", "EXPIRED", "DELETED", "ACTIVE"]))
     var status: String?
 
     @Option(
@@ -169,11 +189,14 @@ struct ListVPCPeeringsCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCPeerings(
                 id: id,
                 name: name,
@@ -209,11 +232,14 @@ struct RejectVPCPeeringCommand: AsyncParsableCommand {
             """)
     var peeringID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.rejectVPCPeering(peeringID: peeringID)
         }
     }
@@ -239,17 +265,20 @@ struct ShowVPCPeeringCommand: AsyncParsableCommand {
             """)
     var peeringID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPCPeering(peeringID: peeringID)
         }
     }
 }
 
-struct UpdateVPCPeeringCommand: AsyncParsableCommand {
+struct UpdateVPCPeeringCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpc-peering",
         abstract: "Updating a VPC Peering Connection",
@@ -261,15 +290,22 @@ struct UpdateVPCPeeringCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_peering_connection/updating_a_vpc_peering_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"peering": {"name": "", "description": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPCPeeringRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): peering*.
+            (* required): peering*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("peering-id"),
@@ -278,11 +314,14 @@ struct UpdateVPCPeeringCommand: AsyncParsableCommand {
             """)
     var peeringID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCPeeringRequest.self, from: body)
             _ = try await client.updateVPCPeering(peeringID: peeringID, requestBody)
         }

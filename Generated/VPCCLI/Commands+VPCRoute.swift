@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateVPCRouteCommand: AsyncParsableCommand {
+struct CreateVPCRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc-route",
         abstract: "Creating a VPC Route",
@@ -18,21 +18,31 @@ struct CreateVPCRouteCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_route/creating_a_vpc_route.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"route": {"destination": "", "nexthop": "", "type": "", "vpc_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCRouteRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): route*.
+            required): route*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCRouteRequest.self, from: body)
             _ = try await client.createVPCRoute(requestBody)
         }
@@ -56,11 +66,14 @@ struct DeleteVPCRouteCommand: AsyncParsableCommand {
         help: "Specifies the route ID, which uniquely identifies the route.")
     var routeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPCRoute(routeID: routeID)
         }
     }
@@ -132,11 +145,14 @@ struct ListVPCRoutesCommand: AsyncParsableCommand {
             """)
     var limit: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCRoutes(
                 id: id,
                 tenantID: tenantID,
@@ -167,11 +183,14 @@ struct ShowVPCRouteCommand: AsyncParsableCommand {
         help: "Specifies the route ID, which uniquely identifies the route.")
     var routeID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPCRoute(routeID: routeID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct BatchAddOrDeleteVPCTagsCommand: AsyncParsableCommand {
+struct BatchAddOrDeleteVPCTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-or-delete-vpc-tags",
         abstract: "Batch Adding or Deleting VPC Tags",
@@ -18,33 +18,56 @@ struct BatchAddOrDeleteVPCTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_tag_management/batch_adding_or_deleting_vpc_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": "create|delete"}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddOrDeleteVPCTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*, action*.
+            Fields (* required): tags*, action*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID, which uniquely identifies the VPC.")
     var vpcID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation. Possible values are as follows: create delete Values: create, delete. \
+            Sets `action` of the body, over --body.
+            """,
+        completion: .list(["create", "delete"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddOrDeleteVPCTagsRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddOrDeleteVPCTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddOrDeleteVPCTags(vpcID: vpcID, requestBody)
         }
     }
 }
 
-struct CreateVPCResourceTagCommand: AsyncParsableCommand {
+struct CreateVPCResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc-resource-tag",
         abstract: "Adding a Tag to a VPC",
@@ -56,26 +79,36 @@ struct CreateVPCResourceTagCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_tag_management/adding_a_tag_to_a_vpc.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCResourceTagRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tag*.
+            Fields (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID that uniquely identifies the VPC.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCResourceTagRequest.self, from: body)
             try await client.createVPCResourceTag(vpcID: vpcID, requestBody)
         }
@@ -104,11 +137,14 @@ struct DeleteVPCTagCommand: AsyncParsableCommand {
         help: "Specifies the tag key.")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPCTag(vpcID: vpcID, key: key)
         }
     }
@@ -126,17 +162,20 @@ struct ListVPCTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpc_tags_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCTags()
         }
     }
 }
 
-struct ListVPCsByTagsCommand: AsyncParsableCommand {
+struct ListVPCsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpcs-by-tags",
         abstract: "Querying VPCs by Tag",
@@ -148,22 +187,73 @@ struct ListVPCsByTagsCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/vpc_tag_management/querying_vpcs_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""]}], "limit": 0, "offset": 0, "action": "filter|count", \#
+        "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListVPCsByTagsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, limit, offset, action*, matches.
+            required): tags, limit, offset, action*, matches. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Sets the page size. This parameter is not available when action is set to count. The default \
+            value is 1000 when action is set to filter. The maximum value is 1000, and the minimum value is \
+            1. The value cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next piece of data indexed by this \
+            parameter. This parameter is not required when you query data on the first page. The value in \
+            the response returned for querying data on the previous page will be included in this parameter \
+            for querying data on subsequent pages. This parameter is not available when action is set to \
+            count. If action is set to filter, the value must be a number, and the default value is 0. The \
+            value cannot be a negative number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
+            the total number). The value filter indicates pagination query. The value count indicates that \
+            the total number of query results meeting the search criteria will be returned. Values: filter, \
+            count. Sets `action` of the body, over --body.
+            """,
+        completion: .list(["filter", "count"]))
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListVPCsByTagsRequest.self, from: body)
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListVPCsByTagsRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listVPCsByTags(requestBody)
         }
     }
@@ -186,11 +276,14 @@ struct ShowVPCTagsCommand: AsyncParsableCommand {
         help: "Specifies the VPC ID that uniquely identifies the VPC.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPCTags(vpcID: vpcID)
         }
     }

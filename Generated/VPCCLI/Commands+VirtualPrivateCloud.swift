@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct CreateVPCCommand: AsyncParsableCommand {
+struct CreateVPCCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpc",
         abstract: "Creating a VPC",
@@ -18,21 +18,33 @@ struct CreateVPCCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/virtual_private_cloud/creating_a_vpc.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpc": {"name": "", "description": "", "cidr": "", "enterprise_project_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPCRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vpc*.
+            required): vpc*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCRequest.self, from: body)
             _ = try await client.createVPC(requestBody)
         }
@@ -56,11 +68,14 @@ struct DeleteVPCCommand: AsyncParsableCommand {
         help: "Specifies the VPC ID that uniquely identifies the VPC.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPC(vpcID: vpcID)
         }
     }
@@ -119,11 +134,14 @@ struct ListVPCsCommand: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPCs(
                 id: id,
                 marker: marker,
@@ -151,17 +169,20 @@ struct ShowVPCCommand: AsyncParsableCommand {
         help: "Specifies the VPC ID, which uniquely identifies the VPC.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPC(vpcID: vpcID)
         }
     }
 }
 
-struct UpdateVPCCommand: AsyncParsableCommand {
+struct UpdateVPCCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpc",
         abstract: "Updating a VPC",
@@ -173,26 +194,39 @@ struct UpdateVPCCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/virtual_private_cloud/updating_a_vpc.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpc": {"name": "", "description": "", "cidr": "", "routes": [{"destination": "", "nexthop": \#
+        ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPCRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vpc*.
+            required): vpc*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-id"),
         help: "Specifies the VPC ID, which uniquely identifies the VPC.")
     var vpcID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCRequest.self, from: body)
             _ = try await client.updateVPC(vpcID: vpcID, requestBody)
         }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import VPC
 
-/// `vpc`: one subcommand per VPC API operation (187 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct VPCCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc vpc`: one subcommand per VPC API operation (187 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct VPCCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vpc",
         abstract: "Call the VPC API: one subcommand per operation of its API reference.",
         discussion: """
@@ -356,14 +356,16 @@ struct VPCCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (VPCClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: VPCClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: VPCClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: VPCClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: VPCClient.init(client:), operation: operation)
     }
 }

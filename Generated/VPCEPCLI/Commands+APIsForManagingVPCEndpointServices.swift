@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPCEP
 
-struct AcceptOrRejectEndpointCommand: AsyncParsableCommand {
+struct AcceptOrRejectEndpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept-or-reject-endpoint",
         abstract: "Accepting or Rejecting a VPC Endpoint",
@@ -19,27 +19,50 @@ struct AcceptOrRejectEndpointCommand: AsyncParsableCommand {
             apis/apis_for_managing_vpc_endpoint_services/accepting_or_rejecting_a_vpc_endpoint.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": "", "endpoints": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AcceptOrRejectEndpointRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): action*, endpoints*.
+            Fields (* required): action*, endpoints*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-endpoint-service-id"),
         help: "Specifies the ID of the VPC endpoint service.")
     var vpcEndpointServiceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies whether to accept or reject a VPC endpoint for a VPC endpoint service. receive: means \
+            to accept the VPC endpoint. reject: means to reject the VPC endpoint. Sets `action` of the body, \
+            over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AcceptOrRejectEndpointRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AcceptOrRejectEndpointRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.acceptOrRejectEndpoint(
                 vpcEndpointServiceID: vpcEndpointServiceID,
                 requestBody
@@ -48,7 +71,7 @@ struct AcceptOrRejectEndpointCommand: AsyncParsableCommand {
     }
 }
 
-struct AddOrRemoveServicePermissionsCommand: AsyncParsableCommand {
+struct AddOrRemoveServicePermissionsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-or-remove-service-permissions",
         abstract: "Batch Adding or Deleting Whitelist Records",
@@ -61,27 +84,49 @@ struct AddOrRemoveServicePermissionsCommand: AsyncParsableCommand {
             apis/apis_for_managing_vpc_endpoint_services/batch_adding_or_deleting_whitelist_records.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"permissions": [""], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddOrRemoveServicePermissionsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): permissions*, action*.
+            input. Fields (* required): permissions*, action*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-endpoint-service-id"),
         help: "Specifies the ID of the VPC endpoint service.")
     var vpcEndpointServiceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to be performed. The value is add or remove. Sets `action` of the body, \
+            over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(AddOrRemoveServicePermissionsRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                AddOrRemoveServicePermissionsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.addOrRemoveServicePermissions(
                 vpcEndpointServiceID: vpcEndpointServiceID,
                 requestBody
@@ -90,7 +135,7 @@ struct AddOrRemoveServicePermissionsCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateEndpointServiceCommand: AsyncParsableCommand {
+struct CreateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-endpoint-service",
         abstract: "Creating a VPC Endpoint Service",
@@ -103,23 +148,164 @@ struct CreateEndpointServiceCommand: AsyncParsableCommand {
             Documented in apis/apis_for_managing_vpc_endpoint_services/creating_a_vpc_endpoint_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"port_id": "", "pool_id": "", "service_name": "", "vpc_id": "", "approval_enabled": false, \#
+        "service_type": "", "server_type": "", "ports": [{"client_port": 0, "server_port": 0, "protocol": \#
+        ""}], "tcp_proxy": "close|toa_open|proxy_open|open|proxy_vni", "tags": [{"key": "", "value": ""}], \#
+        "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEndpointServiceRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): port_id*, pool_id, service_name, vpc_id*, approval_enabled, service_type, \
-            server_type*, ports*, tcp_proxy, tags, description.
+            server_type*, ports*, tcp_proxy, tags, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("port-id"),
+        help: """
+            Specifies the ID for identifying the backend resource of the VPC endpoint service. The ID is in \
+            universally unique identifier (UUID) format. The values are as follows: If the backend resource \
+            is a load balancer, the value is the ID of the port bound to the private IP address of the load \
+            balancer. For details, see response field port_id in Querying Details of a Load Balancer and \
+            Viewing Details of a Load Balancer. If the backend resource is an ECS, the value is the NIC ID \
+            of the ECS where the VPC endpoint service is deployed. For details, see port_id in the response \
+            in Querying NICs of an ECS in the Elastic Cloud Server API Reference. If the backend resource is \
+            a virtual IP address, the value is the port ID of the physical server where virtual resources \
+            are created. (This value will be discarded. The LB type is recommended.) If the backend resource \
+            is a BMS, the value is the NIC ID of the BMS where the VPC endpoint service is deployed. (This \
+            value will be discarded. The LB type is recommended.) To create a VPC endpoint service, the CIDR \
+            block of the VPC where the VPC endpoint service is deployed cannot overlap with 198.19.128.0/17. \
+            The destination address of the custom route in the VPC route table cannot overlap with \
+            198.19.128.0/17. Sets `port_id` of the body, over --body.
+            """)
+    var portIDField: String?
+
+    @Option(
+        name: .customLong("pool-id"),
+        help: """
+            Specifies the ID of the cluster associated with the target VPCEP resource. Sets `pool_id` of the \
+            body, over --body.
+            """)
+    var poolIDField: String?
+
+    @Option(
+        name: .customLong("service-name"),
+        help: """
+            Specifies the name of the VPC endpoint service. The name can contain a maximum of 16 characters, \
+            including letters, digits, underscores (_), and hyphens (-). If you do not specify this \
+            parameter, the VPC endpoint service name is in the format: regionName.serviceId. If you specify \
+            this parameter, the VPC endpoint service name is in the format: \
+            regionName+.+serviceName+.+serviceId. Sets `service_name` of the body, over --body.
+            """)
+    var serviceNameField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Specifies the ID of the VPC to which the backend resource of the VPC endpoint service belongs. \
+            For details, see response field id in Querying VPC Details in Virtual Private Cloud API \
+            Reference. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("approval-enabled"),
+        help: """
+            Specifies whether connection approval is required. false: Connection approval is not required. \
+            The created VPC endpoint is in the accepted state. true: Connection approval is required. The \
+            created VPC endpoint is in the pendingAcceptance state until the owner of the associated VPC \
+            endpoint service approves the connection. The default value is true. Sets `approval_enabled` of \
+            the body, over --body.
+            """)
+    var approvalEnabledField: Bool?
+
+    @Option(
+        name: .customLong("service-type"),
+        help: """
+            Specifies the type of the VPC endpoint service. Only your private services can be configured \
+            into interface VPC endpoint services. There are two types of VPC endpoint services: interface \
+            and gateway. Gateway: VPC endpoint services of this type are configured by O&M personnel. You \
+            can use them directly without the need to create one by yourselves. Interface: VPC endpoint \
+            services of this type include cloud services configured by O&M personnel and private services \
+            created by yourselves. You cannot configure these cloud services, but can use them. You can view \
+            those VPC endpoint services that are configured by O&M personnel and are visible and accessible \
+            to all users. For detailed steps, see Querying Public VPC Endpoint Services. Perform the \
+            operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC endpoint \
+            services of the gateway type and interface type. Sets `service_type` of the body, over --body.
+            """)
+    var serviceTypeField: String?
+
+    @Option(
+        name: .customLong("server-type"),
+        help: """
+            Specifies the resource type. LB: Select this value if the backend resource is a load balancer. \
+            Backend resources of this type suit services that receive high access traffic and demand high \
+            reliability and disaster recovery (DR) performance. VM: Select this value if the backend \
+            resource is an ECS. Backend resources of this type serve as servers. VIP: Select this value if \
+            the backend resource is a virtual IP address. (This value will be discarded. The LB type is \
+            recommended.) BMS: Select this value if the backend resource is a BMS. (This value will be \
+            discarded. The LB type is recommended.). Sets `server_type` of the body, over --body.
+            """)
+    var serverTypeField: String?
+
+    @Option(
+        name: .customLong("tcp-proxy"),
+        help: """
+            Specifies whether the client IP address and port number or marker_id information is transmitted \
+            to the server. The following methods are supported: TCP TOA: The client information is inserted \
+            into field tcp option and transmitted to the server. TCP TOA is supported only when the backend \
+            resource is OBS. Proxy Protocol: The client information is inserted into field tcp payload and \
+            transmitted to the server. This parameter is available only when the server can parse fields tcp \
+            option and tcp payload. The values are as follows: close: The TOA and Proxy Protocol methods are \
+            neither used. toa_open: The TOA method is used. proxy_open: The Proxy Protocol method is used. \
+            open: The TOA and Proxy Protocol methods are both used. proxy_vni: The TOA Protocol method is \
+            not used. Proxy and virtual network ID are used. The default value is close. Values: close, \
+            toa_open, proxy_open, open, proxy_vni. Sets `tcp_proxy` of the body, over --body.
+            """,
+        completion: .list(["close", "toa_open", "proxy_open", "open", "proxy_vni"]))
+    var tcpProxyField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Supplementary information about the VPC endpoint service. The description can contain a maximum \
+            of 128 characters and cannot contain left angle brackets (<) or right angle brackets (>). Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEndpointServiceRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEndpointServiceRequest.self, from: body,
+                overriding: [
+                    "port_id": portIDField,
+                    "pool_id": poolIDField,
+                    "service_name": serviceNameField,
+                    "vpc_id": vpcIDField,
+                    "approval_enabled": approvalEnabledField,
+                    "service_type": serviceTypeField,
+                    "server_type": serverTypeField,
+                    "tcp_proxy": tcpProxyField,
+                    "description": descriptionField
+                ])
             _ = try await client.createEndpointService(requestBody)
         }
     }
@@ -142,11 +328,14 @@ struct DeleteEndpointServiceCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPC endpoint service.")
     var vpcEndpointServiceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEndpointService(vpcEndpointServiceID: vpcEndpointServiceID)
         }
     }
@@ -228,11 +417,14 @@ struct ListEndpointServiceCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -341,11 +533,14 @@ struct ListServiceConnectionsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -402,11 +597,14 @@ struct ListServiceDescribeDetailsCommand: AsyncParsableCommand {
         help: "Specifies the unique ID of the VPC endpoint service.")
     var id: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServiceDescribeDetails(endpointServiceName: endpointServiceName, id: id)
         }
     }
@@ -430,11 +628,14 @@ struct ListServiceDetailsCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPC endpoint service.")
     var vpcEndpointServiceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listServiceDetails(vpcEndpointServiceID: vpcEndpointServiceID)
         }
     }
@@ -497,7 +698,8 @@ struct ListServicePermissionsDetailsCommand: AsyncParsableCommand {
             Specifies the sorting method of the whitelist record list. The value can be: desc: Whitelist \
             records are sorted in descending order. asc: Whitelist records are sorted in ascending order. \
             The default method is desc. Values: desc, asc.
-            """)
+            """,
+        completion: .list(["desc", "asc"]))
     var sortDir: String?
 
     @Flag(
@@ -508,11 +710,14 @@ struct ListServicePermissionsDetailsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -608,11 +813,14 @@ struct ListServicePublicDetailsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -639,7 +847,7 @@ struct ListServicePublicDetailsCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateEndpointServiceCommand: AsyncParsableCommand {
+struct UpdateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-endpoint-service",
         abstract: "Modifying a VPC Endpoint Service",
@@ -652,27 +860,113 @@ struct UpdateEndpointServiceCommand: AsyncParsableCommand {
             apis/apis_for_managing_vpc_endpoint_services/modifying_a_vpc_endpoint_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"approval_enabled": false, "service_name": "", "ports": [{"client_port": 0, "server_port": 0, \#
+        "protocol": ""}], "port_id": "", "tcp_proxy": "close|toa_open|proxy_open|open|proxy_vni", \#
+        "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEndpointServiceRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): approval_enabled, service_name, ports, port_id, tcp_proxy, description.
+            Fields (* required): approval_enabled, service_name, ports, port_id, tcp_proxy, description. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpc-endpoint-service-id"),
         help: "Specifies the ID of the VPC endpoint service.")
     var vpcEndpointServiceID: String
 
+    @Option(
+        name: .customLong("approval-enabled"),
+        help: """
+            Specifies whether connection approval is required. false: Connection approval is not required. \
+            The created VPC endpoint is in the accepted state. true: Connection approval is required. The \
+            created VPC endpoint is unavailable until the owner of the associated VPC endpoint service \
+            approves the connection. The default value is true. Sets `approval_enabled` of the body, over \
+            --body.
+            """)
+    var approvalEnabledField: Bool?
+
+    @Option(
+        name: .customLong("service-name"),
+        help: """
+            Specifies the name of the VPC endpoint service. The name can contain a maximum of 16 characters, \
+            including letters, digits, underscores (_), and hyphens (-). Sets `service_name` of the body, \
+            over --body.
+            """)
+    var serviceNameField: String?
+
+    @Option(
+        name: .customLong("port-id"),
+        help: """
+            Specifies the ID for identifying the backend resource of the VPC endpoint service. The ID is in \
+            UUID format. The values are as follows: If the backend resource is a load balancer, the value is \
+            the ID of the port bound to the private IP address of the load balancer. For details, see \
+            response field port_id in Querying Details of a Load Balancer and Viewing Details of a Load \
+            Balancer. If the backend resource is an ECS, the value is the NIC ID of the ECS where the VPC \
+            endpoint service is deployed. For details, see port_id in the response in Querying NICs of an \
+            ECS in the Elastic Cloud Server API Reference. If the backend resource is a virtual IP address, \
+            the value is the port ID of the physical server where virtual resources are created. (This value \
+            will be discarded. The LB type is recommended.) If the backend resource is a BMS, the value is \
+            the NIC ID of the BMS where the VPC endpoint service is deployed. (This value will be discarded. \
+            The LB type is recommended.). Sets `port_id` of the body, over --body.
+            """)
+    var portIDField: String?
+
+    @Option(
+        name: .customLong("tcp-proxy"),
+        help: """
+            Specifies whether the client IP address and port number or marker_id information is transmitted \
+            to the server. The following methods are supported: TCP TOA: The client information is inserted \
+            into field tcp option and transmitted to the server. TCP TOA is supported only when the backend \
+            resource is OBS. Proxy Protocol: The client information is inserted into field tcp payload and \
+            transmitted to the server. This parameter is available only when the server can parse fields tcp \
+            option and tcp payload. The values are as follows: close: The TOA and Proxy Protocol methods are \
+            neither used. toa_open: The TOA method is used. proxy_open: The Proxy Protocol method is used. \
+            open: The TOA and Proxy Protocol methods are both used. proxy_vni: The TOA Protocol method is \
+            not used. Proxy and virtual network ID are used. The default value is close. Values: close, \
+            toa_open, proxy_open, open, proxy_vni. Sets `tcp_proxy` of the body, over --body.
+            """,
+        completion: .list(["close", "toa_open", "proxy_open", "open", "proxy_vni"]))
+    var tcpProxyField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Supplementary information about the VPC endpoint service. The description can contain a maximum \
+            of 128 characters and cannot contain left angle brackets (<) or right angle brackets (>). Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEndpointServiceRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEndpointServiceRequest.self, from: body,
+                overriding: [
+                    "approval_enabled": approvalEnabledField,
+                    "service_name": serviceNameField,
+                    "port_id": portIDField,
+                    "tcp_proxy": tcpProxyField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateEndpointService(
                 vpcEndpointServiceID: vpcEndpointServiceID,
                 requestBody

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPCEP
 
-struct CreateEndpointCommand: AsyncParsableCommand {
+struct CreateEndpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-endpoint",
         abstract: "Creating a VPC Endpoint",
@@ -18,23 +18,125 @@ struct CreateEndpointCommand: AsyncParsableCommand {
             Documented in apis/apis_for_managing_vpc_endpoints/creating_a_vpc_endpoint.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet_id": "", "endpoint_service_id": "", "vpc_id": "", "enable_dns": false, "tags": [{"key": \#
+        "", "value": ""}], "routetables": [""], "port_ip": "", "whitelist": [""], "enable_whitelist": \#
+        false, "specification_name": "", "policy_statement": [{"Effect": "", "Action": [""], "Resource": \#
+        [""]}], "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEndpointRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): subnet_id, endpoint_service_id*, vpc_id*, enable_dns, tags, routetables, port_ip, \
-            whitelist, enable_whitelist, specification_name, policy_statement, description.
+            whitelist, enable_whitelist, specification_name, policy_statement, description. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the ID of the subnet in the VPC specified by vpc_id. The ID is in UUID format For \
+            details, see response field id in Querying Subnet Details in the Virtual Private Cloud API \
+            Reference. This parameter is mandatory only when you create a VPC endpoint for connecting to an \
+            interface VPC endpoint service. The CIDR block of the VPC subnet cannot overlap with \
+            198.19.128.0/17. The destination address of the custom route in the VPC route table cannot \
+            overlap with 198.19.128.0/17. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("endpoint-service-id"),
+        help: """
+            Specifies the ID of the VPC endpoint service. You can obtain the ID of the VPC endpoint service \
+            to be connected by performing operations in Querying Basic Information About a VPC Endpoint \
+            Service. Sets `endpoint_service_id` of the body, over --body.
+            """)
+    var endpointServiceIDField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            Specifies the ID of the VPC where the VPC endpoint is to be created. For details, see response \
+            field id in Querying VPC Details in Virtual Private Cloud API Reference. Sets `vpc_id` of the \
+            body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("enable-dns"),
+        help: """
+            Specifies whether to create a private domain name. true: A private domain name is created. \
+            false: A private domain name is not created. The default value is false. When a VPC endpoint for \
+            connecting to a gateway VPC endpoint service is created, no private domain name is created no \
+            matter enable_dns is set to true or false. Sets `enable_dns` of the body, over --body.
+            """)
+    var enableDNSField: Bool?
+
+    @Option(
+        name: .customLong("port-ip"),
+        help: """
+            Specifies the IP address for accessing the associated VPC endpoint service. You can specify IP \
+            addresses for accessing the associated VPC endpoint service when creating a VPC endpoint. Only \
+            IPv4 addresses are supported. Sets `port_ip` of the body, over --body.
+            """)
+    var portIPField: String?
+
+    @Option(
+        name: .customLong("enable-whitelist"),
+        help: """
+            Specifies whether access control is enabled. true: Access control is enabled. false: Access \
+            control is disabled. The default value is false. This parameter is available only when you \
+            create a VPC endpoint for connecting to an interface VPC endpoint service. Sets \
+            `enable_whitelist` of the body, over --body.
+            """)
+    var enableWhitelistField: Bool?
+
+    @Option(
+        name: .customLong("specification-name"),
+        help: """
+            Specifies the name of the VPC endpoint specifications. Sets `specification_name` of the body, \
+            over --body.
+            """)
+    var specificationNameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the description of the VPC endpoint. The description can contain a maximum of 128 \
+            characters and cannot contain left angle brackets (<) or right angle brackets (>). Sets \
+            `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEndpointRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEndpointRequest.self, from: body,
+                overriding: [
+                    "subnet_id": subnetIDField,
+                    "endpoint_service_id": endpointServiceIDField,
+                    "vpc_id": vpcIDField,
+                    "enable_dns": enableDNSField,
+                    "port_ip": portIPField,
+                    "enable_whitelist": enableWhitelistField,
+                    "specification_name": specificationNameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createEndpoint(requestBody)
         }
     }
@@ -57,11 +159,14 @@ struct DeleteEndpointCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPC endpoint.")
     var vpcEndpointID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEndpoint(vpcEndpointID: vpcEndpointID)
         }
     }
@@ -84,11 +189,14 @@ struct ListEndpointInfoDetailsCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPC endpoint.")
     var vpcEndpointID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEndpointInfoDetails(vpcEndpointID: vpcEndpointID)
         }
     }
@@ -166,11 +274,14 @@ struct ListEndpointsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -27,11 +27,14 @@ struct ListQuotaDetailsCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQuotaDetails(type: type)
         }
     }

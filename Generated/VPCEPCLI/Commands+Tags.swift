@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPCEP
 
-struct BatchAddOrRemoveResourceInstanceCommand: AsyncParsableCommand {
+struct BatchAddOrRemoveResourceInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-add-or-remove-resource-instance",
         abstract: "Batch Adding Tags to or Deleting Tags from a Specified Resource",
@@ -19,15 +19,22 @@ struct BatchAddOrRemoveResourceInstanceCommand: AsyncParsableCommand {
             Documented in apis/tags/batch_adding_tags_to_or_deleting_tags_from_a_specified_resource.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchAddOrRemoveResourceInstanceRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): tags, action*.
+            standard input. Fields (* required): tags, action*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -39,12 +46,27 @@ struct BatchAddOrRemoveResourceInstanceCommand: AsyncParsableCommand {
         help: "Specifies the resource ID, which can be Endpoint Service ID or Endpoint ID.")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to be performed, which can be create or delete. Sets `action` of the \
+            body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchAddOrRemoveResourceInstanceRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchAddOrRemoveResourceInstanceRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchAddOrRemoveResourceInstance(
                 resourceType: resourceType,
                 resourceID: resourceID,
@@ -72,17 +94,20 @@ struct ListQueryProjectResourceTagsCommand: AsyncParsableCommand {
         help: "Specifies the resource type, which can be endpoint_service or endpoint.")
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQueryProjectResourceTags(resourceType: resourceType)
         }
     }
 }
 
-struct ListResourceInstancesCommand: AsyncParsableCommand {
+struct ListResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resource-instances",
         abstract: "Querying Resources by Tag",
@@ -94,27 +119,77 @@ struct ListResourceInstancesCommand: AsyncParsableCommand {
             Documented in apis/tags/querying_resources_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""], "value": ""}], "tags_any": [{"key": "", "value": "", \#
+        "values": [""]}], "not_tags": [{}], "not_tags_any": [{}], "limit": "", "offset": "", "action": "", \#
+        "matches": [{"key": "", "value": "", "values": [""]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourceInstancesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches.
+            Fields (* required): tags, tags_any, not_tags, not_tags_any, limit, offset, action*, matches. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
         help: "Specifies the resource type, which can be endpoint_service or endpoint.")
     var resourceType: String
 
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Sets the page size. This parameter is unavailable when action is set to count. The default size \
+            is 1000 when action is set to filter. The maximum value is 1000, and the minimum size is 1. The \
+            size cannot be a negative number. Sets `limit` of the body, over --body.
+            """)
+    var limitField: String?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. This parameter is unavailable when action is set to count. If \
+            offset is set to N, the resource query starts from the N+1 piece of data. If action is set to \
+            filter, offset is 0 by default, indicating that the query starts from the first piece of data. \
+            offset must be a positive number. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation to perform. The operation can only be filter (filtering) or count \
+            (querying the total number). If action is set to filter, the query is performed based on the \
+            filter conditions. If action is set to count, only the total number of records is returned. Sets \
+            `action` of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourceInstancesRequest.self, from: body)
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourceInstancesRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listResourceInstances(resourceType: resourceType, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPCEP
 
-struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand {
+struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-specified-version-details",
         abstract: "Querying the Version of a Specified VPCEP API",
@@ -18,26 +18,36 @@ struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand {
             Documented in apis/version_management/querying_the_version_of_a_specified_vpcep_api.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"version": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListSpecifiedVersionDetailsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): version.
+            input. Fields (* required): version. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("path-version"),
         help: "")
     var version: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListSpecifiedVersionDetailsRequest.self, from: body)
             _ = try await client.listSpecifiedVersionDetails(version: version, requestBody)
         }
@@ -56,11 +66,14 @@ struct ListVersionDetailsCommand: AsyncParsableCommand {
             Documented in apis/version_management/querying_versions_of_vpcep_apis.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVersionDetails()
         }
     }

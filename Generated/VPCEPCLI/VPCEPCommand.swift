@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import VPCEP
 
-/// `vpcep`: one subcommand per VPCEP API operation (21 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct VPCEPCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc vpcep`: one subcommand per VPCEP API operation (21 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct VPCEPCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vpcep",
         abstract: "Call the VPCEP API: one subcommand per operation of its API reference.",
         discussion: """
@@ -61,14 +61,16 @@ struct VPCEPCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (VPCEPClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: VPCEPClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: VPCEPClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: VPCEPClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: VPCEPClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateCgwCommand: AsyncParsableCommand {
+struct CreateCgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cgw",
         abstract: "Creating a Customer Gateway",
@@ -19,21 +19,34 @@ struct CreateCgwCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/customer_gateway/creating_a_customer_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"customer_gateway": {"name": "", "id_type": "", "id_value": "", "bgp_asn": 0, "tags": [{"key": "", \#
+        "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCgwRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): customer_gateway*.
+            required): customer_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateCgwRequest.self, from: body)
             _ = try await client.createCgw(requestBody)
         }
@@ -58,11 +71,14 @@ struct DeleteCgwCommand: AsyncParsableCommand {
         help: "Specifies a customer gateway ID.")
     var customerGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteCgw(customerGatewayID: customerGatewayID)
         }
     }
@@ -98,11 +114,14 @@ struct ListCgwsCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCgws(limit: limit, marker: marker)
         }
     }
@@ -126,17 +145,20 @@ struct ShowCgwCommand: AsyncParsableCommand {
         help: "Specifies a customer gateway ID.")
     var customerGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCgw(customerGatewayID: customerGatewayID)
         }
     }
 }
 
-struct UpdateCgwCommand: AsyncParsableCommand {
+struct UpdateCgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cgw",
         abstract: "Updating a Customer Gateway",
@@ -151,26 +173,36 @@ struct UpdateCgwCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/customer_gateway/updating_a_customer_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"customer_gateway": {"name": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCgwRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): customer_gateway*.
+            required): customer_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("customer-gateway-id"),
         help: "Specifies a customer gateway ID.")
     var customerGatewayID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateCgwRequest.self, from: body)
             _ = try await client.updateCgw(customerGatewayID: customerGatewayID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand {
+struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-i-psec-vpn-connection",
         abstract: "Creating an IPsec VPN Connection",
@@ -19,6 +19,15 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/ipsec_connection_management/creating_an_ipsec_vpn_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"psk": "", "initiator": "bi-directional|response-only", "ipsecpolicy_id": "", "admin_state_up": \#
+        false, "mtu": 0, "peer_ep_group_id": "", "ikepolicy_id": "", "vpnservice_id": "", \#
+        "local_ep_group_id": "", "peer_address": "", "peer_id": "", "name": "", "description": "", \#
+        "peer_cidrs": [""], "tenant_id": "", "dpd": {"action": "", "interval": 0, "timeout": 0}, \#
+        "ipsec_site_connection": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
@@ -26,17 +35,148 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand {
             The request body (CreateIPsecVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): psk*, initiator, ipsecpolicy_id*, admin_state_up, mtu, peer_ep_group_id*, \
             ikepolicy_id*, vpnservice_id*, local_ep_group_id*, peer_address*, peer_id*, name, description, \
-            peer_cidrs, tenant_id, dpd, ipsec_site_connection*.
+            peer_cidrs, tenant_id, dpd, ipsec_site_connection*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("psk"),
+        help: """
+            Specifies the pre-shared key. The key Can contain 6 to 128 characters. Can contain only: Digits \
+            Uppercase letters Lowercase letters Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \\ \
+            , . / : ;. Sets `psk` of the body, over --body.
+            """)
+    var pskField: String?
+
+    @Option(
+        name: .customLong("initiator"),
+        help: """
+            Specifies whether this VPN can only respond to connections or both respond to and initiate \
+            connections. The value can be bi-directional or response-only. Values: bi-directional, \
+            response-only. Sets `initiator` of the body, over --body.
+            """,
+        completion: .list(["bi-directional", "response-only"]))
+    var initiatorField: String?
+
+    @Option(
+        name: .customLong("ipsecpolicy-id"),
+        help: "Specifies the IPsec policy ID. Sets `ipsecpolicy_id` of the body, over --body.")
+    var ipsecpolicyIDField: String?
+
+    @Option(
+        name: .customLong("admin-state-up"),
+        help: """
+            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
+            only be true. Sets `admin_state_up` of the body, over --body.
+            """)
+    var adminStateUpField: Bool?
+
+    @Option(
+        name: .customLong("mtu"),
+        help: """
+            Specifies the maximum transmission unit to address fragmentation. mtu can only be 1500. Sets \
+            `mtu` of the body, over --body.
+            """)
+    var mtuField: Int?
+
+    @Option(
+        name: .customLong("peer-ep-group-id"),
+        help: """
+            Specifies the endpoint group ID (tenant CIDR blocks). Sets `peer_ep_group_id` of the body, over \
+            --body.
+            """)
+    var peerEpGroupIDField: String?
+
+    @Option(
+        name: .customLong("ikepolicy-id"),
+        help: "Specifies the IKE policy ID. Sets `ikepolicy_id` of the body, over --body.")
+    var ikepolicyIDField: String?
+
+    @Option(
+        name: .customLong("vpnservice-id"),
+        help: "Specifies the VPN service ID. Sets `vpnservice_id` of the body, over --body.")
+    var vpnserviceIDField: String?
+
+    @Option(
+        name: .customLong("local-ep-group-id"),
+        help: """
+            Specifies the endpoint group ID (VPC subnets). Sets `local_ep_group_id` of the body, over \
+            --body.
+            """)
+    var localEpGroupIDField: String?
+
+    @Option(
+        name: .customLong("peer-address"),
+        help: """
+            Specifies the remote gateway address. The address can contain up to 250 characters. Sets \
+            `peer_address` of the body, over --body.
+            """)
+    var peerAddressField: String?
+
+    @Option(
+        name: .customLong("peer-id"),
+        help: """
+            Specifies the remote gateway ID. The ID can contain up to 250 characters. Sets `peer_id` of the \
+            body, over --body.
+            """)
+    var peerIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the name of the IPsec VPN connection. The name can contain 1 to 64 characters. Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Provides supplementary information about the IPsec VPN connection. description can contain a \
+            maximum of 255 characters. This parameter has been used by internal components, and you are not \
+            allowed to configure the parameter. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("tenant-id"),
+        help: """
+            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
+            over --body.
+            """)
+    var tenantIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateIPsecVPNConnectionRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateIPsecVPNConnectionRequest.self, from: body,
+                overriding: [
+                    "psk": pskField,
+                    "initiator": initiatorField,
+                    "ipsecpolicy_id": ipsecpolicyIDField,
+                    "admin_state_up": adminStateUpField,
+                    "mtu": mtuField,
+                    "peer_ep_group_id": peerEpGroupIDField,
+                    "ikepolicy_id": ikepolicyIDField,
+                    "vpnservice_id": vpnserviceIDField,
+                    "local_ep_group_id": localEpGroupIDField,
+                    "peer_address": peerAddressField,
+                    "peer_id": peerIDField,
+                    "name": nameField,
+                    "description": descriptionField,
+                    "tenant_id": tenantIDField
+                ])
             _ = try await client.createIPsecVPNConnection(requestBody)
         }
     }
@@ -60,17 +200,20 @@ struct DeleteIPsecVPNConnectionCommand: AsyncParsableCommand {
         help: "Specifies the IPsec VPN connection ID.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteIPsecVPNConnection(connectionID: connectionID)
         }
     }
 }
 
-struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand {
+struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-i-psec-vpn-connections",
         abstract: "Querying IPsec VPN Connections",
@@ -83,22 +226,44 @@ struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/ipsec_connection_management/querying_ipsec_vpn_connections.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"fields": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListIPsecVPNConnectionsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): fields.
+            Fields (* required): fields. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("fields"),
+        help: """
+            Controls which parameters are returned. If this parameter is not specified, all parameters will \
+            be returned. Sets `fields` of the body, over --body.
+            """)
+    var fieldsField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListIPsecVPNConnectionsRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListIPsecVPNConnectionsRequest.self, from: body,
+                overriding: [
+                    "fields": fieldsField
+                ])
             _ = try await client.listIPsecVPNConnections(requestBody)
         }
     }
@@ -122,17 +287,20 @@ struct ShowIPsecVPNConnectionCommand: AsyncParsableCommand {
         help: "Specifies the ID of the IPsec VPN connection.")
     var connectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showIPsecVPNConnection(connectionID: connectionID)
         }
     }
 }
 
-struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand {
+struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-i-psec-vpn-connection",
         abstract: "Updating an IPsec VPN Connection",
@@ -145,28 +313,141 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/ipsec_connection_management/updating_an_ipsec_vpn_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"ipsec_site_connection": {}, "psk": "", "initiator": "bi-directional|response-only", \#
+        "description": "", "admin_state_up": false, "peer_cidrs": [""], "mtu": 0, "peer_ep_group_id": "", \#
+        "local_ep_group_id": "", "peer_address": "", "peer_id": "", "name": "", "dpd": {"action": "", \#
+        "interval": 0, "timeout": 0}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateIPsecVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): ipsec_site_connection*, psk, initiator, description, admin_state_up, \
-            peer_cidrs, mtu, peer_ep_group_id, local_ep_group_id, peer_address, peer_id, name, dpd.
+            peer_cidrs, mtu, peer_ep_group_id, local_ep_group_id, peer_address, peer_id, name, dpd. An \
+            option named after a field overrides that field of --body. --generate-skeleton prints a \
+            template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("connection-id"),
         help: "Specifies the ID of the IPsec VPN connection.")
     var connectionID: String
 
+    @Option(
+        name: .customLong("psk"),
+        help: """
+            Specifies the pre-shared key. The key Can contain 6 to 128 characters. Can contain only: Digits \
+            Uppercase letters Lowercase letters Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \\ \
+            , . / : ;. Sets `psk` of the body, over --body.
+            """)
+    var pskField: String?
+
+    @Option(
+        name: .customLong("initiator"),
+        help: """
+            Specifies whether this VPN can only respond to connections or both respond to and initiate \
+            connections. The value can be bi-directional or response-only. Values: bi-directional, \
+            response-only. Sets `initiator` of the body, over --body.
+            """,
+        completion: .list(["bi-directional", "response-only"]))
+    var initiatorField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the IPsec policy ID. description can contain a maximum of 255 characters. This \
+            parameter has been used by internal components, and you are not allowed to configure the \
+            parameter. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("admin-state-up"),
+        help: """
+            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
+            only be true. Sets `admin_state_up` of the body, over --body.
+            """)
+    var adminStateUpField: Bool?
+
+    @Option(
+        name: .customLong("mtu"),
+        help: """
+            Specifies the maximum transmission unit to address fragmentation. mtu can only be 1500. Sets \
+            `mtu` of the body, over --body.
+            """)
+    var mtuField: Int?
+
+    @Option(
+        name: .customLong("peer-ep-group-id"),
+        help: """
+            Specifies the endpoint group ID (tenant CIDR blocks). Sets `peer_ep_group_id` of the body, over \
+            --body.
+            """)
+    var peerEpGroupIDField: String?
+
+    @Option(
+        name: .customLong("local-ep-group-id"),
+        help: """
+            Specifies the endpoint group ID (VPC subnets). Sets `local_ep_group_id` of the body, over \
+            --body.
+            """)
+    var localEpGroupIDField: String?
+
+    @Option(
+        name: .customLong("peer-address"),
+        help: """
+            Specifies the remote gateway address. The address can contain up to 250 characters. Sets \
+            `peer_address` of the body, over --body.
+            """)
+    var peerAddressField: String?
+
+    @Option(
+        name: .customLong("peer-id"),
+        help: """
+            Specifies the remote gateway ID. The ID can contain up to 250 characters. Sets `peer_id` of the \
+            body, over --body.
+            """)
+    var peerIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the name of the IPsec VPN connection. The name can contain 1 to 64 characters. Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateIPsecVPNConnectionRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateIPsecVPNConnectionRequest.self, from: body,
+                overriding: [
+                    "psk": pskField,
+                    "initiator": initiatorField,
+                    "description": descriptionField,
+                    "admin_state_up": adminStateUpField,
+                    "mtu": mtuField,
+                    "peer_ep_group_id": peerEpGroupIDField,
+                    "local_ep_group_id": localEpGroupIDField,
+                    "peer_address": peerAddressField,
+                    "peer_id": peerIDField,
+                    "name": nameField
+                ])
             _ = try await client.updateIPsecVPNConnection(connectionID: connectionID, requestBody)
         }
     }

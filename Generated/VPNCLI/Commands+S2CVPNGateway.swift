@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateVgwCommand: AsyncParsableCommand {
+struct CreateVgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vgw",
         abstract: "Creating a VPN Gateway",
@@ -19,21 +19,39 @@ struct CreateVgwCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/s2c_vpn_gateway/creating_a_vpn_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpn_gateway": {"name": "", "network_type": "", "attachment_type": "", "ip_version": "", "er_id": \#
+        "", "vpc_id": "", "local_subnets": [""], "connect_subnet": "", "bgp_asn": 0, "flavor": "", \#
+        "availability_zone_ids": [""], "enterprise_project_id": "", "eip1": {"id": "", "type": "", \#
+        "bandwidth_size": 0, "bandwidth_name": "", "bandwidth_id": "", "charge_mode": ""}, "eip2": {"id": \#
+        "", "type": "", "bandwidth_size": 0, "bandwidth_name": "", "bandwidth_id": "", "charge_mode": ""}, \#
+        "access_vpc_id": "", "access_subnet_id": "", "ha_mode": "", "access_private_ip_1": "", \#
+        "access_private_ip_2": "", "tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVgwRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vpn_gateway*.
+            required): vpn_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVgwRequest.self, from: body)
             _ = try await client.createVgw(requestBody)
         }
@@ -58,11 +76,14 @@ struct DeleteVgwCommand: AsyncParsableCommand {
         help: "Specifies the ID of a VPN gateway instance.")
     var vgwID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVgw(vgwID: vgwID)
         }
     }
@@ -81,11 +102,14 @@ struct ListAvailabilityZonesCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/s2c_vpn_gateway/querying_the_azs_of_vpn_gateways.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAvailabilityZones()
         }
     }
@@ -109,11 +133,14 @@ struct ListVgwsCommand: AsyncParsableCommand {
         help: "Specifies an enterprise project ID.")
     var enterpriseProjectID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVgws(
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID
             )
@@ -139,17 +166,20 @@ struct ShowVgwCommand: AsyncParsableCommand {
         help: "Specifies a VPN gateway ID.")
     var vgwID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVgw(vgwID: vgwID)
         }
     }
 }
 
-struct UpdatePostpaidVgwSpecificationCommand: AsyncParsableCommand {
+struct UpdatePostpaidVgwSpecificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-postpaid-vgw-specification",
         abstract: "Changing the Specification of a Gateway",
@@ -163,33 +193,43 @@ struct UpdatePostpaidVgwSpecificationCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/s2c_vpn_gateway/changing_the_specification_of_a_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"vpn_gateway": {"flavor": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePostpaidVgwSpecificationRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): vpn_gateway*.
+            input. Fields (* required): vpn_gateway*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vgw-id"),
         help: "Specifies the ID of a VPN gateway instance.")
     var vgwID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePostpaidVgwSpecificationRequest.self, from: body)
             _ = try await client.updatePostpaidVgwSpecification(vgwID: vgwID, requestBody)
         }
     }
 }
 
-struct UpdateVgwCommand: AsyncParsableCommand {
+struct UpdateVgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vgw",
         abstract: "Updating a VPN Gateway",
@@ -202,26 +242,38 @@ struct UpdateVgwCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/s2c_vpn_gateway/updating_a_vpn_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpn_gateway": {"name": "", "local_subnets": [""], "eip_id_1": "", "eip_id_2": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVgwRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): vpn_gateway*.
+            required): vpn_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vgw-id"),
         help: "Specifies the ID of a VPN gateway instance.")
     var vgwID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVgwRequest.self, from: body)
             _ = try await client.updateVgw(vgwID: vgwID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct BatchCreateOrDeleteVPNTagsCommand: AsyncParsableCommand {
+struct BatchCreateOrDeleteVPNTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-or-delete-vpn-tags",
         abstract: "Batch Creating or Deleting VPN Tags",
@@ -19,33 +19,55 @@ struct BatchCreateOrDeleteVPNTagsCommand: AsyncParsableCommand {
             api_reference_classic_vpn/api/tag_management/batch_creating_or_deleting_vpn_tags.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}], "action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateOrDeleteVPNTagsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): tags*, action*.
+            input. Fields (* required): tags*, action*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "")
     var resourceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. The identifier can be create or delete. Sets `action` of the \
+            body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateOrDeleteVPNTagsRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                BatchCreateOrDeleteVPNTagsRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             try await client.batchCreateOrDeleteVPNTags(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct CreateTagsForVPNCommand: AsyncParsableCommand {
+struct CreateTagsForVPNCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-tags-for-vpn",
         abstract: "Creating Tags for a VPN",
@@ -57,26 +79,36 @@ struct CreateTagsForVPNCommand: AsyncParsableCommand {
             Documented in api_reference_classic_vpn/api/tag_management/creating_tags_for_a_vpn.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tag": {"key": "", "value": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateTagsForVPNRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): tag*.
+            (* required): tag*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-id"),
         help: "")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTagsForVPNRequest.self, from: body)
             try await client.createTagsForVPN(resourceID: resourceID, requestBody)
         }
@@ -105,11 +137,14 @@ struct DeleteVPNTagsCommand: AsyncParsableCommand {
         help: "")
     var key: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPNTags(resourceID: resourceID, key: key)
         }
     }
@@ -132,11 +167,14 @@ struct ListVPNTagsCommand: AsyncParsableCommand {
         help: "")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPNTags(resourceID: resourceID)
         }
     }
@@ -155,17 +193,20 @@ struct ListVPNTagsInProjectCommand: AsyncParsableCommand {
             api_reference_classic_vpn/api/tag_management/querying_vpn_tags_in_a_specified_project.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVPNTagsInProject()
         }
     }
 }
 
-struct ListVPNsByTagCommand: AsyncParsableCommand {
+struct ListVPNsByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpns-by-tag",
         abstract: "Querying VPNs by Tag",
@@ -177,22 +218,71 @@ struct ListVPNsByTagCommand: AsyncParsableCommand {
             Documented in api_reference_classic_vpn/api/tag_management/querying_vpns_by_tag.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"tags": [{"key": "", "values": [""], "value": ""}], "limit": 0, "offset": 0, "action": "", \#
+        "matches": [{"key": "", "value": ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListVPNsByTagRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): tags, limit, offset, action*, matches.
+            required): tags, limit, offset, action*, matches. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of resources to be queried. If action is set to count, this \
+            parameter is not required. If action is set to filter, the default value of limit is 1000. \
+            Supported range: 1 to 1000. Sets `limit` of the body, over --body.
+            """)
+    var limitField: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the index position. The query starts from the next data record indexed by this \
+            parameter. You do not need to specify this parameter when querying resources on the first page. \
+            When you query resources on subsequent pages, set offset to the location returned in the \
+            response body for the previous query. If action is set to count, this parameter is not required. \
+            If action is set to filter, the default value is 0. The offset must be a number and cannot be \
+            negative. Sets `offset` of the body, over --body.
+            """)
+    var offsetField: Int?
+
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Specifies the operation identifier. The identifier can be filter or count. filter: Query data in \
+            pages. count: returns the total number of records that meet specified conditions. Sets `action` \
+            of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListVPNsByTagRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListVPNsByTagRequest.self, from: body,
+                overriding: [
+                    "limit": limitField,
+                    "offset": offsetField,
+                    "action": actionField
+                ])
             _ = try await client.listVPNsByTag(requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct BatchCreateVpnConnectionCommand: AsyncParsableCommand {
+struct BatchCreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-vpn-connection",
         abstract: "Creating VPN Connections in Batches",
@@ -19,28 +19,48 @@ struct BatchCreateVpnConnectionCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_connection/creating_vpn_connections_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpn_connections": [{"name": "", "vgw_id": "", "vgw_ip": "", "style": "", "cgw_id": "", \#
+        "peer_subnets": [""], "tunnel_local_address": "", "tunnel_peer_address": "", "enable_nqa": false, \#
+        "enable_hub": false, "psk": "", "policy_rules": [{"rule_index": 0, "source": "", "destination": \#
+        [""]}], "ikepolicy": {"ike_version": "", "phase1_negotiation_mode": "", "authentication_algorithm": \#
+        "", "encryption_algorithm": "", "dh_group": "", "authentication_method": "", "lifetime_seconds": 0, \#
+        "local_id_type": "", "local_id": "", "peer_id_type": "", "peer_id": "", "dpd": {"timeout": 0, \#
+        "interval": 0, "msg": ""}}, "ipsecpolicy": {"authentication_algorithm": "", "encryption_algorithm": \#
+        "", "pfs": "", "transform_protocol": "", "lifetime_seconds": 0, "encapsulation_mode": ""}, \#
+        "ha_role": "", "tags": [{"key": "", "value": ""}]}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpn_connections*.
+            Fields (* required): vpn_connections*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateVpnConnectionRequest.self, from: body)
             _ = try await client.batchCreateVpnConnection(requestBody)
         }
     }
 }
 
-struct CreateVpnConnectionCommand: AsyncParsableCommand {
+struct CreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpn-connection",
         abstract: "Creating a VPN Connection",
@@ -53,21 +73,41 @@ struct CreateVpnConnectionCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_connection/creating_a_vpn_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpn_connection": {"name": "", "vgw_id": "", "vgw_ip": "", "style": "", "cgw_id": "", \#
+        "peer_subnets": [""], "tunnel_local_address": "", "tunnel_peer_address": "", "enable_nqa": false, \#
+        "enable_hub": false, "psk": "", "policy_rules": [{"rule_index": 0, "source": "", "destination": \#
+        [""]}], "ikepolicy": {"ike_version": "", "phase1_negotiation_mode": "", "authentication_algorithm": \#
+        "", "encryption_algorithm": "", "dh_group": "", "authentication_method": "", "lifetime_seconds": 0, \#
+        "local_id_type": "", "local_id": "", "peer_id_type": "", "peer_id": "", "dpd": {"timeout": 0, \#
+        "interval": 0, "msg": ""}}, "ipsecpolicy": {"authentication_algorithm": "", "encryption_algorithm": \#
+        "", "pfs": "", "transform_protocol": "", "lifetime_seconds": 0, "encapsulation_mode": ""}, \#
+        "ha_role": "", "tags": [{"key": "", "value": ""}]}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpn_connection*.
+            Fields (* required): vpn_connection*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVpnConnectionRequest.self, from: body)
             _ = try await client.createVpnConnection(requestBody)
         }
@@ -92,11 +132,14 @@ struct DeleteVpnConnectionCommand: AsyncParsableCommand {
         help: "Specifies a VPN connection ID.")
     var vpnConnectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVpnConnection(vpnConnectionID: vpnConnectionID)
         }
     }
@@ -147,11 +190,14 @@ struct ListVpnConnectionsCommand: AsyncParsableCommand {
             """)
     var marker: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listVpnConnections(
                 vgwIP: vgwIP,
                 vgwID: vgwID,
@@ -181,11 +227,14 @@ struct ShowVpnConnectionCommand: AsyncParsableCommand {
         help: "Specifies a VPN connection ID.")
     var vpnConnectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVpnConnection(vpnConnectionID: vpnConnectionID)
         }
     }
@@ -209,17 +258,20 @@ struct ShowVpnConnectionLogCommand: AsyncParsableCommand {
         help: "Specifies a VPN connection ID.")
     var vpnConnectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVpnConnectionLog(vpnConnectionID: vpnConnectionID)
         }
     }
 }
 
-struct UpdateVpnConnectionCommand: AsyncParsableCommand {
+struct UpdateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpn-connection",
         abstract: "Updating a VPN Connection",
@@ -232,26 +284,44 @@ struct UpdateVpnConnectionCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_connection/updating_a_vpn_connection.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"vpn_connection": {"name": "", "cgw_id": "", "peer_subnets": [""], "tunnel_local_address": "", \#
+        "tunnel_peer_address": "", "enable_hub": false, "psk": "", "policy_rules": [{"rule_index": 0, \#
+        "source": "", "destination": [""]}], "ikepolicy": {"ike_version": "", "phase1_negotiation_mode": \#
+        "", "authentication_algorithm": "", "encryption_algorithm": "", "dh_group": "", "lifetime_seconds": \#
+        0, "local_id_type": "", "local_id": "", "peer_id_type": "", "peer_id": "", "dpd": {"timeout": 0, \#
+        "interval": 0, "msg": ""}}, "ipsecpolicy": {"authentication_algorithm": "", "encryption_algorithm": \#
+        "", "pfs": "", "transform_protocol": "", "lifetime_seconds": 0, "encapsulation_mode": ""}}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): vpn_connection*.
+            Fields (* required): vpn_connection*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("vpn-connection-id"),
         help: "Specifies a VPN connection ID.")
     var vpnConnectionID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVpnConnectionRequest.self, from: body)
             _ = try await client.updateVpnConnection(vpnConnectionID: vpnConnectionID, requestBody)
         }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateConnectionMonitorCommand: AsyncParsableCommand {
+struct CreateConnectionMonitorCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-connection-monitor",
         abstract: "Creating a VPN Connection Monitor",
@@ -22,21 +22,31 @@ struct CreateConnectionMonitorCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_connection_monitoring/creating_a_vpn_connection_monitor.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"connection_monitor": {"vpn_connection_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateConnectionMonitorRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): connection_monitor*.
+            Fields (* required): connection_monitor*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateConnectionMonitorRequest.self, from: body)
             _ = try await client.createConnectionMonitor(requestBody)
         }
@@ -61,11 +71,14 @@ struct DeleteConnectionMonitorCommand: AsyncParsableCommand {
         help: "Specifies the ID of a VPN connection monitor.")
     var connectionMonitorID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteConnectionMonitor(connectionMonitorID: connectionMonitorID)
         }
     }
@@ -94,11 +107,14 @@ struct ListConnectionMonitorsCommand: AsyncParsableCommand {
         help: "Specifies an enterprise project ID.")
     var enterpriseProjectID: [String] = []
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listConnectionMonitors(
                 vpnConnectionID: vpnConnectionID,
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID
@@ -125,11 +141,14 @@ struct ShowConnectionMonitorCommand: AsyncParsableCommand {
         help: "Specifies the ID of a VPN connection monitor.")
     var connectionMonitorID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showConnectionMonitor(connectionMonitorID: connectionMonitorID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateVPNEndpointGroupCommand: AsyncParsableCommand {
+struct CreateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpn-endpoint-group",
         abstract: "Creating a VPN Endpoint Group",
@@ -19,22 +19,73 @@ struct CreateVPNEndpointGroupCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_endpoint_group_management/creating_a_vpn_endpoint_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"endpoints": [""], "type": "", "name": "", "tenant_id": "", "description": "", "endpoint_group": \#
+        {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPNEndpointGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): endpoints*, type*, name, tenant_id, description, endpoint_group*.
+            Fields (* required): endpoints*, type*, name, tenant_id, description, endpoint_group*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Specifies the endpoint type, which can be subnet or cidr. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the name of the VPN endpoint group. The name can contain 1 to 64 characters. Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("tenant-id"),
+        help: """
+            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
+            over --body.
+            """)
+    var tenantIDField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Provides supplementary information about the VPN endpoint group. The description can contain up \
+            to 255 characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVPNEndpointGroupRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVPNEndpointGroupRequest.self, from: body,
+                overriding: [
+                    "type": typeField,
+                    "name": nameField,
+                    "tenant_id": tenantIDField,
+                    "description": descriptionField
+                ])
             _ = try await client.createVPNEndpointGroup(requestBody)
         }
     }
@@ -58,17 +109,20 @@ struct DeleteVPNEndpointGroupCommand: AsyncParsableCommand {
         help: "Specifies the VPN endpoint group ID.")
     var endpointGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPNEndpointGroup(endpointGroupID: endpointGroupID)
         }
     }
 }
 
-struct ListVPNEndpointGroupsCommand: AsyncParsableCommand {
+struct ListVPNEndpointGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpn-endpoint-groups",
         abstract: "Querying VPN Endpoint Groups",
@@ -81,22 +135,44 @@ struct ListVPNEndpointGroupsCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_endpoint_group_management/querying_vpn_endpoint_groups.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"fields": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListVPNEndpointGroupsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): fields.
+            Fields (* required): fields. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("fields"),
+        help: """
+            Controls which parameters are returned. If this parameter is not specified, all parameters will \
+            be returned. Sets `fields` of the body, over --body.
+            """)
+    var fieldsField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListVPNEndpointGroupsRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListVPNEndpointGroupsRequest.self, from: body,
+                overriding: [
+                    "fields": fieldsField
+                ])
             _ = try await client.listVPNEndpointGroups(requestBody)
         }
     }
@@ -120,17 +196,20 @@ struct ShowVPNEndpointGroupCommand: AsyncParsableCommand {
         help: "Specifies the ID of the VPN endpoint group.")
     var endpointGroupID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPNEndpointGroup(endpointGroupID: endpointGroupID)
         }
     }
 }
 
-struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand {
+struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpn-endpoint-group",
         abstract: "Updating a VPN Endpoint Group",
@@ -143,27 +222,58 @@ struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_endpoint_group_management/updating_a_vpn_endpoint_group.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "name": "", "endpoint_group": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPNEndpointGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): description, name, endpoint_group*.
+            Fields (* required): description, name, endpoint_group*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("endpoint-group-id"),
         help: "Specifies the ID of the VPN endpoint group.")
     var endpointGroupID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Provides supplementary information about the VPN endpoint group. The description can contain up \
+            to 255 characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the name of the VPN endpoint group. The name can contain 1 to 64 characters. Sets \
+            `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVPNEndpointGroupRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateVPNEndpointGroupRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "name": nameField
+                ])
             _ = try await client.updateVPNEndpointGroup(endpointGroupID: endpointGroupID, requestBody)
         }
     }

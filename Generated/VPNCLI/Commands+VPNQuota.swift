@@ -19,11 +19,14 @@ struct ShowQuotasInfoCommand: AsyncParsableCommand {
             Documented in api_reference_enterprise_edition_vpn/api/vpn_quota/querying_quotas.html.
             """)
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showQuotasInfo()
         }
     }

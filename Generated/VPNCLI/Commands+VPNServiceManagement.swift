@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct CreateVPNServiceCommand: AsyncParsableCommand {
+struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpn-service",
         abstract: "Creating a VPN Service",
@@ -19,16 +19,26 @@ struct CreateVPNServiceCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_service_management/creating_a_vpn_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"subnet_id": "", "router_id": "", "name": "", "admin_state_up": false, "tenant_id": "", \#
+        "description": "", "external_v4_ip": "", "vpnservice": {}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateVPNServiceRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): subnet_id, router_id*, name, admin_state_up, tenant_id, description, \
-            external_v4_ip, vpnservice*.
+            external_v4_ip, vpnservice*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -36,18 +46,93 @@ struct CreateVPNServiceCommand: AsyncParsableCommand {
             Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
             as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
             DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            Specifies the subnet ID. The subnet here is the VPC subnet. Query the subnet and enter the \
+            correct ID. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("router-id"),
+        help: """
+            Specifies the router ID. The value of router_id must be the VPC router ID. Sets `router_id` of \
+            the body, over --body.
+            """)
+    var routerIDField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the VPN service name. The name can contain 1 to 64 characters. Sets `name` of the \
+            body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("admin-state-up"),
+        help: """
+            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
+            only be true. Sets `admin_state_up` of the body, over --body.
+            """)
+    var adminStateUpField: Bool?
+
+    @Option(
+        name: .customLong("tenant-id"),
+        help: """
+            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
+            over --body.
+            """)
+    var tenantIDField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Provides supplementary information about the VPN service. The description can contain up to 255 \
+            characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("external-v4-ip"),
+        help: """
+            Specifies the IPv4 address of the VPN service external gateway. The address can contain up to \
+            255 characters. When you configure this parameter, ensure that the tenant meets one of the \
+            following conditions: role is admin. role is internal_admin. role is op_service. role is vpn_adm \
+            and operations can be performed only on resources of the current tenant. Sets `external_v4_ip` \
+            of the body, over --body.
+            """)
+    var externalV4IPField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVPNServiceRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateVPNServiceRequest.self, from: body,
+                overriding: [
+                    "subnet_id": subnetIDField,
+                    "router_id": routerIDField,
+                    "name": nameField,
+                    "admin_state_up": adminStateUpField,
+                    "tenant_id": tenantIDField,
+                    "description": descriptionField,
+                    "external_v4_ip": externalV4IPField
+                ])
             let response = try await client.createVPNService(requestBody)
             if !wait.isEmpty {
                 guard let createdId = response.id else {
@@ -92,11 +177,14 @@ struct DeleteVPNServiceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteVPNService(serviceID: serviceID)
             if wait {
                 output.keepLastResponse()
@@ -106,7 +194,7 @@ struct DeleteVPNServiceCommand: AsyncParsableCommand {
     }
 }
 
-struct ListVPNServicesCommand: AsyncParsableCommand {
+struct ListVPNServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpn-services",
         abstract: "Querying VPN Services",
@@ -119,22 +207,44 @@ struct ListVPNServicesCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_service_management/querying_vpn_services.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"fields": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListVPNServicesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fields.
+            (* required): fields. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("fields"),
+        help: """
+            Controls which parameters are returned. If this parameter is not specified, all parameters will \
+            be returned. Sets `fields` of the body, over --body.
+            """)
+    var fieldsField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListVPNServicesRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListVPNServicesRequest.self, from: body,
+                overriding: [
+                    "fields": fieldsField
+                ])
             _ = try await client.listVPNServices(requestBody)
         }
     }
@@ -158,17 +268,20 @@ struct ShowVPNServiceCommand: AsyncParsableCommand {
         help: "Specifies the VPN service ID.")
     var serviceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showVPNService(serviceID: serviceID)
         }
     }
 }
 
-struct UpdateVPNServiceCommand: AsyncParsableCommand {
+struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpn-service",
         abstract: "Updating a VPN Service",
@@ -181,15 +294,22 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_service_management/updating_a_vpn_service.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"description": "", "name": "", "admin_state_up": false, "vpnservice": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPNServiceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): description, name, admin_state_up, vpnservice*.
+            (* required): description, name, admin_state_up, vpnservice*. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("service-id"),
@@ -202,18 +322,54 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand {
             Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
             as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
             DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Provides supplementary information about the VPN service. The description can contain up to 255 \
+            characters. Sets `description` of the body, over --body.
+            """)
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the VPN service name. The name can contain 1 to 64 characters. Sets `name` of the \
+            body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("admin-state-up"),
+        help: """
+            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
+            only be true. Sets `admin_state_up` of the body, over --body.
+            """)
+    var adminStateUpField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVPNServiceRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateVPNServiceRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "name": nameField,
+                    "admin_state_up": adminStateUpField
+                ])
             _ = try await client.updateVPNService(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForVPNService(
@@ -246,22 +402,31 @@ struct WaitForVPNServiceCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, BUILD, ERROR, \
             PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForVPNService(
                 serviceID: serviceID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -289,11 +454,14 @@ struct WaitForVPNServiceDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForVPNServiceDeletion(serviceID: serviceID, options: waiting.options)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct BatchCreateResourceTagsCommand: AsyncParsableCommand {
+struct BatchCreateResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-resource-tags",
         abstract: "Adding Resource Tags in Batches",
@@ -19,15 +19,22 @@ struct BatchCreateResourceTagsCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_tag/adding_resource_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchCreateResourceTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -42,11 +49,14 @@ struct BatchCreateResourceTagsCommand: AsyncParsableCommand {
         help: "Indicates a resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourceTagsRequest.self, from: body)
             try await client.batchCreateResourceTags(
                 resourceType: resourceType,
@@ -57,7 +67,7 @@ struct BatchCreateResourceTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct BatchDeleteResourceTagsCommand: AsyncParsableCommand {
+struct BatchDeleteResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-delete-resource-tags",
         abstract: "Deleting Resource Tags in Batches",
@@ -70,15 +80,22 @@ struct BatchDeleteResourceTagsCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_tag/deleting_resource_tags_in_batches.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"tags": [{"key": "", "value": ""}]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (BatchDeleteResourceTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): tags*.
+            Fields (* required): tags*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -93,11 +110,14 @@ struct BatchDeleteResourceTagsCommand: AsyncParsableCommand {
         help: "Indicates a resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourceTagsRequest.self, from: body)
             try await client.batchDeleteResourceTags(
                 resourceType: resourceType,
@@ -108,7 +128,7 @@ struct BatchDeleteResourceTagsCommand: AsyncParsableCommand {
     }
 }
 
-struct CountResourcesByTagsCommand: AsyncParsableCommand {
+struct CountResourcesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "count-resources-by-tags",
         abstract: "Querying the Number of Resource Instances",
@@ -121,15 +141,25 @@ struct CountResourcesByTagsCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_tag/querying_the_number_of_resource_instances.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "tags": [{"key": "", "values": [""]}], "matches": [{"key": "", "value": \#
+        ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CountResourcesByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): without_any_tag, tags, matches.
+            Fields (* required): without_any_tag, tags, matches. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -139,12 +169,29 @@ struct CountResourcesByTagsCommand: AsyncParsableCommand {
             """)
     var resourceType: String
 
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            When this parameter is set to true, all resources without tags are queried. In this case, the \
+            tags field is ignored. If this parameter is set to false or is not specified, all resources are \
+            queried or resources are filtered by \"tags\" or \"matches\". Sets `without_any_tag` of the \
+            body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CountResourcesByTagsRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CountResourcesByTagsRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField
+                ])
             _ = try await client.countResourcesByTags(resourceType: resourceType, requestBody)
         }
     }
@@ -171,17 +218,20 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
             """)
     var resourceType: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
 }
 
-struct ListResourcesByTagsCommand: AsyncParsableCommand {
+struct ListResourcesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-resources-by-tags",
         abstract: "Querying the Resource Instance List",
@@ -194,15 +244,25 @@ struct ListResourcesByTagsCommand: AsyncParsableCommand {
             api_reference_enterprise_edition_vpn/api/vpn_tag/querying_the_resource_instance_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"without_any_tag": false, "tags": [{"key": "", "values": [""]}], "matches": [{"key": "", "value": \#
+        ""}]}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ListResourcesByTagsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): without_any_tag, tags, matches.
+            Fields (* required): without_any_tag, tags, matches. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("resource-type"),
@@ -236,12 +296,29 @@ struct ListResourcesByTagsCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @Option(
+        name: .customLong("without-any-tag"),
+        help: """
+            When this parameter is set to true, all resources without tags are queried. In this case, the \
+            tags field is ignored. If this parameter is set to false or is not specified, all resources are \
+            queried or resources are filtered by \"tags\" or \"matches\". Sets `without_any_tag` of the \
+            body, over --body.
+            """)
+    var withoutAnyTagField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListResourcesByTagsRequest.self, from: body)
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                ListResourcesByTagsRequest.self, from: body,
+                overriding: [
+                    "without_any_tag": withoutAnyTagField
+                ])
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -289,11 +366,14 @@ struct ShowResourceTagsCommand: AsyncParsableCommand {
         help: "Indicates a resource ID.")
     var resourceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection) { client, output in
+        try await VPNCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showResourceTags(resourceType: resourceType, resourceID: resourceID)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import VPN
 
-/// `vpn`: one subcommand per VPN API operation (61 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct VPNCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc vpn`: one subcommand per VPN API operation (61 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct VPNCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vpn",
         abstract: "Call the VPN API: one subcommand per operation of its API reference.",
         discussion: """
@@ -131,14 +131,16 @@ struct VPNCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (VPNClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: VPNClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: VPNClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: VPNClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: VPNClient.init(client:), operation: operation)
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreateCertificateCommand: AsyncParsableCommand {
+struct CreateCertificateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-certificate",
         abstract: "Creating a Certificate",
@@ -18,22 +18,65 @@ struct CreateCertificateCommand: AsyncParsableCommand {
             Documented in apis/certificate_management/creating_a_certificate.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "content": "", "key": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCertificateRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, content*, key*.
+            (* required): name*, content*, key*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Certificate name. Only digits, letters, hyphens (-), underscores (_), and periods (.) are \
+            allowed. The value can contain a maximum of 256 characters. Sets `name` of the body, over \
+            --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Certificate file. Only certificates and private key files in PEM format are supported, and the \
+            newline characters in the file must be replaced with \\n. Sets `content` of the body, over \
+            --body.
+            """)
+    var contentField: String?
+
+    @Option(
+        name: .customLong("key"),
+        help: """
+            Certificate private key. Only certificates and private key files in PEM format are supported, \
+            and the newline characters in the files must be replaced with \\n. Sets `key` of the body, over \
+            --body.
+            """)
+    var keyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCertificateRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCertificateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "content": contentField,
+                    "key": keyField
+                ])
             _ = try await client.createCertificate(requestBody)
         }
     }
@@ -58,11 +101,14 @@ struct DeleteCertificateCommand: AsyncParsableCommand {
             """)
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteCertificate(certificateID: certificateID)
         }
     }
@@ -103,7 +149,8 @@ struct ListCertificatesCommand: AsyncParsableCommand {
         help: """
             Certificate status. The value can be: 0: The certificate is valid. 1: The certificate has \
             expired.2: The certificate will expire within one month. Values: 0, 1.
-            """)
+            """,
+        completion: .list(["0", "1"]))
     var expStatus: Int?
 
     @Option(
@@ -116,11 +163,14 @@ struct ListCertificatesCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCertificates(
                 page: page,
                 pagesize: pagesize,
@@ -150,17 +200,20 @@ struct ShowCertificateCommand: AsyncParsableCommand {
         help: "HTTPS certificate ID. It can be obtained by calling the Certificate List API.")
     var certificateID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCertificate(certificateID: certificateID)
         }
     }
 }
 
-struct UpdateCertificateCommand: AsyncParsableCommand {
+struct UpdateCertificateCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-certificate",
         abstract: "Modifying a Certificate",
@@ -172,15 +225,22 @@ struct UpdateCertificateCommand: AsyncParsableCommand {
             Documented in apis/certificate_management/modifying_a_certificate.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "content": "", "key": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCertificateRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, content, key.
+            (* required): name*, content, key. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("certificate-id"),
@@ -192,12 +252,47 @@ struct UpdateCertificateCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Certificate name. The value can contain a maximum of 64 characters. Only digits, letters, \
+            hyphens (-), underscores (_), and periods (.) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("content"),
+        help: """
+            Certificate file. Only certificates and private key files in PEM format are supported, and the \
+            newline characters in the file must be replaced with \\n. Sets `content` of the body, over \
+            --body.
+            """)
+    var contentField: String?
+
+    @Option(
+        name: .customLong("key"),
+        help: """
+            Certificate private key. Only certificates and private key files in PEM format are supported, \
+            and the newline characters in the files must be replaced with \\n. Sets `key` of the body, over \
+            --body.
+            """)
+    var keyField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCertificateRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCertificateRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "content": contentField,
+                    "key": keyField
+                ])
             _ = try await client.updateCertificate(
                 certificateID: certificateID,
                 requestBody,

@@ -54,11 +54,14 @@ struct ListBandwidthTimelineCommand: AsyncParsableCommand {
             """)
     var groupBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listBandwidthTimeline(
                 from: from,
                 to: to,
@@ -122,11 +125,14 @@ struct ListQpsTimelineCommand: AsyncParsableCommand {
             """)
     var groupBy: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listQpsTimeline(
                 from: from,
                 to: to,
@@ -176,11 +182,14 @@ struct ListStatisticsCommand: AsyncParsableCommand {
             """)
     var instances: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listStatistics(from: from, to: to, hosts: hosts, instances: instances)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreateInstanceCommand: AsyncParsableCommand {
+struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-instance",
         abstract: "Creating a Dedicated WAF Engine",
@@ -18,23 +18,142 @@ struct CreateInstanceCommand: AsyncParsableCommand {
             Documented in apis/dedicated_instance_management/creating_a_dedicated_waf_engine.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"chargemode": 0, "region": "", "available_zone": "", "arch": "", "instancename": "", \#
+        "specification": "waf.instance.professional|waf.instance.enterprise", "cpu_flavor": "", "vpc_id": \#
+        "", "subnet_id": "", "security_group": [""], "count": 0, "res_tenant": false, "ipv6_enable": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): chargemode, region*, available_zone*, arch*, instancename*, specification*, \
-            cpu_flavor*, vpc_id*, subnet_id*, security_group*, count*, res_tenant*, ipv6_enable.
+            cpu_flavor*, vpc_id*, subnet_id*, security_group*, count*, res_tenant*, ipv6_enable. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("chargemode"),
+        help: """
+            Billing mode. Currently, only pay-per-use (30) is supported. Sets `chargemode` of the body, over \
+            --body.
+            """)
+    var chargemodeField: Int?
+
+    @Option(
+        name: .customLong("available-zone"),
+        help: """
+            AZ where the dedicated engine is to be created. Sets `available_zone` of the body, over --body.
+            """)
+    var availableZoneField: String?
+
+    @Option(
+        name: .customLong("arch"),
+        help: """
+            Dedicated engine CPU architecture. Its value has to be x86. Sets `arch` of the body, over \
+            --body.
+            """)
+    var archField: String?
+
+    @Option(
+        name: .customLong("instancename"),
+        help: """
+            Prefix of the dedicated WAF engine name, which is user-defined. Sets `instancename` of the body, \
+            over --body.
+            """)
+    var instancenameField: String?
+
+    @Option(
+        name: .customLong("specification"),
+        help: """
+            Specifications of the dedicated engine version. The value can be waf.instance.enterprise or \
+            waf.instance.professional. waf.instance.professional: WI-100. Performance: 100 Mbit/s of \
+            throughput and 2,000 QPS. waf.instance.enterprise: WI-500. Performance: 500 Mbit/s of throughput \
+            and 10,000 QPS. Values: waf.instance.professional, waf.instance.enterprise. Sets `specification` \
+            of the body, over --body.
+            """,
+        completion: .list(["waf.instance.professional", "waf.instance.enterprise"]))
+    var specificationField: String?
+
+    @Option(
+        name: .customLong("cpu-flavor"),
+        help: """
+            ECS specifications and the dedicated WAF instance specifications. You can view details about the \
+            supported specifications on the WAF console. Sets `cpu_flavor` of the body, over --body.
+            """)
+    var cpuFlavorField: String?
+
+    @Option(
+        name: .customLong("vpc-id"),
+        help: """
+            ID of the VPC where the dedicated engine is located. It can be obtained by calling the ListVpcs \
+            API. Sets `vpc_id` of the body, over --body.
+            """)
+    var vpcIDField: String?
+
+    @Option(
+        name: .customLong("subnet-id"),
+        help: """
+            ID of the VPC subnet where the dedicated engine is located. It can be obtained by calling the \
+            ListSubnets API. subnet_id has the same value as network_id obtained by calling the OpenStack \
+            APIs. Sets `subnet_id` of the body, over --body.
+            """)
+    var subnetIDField: String?
+
+    @Option(
+        name: .customLong("count"),
+        help: "Number of dedicated engines to be provisioned. Sets `count` of the body, over --body.")
+    var countField: Int?
+
+    @Option(
+        name: .customLong("res-tenant"),
+        help: """
+            Whether to create a dedicated engine instance of the network interface type. Its value has to be \
+            true. Network Interface: Your WAF instance will be connected to your network via a VPC. (If ELB \
+            is used, only dedicated load balancers can be used.). Sets `res_tenant` of the body, over \
+            --body.
+            """)
+    var resTenantField: Bool?
+
+    @Option(
+        name: .customLong("ipv6-enable"),
+        help: """
+            Use of IPv6 addresses. If IPv6 address is enabled, the system assigns an IPv6 address to the \
+            dedicated instance. Sets `ipv6_enable` of the body, over --body.
+            """)
+    var ipv6EnableField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateInstanceRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateInstanceRequest.self, from: body,
+                overriding: [
+                    "chargemode": chargemodeField,
+                    "available_zone": availableZoneField,
+                    "arch": archField,
+                    "instancename": instancenameField,
+                    "specification": specificationField,
+                    "cpu_flavor": cpuFlavorField,
+                    "vpc_id": vpcIDField,
+                    "subnet_id": subnetIDField,
+                    "count": countField,
+                    "res_tenant": resTenantField,
+                    "ipv6_enable": ipv6EnableField
+                ])
             _ = try await client.createInstance(requestBody)
         }
     }
@@ -57,11 +176,14 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
         help: "ID of the dedicated WAF instance. It can be obtained by calling the WAF ListInstance API")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteInstance(instanceID: instanceID)
         }
     }
@@ -95,17 +217,20 @@ struct ListInstanceCommand: AsyncParsableCommand {
         help: "Fuzzy query for dedicated WAF engine names. Only prefix and suffix match query are supported.")
     var instancename: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listInstance(page: page, pagesize: pagesize, instancename: instancename)
         }
     }
 }
 
-struct RenameInstanceCommand: AsyncParsableCommand {
+struct RenameInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "rename-instance",
         abstract: "Renaming a Dedicated WAF Engine",
@@ -117,27 +242,46 @@ struct RenameInstanceCommand: AsyncParsableCommand {
             Documented in apis/dedicated_instance_management/renaming_a_dedicated_waf_engine.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"instancename": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RenameInstanceRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): instancename*.
+            required): instancename*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "ID of the dedicated WAF instance. It can be obtained by calling the WAF ListInstance API")
     var instanceID: String
 
+    @Option(
+        name: .customLong("instancename"),
+        help: "New name of the dedicated WAF engine. Sets `instancename` of the body, over --body.")
+    var instancenameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(RenameInstanceRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                RenameInstanceRequest.self, from: body,
+                overriding: [
+                    "instancename": instancenameField
+                ])
             _ = try await client.renameInstance(instanceID: instanceID, requestBody)
         }
     }
@@ -161,17 +305,20 @@ struct ShowInstanceCommand: AsyncParsableCommand {
         help: "ID of the dedicated WAF instance. It can be obtained by calling the WAF ListInstance API")
     var instanceID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showInstance(instanceID: instanceID)
         }
     }
 }
 
-struct UpgradeInstanceCommand: AsyncParsableCommand {
+struct UpgradeInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgrade-instance",
         abstract: "Upgrading on a Dedicated WAF Instance",
@@ -183,27 +330,49 @@ struct UpgradeInstanceCommand: AsyncParsableCommand {
             Documented in apis/dedicated_instance_management/upgrading_on_a_dedicated_waf_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"action": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpgradeInstanceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): action*.
+            (* required): action*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
         help: "ID of the dedicated WAF engine")
     var instanceID: String
 
+    @Option(
+        name: .customLong("action"),
+        help: """
+            Operation name. upgrade: Upgrade the software version of the dedicated WAF engine. Sets `action` \
+            of the body, over --body.
+            """)
+    var actionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpgradeInstanceRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpgradeInstanceRequest.self, from: body,
+                overriding: [
+                    "action": actionField
+                ])
             _ = try await client.upgradeInstance(instanceID: instanceID, requestBody)
         }
     }

@@ -58,11 +58,14 @@ struct ListEventCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 100.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listEvent(
                 recent: recent,
                 from: from,
@@ -97,11 +100,14 @@ struct ShowEventCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showEvent(eventid: eventid, enterpriseProjectID: enterpriseProjectID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreatePremiumHostCommand: AsyncParsableCommand {
+struct CreatePremiumHostCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-premium-host",
         abstract: "Adding a Protected Domain Name",
@@ -19,23 +19,145 @@ struct CreatePremiumHostCommand: AsyncParsableCommand {
             apis/managing_websites_protected_in_dedicated_mode/adding_a_protected_domain_name.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"certificateid": "", "certificatename": "", "hostname": "", "proxy": false, "policyid": "", \#
+        "server": [{"front_protocol": "", "back_protocol": "", "address": "", "port": 0, "type": "", \#
+        "vpc_id": "", "weight": 0}], "block_page": {"template": "default|custom|redirect", "custom_page": \#
+        {"status_code": "", "content_type": "", "content": ""}, "redirect_url": ""}, "web_tag": "", \#
+        "description": "", "loadbalancer_id": "", "listener_id": "", "protocol_port": 0, "mode": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePremiumHostRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): certificateid, certificatename, hostname*, proxy, policyid, server, block_page, \
-            web_tag, description, loadbalancer_id, listener_id, protocol_port, mode.
+            web_tag, description, loadbalancer_id, listener_id, protocol_port, mode. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("certificateid"),
+        help: """
+            HTTPS certificate ID. It can be obtained by calling the ListCertificates API. This parameter is \
+            not required when the client protocol is HTTP, but it is mandatory when the client protocol is \
+            HTTPS. Sets `certificateid` of the body, over --body.
+            """)
+    var certificateidField: String?
+
+    @Option(
+        name: .customLong("certificatename"),
+        help: """
+            Certificate name. Certifacteid and certificatename are required at the same. If certificateid \
+            does not match certificatename, an error is reported. This parameter is not required when the \
+            client protocol is HTTP, but it is mandatory when the client protocol is HTTPS. Sets \
+            `certificatename` of the body, over --body.
+            """)
+    var certificatenameField: String?
+
+    @Option(
+        name: .customLong("hostname"),
+        help: "Protected domain name or IP address (port allowed). Sets `hostname` of the body, over --body.")
+    var hostnameField: String?
+
+    @Option(
+        name: .customLong("proxy"),
+        help: """
+            Whether a proxy is used for the domain name. If your website has no layer-7 proxy servers such \
+            as CDN and cloud acceleration service deployed in front of WAF and uses only layer-4 load \
+            balancers (or NAT), set Proxy Configured to No. Otherwise, Proxy Configured must be set to Yes. \
+            This ensures that WAF obtains real IP addresses of website visitors and takes protective actions \
+            configured in protection policies. This parameter is mandatory when the dedicated mode is \
+            enabled for the domain name you want to protect. Sets `proxy` of the body, over --body.
+            """)
+    var proxyField: Bool?
+
+    @Option(
+        name: .customLong("policyid"),
+        help: """
+            ID of the policy initially used to the domain name. It can be obtained by calling the API \
+            Querying Protection Policies. Sets `policyid` of the body, over --body.
+            """)
+    var policyidField: String?
+
+    @Option(
+        name: .customLong("web-tag"),
+        help: "website name. Sets `web_tag` of the body, over --body.")
+    var webTagField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "website remarks. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("loadbalancer-id"),
+        help: """
+            Load balancer ID. This parameter is mandatory when the ELB mode is enabled for the domain name \
+            you want to protect. Sets `loadbalancer_id` of the body, over --body.
+            """)
+    var loadbalancerIDField: String?
+
+    @Option(
+        name: .customLong("listener-id"),
+        help: """
+            Listener ID. You can query the listener ID on the Listeners tab on the ELB console. If you leave \
+            this parameter blank, all listeners configured and to be configured for the load balancer will \
+            be protected by WAF. In cloud load balancer access mode, you are advised to set this parameter. \
+            Sets `listener_id` of the body, over --body.
+            """)
+    var listenerIDField: String?
+
+    @Option(
+        name: .customLong("protocol-port"),
+        help: """
+            Port. This parameter is mandatory when the ELB mode is enabled for the domain name you want to \
+            protect. If the ELB mode is enabled for the domain name you want to protect and all listeners of \
+            the load balancer are connected to WAF, set this parameter to 0. If the ELB mode is enabled for \
+            the domain name you want to protect and a specified listener of the specified load balancer is \
+            connected to WAF, set this parameter to the listener port. Sets `protocol_port` of the body, \
+            over --body.
+            """)
+    var protocolPortField: Int?
+
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            If you use the cloud load balancer access mode, enter enter elb-shared. Otherwise, leave this \
+            parameter blank. Sets `mode` of the body, over --body.
+            """)
+    var modeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePremiumHostRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePremiumHostRequest.self, from: body,
+                overriding: [
+                    "certificateid": certificateidField,
+                    "certificatename": certificatenameField,
+                    "hostname": hostnameField,
+                    "proxy": proxyField,
+                    "policyid": policyidField,
+                    "web_tag": webTagField,
+                    "description": descriptionField,
+                    "loadbalancer_id": loadbalancerIDField,
+                    "listener_id": listenerIDField,
+                    "protocol_port": protocolPortField,
+                    "mode": modeField
+                ])
             _ = try await client.createPremiumHost(requestBody)
         }
     }
@@ -64,11 +186,14 @@ struct DeletePremiumHostCommand: AsyncParsableCommand {
         help: "Whether to retain the rule")
     var keepPolicy: Bool?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePremiumHost(hostID: hostID, keepPolicy: keepPolicy)
         }
     }
@@ -114,14 +239,18 @@ struct ListPremiumHostCommand: AsyncParsableCommand {
             sent to the backend servers without passing through WAF. 0: Suspended. WAF only forwards \
             requests for the domain name but does not detect attacks. 1: Enabled. WAF detects attacks based \
             on the configured policy. Values: -1, 0, 1.
-            """)
+            """,
+        completion: .list(["-1", "0", "1"]))
     var protectStatus: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPremiumHost(
                 page: page,
                 pagesize: pagesize,
@@ -151,17 +280,20 @@ struct ShowPremiumHostCommand: AsyncParsableCommand {
         help: "ID of the domain name protected by the dedicated WAF engine")
     var hostID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPremiumHost(hostID: hostID)
         }
     }
 }
 
-struct UpdatePremiumHostCommand: AsyncParsableCommand {
+struct UpdatePremiumHostCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-premium-host",
         abstract: "Modifying a Domain Name Protected by a Dedicated WAF Instance",
@@ -174,34 +306,134 @@ struct UpdatePremiumHostCommand: AsyncParsableCommand {
             apis/managing_websites_protected_in_dedicated_mode/modifying_a_domain_name_protected_by_a_dedicated_waf_instance.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"proxy": false, "certificateid": "", "certificatename": "", "tls": "", "cipher": "", \#
+        "protect_status": 0, "server": [{"front_protocol": "", "back_protocol": "", "address": "", "port": \#
+        0, "type": "", "vpc_id": "", "weight": 0}], "block_page": {"template": "default|custom|redirect", \#
+        "custom_page": {"status_code": "", "content_type": "", "content": ""}, "redirect_url": ""}, "flag": \#
+        {"pci_3ds": "", "pci_dss": ""}, "traffic_mark": {"sip": [""], "cookie": "", "params": ""}, \#
+        "circuit_breaker": {"switch": false, "dead_num": 0, "dead_ratio": 0.0, "block_time": 0, \#
+        "superposition_num": 0, "suspend_num": 0, "sus_block_time": 0}, "timeout_config": \#
+        {"connect_timeout": 0, "send_timeout": 0, "read_timeout": 0}, "web_tag": "", "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePremiumHostRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): proxy, certificateid, certificatename, tls, cipher, protect_status, server, \
-            block_page, flag, traffic_mark, circuit_breaker, timeout_config, web_tag, description.
+            block_page, flag, traffic_mark, circuit_breaker, timeout_config, web_tag, description. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("host-id"),
         help: "ID of the domain name protected by the dedicated WAF engine.")
     var hostID: String
 
+    @Option(
+        name: .customLong("proxy"),
+        help: """
+            Whether a proxy is used for the domain name. If your website has no layer-7 proxy server such as \
+            CDN and cloud acceleration service deployed in front of WAF and uses only layer-4 load balancers \
+            (or NAT), set Proxy Configured to No. Otherwise, Proxy Configured must be set to Yes. This \
+            ensures that WAF obtains real IP addresses of website visitors and takes protective actions \
+            configured in protection policies. Sets `proxy` of the body, over --body.
+            """)
+    var proxyField: Bool?
+
+    @Option(
+        name: .customLong("certificateid"),
+        help: """
+            HTTPS certificate ID. It can be obtained by calling the ListCertificates API. Sets \
+            `certificateid` of the body, over --body.
+            """)
+    var certificateidField: String?
+
+    @Option(
+        name: .customLong("certificatename"),
+        help: """
+            HTTPS certificate name. It can be obtained by calling the ListCertificates API. Certifacteid and \
+            certificatename are required at the same. If certificateid does not match certificatename, an \
+            error is reported. Sets `certificatename` of the body, over --body.
+            """)
+    var certificatenameField: String?
+
+    @Option(
+        name: .customLong("tls"),
+        help: """
+            Minimum TLS version supported. TLS v1.0 is used by default. The value can be:TLS v1.0TLS v1.1TLS \
+            v1.2TLS v1.3. Sets `tls` of the body, over --body.
+            """)
+    var tlsField: String?
+
+    @Option(
+        name: .customLong("cipher"),
+        help: """
+            Cipher suite. The value can be: cipher_1: \
+            ECDHE-ECDSA-AES256-GCM-SHA384:HIGH:!MEDIUM:!LOW:!aNULL:!eNULL:!DES:!MD5:!PSK:!RC4:!kRSA:!SRP:!3DES:!DSS:!EXP:!CAMELLIA:@STRENGTH \
+            cipher_2: EECDH+AESGCM:EDH+AESGCM cipher_3: \
+            ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-SHA384:RC4:HIGH:!MD5:!aNULL:!eNULL:!NULL:!DH:!EDH \
+            cipher_4. \
+            ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA384:AES256-SHA256:RC4:HIGH:!MD5:!aNULL:!eNULL:!NULL:!EDH \
+            cipher_default: \
+            ECDHE-RSA-AES256-SHA384:AES256-SHA256:RC4:HIGH:!MD5:!aNULL:!eNULL:!NULL:!DH:!EDH:!AESGCM. Sets \
+            `cipher` of the body, over --body.
+            """)
+    var cipherField: String?
+
+    @Option(
+        name: .customLong("protect-status"),
+        help: """
+            WAF status of the protected domain name. 0: Suspended. WAF only forwards requests for the domain \
+            name but does not detect attacks. 1: Enabled. WAF detects attacks based on the configured \
+            policy. Sets `protect_status` of the body, over --body.
+            """)
+    var protectStatusField: Int?
+
+    @Option(
+        name: .customLong("web-tag"),
+        help: "website name. Sets `web_tag` of the body, over --body.")
+    var webTagField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "website remarks. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePremiumHostRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePremiumHostRequest.self, from: body,
+                overriding: [
+                    "proxy": proxyField,
+                    "certificateid": certificateidField,
+                    "certificatename": certificatenameField,
+                    "tls": tlsField,
+                    "cipher": cipherField,
+                    "protect_status": protectStatusField,
+                    "web_tag": webTagField,
+                    "description": descriptionField
+                ])
             _ = try await client.updatePremiumHost(hostID: hostID, requestBody)
         }
     }
 }
 
-struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand {
+struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-premium-host-protect-status",
         abstract: "Modifying the Protection Status of a Domain Name in Dedicated Mode",
@@ -215,15 +447,22 @@ struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand {
             apis/managing_websites_protected_in_dedicated_mode/modifying_the_protection_status_of_a_domain_name_in_dedicated_mode.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"protect_status": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePremiumHostProtectStatusRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): protect_status*.
+            input. Fields (* required): protect_status*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("host-id"),
@@ -235,12 +474,29 @@ struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("protect-status"),
+        help: """
+            WAF status of the protected domain name. 0: The WAF protection is suspended. WAF only forwards \
+            requests destined for the domain name and does not detect attacks. 1: The WAF protection is \
+            enabled. WAF detects attacks based on the policy you configure. Sets `protect_status` of the \
+            body, over --body.
+            """)
+    var protectStatusField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePremiumHostProtectStatusRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePremiumHostProtectStatusRequest.self, from: body,
+                overriding: [
+                    "protect_status": protectStatusField
+                ])
             _ = try await client.updatePremiumHostProtectStatus(
                 hostID: hostID,
                 requestBody,

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreateCloudWafPostPaidResourceCommand: AsyncParsableCommand {
+struct CreateCloudWafPostPaidResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cloud-waf-post-paid-resource",
         abstract: "Enabling Pay-Per-Use Billing for Cloud WAF",
@@ -18,15 +18,22 @@ struct CreateCloudWafPostPaidResourceCommand: AsyncParsableCommand {
             Documented in apis/managing_your_subscriptions/enabling_pay-per-use_billing_for_cloud_waf.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"console_area": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCloudWafPostPaidResourceRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): console_area*.
+            input. Fields (* required): console_area*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -38,12 +45,27 @@ struct CreateCloudWafPostPaidResourceCommand: AsyncParsableCommand {
         help: "Region ID.")
     var region: String
 
+    @Option(
+        name: .customLong("console-area"),
+        help: """
+            Website the account belongs to. The value is dt for Cloud website. Sets `console_area` of the \
+            body, over --body.
+            """)
+    var consoleAreaField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCloudWafPostPaidResourceRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCloudWafPostPaidResourceRequest.self, from: body,
+                overriding: [
+                    "console_area": consoleAreaField
+                ])
             _ = try await client.createCloudWafPostPaidResource(
                 requestBody,
                 enterpriseProjectID: enterpriseProjectID,
@@ -70,11 +92,14 @@ struct DeleteCloudWafPostPaidResourceCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteCloudWafPostPaidResource(enterpriseProjectID: enterpriseProjectID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreatePolicyCommand: AsyncParsableCommand {
+struct CreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-policy",
         abstract: "Creating a Policy",
@@ -18,22 +18,44 @@ struct CreatePolicyCommand: AsyncParsableCommand {
             Documented in apis/policy_management/creating_a_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePolicyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name*.
+            required): name*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Policy name. The policy name can contain only digits, letters, and underscores (_) and cannot \
+            exceed 64 characters. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePolicyRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePolicyRequest.self, from: body,
+                overriding: [
+                    "name": nameField
+                ])
             _ = try await client.createPolicy(requestBody)
         }
     }
@@ -56,11 +78,14 @@ struct DeletePolicyCommand: AsyncParsableCommand {
         help: "Policy ID. It can be obtained by calling the API Querying Protection Policies.")
     var policyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePolicy(policyID: policyID)
         }
     }
@@ -96,11 +121,14 @@ struct ListPolicyCommand: AsyncParsableCommand {
         help: "Policy name. Fuzzy search is supported.")
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPolicy(page: page, pagesize: pagesize, name: name)
         }
     }
@@ -123,17 +151,20 @@ struct ShowPolicyCommand: AsyncParsableCommand {
         help: "Policy ID. It can be obtained by calling the API Querying Protection Policies.")
     var policyID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPolicy(policyID: policyID)
         }
     }
 }
 
-struct UpdatePolicyCommand: AsyncParsableCommand {
+struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-policy",
         abstract: "Updating a Policy",
@@ -145,27 +176,78 @@ struct UpdatePolicyCommand: AsyncParsableCommand {
             Documented in apis/policy_management/updating_a_policy.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "action": {"category": "block|log"}, "options": {"webattack": false, "common": false, \#
+        "anticrawler": false, "crawler_engine": false, "crawler_scanner": false, "crawler_script": false, \#
+        "crawler_other": false, "webshell": false, "cc": false, "custom": false, "whiteblackip": false, \#
+        "geoip": false, "ignore": false, "privacy": false, "antitamper": false, "antileakage": false, \#
+        "followed_action": false, "bot_enable": false, "crawler": false, "precise": false, \#
+        "modulex_enabled": false}, "robot_action": {"category": ""}, "level": 0, "full_detection": false}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePolicyRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): name, action, options, robot_action, level, full_detection.
+            required): name, action, options, robot_action, level, full_detection. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the API Querying Protection Policies.")
     var policyID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Policy name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("level"),
+        help: """
+            Protection level 1: WAF detects wget, cURL, and more but does not detect XSS and command \
+            injection attacks in the header, so you may miss more vulnerabilities that actually exist. If \
+            you find out that configured protection rules are affecting your services, adjust the protection \
+            level to 1. 2: WAF detects remote file inclusion, third-party software vulnerabilities, web \
+            shell, and cp and ftp commands. This is the default value. 3: If you need a stricter protection \
+            level, set this parameter to 3. This may increase the false positive rate but decrease the false \
+            negative rate, such as nc, nmap, and kill. Sets `level` of the body, over --body.
+            """)
+    var levelField: Int?
+
+    @Option(
+        name: .customLong("full-detection"),
+        help: """
+            Detection mode in the precise protection rule true: full detection. WAF blocks all requests that \
+            hit the configured precise protection rule when it finishes all threat detections. false: \
+            instant detection. WAF immediately ends threat detection and blocks the request that hits the \
+            configured precise protection rule. Sets `full_detection` of the body, over --body.
+            """)
+    var fullDetectionField: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePolicyRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePolicyRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "level": levelField,
+                    "full_detection": fullDetectionField
+                ])
             _ = try await client.updatePolicy(policyID: policyID, requestBody)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import WAFD
 
-struct CreateAnticrawlerRuleCommand: AsyncParsableCommand {
+struct CreateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-anticrawler-rule",
         abstract: "Creating a JavaScript Anti-Crawler Rule",
@@ -18,15 +18,22 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_javascript_anti-crawler_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"url": "", "logic": 0, "name": "", "type": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAnticrawlerRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): url*, logic*, name*, type*.
+            Fields (* required): url*, logic*, name*, type*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -41,12 +48,49 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("url"),
+        help: "URL to which the rule applies. Sets `url` of the body, over --body.")
+    var urlField: String?
+
+    @Option(
+        name: .customLong("logic"),
+        help: """
+            Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
+            not 7: Suffix is 8: Suffix is not. Sets `logic` of the body, over --body.
+            """)
+    var logicField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Rule name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            JavaScript anti-crawler rule type. anticrawler_specific_url: used to protect a specific path \
+            specified by the rule. anticrawler_except_url: used to protect all paths except the one \
+            specified by the rule. Sets `type` of the body, over --body.
+            """)
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAnticrawlerRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAnticrawlerRuleRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "logic": logicField,
+                    "name": nameField,
+                    "type": typeField
+                ])
             _ = try await client.createAnticrawlerRule(
                 policyID: policyID,
                 requestBody,
@@ -56,7 +100,7 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateAntileakageRulesCommand: AsyncParsableCommand {
+struct CreateAntileakageRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-antileakage-rules",
         abstract: "Creating an Information Leakage Protection Rule",
@@ -68,33 +112,70 @@ struct CreateAntileakageRulesCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_an_information_leakage_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"url": "", "category": "", "contents": [""], "action": {"category": ""}, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAntileakageRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): url*, category*, contents*, action*, description.
+            Fields (* required): url*, category*, contents*, action*, description. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("url"),
+        help: "URL to which the rule applies. Sets `url` of the body, over --body.")
+    var urlField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Sensitive information type in the information leakage prevention rule. sensitive: The rule masks \
+            sensitive user information, such as ID code, phone numbers, and email addresses. code: The rule \
+            blocks response pages of specified HTTP response code. Sets `category` of the body, over --body.
+            """)
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAntileakageRulesRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAntileakageRulesRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "category": categoryField,
+                    "description": descriptionField
+                ])
             _ = try await client.createAntileakageRules(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreateAntitamperRuleCommand: AsyncParsableCommand {
+struct CreateAntitamperRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-antitamper-rule",
         abstract: "Creating a Web Tamper Protection Rule",
@@ -106,15 +187,22 @@ struct CreateAntitamperRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_web_tamper_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"hostname": "", "url": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateAntitamperRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): hostname*, url*, description.
+            Fields (* required): hostname*, url*, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -126,12 +214,42 @@ struct CreateAntitamperRuleCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("hostname"),
+        help: """
+            Protected website. It can be obtained by calling the ListHost API in cloud mode (the value of \
+            the hostname field in the response body). Sets `hostname` of the body, over --body.
+            """)
+    var hostnameField: String?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            URL protected by the web tamper protection rule. The value must be in the standard URL format, \
+            for example, /admin. Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateAntitamperRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateAntitamperRuleRequest.self, from: body,
+                overriding: [
+                    "hostname": hostnameField,
+                    "url": urlField,
+                    "description": descriptionField
+                ])
             _ = try await client.createAntitamperRule(
                 policyID: policyID,
                 requestBody,
@@ -141,7 +259,7 @@ struct CreateAntitamperRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateCcRuleCommand: AsyncParsableCommand {
+struct CreateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-cc-rule",
         abstract: "Creating a CC Attack Protection Rule",
@@ -153,34 +271,145 @@ struct CreateCcRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_cc_attack_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"mode": 0, "url": "", "conditions": [{"category": "url|ip|params|cookie|header", \#
+        "logic_operation": "", "contents": [""], "value_list_id": "", "index": ""}], "action": {"category": \#
+        "", "detail": {"response": {"content_type": "application/json|text/html|text/xml", "content": \#
+        ""}}}, "tag_type": "", "tag_index": "", "tag_condition": {"category": "", "contents": [""]}, \#
+        "limit_num": 0, "limit_period": 0, "unlock_num": 0, "lock_time": 0, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCcRuleRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): mode*, url*, conditions, action*, tag_type*, tag_index, tag_condition, limit_num*, \
-            limit_period*, unlock_num, lock_time, description.
+            limit_period*, unlock_num, lock_time, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
+            CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
+            of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
+            all be set. Sets `mode` of the body, over --body.
+            """)
+    var modeField: Int?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Path to be protected in the CC attack protection rule. This parameter is mandatory when the CC \
+            attack protection rule is in standard mode (i.e. the value of mode is 0). Sets `url` of the \
+            body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("tag-type"),
+        help: """
+            Rate limit mode. ip: IP-based rate limiting. Website visitors are identified by IP address. \
+            cookie: User-based rate limiting. Website visitors are identified by the cookie key value. \
+            header: User-based rate limiting. Website visitors are identified by the header field. other: \
+            Website visitors are identified by the Referer field (user-defined request source). Sets \
+            `tag_type` of the body, over --body.
+            """)
+    var tagTypeField: String?
+
+    @Option(
+        name: .customLong("tag-index"),
+        help: """
+            User identifier. This parameter is mandatory when the rate limit mode is set to user (cookie or \
+            header). cookie: Set the cookie field name. You need to configure an attribute variable name in \
+            the cookie that can uniquely identify a web visitor based on your website requirements. This \
+            field does not support regular expressions. Only complete matches are supported. For example, if \
+            a website uses the name field in the cookie to uniquely identify a website visitor, select name. \
+            header: Set the user-defined HTTP header you want to protect. You need to configure the HTTP \
+            header that can identify web visitors based on your website requirements. Sets `tag_index` of \
+            the body, over --body.
+            """)
+    var tagIndexField: String?
+
+    @Option(
+        name: .customLong("limit-num"),
+        help: """
+            Rate limit frequency based on the number of requests. The value ranges from 1 to 2,147,483,647. \
+            Sets `limit_num` of the body, over --body.
+            """)
+    var limitNumField: Int?
+
+    @Option(
+        name: .customLong("limit-period"),
+        help: """
+            Rate limit period, in seconds. The value ranges from 1 to 3,600. Sets `limit_period` of the \
+            body, over --body.
+            """)
+    var limitPeriodField: Int?
+
+    @Option(
+        name: .customLong("unlock-num"),
+        help: """
+            Allowable frequency based on the number of requests. The value ranges from 0 to 2,147,483,647. \
+            This parameter is required only when the protection action type is dynamic_block. Sets \
+            `unlock_num` of the body, over --body.
+            """)
+    var unlockNumField: Int?
+
+    @Option(
+        name: .customLong("lock-time"),
+        help: """
+            Block duration, in seconds. The value ranges from 0 to 65,535. Specifies the period within which \
+            access is blocked. An error page is displayed in this period. Sets `lock_time` of the body, over \
+            --body.
+            """)
+    var lockTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCcRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCcRuleRequest.self, from: body,
+                overriding: [
+                    "mode": modeField,
+                    "url": urlField,
+                    "tag_type": tagTypeField,
+                    "tag_index": tagIndexField,
+                    "limit_num": limitNumField,
+                    "limit_period": limitPeriodField,
+                    "unlock_num": unlockNumField,
+                    "lock_time": lockTimeField,
+                    "description": descriptionField
+                ])
             _ = try await client.createCcRule(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreateCustomRulesCommand: AsyncParsableCommand {
+struct CreateCustomRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-custom-rules",
         abstract: "Creating a Precise Protection Rule",
@@ -192,15 +421,27 @@ struct CreateCustomRulesCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_precise_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"time": false, "start": 0, "terminal": 0, "description": "", "conditions": [{"category": \#
+        "url|user-agent|ip|params|cookie|referer|header|request_line|method|request", "index": "", \#
+        "logic_operation": "", "contents": [""], "value_list_id": ""}], "action": {"category": "", \#
+        "followed_action_id": ""}, "priority": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateCustomRulesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): time*, start, terminal, description, conditions, action*, priority*.
+            (* required): time*, start, terminal, description, conditions, action*, priority*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -212,12 +453,61 @@ struct CreateCustomRulesCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("time"),
+        help: """
+            Time the precise protection rule takes effect. false: The rule takes effect immediately. true: \
+            The effective time is customized. Sets `time` of the body, over --body.
+            """)
+    var timeField: Bool?
+
+    @Option(
+        name: .customLong("start"),
+        help: """
+            Timestamp (ms) when the precise protection rule takes effect. This parameter is returned only \
+            when time is true. Sets `start` of the body, over --body.
+            """)
+    var startField: Int64?
+
+    @Option(
+        name: .customLong("terminal"),
+        help: """
+            Timestamp (ms) when the precise protection rule expires. This parameter is returned only when \
+            time is true. Sets `terminal` of the body, over --body.
+            """)
+    var terminalField: Int64?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("priority"),
+        help: """
+            Priority of a rule. A small value indicates a high priority. If two rules are assigned with the \
+            same priority, the rule added earlier has higher priority. Value range: 0 to 1000. Sets \
+            `priority` of the body, over --body.
+            """)
+    var priorityField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateCustomRulesRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateCustomRulesRequest.self, from: body,
+                overriding: [
+                    "time": timeField,
+                    "start": startField,
+                    "terminal": terminalField,
+                    "description": descriptionField,
+                    "priority": priorityField
+                ])
             _ = try await client.createCustomRules(
                 policyID: policyID,
                 requestBody,
@@ -227,7 +517,7 @@ struct CreateCustomRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateGeoipRuleCommand: AsyncParsableCommand {
+struct CreateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-geoip-rule",
         abstract: "Creating a Geolocation Access Control Rule",
@@ -239,33 +529,85 @@ struct CreateGeoipRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_geolocation_access_control_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"geoip": "", "white": 0, "name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateGeoipRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): geoip*, white*, name, description.
+            (* required): geoip*, white*, name, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("geoip"),
+        help: """
+            Applicable regions. The value can be the region code. CA: Canada US: USA AU: Australia IN: India \
+            JP: Japan UK: United Kingdom FR: France DE: Germany BR: Brazil Ukraine: Ukraine Pakistan: \
+            Pakistan Palestine: Palestine Israel: Israel Iraq: Iraq Afghanistan: Afghanistan Libya: Libya \
+            Turkey: Turkey Thailand: Thailand Singapore: Singapore South Africa: South Africa Mexico: Mexico \
+            Peru: Peru For more geographical location codes, see \"Appendix - Geographic Location Codes.\". \
+            Sets `geoip` of the body, over --body.
+            """)
+    var geoipField: String?
+
+    @Option(
+        name: .customLong("white"),
+        help: """
+            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
+            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
+            2. Sets `white` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2"]))
+    var whiteField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Rule name. Currently, the console does not support configuring names for geolocation access \
+            control rule. Ignore this parameter. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateGeoipRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateGeoipRuleRequest.self, from: body,
+                overriding: [
+                    "geoip": geoipField,
+                    "white": whiteField,
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.createGeoipRule(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreateIgnoreRuleCommand: AsyncParsableCommand {
+struct CreateIgnoreRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-ignore-rule",
         abstract: "Creating a Global Protection Whitelist (Formerly False Alarm Masking) Rule",
@@ -278,33 +620,83 @@ struct CreateIgnoreRuleCommand: AsyncParsableCommand {
             apis/rule_management/creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"domain": [""], "conditions": [{"category": "url|ip|params|cookie|header", "contents": [""], \#
+        "logic_operation": "", "index": ""}], "mode": 0, "rule": "", "advanced": [{"index": "", "contents": \#
+        [""]}], "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateIgnoreRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): domain*, conditions*, mode*, rule*, advanced, description.
+            (* required): domain*, conditions*, mode*, rule*, advanced, description. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            The value is fixed at 1 , indicating v2 false alarm masking rules. Sets `mode` of the body, over \
+            --body.
+            """)
+    var modeField: Int?
+
+    @Option(
+        name: .customLong("rule"),
+        help: """
+            Items to be masked. You can provide multiple items and separate them with semicolons (;). If you \
+            want to disable a specific built-in rule for a domain name, the value of this parameter is the \
+            rule ID. When requests are blocked against a certain built-in rule while you do not want this \
+            rule to block requests later, you can query the rule in the Events page on the console and find \
+            its rule ID in the Hit Rule column. Then, you can disk the rule by its ID (including 6 digits). \
+            If you want to mask a type of basic web protection rules, set this parameter to the name of the \
+            type of basic web protection rules. xss: XSS attacks To bypass the basic web protection, set \
+            this parameter to all. To bypass all WAF protection, set this parameter to bypass. webshell: Web \
+            shells vuln: Other types of attacks sqli: SQL injection attack robot: Malicious crawlers rfi: \
+            Remote file inclusion lfi: Local file inclusion cmdi: Command injection attack. Sets `rule` of \
+            the body, over --body.
+            """)
+    var ruleField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Description of the rule. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateIgnoreRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateIgnoreRuleRequest.self, from: body,
+                overriding: [
+                    "mode": modeField,
+                    "rule": ruleField,
+                    "description": descriptionField
+                ])
             _ = try await client.createIgnoreRule(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreatePrivacyRulesCommand: AsyncParsableCommand {
+struct CreatePrivacyRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-privacy-rules",
         abstract: "Creating a Data Masking Rule",
@@ -316,33 +708,73 @@ struct CreatePrivacyRulesCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_data_masking_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"url": "", "category": "", "index": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePrivacyRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): url*, category*, index*, description.
+            Fields (* required): url*, category*, index*, description. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("url"),
+        help: """
+            URL protected by the data masking rule. The value must be in the standard URL format, for \
+            example, /admin. Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: "Masked field. Sets `category` of the body, over --body.")
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("index"),
+        help: "Name of the masked field. Sets `index` of the body, over --body.")
+    var indexField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePrivacyRulesRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePrivacyRulesRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "category": categoryField,
+                    "index": indexField,
+                    "description": descriptionField
+                ])
             _ = try await client.createPrivacyRules(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreatePunishmentRulesCommand: AsyncParsableCommand {
+struct CreatePunishmentRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-punishment-rules",
         abstract: "Creating a Known Attack Source Rule",
@@ -354,33 +786,68 @@ struct CreatePunishmentRulesCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_known_attack_source_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"category": "", "block_time": 0, "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreatePunishmentRulesRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): category*, block_time*, description.
+            Fields (* required): category*, block_time*, description. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("category"),
+        help: "Type of the known attack source rule. Sets `category` of the body, over --body.")
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("block-time"),
+        help: """
+            Block duration, in seconds. If prefix long is selected for the rule type, the value for \
+            block_time ranges from 301 to 1800. If prefix short is selected for the rule type, the value for \
+            block_time ranges from 0 to 300. Sets `block_time` of the body, over --body.
+            """)
+    var blockTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePunishmentRulesRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreatePunishmentRulesRequest.self, from: body,
+                overriding: [
+                    "category": categoryField,
+                    "block_time": blockTimeField,
+                    "description": descriptionField
+                ])
             _ = try await client.createPunishmentRules(policyID: policyID, requestBody)
         }
     }
 }
 
-struct CreateValueListCommand: AsyncParsableCommand {
+struct CreateValueListCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-value-list",
         abstract: "Creating a Reference Table",
@@ -395,28 +862,59 @@ struct CreateValueListCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_reference_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "type": "", "values": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateValueListRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, type*, values*.
+            (* required): name*, type*, values*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Reference table name. The value can contain a maximum of 64 characters. Only digits, letters, \
+            hyphens (-), underscores (_), and periods (.) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Reference table type. For details, see the enumeration values as followed. Sets `type` of the \
+            body, over --body.
+            """)
+    var typeField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateValueListRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateValueListRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField
+                ])
             _ = try await client.createValueList(requestBody)
         }
     }
 }
 
-struct CreateWhiteblackipRuleCommand: AsyncParsableCommand {
+struct CreateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-whiteblackip-rule",
         abstract: "Creating a Blacklist or Whitelist Rule",
@@ -428,27 +926,73 @@ struct CreateWhiteblackipRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/creating_a_blacklist_or_whitelist_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"name": "", "description": "", "addr": "", "white": {}, "followed_action_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateWhiteblackipRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, description, addr*, white*, followed_action_id.
+            Fields (* required): name*, description, addr*, white*, followed_action_id. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
         help: "Policy ID. It can be obtained by calling the ListPolicy API.")
     var policyID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: "Rule name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("addr"),
+        help: """
+            IP addresses or an IP address range. -IP addresses: IP addresses to be added to the blacklist or \
+            whitelist, for example, 192.x.x.3 -IP address range: IP address and subnet mask, for example, \
+            10.x.x.0/24. Sets `addr` of the body, over --body.
+            """)
+    var addrField: String?
+
+    @Option(
+        name: .customLong("followed-action-id"),
+        help: """
+            ID of a known attack source rule. This parameter can be configured only when white is set to 0. \
+            Sets `followed_action_id` of the body, over --body.
+            """)
+    var followedActionIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateWhiteblackipRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateWhiteblackipRuleRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "description": descriptionField,
+                    "addr": addrField,
+                    "followed_action_id": followedActionIDField
+                ])
             _ = try await client.createWhiteblackipRule(policyID: policyID, requestBody)
         }
     }
@@ -484,11 +1028,14 @@ struct DeleteAnticrawlerRuleCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteAnticrawlerRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -523,11 +1070,14 @@ struct DeleteAntileakageRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteAntileakageRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -557,11 +1107,14 @@ struct DeleteAntitamperRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteAntitamperRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -589,11 +1142,14 @@ struct DeleteCcRuleCommand: AsyncParsableCommand {
         help: "ID of the cc rule. It can be obtained by calling the ListCcRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteCcRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -621,11 +1177,14 @@ struct DeleteCustomRuleCommand: AsyncParsableCommand {
         help: "ID of the precise protection rule. It can be obtained by calling the ListCustomeRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteCustomRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -655,11 +1214,14 @@ struct DeleteGeoipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteGeoipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -688,11 +1250,14 @@ struct DeleteIgnoreRuleCommand: AsyncParsableCommand {
         help: "ID of the false alarm masking rule. It can be obtained by calling the ListIgnoreRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteIgnoreRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -720,11 +1285,14 @@ struct DeletePrivacyRuleCommand: AsyncParsableCommand {
         help: "ID of the data masking rule. It can be obtained by calling the ListPrivacyRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePrivacyRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -754,11 +1322,14 @@ struct DeletePunishmentRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deletePunishmentRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -781,11 +1352,14 @@ struct DeleteValueListCommand: AsyncParsableCommand {
         help: "Valuelist ID. It can be obtained by calling the API Querying the Reference Table List")
     var valuelistID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteValueList(valuelistID: valuelistID)
         }
     }
@@ -816,11 +1390,14 @@ struct DeleteWhiteblackipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.deleteWhiteblackipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -870,11 +1447,14 @@ struct ListAnticrawlerRulesCommand: AsyncParsableCommand {
             """)
     var type: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAnticrawlerRules(
                 policyID: policyID,
                 enterpriseProjectID: enterpriseProjectID,
@@ -914,11 +1494,14 @@ struct ListAntileakageRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAntileakageRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -951,11 +1534,14 @@ struct ListAntitamperRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listAntitamperRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -988,11 +1574,14 @@ struct ListCcRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCcRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1025,11 +1614,14 @@ struct ListCustomRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listCustomRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1062,11 +1654,14 @@ struct ListGeoipRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listGeoipRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1099,11 +1694,14 @@ struct ListIgnoreRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listIgnoreRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1141,11 +1739,14 @@ struct ListPrivacyRulesCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPrivacyRules(
                 policyID: policyID,
                 page: page,
@@ -1183,11 +1784,14 @@ struct ListPunishmentRulesCommand: AsyncParsableCommand {
         help: "Number of records on each page. The maximum value is 2147483647.")
     var pagesize: Int?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listPunishmentRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1223,11 +1827,14 @@ struct ListValueListCommand: AsyncParsableCommand {
         help: "Reference table name, Fuzzy search is supported.")
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listValueList(page: page, pagesize: pagesize, name: name)
         }
     }
@@ -1265,11 +1872,14 @@ struct ListWhiteblackipRulesCommand: AsyncParsableCommand {
         help: "Rule name, Fuzzy search is supported.")
     var name: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listWhiteblackipRules(
                 policyID: policyID,
                 page: page,
@@ -1310,11 +1920,14 @@ struct ShowAnticrawlerRuleCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAnticrawlerRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -1349,11 +1962,14 @@ struct ShowAntileakageRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAntileakageRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1383,11 +1999,14 @@ struct ShowAntitamperRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showAntitamperRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1415,11 +2034,14 @@ struct ShowCcRuleCommand: AsyncParsableCommand {
         help: "ID of the cc rule. It can be obtained by calling the ListCcRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCcRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1447,11 +2069,14 @@ struct ShowCustomRuleCommand: AsyncParsableCommand {
         help: "ID of the precise protection rule. It can be obtained by calling the ListCustomeRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showCustomRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1481,11 +2106,14 @@ struct ShowGeoipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showGeoipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1515,11 +2143,14 @@ struct ShowIgnoreRuleCommand: AsyncParsableCommand {
         help: "ID of the false alarm masking rule. It can be obtained by calling the ListIgnoreRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showIgnoreRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1547,11 +2178,14 @@ struct ShowPrivacyRuleCommand: AsyncParsableCommand {
         help: "ID of the data masking rule. It can be obtained by calling the ListPrivacyRules API.")
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPrivacyRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1581,11 +2215,14 @@ struct ShowPunishmentRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showPunishmentRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1608,11 +2245,14 @@ struct ShowValueListCommand: AsyncParsableCommand {
         help: "Valuelist ID. It can be obtained by calling the API Querying the Reference Table List")
     var valuelistID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showValueList(valuelistID: valuelistID)
         }
     }
@@ -1643,17 +2283,20 @@ struct ShowWhiteblackipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWhiteblackipRule(policyID: policyID, ruleID: ruleID)
         }
     }
 }
 
-struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand {
+struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-anticrawler-rule",
         abstract: "Updating a JavaScript Anti-Crawler Rule",
@@ -1665,15 +2308,22 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_javascript_anti-crawler_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"url": "", "logic": 0, "name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAnticrawlerRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): url*, logic*, name*.
+            Fields (* required): url*, logic*, name*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1693,12 +2343,39 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand {
         help: "You can obtain the ID by calling the ListEnterpriseProject API of EPS.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("url"),
+        help: "URL to which the rule applies. Sets `url` of the body, over --body.")
+    var urlField: String?
+
+    @Option(
+        name: .customLong("logic"),
+        help: """
+            Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
+            not 7: Suffix is 8: Suffix is not. Sets `logic` of the body, over --body.
+            """)
+    var logicField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Rule name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAnticrawlerRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAnticrawlerRuleRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "logic": logicField,
+                    "name": nameField
+                ])
             _ = try await client.updateAnticrawlerRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -1709,7 +2386,7 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateAntileakageRuleCommand: AsyncParsableCommand {
+struct UpdateAntileakageRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-antileakage-rule",
         abstract: "Updating an Information Leakage Prevention Rule",
@@ -1721,15 +2398,22 @@ struct UpdateAntileakageRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_an_information_leakage_prevention_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"url": "", "category": "", "contents": [""], "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateAntileakageRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): url*, category*, contents*, description.
+            Fields (* required): url*, category*, contents*, description. An option named after a field \
+            overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1744,12 +2428,40 @@ struct UpdateAntileakageRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @Option(
+        name: .customLong("url"),
+        help: "URL to which the rule applies. Sets `url` of the body, over --body.")
+    var urlField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Sensitive information type in the information leakage prevention rule. sensitive: The rule masks \
+            sensitive user information, such as ID code, phone numbers, and email addresses. code: The rule \
+            blocks response pages of specified HTTP response code. Sets `category` of the body, over --body.
+            """)
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateAntileakageRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateAntileakageRuleRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "category": categoryField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateAntileakageRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
@@ -1779,17 +2491,20 @@ struct UpdateAntitamperRuleRefResHCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.updateAntitamperRuleRefResH(policyID: policyID, ruleID: ruleID)
         }
     }
 }
 
-struct UpdateCcRuleCommand: AsyncParsableCommand {
+struct UpdateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-cc-rule",
         abstract: "Updating a CC Attack Protection Rule",
@@ -1801,16 +2516,29 @@ struct UpdateCcRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_cc_attack_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"mode": 0, "url": "", "conditions": [{"category": "url|ip|params|cookie|header", \#
+        "logic_operation": "", "contents": [""], "value_list_id": "", "index": ""}], "action": {"category": \#
+        "", "detail": {"response": {"content_type": "application/json|text/html|text/xml", "content": \#
+        ""}}}, "tag_type": "", "tag_index": "", "tag_condition": {"category": "", "contents": [""]}, \#
+        "limit_num": 0, "limit_period": 0, "unlock_num": 0, "lock_time": 0, "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCcRuleRequest) as JSON, @file.json, or - for standard input. Fields (* \
             required): mode*, url*, conditions, action*, tag_type*, tag_index, tag_condition, limit_num*, \
-            limit_period*, unlock_num, lock_time, description.
+            limit_period*, unlock_num, lock_time, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1822,18 +2550,116 @@ struct UpdateCcRuleCommand: AsyncParsableCommand {
         help: "ID of the cc rule. It can be obtained by calling the ListCcRules API.")
     var ruleID: String
 
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
+            CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
+            of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
+            all be set. Sets `mode` of the body, over --body.
+            """)
+    var modeField: Int?
+
+    @Option(
+        name: .customLong("url"),
+        help: """
+            Path to be protected in the CC attack protection rule. This parameter is mandatory when the CC \
+            attack protection rule is in standard mode (i.e. the value of mode is 0). Sets `url` of the \
+            body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("tag-type"),
+        help: """
+            Rate limit mode. ip: IP-based rate limiting. Website visitors are identified by IP address. \
+            cookie: User-based rate limiting. Website visitors are identified by the cookie key value. \
+            header: User-based rate limiting. Website visitors are identified by the header field. other: \
+            Website visitors are identified by the Referer field (user-defined request source). Sets \
+            `tag_type` of the body, over --body.
+            """)
+    var tagTypeField: String?
+
+    @Option(
+        name: .customLong("tag-index"),
+        help: """
+            User identifier. This parameter is mandatory when the rate limit mode is set to user (cookie or \
+            header). cookie: Set the cookie field name. You need to configure an attribute variable name in \
+            the cookie that can uniquely identify a web visitor based on your website requirements. This \
+            field does not support regular expressions. Only complete matches are supported. For example, if \
+            a website uses the name field in the cookie to uniquely identify a website visitor, select name. \
+            header: Set the user-defined HTTP header you want to protect. You need to configure the HTTP \
+            header that can identify web visitors based on your website requirements. Sets `tag_index` of \
+            the body, over --body.
+            """)
+    var tagIndexField: String?
+
+    @Option(
+        name: .customLong("limit-num"),
+        help: """
+            Rate limit frequency based on the number of requests. The value ranges from 1 to 2,147,483,647. \
+            Sets `limit_num` of the body, over --body.
+            """)
+    var limitNumField: Int?
+
+    @Option(
+        name: .customLong("limit-period"),
+        help: """
+            Rate limit period, in seconds. The value ranges from 1 to 3,600. Sets `limit_period` of the \
+            body, over --body.
+            """)
+    var limitPeriodField: Int?
+
+    @Option(
+        name: .customLong("unlock-num"),
+        help: """
+            Allowable frequency based on the number of requests. The value ranges from 0 to 2,147,483,647. \
+            This parameter is required only when the protection action type is dynamic_block. Sets \
+            `unlock_num` of the body, over --body.
+            """)
+    var unlockNumField: Int?
+
+    @Option(
+        name: .customLong("lock-time"),
+        help: """
+            Block duration, in seconds. The value ranges from 0 to 65,535. Specifies the period within which \
+            access is blocked. An error page is displayed in this period. Sets `lock_time` of the body, over \
+            --body.
+            """)
+    var lockTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCcRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCcRuleRequest.self, from: body,
+                overriding: [
+                    "mode": modeField,
+                    "url": urlField,
+                    "tag_type": tagTypeField,
+                    "tag_index": tagIndexField,
+                    "limit_num": limitNumField,
+                    "limit_period": limitPeriodField,
+                    "unlock_num": unlockNumField,
+                    "lock_time": lockTimeField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateCcRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
 }
 
-struct UpdateCustomRuleCommand: AsyncParsableCommand {
+struct UpdateCustomRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-custom-rule",
         abstract: "Updating a Precise Protection Rule",
@@ -1845,15 +2671,27 @@ struct UpdateCustomRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_precise_protection_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"time": false, "start": 0, "terminal": 0, "description": "", "conditions": [{"category": \#
+        "url|user-agent|ip|params|cookie|referer|header|request_line|method|request", "index": "", \#
+        "logic_operation": "", "contents": [""], "value_list_id": ""}], "action": {"category": "", \#
+        "followed_action_id": ""}, "priority": 0}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateCustomRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): time*, start, terminal, description, conditions, action*, priority*.
+            (* required): time*, start, terminal, description, conditions, action*, priority*. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1865,18 +2703,67 @@ struct UpdateCustomRuleCommand: AsyncParsableCommand {
         help: "ID of the precise protection rule. It can be obtained by calling the ListCustomeRules API.")
     var ruleID: String
 
+    @Option(
+        name: .customLong("time"),
+        help: """
+            Time the precise protection rule takes effect. false: The rule takes effect immediately. true: \
+            The effective time is customized. Sets `time` of the body, over --body.
+            """)
+    var timeField: Bool?
+
+    @Option(
+        name: .customLong("start"),
+        help: """
+            Timestamp (ms) when the precise protection rule takes effect. This parameter is returned only \
+            when time is true. Sets `start` of the body, over --body.
+            """)
+    var startField: Int64?
+
+    @Option(
+        name: .customLong("terminal"),
+        help: """
+            Timestamp (ms) when the precise protection rule expires. This parameter is returned only when \
+            time is true. Sets `terminal` of the body, over --body.
+            """)
+    var terminalField: Int64?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("priority"),
+        help: """
+            Priority of a rule. A small value indicates a high priority. If two rules are assigned with the \
+            same priority, the rule added earlier has higher priority. Value range: 0 to 1000. Sets \
+            `priority` of the body, over --body.
+            """)
+    var priorityField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateCustomRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateCustomRuleRequest.self, from: body,
+                overriding: [
+                    "time": timeField,
+                    "start": startField,
+                    "terminal": terminalField,
+                    "description": descriptionField,
+                    "priority": priorityField
+                ])
             _ = try await client.updateCustomRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
 }
 
-struct UpdateGeoipRuleCommand: AsyncParsableCommand {
+struct UpdateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-geoip-rule",
         abstract: "Updating a Geolocation Access Control Rule",
@@ -1888,15 +2775,22 @@ struct UpdateGeoipRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_geolocation_access_control_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"geoip": "", "white": 0, "name": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateGeoipRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): geoip*, white*, name, description.
+            (* required): geoip*, white*, name, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1910,18 +2804,63 @@ struct UpdateGeoipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @Option(
+        name: .customLong("geoip"),
+        help: """
+            Applicable regions. The value can be the region code. CA: Canada US: USA AU: Australia IN: India \
+            JP: Japan UK: United Kingdom FR: France DE: Germany BR: Brazil Ukraine: Ukraine Pakistan: \
+            Pakistan Palestine: Palestine Israel: Israel Iraq: Iraq Afghanistan: Afghanistan Libya: Libya \
+            Turkey: Turkey Thailand: Thailand Singapore: Singapore South Africa: South Africa Mexico: Mexico \
+            Peru: Peru For more geographical location codes, see \"Appendix - Geographic Location Codes.\". \
+            Sets `geoip` of the body, over --body.
+            """)
+    var geoipField: String?
+
+    @Option(
+        name: .customLong("white"),
+        help: """
+            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
+            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
+            2. Sets `white` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2"]))
+    var whiteField: Int?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Rule name. Currently, the console does not support configuring names for geolocation access \
+            control rule. Ignore this parameter. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateGeoipRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateGeoipRuleRequest.self, from: body,
+                overriding: [
+                    "geoip": geoipField,
+                    "white": whiteField,
+                    "name": nameField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateGeoipRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
 }
 
-struct UpdateIgnoreRuleCommand: AsyncParsableCommand {
+struct UpdateIgnoreRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-ignore-rule",
         abstract: "Updating a Global Protection Whitelist (False Alarm Masking) Rule",
@@ -1934,15 +2873,26 @@ struct UpdateIgnoreRuleCommand: AsyncParsableCommand {
             apis/rule_management/updating_a_global_protection_whitelist_false_alarm_masking_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"domain": [""], "conditions": [{"category": "url|ip|params|cookie|header", "contents": [""], \#
+        "logic_operation": "", "index": ""}], "mode": 0, "rule": "", "advanced": [{"index": "", "contents": \#
+        [""]}], "description": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateIgnoreRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): domain*, conditions*, mode*, rule*, advanced, description.
+            (* required): domain*, conditions*, mode*, rule*, advanced, description. An option named after a \
+            field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -1954,18 +2904,57 @@ struct UpdateIgnoreRuleCommand: AsyncParsableCommand {
         help: "ID of the false alarm masking rule. It can be obtained by calling the ListIgnoreRules API.")
     var ruleID: String
 
+    @Option(
+        name: .customLong("mode"),
+        help: """
+            The value is fixed at 1 , indicating v2 false alarm masking rules. Sets `mode` of the body, over \
+            --body.
+            """)
+    var modeField: Int?
+
+    @Option(
+        name: .customLong("rule"),
+        help: """
+            Items to be masked. You can provide multiple items and separate them with semicolons (;). If you \
+            want to disable a specific built-in rule for a domain name, the value of this parameter is the \
+            rule ID. When requests are blocked against a certain built-in rule while you do not want this \
+            rule to block requests later, you can query the rule in the Events page on the console and find \
+            its rule ID in the Hit Rule column. Then, you can disk the rule by its ID (including 6 digits). \
+            If you want to mask a type of basic web protection rules, set this parameter to the name of the \
+            type of basic web protection rules. xss: XSS attacks To bypass the basic web protection, set \
+            this parameter to all. To bypass all WAF protection, set this parameter to bypass. webshell: Web \
+            shells vuln: Other types of attacks sqli: SQL injection attack robot: Malicious crawlers rfi: \
+            Remote file inclusion lfi: Local file inclusion cmdi: Command injection attack. Sets `rule` of \
+            the body, over --body.
+            """)
+    var ruleField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Description of the rule. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateIgnoreRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateIgnoreRuleRequest.self, from: body,
+                overriding: [
+                    "mode": modeField,
+                    "rule": ruleField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateIgnoreRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
 }
 
-struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand {
+struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-policy-rule-status",
         abstract: "Changing the Status of a Policy Rule",
@@ -1977,15 +2966,22 @@ struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand {
             Documented in apis/rule_management/changing_the_status_of_a_policy_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"status": 0}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePolicyRuleStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): status*.
+            Fields (* required): status*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -2002,12 +2998,28 @@ struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand {
         help: "Rule ID")
     var ruleID: String
 
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Rule status. The value can be: 0: The rule is disabled. 1: The rule is enabled. Values: 0, 1. \
+            Sets `status` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
+    var statusField: Int?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePolicyRuleStatusRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePolicyRuleStatusRequest.self, from: body,
+                overriding: [
+                    "status": statusField
+                ])
             _ = try await client.updatePolicyRuleStatus(
                 policyID: policyID,
                 ruletype: ruletype,
@@ -2018,7 +3030,7 @@ struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdatePrivacyRuleCommand: AsyncParsableCommand {
+struct UpdatePrivacyRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-privacy-rule",
         abstract: "Updating the Data Masking Rule List",
@@ -2030,15 +3042,22 @@ struct UpdatePrivacyRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_the_data_masking_rule_list.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"url": "", "category": "", "index": "", "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePrivacyRuleRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): url*, category*, index*, description.
+            (* required): url*, category*, index*, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -2055,12 +3074,45 @@ struct UpdatePrivacyRuleCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("url"),
+        help: """
+            URL protected by the data masking rule. The value must be in the standard URL format, for \
+            example, /admin. Sets `url` of the body, over --body.
+            """)
+    var urlField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: "Masked field. Sets `category` of the body, over --body.")
+    var categoryField: String?
+
+    @Option(
+        name: .customLong("index"),
+        help: "Name of the masked field. Sets `index` of the body, over --body.")
+    var indexField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePrivacyRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePrivacyRuleRequest.self, from: body,
+                overriding: [
+                    "url": urlField,
+                    "category": categoryField,
+                    "index": indexField,
+                    "description": descriptionField
+                ])
             _ = try await client.updatePrivacyRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -2071,7 +3123,7 @@ struct UpdatePrivacyRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdatePunishmentRuleCommand: AsyncParsableCommand {
+struct UpdatePunishmentRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-punishment-rule",
         abstract: "Updating a Known Attack Source Rule",
@@ -2083,15 +3135,22 @@ struct UpdatePunishmentRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_known_attack_source_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"block_time": 0, "description": "", "category": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdatePunishmentRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): block_time*, description, category.
+            Fields (* required): block_time*, description, category. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -2105,18 +3164,49 @@ struct UpdatePunishmentRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @Option(
+        name: .customLong("block-time"),
+        help: """
+            Block duration, in seconds. If prefix long is selected for the rule type, the value for \
+            block_time ranges from 301 to 1800. If prefix short is selected for the rule type, the value for \
+            block_time ranges from 0 to 300. Sets `block_time` of the body, over --body.
+            """)
+    var blockTimeField: Int?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("category"),
+        help: """
+            Not in the page's table; the page's request example sends it. Sets `category` of the body, over \
+            --body.
+            """)
+    var categoryField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePunishmentRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdatePunishmentRuleRequest.self, from: body,
+                overriding: [
+                    "block_time": blockTimeField,
+                    "description": descriptionField,
+                    "category": categoryField
+                ])
             _ = try await client.updatePunishmentRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }
 }
 
-struct UpdateValueListCommand: AsyncParsableCommand {
+struct UpdateValueListCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-value-list",
         abstract: "Modifying a Reference Table",
@@ -2128,33 +3218,70 @@ struct UpdateValueListCommand: AsyncParsableCommand {
             Documented in apis/rule_management/modifying_a_reference_table.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"name": "", "type": "", "values": [""], "description": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateValueListRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name*, type*, values, description.
+            (* required): name*, type*, values, description. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("valuelist-id"),
         help: "Valuelist ID. It can be obtained by calling the API Querying the Reference Table List")
     var valuelistID: String
 
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Reference table name. The value can contain a maximum of 64 characters. Only digits, letters, \
+            hyphens (-), underscores (_), and periods (.) are allowed. Sets `name` of the body, over --body.
+            """)
+    var nameField: String?
+
+    @Option(
+        name: .customLong("type"),
+        help: """
+            Reference table type. For details, see the enumeration values as followed. Sets `type` of the \
+            body, over --body.
+            """)
+    var typeField: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: "Reference table description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateValueListRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateValueListRequest.self, from: body,
+                overriding: [
+                    "name": nameField,
+                    "type": typeField,
+                    "description": descriptionField
+                ])
             _ = try await client.updateValueList(valuelistID: valuelistID, requestBody)
         }
     }
 }
 
-struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand {
+struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-whiteblackip-rule",
         abstract: "Updating a Blacklist or Whitelist Rule",
@@ -2166,15 +3293,24 @@ struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand {
             Documented in apis/rule_management/updating_a_blacklist_or_whitelist_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"description": "", "name": "", "addr": "", "white": "0|1|2", "followed_action_id": ""}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateWhiteblackipRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): description, name, addr*, white*, followed_action_id.
+            Fields (* required): description, name, addr*, white*, followed_action_id. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("policy-id"),
@@ -2189,12 +3325,60 @@ struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand {
             """)
     var ruleID: String
 
+    @Option(
+        name: .customLong("description"),
+        help: "Rule description. Sets `description` of the body, over --body.")
+    var descriptionField: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: "Rule name. Sets `name` of the body, over --body.")
+    var nameField: String?
+
+    @Option(
+        name: .customLong("addr"),
+        help: """
+            IP addresses or an IP address range. -IP addresses: IP addresses to be added to the blacklist or \
+            whitelist, for example, 192.x.x.3 -IP address range: IP address and subnet mask, for example, \
+            10.x.x.0/24. Sets `addr` of the body, over --body.
+            """)
+    var addrField: String?
+
+    @Option(
+        name: .customLong("white"),
+        help: """
+            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
+            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
+            2. Sets `white` of the body, over --body.
+            """,
+        completion: .list(["0", "1", "2"]))
+    var whiteField: String?
+
+    @Option(
+        name: .customLong("followed-action-id"),
+        help: """
+            ID of a known attack source rule. This parameter can be configured only when white is set to 0. \
+            Sets `followed_action_id` of the body, over --body.
+            """)
+    var followedActionIDField: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateWhiteblackipRuleRequest.self, from: body)
+        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateWhiteblackipRuleRequest.self, from: body,
+                overriding: [
+                    "description": descriptionField,
+                    "name": nameField,
+                    "addr": addrField,
+                    "white": whiteField,
+                    "followed_action_id": followedActionIDField
+                ])
             _ = try await client.updateWhiteblackipRule(policyID: policyID, ruleID: ruleID, requestBody)
         }
     }

@@ -4,11 +4,11 @@ import ArgumentParser
 import CloudCLI
 import WAFD
 
-/// `wafd`: one subcommand per WAFD API operation (85 in all), grouped like the
-/// chapters of the API reference. Each prints the response as JSON; see ``OperationRunner`` for exit statuses.
-@main
-struct WAFDCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `otc wafd`: one subcommand per WAFD API operation (85 in all), grouped like the
+/// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
+/// statuses. `otc` registers this group (`Generated/OTCServices`).
+public struct WAFDCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "wafd",
         abstract: "Call the WAFD API: one subcommand per operation of its API reference.",
         discussion: """
@@ -137,14 +137,16 @@ struct WAFDCommand: AsyncParsableCommand {
                 ]),
         ])
 
+    public init() {}
+
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors.
+    /// errors, and prints the response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions,
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (WAFDClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, endpointPrefix: WAFDClient.endpointPrefix, usage: usageString(for: command),
-            makeClient: WAFDClient.init(client:), operation: operation)
+            connection, format: printing.output, endpointPrefix: WAFDClient.endpointPrefix,
+            usage: usageString(for: command), makeClient: WAFDClient.init(client:), operation: operation)
     }
 }

@@ -150,7 +150,8 @@ struct Pipeline: Sendable {
     }
 
     /// The generated files that span services, whichever services a run renders: the example round trips of every
-    /// configured service by name (`Generated/ExampleRoundTrips/ExampleRoundTripIndex.swift`), and the service list
+    /// configured service by name (`Generated/ExampleRoundTrips/ExampleRoundTripIndex.swift`), the command groups
+    /// `otc` registers (`Generated/OTCServices/OTCServices.swift`), and the service list
     /// in `Package.swift`, which SwiftPM compiles a target per service from. Only a workspace that is the SDK's
     /// package (its `Package.swift` has the generated service list) has them; a folder that only holds specs and
     /// generated sources does not.
@@ -159,10 +160,14 @@ struct Pipeline: Sendable {
         guard let text = try? String(contentsOf: manifest, encoding: .utf8), text.contains(ManifestServices.begin) else {
             return []
         }
-        let services = try workspace.services().map(\.name)
-        let index = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).renderExampleIndex(services: services)
+        let configs = try workspace.services()
+        let services = configs.map(\.name)
+        let emitter = SwiftEmitter(templatesDirectory: workspace.templatesDirectory)
+        let index = try emitter.renderExampleIndex(services: services)
+        let commands = try emitter.renderCommandIndex(services: configs)
         return [
             ("Generated/ExampleRoundTrips/" + index.path, Data(index.contents.utf8)),
+            ("Generated/OTCServices/" + commands.path, Data(commands.contents.utf8)),
             ("Package.swift", Data(try ManifestServices.rewrite(text, services: services).utf8)),
         ]
     }

@@ -20,7 +20,7 @@ package struct Workspace: Sendable {
     func overridesPath(_ config: ServiceConfig) -> String { "spec/\(config.fileStem).overrides.json" }
     /// `Generated/<Name>`, relative to the root.
     func generatedDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)" }
-    /// `Generated/<Name>CLI`, the command-line client, relative to the root.
+    /// `Generated/<Name>CLI`, the service's command group for `otc`, relative to the root.
     func generatedCommandLineDirectory(_ config: ServiceConfig) -> String { "Generated/\(config.name)CLI" }
     /// `Generated/ExampleRoundTrips/<Name>`: the test target's round-trip table, relative to the root.
     func generatedExamplesDirectory(_ config: ServiceConfig) -> String { "Generated/ExampleRoundTrips/\(config.name)" }

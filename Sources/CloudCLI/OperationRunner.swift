@@ -16,13 +16,14 @@ import HTTPTypes
 /// | 70 | anything else (an internal error) |
 /// | 78 | the client cannot be configured: no credentials, half a key pair, an unknown `OS_CLOUD`, no project for the region, an unreadable `--ca-file` |
 public enum OperationRunner {
-    /// Calls `operation` on the service client `makeClient` wraps; `usage` is printed with argument errors.
+    /// Calls `operation` on the service client `makeClient` wraps and prints the response in `format`; `usage`
+    /// (the command's, below `otc`) is printed with argument errors.
     ///
     /// The SDK method decodes the response into its model, which proves the response fits; what is printed is
     /// the body as the service sent it, so fields the documentation does not list are not lost (see
     /// ``CommandOutput`` for the exceptions).
     public static func run<Client>(
-        _ connection: ConnectionOptions, endpointPrefix: String, usage: String,
+        _ connection: ConnectionOptions, format: OutputOptions.Format = .json, endpointPrefix: String, usage: String,
         makeClient: (ServiceClient) -> Client, operation: (Client, CommandOutput) async throws -> Void
     ) async throws {
         let recorder = ResponseRecorder()
@@ -31,7 +32,7 @@ public enum OperationRunner {
             let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, middlewares: [recorder]))
             try await operation(client, output)
         } catch let error as UsageError {
-            writeError("Error: \(error.description)\nUsage: \(usage)\n")
+            writeError("Error: \(error.description)\nUsage: \(CommandLineEntry.executableName) \(usage)\n")
             throw ExitCode(64)
         } catch let error as APIError {
             writeError(describe(error))
@@ -55,10 +56,21 @@ public enum OperationRunner {
             throw ExitCode(70)
         }
         if let elements = output.elements {
-            print(prettyJSON(elements))
+            print(format == .table ? rendered(encoded(elements), as: format) : prettyJSON(elements))
         } else if let body = recorder.lastBody, !body.isEmpty {
-            print(prettyJSON(body))
+            print(rendered(body, as: format))
         }
+    }
+
+    /// `body` as `format` asks: a table when it is one and JSON otherwise (pretty-printed, or as text when it is
+    /// not JSON).
+    static func rendered(_ body: Data, as format: OutputOptions.Format) -> String {
+        if format == .table, let value = try? JSONModelDecoder().decode(JSONValue.self, from: body),
+            let table = TableOutput.render(value)
+        {
+            return table
+        }
+        return prettyJSON(body)
     }
 
     /// Status, `error_code`, `error_msg` and request id, one per line.
@@ -84,10 +96,12 @@ public enum OperationRunner {
 
     /// Listed elements as one pretty-printed JSON array with sorted keys.
     static func prettyJSON(_ elements: [any Encodable]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = (try? encoder.encode(elements.map(AnyEncodable.init))) ?? Data("[]".utf8)
-        return String(decoding: text, as: UTF8.self)
+        prettyJSON(encoded(elements))
+    }
+
+    /// Listed elements as one JSON array.
+    static func encoded(_ elements: [any Encodable]) -> Data {
+        (try? JSONEncoder().encode(elements.map(AnyEncodable.init))) ?? Data("[]".utf8)
     }
 
     static func writeError(_ text: String) {

@@ -9,7 +9,11 @@ import Foundation
 public enum RequestBodyArgument {
     /// Reads and decodes `argument` as `Model`, or throws a ``UsageError`` naming the offending field.
     public static func decode<Model: Codable>(_ type: Model.Type, from argument: String) throws -> Model {
-        let data = try read(argument)
+        try decode(type, data: read(argument))
+    }
+
+    /// Decodes `data`, the body's bytes, as `Model`, or throws a ``UsageError`` naming the offending field.
+    static func decode<Model: Codable>(_ type: Model.Type, data: Data) throws -> Model {
         let input: JSONValue
         do {
             input = try JSONModelDecoder().decode(JSONValue.self, from: data)

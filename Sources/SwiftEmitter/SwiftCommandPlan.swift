@@ -1,14 +1,15 @@
 import APISchema
 
-/// The command-line client of a service (`Generated/<Service>CLI/`): a root command named after the service
-/// (`modelarts`) with one subcommand per operation (`modelarts list-datasets`), grouped like the table of
-/// contents. Every subcommand turns its options into the arguments of the SDK method the module plan resolved,
+/// The command-line commands of a service (`Generated/<Service>CLI/`, a library `otc` links): a command group
+/// named after the service (`otc modelarts`) with one subcommand per operation (`otc modelarts list-datasets`),
+/// grouped like the table of contents. Every subcommand turns its options into the arguments of the SDK method the module plan resolved,
 /// so the CLI and the library cannot disagree about an operation.
 struct SwiftCommandPlan {
-    /// Options every command has (``ConnectionOptions`` in CloudCLI, `--body`, ArgumentParser's own).
+    /// Options every command has (``ConnectionOptions`` and ``OutputOptions`` in CloudCLI, `--body` and
+    /// `--generate-skeleton`, ArgumentParser's own).
     static let reservedOptionNames: Set<String> = [
-        "body", "cloud", "endpoint", "help", "max-attempts", "max-polls", "poll-delay", "project-id", "region",
-        "timeout", "verbose", "version", "wait-timeout",
+        "body", "cloud", "endpoint", "generate-skeleton", "help", "max-attempts", "max-polls", "output", "poll-delay",
+        "project-id", "region", "timeout", "verbose", "version", "wait-timeout",
     ]
 
     private(set) var files: [SwiftModulePlan.File] = []
@@ -71,7 +72,7 @@ struct SwiftCommandPlan {
         return titles
     }
 
-    /// `ModelArts` → `modelarts`, `ECS` → `ecs`: the executable's name.
+    /// `ModelArts` → `modelarts`, `ECS` → `ecs`: the service's command (`otc modelarts`).
     static func commandName(forService service: String) -> String { service.lowercased() }
 
     /// `CreateNotebook` → `create-notebook`, `dataset_id` → `dataset-id`, `X-Language` → `x-language`.
@@ -106,7 +107,11 @@ struct SwiftCommandPlan {
                     decode: "let \(local) = "
                         + (argument.required
                             ? "try RequestBodyArgument.decode(\(model).self, from: \(property))"
-                            : "try \(property).map { try \(decode) }"))
+                            : "try \(property).map { try \(decode) }"),
+                    local: local, model: model,
+                    skeleton: SwiftNames.rawLiteral(
+                        operation.requestBody.map { SwiftBodySkeleton.json(for: $0.type, module: module) } ?? "{}",
+                        column: 29, indent: 4))
                 callArguments.append(local)
                 continue
             }
@@ -133,6 +138,15 @@ struct SwiftCommandPlan {
             statements += all.statements + ["} else {"] + call.map { "    " + $0 } + ["}"]
         } else {
             statements += call
+        }
+        if var given = body {
+            let fields = fieldOptions(operation, names: &names, module: module)
+            if !fields.entries.isEmpty {
+                statements.replaceSubrange(0..<1, with: fieldDecode(given, entries: fields.entries, required: given.required))
+                given.required = false
+                body = given
+                options += fields.options
+            }
         }
         return CommandContext(
             structName: structName, rootName: rootName,
@@ -164,7 +178,8 @@ struct SwiftCommandPlan {
         return (
             OptionContext(
                 attribute: "Option", longName: SwiftNames.literal(longName),
-                help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8), declaration: "var \(property): \(option.type)"),
+                help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8), declaration: "var \(property): \(option.type)",
+                completion: completion(values)),
             option.value
         )
     }
@@ -214,14 +229,15 @@ struct SwiftCommandPlan {
         return []
     }
 
-    /// `--body` help: where the JSON may come from, and the model's top-level fields (required ones marked).
+    /// `--body` help: where the JSON may come from, the model's top-level fields (required ones marked), and
+    /// that the options named after fields win over it.
     private static func bodyHelp(_ operation: Operation, model: String, module: SwiftModulePlan) -> String {
         var help = "The request body (\(model)) as JSON, @file.json, or - for standard input."
-        guard case .named(let name)? = operation.requestBody?.type,
-            case .object(let properties)? = module.typeMap.namedType(name)?.kind, !properties.isEmpty
-        else { return help }
+        let properties = bodyFields(operation.requestBody?.type, module: module)
+        guard !properties.isEmpty else { return help }
         let fields = properties.map { $0.name + ($0.required ? "*" : "") }
         help += " Fields (* required): \(fields.joined(separator: ", "))."
+        help += " An option named after a field overrides that field of --body. --generate-skeleton prints a template."
         return help
     }
 
@@ -241,11 +257,19 @@ struct RootCommandContext {
     var service: String
     var module: String
     var rootName: String
-    /// The executable's name (`modelarts`): lower-case letters only, so the template quotes it as it is.
+    /// The service's command (`modelarts`): lower-case letters only, so the template quotes it as it is.
     var executable: String
     var clientName: String
     var operationCount: Int
     var groups: [CommandGroupContext]
+}
+
+/// `Generated/OTCServices/OTCServices.swift`: literals and list items, rendered as they are.
+struct CommandIndexContext {
+    var generatorVersion: String
+    var modules: [String]
+    var commands: [ListItemContext]
+    var sources: [ListItemContext]
 }
 
 struct CommandGroupContext {
@@ -282,6 +306,8 @@ struct OptionContext {
     var longName: String
     var help: String
     var declaration: String
+    /// `.list([...])`: the values shells complete, for an option with documented values.
+    var completion: String? = nil
 }
 
 struct BodyContext {
@@ -290,12 +316,18 @@ struct BodyContext {
     var help: String
     /// `let requestBody = try RequestBodyArgument.decode(…)`.
     var decode: String
+    /// The local the body is decoded into (`requestBody`) and its model's name.
+    var local: String
+    var model: String
+    /// The Swift literal of the body's template (``SwiftBodySkeleton``), for `--generate-skeleton`.
+    var skeleton: String
 }
 
 /// The Swift properties and the option names of one command, claimed as its options are made.
 struct CommandNames {
     var properties = NameScope(reserved: [
-        "client", "configuration", "connection", "output", "response", "run", "validate", "waiting",
+        "bodySkeleton", "client", "configuration", "connection", "output", "printing", "response", "run", "skeleton",
+        "validate", "waiting",
     ])
     var longNames = NameScope(reserved: SwiftCommandPlan.reservedOptionNames)
 }

@@ -77,7 +77,7 @@ extension SwiftCommandPlan {
             let option = OptionContext(
                 attribute: "Option", longName: SwiftNames.literal(names.longNames.claim("wait")),
                 help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8),
-                declaration: "var \(property): [String] = []")
+                declaration: "var \(property): [String] = []", completion: completion(waiter.states))
             return (
                 Extension(
                     option: option, property: property,
@@ -197,13 +197,13 @@ extension SwiftCommandPlan {
                         help: SwiftNames.wrappedLiteral(
                             "The states to wait for (repeatable, or comma-separated). Values: "
                                 + "\(waiter.states.joined(separator: ", ")).", column: 14, indent: 8),
-                        declaration: "var \(states): [String]"),
+                        declaration: "var \(states): [String]", completion: completion(waiter.states)),
                     OptionContext(
                         attribute: "Option", longName: SwiftNames.literal(names.longNames.claim("failure-state")),
                         help: SwiftNames.wrappedLiteral(
                             "States that end the wait with an error (repeatable, or comma-separated; default: "
                                 + (failures.isEmpty ? "none" : failures) + ").", column: 14, indent: 8),
-                        declaration: "var \(failureStates): [String] = []"),
+                        declaration: "var \(failureStates): [String] = []", completion: completion(waiter.states)),
                 ]
                 let type = waiter.stateType
                 return (

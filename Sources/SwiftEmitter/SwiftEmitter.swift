@@ -40,14 +40,14 @@ public struct SwiftEmitter: Sendable {
         try render(SwiftModulePlan(schema: schema).files, with: loadTemplates())
     }
 
-    /// Renders the command-line client of `schema` (paths relative to `Generated/<Service>CLI/`): an executable
-    /// module that links the library module and CloudCLI.
+    /// Renders the command group of `schema` for `otc` (paths relative to `Generated/<Service>CLI/`): a library
+    /// module that links the service's library module and CloudCLI.
     public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
         try render(
             SwiftCommandPlan(schema: schema, module: SwiftModulePlan(schema: schema)).files, with: loadTemplates())
     }
 
-    /// Everything emitted for `schema`, planned once: the library, the command-line client that calls it, and
+    /// Everything emitted for `schema`, planned once: the library, the `otc` command group that calls it, and
     /// the example round-trip table the generated-SDK tests use (kept out of the library).
     public func renderModules(_ schema: ServiceSchema) throws -> RenderedModules {
         let module = SwiftModulePlan(schema: schema)
@@ -68,11 +68,35 @@ public struct SwiftEmitter: Sendable {
         return try render([file], with: loadTemplates())[0]
     }
 
+    /// `Generated/OTCServices/OTCServices.swift`: the command group of every service in `services` (in their
+    /// order), and the documentation each was generated from, which `otc` registers and `otc --version` reports.
+    public func renderCommandIndex(services: [ServiceConfig]) throws -> GeneratedFile {
+        let sources = services.map { config in
+            let docsURL = config.docsURL.map { SwiftNames.literal($0.absoluteString) } ?? "nil"
+            return "command: \(SwiftNames.literal(SwiftCommandPlan.commandName(forService: config.name))), "
+                + "service: \(SwiftNames.literal(config.name)),\n"
+                + "            docs: \(SwiftNames.literal(config.docs)),\n"
+                + "            docsURL: \(docsURL)"
+        }
+        let file = SwiftModulePlan.File(
+            path: "OTCServices.swift", template: "cli-index",
+            context: CommandIndexContext(
+                generatorVersion: SwiftNames.literal(Self.generatorVersion),
+                modules: services.map { "\($0.name)CLI" },
+                commands: ListItemContext.list(services.map { "\($0.name)CLI.\($0.name)Command.self" }),
+                sources: ListItemContext.list(sources)))
+        return try render([file], with: loadTemplates())[0]
+    }
+
+    /// The generator's version, which `otc --version` reports with the documentation of each service. Raised
+    /// when what it generates from the same pages changes.
+    public static let generatorVersion = "1.1.0"
+
     /// The files of one service, each list relative to its own folder and sorted by path.
     public struct RenderedModules: Sendable {
         /// `Generated/<Service>/`: the library product.
         public var library: [GeneratedFile]
-        /// `Generated/<Service>CLI/`: the command-line client.
+        /// `Generated/<Service>CLI/`: the service's command group for `otc`.
         public var commandLine: [GeneratedFile]
         /// `Generated/ExampleRoundTrips/<Service>/`: test scaffolding, in no product.
         public var exampleRoundTrips: [GeneratedFile]

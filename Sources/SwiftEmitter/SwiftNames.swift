@@ -183,6 +183,23 @@ enum SwiftNames {
         return (lines + [margin + "\"\"\""]).joined(separator: "\n")
     }
 
+    /// `text` as a raw string literal (`#"…"#`, no escapes, for JSON) that starts `column` characters into a line
+    /// indented by `indent`: one line when it fits, else a multi-line raw literal wrapped at spaces with a closing
+    /// `\#` (which adds no newline). Text that a raw literal cannot hold as it is falls back to ``wrappedLiteral``.
+    static func rawLiteral(_ text: String, column: Int, indent: Int) -> String {
+        guard !text.contains("\"#"), !text.contains("\\#"), !text.contains("\n"), !text.contains("\r") else {
+            return wrappedLiteral(text, column: column, indent: indent)
+        }
+        let single = "#\"\(text)\"#"
+        if column + single.count + 1 <= SwiftDocComment.lineWidth { return single }
+        let margin = String(repeating: " ", count: indent + 4)
+        let wrapped = SwiftDocComment.wrap(text, width: SwiftDocComment.lineWidth - margin.count - 3)
+        let lines = wrapped.enumerated().map { index, line in
+            margin + line + (index == wrapped.count - 1 ? "" : " \\#")
+        }
+        return (["#\"\"\""] + lines + [margin + "\"\"\"#"]).joined(separator: "\n")
+    }
+
     /// Words Swift reserves in declarations and expressions; identifiers spelled like them get backticks.
     static let keywords: Set<String> = [
         "Any", "Protocol", "Self", "Type", "as", "associatedtype", "break", "case", "catch", "class", "continue",

@@ -1,23 +1,27 @@
 import Foundation
 import TestSupport
 
-/// A generated command-line client (`modelarts`, `ecs`) run as a child process, as a user's shell would run it.
+/// `otc <service>` (`otc modelarts`, `otc ecs`) run as a child process, as a user's shell would run it.
 struct CommandLineClient: Sendable {
     typealias Run = ChildProcess
 
     let executable: URL
+    /// The words before each call's arguments: the service's command (`modelarts`), or none for `otc` itself.
+    let prefix: [String]
 
-    /// The client built next to the test bundle (`swift build` builds every product before `swift test` runs).
-    init(named name: String) throws {
+    /// `otc <service>` for the service whose command is `service`, or `otc` itself when `service` is `nil`; `otc` is
+    /// the one built next to the test bundle (`swift build` builds every product before `swift test` runs).
+    init(service: String?) throws {
         let buildFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
-            buildFolder.appending(path: name),
-            LoopbackCloud.packageRoot.appending(path: ".build/debug/\(name)"),
+            buildFolder.appending(path: "otc"),
+            LoopbackCloud.packageRoot.appending(path: ".build/debug/otc"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw SetupError("\(name) not built: run `swift build --product \(name)` (or `swift build`) first")
+            throw SetupError("otc not built: run `swift build --product otc` (or `swift build`) first")
         }
         executable = found
+        prefix = service.map { [$0] } ?? []
     }
 
     /// Credentials for the loopback cloud and nothing else: no profile from the developer's home folder.
@@ -30,10 +34,10 @@ struct CommandLineClient: Sendable {
         "HUAWEICLOUD_SDK_METADATA_ENDPOINT": "none",
     ]
 
-    /// Runs the client with `arguments` and waits for it to exit.
+    /// Runs `otc <service>` with `arguments` and waits for it to exit.
     func run(_ arguments: [String], standardInput: String? = nil, environment: [String: String] = [:]) async throws -> Run {
         try await ChildProcess.run(
-            executable, arguments, environment: Self.environment.merging(environment) { _, override in override },
+            executable, prefix + arguments, environment: Self.environment.merging(environment) { _, override in override },
             standardInput: standardInput)
     }
 }

@@ -2,7 +2,7 @@ import CloudCore
 import Foundation
 import Testing
 
-/// The same flows through the generated `modelarts` and `ecs` executables, as a shell script would drive them,
+/// The same flows through `otc modelarts` and `otc ecs`, as a shell script would drive them,
 /// plus what the CLI promises beyond the SDK: pretty JSON out, exit statuses, strict `--body`, `--help`.
 @Suite struct CommandLineFlowTests {
     static func connection(_ cloud: LoopbackCloud) -> [String] {
@@ -12,7 +12,7 @@ import Testing
     @Test func developmentEnvironmentLifecycle() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = Self.connection(cloud)
 
         let create = try await modelarts.run(
@@ -53,7 +53,7 @@ import Testing
         try Data(body.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["create-notebook", "--body", "@\(file.path)"] + Self.connection(cloud))
         #expect(run.status == 0, "\(run)")
         let received = try await cloud.requests()
@@ -64,7 +64,7 @@ import Testing
     @Test func datasetLifecycleWithPagesAndStandardInput() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = Self.connection(cloud)
         let body = #"{"dataset_name": "e2e-cli", "work_path": "/b/out/", "work_path_type": 0, "data_sources": [{"data_path": "/b/in/"}]}"#
 
@@ -100,7 +100,7 @@ import Testing
     @Test func elasticCloudServerFlow() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.ecs)
         defer { cloud.stop() }
-        let ecs = try CommandLineClient(named: "ecs")
+        let ecs = try CommandLineClient(service: "ecs")
         let options = Self.connection(cloud)
         let server = #"{"server": {"imageRef": "i", "flavorRef": "s3.small.1", "name": "e2e", "vpcid": "v", "nics": [{"subnet_id": "s"}], "root_volume": {"volumetype": "SSD"}}}"#
         let create = try await ecs.run(["create-post-paid-servers", "--body", server] + options)
@@ -129,7 +129,7 @@ import Testing
             .init(kind: "status", page: "historical_apis/data_management_old_version/querying_details_about_a_dataset.html", status: 404,
                   body: ["error_code": "ModelArts.4352", "error_msg": "Dataset not found"])
         ])
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["desc-dataset", "--dataset-id", "missing"] + Self.connection(cloud))
         let requestID = try #require(try await cloud.requests().first?.requestID)
         #expect(run.status == 1)
@@ -141,7 +141,7 @@ import Testing
     @Test func aWrongSecretKeyIsRejectedByTheOfficialSigner() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets"] + Self.connection(cloud), environment: ["HUAWEICLOUD_SDK_SK": "not-the-secret"])
         #expect(run.status == 1 && run.stderr.contains("HTTP 401"), "\(run)")
         #expect(!run.stderr.contains("not-the-secret"))
@@ -152,13 +152,13 @@ import Testing
     @Test func badArgumentsExit64BeforeAnythingIsSent() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = Self.connection(cloud)
         let misspelt = try await modelarts.run(
             ["create-notebook", "--body", #"{"name": "n", "flavor": "f", "image_id": "i", "volume": {"category": "EVS", "ownership": "MANAGED"}, "flavour": "x"}"#]
                 + options)
         #expect(misspelt.status == 64)
-        #expect(misspelt.stderr.contains("`flavour`") && misspelt.stderr.contains("Usage: modelarts create-notebook"))
+        #expect(misspelt.stderr.contains("`flavour`") && misspelt.stderr.contains("Usage: otc modelarts create-notebook"))
         let wrongType = try await modelarts.run(["create-dataset", "--body", #"{"dataset_name": 5, "work_path": "/", "work_path_type": 0, "data_sources": [{"data_path": "/in/"}]}"#] + options)
         #expect(wrongType.status == 64 && wrongType.stderr.contains("`dataset_name`"), "\(wrongType)")
         let notANumber = try await modelarts.run(["list-datasets", "--limit", "ten"] + options)
@@ -169,12 +169,12 @@ import Testing
     }
 
     @Test func helpShowsTitleMethodPathAndParameters() async throws {
-        let help = try await CommandLineClient(named: "modelarts").run(["list-datasets", "--help"])
+        let help = try await CommandLineClient(service: "modelarts").run(["list-datasets", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("GET /v2/{project_id}/datasets"))
         #expect(help.stdout.contains("--limit <limit>") && help.stdout.contains("Maximum number of records"))
         #expect(help.stdout.contains("Documented in") && help.stdout.contains("historical_apis/data_management_old_version/querying_the_dataset_list.html"))
-        let create = try await CommandLineClient(named: "modelarts").run(["create-notebook", "--help"])
+        let create = try await CommandLineClient(service: "modelarts").run(["create-notebook", "--help"])
         #expect(create.stdout.contains("Creating a Notebook Instance") && create.stdout.contains("flavor*"))
     }
 }

@@ -13,7 +13,7 @@ import Testing
     static let withoutKeys = ["HUAWEICLOUD_SDK_AK": "", "HUAWEICLOUD_SDK_SK": ""]
 
     @Test func theEndpointFollowsRegionAndCloud() async throws {
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         for (options, environment, url) in [
             (["--region", "eu-de"], [:], "https://modelarts.eu-de.otc.t-systems.com/v2/p/datasets"),
             (["--region", "ap-southeast-1", "--cloud", "huawei"], [:], "https://modelarts.ap-southeast-1.myhuaweicloud.com/v2/p/datasets"),
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func badConnectionOptionsExit64() async throws {
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         for (options, message) in [
             ([String](), "either --endpoint or --region (or $HUAWEICLOUD_SDK_REGION) is required"),
             (["--region", "eu-de", "--timeout", "0"], "--timeout must be a positive number of seconds"),
@@ -43,7 +43,7 @@ import Testing
 
     @Test func aRefusedConnectionExits69AndSaysSo() async throws {
         let refusing = try RefusingPort()
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--endpoint", "http://127.0.0.1:\(refusing.port)", "--project-id", "p"])
         #expect(run.status == 69, "\(run)")
         #expect(run.stderr == "Error: no response from the service: could not connect to the service (connection refused)\n")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func unusableCredentialsExit78() async throws {
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let arguments = ["list-datasets", "--endpoint", "http://127.0.0.1:9", "--project-id", "p"]
         let none = try await modelarts.run(arguments, environment: Self.withoutKeys)
         #expect(none.status == 78 && none.stderr.hasPrefix("Error: no credentials found"), "\(none)")
@@ -64,7 +64,7 @@ import Testing
     @Test func verboseShowsTheExchangeWithoutSecrets() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--verbose"] + CommandLineFlowTests.connection(cloud))
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("sending GET \(cloud.baseURL.absoluteString)/v2/\(LoopbackCloud.projectID)/datasets"))
@@ -79,7 +79,7 @@ import Testing
         let home = FileManager.default.temporaryDirectory.appending(path: "e2e-home-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         try write("[basic]\nak = \(LoopbackCloud.accessKey)\nsk = \(LoopbackCloud.secretKey)\n", to: home.appending(path: ".huaweicloud/credentials"))
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = ["list-datasets"] + CommandLineFlowTests.connection(cloud)
         let fromProfile = try await modelarts.run(options, environment: Self.withoutKeys.merging(["HOME": home.path]) { $1 })
         #expect(fromProfile.status == 0, "\(fromProfile)")
@@ -103,7 +103,7 @@ import Testing
     @Test func theProjectIdOfTheRegionIsLookedUpInIAM() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--endpoint", cloud.baseURL.absoluteString, "--region", "eu-de"],
             environment: ["HUAWEICLOUD_SDK_IAM_ENDPOINT": cloud.baseURL.absoluteString])
         #expect(run.status == 0, "\(run)")
@@ -116,7 +116,7 @@ import Testing
     @Test func temporaryKeysSendTheirSecurityToken() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts, options: ["--security-token", "e2e-session-token"])
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = ["list-datasets"] + CommandLineFlowTests.connection(cloud)
         let withToken = try await modelarts.run(options, environment: ["HUAWEICLOUD_SDK_SECURITY_TOKEN": "e2e-session-token"])
         #expect(withToken.status == 0, "\(withToken)")
@@ -130,7 +130,7 @@ import Testing
     @Test func passwordCredentialsGetAnIAMTokenFirst() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts, options: ["--iam-user", "e2e-user:e2e-password@e2e-domain"])
         defer { cloud.stop() }
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--verbose"] + CommandLineFlowTests.connection(cloud),
             environment: Self.withoutKeys.merging([
                 "OS_USERNAME": "e2e-user", "OS_PASSWORD": "e2e-password", "OS_USER_DOMAIN_NAME": "e2e-domain",
@@ -201,7 +201,7 @@ import Testing
         var configuration = ClientConfiguration.loopback()
         configuration.proxy = .server(HTTPProxy(host: "127.0.0.1", port: port))
         _ = try await ModelArtsClient(endpoint: behindProxy, configuration: configuration).listDatasets()
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--endpoint", behindProxy.absoluteString, "--project-id", LoopbackCloud.projectID],
             environment: ["HTTP_PROXY": "http://127.0.0.1:\(port)"])
         #expect(run.status == 0, "\(run)")
@@ -238,7 +238,7 @@ import Testing
             ($0 as? TransportError)?.kind == .tlsFailed
         }
 
-        let run = try await CommandLineClient(named: "modelarts").run(
+        let run = try await CommandLineClient(service: "modelarts").run(
             ["list-datasets", "--endpoint", endpoint.absoluteString, "--project-id", LoopbackCloud.projectID,
              "--ca-file", certificate.certificateFile],
             environment: environment)

@@ -77,7 +77,7 @@ import Testing
     @Test func commandLineSurvivesFaultsAndReportsUnreachableService() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = CommandLineFlowTests.connection(cloud)
         try await cloud.script([.status(503, retryAfter: "0", page: "historical_apis/data_management_old_version/querying_the_dataset_list.html"), .drop(page: "historical_apis/data_management_old_version/querying_the_dataset_list.html")])
         let survived = try await modelarts.run(["list-datasets"] + options)

@@ -4,7 +4,7 @@ import ModelArts
 import Testing
 
 /// The use case the ModelArts reference documents from start to finish (query the images, create a notebook, wait
-/// until it runs, prolong it, stop it, start it, delete it), through the SDK and through the `modelarts` CLI,
+/// until it runs, prolong it, stop it, start it, delete it), through the SDK and through `otc modelarts`,
 /// against a loopback cloud whose notebook changes state as the operations ask (the scenario of
 /// `Examples/NotebookLifecycle`), with a 503 on the create and a dropped connection during the first wait.
 @Suite struct NotebookLifecycleTests {
@@ -85,7 +85,7 @@ import Testing
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
         try await cloud.play(scenario: Self.scenario)
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let options = CommandLineFlowTests.connection(cloud) + ["--poll-delay", "0.01"]
         func run(_ arguments: [String], waits: Bool = true) async throws -> JSONValue? {
             let run = try await modelarts.run(arguments + (waits ? options : CommandLineFlowTests.connection(cloud)))
@@ -112,7 +112,7 @@ import Testing
     @Test func aWaitThatEndsWithoutItsStateExitsWithStatus3() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let wait = ["wait-for-notebook", "--id", "nb-1", "--status", "RUNNING,STOPPED", "--poll-delay", "0.01"]
             + CommandLineFlowTests.connection(cloud)
 
@@ -131,7 +131,7 @@ import Testing
     @Test func listAllPrintsTheElementsOfEveryPage() async throws {
         let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
         defer { cloud.stop() }
-        let modelarts = try CommandLineClient(named: "modelarts")
+        let modelarts = try CommandLineClient(service: "modelarts")
         let page = Self.folder + "querying_supported_images.html"
         try await cloud.script([
             .respond(["data": [["id": "a"], ["id": "b"]], "total": 3], page: page),

@@ -18,7 +18,7 @@ import Testing
         let schema = try JSONDecoder().decode(
             ServiceSchema.self,
             from: Data(contentsOf: LoopbackCloud.packageRoot.appending(path: "spec/\(config.fileStem).json")))
-        let cli = try CommandLineClient(named: service.lowercased())
+        let cli = try CommandLineClient(service: service.lowercased())
         // Calls mostly wait (process start, injected faults): two lanes, each with a loopback cloud of its own
         // (its log and script are per server), keep both cores busy.
         let clouds = [try await LoopbackCloud.start(docsFolder: config.docs), try await LoopbackCloud.start(docsFolder: config.docs)]
