@@ -1044,3 +1044,8 @@ public struct APIGErrorCode: DocumentedErrorCode {
         "APIG.9999": .init(status: 500, message: "Internal Server Error", description: "Internal Server Error", solution: "Contact technical support."),
     ]
 }
+
+extension APIGClient: DocumentsErrorCodes {
+    /// APIG's documented error codes (``APIGErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { APIGErrorCode.documentedCodes }
+}

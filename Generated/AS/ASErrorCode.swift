@@ -947,3 +947,8 @@ public struct ASErrorCode: DocumentedErrorCode {
         "AS.9013": .init(status: 400, message: "The value of parameter status in the request for the scaling activity log is invalid.", description: "The status in the request for the scaling action log is invalid.", solution: "Use a valid value."),
     ]
 }
+
+extension ASClient: DocumentsErrorCodes {
+    /// AS's documented error codes (``ASErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { ASErrorCode.documentedCodes }
+}

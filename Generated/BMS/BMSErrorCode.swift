@@ -442,3 +442,8 @@ public struct BMSErrorCode: DocumentedErrorCode {
         "Common.0018": .init(status: 400, message: "tenantId in token is not the same with in URL.", description: "tenant_id in the token is different from that in the URL.", solution: "Check whether the tenant token is correct."),
     ]
 }
+
+extension BMSClient: DocumentsErrorCodes {
+    /// BMS's documented error codes (``BMSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { BMSErrorCode.documentedCodes }
+}

@@ -583,3 +583,8 @@ public struct CBRErrorCode: DocumentedErrorCode {
         "BackupService.9998": .init(status: 500, message: "Authentication failed.", description: "Authentication failed.", solution: "Confirm user information."),
     ]
 }
+
+extension CBRClient: DocumentsErrorCodes {
+    /// CBR's documented error codes (``CBRErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { CBRErrorCode.documentedCodes }
+}

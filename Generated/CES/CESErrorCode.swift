@@ -79,3 +79,8 @@ public struct CESErrorCode: DocumentedErrorCode {
         "ces.0028": .init(status: 400, message: "The metric does not support the alarm action type.", description: "The metric and notification type do not match when an alarm rule is created.", solution: "Modify the metric or notification type according to the parameter description to make them match."),
     ]
 }
+
+extension CESClient: DocumentsErrorCodes {
+    /// CES's documented error codes (``CESErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { CESErrorCode.documentedCodes }
+}

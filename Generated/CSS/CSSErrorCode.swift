@@ -619,3 +619,8 @@ public struct CSSErrorCode: DocumentedErrorCode {
         "CSS.9999": .init(status: 500, message: "Failed to process the request.", description: "Request processing failed.", solution: "Check whether the request path and request body are correct as prompted."),
     ]
 }
+
+extension CSSClient: DocumentsErrorCodes {
+    /// CSS's documented error codes (``CSSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { CSSErrorCode.documentedCodes }
+}

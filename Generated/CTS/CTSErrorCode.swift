@@ -128,3 +128,8 @@ public struct CTSErrorCode: DocumentedErrorCode {
         "CTS.0400": .init(status: 400, message: "NotificationV3 name is existed already.", description: "NotificationV3 name is existed already.", solution: "Change the value of notification_name."),
     ]
 }
+
+extension CTSClient: DocumentsErrorCodes {
+    /// CTS's documented error codes (``CTSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { CTSErrorCode.documentedCodes }
+}

@@ -1006,3 +1006,8 @@ public struct DCSErrorCode: DocumentedErrorCode {
         "DCS.5104": .init(status: 500, message: "Failed to modify order.", description: "Failed to modify the order.", solution: "Contact technical support."),
     ]
 }
+
+extension DCSClient: DocumentsErrorCodes {
+    /// DCS's documented error codes (``DCSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { DCSErrorCode.documentedCodes }
+}

@@ -679,3 +679,8 @@ public struct DDSErrorCode: DocumentedErrorCode {
         "DBS.301077": .init(status: 400, message: "Kill session failed.", description: "Failed to kill the session.", solution: "Contact customer service to check the instance status."),
     ]
 }
+
+extension DDSClient: DocumentsErrorCodes {
+    /// DDS's documented error codes (``DDSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { DDSErrorCode.documentedCodes }
+}

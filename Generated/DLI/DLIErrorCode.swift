@@ -80,3 +80,8 @@ public struct DLIErrorCode: DocumentedErrorCode {
         "DLI.12004": .init(status: nil, message: "The job does not exist. Check the reason or create a job.", description: "", solution: ""),
     ]
 }
+
+extension DLIClient: DocumentsErrorCodes {
+    /// DLI's documented error codes (``DLIErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { DLIErrorCode.documentedCodes }
+}

@@ -603,3 +603,8 @@ public struct DMSErrorCode: DocumentedErrorCode {
         "DMS.50050004": .init(status: 400, message: "The consumer group is offline.", description: "The consumer group is offline.", solution: "Start the consumer instance in the consumer group."),
     ]
 }
+
+extension DMSClient: DocumentsErrorCodes {
+    /// DMS's documented error codes (``DMSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { DMSErrorCode.documentedCodes }
+}

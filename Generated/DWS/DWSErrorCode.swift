@@ -395,3 +395,8 @@ public struct DWSErrorCode: DocumentedErrorCode {
         "DWS.5206": .init(status: 400, message: "Databases of this version do not support the function.", description: "Databases of this version do not support the function.", solution: "Ensure that the API parameters match the cluster version. If the parameters do not match the version, correct the parameters and try again."),
     ]
 }
+
+extension DWSClient: DocumentsErrorCodes {
+    /// DWS's documented error codes (``DWSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { DWSErrorCode.documentedCodes }
+}

@@ -605,3 +605,8 @@ public struct ECSErrorCode: DocumentedErrorCode {
         "Pdp.0001": .init(status: 403, message: "Policy does not allow %s to be performed.", description: "API authentication failed.", solution: "Add permissions on IAM. For details, see API permissions."),
     ]
 }
+
+extension ECSClient: DocumentsErrorCodes {
+    /// ECS's documented error codes (``ECSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { ECSErrorCode.documentedCodes }
+}

@@ -417,3 +417,8 @@ public struct EIPErrorCode: DocumentedErrorCode {
         "VPC.3005": .init(status: 404, message: "Flow log xxx could not be found.", description: "The VPC flow log does not exist.", solution: "Check whether the VPC flow log exists or whether its ID is correct."),
     ]
 }
+
+extension EIPClient: DocumentsErrorCodes {
+    /// EIP's documented error codes (``EIPErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { EIPErrorCode.documentedCodes }
+}

@@ -158,3 +158,8 @@ public struct ERErrorCode: DocumentedErrorCode {
         "ER.05039006": .init(status: 503, message: "This service is temporarily unavailable.", description: "This service is temporarily unavailable.", solution: "Contact customer service or try again later."),
     ]
 }
+
+extension ERClient: DocumentsErrorCodes {
+    /// ER's documented error codes (``ERErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { ERErrorCode.documentedCodes }
+}

@@ -485,3 +485,8 @@ public struct EVSErrorCode: DocumentedErrorCode {
         "EVS.5503": .init(status: 503, message: "Service unavailable.", description: "The service is unavailable.", solution: "Try again later or contact customer service."),
     ]
 }
+
+extension EVSClient: DocumentsErrorCodes {
+    /// EVS's documented error codes (``EVSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { EVSErrorCode.documentedCodes }
+}

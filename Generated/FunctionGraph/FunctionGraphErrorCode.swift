@@ -506,3 +506,8 @@ public struct FunctionGraphErrorCode: DocumentedErrorCode {
         "FSS.1417": .init(status: 400, message: "Invalid APIG Exclusive trigger parameters.", description: "Invalid APIG (dedicated) trigger parameters.", solution: ""),
     ]
 }
+
+extension FunctionGraphClient: DocumentsErrorCodes {
+    /// FunctionGraph's documented error codes (``FunctionGraphErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { FunctionGraphErrorCode.documentedCodes }
+}

@@ -747,3 +747,8 @@ public struct GeminiDBErrorCode: DocumentedErrorCode {
         "DBS.301077": .init(status: 400, message: "Kill session failed.", description: "Killing session failed.", solution: "Contact customer service to check the instance status."),
     ]
 }
+
+extension GeminiDBClient: DocumentsErrorCodes {
+    /// GeminiDB's documented error codes (``GeminiDBErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { GeminiDBErrorCode.documentedCodes }
+}

@@ -20,3 +20,8 @@ public struct HSSErrorCode: DocumentedErrorCode {
         "HSS.0041": .init(status: 500, message: "Query host extend info error", description: "An error occurred during query.", solution: "Ensure parameter values are valid."),
     ]
 }
+
+extension HSSClient: DocumentsErrorCodes {
+    /// HSS's documented error codes (``HSSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { HSSErrorCode.documentedCodes }
+}

@@ -430,3 +430,8 @@ public struct IAMErrorCode: DocumentedErrorCode {
         "IAM.1109": .init(status: 400, message: "The project information cannot be found.", description: "No project information can be found.", solution: "Check whether the project specified in the request body or token exists. If the fault persists, contact technical support."),
     ]
 }
+
+extension IAMClient: DocumentsErrorCodes {
+    /// IAM's documented error codes (``IAMErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { IAMErrorCode.documentedCodes }
+}

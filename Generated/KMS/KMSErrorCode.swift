@@ -619,3 +619,8 @@ public struct KMSErrorCode: DocumentedErrorCode {
         "KMS.5023": .init(status: 400, message: "Pdp5 Header is invalid.", description: "Invalid value of Header.", solution: "Try again or contact technical support."),
     ]
 }
+
+extension KMSClient: DocumentsErrorCodes {
+    /// KMS's documented error codes (``KMSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { KMSErrorCode.documentedCodes }
+}

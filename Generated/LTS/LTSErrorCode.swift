@@ -89,3 +89,8 @@ public struct LTSErrorCode: DocumentedErrorCode {
         "LTS.2013": .init(status: 400, message: "Send Subject Error", description: "Incorrect SMN topic.", solution: "Correct the topic based on the error information."),
     ]
 }
+
+extension LTSClient: DocumentsErrorCodes {
+    /// LTS's documented error codes (``LTSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { LTSErrorCode.documentedCodes }
+}

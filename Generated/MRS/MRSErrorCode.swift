@@ -557,3 +557,8 @@ public struct MRSErrorCode: DocumentedErrorCode {
         "MRS.1010": .init(status: 400, message: "The RDS instance whose ID is xxx is not found. The status (xxx) of RDS instance xxx is abnormal.", description: "", solution: ""),
     ]
 }
+
+extension MRSClient: DocumentsErrorCodes {
+    /// MRS's documented error codes (``MRSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { MRSErrorCode.documentedCodes }
+}

@@ -2991,3 +2991,8 @@ public struct ModelArtsErrorCode: DocumentedErrorCode {
         "ModelArts.7101": .init(status: 500, message: "Call pdp auth api failed.", description: "PDP request error.", solution: "System error. Contact technical support."),
     ]
 }
+
+extension ModelArtsClient: DocumentsErrorCodes {
+    /// ModelArts's documented error codes (``ModelArtsErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { ModelArtsErrorCode.documentedCodes }
+}

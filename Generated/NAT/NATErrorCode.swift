@@ -816,3 +816,8 @@ public struct NATErrorCode: DocumentedErrorCode {
         "VPC.2701": .init(status: 403, message: "Token not allowed to do this action.", description: "You do not have permission to perform this operation, or your account balance is insufficient.\nYou do not have permissions to perform this operation, or your account balance is insufficient.", solution: "Check whether the account balance is insufficient or whether your account has been frozen.\nCheck whether your account balance is insufficient or whether your account has been frozen."),
     ]
 }
+
+extension NATClient: DocumentsErrorCodes {
+    /// NAT's documented error codes (``NATErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { NATErrorCode.documentedCodes }
+}

@@ -368,3 +368,8 @@ public struct SFSErrorCode: DocumentedErrorCode {
         "WebsiteRedirect": .init(status: 301, message: "The website request lacks bucketName.", description: "", solution: "Put the file system name in the request and try again."),
     ]
 }
+
+extension SFSClient: DocumentsErrorCodes {
+    /// SFS's documented error codes (``SFSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { SFSErrorCode.documentedCodes }
+}

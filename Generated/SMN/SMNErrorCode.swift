@@ -550,3 +550,8 @@ public struct SMNErrorCode: DocumentedErrorCode {
         "SMN.0261": .init(status: 400, message: "Check whether your account balance is sufficient and top up your account if necessary.", description: "Your account balance may be insufficient.", solution: "Check the account balance and top up your account if necessary."),
     ]
 }
+
+extension SMNClient: DocumentsErrorCodes {
+    /// SMN's documented error codes (``SMNErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { SMNErrorCode.documentedCodes }
+}

@@ -593,3 +593,8 @@ public struct SWRErrorCode: DocumentedErrorCode {
         "SVCSTG.SWR.5070070": .init(status: 507, message: "", description: "Your OBS service is disabled or an error occurred.", solution: "Check whether your OBS service is available."),
     ]
 }
+
+extension SWRClient: DocumentsErrorCodes {
+    /// SWR's documented error codes (``SWRErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { SWRErrorCode.documentedCodes }
+}

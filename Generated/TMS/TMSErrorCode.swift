@@ -127,3 +127,8 @@ public struct TMSErrorCode: DocumentedErrorCode {
         "TMS.5027": .init(status: 400, message: "Invalid resource type.", description: "Invalid resource type", solution: "Enter a valid resource type."),
     ]
 }
+
+extension TMSClient: DocumentsErrorCodes {
+    /// TMS's documented error codes (``TMSErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { TMSErrorCode.documentedCodes }
+}

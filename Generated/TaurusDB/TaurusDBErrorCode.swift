@@ -561,3 +561,8 @@ public struct TaurusDBErrorCode: DocumentedErrorCode {
         "DBS.290015": .init(status: 500, message: "Failed to process the request.", description: "Failed to process the request.", solution: "Internal service error. Contact customer service."),
     ]
 }
+
+extension TaurusDBClient: DocumentsErrorCodes {
+    /// TaurusDB's documented error codes (``TaurusDBErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { TaurusDBErrorCode.documentedCodes }
+}

@@ -488,3 +488,8 @@ public struct VPCErrorCode: DocumentedErrorCode {
         "VPC.9916": .init(status: 400, message: "The secondary CIDR block overlaps with a blacklisted CIDR block.", description: "The secondary CIDR block overlaps with a blacklisted CIDR block.", solution: "Enter a secondary CIDR block that is not blacklisted. For details about the secondary CIDR block blacklist, see the API Reference."),
     ]
 }
+
+extension VPCClient: DocumentsErrorCodes {
+    /// VPC's documented error codes (``VPCErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { VPCErrorCode.documentedCodes }
+}

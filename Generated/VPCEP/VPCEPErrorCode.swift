@@ -504,3 +504,8 @@ public struct VPCEPErrorCode: DocumentedErrorCode {
         "Endpoint.1018": .init(status: 400, message: "Quota exceeded.", description: "Quota exceeded.", solution: "Contact technical support."),
     ]
 }
+
+extension VPCEPClient: DocumentsErrorCodes {
+    /// VPCEP's documented error codes (``VPCEPErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { VPCEPErrorCode.documentedCodes }
+}

@@ -236,3 +236,8 @@ public struct VPNErrorCode: DocumentedErrorCode {
         "VPN.0803": .init(status: 400, message: "Invalid migration quota: %s", description: "", solution: "Release resources or increase the quota."),
     ]
 }
+
+extension VPNClient: DocumentsErrorCodes {
+    /// VPN's documented error codes (``VPNErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { VPNErrorCode.documentedCodes }
+}

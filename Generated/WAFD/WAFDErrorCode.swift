@@ -272,3 +272,8 @@ public struct WAFDErrorCode: DocumentedErrorCode {
         "WAF.00022005": .init(status: 403, message: "insufficient.quota", description: "Insufficient resources", solution: "It is recommended to purchase the upgrade package of corresponding resources"),
     ]
 }
+
+extension WAFDClient: DocumentsErrorCodes {
+    /// WAFD's documented error codes (``WAFDErrorCode``).
+    public static var documentedErrorCodes: [String: ErrorCodeDocumentation] { WAFDErrorCode.documentedCodes }
+}

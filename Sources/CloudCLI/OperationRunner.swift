@@ -35,7 +35,7 @@ public enum OperationRunner {
             writeError("Error: \(error.description)\nUsage: \(CommandLineEntry.executableName) \(usage)\n")
             throw ExitCode(64)
         } catch let error as APIError {
-            writeError(describe(error))
+            writeError(describe(error, documented: (Client.self as? any DocumentsErrorCodes.Type)?.documentedErrorCodes))
             throw ExitCode(1)
         } catch let error as TransportError {
             writeError("Error: no response from the service: \(error.description)\n")
@@ -73,12 +73,20 @@ public enum OperationRunner {
         return prettyJSON(body)
     }
 
-    /// Status, `error_code`, `error_msg` and request id, one per line.
-    static func describe(_ error: APIError) -> String {
+    /// Status, `error_code`, `error_msg` and request id, one per line; then what the service's reference says the
+    /// code means and what to do about it, when `documented` (the service's error codes) lists it.
+    static func describe(_ error: APIError, documented: [String: ErrorCodeDocumentation]? = nil) -> String {
         var lines = ["Error: the service answered HTTP \(error.status)"]
         if let code = error.code { lines.append("error_code: \(code)") }
         if let message = error.message { lines.append("error_msg: \(Redaction.redactSecrets(in: message))") }
         if let requestID = error.requestID { lines.append("request id: \(requestID)") }
+        if let code = error.code, let documentation = documented?[code] {
+            let meaning = documentation.description.isEmpty ? documentation.message : documentation.description
+            if !meaning.isEmpty { lines.append("meaning: " + meaning.replacingOccurrences(of: "\n", with: "; ")) }
+            if !documentation.solution.isEmpty {
+                lines.append("solution: " + documentation.solution.replacingOccurrences(of: "\n", with: "; "))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

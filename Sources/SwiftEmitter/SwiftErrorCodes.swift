@@ -5,6 +5,7 @@ import APISchema
 
 struct ErrorCodesFileContext {
     var service: String
+    var clientName: String
     var typeName: String
     var doc: [String]
     var cases: [EnumCaseContext]
@@ -49,6 +50,6 @@ enum SwiftErrorCodes {
                 + "each (``documentation``): what `APIError.code(as: \(typeName).self)` of a failed "
                 + "``\(clientName)`` call may be. Codes the table does not list decode as well.")
         return ErrorCodesFileContext(
-            service: schema.name, typeName: typeName, doc: doc.lines(indent: 0), cases: cases, entries: entries)
+            service: schema.name, clientName: clientName, typeName: typeName, doc: doc.lines(indent: 0), cases: cases, entries: entries)
     }
 }

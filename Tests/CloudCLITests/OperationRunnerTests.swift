@@ -1,5 +1,5 @@
 import ArgumentParser
-import CloudCLI
+@testable import CloudCLI
 import CloudCore
 import Testing
 
@@ -27,5 +27,26 @@ import Testing
         #expect(await Self.exitStatus(of: TransportError(.connectionDropped)) == 69)
         #expect(await Self.exitStatus(of: UsageError("bad")) == 64)
         #expect(await Self.exitStatus(of: APIError(status: 500)) == 1)
+    }
+
+    /// Under a failure, what the service's reference says of its code: the meaning and the solution.
+    @Test func aDocumentedCodeIsExplained() {
+        let error = APIError(status: 400, code: "Svc.0001", message: "bad name", requestID: "r-1")
+        let documented = [
+            "Svc.0001": ErrorCodeDocumentation(
+                status: 400, message: "The name is invalid.", description: "", solution: "Use letters.\nOr digits."),
+        ]
+        #expect(
+            OperationRunner.describe(error, documented: documented) == """
+                Error: the service answered HTTP 400
+                error_code: Svc.0001
+                error_msg: bad name
+                request id: r-1
+                meaning: The name is invalid.
+                solution: Use letters.; Or digits.
+
+                """)
+        let undocumented = APIError(status: 400, code: "Svc.9999", message: "odd")
+        #expect(!OperationRunner.describe(undocumented, documented: documented).contains("meaning"))
     }
 }

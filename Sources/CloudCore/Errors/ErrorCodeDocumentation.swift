@@ -30,6 +30,12 @@ extension DocumentedErrorCode {
     public var documentation: ErrorCodeDocumentation? { Self.documentedCodes[rawValue] }
 }
 
+/// A service client whose service documents its error codes: what a command-line client prints under a failure.
+public protocol DocumentsErrorCodes {
+    /// The reference's text of every documented code of the service, by code.
+    static var documentedErrorCodes: [String: ErrorCodeDocumentation] { get }
+}
+
 extension APIError {
     /// The error's code as one service's error-code type (`error.code(as: ECSErrorCode.self) == .ecs0005`); nil
     /// when the body carried no code.
