@@ -9,7 +9,7 @@ import NIOSSL
 ///
 /// It never owns the HTTP client it sends through, so it has nothing to shut down: either the application passes
 /// one in (and shuts it down, or runs a ``CloudHTTPClient`` in its service group), or it uses the process-wide
-/// client for its connection settings, which ``SharedHTTPClients`` creates on first use and keeps for the life of
+/// client for its connection settings, which CloudCore creates on first use and keeps for the life of
 /// the process, like AsyncHTTPClient's `HTTPClient.shared`. Service clients with the same settings therefore share
 /// one connection pool. That client reports a failed connect at once, with its cause (refused, host not found, no
 /// answer within the connect timeout): the ``ServiceClient``'s ``RetryPolicy`` retries it with its backoff and
