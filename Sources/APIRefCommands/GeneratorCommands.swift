@@ -18,6 +18,23 @@ package enum GeneratorCommands {
     package static let discussion = "Run from the package root: paths in spec/services.json are relative to it."
 }
 
+/// What `generate` and `check` render: every configured service or one, failing on error diagnostics (and on
+/// warnings with `--strict`).
+struct ServiceSelection: ParsableArguments {
+    @Option(help: "Only this service (a name from spec/services.json).")
+    var service: String?
+
+    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
+    var strict = false
+
+    /// The selected services' outputs, once their diagnostics passed.
+    func render(with pipeline: Pipeline) async throws -> [ServiceOutput] {
+        let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
+        try pipeline.checkDiagnostics(outputs, strict: strict)
+        return outputs
+    }
+}
+
 /// `apiref generate`: rewrites `spec/` and `Generated/` for every configured service.
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,16 +42,11 @@ struct Generate: AsyncParsableCommand {
         discussion: "Writes only files whose content changes and deletes generated .swift files that are no "
             + "longer produced.")
 
-    @Option(help: "Only this service (a name from spec/services.json).")
-    var service: String?
-
-    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
-    var strict = false
+    @OptionGroup var selection: ServiceSelection
 
     func run() async throws {
         let pipeline = Pipeline(workspace: Workspace())
-        let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
-        try pipeline.checkDiagnostics(outputs, strict: strict)
+        let outputs = try await selection.render(with: pipeline)
         for file in try pipeline.sharedFiles() where try SpecFiles.writeIfChanged(file.data, to: pipeline.workspace.url(file.path)) {
             print("written: \(file.path)")
         }
@@ -57,16 +69,11 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Exit non-zero when spec/ or Generated/ differ from what the pages and templates produce.")
 
-    @Option(help: "Only this service (a name from spec/services.json).")
-    var service: String?
-
-    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
-    var strict = false
+    @OptionGroup var selection: ServiceSelection
 
     func run() async throws {
         let pipeline = Pipeline(workspace: Workspace())
-        let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
-        try pipeline.checkDiagnostics(outputs, strict: strict)
+        let outputs = try await selection.render(with: pipeline)
         let changes = outputs.flatMap { pipeline.changes(for: $0) } + (try pipeline.sharedFileChanges())
         guard changes.isEmpty else {
             for change in changes { print(change) }

@@ -5,10 +5,10 @@ import DocReader
 /// meaning and solution. A table is one when its header names an error-code column and a status or message column;
 /// the page it is on does not matter, so a service that splits its codes over several pages gets them all.
 enum ErrorCodeReader {
-    /// The codes of every error-code table of `pages`, sorted by code, and a diagnostic for each code listed again
-    /// with another status or message (the first row is kept; the same row repeated is not worth one). The
-    /// service's own lists come first: a table on one of the `apiPages` shows what that API answers, often with a
-    /// message about one resource, so it only adds the codes the lists leave out.
+    /// The codes of every error-code table of `pages`, sorted by code. A code a list gives again keeps both
+    /// meanings (``ErrorCode/merge(_:)``), with a diagnostic when the second row pairs it with another status (the
+    /// first is kept). The service's own lists come first: a table on one of the `apiPages` shows what that API
+    /// answers, often with a message about one resource, so it only adds the codes the lists leave out.
     static func errorCodes(in pages: [DocPage], apiPages: Set<String>) -> (codes: [ErrorCode], diagnostics: [Diagnostic]) {
         var byCode: [String: ErrorCode] = [:]
         var diagnostics: [Diagnostic] = []
@@ -42,10 +42,11 @@ enum ErrorCodeReader {
 
     /// The distinct statuses an error-code table pairs its codes with, in order; empty for another table.
     static func statuses(in table: Table) -> [Int] {
-        guard let columns = Columns(table.header), columns.status != nil else { return [] }
+        guard let columns = Columns(table.header), let column = columns.status else { return [] }
         var seen: Set<Int> = []
         return table.bodyRows.compactMap { row in
-            columns.errorCode(in: row, at: SourceLocation(page: ""))?.status
+            guard column < row.count, columns.code < row.count, !row[columns.code].text.isEmpty else { return nil }
+            return Int(row[column].text.prefix { $0.isNumber })
         }.filter { seen.insert($0).inserted }
     }
 

@@ -93,14 +93,14 @@ public struct OfficialNames: Sendable {
         var written = bare.split(separator: "/").map(String.init)
         var segments = written.map { segment in
             if segment.hasPrefix("{") { return "{}" }
-            return isVersion(segment) && segment.hasSuffix(".0") ? String(segment.dropLast(2)) : segment
+            return PathTemplate.isVersionSegment(segment) && segment.hasSuffix(".0") ? String(segment.dropLast(2)) : segment
         }
         var keys = ["/" + segments.joined(separator: "/")]
-        if segments.count > 1, segments[0] != "{}", isVersion(segments[1]) {
+        if segments.count > 1, segments[0] != "{}", PathTemplate.isVersionSegment(segments[1]) {
             written.removeFirst()
             segments.removeFirst()
         }
-        let start = segments.first.map(isVersion) == true ? 1 : 0
+        let start = segments.first.map { PathTemplate.isVersionSegment($0) } == true ? 1 : 0
         if start < segments.count, segments[start] == "{}",
             written[start].contains("project") || written[start].contains("tenant")
         {
@@ -113,11 +113,4 @@ public struct OfficialNames: Sendable {
         return keys
     }
 
-    /// `v2`, `v1.1`, `v2.0`: a version segment.
-    private static func isVersion(_ segment: String) -> Bool {
-        guard segment.first == "v", segment.count > 1 else { return false }
-        let rest = segment.dropFirst()
-        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-    }
 }

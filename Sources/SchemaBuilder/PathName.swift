@@ -1,3 +1,5 @@
+import APISchema
+
 /// An operation name made from the method and path, for a page whose title is not English (a Chinese title never
 /// becomes an identifier: no pinyin, no transliteration) and that carries no API name the official SDKs do not
 /// name either. The resource is the last static segment of the path (version segments left out), the verb the one
@@ -9,10 +11,7 @@ enum PathName {
     static func id(method: String, path: String) -> String {
         let segments = path.split(separator: "/").map(String.init)
         func isPlaceholder(_ segment: String) -> Bool { segment.hasPrefix("{") }
-        func isVersion(_ segment: String) -> Bool {
-            segment.first == "v" && segment.dropFirst().first?.isNumber == true
-        }
-        guard let last = segments.lastIndex(where: { !isPlaceholder($0) && !isVersion($0) }) else { return "Operation" }
+        guard let last = segments.lastIndex(where: { !isPlaceholder($0) && !PathTemplate.isVersionSegment($0) }) else { return "Operation" }
         let noun = segments[last]
         let onOne = last < segments.count - 1
         let method = method.uppercased()
@@ -23,7 +22,7 @@ enum PathName {
         case "POST":
             // A verb after one resource (`…/notebooks/{id}/start`) acts on it.
             if !onOne, last >= 2, isPlaceholder(segments[last - 1]), !isPlaceholder(segments[last - 2]),
-                !isVersion(segments[last - 2])
+                !PathTemplate.isVersionSegment(segments[last - 2])
             {
                 id = Naming.upperCamel(noun) + singular(segments[last - 2])
             } else {

@@ -62,11 +62,7 @@ extension SwiftCommandPlan {
             enumValues = values
         }
         switch type {
-        case .string: return ("String", enumValues)
-        case .integer: return ("Int", enumValues)
-        case .int64: return ("Int64", enumValues)
-        case .number: return ("Double", enumValues)
-        case .boolean: return ("Bool", enumValues)
+        case .string, .integer, .int64, .number, .boolean: return (module.typeMap.swiftType(type), enumValues)
         default: return nil
         }
     }
@@ -137,8 +133,13 @@ enum SwiftBodySkeleton {
 
     /// `text` as a JSON string.
     private static func quoted(_ text: String) -> String {
+        String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+
+    // One encoder for every string of every skeleton: it holds no per-call state.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
+        return encoder
+    }()
 }

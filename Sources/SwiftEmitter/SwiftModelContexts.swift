@@ -105,9 +105,7 @@ struct SwiftModelBuilder {
         let memberNames = Self.memberNames(properties)
         var nestedTypes = NameScope(reserved: ["CodingKeys", name])
         var enums: [EnumContext] = []
-        // The nested enums by their value set (an index into `enums`), and the members each serves.
-        var sameValues: [[String]: Int] = [:]
-        var enumFields: [[String]] = []
+        var sameValues = SameValueEnums()
         var contexts: [PropertyContext] = []
         var customDecoding = false
         for (index, property) in properties.enumerated() {
@@ -118,11 +116,11 @@ struct SwiftModelBuilder {
             if let values = property.enumValues, !values.isEmpty {
                 if leaf == .string, let shared = typeMap.sharedEnums.name(field: property.name, values: values) {
                     leafName = shared
-                } else if leaf == .string, let index = sameValues[SwiftSharedEnums.valueSet(values)] {
-                    // Two fields of the model list the same values: one nested type serves both.
-                    enumFields[index].append(SwiftNames.unescaped(memberName))
-                    enums[index].doc = Self.nestedEnumDoc(enumFields[index]).lines(indent: 4)
-                    leafName = enums[index].name
+                } else if leaf == .string,
+                    let reused = sameValues.reuse(for: values, field: SwiftNames.unescaped(memberName))
+                {
+                    enums[reused.index].doc = Self.nestedEnumDoc(reused.fields).lines(indent: 4)
+                    leafName = enums[reused.index].name
                 } else if leaf == .string {
                     var enumName = SwiftTypeMap.spelling(of: property.name)
                     if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {
@@ -130,10 +128,9 @@ struct SwiftModelBuilder {
                     }
                     enumName = nestedTypes.claim(enumName)
                     leafName = enumName
-                    sameValues[SwiftSharedEnums.valueSet(values)] = enums.count
-                    enumFields.append([SwiftNames.unescaped(memberName)])
-                    enums.append(
-                        openEnum(named: enumName, doc: Self.nestedEnumDoc(enumFields.last!), values: values, indent: 4))
+                    let field = SwiftNames.unescaped(memberName)
+                    sameValues.declare(values, field: field, at: enums.count)
+                    enums.append(openEnum(named: enumName, doc: Self.nestedEnumDoc([field]), values: values, indent: 4))
                 } else if typeMap.scalar(leaf) != nil {
                     for value in values { doc.addItem(Self.item(value)) }
                 }

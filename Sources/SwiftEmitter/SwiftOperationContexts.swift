@@ -117,9 +117,7 @@ struct SwiftOperationBuilder {
         enums: inout [EnumContext], enumScope: inout NameScope
     ) -> ResolvedOperation {
         var scope = NameScope(reserved: ["self"])
-        // This operation's own enums by their value set (an index into `enums`), and the parameters each serves.
-        var sameValues: [[String]: Int] = [:]
-        var enumFields: [Int: [String]] = [:]
+        var sameValues = SameValueEnums()
         let byName = Dictionary(
             operation.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -131,27 +129,20 @@ struct SwiftOperationBuilder {
             if leaf == .string, parameter.location != .path, let values = parameter.enumValues, !values.isEmpty {
                 if let shared = typeMap.sharedEnums.name(field: parameter.name, values: values) {
                     type = typeMap.swiftType(parameter.type, leaf: shared)
-                } else if let index = sameValues[SwiftSharedEnums.valueSet(values)] {
-                    // `model_type` and `not_model_type` list the same values: one type serves both.
-                    enumFields[index, default: []].append(parameter.name)
-                    enums[index].doc = SwiftDocComment(
-                        "Documented values of \(SwiftDocComment.codeList(enumFields[index] ?? [])) for "
-                            + "``\(clientName)/\(methodName)``.").lines(indent: 4)
-                    type = typeMap.swiftType(parameter.type, leaf: enums[index].name)
+                } else if let reused = sameValues.reuse(for: values, field: parameter.name) {
+                    enums[reused.index].doc = parameterEnumDoc(reused.fields, methodName).lines(indent: 4)
+                    type = typeMap.swiftType(parameter.type, leaf: enums[reused.index].name)
                     isEnum = true
                 } else {
                     var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
                     if typeMap.isTopLevel(enumName) { enumName += "Value" }
                     enumName = enumScope.claim(enumName)
                     let builder = SwiftModelBuilder(typeMap: typeMap)
-                    sameValues[SwiftSharedEnums.valueSet(values)] = enums.count
-                    enumFields[enums.count] = [parameter.name]
+                    sameValues.declare(values, field: parameter.name, at: enums.count)
                     enums.append(
                         builder.openEnum(
-                            named: enumName,
-                            doc: SwiftDocComment(
-                                "Documented values of `\(parameter.name)` for ``\(clientName)/\(methodName)``."),
-                            values: values, indent: 4, queryValue: true))
+                            named: enumName, doc: parameterEnumDoc([parameter.name], methodName), values: values,
+                            indent: 4, queryValue: true))
                     type = typeMap.swiftType(parameter.type, leaf: enumName)
                     isEnum = true
                 }
@@ -281,6 +272,12 @@ struct SwiftOperationBuilder {
             requestName: requestName,
             requestArguments: ListItemContext.list(requestArguments),
             send: send)
+    }
+
+    /// The documentation of a parameter enum: the parameters of `methodName` whose values it lists.
+    private func parameterEnumDoc(_ parameters: [String], _ methodName: String) -> SwiftDocComment {
+        SwiftDocComment(
+            "Documented values of \(SwiftDocComment.codeList(parameters)) for ``\(clientName)/\(methodName)``.")
     }
 
     private func pathValue(_ argument: ResolvedOperation.Argument) -> String {

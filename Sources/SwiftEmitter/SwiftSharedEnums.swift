@@ -116,3 +116,25 @@ struct SwiftSharedEnums {
     /// Every shared enumeration, by name.
     var all: [Shared] { byKey.values.sorted { $0.name < $1.name } }
 }
+
+/// The enums one owner (a model, an operation) declares for its fields, by their value set: a field that lists the
+/// same values as an earlier one (`model_type`, `not_model_type`) uses the earlier field's type, whose documentation
+/// then names both.
+struct SameValueEnums {
+    private var indexByValues: [[String]: Int] = [:]
+    private var fieldsByIndex: [Int: [String]] = [:]
+
+    /// The index of the enum this owner declared for `values`, after adding `field` to the fields it serves, with
+    /// all those fields; nil when it declared none.
+    mutating func reuse(for values: [EnumValue], field: String) -> (index: Int, fields: [String])? {
+        guard let index = indexByValues[SwiftSharedEnums.valueSet(values)] else { return nil }
+        fieldsByIndex[index, default: []].append(field)
+        return (index, fieldsByIndex[index] ?? [])
+    }
+
+    /// Records that the enum at `index` lists `values` for `field`.
+    mutating func declare(_ values: [EnumValue], field: String, at index: Int) {
+        indexByValues[SwiftSharedEnums.valueSet(values)] = index
+        fieldsByIndex[index] = [field]
+    }
+}

@@ -116,4 +116,13 @@ struct BuilderStageTests {
         #expect(ExampleReader.isFailure("Error example"))
         #expect(!ExampleReader.isFailure("Example response"))
     }
+
+    /// One rule for a version segment, which the unique-id suffix, the group fallback, the official-name matching and
+    /// the path names share.
+    @Test func versionSegments() {
+        #expect(["v1", "v2.0", "v1.1", "v21"].allSatisfy { PathTemplate.isVersionSegment($0) })
+        #expect(!["v", "vpcs", "v2beta", "v1.2.3", "v1.", "V1", "{v1}"].contains { PathTemplate.isVersionSegment($0) })
+        #expect(PathName.id(method: "GET", path: "/v2.1/{project_id}/pools/{pool_name}") == "ShowPool")
+        #expect(PathName.id(method: "GET", path: "/v1/{project_id}/vpcs") == "ListVpcs")
+    }
 }

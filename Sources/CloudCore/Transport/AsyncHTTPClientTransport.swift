@@ -28,10 +28,11 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     public init(
         connectTimeout: Duration = Timeouts.default.connect, proxy: HTTPProxy? = nil, maxConnectionsPerHost: Int = 8
     ) {
-        // Without certificate files nothing can fail.
-        self.client = try! SharedHTTPClients.client(
+        // No certificate files to read: nothing can fail.
+        self.client = SharedHTTPClients.client(
             for: ConnectionSettings(
-                connectTimeout: connectTimeout, proxy: proxy, maxConnectionsPerHost: maxConnectionsPerHost))
+                connectTimeout: connectTimeout, proxy: proxy, maxConnectionsPerHost: maxConnectionsPerHost),
+            trusting: [])
     }
 
     /// Uses the process-wide client for `settings`; a ``ClientError`` names a certificate file that cannot be read.

@@ -28,7 +28,7 @@ public final class CloudHTTPClient: HTTPTransport, Service {
 
     /// A new connection pool with `settings`. A ``ClientError`` names a certificate file that cannot be read.
     public init(settings: ConnectionSettings = ConnectionSettings()) throws {
-        client = try settings.makeClient()
+        client = settings.makeClient(trusting: try settings.certificates())
         transport = AsyncHTTPClientTransport(client: client)
     }
 

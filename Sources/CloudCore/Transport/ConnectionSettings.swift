@@ -25,11 +25,10 @@ public struct ConnectionSettings: Sendable, Hashable {
         self.caCertificateFiles = caCertificateFiles
     }
 
-    /// A new AsyncHTTPClient client with these settings, which its creator must shut down. A ``ClientError`` names
-    /// the first certificate file that cannot be read or holds none.
-    func makeClient() throws -> HTTPClient {
+    /// A new AsyncHTTPClient client with these settings, trusting `certificates` (those of
+    /// ``caCertificateFiles``) besides the system's; its creator must shut it down.
+    func makeClient(trusting certificates: [NIOSSLCertificate]) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
-        let certificates = try Self.certificates(inPEMFiles: caCertificateFiles)
         if !certificates.isEmpty {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.additionalTrustRoots = [.certificates(certificates)]
@@ -47,9 +46,10 @@ public struct ConnectionSettings: Sendable, Hashable {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
-    /// The certificates of `files` (PEM), read when the client is created.
-    static func certificates(inPEMFiles files: [String]) throws -> [NIOSSLCertificate] {
-        try files.flatMap { file in
+    /// The certificates of ``caCertificateFiles`` (PEM). A ``ClientError`` names the first file that cannot be read
+    /// or holds none.
+    func certificates() throws -> [NIOSSLCertificate] {
+        try caCertificateFiles.flatMap { file in
             let certificates: [NIOSSLCertificate]
             do {
                 certificates = try NIOSSLCertificate.fromPEMFile(file)
@@ -70,14 +70,19 @@ public struct ConnectionSettings: Sendable, Hashable {
 enum SharedHTTPClients {
     private static let clients = Locked<[ConnectionSettings: HTTPClient]>([:])
 
-    /// The shared client for `settings`.
+    /// The shared client for `settings`; its certificate files are read (outside the lock) when it is created.
     static func client(for settings: ConnectionSettings) throws -> HTTPClient {
-        try clients.withLock { clients -> Result<HTTPClient, any Error> in
-            if let client = clients[settings] { return .success(client) }
-            return Result { try settings.makeClient() }.map { client in
-                clients[settings] = client
-                return client
-            }
-        }.get()
+        if let client = clients.current[settings] { return client }
+        return client(for: settings, trusting: try settings.certificates())
+    }
+
+    /// The shared client for `settings`, created trusting `certificates` if there is none yet.
+    static func client(for settings: ConnectionSettings, trusting certificates: [NIOSSLCertificate]) -> HTTPClient {
+        clients.withLock { clients in
+            if let client = clients[settings] { return client }
+            let client = settings.makeClient(trusting: certificates)
+            clients[settings] = client
+            return client
+        }
     }
 }

@@ -59,7 +59,7 @@ struct Builder {
             var operation = buildOperation(model, requestLine: requestLine, tables: tables, id: name.id, groups: groups)
             // Unique ids: version of the path first, then a counter.
             if usedIds.contains(operation.id) || (!name.isAPIName && apiNamesInUse.contains(operation.id)) {
-                let version = requestLine.path.split(separator: "/").first { $0.hasPrefix("v") && $0.dropFirst().first?.isNumber == true }
+                let version = requestLine.path.split(separator: "/").first { PathTemplate.isVersionSegment($0) }
                 let base = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
                 let unique = usedIds.claim(base, isReserved: apiNamesInUse.contains)
                 retarget(operationId: operation.id, to: unique, page: model.page.path)

@@ -52,8 +52,7 @@ struct GroupIndex {
     static func resourceSegment(of path: String) -> String? {
         path.split(separator: "/").first { segment in
             guard segment.first != "{" else { return false }
-            let isVersion = segment.first == "v" && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
-            return !isVersion && segment.contains { $0.isLetter }
+            return !PathTemplate.isVersionSegment(segment) && segment.contains { $0.isLetter }
         }.map(String.init)
     }
 }

@@ -11,6 +11,9 @@ struct TableReferences {
     let anchorIndex: [String: TableID]
     /// Per page, the tables some row of the same page refers to: nested types, not roots.
     private(set) var referenced: [Set<Int>] = []
+    /// Per page, the error statuses (400 and up) it lists, for the pages that link it as their common list: read
+    /// once per page, not once per page that links it.
+    private let errorStatuses: [[(status: Int, description: String)]]
 
     init(pages: [PageModel]) {
         self.pages = pages
@@ -22,7 +25,15 @@ struct TableReferences {
             }
         }
         anchorIndex = anchors
+        errorStatuses = pages.map(Self.errorStatuses)
         referenced = pages.map(referencedTables)
+    }
+
+    /// The error statuses a page lists: its status tables', else those its error-code tables pair codes with.
+    private static func errorStatuses(of model: PageModel) -> [(status: Int, description: String)] {
+        var listed = model.tables.filter(PageClassifier.isStatusTable).flatMap(PageClassifier.statuses(in:))
+        if listed.isEmpty { listed = model.tables.flatMap(ErrorCodeReader.statuses(in:)).map { ($0, "") } }
+        return listed.filter { $0.status >= 400 }
     }
 
     /// Tables some row of `model` refers to (by link, by "Table N" or by type name) on the same page.
@@ -107,8 +118,7 @@ struct TableReferences {
 
     /// The error statuses (400 and up) of the pages that the page's status and error-code sections link to ("See
     /// Returned Values for General Requests", "For details, see Error Codes"): the service's common list, which such
-    /// a page documents as its own. A linked page's status tables give them; else its error-code tables, the
-    /// statuses they pair codes with.
+    /// a page documents as its own.
     func linkedErrorStatuses(_ model: PageModel) -> [(status: Int, description: String)] {
         var statuses: [(status: Int, description: String)] = []
         for section in model.sections
@@ -118,12 +128,7 @@ struct TableReferences {
                     guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }),
                         target != model.index
                     else { continue }
-                    let tables = pages[target].tables
-                    var linked = tables.filter(PageClassifier.isStatusTable).flatMap(PageClassifier.statuses(in:))
-                    if linked.isEmpty {
-                        linked = tables.flatMap(ErrorCodeReader.statuses(in:)).map { ($0, "") }
-                    }
-                    for entry in linked where entry.status >= 400 && !statuses.contains(where: { $0.status == entry.status }) {
+                    for entry in errorStatuses[target] where !statuses.contains(where: { $0.status == entry.status }) {
                         statuses.append(entry)
                     }
                 }
