@@ -21,7 +21,7 @@ struct CreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"policy": {"enabled": false, "name": "", "operation_definition": {"day_backups": 0, \#
-        "destination_project_id": "", "destination_region": "", "max_backups": -1, "month_backups": 0, \#
+        "destination_project_id": "", "destination_region": "", "max_backups": 0, "month_backups": 0, \#
         "retention_duration_days": 0, "timezone": "", "week_backups": 0, "year_backups": 0}, \#
         "operation_type": "", "trigger": {"properties": {"pattern": ["MO|TU|WE|TH|FR|SA|SU"]}}}}
         """#
@@ -171,7 +171,7 @@ struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"policy": {"enabled": false, "name": "", "operation_definition": {"day_backups": 0, \#
-        "destination_project_id": "", "destination_region": "", "max_backups": -1, "month_backups": 0, \#
+        "destination_project_id": "", "destination_region": "", "max_backups": 0, "month_backups": 0, \#
         "retention_duration_days": 0, "timezone": "", "week_backups": 0, "year_backups": 0}, "trigger": \#
         {"properties": {"pattern": ["MO|TU|WE|TH|FR|SA|SU"]}}}}
         """#

@@ -58,6 +58,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case exampleFieldAdded = "example-field-added"
         /// A value list of truth-value pairs (`0/false`, `1/true`): the field is typed as a boolean.
         case booleanValueList = "boolean-value-list"
+        /// A numeric field's value list with a value that is not a number (a range, prose): no value list.
+        case valueListNotOfType = "value-list-not-of-type"
         /// A field the examples show with another type than the table; emitted as the examples show.
         case exampleTypeCorrection = "example-type-correction"
         /// An example that is not JSON: left on the page; it cannot type or correct the tables.

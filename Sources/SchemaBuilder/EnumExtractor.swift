@@ -191,16 +191,35 @@ extension EnumExtractor {
         }
     }
 
-    /// The type and value list of a field: a misread boolean (`isMisreadBoolean`) becomes a `boolean` (an array of
-    /// them for an array) without values, with the diagnostic to record; anything else is returned as it is.
+    /// The type and value list of a field, corrected where the list cannot be the field's values:
+    /// - a misread boolean (`isMisreadBoolean`) becomes a `boolean` (an array of them for an array) without values;
+    /// - a numeric field's list with a value that is not a number (`Value range: 3s-259,200s` read as `3s-259`,
+    ///   `200s`; the roles a count applies to) is a range or prose, not the field's values: it is dropped (the
+    ///   description keeps the text). A value in emphasis marks (`**4`) is the number.
+    /// The diagnostic to record comes with each correction.
     static func typed(_ type: TypeRef, values: [EnumValue]?, field: String)
-        -> (type: TypeRef, values: [EnumValue]?, diagnostic: String?)
+        -> (type: TypeRef, values: [EnumValue]?, diagnostic: (code: Diagnostic.Code, message: String)?)
     {
-        guard isMisreadBoolean(values) else { return (type, values, nil) }
-        let listed = (values ?? []).map(\.value).joined(separator: ", ")
-        let typed: TypeRef = if case .array = type { .array(.boolean) } else { .boolean }
-        return (typed, nil, "\(field): documented values \(listed) describe a boolean, emitted as \(typed)")
+        guard let values, !values.isEmpty else { return (type, values, nil) }
+        let listed = values.map(\.value).joined(separator: ", ")
+        if isMisreadBoolean(values) {
+            let typed: TypeRef = if case .array = type { .array(.boolean) } else { .boolean }
+            return (typed, nil, (.booleanValueList, "\(field): documented values \(listed) describe a boolean, emitted as \(typed)"))
+        }
+        guard type.isNumeric || type.elementIsNumeric else { return (type, values, nil) }
+        let numbers = values.map { value in
+            EnumValue(value: value.value.trimmingCharacters(in: ["*"]), description: value.description)
+        }
+        guard numbers.allSatisfy({ Double($0.value) != nil }) else {
+            return (type, nil, (.valueListNotOfType, "\(field): documented values \(listed) are not all numbers; no value list for this \(type) field"))
+        }
+        return (type, numbers, nil)
     }
+}
+
+private extension TypeRef {
+    var isNumeric: Bool { self == .integer || self == .int64 || self == .number }
+    var elementIsNumeric: Bool { if case .array(let inner) = self { inner.isNumeric } else { false } }
 }
 
 extension String {

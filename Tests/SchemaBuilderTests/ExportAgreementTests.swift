@@ -26,6 +26,8 @@ struct MisreadValueListTests {
             ["<p>shareable</p>", "<p>String</p>", "<p>Shared or not. The value can be true or false.</p>"],
             ["<p>sample_type</p>", "<p>Integer</p>", "<p>Type. Options:</p><ul><li><p><strong>0</strong>: image</p></li><li><p><strong>1</strong>: text</p></li></ul>"],
             ["<p>range</p>", "<p>String</p>", "<p>A CIDR range. Options:</p><ul><li><p><strong>10.0.0.0/8</strong></p></li></ul>"],
+            ["<p>timeout</p>", "<p>Integer</p>", "<p>Seconds it may run. Value range: 3s-1,200s.</p>"],
+            ["<p>state</p>", "<p>Integer</p>", "<p>State. Options:</p><ul><li><p>0: new</p></li><li><p>**1: done</p></li></ul>"],
         ]))
         </div>
         """
@@ -57,6 +59,19 @@ struct MisreadValueListTests {
         #expect(shareable.enumValues?.map(\.value) == ["true", "false"])
         #expect(try property("sample_type").enumValues?.map(\.value) == ["0", "1"])
         #expect(try property("range").enumValues?.map(\.value) == ["10.0.0.0/8"])
+    }
+
+    @Test func aNumericFieldListsOnlyNumbers() throws {
+        // "3s-1,200s" is a range in words, not two values of an integer: no value list, and a diagnostic.
+        let timeout = try property("timeout")
+        #expect(timeout.type == .integer)
+        #expect(timeout.enumValues == nil)
+        #expect(schema.diagnostics.contains {
+            $0.id == .valueListNotOfType && $0.message.hasPrefix("timeout: documented values 3s-1, 200s")
+        })
+        // A number in stray emphasis marks is the number.
+        #expect(try property("state").enumValues?.map(\.value) == ["0", "1"])
+        #expect(!schema.diagnostics.contains { $0.message.hasPrefix("state:") })
     }
 
     @Test(arguments: [

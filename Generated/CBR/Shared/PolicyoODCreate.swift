@@ -25,9 +25,6 @@ public struct PolicyoODCreate: Codable, Sendable, Equatable {
     /// Minimum: 1
     /// Maximum: 99999
     /// Default: -1
-    ///
-    /// - `-1`
-    /// - `1-99999`
     public var maxBackups: Int?
     /// Maximum number of monthly backups that can be retained. The latest backup of each month is saved in
     /// the long term. This parameter and max_backups will both be applied. The value ranges from 0 to 100. If

@@ -18,12 +18,6 @@ public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
     /// config: The value is 1.
     /// replica: The value can be 1 or 3 (both values will create 3 nodes).
     /// single: The value is 1.
-    ///
-    /// - `mongos`: The value ranges from 2 to 32.
-    /// - `shard`: The value ranges from 2 to 32.
-    /// - `config`: The value is 1.
-    /// - `replica`: The value can be 1 or 3 (both values will create 3 nodes).
-    /// - `single`: The value is 1.
     public var num: Int
     /// Specifies the disk type.
     /// Valid value: ULTRAHIGH, which indicates the type SSD.

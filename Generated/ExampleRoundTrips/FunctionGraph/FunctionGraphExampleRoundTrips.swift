@@ -48,7 +48,7 @@ public enum FunctionGraphExampleRoundTrips {
             "ListVersionAliases 200": roundTrip(ListVersionAliasesResponse.self),
             "ShowDependencyVersion 200": roundTrip(ShowDependencyVersionResponse.self),
             "ShowEvent 200": roundTrip(ShowEventResponse.self),
-            "ShowFunctionAsyncInvokeConfig 200": roundTrip(ShowFunctionAsyncInvokeConfigResponse.self),
+            "ShowFunctionAsyncInvokeConfig 200": roundTrip(ListFunctionAsyncInvokeConfigResult.self),
             "ShowFunctionCode 200": roundTrip(ShowFunctionCodeResponse.self),
             "ShowFunctionConfig 200": roundTrip(ShowFunctionConfigResponse.self),
             "ShowFunctionTemplate 200": roundTrip(ShowFunctionTemplateResponse.self),

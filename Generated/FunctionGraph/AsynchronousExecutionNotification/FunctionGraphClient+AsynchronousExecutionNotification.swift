@@ -142,14 +142,14 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showFunctionAsyncInvokeConfig(
         functionURN: String
-    ) async throws -> ShowFunctionAsyncInvokeConfigResponse {
+    ) async throws -> ListFunctionAsyncInvokeConfigResult {
         let request = OperationRequest(
             operation: "ShowFunctionAsyncInvokeConfig",
             method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
             pathParameters: ["function_urn": functionURN]
         )
-        return try await client.send(request, as: ShowFunctionAsyncInvokeConfigResponse.self)
+        return try await client.send(request, as: ListFunctionAsyncInvokeConfigResult.self)
     }
 
     /// Configuring Asynchronous Execution Notification

@@ -38,9 +38,6 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
     /// Custom Image
     public var runtime: String
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
-    ///
-    /// - `3s-259`
-    /// - `200s`
     public var timeout: Int
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
@@ -335,9 +332,6 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
     /// Custom Image
     public var runtime: String?
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
-    ///
-    /// - `3s-259`
-    /// - `200s`
     public var timeout: Int?
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).

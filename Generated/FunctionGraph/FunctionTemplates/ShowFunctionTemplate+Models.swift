@@ -24,9 +24,6 @@ public struct ShowFunctionTemplateResponse: Codable, Sendable, Equatable {
     /// Code file.
     public var code: String?
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
-    ///
-    /// - `3s-259`
-    /// - `200s`
     public var timeout: Int?
     /// Memory size.
     public var memorySize: Int?

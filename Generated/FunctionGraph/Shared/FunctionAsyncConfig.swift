@@ -6,9 +6,6 @@ import CloudCore
 /// Return struct of the asynchronous execution notification settings.
 public struct FunctionAsyncConfig: Codable, Sendable, Equatable {
     /// Maximum validity period of a message. Value range: 60-86,400. Unit: second.
-    ///
-    /// - `60-86`
-    /// - `400`
     public var maxAsyncEventAgeInSeconds: Int?
     /// Maximum number of retry attempts to be made if asynchronous invocation fails. Default value: 3. Value
     /// range: 0-8.

@@ -3,16 +3,13 @@
 
 import CloudCore
 
-/// The response of ``FunctionGraphClient/updateFunctionAsyncInvokeConfig``.
+/// The response of ``FunctionGraphClient/showFunctionAsyncInvokeConfig``.
 public struct ListFunctionAsyncInvokeConfigResult: Codable, Sendable, Equatable {
     /// Function URN.
     /// Minimum: 1
     /// Maximum: 269
     public var funcURN: String?
     /// Maximum validity period of a message. Value range: 60-86,400. Unit: second.
-    ///
-    /// - `60-86`
-    /// - `400`
     public var maxAsyncEventAgeInSeconds: Int?
     /// Maximum number of retry attempts to be made if asynchronous invocation fails. Default value: 3. Value
     /// range: 0-8.

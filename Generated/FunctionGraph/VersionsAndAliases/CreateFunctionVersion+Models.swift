@@ -59,9 +59,6 @@ public struct CreateFunctionVersionResponse: Codable, Sendable, Equatable {
     /// Custom Image
     public var runtime: String?
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
-    ///
-    /// - `3s-259`
-    /// - `200s`
     public var timeout: Int?
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).

@@ -61,8 +61,8 @@ public struct DescWorkforceTaskResponse: Codable, Sendable, Equatable {
     /// - `2`: Accepting. The owner initiates an acceptance task, but the acceptance has not been completed.
     ///   In this state, a new acceptance task can be started only after the current one is completed.
     /// - `3`: Accepted. The team labeling task has been completed.
-    /// - `**4`: Rejected. The manager starts the task again. In this state, samples need to be labeled and
-    ///   the task must be reviewed again.
+    /// - `4`: Rejected. The manager starts the task again. In this state, samples need to be labeled and the
+    ///   task must be reviewed again.
     /// - `5`: Synchronizing acceptance result. This status is added when an acceptance task changes to be
     ///   asynchronous. In this state, no new acceptance task can be initiated and the current acceptance task
     ///   cannot be continued. In the task name area, the system displays a message indicating that the

@@ -38,8 +38,8 @@ enum ParameterReader {
             var values = columns.description.flatMap { $0 < row.count ? EnumExtractor.values(in: row[$0].blocks) : nil }
             let typed = EnumExtractor.typed(type, values: values, field: name)
             (type, values) = (typed.type, typed.values)
-            if let message = typed.diagnostic {
-                diagnostics.emit(.booleanValueList, model.location(table: t, row: offset + 1), message)
+            if let (code, message) = typed.diagnostic {
+                diagnostics.emit(code, model.location(table: t, row: offset + 1), message)
             }
             let required = loc == .path ? true : isRequired(row, columns)
             parameters.append(

@@ -66,7 +66,7 @@ extension Builder {
         var values = EnumExtractor.values(in: descriptionBlocks)
         let typed = EnumExtractor.typed(type, values: values, field: name)
         (type, values) = (typed.type, typed.values)
-        if let message = typed.diagnostic { diagnose(.booleanValueList, loc, message) }
+        if let (code, message) = typed.diagnostic { diagnose(code, loc, message) }
         let hasEnum: Bool = {
             switch type {
             case .string, .integer, .int64, .number: true
