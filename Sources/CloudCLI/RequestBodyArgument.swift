@@ -22,7 +22,9 @@ public enum RequestBodyArgument {
         }
         let model: Model
         do {
-            model = try JSONModelDecoder().decode(Model.self, from: data)
+            // Read as the pages' examples spell scalars ("80" for a port, 5 for a size the table types as a
+            // string): the model then sends each as its table types it.
+            model = try JSONModelDecoder(scalars: .lenient).decode(Model.self, from: data)
         } catch let error as DecodingError {
             throw UsageError("--body does not fit \(Model.self): \(describe(error, input: input))")
         }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import CloudCLI
 
-/// `--body` is decoded strictly: what Codable would silently drop or coerce is reported by JSON path.
+/// `--body` is decoded strictly but for the spelling of scalars: what Codable would silently drop is reported by JSON
+/// path.
 @Suite struct RequestBodyArgumentTests {
     struct Volume: Codable, Equatable {
         var category: String
@@ -36,12 +37,20 @@ import Testing
         #expect(text?.contains("`nmae`, `volumes[1].capacty`") == true, "\(text ?? "accepted")")
     }
 
+    /// The pages' examples write numbers as strings and the other way round; the body is read as the model types it.
+    @Test func scalarsAreReadAsTheExamplesSpellThem() throws {
+        let body = try RequestBodyArgument.decode(Notebook.self, from: #"{"name": 5, "volumes": [{"category": "EVS", "capacity": "40"}]}"#)
+        #expect(body == Notebook(name: "5", volumes: [Volume(category: "EVS", capacity: 40)]))
+    }
+
     @Test func nullsAndMapKeysAreNotUnknownFields() {
         #expect(message(#"{"name": "n", "volumes": null, "undocumented": null, "tags": {"free-form": "v"}}"#) == nil)
     }
 
     @Test func typeAndRequirednessErrorsNameTheField() {
-        #expect(message(#"{"name": 5}"#)?.contains("field `name` must be a string, found a number") == true)
+        #expect(message(#"{"name": [5]}"#)?.contains("field `name` must be a string, found an array") == true)
+        let notANumber = message(#"{"name": "n", "volumes": [{"category": "a", "capacity": "five"}]}"#)
+        #expect(notANumber?.contains("volumes[0].capacity") == true, "\(notANumber ?? "accepted")")
         let missing = message(#"{"name": "n", "volumes": [{"capacity": 5}]}"#)
         #expect(missing?.contains("missing required field `volumes[0].category` (given: capacity)") == true, "\(missing ?? "")")
         #expect(message(#"{"name": "n""#)?.hasPrefix("--body is not valid JSON") == true)

@@ -212,4 +212,18 @@ import Testing
         #expect(probe.elements == ["p", "q"] && probe.sawNull && probe.pastEnd)
         #expect(probe.fromSuper == "s")
     }
+
+    /// The lenient reading `otc --body` uses: scalars as the pages' examples spell them, each read as its field's
+    /// type; what spells no value of the type still fails at its path, and the default reading stays exact.
+    @Test func lenientScalarsReadTheExamplesSpellings() throws {
+        let text = Data(#"{"id": 42, "count": "7", "flag": "False", "wide": " 9 ", "single": "1.5", "items": [{"name": true, "size": "3", "ratio": "0.25"}]}"#.utf8)
+        let model = try JSONModelDecoder(scalars: .lenient).decode(Model.self, from: text)
+        #expect(model.id == "42" && model.count == 7 && model.flag == false && model.wide == 9 && model.single == 1.5)
+        #expect(model.items == [Item(name: "true", size: 3, ratio: 0.25)])
+        #expect(Outcome { try JSONModelDecoder().decode(Model.self, from: text) } == .failure("typeMismatch", path: "id"))
+        let wrong = Data(#"{"id": "a", "count": "seven"}"#.utf8)
+        #expect(Outcome { try JSONModelDecoder(scalars: .lenient).decode(Model.self, from: wrong) } == .failure("dataCorrupted", path: "count"))
+        let tooBig = Data(#"{"id": "a", "count": 1, "small": "300"}"#.utf8)
+        #expect(Outcome { try JSONModelDecoder(scalars: .lenient).decode(Model.self, from: tooBig) } == .failure("dataCorrupted", path: "small"))
+    }
 }

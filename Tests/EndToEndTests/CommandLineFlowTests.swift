@@ -159,7 +159,7 @@ import Testing
                 + options)
         #expect(misspelt.status == 64)
         #expect(misspelt.stderr.contains("`flavour`") && misspelt.stderr.contains("Usage: otc modelarts create-notebook"))
-        let wrongType = try await modelarts.run(["create-dataset", "--body", #"{"dataset_name": 5, "work_path": "/", "work_path_type": 0, "data_sources": [{"data_path": "/in/"}]}"#] + options)
+        let wrongType = try await modelarts.run(["create-dataset", "--body", #"{"dataset_name": ["d"], "work_path": "/", "work_path_type": 0, "data_sources": [{"data_path": "/in/"}]}"#] + options)
         #expect(wrongType.status == 64 && wrongType.stderr.contains("`dataset_name`"), "\(wrongType)")
         let notANumber = try await modelarts.run(["list-datasets", "--limit", "ten"] + options)
         #expect(notANumber.status == 64)

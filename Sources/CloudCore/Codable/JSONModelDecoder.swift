@@ -18,8 +18,24 @@ import Foundation
 ///
 /// As in Foundation's, a comma before a closing bracket is accepted.
 public struct JSONModelDecoder: Sendable {
+    /// How a scalar must be written to be read as its type.
+    public enum ScalarSpelling: Sendable {
+        /// As JSON types it (the default, as `JSONDecoder`): a `String` field takes a string, an `Int` a number.
+        case exact
+        /// Also as the API references' examples often write it: a number or boolean field takes its value as a
+        /// string (`"limit": "10"`, `"enabled": "False"`), and a string field a number or boolean, read as its
+        /// JSON text (`"size": 5` is `"5"`). For input people copy from the pages (`otc … --body`), never for
+        /// responses, whose models say where they accept both.
+        case lenient
+    }
+
+    /// How scalars must be written; ``ScalarSpelling/exact`` unless given.
+    public var scalars: ScalarSpelling
+
     /// A decoder; it holds no state between calls.
-    public init() {}
+    public init(scalars: ScalarSpelling = .exact) {
+        self.scalars = scalars
+    }
 
     /// Decodes a value of `type` from the JSON text `data`.
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
@@ -30,7 +46,7 @@ public struct JSONModelDecoder: Sendable {
             let description = "The given data was not valid JSON: \(error.reason) at offset \(error.offset)."
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
-        return try TapeDocument(tape).decode(T.self, at: 0)
+        return try TapeDocument(tape, lenientScalars: scalars == .lenient).decode(T.self, at: 0)
     }
 }
 
@@ -40,8 +56,13 @@ final class TapeDocument {
     /// The key entry that the latest member lookup found. Generated models read their fields in about the order the
     /// service writes them, so a lookup starts there instead of at the object's first member.
     private var lastMember = 0
+    /// Whether scalars may be spelt as another JSON type (``JSONModelDecoder/ScalarSpelling/lenient``).
+    private let lenientScalars: Bool
 
-    init(_ tape: JSONTape) { self.tape = tape }
+    init(_ tape: JSONTape, lenientScalars: Bool = false) {
+        self.tape = tape
+        self.lenientScalars = lenientScalars
+    }
 
     /// Decodes `T` from entry `index`: JSON's own types and the types Foundation's decoder treats apart directly,
     /// anything else through its `init(from:)`.
@@ -75,7 +96,9 @@ final class TapeDocument {
         switch tape[index].kind {
         case .true: return true
         case .false: return false
-        default: throw mismatch(Bool.self, at: index)
+        default:
+            guard let value = try spelt(at: index, Bool.self) else { throw mismatch(Bool.self, at: index) }
+            return value
         }
     }
 
@@ -86,14 +109,36 @@ final class TapeDocument {
             return try utf8String(Int(entry.start)..<Int(entry.end), at: index)
         case .escapedString:
             return try unescapedString(Int(entry.start)..<Int(entry.end), at: index)
+        case .number where lenientScalars:
+            return String(decoding: tape.bytes[Int(entry.start)..<Int(entry.end)], as: UTF8.self)
+        case .true where lenientScalars:
+            return "true"
+        case .false where lenientScalars:
+            return "false"
         default:
             throw mismatch(String.self, at: index)
         }
     }
 
+    /// The value of a string entry that spells a `T` when scalars are read leniently; nil when they are not or the
+    /// entry is no string, and a `dataCorrupted` error when the string spells no `T`.
+    private func spelt<T: LenientDecodable>(at index: Int, _: T.Type) throws -> T? {
+        guard lenientScalars, tape[index].kind == .string || tape[index].kind == .escapedString else { return nil }
+        guard let value = T(lenientString: try string(at: index)) else {
+            throw corrupted(at: index, "Expected \(T.self) or a string containing one.")
+        }
+        return value
+    }
+
     /// An integer written in digits is read from them; with a fraction or exponent it must be a whole number.
     func integer<I: FixedWidthInteger>(at index: Int, as type: I.Type) throws -> I {
-        guard tape[index].kind == .number else { throw mismatch(I.self, at: index) }
+        guard tape[index].kind == .number else {
+            guard lenientScalars, let value = try spelt(at: index, Int64.self) else { throw mismatch(I.self, at: index) }
+            guard let exact = I(exactly: value) else {
+                throw corrupted(at: index, "Parsed JSON number <\(value)> does not fit in \(I.self).")
+            }
+            return exact
+        }
         if let value = exactInteger(at: index, as: I.self) { return value }
         let text = try numberText(at: index, for: I.self)
         throw corrupted(at: index, "Parsed JSON number <\(text)> does not fit in \(I.self).")
@@ -125,6 +170,7 @@ final class TapeDocument {
     }
 
     func double(at index: Int) throws -> Double {
+        if let value = try spelt(at: index, Double.self) { return value }
         let text = try numberText(at: index, for: Double.self)
         guard let value = Double(text), value.isFinite else {
             throw corrupted(at: index, "Parsed JSON number <\(text)> does not fit in Double.")
