@@ -23,8 +23,8 @@ struct CreateEventsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let bodySkeleton = #"""
         [{"event_name": "", "event_source": "", "time": 0, "detail": {"content": "", "group_id": "", \#
         "resource_id": "", "resource_name": "", "event_state": "normal|warning|incident", "event_level": \#
-        "Critical|Major|Minor|Info", "event_user": "", "event_type": "EVENT.SYS|EVENT.CUSTOM", \#
-        "dimensions": [{"name": "", "value": ""}]}}]
+        "Critical|Major|Minor|Info", "event_user": "", "event_type": "", "dimensions": [{"name": "", \#
+        "value": ""}]}}]
         """#
 
     @Option(

@@ -122,7 +122,10 @@ struct CreateMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
 
     /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{}"#
+    static let bodySkeleton = #"""
+        [{"metric": {"namespace": "", "dimensions": [{"name": "", "value": ""}], "metric_name": ""}, "ttl": \#
+        0, "collect_time": 0, "value": 0.0, "unit": "", "type": "int|float"}]
+        """#
 
     @Option(
         name: .customLong("body"),

@@ -68,8 +68,8 @@ struct CreateCustomPolicyForCloudServicesCommand: AsyncParsableCommand, BodySkel
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
-        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
-        [""]}}]}}}
+        {"Version": "", "Statement": [{"Action": [""], "Effect": "Allow|Deny", "Condition": {}, "Resource": \#
+        [""]}]}}}
         """#
 
     @Option(
@@ -268,8 +268,8 @@ struct UpdateCustomPolicyForCloudServicesCommand: AsyncParsableCommand, BodySkel
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"role": {"display_name": "", "type": "", "description": "", "description_cn": "", "policy": \#
-        {"Version": "", "Statement": [{"Action": ["iam"], "Effect": "Allow|Deny", "Resource": {"uri": \#
-        [""]}}]}}}
+        {"Version": "", "Statement": [{"Action": [""], "Effect": "Allow|Deny", "Condition": {"<operator>": \#
+        {}, "StringStartWith": {"g:ProjectName": [""]}}, "Resource": [""]}]}}}
         """#
 
     @Option(

@@ -22,8 +22,8 @@ struct CreateTokenWithIDTokenCommand: AsyncParsableCommand, BodySkeletonCommand 
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"auth": {"id_token": {"id": ""}, "scope": {"domain": {"id": "", "name": ""}, "project": {"domain": \#
-        {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        {"auth": {"id_token": {"id": ""}, "scope": {"domain": {"id": "", "name": ""}, "project": {"id": "", \#
+        "name": ""}}}}
         """#
 
     @Option(

@@ -90,8 +90,9 @@ struct ListAgencyTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
-        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        {"auth": {"identity": {"methods": [""], "assume_role": {"domain_id": "", "domain_name": "", \#
+        "agency_name": "", "xrole_name": ""}}, "scope": {"domain": {"id": "", "name": ""}, "project": \#
+        {"id": "", "name": ""}}}}
         """#
 
     @Option(
@@ -138,8 +139,8 @@ struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand, 
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
-        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        {"auth": {"identity": {"methods": [""], "password": {"user": {"domain": {"name": ""}, "name": "", \#
+        "password": ""}}}, "scope": {"domain": {"id": "", "name": ""}, "project": {"id": "", "name": ""}}}}
         """#
 
     @Option(
@@ -198,8 +199,9 @@ struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncPars
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"auth": {"identity": {"methods": [""], "token": {"id": ""}}, "scope": {"domain": {"id": "", \#
-        "name": ""}, "project": {"domain": {"id": "", "name": ""}, "id": "", "name": ""}}}}
+        {"auth": {"identity": {"methods": ["password|totp"], "password": {"user": {"domain": {"name": ""}, \#
+        "name": "", "password": ""}}, "totp": {"user": {"id": "", "passcode": "", "name": ""}}}, "scope": \#
+        {"domain": {"id": "", "name": ""}, "project": {"id": "", "name": ""}}}}
         """#
 
     @Option(

@@ -34,11 +34,12 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
         "action_stage": "", "fail_action": ""}], "rules": [{"name": "", "description": "", \#
         "adjustment_type": "scale_out|scale_in", "cool_down_minutes": 0, "scaling_adjustment": 0, \#
         "trigger": {"metric_name": "", "metric_value": "", "comparison_operator": "LT|GT|LTOE|GTOE", \#
-        "evaluation_periods": 0}}]}, "assigned_roles": [""]}], "bootstrap_scripts": [{"name": "", "uri": \#
-        "", "parameters": "", "nodes": {}, "active_master": false, "before_component_start": false, \#
-        "fail_action": ""}], "add_jobs": [{"job_type": 0, "job_name": "", "jar_path": "", "arguments": "", \#
-        "input": "", "output": "", "job_log": "", "shutdown_cluster": false, "file_action": "", \#
-        "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": ""}]}
+        "evaluation_periods": 0, "comparison_operator_id": 0, "metric_id": 0}}]}, "assigned_roles": [""]}], \#
+        "bootstrap_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": \#
+        false, "before_component_start": false, "fail_action": ""}], "add_jobs": [{"job_type": 0, \#
+        "job_name": "", "jar_path": "", "arguments": "", "input": "", "output": "", "job_log": "", \#
+        "shutdown_cluster": false, "file_action": "", "submit_job_once_cluster_run": false, "hql": "", \#
+        "hive_script_path": ""}]}
         """#
 
     @Option(

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand {
+struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway-dnat-rule",
         abstract: "Creating a DNAT Rule",
@@ -18,6 +18,26 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/dnat_rules/creating_a_dnat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"dnat_rule": {"nat_gateway_id": "", "port_id": "", "private_ip": "", "internal_service_port": 0, \#
+        "floating_ip_id": "", "external_service_port": 0, "protocol": "", "description": ""}}
+        """#
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateNatGatewayDnatRuleRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): dnat_rule*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -26,7 +46,8 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.createNatGatewayDnatRule()
+            let requestBody = try RequestBodyArgument.decode(CreateNatGatewayDnatRuleRequest.self, from: body)
+            _ = try await client.createNatGatewayDnatRule(requestBody)
         }
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewayCommand: AsyncParsableCommand {
+struct CreateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway",
         abstract: "Creating a NAT Gateway",
@@ -18,6 +18,26 @@ struct CreateNatGatewayCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/nat_gateway_service/creating_a_nat_gateway.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"nat_gateway": {"tenant_id": "", "name": "", "description": "", "spec": "", "router_id": "", \#
+        "internal_network_id": ""}}
+        """#
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateNatGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
+            (* required): nat_gateway*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -26,7 +46,8 @@ struct CreateNatGatewayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.createNatGateway()
+            let requestBody = try RequestBodyArgument.decode(CreateNatGatewayRequest.self, from: body)
+            _ = try await client.createNatGateway(requestBody)
         }
     }
 }

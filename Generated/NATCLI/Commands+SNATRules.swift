@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand {
+struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway-snat-rule",
         abstract: "Creating an SNAT Rule",
@@ -18,6 +18,26 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand {
             Documented in apis_for_public_nat_gateways_v2.0/snat_rules/creating_an_snat_rule.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"snat_rule": {"nat_gateway_id": "", "network_id": "", "cidr": "", "source_type": 0, \#
+        "floating_ip_id": "", "description": ""}}
+        """#
+
+    @Option(
+        name: .customLong("body"),
+        help: ArgumentHelp(
+            """
+            The request body (CreateNatGatewaySNATRuleRequest) as JSON, @file.json, or - for standard input. \
+            Fields (* required): snat_rule*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
+            """,
+            valueName: "json"))
+    var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -26,7 +46,8 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.createNatGatewaySNATRule()
+            let requestBody = try RequestBodyArgument.decode(CreateNatGatewaySNATRuleRequest.self, from: body)
+            _ = try await client.createNatGatewaySNATRule(requestBody)
         }
     }
 }

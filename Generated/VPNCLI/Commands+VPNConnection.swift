@@ -23,9 +23,9 @@ struct BatchCreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonComman
     static let bodySkeleton = #"""
         {"vpn_connections": [{"name": "", "vgw_id": "", "vgw_ip": "", "style": "", "cgw_id": "", \#
         "peer_subnets": [""], "tunnel_local_address": "", "tunnel_peer_address": "", "enable_nqa": false, \#
-        "enable_hub": false, "psk": "", "policy_rules": [{"rule_index": 0, "source": "", "destination": \#
-        [""]}], "ikepolicy": {"ike_version": "", "phase1_negotiation_mode": "", "authentication_algorithm": \#
-        "", "encryption_algorithm": "", "dh_group": "", "authentication_method": "", "lifetime_seconds": 0, \#
+        "enable_hub": false, "psk": "", "policy_rules": [{"source": "", "destination": [""]}], "ikepolicy": \#
+        {"ike_version": "", "phase1_negotiation_mode": "", "authentication_algorithm": "", \#
+        "encryption_algorithm": "", "dh_group": "", "authentication_method": "", "lifetime_seconds": 0, \#
         "local_id_type": "", "local_id": "", "peer_id_type": "", "peer_id": "", "dpd": {"timeout": 0, \#
         "interval": 0, "msg": ""}}, "ipsecpolicy": {"authentication_algorithm": "", "encryption_algorithm": \#
         "", "pfs": "", "transform_protocol": "", "lifetime_seconds": 0, "encapsulation_mode": ""}, \#

@@ -51,7 +51,7 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case exampleQueryParameter = "example-query-parameter"
         /// A 2xx response without a table; its body type was read from the example.
         case responseFromExample = "response-from-example"
-        /// The examples wrap a body in one key; emitted as a wrapper type.
+        /// The examples wrap a body in one key, or send a list of it; emitted as a wrapper type or an array.
         case bodyWrapper = "body-wrapper"
         /// A field only an example shows (a request example sends it, or a response example answers with it);
         /// added as optional.

@@ -3,10 +3,12 @@ import APISchema
 /// OpenStack-style pages (ECS's Nova and Cinder APIs) list an object's fields in the body table, while the body
 /// really wraps them in one key — `{"volume": {…}}` or `{"floating_ips": […]}` — as every example on the page
 /// shows and as the server sends. Decoding such a response with the table's type would fail, so the body becomes
-/// a wrapper type with that one field.
+/// a wrapper type with that one field. Where every example is a list of the documented object, the body is a list.
 extension Builder {
     mutating func wrapBodiesAsTheExamplesDo(_ operation: inout APISchema.Operation) {
-        if let body = operation.requestBody,
+        if let body = operation.requestBody, let list = list(of: body.type, examples: operation.requestExamples, page: operation.sourcePage) {
+            operation.requestBody?.type = list
+        } else if let body = operation.requestBody,
             let wrapped = wrapper(
                 around: body.type, examples: operation.requestExamples, name: operation.id + "Request",
                 operationId: operation.id, page: operation.sourcePage)
@@ -23,6 +25,21 @@ extension Builder {
                 operation.responses[index].type = wrapped
             }
         }
+    }
+
+    /// A list of the table's object when every example is a JSON array of objects that share fields with the table
+    /// (CES's metric data: the table documents one item, the examples post several); `nil` otherwise.
+    private mutating func list(of type: TypeRef, examples: [Example], page: String) -> TypeRef? {
+        guard case .named(let key) = type, let inner = candidates[key], !examples.isEmpty else { return nil }
+        let documented = Set(inner.properties.map(\.name))
+        for example in examples {
+            guard case .array(let items) = example.value, !items.isEmpty else { return nil }
+            for item in items {
+                guard case .object(let fields) = item, fields.keys.contains(where: documented.contains) else { return nil }
+            }
+        }
+        diagnose(.bodyWrapper, inner.source, "the examples send a list of this object, emitted as an array of it")
+        return .array(type)
     }
 
     /// The wrapper type when every example wraps the documented fields in the same single key; `nil` otherwise

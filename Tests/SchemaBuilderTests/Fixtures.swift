@@ -177,6 +177,13 @@ extension ServiceSchema {
         return properties
     }
 
+    /// The object type a reference names, through any aliases.
+    func resolvingAlias(_ ref: TypeRef) -> String {
+        var name = ref.referencedName ?? ""
+        while case .alias(let target)? = type(name)?.kind { name = target }
+        return name
+    }
+
     func operation(_ id: String) -> APISchema.Operation? { operations.first { $0.id == id } }
 }
 

@@ -88,3 +88,45 @@ import Testing
         #expect(IdenticalShapes.unify(&schema).isEmpty)
     }
 }
+
+/// Tables of the same name on several pages are one type only when everything they refer to is the same too.
+@Suite struct SameNamedTablesTests {
+    /// A token request page: `auth` → `identity` → a page-specific credential table.
+    static func tokenPage(_ title: String, path: String, credential: String, field: String) -> String {
+        """
+        <h1>\(title)</h1><div><h4>URI</h4><p>POST \(path)</p></div>
+        <div><h4>Request</h4>
+        \(Fixtures.table(1, "Request body parameters", header: Fixtures.newHeader, rows: [
+            ["<p>auth</p>", "<p>Yes</p>", "<p><a href=\"#t_auth\">auth</a> object</p>", "<p>Authentication.</p>"],
+        ]))
+        \(Fixtures.table(2, "auth", id: "t_auth", header: Fixtures.newHeader, rows: [
+            ["<p>identity</p>", "<p>Yes</p>", "<p><a href=\"#t_identity\">identity</a> object</p>", "<p>Identity.</p>"],
+        ]))
+        \(Fixtures.table(3, "identity", id: "t_identity", header: Fixtures.newHeader, rows: [
+            ["<p>methods</p>", "<p>Yes</p>", "<p>Array of strings</p>", "<p>Methods.</p>"],
+            ["<p>\(field)</p>", "<p>Yes</p>", "<p><a href=\"#t_credential\">\(field)</a> object</p>", "<p>Credential.</p>"],
+        ]))
+        \(Fixtures.table(4, field, id: "t_credential", header: Fixtures.newHeader, rows: [
+            ["<p>\(credential)</p>", "<p>Yes</p>", "<p>String</p>", "<p>Secret.</p>"],
+        ]))
+        </div>
+        """
+    }
+
+    @Test func nestedTablesThatDifferKeepTheirBodiesApart() throws {
+        let schema = Fixtures.build([
+            ("CreatePasswordToken.html", Self.tokenPage("Creating a Password Token", path: "/v3/auth/tokens", credential: "password", field: "password")),
+            ("CreateTokenFromToken.html", Self.tokenPage("Creating a Token from a Token", path: "/v3/auth/tokens/scoped", credential: "id", field: "token")),
+        ])
+        func credentialFields(_ operation: String) throws -> [String] {
+            var type = try #require(schema.operation(operation)?.requestBody?.type)
+            for field in ["auth", "identity"] {
+                type = try #require(schema.properties(schema.resolvingAlias(type)).first { $0.name == field }?.type)
+            }
+            let credential = try #require(schema.properties(schema.resolvingAlias(type)).first { $0.name != "methods" })
+            return [credential.name] + schema.properties(schema.resolvingAlias(credential.type)).map(\.name)
+        }
+        #expect(try credentialFields("CreatePasswordToken") == ["password", "password"])
+        #expect(try credentialFields("CreateTokenFromToken") == ["token", "id"])
+    }
+}

@@ -323,6 +323,31 @@ struct BodyWrapperTests {
         #expect(schema.diagnostics.contains { $0.message.contains("wrap this body in \"volume\"") })
     }
 
+    /// A table documents one item and every example posts a list of them: the body is a list.
+    @Test func examplesThatListTheDocumentedObjectMakeTheBodyAList() throws {
+        let page = """
+            <h1>Adding Readings</h1><div><h4>URI</h4><p>POST /v1/{project_id}/readings</p></div>
+            <div><h4>Request</h4>
+            \(Fixtures.table(1, "Request parameters", header: Fixtures.newHeader, rows: [
+                ["<p>value</p>", "<p>Yes</p>", "<p>Number</p>", "<p>Value.</p>"],
+                ["<p>unit</p>", "<p>No</p>", "<p>String</p>", "<p>Unit.</p>"],
+            ]))
+            </div>
+            <div><h4>Example Request</h4><pre>[{"value": 1.5, "unit": "C"}, {"value": 2}]</pre></div>
+            """
+        let schema = Fixtures.build([("AddReadings.html", page)])
+        let body = try #require(schema.operation("AddReadings")?.requestBody?.type)
+        guard case .array(.named(let item)) = body else {
+            Issue.record("the body is \(body), not a list")
+            return
+        }
+        #expect(schema.properties(item).map(\.name) == ["value", "unit"])
+        #expect(schema.diagnostics.contains { $0.id == .bodyWrapper && $0.message.contains("send a list of this object") })
+        // An example that is one object keeps the table's object.
+        let single = Fixtures.build([("AddReadings.html", page.replacingOccurrences(of: "[{\"value\": 1.5, \"unit\": \"C\"}, {\"value\": 2}]", with: "{\"value\": 1.5}"))])
+        #expect(single.operation("AddReadings")?.requestBody?.type == .named(item))
+    }
+
     @Test func examplesThatMatchTheTableLeaveTheBodyAlone() throws {
         let schema = Fixtures.build([("CreateGadget.html", Fixtures.createGadget), ("servers.html", Fixtures.oldServers)])
         #expect(!schema.diagnostics.contains { $0.message.contains("wrap this body") })
@@ -383,5 +408,28 @@ struct ExampleStructureTests {
         #expect(TypeRef.map(.any).isStructuralChange(from: .map(.string)))
         #expect(!TypeRef.boolean.isStructuralChange(from: .string))
         #expect(!TypeRef.array(.string).isStructuralChange(from: .string))
+    }
+}
+
+/// "see Table 1" in a link to another page names that page's table: the request table of this page, also its
+/// Table 1, stays the request body.
+@Suite struct ForeignTableMentionTests {
+    @Test func aLinkedTableNumberDoesNotNameThisPagesTable() throws {
+        let page = """
+            <h1>Creating a Rule</h1><div><h4>URI</h4><p>POST /v2.0/rules</p></div>
+            <div><h4>Request</h4>
+            \(Fixtures.table(1, "Request parameter", header: Fixtures.newHeader, rows: [
+                ["<p>rule</p>", "<p>Yes</p>", "<p>Object</p>", "<p>The rule. For details, see <a href=\"#t2\">Table 2</a>.</p>"],
+            ]))
+            \(Fixtures.table(2, "Description of the rule field", id: "t2", header: Fixtures.newHeader, rows: [
+                ["<p>name</p>", "<p>Yes</p>", "<p>String</p>", "<p>Name.</p>"],
+                ["<p>status</p>", "<p>No</p>", "<p>String</p>", "<p>Status. For its values, see <a href=\"../common/status.html#statuses\">Table 1</a>.</p>"],
+            ]))
+            </div>
+            """
+        let schema = Fixtures.build([("CreateRule.html", page)])
+        let body = try #require(schema.operation("CreateRule")?.requestBody?.type.referencedName)
+        #expect(schema.properties(body).map(\.name) == ["rule"])
+        #expect(!schema.diagnostics.contains { $0.id == .tableForPrimitive })
     }
 }

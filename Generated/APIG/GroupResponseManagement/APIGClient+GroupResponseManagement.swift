@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``APIGClient/showDetailsOfGatewayResponseTypeV2``.
-public typealias ShowDetailsOfGatewayResponseTypeV2Response = [String: [String: ResponseInfoResp]]
+public typealias ShowDetailsOfGatewayResponseTypeV2Response = [String: [String: ShowDetailsOfGatewayResponseTypeV2ResponseInfoResp]]
 
 /// The response of ``APIGClient/updateGatewayResponseTypeV2``.
 public typealias UpdateGatewayResponseTypeV2Response = [String: [String: ResponseInfoResp]]

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The response of ``APIGClient/showDetailsOfGatewayResponseTypeV2``.
+/// The response of ``APIGClient/updateGatewayResponseTypeV2``.
 public struct ResponseInfoResp: Codable, Sendable, Equatable {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     public var status: Int?

@@ -125,7 +125,7 @@ public struct VaultCreate: Codable, Sendable, Equatable {
     /// Whether automatic association is supported
     public var autoBind: Bool?
     /// Rules for automatic association
-    public var bindRules: VaultBindRules?
+    public var bindRules: CreateVaultVaultBindRules?
     /// Whether the vault is locked. A locked vault cannot be unlocked.
     public var locked: Bool?
     /// Not in the page's table; the page's request example sends it.
@@ -152,7 +152,7 @@ public struct VaultCreate: Codable, Sendable, Equatable {
         resources: [ResourceCreate],
         tags: [CreateVaultTagsTag]? = nil,
         autoBind: Bool? = nil,
-        bindRules: VaultBindRules? = nil,
+        bindRules: CreateVaultVaultBindRules? = nil,
         locked: Bool? = nil,
         enterpriseProjectID: String? = nil
     ) {
@@ -177,7 +177,7 @@ public struct VaultCreate: Codable, Sendable, Equatable {
         self.resources = try container.decode([ResourceCreate].self, forKey: .resources)
         self.tags = try container.decodeIfPresent([CreateVaultTagsTag].self, forKey: .tags)
         self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(VaultBindRules.self, forKey: .bindRules)
+        self.bindRules = try container.decodeIfPresent(CreateVaultVaultBindRules.self, forKey: .bindRules)
         self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
         self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }

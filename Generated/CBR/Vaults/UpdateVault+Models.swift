@@ -48,7 +48,7 @@ public struct VaultUpdate: Codable, Sendable, Equatable {
     /// Whether automatic association is supported
     public var autoBind: Bool?
     /// Association rules
-    public var bindRules: VaultBindRules?
+    public var bindRules: CreateVaultVaultBindRules?
     /// Whether to enable auto capacity expansion for the vault.
     public var autoExpand: Bool?
     /// Exception notification function
@@ -78,7 +78,7 @@ public struct VaultUpdate: Codable, Sendable, Equatable {
         billing: BillingUpdate? = nil,
         name: String? = nil,
         autoBind: Bool? = nil,
-        bindRules: VaultBindRules? = nil,
+        bindRules: CreateVaultVaultBindRules? = nil,
         autoExpand: Bool? = nil,
         smnNotify: Bool? = nil,
         threshold: Int? = nil,
@@ -99,7 +99,7 @@ public struct VaultUpdate: Codable, Sendable, Equatable {
         self.billing = try container.decodeIfPresent(BillingUpdate.self, forKey: .billing)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(VaultBindRules.self, forKey: .bindRules)
+        self.bindRules = try container.decodeIfPresent(CreateVaultVaultBindRules.self, forKey: .bindRules)
         self.autoExpand = try container.decodeLenientIfPresent(Bool.self, forKey: .autoExpand)
         self.smnNotify = try container.decodeLenientIfPresent(Bool.self, forKey: .smnNotify)
         self.threshold = try container.decodeLenientIfPresent(Int.self, forKey: .threshold)

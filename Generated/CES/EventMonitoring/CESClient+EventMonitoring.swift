@@ -6,6 +6,9 @@ import CloudCore
 /// The request body of ``CESClient/createEvents``.
 public typealias CreateEventsRequest = [EventItem]
 
+/// The response of ``CESClient/createEvents``.
+public typealias CreateEventsResponse = [ArrayElement]
+
 extension CESClient {
     /// Reporting Events
     ///

@@ -4,8 +4,102 @@
 import CloudCore
 
 /// The response of ``CESClient/createEvents``.
-public struct CreateEventsResponse: Codable, Sendable, Equatable {
-    public init() {}
+public struct ArrayElement: Codable, Sendable, Equatable {
+    /// Specifies the event ID.
+    public var eventID: String?
+    /// Specifies the event name.
+    /// Start with a letter. Enter 1 to 64 characters. Only letters, digits, and underscores (_) are allowed.
+    public var eventName: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case eventID = "event_id"
+        case eventName = "event_name"
+    }
+
+    public init(eventID: String? = nil, eventName: String? = nil) {
+        self.eventID = eventID
+        self.eventName = eventName
+    }
+}
+
+/// Specifies the event details.
+public struct CreateEventsDetail: Codable, Sendable, Equatable {
+    /// Specifies the event content. Enter up to 4,096 characters.
+    /// In some scenarios, this field does not support \n. When this happens, \n is preferentially converted
+    /// to \\n.
+    public var content: String?
+    /// Specifies the resource group the event belongs to.
+    /// This ID must be an existing resource group ID.
+    /// To query the group ID, perform the following steps:
+    /// Log in to the management console.
+    /// Click Cloud Eye.
+    /// Choose Resource Groups.
+    /// Obtain the resource group ID in the Name /ID column.
+    public var groupID: String?
+    /// Specifies the resource ID. Enter up to 128 characters, including letters, digits, underscores (_),
+    /// hyphens (-), and colon (:).
+    /// Example: 6a69bf28-ee62-49f3-9785-845dacd799ec
+    /// To query the resource ID, perform the following steps:
+    /// Log in to the management console.
+    /// Under Computing, select Elastic Cloud Server.
+    /// On the Resource Overview page, obtain the resource ID.
+    public var resourceID: String?
+    /// Specifies the resource name. Enter up to 128 characters, including letters, digits, underscores (_),
+    /// hyphens (-), and periods (.).
+    public var resourceName: String?
+    /// Specifies the event status.
+    /// The value can be normal, warning, or incident.
+    public var eventState: EventState?
+    /// Specifies the event severity.
+    /// The value can be Critical, Major, Minor, or Info.
+    public var eventLevel: EventLevel?
+    /// Specifies the event user.
+    /// Enter up to 64 characters, including letters, digits, underscores (_), hyphens (-), slashes (/), and
+    /// spaces.
+    public var eventUser: String?
+    /// Specifies the event type.
+    /// Its value can be EVENT.SYS or EVENT.CUSTOM. EVENT.SYS indicates system events that cannot be reported
+    /// by users. Only custom events can be reported.
+    public var eventType: String?
+    /// Specifies the event dimension. Currently, a maximum of four dimensions are supported. Resource
+    /// information is described by dimension.
+    /// Event alarm rules can be configured by dimension to monitor resources and resource groups.
+    /// For parameter details, see Table 5.
+    public var dimensions: [CreateAlarmDimension]?
+
+    private enum CodingKeys: String, CodingKey {
+        case content
+        case groupID = "group_id"
+        case resourceID = "resource_id"
+        case resourceName = "resource_name"
+        case eventState = "event_state"
+        case eventLevel = "event_level"
+        case eventUser = "event_user"
+        case eventType = "event_type"
+        case dimensions
+    }
+
+    public init(
+        content: String? = nil,
+        groupID: String? = nil,
+        resourceID: String? = nil,
+        resourceName: String? = nil,
+        eventState: EventState? = nil,
+        eventLevel: EventLevel? = nil,
+        eventUser: String? = nil,
+        eventType: String? = nil,
+        dimensions: [CreateAlarmDimension]? = nil
+    ) {
+        self.content = content
+        self.groupID = groupID
+        self.resourceID = resourceID
+        self.resourceName = resourceName
+        self.eventState = eventState
+        self.eventLevel = eventLevel
+        self.eventUser = eventUser
+        self.eventType = eventType
+        self.dimensions = dimensions
+    }
 }
 
 /// The request body of ``CESClient/createEvents``.
@@ -28,7 +122,7 @@ public struct EventItem: Codable, Sendable, Equatable {
     public var time: Int64
     /// Specifies the event details.
     /// For details, see Table 4.
-    public var detail: Detail
+    public var detail: CreateEventsDetail
 
     private enum CodingKeys: String, CodingKey {
         case eventName = "event_name"
@@ -37,7 +131,7 @@ public struct EventItem: Codable, Sendable, Equatable {
         case detail
     }
 
-    public init(eventName: String, eventSource: String, time: Int64, detail: Detail) {
+    public init(eventName: String, eventSource: String, time: Int64, detail: CreateEventsDetail) {
         self.eventName = eventName
         self.eventSource = eventSource
         self.time = time
@@ -49,6 +143,6 @@ public struct EventItem: Codable, Sendable, Equatable {
         self.eventName = try container.decode(String.self, forKey: .eventName)
         self.eventSource = try container.decode(String.self, forKey: .eventSource)
         self.time = try container.decodeLenient(Int64.self, forKey: .time)
-        self.detail = try container.decode(Detail.self, forKey: .detail)
+        self.detail = try container.decode(CreateEventsDetail.self, forKey: .detail)
     }
 }

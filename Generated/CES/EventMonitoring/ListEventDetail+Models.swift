@@ -3,6 +3,66 @@
 
 import CloudCore
 
+/// Specifies the event details.
+public struct Detail: Codable, Sendable, Equatable {
+    /// Specifies the event content. Enter up to 4,096 characters.
+    public var content: String?
+    /// Specifies the resource group the event belongs to. This ID must be an existing resource group ID.
+    public var groupID: String?
+    /// Specifies the resource ID, which can contain a maximum of 128 characters.
+    public var resourceID: String?
+    /// Specifies the resource name, which can contain a maximum of 128 characters.
+    public var resourceName: String?
+    /// Specifies the event status.
+    /// The value can be normal, warning, or incident.
+    public var eventState: EventState?
+    /// Specifies the event severity.
+    /// The value can be Critical, Major, Minor, or Info.
+    public var eventLevel: EventLevel?
+    /// Specifies the event user. Enter up to 64 characters.
+    public var eventUser: String?
+    /// Specifies the event type.
+    /// The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom event).
+    public var eventType: EventType?
+    /// Specifies one or more resource dimensions.
+    /// For details, see Table 5.
+    public var dimensions: [Dimension]?
+
+    private enum CodingKeys: String, CodingKey {
+        case content
+        case groupID = "group_id"
+        case resourceID = "resource_id"
+        case resourceName = "resource_name"
+        case eventState = "event_state"
+        case eventLevel = "event_level"
+        case eventUser = "event_user"
+        case eventType = "event_type"
+        case dimensions
+    }
+
+    public init(
+        content: String? = nil,
+        groupID: String? = nil,
+        resourceID: String? = nil,
+        resourceName: String? = nil,
+        eventState: EventState? = nil,
+        eventLevel: EventLevel? = nil,
+        eventUser: String? = nil,
+        eventType: EventType? = nil,
+        dimensions: [Dimension]? = nil
+    ) {
+        self.content = content
+        self.groupID = groupID
+        self.resourceID = resourceID
+        self.resourceName = resourceName
+        self.eventState = eventState
+        self.eventLevel = eventLevel
+        self.eventUser = eventUser
+        self.eventType = eventType
+        self.dimensions = dimensions
+    }
+}
+
 /// Specifies details of one or more events.
 public struct EventInfo: Codable, Sendable, Equatable {
     /// Specifies the event name. Start with a letter. Enter 1 to 64 characters. Only letters, digits, and

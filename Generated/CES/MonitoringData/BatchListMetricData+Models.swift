@@ -182,32 +182,3 @@ public struct BatchListMetricDataResponse: Codable, Sendable, Equatable {
         self.metrics = metrics
     }
 }
-
-/// Specifies the metric data. The maximum length of the array is 10.
-public struct CreateMetricDataMetric: Codable, Sendable, Equatable {
-    /// Specifies the customized namespace. For details, see Services Interconnected with Cloud Eye.
-    /// The namespace must be in the service.item format and contain 3 to 32 characters. service and item each
-    /// must start with a letter and contain only letters, digits, and underscores (_). In addition, service
-    /// cannot start with SYS, AGT, or SRE, and namespace cannot be SERVICE.BMS because this namespace has
-    /// been used by the system.
-    /// You can leave this parameter blank when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
-    public var namespace: String
-    /// Specifies the metric dimension. A maximum of three dimensions are supported.
-    /// For details, see Table 5.
-    public var dimensions: [CreateAlarmDimension]
-    /// Specifies the metric ID. For example, if the monitoring metric of an ECS is CPU usage, metric_name is
-    /// cpu_util. For details, see Services Interconnected with Cloud Eye.
-    public var metricName: String
-
-    private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
-    }
-
-    public init(namespace: String, dimensions: [CreateAlarmDimension], metricName: String) {
-        self.namespace = namespace
-        self.dimensions = dimensions
-        self.metricName = metricName
-    }
-}

@@ -3,6 +3,9 @@
 
 import CloudCore
 
+/// The request body of ``CESClient/createMetricData``.
+public typealias CreateMetricDataRequest = [CESElement]
+
 extension CESClient {
     /// Querying Monitoring Data of Multiple Metrics
     ///

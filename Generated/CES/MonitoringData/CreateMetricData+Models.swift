@@ -4,6 +4,76 @@
 import CloudCore
 
 /// The request body of ``CESClient/createMetricData``.
-public struct CreateMetricDataRequest: Codable, Sendable, Equatable {
-    public init() {}
+///
+/// Array elements
+public struct CESElement: Codable, Sendable, Equatable {
+    /// Documented values of `type`; other values decode as well.
+    public struct TypeValue: OpenEnum {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let int: Self = "int"
+        public static let float: Self = "float"
+    }
+
+    /// Specifies the metric data.
+    /// For details, see Table 4.
+    public var metric: CreateMetricDataMetric
+    /// Specifies the data validity period. The unit is second.
+    /// Supported range: 1 to 604800
+    /// If the validity period expires, the data will be automatically deleted.
+    public var ttl: Int
+    /// Specifies when the data was collected.
+    /// The value is a UNIX timestamp, in milliseconds.
+    /// Since there is a latency between the client and the server, the timestamp when data was inserted must
+    /// be within the time range [Current time - 3d + 20s, Current time + 10 mins - 20s]. In this way, the
+    /// data will be inserted to the database without being affected by the latency.
+    public var collectTime: Int64
+    /// Specifies the monitoring metric data to be added, which can be an integer or a floating point number.
+    public var value: Double
+    /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
+    /// based on your service needs.
+    /// Minimum: 0
+    /// Maximum: 32
+    public var unit: String?
+    /// Specifies the enumerated type.
+    /// The value can be:
+    /// int
+    /// float
+    public var type: TypeValue?
+
+    private enum CodingKeys: String, CodingKey {
+        case metric
+        case ttl
+        case collectTime = "collect_time"
+        case value
+        case unit
+        case type
+    }
+
+    public init(
+        metric: CreateMetricDataMetric,
+        ttl: Int,
+        collectTime: Int64,
+        value: Double,
+        unit: String? = nil,
+        type: TypeValue? = nil
+    ) {
+        self.metric = metric
+        self.ttl = ttl
+        self.collectTime = collectTime
+        self.value = value
+        self.unit = unit
+        self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.metric = try container.decode(CreateMetricDataMetric.self, forKey: .metric)
+        self.ttl = try container.decodeLenient(Int.self, forKey: .ttl)
+        self.collectTime = try container.decodeLenient(Int64.self, forKey: .collectTime)
+        self.value = try container.decodeLenient(Double.self, forKey: .value)
+        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
+        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
+    }
 }

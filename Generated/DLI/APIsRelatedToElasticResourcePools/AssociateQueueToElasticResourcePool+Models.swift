@@ -16,3 +16,6 @@ public struct AssociateQueueToElasticResourcePoolRequest: Codable, Sendable, Equ
         self.queueName = queueName
     }
 }
+
+/// The response of ``DLIClient/associateQueueToElasticResourcePool``.
+public typealias AssociateQueueToElasticResourcePoolResponse = CreateTableResponse

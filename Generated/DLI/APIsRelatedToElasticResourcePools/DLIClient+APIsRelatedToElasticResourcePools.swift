@@ -27,7 +27,7 @@ extension DLIClient {
     public func associateQueueToElasticResourcePool(
         elasticResourcePoolName: String,
         _ body: AssociateQueueToElasticResourcePoolRequest
-    ) async throws -> DLIElement {
+    ) async throws -> AssociateQueueToElasticResourcePoolResponse {
         let request = OperationRequest(
             operation: "AssociateQueueToElasticResourcePool",
             method: .post,
@@ -35,7 +35,7 @@ extension DLIClient {
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: AssociateQueueToElasticResourcePoolResponse.self)
     }
 
     /// Creating an Elastic Resource Pool
@@ -70,14 +70,16 @@ extension DLIClient {
     ///   - elasticResourcePoolName: Elastic resource pool name.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteElasticResourcePool(elasticResourcePoolName: String) async throws -> DLIElement {
+    public func deleteElasticResourcePool(
+        elasticResourcePoolName: String
+    ) async throws -> DeleteElasticResourcePoolResponse {
         let request = OperationRequest(
             operation: "DeleteElasticResourcePool",
             method: .delete,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}",
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteElasticResourcePoolResponse.self)
     }
 
     /// Querying All Queues in an Elastic Resource Pool
@@ -310,7 +312,7 @@ extension DLIClient {
     public func updateElasticResourcePool(
         elasticResourcePoolName: String,
         _ body: UpdateElasticResourcePoolRequest
-    ) async throws -> DLIElement {
+    ) async throws -> UpdateElasticResourcePoolResponse {
         let request = OperationRequest(
             operation: "UpdateElasticResourcePool",
             method: .put,
@@ -318,7 +320,7 @@ extension DLIClient {
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: UpdateElasticResourcePoolResponse.self)
     }
 
     /// Modifying the Scaling Policy of a Queue Associated with an Elastic Resource Pool
@@ -337,7 +339,7 @@ extension DLIClient {
         elasticResourcePoolName: String,
         queueName: String,
         _ body: UpdateElasticResourcePoolQueueRequest
-    ) async throws -> DLIElement {
+    ) async throws -> UpdateElasticResourcePoolQueueResponse {
         let request = OperationRequest(
             operation: "UpdateElasticResourcePoolQueue",
             method: .put,
@@ -345,6 +347,6 @@ extension DLIClient {
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName, "queue_name": queueName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: UpdateElasticResourcePoolQueueResponse.self)
     }
 }

@@ -31,3 +31,6 @@ public struct UpdateElasticResourcePoolRequest: Codable, Sendable, Equatable {
         self.minCu = try container.decodeLenientIfPresent(Int.self, forKey: .minCu)
     }
 }
+
+/// The response of ``DLIClient/updateElasticResourcePool``.
+public typealias UpdateElasticResourcePoolResponse = CreateTableResponse

@@ -83,3 +83,6 @@ public struct UpdateElasticResourcePoolQueueRequest: Codable, Sendable, Equatabl
         self.queueScalingPolicies = queueScalingPolicies
     }
 }
+
+/// The response of ``DLIClient/updateElasticResourcePoolQueue``.
+public typealias UpdateElasticResourcePoolQueueResponse = CreateTableResponse

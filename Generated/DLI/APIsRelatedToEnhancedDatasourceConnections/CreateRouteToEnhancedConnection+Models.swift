@@ -15,3 +15,6 @@ public struct CreateRouteToEnhancedConnectionRequest: Codable, Sendable, Equatab
         self.cidr = cidr
     }
 }
+
+/// The response of ``DLIClient/createRouteToEnhancedConnection``.
+public typealias CreateRouteToEnhancedConnectionResponse = CreateTableResponse

@@ -19,7 +19,7 @@ extension DLIClient {
     public func associateQueueToEnhancedConnection(
         connectionID: String,
         _ body: AssociateQueueToEnhancedConnectionRequest
-    ) async throws -> DLIElement {
+    ) async throws -> AssociateQueueToEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "AssociateQueueToEnhancedConnection",
             method: .post,
@@ -27,7 +27,7 @@ extension DLIClient {
             pathParameters: ["connection_id": connectionID],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: AssociateQueueToEnhancedConnectionResponse.self)
     }
 
     /// Creating an Enhanced Datasource Connection
@@ -66,7 +66,7 @@ extension DLIClient {
     public func createRouteToEnhancedConnection(
         connectionID: String,
         _ body: CreateRouteToEnhancedConnectionRequest
-    ) async throws -> DLIElement {
+    ) async throws -> CreateRouteToEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "CreateRouteToEnhancedConnection",
             method: .post,
@@ -74,7 +74,7 @@ extension DLIClient {
             pathParameters: ["connection_id": connectionID],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateRouteToEnhancedConnectionResponse.self)
     }
 
     /// Deleting an Enhanced Datasource Connection
@@ -88,14 +88,16 @@ extension DLIClient {
     ///     connection ID returned by Creating an Enhanced Datasource Connection.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteEnhancedConnection(connectionID: String) async throws -> DLIElement {
+    public func deleteEnhancedConnection(
+        connectionID: String
+    ) async throws -> DeleteEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "DeleteEnhancedConnection",
             method: .delete,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
             pathParameters: ["connection_id": connectionID]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteEnhancedConnectionResponse.self)
     }
 
     /// Deleting a Route
@@ -112,14 +114,14 @@ extension DLIClient {
     public func deleteRouteFromEnhancedConnection(
         connectionID: String,
         name: String
-    ) async throws -> DLIElement {
+    ) async throws -> DeleteRouteFromEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "DeleteRouteFromEnhancedConnection",
             method: .delete,
             path: "/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes/{name}",
             pathParameters: ["connection_id": connectionID, "name": name]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteRouteFromEnhancedConnectionResponse.self)
     }
 
     /// Unbinding a Queue
@@ -136,7 +138,7 @@ extension DLIClient {
     public func disassociateQueueFromEnhancedConnection(
         connectionID: String,
         _ body: DisassociateQueueFromEnhancedConnectionRequest
-    ) async throws -> DLIElement {
+    ) async throws -> DisassociateQueueFromEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "DisassociateQueueFromEnhancedConnection",
             method: .post,
@@ -144,7 +146,7 @@ extension DLIClient {
             pathParameters: ["connection_id": connectionID],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DisassociateQueueFromEnhancedConnectionResponse.self)
     }
 
     /// Listing Enhanced Datasource Connections
@@ -276,7 +278,7 @@ extension DLIClient {
     public func updateEnhancedConnection(
         connectionID: String,
         _ body: UpdateEnhancedConnectionRequest
-    ) async throws -> DLIElement {
+    ) async throws -> UpdateEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "UpdateEnhancedConnection",
             method: .put,
@@ -284,6 +286,6 @@ extension DLIClient {
             pathParameters: ["connection_id": connectionID],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: UpdateEnhancedConnectionResponse.self)
     }
 }

@@ -5,3 +5,6 @@ import CloudCore
 
 /// The request body of ``DLIClient/disassociateQueueFromEnhancedConnection``.
 public typealias DisassociateQueueFromEnhancedConnectionRequest = AssociateQueueToEnhancedConnectionRequest
+
+/// The response of ``DLIClient/disassociateQueueFromEnhancedConnection``.
+public typealias DisassociateQueueFromEnhancedConnectionResponse = CreateTableResponse

@@ -13,3 +13,6 @@ public struct UpdateEnhancedConnectionRequest: Codable, Sendable, Equatable {
         self.hosts = hosts
     }
 }
+
+/// The response of ``DLIClient/updateEnhancedConnection``.
+public typealias UpdateEnhancedConnectionResponse = CreateTableResponse

@@ -101,7 +101,7 @@ extension DLIClient {
     public func updateFlinkSqlJobTemplate(
         templateID: String,
         _ body: UpdateFlinkSqlJobTemplateRequest
-    ) async throws -> UpdateFlinkSqlJobTemplateResponse {
+    ) async throws -> DLIElement {
         let request = OperationRequest(
             operation: "UpdateFlinkSqlJobTemplate",
             method: .put,
@@ -109,6 +109,6 @@ extension DLIClient {
             pathParameters: ["template_id": templateID],
             body: body
         )
-        return try await client.send(request, as: UpdateFlinkSqlJobTemplateResponse.self)
+        return try await client.send(request, as: DLIElement.self)
     }
 }

@@ -25,6 +25,3 @@ public struct UpdateFlinkSqlJobTemplateRequest: Codable, Sendable, Equatable {
         self.sqlBody = sqlBody
     }
 }
-
-/// The response of ``DLIClient/updateFlinkSqlJobTemplate``.
-public typealias UpdateFlinkSqlJobTemplateResponse = DeleteFlinkJobResponse

@@ -19,3 +19,6 @@ public struct CreateDliAgencyRequest: Codable, Sendable, Equatable {
         self.roles = roles
     }
 }
+
+/// The response of ``DLIClient/createDliAgency``.
+public typealias CreateDliAgencyResponse = CreateTableResponse

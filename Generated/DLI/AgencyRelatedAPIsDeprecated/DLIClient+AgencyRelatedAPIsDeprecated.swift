@@ -15,14 +15,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func createDliAgency(_ body: CreateDliAgencyRequest) async throws -> DLIElement {
+    public func createDliAgency(_ body: CreateDliAgencyRequest) async throws -> CreateDliAgencyResponse {
         let request = OperationRequest(
             operation: "CreateDliAgency",
             method: .post,
             path: "/v2/{project_id}/agency",
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateDliAgencyResponse.self)
     }
 
     /// Obtaining DLI Agency Information (Deprecated)

@@ -39,3 +39,6 @@ public struct CreateDatabaseRequest: Codable, Sendable, Equatable {
         self.tags = tags
     }
 }
+
+/// The response of ``DLIClient/createDatabase``.
+public typealias CreateDatabaseResponse = CreateTableResponse

@@ -15,14 +15,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func createDatabase(_ body: CreateDatabaseRequest) async throws -> DLIElement {
+    public func createDatabase(_ body: CreateDatabaseRequest) async throws -> CreateDatabaseResponse {
         let request = OperationRequest(
             operation: "CreateDatabase",
             method: .post,
             path: "/v1.0/{project_id}/databases",
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateDatabaseResponse.self)
     }
 
     /// Deleting a Database (Deprecated)
@@ -162,7 +162,7 @@ extension DLIClient {
     public func updateDatabaseOwner(
         databaseName: String,
         _ body: UpdateDatabaseOwnerRequest
-    ) async throws -> DLIElement {
+    ) async throws -> UpdateDatabaseOwnerResponse {
         let request = OperationRequest(
             operation: "UpdateDatabaseOwner",
             method: .put,
@@ -170,6 +170,6 @@ extension DLIClient {
             pathParameters: ["database_name": databaseName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: UpdateDatabaseOwnerResponse.self)
     }
 }

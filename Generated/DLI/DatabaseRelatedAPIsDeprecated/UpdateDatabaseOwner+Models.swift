@@ -16,3 +16,6 @@ public struct UpdateDatabaseOwnerRequest: Codable, Sendable, Equatable {
         self.newOwner = newOwner
     }
 }
+
+/// The response of ``DLIClient/updateDatabaseOwner``.
+public typealias UpdateDatabaseOwnerResponse = CreateTableResponse

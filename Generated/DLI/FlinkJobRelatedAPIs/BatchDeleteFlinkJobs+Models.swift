@@ -16,8 +16,3 @@ public struct BatchDeleteFlinkJobsRequest: Codable, Sendable, Equatable {
         self.jobIDs = jobIDs
     }
 }
-
-/// The response of ``DLIClient/batchDeleteFlinkJobs``.
-public struct BatchDeleteFlinkJobsResponse: Codable, Sendable, Equatable {
-    public init() {}
-}

@@ -30,8 +30,3 @@ public struct BatchRunFlinkJobsRequest: Codable, Sendable, Equatable {
         self.resumeSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeSavepoint)
     }
 }
-
-/// The response of ``DLIClient/batchRunFlinkJobs``.
-public struct BatchRunFlinkJobsResponse: Codable, Sendable, Equatable {
-    public init() {}
-}

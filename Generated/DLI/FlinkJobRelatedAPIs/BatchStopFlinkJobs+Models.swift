@@ -29,8 +29,3 @@ public struct BatchStopFlinkJobsRequest: Codable, Sendable, Equatable {
         self.triggerSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .triggerSavepoint)
     }
 }
-
-/// The response of ``DLIClient/batchStopFlinkJobs``.
-public struct BatchStopFlinkJobsResponse: Codable, Sendable, Equatable {
-    public init() {}
-}

@@ -3,6 +3,15 @@
 
 import CloudCore
 
+/// The response of ``DLIClient/batchDeleteFlinkJobs``.
+public typealias BatchDeleteFlinkJobsResponse = [DLIElement]
+
+/// The response of ``DLIClient/batchRunFlinkJobs``.
+public typealias BatchRunFlinkJobsResponse = [DLIElement]
+
+/// The response of ``DLIClient/batchStopFlinkJobs``.
+public typealias BatchStopFlinkJobsResponse = [DLIElement]
+
 extension DLIClient {
     /// Documented values of `status` for ``DLIClient/listFlinkJobs``.
     public struct ListFlinkJobsStatus: OpenEnum, QueryValue {
@@ -192,14 +201,14 @@ extension DLIClient {
     ///   - jobID: Job ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteFlinkJob(jobID: Int64) async throws -> DeleteFlinkJobResponse {
+    public func deleteFlinkJob(jobID: Int64) async throws -> DLIElement {
         let request = OperationRequest(
             operation: "DeleteFlinkJob",
             method: .delete,
             path: "/v1.0/{project_id}/streaming/jobs/{job_id}",
             pathParameters: ["job_id": String(jobID)]
         )
-        return try await client.send(request, as: DeleteFlinkJobResponse.self)
+        return try await client.send(request, as: DLIElement.self)
     }
 
     /// Exporting a Flink Job

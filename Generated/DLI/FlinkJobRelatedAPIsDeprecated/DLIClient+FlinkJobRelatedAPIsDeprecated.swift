@@ -16,14 +16,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func registerBucket(_ body: RegisterBucketRequest) async throws -> RegisterBucketResponse {
+    public func registerBucket(_ body: RegisterBucketRequest) async throws -> DLIElement {
         let request = OperationRequest(
             operation: "RegisterBucket",
             method: .post,
             path: "/v1.0/{project_id}/dli/obs-authorize",
             body: body
         )
-        return try await client.send(request, as: RegisterBucketResponse.self)
+        return try await client.send(request, as: DLIElement.self)
     }
 
     /// Querying Job Monitoring Information (Deprecated)

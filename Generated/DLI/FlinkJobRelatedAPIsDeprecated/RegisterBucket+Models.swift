@@ -16,6 +16,3 @@ public struct RegisterBucketRequest: Codable, Sendable, Equatable {
         self.obsBuckets = obsBuckets
     }
 }
-
-/// The response of ``DLIClient/registerBucket``.
-public typealias RegisterBucketResponse = DeleteFlinkJobResponse

@@ -21,3 +21,6 @@ public struct CreateGlobalVariableRequest: Codable, Sendable, Equatable {
         self.varValue = varValue
     }
 }
+
+/// The response of ``DLIClient/createGlobalVariable``.
+public typealias CreateGlobalVariableResponse = CreateTableResponse

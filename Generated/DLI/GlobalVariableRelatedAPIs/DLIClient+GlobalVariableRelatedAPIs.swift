@@ -14,14 +14,16 @@ extension DLIClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createGlobalVariable(_ body: CreateGlobalVariableRequest) async throws -> DLIElement {
+    public func createGlobalVariable(
+        _ body: CreateGlobalVariableRequest
+    ) async throws -> CreateGlobalVariableResponse {
         let request = OperationRequest(
             operation: "CreateGlobalVariable",
             method: .post,
             path: "/v1.0/{project_id}/variables",
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateGlobalVariableResponse.self)
     }
 
     /// Deleting a Global Variable
@@ -35,14 +37,14 @@ extension DLIClient {
     ///     letters, and underscores (_), but cannot start with an underscore (_) or contain only digits.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteGlobalVariable(varName: String) async throws -> DLIElement {
+    public func deleteGlobalVariable(varName: String) async throws -> DeleteGlobalVariableResponse {
         let request = OperationRequest(
             operation: "DeleteGlobalVariable",
             method: .delete,
             path: "/v1.0/{project_id}/variables/{var_name}",
             pathParameters: ["var_name": varName]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteGlobalVariableResponse.self)
     }
 
     /// Querying All Global Variables
@@ -103,7 +105,7 @@ extension DLIClient {
     public func updateGlobalVariable(
         varName: String,
         _ body: UpdateGlobalVariableRequest
-    ) async throws -> DLIElement {
+    ) async throws -> UpdateGlobalVariableResponse {
         let request = OperationRequest(
             operation: "UpdateGlobalVariable",
             method: .put,
@@ -111,6 +113,6 @@ extension DLIClient {
             pathParameters: ["var_name": varName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: UpdateGlobalVariableResponse.self)
     }
 }

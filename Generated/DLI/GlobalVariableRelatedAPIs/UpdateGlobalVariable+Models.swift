@@ -16,3 +16,6 @@ public struct UpdateGlobalVariableRequest: Codable, Sendable, Equatable {
         self.varValue = varValue
     }
 }
+
+/// The response of ``DLIClient/updateGlobalVariable``.
+public typealias UpdateGlobalVariableResponse = CreateTableResponse

@@ -107,16 +107,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func updateJobResourceOwner(
-        _ body: UpdateJobResourceOwnerRequest
-    ) async throws -> UpdateJobResourceOwnerResponse {
+    public func updateJobResourceOwner(_ body: UpdateJobResourceOwnerRequest) async throws -> DLIElement {
         let request = OperationRequest(
             operation: "UpdateJobResourceOwner",
             method: .put,
             path: "/v2.0/{project_id}/resources/owner",
             body: body
         )
-        return try await client.send(request, as: UpdateJobResourceOwnerResponse.self)
+        return try await client.send(request, as: DLIElement.self)
     }
 
     /// Uploading a File Package Group (Deprecated)

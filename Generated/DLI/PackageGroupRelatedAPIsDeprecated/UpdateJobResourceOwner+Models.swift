@@ -29,6 +29,3 @@ public struct UpdateJobResourceOwnerRequest: Codable, Sendable, Equatable {
         self.resourceName = resourceName
     }
 }
-
-/// The response of ``DLIClient/updateJobResourceOwner``.
-public typealias UpdateJobResourceOwnerResponse = DeleteFlinkJobResponse

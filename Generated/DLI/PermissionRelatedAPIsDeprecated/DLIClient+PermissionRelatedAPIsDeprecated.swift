@@ -139,14 +139,16 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func registerAuthorizedQueue(_ body: RegisterAuthorizedQueueRequest) async throws -> DLIElement {
+    public func registerAuthorizedQueue(
+        _ body: RegisterAuthorizedQueueRequest
+    ) async throws -> RegisterAuthorizedQueueResponse {
         let request = OperationRequest(
             operation: "RegisterAuthorizedQueue",
             method: .put,
             path: "/v1.0/{project_id}/queues/user-authorization",
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: RegisterAuthorizedQueueResponse.self)
     }
 
     /// Granting Data Permission to Users (Deprecated)
@@ -162,13 +164,13 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func runDataAuthorizationAction(
         _ body: RunDataAuthorizationActionRequest
-    ) async throws -> DLIElement {
+    ) async throws -> RunDataAuthorizationActionResponse {
         let request = OperationRequest(
             operation: "RunDataAuthorizationAction",
             method: .put,
             path: "/v1.0/{project_id}/user-authorization",
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: RunDataAuthorizationActionResponse.self)
     }
 }

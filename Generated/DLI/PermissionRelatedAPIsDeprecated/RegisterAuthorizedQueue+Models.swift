@@ -68,3 +68,6 @@ public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Equatable {
         self.privileges = privileges
     }
 }
+
+/// The response of ``DLIClient/registerAuthorizedQueue``.
+public typealias RegisterAuthorizedQueueResponse = CreateTableResponse

@@ -57,3 +57,6 @@ public struct RunDataAuthorizationActionRequest: Codable, Sendable, Equatable {
         self.privileges = privileges
     }
 }
+
+/// The response of ``DLIClient/runDataAuthorizationAction``.
+public typealias RunDataAuthorizationActionResponse = CreateTableResponse

@@ -17,3 +17,6 @@ public struct BatchDeleteQueuePlansRequest: Codable, Sendable, Equatable {
         self.planIDs = planIDs
     }
 }
+
+/// The response of ``DLIClient/batchDeleteQueuePlans``.
+public typealias BatchDeleteQueuePlansResponse = CreateTableResponse

@@ -20,7 +20,7 @@ extension DLIClient {
     public func batchDeleteQueuePlans(
         queueName: String,
         _ body: BatchDeleteQueuePlansRequest
-    ) async throws -> DLIElement {
+    ) async throws -> BatchDeleteQueuePlansResponse {
         let request = OperationRequest(
             operation: "BatchDeleteQueuePlans",
             method: .post,
@@ -28,7 +28,7 @@ extension DLIClient {
             pathParameters: ["queue_name": queueName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: BatchDeleteQueuePlansResponse.self)
     }
 
     /// Creating a Scheduled CU Change (Deprecated)
@@ -49,7 +49,7 @@ extension DLIClient {
     public func createQueuePlan(
         queueName: String,
         _ body: CreateQueuePlanRequest
-    ) async throws -> DLIElement {
+    ) async throws -> CreateQueuePlanResponse {
         let request = OperationRequest(
             operation: "CreateQueuePlan",
             method: .post,
@@ -57,7 +57,7 @@ extension DLIClient {
             pathParameters: ["queue_name": queueName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateQueuePlanResponse.self)
     }
 
     /// Deleting a Scheduled CU Change (Deprecated)
@@ -74,14 +74,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func deleteQueuePlan(queueName: String, planID: Int64) async throws -> DLIElement {
+    public func deleteQueuePlan(queueName: String, planID: Int64) async throws -> DeleteQueuePlanResponse {
         let request = OperationRequest(
             operation: "DeleteQueuePlan",
             method: .delete,
             path: "/v1/{project_id}/queues/{queue_name}/plans/{plan_id}",
             pathParameters: ["queue_name": queueName, "plan_id": String(planID)]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteQueuePlanResponse.self)
     }
 
     /// Viewing a Scheduled CU Change (Deprecated)

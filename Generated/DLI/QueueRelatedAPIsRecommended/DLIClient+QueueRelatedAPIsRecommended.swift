@@ -60,14 +60,14 @@ extension DLIClient {
     ///   - queueName: Name of a queue to be deleted.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func deleteQueue(queueName: String) async throws -> DLIElement {
+    public func deleteQueue(queueName: String) async throws -> DeleteQueueResponse {
         let request = OperationRequest(
             operation: "DeleteQueue",
             method: .delete,
             path: "/v1.0/{project_id}/queues/{queue_name}",
             pathParameters: ["queue_name": queueName]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: DeleteQueueResponse.self)
     }
 
     /// Querying All Queues

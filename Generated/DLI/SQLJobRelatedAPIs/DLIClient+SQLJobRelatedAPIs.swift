@@ -82,14 +82,14 @@ extension DLIClient {
     ///   - jobID: Job ID. You can get the value by calling Submitting a SQL Job (Recommended).
     ///
     /// - Returns: The body of the service's `200` response.
-    public func cancelSqlJob(jobID: String) async throws -> DLIElement {
+    public func cancelSqlJob(jobID: String) async throws -> CancelSqlJobResponse {
         let request = OperationRequest(
             operation: "CancelSqlJob",
             method: .delete,
             path: "/v1.0/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CancelSqlJobResponse.self)
     }
 
     /// Checking SQL Syntax

@@ -3,11 +3,11 @@
 
 import CloudCore
 
-/// The response of ``DLIClient/associateQueueToElasticResourcePool``.
+/// The response of ``DLIClient/batchDeleteFlinkJobs``.
 public struct DLIElement: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
-    public var isSuccess: Bool?
+    public var isSuccess: String?
     /// Message content.
     public var message: String?
 
@@ -16,14 +16,8 @@ public struct DLIElement: Codable, Sendable, Equatable {
         case message
     }
 
-    public init(isSuccess: Bool? = nil, message: String? = nil) {
+    public init(isSuccess: String? = nil, message: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }

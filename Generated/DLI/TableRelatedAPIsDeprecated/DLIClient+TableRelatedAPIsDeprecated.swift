@@ -58,7 +58,10 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func createTable(databaseName: String, _ body: CreateTableRequest) async throws -> DLIElement {
+    public func createTable(
+        databaseName: String,
+        _ body: CreateTableRequest
+    ) async throws -> CreateTableResponse {
         let request = OperationRequest(
             operation: "CreateTable",
             method: .post,
@@ -66,7 +69,7 @@ extension DLIClient {
             pathParameters: ["database_name": databaseName],
             body: body
         )
-        return try await client.send(request, as: DLIElement.self)
+        return try await client.send(request, as: CreateTableResponse.self)
     }
 
     /// Deleting a Table (Deprecated)

@@ -3,6 +3,86 @@
 
 import CloudCore
 
+/// Consumer group information.
+public struct Group: Codable, Sendable, Equatable {
+    /// Consumer group name.
+    public var groupID: String?
+    /// Consumer group status. The value can be:
+    /// Dead: The consumer group has no members and no metadata.
+    /// Empty: The consumer group has metadata but has no members.
+    /// PreparingRebalance: The consumer group is to be rebalanced.
+    /// CompletingRebalance: All members have jointed the group.
+    /// Stable: Members in the consumer group can consume messages normally.
+    public var state: State?
+    /// Coordinator ID.
+    public var coordinatorID: Int?
+    /// Consumer list.
+    public var members: [Member]?
+    /// Consumer offset.
+    public var groupMessageOffsets: [GroupMessageOffset]?
+    /// Partition assignment policy.
+    public var assignmentStrategy: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case groupID = "group_id"
+        case state
+        case coordinatorID = "coordinator_id"
+        case members
+        case groupMessageOffsets = "group_message_offsets"
+        case assignmentStrategy = "assignment_strategy"
+    }
+
+    public init(
+        groupID: String? = nil,
+        state: State? = nil,
+        coordinatorID: Int? = nil,
+        members: [Member]? = nil,
+        groupMessageOffsets: [GroupMessageOffset]? = nil,
+        assignmentStrategy: String? = nil
+    ) {
+        self.groupID = groupID
+        self.state = state
+        self.coordinatorID = coordinatorID
+        self.members = members
+        self.groupMessageOffsets = groupMessageOffsets
+        self.assignmentStrategy = assignmentStrategy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
+        self.state = try container.decodeIfPresent(State.self, forKey: .state)
+        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
+        self.members = try container.decodeIfPresent([Member].self, forKey: .members)
+        self.groupMessageOffsets = try container.decodeIfPresent([GroupMessageOffset].self, forKey: .groupMessageOffsets)
+        self.assignmentStrategy = try container.decodeIfPresent(String.self, forKey: .assignmentStrategy)
+    }
+}
+
+/// Consumer list.
+///
+/// members
+public struct Member: Codable, Sendable, Equatable {
+    /// Consumer address.
+    public var host: String?
+    /// Consumer ID.
+    public var memberID: String?
+    /// Client ID.
+    public var clientID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case host
+        case memberID = "member_id"
+        case clientID = "client_id"
+    }
+
+    public init(host: String? = nil, memberID: String? = nil, clientID: String? = nil) {
+        self.host = host
+        self.memberID = memberID
+        self.clientID = clientID
+    }
+}
+
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.

@@ -3,12 +3,116 @@
 
 import CloudCore
 
+/// Details about the partition assigned to the consumer.
+public struct Assignment: Codable, Sendable, Equatable {
+    /// Topic name.
+    public var topic: String?
+    /// Partition list.
+    public var partitions: [Int]?
+
+    public init(topic: String? = nil, partitions: [Int]? = nil) {
+        self.topic = topic
+        self.partitions = partitions
+    }
+}
+
+/// Consumer group information.
+///
+/// group
+public struct ShowGroupsGroup: Codable, Sendable, Equatable {
+    /// Consumer group name.
+    public var groupID: String?
+    /// Consumer group status. The value can be:
+    /// Dead: The consumer group has no members and no metadata.
+    /// Empty: The consumer group has metadata but has no members.
+    /// PreparingRebalance: The consumer group is to be rebalanced.
+    /// CompletingRebalance: All members have jointed the group.
+    /// Stable: Members in the consumer group can consume messages normally.
+    public var state: State?
+    /// Coordinator ID.
+    public var coordinatorID: Int?
+    /// Consumer list.
+    public var members: [ShowGroupsMember]?
+    /// Consumer offset.
+    public var groupMessageOffsets: [GroupMessageOffset]?
+    /// Partition assignment policy.
+    public var assignmentStrategy: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case groupID = "group_id"
+        case state
+        case coordinatorID = "coordinator_id"
+        case members
+        case groupMessageOffsets = "group_message_offsets"
+        case assignmentStrategy = "assignment_strategy"
+    }
+
+    public init(
+        groupID: String? = nil,
+        state: State? = nil,
+        coordinatorID: Int? = nil,
+        members: [ShowGroupsMember]? = nil,
+        groupMessageOffsets: [GroupMessageOffset]? = nil,
+        assignmentStrategy: String? = nil
+    ) {
+        self.groupID = groupID
+        self.state = state
+        self.coordinatorID = coordinatorID
+        self.members = members
+        self.groupMessageOffsets = groupMessageOffsets
+        self.assignmentStrategy = assignmentStrategy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
+        self.state = try container.decodeIfPresent(State.self, forKey: .state)
+        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
+        self.members = try container.decodeIfPresent([ShowGroupsMember].self, forKey: .members)
+        self.groupMessageOffsets = try container.decodeIfPresent([GroupMessageOffset].self, forKey: .groupMessageOffsets)
+        self.assignmentStrategy = try container.decodeIfPresent(String.self, forKey: .assignmentStrategy)
+    }
+}
+
+/// Consumer list.
+///
+/// members
+public struct ShowGroupsMember: Codable, Sendable, Equatable {
+    /// Consumer address.
+    public var host: String?
+    /// Details about the partition assigned to the consumer.
+    public var assignment: [Assignment]?
+    /// Consumer ID.
+    public var memberID: String?
+    /// Client ID.
+    public var clientID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case host
+        case assignment
+        case memberID = "member_id"
+        case clientID = "client_id"
+    }
+
+    public init(
+        host: String? = nil,
+        assignment: [Assignment]? = nil,
+        memberID: String? = nil,
+        clientID: String? = nil
+    ) {
+        self.host = host
+        self.assignment = assignment
+        self.memberID = memberID
+        self.clientID = clientID
+    }
+}
+
 /// The response of ``DMSClient/showGroups``.
 public struct ShowGroupsResponse: Codable, Sendable, Equatable {
     /// Consumer group information.
-    public var group: Group?
+    public var group: ShowGroupsGroup?
 
-    public init(group: Group? = nil) {
+    public init(group: ShowGroupsGroup? = nil) {
         self.group = group
     }
 }

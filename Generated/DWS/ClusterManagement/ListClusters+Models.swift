@@ -3,6 +3,214 @@
 
 import CloudCore
 
+/// List of cluster objects
+public struct ClusterInfo: Codable, Sendable, Equatable {
+    /// Cluster ID
+    public var id: String?
+    /// Cluster name
+    public var name: String?
+    /// Cluster status. The value can be one of the following:
+    /// CREATING
+    /// AVAILABLE
+    /// UNAVAILABLE
+    /// CREATION FAILED
+    public var status: String?
+    /// Data warehouse version
+    public var version: String?
+    /// Last modification time of a cluster. Format: ISO8601:YYYY-MM-DDThh:mm:ssZ
+    public var updated: String?
+    /// Cluster creation time. Format: ISO8601:YYYY-MM-DDThh:mm:ssZ
+    public var created: String?
+    /// Service port of a cluster. The value ranges from 8000 to 30000. The default value is 8000.
+    public var port: Int?
+    /// Private network connection information about the cluster.
+    public var endpoints: [Endpoints]?
+    /// Cluster instance
+    public var nodes: [Nodes]?
+    /// Tags in a cluster
+    public var tags: [Tag]?
+    /// Administrator username
+    public var userName: String?
+    /// Number of cluster nodes. For a cluster, the value ranges from 3 to 256. For a hybrid data warehouse
+    /// (standalone), the value is 1.
+    public var numberOfNode: Int?
+    /// Number of events
+    public var recentEvent: Int?
+    /// AZ
+    public var availabilityZone: String?
+    /// Enterprise project ID. The value 0 indicates the ID of the default enterprise project.
+    public var enterpriseProjectID: String?
+    /// Node type
+    public var nodeType: String?
+    /// Specifies the VPC ID.
+    public var vpcID: String?
+    /// Subnet ID
+    public var subnetID: String?
+    /// Public IP address. If the parameter is not specified, public connection is not used by default.
+    public var publicIP: PublicIP?
+    /// Public network connection information about the cluster. If the parameter is not specified, the public
+    /// network connection information is not used by default.
+    public var publicEndpoints: [PublicEndpoints]?
+    /// Task information, consisting of a key and a value. The key indicates an ongoing task, and the value
+    /// indicates the progress of the ongoing task.
+    /// Valid key values include:
+    /// GROWING
+    /// RESTORING
+    /// SNAPSHOTTING
+    /// REPAIRING
+    /// CREATING
+    /// The value indicates the task progress.
+    /// The following is an example:
+    /// "action_progress":
+    /// {"SNAPSHOTTING":"16%"}
+    public var actionProgress: [String: String]?
+    /// Sub-status of clusters in the AVAILABLE state. The value can be one of the following:
+    /// NORMAL
+    /// READONLY
+    /// REDISTRIBUTING
+    /// REDISTRIBUTION-FAILURE
+    /// UNBALANCED
+    /// UNBALANCED | READONLY
+    /// DEGRADED
+    /// DEGRADED | READONLY
+    /// DEGRADED | UNBALANCED
+    /// UNBALANCED | REDISTRIBUTING
+    /// UNBALANCED | REDISTRIBUTION-FAILURE
+    /// READONLY | REDISTRIBUTION-FAILURE
+    /// UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
+    /// DEGRADED | REDISTRIBUTION-FAILURE
+    /// DEGRADED | UNBALANCED | REDISTRIBUTION-FAILURE
+    /// DEGRADED | UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
+    /// DEGRADED | UNBALANCED | READONLY
+    public var subStatus: String?
+    /// Cluster management task. The value can be one of the following:
+    /// RESTORING
+    /// SNAPSHOTTING
+    /// GROWING
+    /// REBOOTING
+    /// SETTING_CONFIGURATION
+    /// CONFIGURING_EXT_DATASOURCE
+    /// DELETING_EXT_DATASOURCE
+    /// REBOOT_FAILURE: Restart failed
+    /// RESIZE_FAILURE
+    public var taskStatus: TaskStatus?
+    /// Security group ID
+    public var securityGroupID: String?
+    /// Cause of failure. If the parameter is left empty, the cluster is in the normal state.
+    public var failedReasons: FailedReason?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case status
+        case version
+        case updated
+        case created
+        case port
+        case endpoints
+        case nodes
+        case tags
+        case userName = "user_name"
+        case numberOfNode = "number_of_node"
+        case recentEvent = "recent_event"
+        case availabilityZone = "availability_zone"
+        case enterpriseProjectID = "enterprise_project_id"
+        case nodeType = "node_type"
+        case vpcID = "vpc_id"
+        case subnetID = "subnet_id"
+        case publicIP = "public_ip"
+        case publicEndpoints = "public_endpoints"
+        case actionProgress = "action_progress"
+        case subStatus = "sub_status"
+        case taskStatus = "task_status"
+        case securityGroupID = "security_group_id"
+        case failedReasons = "failed_reasons"
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        version: String? = nil,
+        updated: String? = nil,
+        created: String? = nil,
+        port: Int? = nil,
+        endpoints: [Endpoints]? = nil,
+        nodes: [Nodes]? = nil,
+        tags: [Tag]? = nil,
+        userName: String? = nil,
+        numberOfNode: Int? = nil,
+        recentEvent: Int? = nil,
+        availabilityZone: String? = nil,
+        enterpriseProjectID: String? = nil,
+        nodeType: String? = nil,
+        vpcID: String? = nil,
+        subnetID: String? = nil,
+        publicIP: PublicIP? = nil,
+        publicEndpoints: [PublicEndpoints]? = nil,
+        actionProgress: [String: String]? = nil,
+        subStatus: String? = nil,
+        taskStatus: TaskStatus? = nil,
+        securityGroupID: String? = nil,
+        failedReasons: FailedReason? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.version = version
+        self.updated = updated
+        self.created = created
+        self.port = port
+        self.endpoints = endpoints
+        self.nodes = nodes
+        self.tags = tags
+        self.userName = userName
+        self.numberOfNode = numberOfNode
+        self.recentEvent = recentEvent
+        self.availabilityZone = availabilityZone
+        self.enterpriseProjectID = enterpriseProjectID
+        self.nodeType = nodeType
+        self.vpcID = vpcID
+        self.subnetID = subnetID
+        self.publicIP = publicIP
+        self.publicEndpoints = publicEndpoints
+        self.actionProgress = actionProgress
+        self.subStatus = subStatus
+        self.taskStatus = taskStatus
+        self.securityGroupID = securityGroupID
+        self.failedReasons = failedReasons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.version = try container.decodeIfPresent(String.self, forKey: .version)
+        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+        self.created = try container.decodeIfPresent(String.self, forKey: .created)
+        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
+        self.endpoints = try container.decodeIfPresent([Endpoints].self, forKey: .endpoints)
+        self.nodes = try container.decodeIfPresent([Nodes].self, forKey: .nodes)
+        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
+        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
+        self.numberOfNode = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfNode)
+        self.recentEvent = try container.decodeLenientIfPresent(Int.self, forKey: .recentEvent)
+        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
+        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
+        self.nodeType = try container.decodeIfPresent(String.self, forKey: .nodeType)
+        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
+        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
+        self.publicIP = try container.decodeIfPresent(PublicIP.self, forKey: .publicIP)
+        self.publicEndpoints = try container.decodeIfPresent([PublicEndpoints].self, forKey: .publicEndpoints)
+        self.actionProgress = try container.decodeIfPresent([String: String].self, forKey: .actionProgress)
+        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
+        self.taskStatus = try container.decodeIfPresent(TaskStatus.self, forKey: .taskStatus)
+        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
+        self.failedReasons = try container.decodeIfPresent(FailedReason.self, forKey: .failedReasons)
+    }
+}
+
 /// The response of ``DWSClient/listClusters``.
 public struct ListClustersResponse: Codable, Sendable, Equatable {
     /// List of cluster objects

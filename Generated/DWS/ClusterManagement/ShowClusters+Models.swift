@@ -3,13 +3,494 @@
 
 import CloudCore
 
+/// Cluster object list.
+///
+/// ClusterInfo
+public struct ShowClustersClusterInfo: Codable, Sendable, Equatable {
+    /// Documented values of `status`; other values decode as well.
+    public struct Status: OpenEnum {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The cluster is being created.
+        public static let creating: Self = "CREATING"
+        /// The cluster is available.
+        public static let active: Self = "ACTIVE"
+        /// The cluster is unavailable.
+        public static let failed: Self = "FAILED"
+        /// The cluster failed to be created.
+        public static let createFailed: Self = "CREATE_FAILED"
+        /// The cluster is being deleted.
+        public static let deleting: Self = "DELETING"
+        /// The cluster failed to be deleted.
+        public static let deleteFailed: Self = "DELETE_FAILED"
+    }
+
+    /// Documented values of `taskStatus`; other values decode as well.
+    public struct TaskStatusValue: OpenEnum {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let unfreezing: Self = "UNFREEZING"
+        public static let freezing: Self = "FREEZING"
+        public static let restoring: Self = "RESTORING"
+        public static let snapshotting: Self = "SNAPSHOTTING"
+        public static let growing: Self = "GROWING"
+        public static let rebooting: Self = "REBOOTING"
+        /// Security settings are being configured.
+        public static let settingConfiguration: Self = "SETTING_CONFIGURATION"
+        /// The MRS connection is being configured.
+        public static let configuringExtDatasource: Self = "CONFIGURING_EXT_DATASOURCE"
+        /// The MRS connection is being deleted.
+        public static let deletingExtDatasource: Self = "DELETING_EXT_DATASOURCE"
+        /// The reboot failed.
+        public static let rebootFailure: Self = "REBOOT_FAILURE"
+        /// The scale-out failed.
+        public static let resizeFailure: Self = "RESIZE_FAILURE"
+        /// A CN is being added.
+        public static let addCnIng: Self = "ADD_CN_ING"
+        /// A CN is being deleted.
+        public static let delCnIng: Self = "DEL_CN_ING"
+        /// A node is being added.
+        public static let creatingNode: Self = "CREATING_NODE"
+        /// The node failed to be added.
+        public static let createNodeFailed: Self = "CREATE_NODE_FAILED"
+        /// The node is being deleted.
+        public static let deletingNode: Self = "DELETING_NODE"
+        /// The node failed to be deleted.
+        public static let deleteNodeFailed: Self = "DELETE_NODE_FAILED"
+        /// Redistribution is in progress.
+        public static let redistributing: Self = "REDISTRIBUTING"
+        /// Redistribution failed.
+        public static let redistributeFailure: Self = "REDISTRIBUTE_FAILURE"
+        /// Redistribution is waiting.
+        public static let waitingRedistribution: Self = "WAITING_REDISTRIBUTION"
+        /// Redistribution is paused.
+        public static let redistributionPaused: Self = "REDISTRIBUTION_PAUSED"
+        /// An ELB is being bound.
+        public static let elbBinding: Self = "ELB_BINDING"
+        /// An ELB failed to be bound.
+        public static let elbBindFailed: Self = "ELB_BIND_FAILED"
+        /// An ELB is being unbound.
+        public static let elbUnbinding: Self = "ELB_UNBINDING"
+        /// An ELB failed to be unbound.
+        public static let elbUnbindFailed: Self = "ELB_UNBIND_FAILED"
+        /// An ELB is being switched.
+        public static let elbSwitching: Self = "ELB_SWITCHING"
+        /// An ELB failed to be switched.
+        public static let elbSwitchingFailed: Self = "ELB_SWITCHING_FAILED"
+        /// The network is being configured.
+        public static let networkConfiguring: Self = "NETWORK_CONFIGURING"
+        /// Network configuration failed.
+        public static let networkConfigFailed: Self = "NETWORK_CONFIG_FAILED"
+        /// Disk capacity expansion failed.
+        public static let diskExpandFailed: Self = "DISK_EXPAND_FAILED"
+        /// The disk is being expanded.
+        public static let diskExpanding: Self = "DISK_EXPANDING"
+        /// The primary/standby switchover is being performed.
+        public static let activeStandySwitchover: Self = "ACTIVE_STANDY_SWITCHOVER"
+        /// The primary/standby switchover failed.
+        public static let activeStandySwitchoverFailure: Self = "ACTIVE_STANDY_SWITCHOVER_FAILURE"
+        /// The flavor change failed.
+        public static let flavorResizingFailed: Self = "FLAVOR_RESIZING_FAILED"
+        /// The flavor is being changed.
+        public static let flavorResizing: Self = "FLAVOR_RESIZING"
+        /// The fine-grained restoration is in progress.
+        public static let fineGrainedRestoring: Self = "FINE_GRAINED_RESTORING"
+    }
+
+    /// Definition
+    /// Cluster ID.
+    /// Range
+    /// N/A
+    public var id: String?
+    /// Definition
+    /// Cluster name.
+    /// Range
+    /// The value must be unique under the same account ID.
+    public var name: String?
+    /// Definition
+    /// Cluster status. The value is an enumerated string.
+    /// Range
+    /// CREATING: The cluster is being created.
+    /// ACTIVE: The cluster is available.
+    /// FAILED: The cluster is unavailable.
+    /// CREATE_FAILED: The cluster failed to be created.
+    /// DELETING: The cluster is being deleted.
+    /// DELETE_FAILED: The cluster failed to be deleted.
+    public var status: Status?
+    /// Definition
+    /// DWS cluster version.
+    /// Range
+    /// The value contains three to four characters separated by decimal points, for example, 9.1.0.200. A
+    /// larger value indicates a later version.
+    public var version: String?
+    /// Definition
+    /// Last modification time of a cluster. The format is ISO8601:YYYY-MM-DDThh:mm:ssZ.
+    /// Range
+    /// The value must be an ISO8601 time and later than or equal to the cluster creation time.
+    public var updated: String?
+    /// Definition
+    /// Cluster creation time in ISO 8601 format (YYYY-MM-DDThh:mm:ssZ).
+    /// Range
+    /// Time in ISO 8601 format.
+    public var created: String?
+    /// Definition
+    /// Cluster service port. If this parameter is not specified when a cluster is created, the default value
+    /// 8000 is used.
+    /// Range
+    /// 8000 to 30000
+    public var port: Int?
+    /// Definition
+    /// Private network connection information about the cluster.
+    /// Range
+    /// N/A
+    public var endpoints: [ShowClustersEndpoints]?
+    /// Definition
+    /// Cluster nodes.
+    /// Range
+    /// The number of rows in the list is the same as the value of the number_of_node field.
+    public var nodes: [ShowClustersNodes]?
+    /// Definition
+    /// Cluster tags.
+    /// Range
+    /// The default value is null.
+    public var tags: [Tag]?
+    /// Definition
+    /// Administrator username.
+    /// Range
+    /// The default value is dbadmin.
+    public var userName: String?
+    /// Definition
+    /// Number of nodes. This parameter is specified when a cluster is created.
+    /// Range
+    /// N/A
+    public var numberOfNode: Int?
+    /// Definition
+    /// Number of events. Only user operations that affect clusters are recorded. The switch operations of
+    /// certain buttons are not recorded as cluster events.
+    /// Range
+    /// N/A
+    public var recentEvent: Int?
+    /// Definition
+    /// AZ.
+    /// Range
+    /// N/A
+    public var availabilityZone: String?
+    /// Definition
+    /// Enterprise project ID for a cluster. If this parameter is not specified, the default value 0
+    /// (indicating that the ID of the default enterprise project) is used.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// Default Value
+    /// 0
+    public var enterpriseProjectID: String?
+    /// Definition
+    /// Cluster flavor ID.
+    /// Range
+    /// N/A
+    public var nodeType: String?
+    /// Definition
+    /// VPC ID.
+    /// Range
+    /// N/A
+    public var vpcID: String?
+    /// Definition
+    /// Subnet ID.
+    /// Range
+    /// N/A
+    public var subnetID: String?
+    /// Definition
+    /// Public IP address. If the parameter is not specified, public connection is not used by default.
+    /// Range
+    /// N/A
+    public var publicIP: CreateClusterV2PublicIP?
+    /// Definition
+    /// Public IP address. If the parameter is not specified, public connection is not used by default.
+    /// Range
+    /// N/A
+    public var publicEndpoints: [PublicEndpoints]?
+    /// Definition
+    /// Task information. It consists of a key and a value. The key indicates an ongoing task, and the value
+    /// indicates the progress of the ongoing task.
+    /// Range
+    /// The key can contain but is not limited to the following values:
+    /// CREATING
+    /// RESTORING
+    /// SNAPSHOTTING
+    /// GROWING
+    /// REBOOTING
+    /// SETTING_CONFIGURATION: Security settings are being configured.
+    /// CONFIGURING_EXT_DATASOURCE: The MRS connection is being configured.
+    /// ADD_CN_ING: A CN is being added.
+    /// DEL_CN_ING: A CN is being deleted.
+    /// REDISTRIBUTING: Redistribution is in progress.
+    /// ELB_BINDING: An ELB is being bound.
+    /// ELB_UNBINDING: An ELB is being unbound.
+    /// ELB_SWITCHING: An ELB is being switched.
+    /// NETWORK_CONFIGURING: The network is being configured.
+    /// DISK_EXPANDING: The disk is being expanded.
+    /// ACTIVE_STANDY_SWITCHOVER: The primary/standby switchover is being performed.
+    /// FLAVOR_RESIZING: The flavor is being changed.
+    /// FINE_GRAINED_RESTORING: The fine-grained restoration is in progress.
+    /// REPAIRING: The cluster is being repaired.
+    public var actionProgress: [String: String]?
+    /// Definition
+    /// Sub-status of the available clusters.
+    /// Range
+    /// NORMAL
+    /// READONLY
+    /// REDISTRIBUTING
+    /// REDISTRIBUTION-FAILURE
+    /// UNBALANCED
+    /// UNBALANCED | READONLY
+    /// DEGRADED
+    /// DEGRADED | READONLY
+    /// DEGRADED | UNBALANCED
+    /// UNBALANCED | REDISTRIBUTING
+    /// UNBALANCED | REDISTRIBUTION-FAILURE
+    /// READONLY | REDISTRIBUTION-FAILURE
+    /// UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
+    /// DEGRADED | REDISTRIBUTION-FAILURE
+    /// DEGRADED | UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
+    /// DEGRADED | UNBALANCED | READONLY
+    /// DEGRADED | UNBALANCED | REDISTRIBUTION-FAILURE
+    public var subStatus: String?
+    /// Definition
+    /// Result of an ongoing task or an executed task for cluster management.
+    /// Range
+    /// The value can contain but is not limited to the following values:
+    /// UNFREEZING
+    /// FREEZING
+    /// RESTORING
+    /// SNAPSHOTTING
+    /// GROWING
+    /// REBOOTING
+    /// SETTING_CONFIGURATION: Security settings are being configured.
+    /// CONFIGURING_EXT_DATASOURCE: The MRS connection is being configured.
+    /// DELETING_EXT_DATASOURCE: The MRS connection is being deleted.
+    /// REBOOT_FAILURE: The reboot failed.
+    /// RESIZE_FAILURE: The scale-out failed.
+    /// ADD_CN_ING: A CN is being added.
+    /// DEL_CN_ING: A CN is being deleted.
+    /// CREATING_NODE: A node is being added.
+    /// CREATE_NODE_FAILED: The node failed to be added.
+    /// DELETING_NODE: The node is being deleted.
+    /// DELETE_NODE_FAILED: The node failed to be deleted.
+    /// REDISTRIBUTING: Redistribution is in progress.
+    /// REDISTRIBUTE_FAILURE: Redistribution failed.
+    /// WAITING_REDISTRIBUTION: Redistribution is waiting.
+    /// REDISTRIBUTION_PAUSED: Redistribution is paused.
+    /// ELB_BINDING: An ELB is being bound.
+    /// ELB_BIND_FAILED: An ELB failed to be bound.
+    /// ELB_UNBINDING: An ELB is being unbound.
+    /// ELB_UNBIND_FAILED: An ELB failed to be unbound.
+    /// ELB_SWITCHING: An ELB is being switched.
+    /// ELB_SWITCHING_FAILED: An ELB failed to be switched.
+    /// NETWORK_CONFIGURING: The network is being configured.
+    /// NETWORK_CONFIG_FAILED: Network configuration failed.
+    /// DISK_EXPAND_FAILED: Disk capacity expansion failed.
+    /// DISK_EXPANDING: The disk is being expanded.
+    /// ACTIVE_STANDY_SWITCHOVER: The primary/standby switchover is being performed.
+    /// ACTIVE_STANDY_SWITCHOVER_FAILURE: The primary/standby switchover failed.
+    /// FLAVOR_RESIZING_FAILED: The flavor change failed.
+    /// FLAVOR_RESIZING: The flavor is being changed.
+    /// FINE_GRAINED_RESTORING: The fine-grained restoration is in progress.
+    public var taskStatus: TaskStatusValue?
+    /// Definition
+    /// Security group ID.
+    /// Range
+    /// N/A
+    public var securityGroupID: String?
+    /// Definition
+    /// Failure cause. If the parameter is left blank, the cluster is in the normal state.
+    /// Range
+    /// N/A
+    public var failedReasons: FailedReason?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case status
+        case version
+        case updated
+        case created
+        case port
+        case endpoints
+        case nodes
+        case tags
+        case userName = "user_name"
+        case numberOfNode = "number_of_node"
+        case recentEvent = "recent_event"
+        case availabilityZone = "availability_zone"
+        case enterpriseProjectID = "enterprise_project_id"
+        case nodeType = "node_type"
+        case vpcID = "vpc_id"
+        case subnetID = "subnet_id"
+        case publicIP = "public_ip"
+        case publicEndpoints = "public_endpoints"
+        case actionProgress = "action_progress"
+        case subStatus = "sub_status"
+        case taskStatus = "task_status"
+        case securityGroupID = "security_group_id"
+        case failedReasons = "failed_reasons"
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        status: Status? = nil,
+        version: String? = nil,
+        updated: String? = nil,
+        created: String? = nil,
+        port: Int? = nil,
+        endpoints: [ShowClustersEndpoints]? = nil,
+        nodes: [ShowClustersNodes]? = nil,
+        tags: [Tag]? = nil,
+        userName: String? = nil,
+        numberOfNode: Int? = nil,
+        recentEvent: Int? = nil,
+        availabilityZone: String? = nil,
+        enterpriseProjectID: String? = nil,
+        nodeType: String? = nil,
+        vpcID: String? = nil,
+        subnetID: String? = nil,
+        publicIP: CreateClusterV2PublicIP? = nil,
+        publicEndpoints: [PublicEndpoints]? = nil,
+        actionProgress: [String: String]? = nil,
+        subStatus: String? = nil,
+        taskStatus: TaskStatusValue? = nil,
+        securityGroupID: String? = nil,
+        failedReasons: FailedReason? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.version = version
+        self.updated = updated
+        self.created = created
+        self.port = port
+        self.endpoints = endpoints
+        self.nodes = nodes
+        self.tags = tags
+        self.userName = userName
+        self.numberOfNode = numberOfNode
+        self.recentEvent = recentEvent
+        self.availabilityZone = availabilityZone
+        self.enterpriseProjectID = enterpriseProjectID
+        self.nodeType = nodeType
+        self.vpcID = vpcID
+        self.subnetID = subnetID
+        self.publicIP = publicIP
+        self.publicEndpoints = publicEndpoints
+        self.actionProgress = actionProgress
+        self.subStatus = subStatus
+        self.taskStatus = taskStatus
+        self.securityGroupID = securityGroupID
+        self.failedReasons = failedReasons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
+        self.version = try container.decodeIfPresent(String.self, forKey: .version)
+        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
+        self.created = try container.decodeIfPresent(String.self, forKey: .created)
+        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
+        self.endpoints = try container.decodeIfPresent([ShowClustersEndpoints].self, forKey: .endpoints)
+        self.nodes = try container.decodeIfPresent([ShowClustersNodes].self, forKey: .nodes)
+        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
+        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
+        self.numberOfNode = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfNode)
+        self.recentEvent = try container.decodeLenientIfPresent(Int.self, forKey: .recentEvent)
+        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
+        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
+        self.nodeType = try container.decodeIfPresent(String.self, forKey: .nodeType)
+        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
+        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
+        self.publicIP = try container.decodeIfPresent(CreateClusterV2PublicIP.self, forKey: .publicIP)
+        self.publicEndpoints = try container.decodeIfPresent([PublicEndpoints].self, forKey: .publicEndpoints)
+        self.actionProgress = try container.decodeIfPresent([String: String].self, forKey: .actionProgress)
+        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
+        self.taskStatus = try container.decodeIfPresent(TaskStatusValue.self, forKey: .taskStatus)
+        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
+        self.failedReasons = try container.decodeIfPresent(FailedReason.self, forKey: .failedReasons)
+    }
+}
+
+/// Private network connection information about the cluster.
+///
+/// Endpoints
+public struct ShowClustersEndpoints: Codable, Sendable, Equatable {
+    /// Definition
+    /// Private network connection information.
+    /// Range
+    /// N/A
+    public var connectInfo: String?
+    /// Definition
+    /// JDBC URL of the private network.
+    /// Constraints
+    /// N/A
+    /// Range
+    /// Default Value
+    /// jdbc:postgresql://<connect_info>/<YOUR_DATABASE_NAME>
+    public var jdbcURL: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case connectInfo = "connect_info"
+        case jdbcURL = "jdbc_url"
+    }
+
+    public init(connectInfo: String? = nil, jdbcURL: String? = nil) {
+        self.connectInfo = connectInfo
+        self.jdbcURL = jdbcURL
+    }
+}
+
+/// Cluster nodes.
+///
+/// Nodes
+public struct ShowClustersNodes: Codable, Sendable, Equatable {
+    /// Definition
+    /// Cluster instance ID.
+    /// Range
+    /// N/A
+    public var id: String?
+    /// Definition
+    /// Cluster instance status.
+    /// Range
+    /// 100: creating
+    /// 199: idle
+    /// 200: available
+    /// 300: unavailable
+    /// 303: creation failed
+    /// 304: deleting
+    /// 305: deletion failed
+    /// 400: deleted
+    public var status: String?
+    /// Definition
+    /// Instance name.
+    /// Range
+    /// N/A
+    public var name: String?
+
+    public init(id: String? = nil, status: String? = nil, name: String? = nil) {
+        self.id = id
+        self.status = status
+        self.name = name
+    }
+}
+
 /// The response of ``DWSClient/showClusters``.
 public struct ShowClustersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster object list.
     /// Range
     /// N/A
-    public var clusters: [ClusterInfo]?
+    public var clusters: [ShowClustersClusterInfo]?
     /// Definition
     /// Total number of clusters.
     /// Range
@@ -21,14 +502,14 @@ public struct ShowClustersResponse: Codable, Sendable, Equatable {
         case count
     }
 
-    public init(clusters: [ClusterInfo]? = nil, count: Int? = nil) {
+    public init(clusters: [ShowClustersClusterInfo]? = nil, count: Int? = nil) {
         self.clusters = clusters
         self.count = count
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusters = try container.decodeIfPresent([ClusterInfo].self, forKey: .clusters)
+        self.clusters = try container.decodeIfPresent([ShowClustersClusterInfo].self, forKey: .clusters)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

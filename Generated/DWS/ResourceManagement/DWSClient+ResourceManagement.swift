@@ -534,7 +534,7 @@ extension DWSClient {
         clusterID: String,
         logicalClusterName: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<WorkloadPlanInfo> {
+    ) -> OffsetPaginator<ListWorkloadPlansWorkloadPlanInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkloadPlans(
                 clusterID: clusterID,

@@ -19,7 +19,7 @@ public struct ListWorkloadPlansResponse: Codable, Sendable, Equatable {
     /// Resource pool name.
     /// Range
     /// N/A
-    public var planList: [WorkloadPlanInfo]?
+    public var planList: [ListWorkloadPlansWorkloadPlanInfo]?
     /// Definition
     /// Total number.
     /// Range
@@ -36,7 +36,7 @@ public struct ListWorkloadPlansResponse: Codable, Sendable, Equatable {
     public init(
         workloadResCode: Int? = nil,
         workloadResStr: String? = nil,
-        planList: [WorkloadPlanInfo]? = nil,
+        planList: [ListWorkloadPlansWorkloadPlanInfo]? = nil,
         count: Int? = nil
     ) {
         self.workloadResCode = workloadResCode
@@ -49,7 +49,96 @@ public struct ListWorkloadPlansResponse: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
         self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.planList = try container.decodeIfPresent([WorkloadPlanInfo].self, forKey: .planList)
+        self.planList = try container.decodeIfPresent([ListWorkloadPlansWorkloadPlanInfo].self, forKey: .planList)
         self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+    }
+}
+
+/// Resource pool name.
+///
+/// WorkloadPlanInfo
+public struct ListWorkloadPlansWorkloadPlanInfo: Codable, Sendable, Equatable {
+    /// Definition
+    /// Plan status
+    /// Range
+    /// N/A
+    public var status: Int?
+    /// Definition
+    /// Project ID.
+    /// Range
+    /// N/A
+    public var projectID: String?
+    /// Definition
+    /// Cluster ID.
+    /// Range
+    /// It is a 36-digit UUID.
+    public var clusterID: String?
+    /// Definition
+    /// Plan ID.
+    /// Range
+    /// N/A
+    public var planID: String?
+    /// Definition
+    /// Plan name
+    /// Range
+    /// N/A
+    public var planName: String?
+    /// Definition
+    /// Current plan stage.
+    /// Range
+    /// N/A
+    public var currentStage: String?
+    /// Definition
+    /// Logical cluster name.
+    /// Range
+    /// N/A
+    public var logicalClusterName: String?
+    /// Definition
+    /// List of plan stages
+    /// Range
+    /// N/A
+    public var stageList: [PlanStage]?
+
+    private enum CodingKeys: String, CodingKey {
+        case status
+        case projectID = "project_id"
+        case clusterID = "cluster_id"
+        case planID = "plan_id"
+        case planName = "plan_name"
+        case currentStage = "current_stage"
+        case logicalClusterName = "logical_cluster_name"
+        case stageList = "stage_list"
+    }
+
+    public init(
+        status: Int? = nil,
+        projectID: String? = nil,
+        clusterID: String? = nil,
+        planID: String? = nil,
+        planName: String? = nil,
+        currentStage: String? = nil,
+        logicalClusterName: String? = nil,
+        stageList: [PlanStage]? = nil
+    ) {
+        self.status = status
+        self.projectID = projectID
+        self.clusterID = clusterID
+        self.planID = planID
+        self.planName = planName
+        self.currentStage = currentStage
+        self.logicalClusterName = logicalClusterName
+        self.stageList = stageList
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
+        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
+        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
+        self.planID = try container.decodeIfPresent(String.self, forKey: .planID)
+        self.planName = try container.decodeIfPresent(String.self, forKey: .planName)
+        self.currentStage = try container.decodeIfPresent(String.self, forKey: .currentStage)
+        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
+        self.stageList = try container.decodeIfPresent([PlanStage].self, forKey: .stageList)
     }
 }

@@ -44,3 +44,90 @@ public struct ShowWorkloadPlanResponse: Codable, Sendable, Equatable {
         self.workloadPlan = try container.decodeIfPresent(WorkloadPlanInfo.self, forKey: .workloadPlan)
     }
 }
+
+/// Queue details.
+public struct WorkloadPlanInfo: Codable, Sendable, Equatable {
+    /// Definition
+    /// Plan status
+    /// Range
+    /// N/A
+    public var status: Int?
+    /// Definition
+    /// Project ID.
+    /// Range
+    /// N/A
+    public var projectID: String?
+    /// Definition
+    /// Cluster ID.
+    /// Range
+    /// It is a 36-digit UUID.
+    public var clusterID: String?
+    /// Definition
+    /// Plan ID.
+    /// Range
+    /// N/A
+    public var planID: String?
+    /// Definition
+    /// Plan name
+    /// Range
+    /// N/A
+    public var planName: String?
+    /// Definition
+    /// Current plan stage.
+    /// Range
+    /// N/A
+    public var currentStage: String?
+    /// Definition
+    /// Logical cluster name.
+    /// Range
+    /// N/A
+    public var logicalClusterName: String?
+    /// Definition
+    /// List of plan stages
+    /// Range
+    /// N/A
+    public var stageList: [ShowWorkloadPlanPlanStage]?
+
+    private enum CodingKeys: String, CodingKey {
+        case status
+        case projectID = "project_id"
+        case clusterID = "cluster_id"
+        case planID = "plan_id"
+        case planName = "plan_name"
+        case currentStage = "current_stage"
+        case logicalClusterName = "logical_cluster_name"
+        case stageList = "stage_list"
+    }
+
+    public init(
+        status: Int? = nil,
+        projectID: String? = nil,
+        clusterID: String? = nil,
+        planID: String? = nil,
+        planName: String? = nil,
+        currentStage: String? = nil,
+        logicalClusterName: String? = nil,
+        stageList: [ShowWorkloadPlanPlanStage]? = nil
+    ) {
+        self.status = status
+        self.projectID = projectID
+        self.clusterID = clusterID
+        self.planID = planID
+        self.planName = planName
+        self.currentStage = currentStage
+        self.logicalClusterName = logicalClusterName
+        self.stageList = stageList
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
+        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
+        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
+        self.planID = try container.decodeIfPresent(String.self, forKey: .planID)
+        self.planName = try container.decodeIfPresent(String.self, forKey: .planName)
+        self.currentStage = try container.decodeIfPresent(String.self, forKey: .currentStage)
+        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
+        self.stageList = try container.decodeIfPresent([ShowWorkloadPlanPlanStage].self, forKey: .stageList)
+    }
+}

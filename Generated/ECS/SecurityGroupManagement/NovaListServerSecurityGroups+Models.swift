@@ -16,3 +16,103 @@ public struct NovaListServerSecurityGroupsResponse: Codable, Sendable, Equatable
         self.securityGroups = securityGroups
     }
 }
+
+/// Specifies security groups. For details, see Table 3.
+public struct NovaListServerSecurityGroupsSecurityGroup: Codable, Sendable, Equatable {
+    /// Specifies information about a security group. It must contain 0 to 255 characters.
+    public var description: String?
+    /// Specifies the security group ID in UUID format.
+    public var id: String?
+    /// Specifies the security group name. It must contain 0 to 255 characters.
+    public var name: String?
+    /// Specifies security group rules. For details, see Table 4.
+    public var rules: [NovaListServerSecurityGroupsSecurityGroupRule]?
+    /// Specifies the tenant or project ID.
+    public var tenantID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case description
+        case id
+        case name
+        case rules
+        case tenantID = "tenant_id"
+    }
+
+    public init(
+        description: String? = nil,
+        id: String? = nil,
+        name: String? = nil,
+        rules: [NovaListServerSecurityGroupsSecurityGroupRule]? = nil,
+        tenantID: String? = nil
+    ) {
+        self.description = description
+        self.id = id
+        self.name = name
+        self.rules = rules
+        self.tenantID = tenantID
+    }
+}
+
+/// Specifies security group rules. For details, see Table 4.
+public struct NovaListServerSecurityGroupsSecurityGroupRule: Codable, Sendable, Equatable {
+    /// Specifies the associated security group ID in UUID format.
+    public var parentGroupID: String?
+    /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
+    /// protocol number.
+    public var ipProtocol: String?
+    /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
+    /// When ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
+    public var fromPort: Int?
+    /// Specifies the stop port number. The value ranges from 1 to 65,535 and cannot be less than from_port.
+    /// When ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
+    /// to_port are -1, any ICMP packet can be transmitted.
+    public var toPort: Int?
+    /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
+    /// The value of ip_range or group must be empty.
+    public var ipRange: IPRange?
+    /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
+    /// details, see Table 6.
+    /// The value of ip_range or group must be empty.
+    public var group: Group?
+    /// Specifies the security group rule ID in UUID format.
+    public var id: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case parentGroupID = "parent_group_id"
+        case ipProtocol = "ip_protocol"
+        case fromPort = "from_port"
+        case toPort = "to_port"
+        case ipRange = "ip_range"
+        case group
+        case id
+    }
+
+    public init(
+        parentGroupID: String? = nil,
+        ipProtocol: String? = nil,
+        fromPort: Int? = nil,
+        toPort: Int? = nil,
+        ipRange: IPRange? = nil,
+        group: Group? = nil,
+        id: String? = nil
+    ) {
+        self.parentGroupID = parentGroupID
+        self.ipProtocol = ipProtocol
+        self.fromPort = fromPort
+        self.toPort = toPort
+        self.ipRange = ipRange
+        self.group = group
+        self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.parentGroupID = try container.decodeIfPresent(String.self, forKey: .parentGroupID)
+        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
+        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
+        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
+        self.ipRange = try container.decodeIfPresent(IPRange.self, forKey: .ipRange)
+        self.group = try container.decodeIfPresent(Group.self, forKey: .group)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+    }
+}

@@ -3,17 +3,6 @@
 
 import CloudCore
 
-/// Specifies the IP address range, including the CIDR information, such as "ip_range": {"cidr": "0.0.0.0/0"}.
-/// For details, see the ip_range object.
-public struct CreateSecurityGroupRuleIPRange: Codable, Sendable, Equatable {
-    /// Specifies the IP address range. The address is in CIDR format, such as 192.168.0.0/24.
-    public var cidr: String?
-
-    public init(cidr: String? = nil) {
-        self.cidr = cidr
-    }
-}
-
 /// The request body of ``ECSClient/createSecurityGroupRule``.
 public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the security group rule, which is configured in the message body. For details, see Table 3.

@@ -3,6 +3,25 @@
 
 import CloudCore
 
+/// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
+/// details, see Table 8. The value of ip_range or group must be empty.
+public struct UpdateSecurityGroupGroup: Codable, Sendable, Equatable {
+    /// Specifies the ID of the tenant of the peer security group.
+    public var tenantID: String?
+    /// Specifies the name of the peer security group.
+    public var name: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case tenantID = "tenant_id"
+        case name
+    }
+
+    public init(tenantID: String? = nil, name: String? = nil) {
+        self.tenantID = tenantID
+        self.name = name
+    }
+}
+
 /// The request body of ``ECSClient/updateSecurityGroup``.
 public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group in the message body. For details, see Table 3.
@@ -20,13 +39,13 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
 /// The response of ``ECSClient/updateSecurityGroup``.
 public struct UpdateSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 5.
-    public var securityGroup: NovaListServerSecurityGroupsSecurityGroup?
+    public var securityGroup: UpdateSecurityGroupSecurityGroup2?
 
     private enum CodingKeys: String, CodingKey {
         case securityGroup = "security_group"
     }
 
-    public init(securityGroup: NovaListServerSecurityGroupsSecurityGroup? = nil) {
+    public init(securityGroup: UpdateSecurityGroupSecurityGroup2? = nil) {
         self.securityGroup = securityGroup
     }
 }
@@ -43,5 +62,107 @@ public struct UpdateSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     public init(name: String, description: String) {
         self.name = name
         self.description = description
+    }
+}
+
+/// Specifies the security group. For details, see Table 5.
+public struct UpdateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
+    /// Specifies information about a security group.
+    /// The value cannot exceed 255 characters.
+    public var description: String?
+    /// Specifies the security group ID in UUID format.
+    public var id: String?
+    /// Specifies the security group name.
+    /// The value cannot exceed 255 characters.
+    public var name: String?
+    /// Specifies the security group rule list. For details, see Table 6.
+    public var rules: [UpdateSecurityGroupSecurityGroupRule]?
+    /// Specifies the tenant or project ID.
+    /// The value cannot exceed 255 characters.
+    public var tenantID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case description
+        case id
+        case name
+        case rules
+        case tenantID = "tenant_id"
+    }
+
+    public init(
+        description: String? = nil,
+        id: String? = nil,
+        name: String? = nil,
+        rules: [UpdateSecurityGroupSecurityGroupRule]? = nil,
+        tenantID: String? = nil
+    ) {
+        self.description = description
+        self.id = id
+        self.name = name
+        self.rules = rules
+        self.tenantID = tenantID
+    }
+}
+
+/// Specifies the security group rule list. For details, see Table 6.
+public struct UpdateSecurityGroupSecurityGroupRule: Codable, Sendable, Equatable {
+    /// Specifies the associated security group ID in UUID format.
+    public var parentGroupID: String?
+    /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
+    /// protocol number.
+    public var ipProtocol: String?
+    /// Specifies the start port. The value ranges from 1 to 65535 and cannot be greater than to_port. When
+    /// ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
+    public var fromPort: Int?
+    /// Specifies the end port. The value ranges from 1 to 65535 and cannot be less than from_port. When
+    /// ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
+    /// to_port are -1, any ICMP packet can be transmitted.
+    public var toPort: Int?
+    /// Specifies the peer IP segment in CIDR format. For details, see Table 7. The value of ip_range or group
+    /// must be empty.
+    public var ipRange: CreateSecurityGroupRuleIPRange?
+    /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
+    /// details, see Table 8. The value of ip_range or group must be empty.
+    public var group: UpdateSecurityGroupGroup?
+    /// Specifies the security group rule ID in UUID format.
+    public var id: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case parentGroupID = "parent_group_id"
+        case ipProtocol = "ip_protocol"
+        case fromPort = "from_port"
+        case toPort = "to_port"
+        case ipRange = "ip_range"
+        case group
+        case id
+    }
+
+    public init(
+        parentGroupID: String? = nil,
+        ipProtocol: String? = nil,
+        fromPort: Int? = nil,
+        toPort: Int? = nil,
+        ipRange: CreateSecurityGroupRuleIPRange? = nil,
+        group: UpdateSecurityGroupGroup? = nil,
+        id: String? = nil
+    ) {
+        self.parentGroupID = parentGroupID
+        self.ipProtocol = ipProtocol
+        self.fromPort = fromPort
+        self.toPort = toPort
+        self.ipRange = ipRange
+        self.group = group
+        self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.parentGroupID = try container.decodeIfPresent(String.self, forKey: .parentGroupID)
+        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
+        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
+        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
+        self.ipRange = try container.decodeIfPresent(CreateSecurityGroupRuleIPRange.self, forKey: .ipRange)
+        self.group = try container.decodeIfPresent(UpdateSecurityGroupGroup.self, forKey: .group)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

@@ -10,21 +10,28 @@ public struct SecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
     /// protocol number.
     public var ipProtocol: String?
-    /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
-    /// When ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
+    /// Specifies the start port number. The value ranges from 1 to 65535 and cannot be greater than to_port.
+    /// When ip_protocol is icmp, this parameter indicates the ICMP type field with a length from 0 to 255
+    /// characters.
+    /// The ICMP message type is determined by the type field and code field in the packet. For details, see
+    /// Appendix > ICMP-Port Range Relationship Table in Virtual Private Cloud API Reference. port_range_min
+    /// indicates the ICMP type, and port_range_max indicates the ICMP code.
     public var fromPort: Int?
-    /// Specifies the stop port number. The value ranges from 1 to 65,535 and cannot be less than from_port.
-    /// When ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
-    /// to_port are -1, any ICMP packet can be transmitted.
+    /// Specifies the stop port number. The value ranges from 1 to 65535 and cannot be less than from_port.
+    /// When ip_protocol is icmp, this parameter indicates the ICMP code field with a length from 0 to 255
+    /// characters.
+    /// The ICMP message type is determined by the type field and code field in the packet. For details, see
+    /// Appendix > ICMP-Port Range Relationship Table in Virtual Private Cloud API Reference. port_range_min
+    /// indicates the ICMP type, and port_range_max indicates the ICMP code.
     public var toPort: Int?
     /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
-    /// The value of ip_range or group must be empty.
+    /// Specify either ip_range or group.
     public var ipRange: IPRange?
     /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
     /// details, see Table 6.
-    /// The value of ip_range or group must be empty.
+    /// Specify either ip_range or group.
     public var group: Group?
-    /// Specifies the security group rule ID in UUID format.
+    /// Specifies the security group rule ID.
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {

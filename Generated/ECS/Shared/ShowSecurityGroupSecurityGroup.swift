@@ -12,7 +12,7 @@ public struct ShowSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group name. It must contain 0 to 255 characters.
     public var name: String?
     /// Specifies security group rules. For details, see Table 4.
-    public var rules: [ShowSecurityGroupSecurityGroupRule]?
+    public var rules: [SecurityGroupRule]?
     /// Specifies the tenant or project ID.
     public var tenantID: String?
 
@@ -28,7 +28,7 @@ public struct ShowSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
         description: String? = nil,
         id: String? = nil,
         name: String? = nil,
-        rules: [ShowSecurityGroupSecurityGroupRule]? = nil,
+        rules: [SecurityGroupRule]? = nil,
         tenantID: String? = nil
     ) {
         self.description = description

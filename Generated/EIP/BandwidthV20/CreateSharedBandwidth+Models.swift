@@ -50,6 +50,145 @@ public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Equatable {
     }
 }
 
+/// Specifies the bandwidth objects. For details, see Table 5.
+public struct CreateSharedBandwidthBandwidth2: Codable, Sendable, Equatable {
+    /// Specifies the bandwidth name.
+    /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
+    /// periods (.).
+    public var name: String?
+    /// Specifies the bandwidth size.
+    /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
+    /// the configuration in each region. You can see the available bandwidth range on the management
+    /// console.)
+    public var size: Int?
+    /// Specifies the bandwidth ID, which uniquely identifies the bandwidth.
+    public var id: String?
+    /// Specifies whether the bandwidth is shared or dedicated.
+    /// The value can be PER or WHOLE.
+    /// WHOLE: Shared bandwidth
+    /// PER: Dedicated bandwidth
+    public var shareType: String?
+    /// Specifies information about the EIP that uses the bandwidth. For details, see Table 6.
+    /// The bandwidth, whose type is WHOLE, can be used by multiple EIPs. The bandwidth, whose type is PER,
+    /// can be used by only one EIP.
+    public var publicipInfo: [CreateSharedBandwidthPublicipInfo]?
+    /// Specifies the project ID.
+    public var tenantID: String?
+    /// Specifies the bandwidth type. The default value for the shared bandwidth is share.
+    public var bandwidthType: String?
+    /// Specifies that the bandwidth is billed by bandwidth.
+    /// The value can be traffic.
+    public var chargeMode: String?
+    /// Specifies the bill information.
+    /// If billing_info is specified, the bandwidth is in yearly/monthly billing mode.
+    public var billingInfo: String?
+    /// Specifies the enterprise project ID. The value is 0 or a UUID that can contain a maximum of 36
+    /// characters, including hyphens (-). Value 0 indicates the default enterprise project.
+    /// When creating a shared bandwidth, associate the enterprise project ID with the shared bandwidth.
+    /// This parameter is unsupported. Do not use it.
+    public var enterpriseProjectID: String?
+    /// Specifies the bandwidth status.
+    /// Possible values are as follows:
+    /// FREEZED (Frozen)
+    /// NORMAL (Normal)
+    public var status: String?
+    /// Specifies the time (UTC) when the bandwidth is created.
+    /// Format: yyyy-MM-ddTHH:mm:ss
+    public var createdAt: String?
+    /// Specifies the time (UTC) when the bandwidth is updated.
+    /// Format: yyyy-MM-ddTHH:mm:ss
+    public var updatedAt: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case size
+        case id
+        case shareType = "share_type"
+        case publicipInfo = "publicip_info"
+        case tenantID = "tenant_id"
+        case bandwidthType = "bandwidth_type"
+        case chargeMode = "charge_mode"
+        case billingInfo = "billing_info"
+        case enterpriseProjectID = "enterprise_project_id"
+        case status
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(
+        name: String? = nil,
+        size: Int? = nil,
+        id: String? = nil,
+        shareType: String? = nil,
+        publicipInfo: [CreateSharedBandwidthPublicipInfo]? = nil,
+        tenantID: String? = nil,
+        bandwidthType: String? = nil,
+        chargeMode: String? = nil,
+        billingInfo: String? = nil,
+        enterpriseProjectID: String? = nil,
+        status: String? = nil,
+        createdAt: String? = nil,
+        updatedAt: String? = nil
+    ) {
+        self.name = name
+        self.size = size
+        self.id = id
+        self.shareType = shareType
+        self.publicipInfo = publicipInfo
+        self.tenantID = tenantID
+        self.bandwidthType = bandwidthType
+        self.chargeMode = chargeMode
+        self.billingInfo = billingInfo
+        self.enterpriseProjectID = enterpriseProjectID
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
+        self.publicipInfo = try container.decodeIfPresent([CreateSharedBandwidthPublicipInfo].self, forKey: .publicipInfo)
+        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
+        self.bandwidthType = try container.decodeIfPresent(String.self, forKey: .bandwidthType)
+        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
+        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
+        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
+    }
+}
+
+/// Specifies information about the EIP that uses the bandwidth. For details, see Table 6.
+public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
+    /// Specifies the ID of the EIP that uses the bandwidth.
+    public var publicipID: String?
+    /// Specifies the obtained EIP if only IPv4 EIPs are available.
+    public var publicipAddress: String?
+    /// Specifies the EIP type.
+    /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
+    /// Constraints:
+    /// The configured value must be supported by the system.
+    /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
+    public var publicipType: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case publicipID = "publicip_id"
+        case publicipAddress = "publicip_address"
+        case publicipType = "publicip_type"
+    }
+
+    public init(publicipID: String? = nil, publicipAddress: String? = nil, publicipType: String? = nil) {
+        self.publicipID = publicipID
+        self.publicipAddress = publicipAddress
+        self.publicipType = publicipType
+    }
+}
+
 /// The request body of ``EIPClient/createSharedBandwidth``.
 public struct CreateSharedBandwidthRequest: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -61,4 +200,11 @@ public struct CreateSharedBandwidthRequest: Codable, Sendable, Equatable {
 }
 
 /// The response of ``EIPClient/createSharedBandwidth``.
-public typealias CreateSharedBandwidthResponse = ShowBandwidthResponse
+public struct CreateSharedBandwidthResponse: Codable, Sendable, Equatable {
+    /// Specifies the bandwidth objects. For details, see Table 5.
+    public var bandwidth: CreateSharedBandwidthBandwidth2?
+
+    public init(bandwidth: CreateSharedBandwidthBandwidth2? = nil) {
+        self.bandwidth = bandwidth
+    }
+}

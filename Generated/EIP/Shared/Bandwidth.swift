@@ -9,7 +9,7 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-    /// Specifies the bandwidth size.
+    /// Specifies the bandwidth size in Mbit/s.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can see the bandwidth range of each region on the management
     /// console.)
@@ -19,8 +19,9 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// Possible values are as follows:
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
+    /// If this parameter is not set, the list of all bandwidths will be returned by default.
     public var shareType: String?
-    /// Specifies information about the EIP that uses the bandwidth. For details, see Table 4.
+    /// Specifies the information about the EIP that uses the bandwidth. For details, see Table 4.
     public var publicipInfo: [PublicipInfo]?
     /// Specifies the project ID.
     public var tenantID: String?
@@ -30,16 +31,15 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// gray: Dedicated load balancer
     /// bgp: Dynamic BGP
     public var bandwidthType: String?
-    /// If the value is traffic, the billing is based on traffic.
+    /// If the value is traffic, the bandwidth is billed by traffic.
     public var chargeMode: String?
     /// Specifies the bill information.
     /// If billing_info is specified, the bandwidth is in yearly/monthly billing mode.
     public var billingInfo: String?
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
-    /// characters in UUID format with hyphens (-).
+    /// characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project. To
+    /// obtain the bandwidth bound to all enterprise projects of the user, set all_granted_eps.
     /// When creating a bandwidth, associate the enterprise project ID with the bandwidth.
-    /// If this parameter is not specified, the default value is 0, which indicates that the default
-    /// enterprise project is used.
     /// This parameter is unsupported. Do not use it.
     public var enterpriseProjectID: String?
     /// Specifies the bandwidth status.

@@ -130,7 +130,7 @@ public enum VPCExampleRoundTrips {
             "NeutronCreateFirewallRule 200": roundTrip(NeutronCreateFirewallRuleResponse.self),
             "NeutronCreateFloatingIp request": roundTrip(NeutronCreateFloatingIPRequest.self),
             "NeutronCreateFloatingIp 200": roundTrip(NeutronCreateFloatingIPResponse.self),
-            "NeutronCreateFloatingIp 201": roundTrip(NeutronCreateFloatingIPResponse.self),
+            "NeutronCreateFloatingIp 201": roundTrip(NeutronCreateFloatingIPResponse2.self),
             "NeutronCreateNetwork request": roundTrip(NeutronCreateNetworkRequest.self),
             "NeutronCreateNetwork 200": roundTrip(NeutronCreateNetworkResponse.self),
             "NeutronCreatePort request": roundTrip(NeutronCreatePortRequest.self),

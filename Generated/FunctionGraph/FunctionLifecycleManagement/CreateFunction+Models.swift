@@ -407,7 +407,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: FuncVPC?
     /// Mounting configuration.
-    public var mountConfig: MountConfig?
+    public var mountConfig: CreateFunctionMountConfig2?
     /// The number of instances reserved for a function.
     public var reservedInstanceCount: Int?
     /// Dependency version IDs.
@@ -579,7 +579,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         description: String? = nil,
         lastModified: String? = nil,
         funcVPC: FuncVPC? = nil,
-        mountConfig: MountConfig? = nil,
+        mountConfig: CreateFunctionMountConfig2? = nil,
         reservedInstanceCount: Int? = nil,
         dependVersionList: [String]? = nil,
         strategyConfig: StrategyConfig? = nil,
@@ -700,7 +700,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
         self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(MountConfig.self, forKey: .mountConfig)
+        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig2.self, forKey: .mountConfig)
         self.reservedInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .reservedInstanceCount)
         self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
         self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)

@@ -430,7 +430,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: FuncVPC?
     /// Mounting configuration.
-    public var mountConfig: MountConfig?
+    public var mountConfig: CreateFunctionMountConfig2?
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
     /// Dependency packages.
@@ -566,7 +566,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         lastModified: String? = nil,
         ephemeralStorage: Int? = nil,
         funcVPC: FuncVPC? = nil,
-        mountConfig: MountConfig? = nil,
+        mountConfig: CreateFunctionMountConfig2? = nil,
         strategyConfig: StrategyConfig? = nil,
         dependencies: [Dependency]? = nil,
         initializerHandler: String? = nil,
@@ -671,7 +671,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
         self.ephemeralStorage = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeralStorage)
         self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(MountConfig.self, forKey: .mountConfig)
+        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig2.self, forKey: .mountConfig)
         self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
         self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
         self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)

@@ -6,7 +6,7 @@ import CloudCore
 /// Mounting configuration.
 public struct MountConfig: Codable, Sendable, Equatable {
     /// User information.
-    public var mountUser: CreateFunctionMountUser2?
+    public var mountUser: MountUser?
     /// Mounted resources.
     public var funcMounts: [FuncMount]?
 
@@ -15,7 +15,7 @@ public struct MountConfig: Codable, Sendable, Equatable {
         case funcMounts = "func_mounts"
     }
 
-    public init(mountUser: CreateFunctionMountUser2? = nil, funcMounts: [FuncMount]? = nil) {
+    public init(mountUser: MountUser? = nil, funcMounts: [FuncMount]? = nil) {
         self.mountUser = mountUser
         self.funcMounts = funcMounts
     }

@@ -3,6 +3,7 @@
 
 import CloudCore
 
+/// User information.
 public struct MountUser: Codable, Sendable, Equatable {
     /// User ID, a non-0 integer from -1 to 65534.
     public var userID: String?

@@ -31,6 +31,16 @@ public struct AssumeRole: Codable, Sendable, Equatable {
     }
 }
 
+/// Authentication information.
+public struct Auth: Codable, Sendable, Equatable {
+    /// Authentication parameters.
+    public var identity: AuthIdentity
+
+    public init(identity: AuthIdentity) {
+        self.identity = identity
+    }
+}
+
 /// Authentication parameters.
 public struct AuthIdentity: Codable, Sendable, Equatable {
     /// Authentication method. The value of this parameter is ["token"].
@@ -160,18 +170,6 @@ public struct AuthIdentityToken: Codable, Sendable, Equatable {
 
 /// Authentication information.
 ///
-/// auth
-public struct ListTemporaryAKSKAuth: Codable, Sendable, Equatable {
-    /// Authentication parameters.
-    public var identity: AuthIdentity
-
-    public init(identity: AuthIdentity) {
-        self.identity = identity
-    }
-}
-
-/// Authentication information.
-///
 /// credential
 public struct ListTemporaryAKSKCredential: Codable, Sendable, Equatable {
     /// Expiration time.
@@ -206,9 +204,9 @@ public struct ListTemporaryAKSKCredential: Codable, Sendable, Equatable {
 /// The request body of ``IAMClient/listTemporaryAKSK``.
 public struct ListTemporaryAKSKRequest: Codable, Sendable, Equatable {
     /// Authentication information.
-    public var auth: ListTemporaryAKSKAuth
+    public var auth: Auth
 
-    public init(auth: ListTemporaryAKSKAuth) {
+    public init(auth: Auth) {
         self.auth = auth
     }
 }

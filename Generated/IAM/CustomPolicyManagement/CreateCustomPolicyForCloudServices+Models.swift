@@ -4,7 +4,293 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createCustomPolicyForCloudServices``.
-public typealias CreateCustomPolicyForCloudServicesRequest = CreateCustomPolicyRequest
+public struct CreateCustomPolicyForCloudServicesRequest: Codable, Sendable, Equatable {
+    /// Custom policy information.
+    public var role: CreateCustomPolicyForCloudServicesRole
+
+    public init(role: CreateCustomPolicyForCloudServicesRole) {
+        self.role = role
+    }
+}
 
 /// The response of ``IAMClient/createCustomPolicyForCloudServices``.
-public typealias CreateCustomPolicyForCloudServicesResponse = CreateCustomPolicyResponse
+public struct CreateCustomPolicyForCloudServicesResponse: Codable, Sendable, Equatable {
+    /// Custom policy information.
+    public var role: CreateCustomPolicyForCloudServicesRole2?
+
+    public init(role: CreateCustomPolicyForCloudServicesRole2? = nil) {
+        self.role = role
+    }
+}
+
+/// Custom policy information.
+///
+/// role
+public struct CreateCustomPolicyForCloudServicesRole: Codable, Sendable, Equatable {
+    /// Display name of the custom policy.
+    public var displayName: String
+    /// Display mode.
+    /// AX: Account level.
+    /// XA: Project level.
+    /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
+    /// of the two levels.
+    public var type: String
+    /// Description of the custom policy.
+    public var description: String
+    /// Description of the custom policy.
+    public var descriptionCn: String?
+    /// Content of custom policy.
+    public var policy: CreateCustomPolicyForCloudServicesRolePolicy
+
+    private enum CodingKeys: String, CodingKey {
+        case displayName = "display_name"
+        case type
+        case description
+        case descriptionCn = "description_cn"
+        case policy
+    }
+
+    public init(
+        displayName: String,
+        type: String,
+        description: String,
+        descriptionCn: String? = nil,
+        policy: CreateCustomPolicyForCloudServicesRolePolicy
+    ) {
+        self.displayName = displayName
+        self.type = type
+        self.description = description
+        self.descriptionCn = descriptionCn
+        self.policy = policy
+    }
+}
+
+/// Custom policy information.
+///
+/// role
+public struct CreateCustomPolicyForCloudServicesRole2: Codable, Sendable, Equatable {
+    /// Service catalog.
+    public var catalog: String?
+    /// Display name of the custom policy.
+    public var displayName: String?
+    /// Description of the custom policy.
+    public var description: String?
+    /// Resource link of the custom policy.
+    public var links: RoleLinks?
+    /// Content of custom policy.
+    public var policy: CreateCustomPolicyForCloudServicesRolePolicy2?
+    /// Description of the custom policy.
+    public var descriptionCn: String?
+    /// Domain ID.
+    public var domainID: String?
+    /// Display mode.
+    /// AX: Account level.
+    /// XA: Project level.
+    /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
+    /// of the two levels.
+    public var type: String?
+    /// Policy ID.
+    public var id: String?
+    /// Name of the custom policy.
+    public var name: String?
+    /// Time when the custom policy was last updated.
+    public var updatedTime: String?
+    /// Time when the custom policy was created.
+    public var createdTime: String?
+    /// Number of references.
+    public var references: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case catalog
+        case displayName = "display_name"
+        case description
+        case links
+        case policy
+        case descriptionCn = "description_cn"
+        case domainID = "domain_id"
+        case type
+        case id
+        case name
+        case updatedTime = "updated_time"
+        case createdTime = "created_time"
+        case references
+    }
+
+    public init(
+        catalog: String? = nil,
+        displayName: String? = nil,
+        description: String? = nil,
+        links: RoleLinks? = nil,
+        policy: CreateCustomPolicyForCloudServicesRolePolicy2? = nil,
+        descriptionCn: String? = nil,
+        domainID: String? = nil,
+        type: String? = nil,
+        id: String? = nil,
+        name: String? = nil,
+        updatedTime: String? = nil,
+        createdTime: String? = nil,
+        references: String? = nil
+    ) {
+        self.catalog = catalog
+        self.displayName = displayName
+        self.description = description
+        self.links = links
+        self.policy = policy
+        self.descriptionCn = descriptionCn
+        self.domainID = domainID
+        self.type = type
+        self.id = id
+        self.name = name
+        self.updatedTime = updatedTime
+        self.createdTime = createdTime
+        self.references = references
+    }
+}
+
+/// Content of custom policy.
+///
+/// role.policy
+public struct CreateCustomPolicyForCloudServicesRolePolicy: Codable, Sendable, Equatable {
+    /// Policy version. When creating a custom policy, set this parameter to 1.1.
+    /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
+    /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
+    /// resource under certain conditions.
+    public var version: String
+    /// Statement of the policy.
+    public var statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement]
+
+    private enum CodingKeys: String, CodingKey {
+        case version = "Version"
+        case statement = "Statement"
+    }
+
+    public init(version: String, statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement]) {
+        self.version = version
+        self.statement = statement
+    }
+}
+
+/// Content of custom policy.
+///
+/// role.policy
+public struct CreateCustomPolicyForCloudServicesRolePolicy2: Codable, Sendable, Equatable {
+    /// Policy version.
+    /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
+    /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
+    /// resource under certain conditions.
+    public var version: String?
+    /// Statement of the policy.
+    public var statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement2]?
+
+    private enum CodingKeys: String, CodingKey {
+        case version = "Version"
+        case statement = "Statement"
+    }
+
+    public init(
+        version: String? = nil,
+        statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement2]? = nil
+    ) {
+        self.version = version
+        self.statement = statement
+    }
+}
+
+/// Statement of the policy.
+///
+/// role.policy.Statement
+public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Sendable, Equatable {
+    /// Specific operation permission on a resource.
+    /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
+    /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
+    /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
+    /// represent all operations.
+    public var action: [String]
+    /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
+    /// in a policy, the authentication starts from the Deny statements.
+    /// Options:
+    /// Allow
+    /// Deny
+    public var effect: Effect
+    /// Conditions for the permission to take effect.
+    /// Take the condition in the sample request as an example, the condition key (obs:prefix) and the string
+    /// (public) must be equal (StringEquals).
+    /// "Condition": {
+    /// "StringEquals": {
+    /// "obs:prefix": [
+    /// "public"
+    /// ]
+    /// }
+    public var condition: JSONValue?
+    /// Cloud resource.
+    /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
+    /// The region segment can be * or a region accessible to the user. The specified resource must belong to
+    /// the corresponding service that actually exists.
+    public var resource: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case action = "Action"
+        case effect = "Effect"
+        case condition = "Condition"
+        case resource = "Resource"
+    }
+
+    public init(action: [String], effect: Effect, condition: JSONValue? = nil, resource: [String]? = nil) {
+        self.action = action
+        self.effect = effect
+        self.condition = condition
+        self.resource = resource
+    }
+}
+
+/// Statement of the policy.
+///
+/// role.policy.Statement
+public struct CreateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, Sendable, Equatable {
+    /// Specific operation permission on a resource.
+    /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
+    /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
+    /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
+    /// represent all operations.
+    public var action: [String]?
+    /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
+    /// in a policy, the authentication starts from the Deny statements.
+    /// Options:
+    /// Allow
+    /// Deny
+    public var effect: Effect?
+    /// Conditions for the permission to take effect.
+    /// Take the condition in the sample request as an example, the condition key (obs:prefix) and the string
+    /// (public) must be equal (StringEquals).
+    /// "Condition": {
+    /// "StringEquals": {
+    /// "obs:prefix": [
+    /// "public"
+    /// ]
+    /// }
+    public var condition: [String: [String: [String]]]?
+    /// Cloud resource.
+    /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
+    /// The region segment can be * or a region accessible to the user. The specified resource must belong to
+    /// the corresponding service that actually exists.
+    public var resource: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case action = "Action"
+        case effect = "Effect"
+        case condition = "Condition"
+        case resource = "Resource"
+    }
+
+    public init(
+        action: [String]? = nil,
+        effect: Effect? = nil,
+        condition: [String: [String: [String]]]? = nil,
+        resource: [String]? = nil
+    ) {
+        self.action = action
+        self.effect = effect
+        self.condition = condition
+        self.resource = resource
+    }
+}

@@ -72,9 +72,9 @@ public struct MappingsRule: Codable, Sendable, Equatable {
     public var local: [MappingsRulesLocal]?
     /// Federated user information in the IdP system. This field is an expression consisting of assertion
     /// attributes and operators. The value of this parameter is determined by the assertion.
-    public var remote: [MappingsRulesRemote]?
+    public var remote: [MappingRulesRemote]?
 
-    public init(local: [MappingsRulesLocal]? = nil, remote: [MappingsRulesRemote]? = nil) {
+    public init(local: [MappingsRulesLocal]? = nil, remote: [MappingRulesRemote]? = nil) {
         self.local = local
         self.remote = remote
     }
@@ -84,52 +84,15 @@ public struct MappingsRule: Codable, Sendable, Equatable {
 /// indicates the group to which the federated user belongs.
 public struct MappingsRulesLocal: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
-    public var user: MappingsRulesLocalUser?
+    public var user: MappingRulesLocalUser?
     /// User group to which a federated user belongs on the cloud platform.
     public var group: TokenRole?
     /// The user group list to which a federated user belongs on the cloud platform.
     public var groups: String?
 
-    public init(user: MappingsRulesLocalUser? = nil, group: TokenRole? = nil, groups: String? = nil) {
+    public init(user: MappingRulesLocalUser? = nil, group: TokenRole? = nil, groups: String? = nil) {
         self.user = user
         self.group = group
         self.groups = groups
-    }
-}
-
-/// Name of a federated user on the cloud platform.
-public struct MappingsRulesLocalUser: Codable, Sendable, Equatable {
-    /// Name of a federated user on the cloud platform.
-    public var name: String?
-
-    public init(name: String? = nil) {
-        self.name = name
-    }
-}
-
-/// Federated user information in the IdP system. This field is an expression consisting of assertion
-/// attributes and operators. The value of this parameter is determined by the assertion.
-public struct MappingsRulesRemote: Codable, Sendable, Equatable {
-    /// IdP assertion (SAML) or ID token (OIDC).
-    public var type: String?
-    /// The rule is matched only if the specified strings appear in the attribute type. A Boolean value will
-    /// be returned and cannot be used as a placeholder in the local block. In a remote array, any_one_of and
-    /// not_any_of are mutually exclusive and cannot be used at the same time.
-    public var anyOneOf: [String]?
-    /// The rule is matched only if the specified strings do not appear in the attribute type. A Boolean value
-    /// will be returned and cannot be used as a placeholder in the local block. any_one_of and not_any_of are
-    /// mutually exclusive and cannot be used at the same time.
-    public var notAnyOf: [String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case anyOneOf = "any_one_of"
-        case notAnyOf = "not_any_of"
-    }
-
-    public init(type: String? = nil, anyOneOf: [String]? = nil, notAnyOf: [String]? = nil) {
-        self.type = type
-        self.anyOneOf = anyOneOf
-        self.notAnyOf = notAnyOf
     }
 }

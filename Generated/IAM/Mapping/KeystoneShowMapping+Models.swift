@@ -6,9 +6,9 @@ import CloudCore
 /// The response of ``IAMClient/keystoneShowMapping``.
 public struct KeystoneShowMappingResponse: Codable, Sendable, Equatable {
     /// Mapping information.
-    public var mapping: Mapping?
+    public var mapping: KeystoneShowMappingMapping?
 
-    public init(mapping: Mapping? = nil) {
+    public init(mapping: KeystoneShowMappingMapping? = nil) {
         self.mapping = mapping
     }
 }

@@ -7,4 +7,11 @@ import CloudCore
 public typealias KeystoneUpdateMappingRequest = KeystoneCreateMappingRequest
 
 /// The response of ``IAMClient/keystoneUpdateMapping``.
-public typealias KeystoneUpdateMappingResponse = KeystoneCreateMappingResponse
+public struct KeystoneUpdateMappingResponse: Codable, Sendable, Equatable {
+    /// List of mappings.
+    public var mapping: KeystoneShowMappingMapping?
+
+    public init(mapping: KeystoneShowMappingMapping? = nil) {
+        self.mapping = mapping
+    }
+}

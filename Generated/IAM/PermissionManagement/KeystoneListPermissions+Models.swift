@@ -64,7 +64,7 @@ public struct KeystoneListPermissionsRole: Codable, Sendable, Equatable {
     /// of the two levels.
     public var type: String?
     /// Content of the permission.
-    public var policy: RolesPolicy?
+    public var policy: KeystoneListPermissionsRolesPolicy?
     /// Time when the permission was last updated.
     public var updatedTime: String?
     /// Time when the permission was created.
@@ -97,7 +97,7 @@ public struct KeystoneListPermissionsRole: Codable, Sendable, Equatable {
         id: String? = nil,
         displayName: String? = nil,
         type: String? = nil,
-        policy: RolesPolicy? = nil,
+        policy: KeystoneListPermissionsRolesPolicy? = nil,
         updatedTime: String? = nil,
         createdTime: String? = nil
     ) {
@@ -114,5 +114,83 @@ public struct KeystoneListPermissionsRole: Codable, Sendable, Equatable {
         self.policy = policy
         self.updatedTime = updatedTime
         self.createdTime = createdTime
+    }
+}
+
+/// Content of the permission.
+///
+/// roles.policy
+public struct KeystoneListPermissionsRolesPolicy: Codable, Sendable, Equatable {
+    /// Dependency permissions.
+    public var depends: [RolePolicyDepend]?
+    /// Statement of the permission.
+    public var statement: [KeystoneListPermissionsRolesPolicyStatement]?
+    /// Permission version.
+    /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
+    /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
+    /// resource under certain conditions.
+    public var version: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case depends = "Depends"
+        case statement = "Statement"
+        case version = "Version"
+    }
+
+    public init(
+        depends: [RolePolicyDepend]? = nil,
+        statement: [KeystoneListPermissionsRolesPolicyStatement]? = nil,
+        version: String? = nil
+    ) {
+        self.depends = depends
+        self.statement = statement
+        self.version = version
+    }
+}
+
+/// Statement of the permission.
+///
+/// roles.policy.Statement
+public struct KeystoneListPermissionsRolesPolicyStatement: Codable, Sendable, Equatable {
+    /// Specific operation permission on a resource.
+    /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
+    /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
+    /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
+    /// represent all operations.
+    /// For a custom agency policy, this parameter should be set to "Action": ["``iam:agencies:assume``"].
+    public var action: [String]?
+    /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
+    /// in a policy, the authentication starts from the Deny statements.
+    /// Options:
+    /// Allow
+    /// Deny
+    public var effect: Effect?
+    /// Conditions for the permission to take effect.
+    public var condition: RolePolicyStatementConditionOperator?
+    /// Cloud resource.
+    /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
+    /// The region segment can be * or a region accessible to the user. The specified resource must belong to
+    /// the corresponding service that actually exists.
+    /// In the case of a custom policy for agencies, the type of this parameter is object, and the value
+    /// should be set to "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}.
+    public var resource: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case action = "Action"
+        case effect = "Effect"
+        case condition = "Condition"
+        case resource = "Resource"
+    }
+
+    public init(
+        action: [String]? = nil,
+        effect: Effect? = nil,
+        condition: RolePolicyStatementConditionOperator? = nil,
+        resource: [String]? = nil
+    ) {
+        self.action = action
+        self.effect = effect
+        self.condition = condition
+        self.resource = resource
     }
 }

@@ -44,4 +44,11 @@ public struct KeystoneCreateProjectRequest: Codable, Sendable, Equatable {
 }
 
 /// The response of ``IAMClient/keystoneCreateProject``.
-public typealias KeystoneCreateProjectResponse = KeystoneShowProjectResponse
+public struct KeystoneCreateProjectResponse: Codable, Sendable, Equatable {
+    /// Project information.
+    public var project: Project?
+
+    public init(project: Project? = nil) {
+        self.project = project
+    }
+}

@@ -3,79 +3,14 @@
 
 import CloudCore
 
-/// List of projects.
-///
-/// projects
-public struct KeystoneListProjectsForUserProject: Codable, Sendable, Equatable {
-    /// Project description.
-    public var description: String?
-    /// Project ID.
-    public var id: String?
-    /// ID of the domain where a project is located.
-    public var domainID: String?
-    /// Project name.
-    public var name: String?
-    /// Project resource link.
-    public var links: Links?
-    /// Indicates whether the user calling the API is a tenant.
-    public var isDomain: Bool?
-    /// Whether a project is available.
-    public var enabled: Bool?
-    /// Parent ID of the project.
-    public var parentID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case domainID = "domain_id"
-        case name
-        case links
-        case isDomain = "is_domain"
-        case enabled
-        case parentID = "parent_id"
-    }
-
-    public init(
-        description: String? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        links: Links? = nil,
-        isDomain: Bool? = nil,
-        enabled: Bool? = nil,
-        parentID: String? = nil
-    ) {
-        self.description = description
-        self.id = id
-        self.domainID = domainID
-        self.name = name
-        self.links = links
-        self.isDomain = isDomain
-        self.enabled = enabled
-        self.parentID = parentID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.isDomain = try container.decodeLenientIfPresent(Bool.self, forKey: .isDomain)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
-    }
-}
-
 /// The response of ``IAMClient/keystoneListProjectsForUser``.
 public struct KeystoneListProjectsForUserResponse: Codable, Sendable, Equatable {
     /// List of projects.
-    public var projects: [KeystoneListProjectsForUserProject]?
+    public var projects: [KeystoneShowProjectProject]?
     /// Project resource link.
     public var links: Links?
 
-    public init(projects: [KeystoneListProjectsForUserProject]? = nil, links: Links? = nil) {
+    public init(projects: [KeystoneShowProjectProject]? = nil, links: Links? = nil) {
         self.projects = projects
         self.links = links
     }

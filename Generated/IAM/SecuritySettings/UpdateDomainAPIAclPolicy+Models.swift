@@ -3,78 +3,16 @@
 
 import CloudCore
 
-/// IPv4 CIDR blocks from which API access is allowed.
-///
-/// api_acl_policy.allow_address_netmasks
-public struct APIAclPolicyAllowAddressNetmask: Codable, Sendable, Equatable {
-    /// IPv4 CIDR block, for example, 192.168.0.1/24.
-    public var addressNetmask: String?
-    /// Description about the IPv4 CIDR block.
-    public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case addressNetmask = "address_netmask"
-        case description
-    }
-
-    public init(addressNetmask: String? = nil, description: String? = nil) {
-        self.addressNetmask = addressNetmask
-        self.description = description
-    }
-}
-
-/// IP address ranges from which API access is allowed.
-///
-/// api_acl_policy.allow_ip_ranges
-public struct APIAclPolicyAllowIPRange: Codable, Sendable, Equatable {
-    /// Description about an IP address range.
-    public var description: String?
-    /// IP address range, for example, 0.0.0.0-255.255.255.255.
-    public var ipRange: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case ipRange = "ip_range"
-    }
-
-    public init(description: String? = nil, ipRange: String? = nil) {
-        self.description = description
-        self.ipRange = ipRange
-    }
-}
-
-/// VPC address from which access is allowed. This parameter is only returned when a VPC address from which
-/// API access is allowed is specified.
-///
-/// api_acl_policy.allow_vpc_endpoints
-public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Equatable {
-    /// Description about the VPC address.
-    public var description: String?
-    /// VPC address, for example, 8di3jdu-38d7-jhfa-7df6-8adyfiadfia6d.
-    public var vpcEndpointID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case vpcEndpointID = "vpc_endpoint_id"
-    }
-
-    public init(description: String? = nil, vpcEndpointID: String? = nil) {
-        self.description = description
-        self.vpcEndpointID = vpcEndpointID
-    }
-}
-
 /// ACL for API access.
-///
-/// api_acl_policy
-public struct UpdateDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Equatable {
-    /// IPv4 CIDR blocks from which API access is allowed.
-    public var allowAddressNetmasks: [APIAclPolicyAllowAddressNetmask]?
-    /// IP address ranges from which API access is allowed.
-    public var allowIPRanges: [APIAclPolicyAllowIPRange]?
-    /// VPC address from which access is allowed. This parameter is only returned when a VPC address from
-    /// which API access is allowed is specified.
-    public var allowVPCEndpoints: [APIAclPolicyAllowVPCEndpoint]?
+public struct APIAclPolicy: Codable, Sendable, Equatable {
+    /// IPv4 CIDR blocks from which API access is allowed. Specify either allow_address_netmasks or
+    /// allow_ip_ranges.
+    public var allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
+    /// IP address ranges from which API access is allowed. Specify either allow_address_netmasks or
+    /// allow_ip_ranges.
+    public var allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]?
+    /// VPC address from which API access is allowed.
+    public var allowVPCEndpoints: [AllowVPCEndpoint]?
 
     private enum CodingKeys: String, CodingKey {
         case allowAddressNetmasks = "allow_address_netmasks"
@@ -83,13 +21,33 @@ public struct UpdateDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Equatable
     }
 
     public init(
-        allowAddressNetmasks: [APIAclPolicyAllowAddressNetmask]? = nil,
-        allowIPRanges: [APIAclPolicyAllowIPRange]? = nil,
-        allowVPCEndpoints: [APIAclPolicyAllowVPCEndpoint]? = nil
+        allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]? = nil,
+        allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]? = nil,
+        allowVPCEndpoints: [AllowVPCEndpoint]? = nil
     ) {
         self.allowAddressNetmasks = allowAddressNetmasks
         self.allowIPRanges = allowIPRanges
         self.allowVPCEndpoints = allowVPCEndpoints
+    }
+}
+
+/// VPC address from which API access is allowed.
+///
+/// allow_vpc_endpoints
+public struct AllowVPCEndpoint: Codable, Sendable, Equatable {
+    /// Description about the VPC address.
+    public var description: String?
+    /// VPC address, for example, 8di3jdu-38d7-jhfa-7df6-8adyfiadfia6d.
+    public var vpcEndpointID: String
+
+    private enum CodingKeys: String, CodingKey {
+        case description
+        case vpcEndpointID = "vpc_endpoint_id"
+    }
+
+    public init(description: String? = nil, vpcEndpointID: String) {
+        self.description = description
+        self.vpcEndpointID = vpcEndpointID
     }
 }
 
@@ -108,15 +66,4 @@ public struct UpdateDomainAPIAclPolicyRequest: Codable, Sendable, Equatable {
 }
 
 /// The response of ``IAMClient/updateDomainAPIAclPolicy``.
-public struct UpdateDomainAPIAclPolicyResponse: Codable, Sendable, Equatable {
-    /// ACL for API access.
-    public var apiAclPolicy: UpdateDomainAPIAclPolicyAPIAclPolicy?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiAclPolicy = "api_acl_policy"
-    }
-
-    public init(apiAclPolicy: UpdateDomainAPIAclPolicyAPIAclPolicy? = nil) {
-        self.apiAclPolicy = apiAclPolicy
-    }
-}
+public typealias UpdateDomainAPIAclPolicyResponse = ShowDomainAPIAclPolicyResponse

@@ -3,16 +3,53 @@
 
 import CloudCore
 
+/// ACL for console access.
+///
+/// console_acl_policy
+public struct UpdateDomainConsoleAclPolicyConsoleAclPolicy: Codable, Sendable, Equatable {
+    /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
+    /// allow_ip_ranges.
+    public var allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
+    /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
+    /// allow_ip_ranges.
+    public var allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]?
+    /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
+    /// allow_ip_ranges_ipv6.
+    public var allowAddressNetmasksIPv6: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
+    /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
+    /// allow_ip_ranges_ipv6.
+    public var allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]?
+
+    private enum CodingKeys: String, CodingKey {
+        case allowAddressNetmasks = "allow_address_netmasks"
+        case allowIPRanges = "allow_ip_ranges"
+        case allowAddressNetmasksIPv6 = "allow_address_netmasks_ipv6"
+        case allowIPRangesIPv6 = "allow_ip_ranges_ipv6"
+    }
+
+    public init(
+        allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]? = nil,
+        allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]? = nil,
+        allowAddressNetmasksIPv6: [UpdateDomainAPIAclPolicyAllowAddressNetmask]? = nil,
+        allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]? = nil
+    ) {
+        self.allowAddressNetmasks = allowAddressNetmasks
+        self.allowIPRanges = allowIPRanges
+        self.allowAddressNetmasksIPv6 = allowAddressNetmasksIPv6
+        self.allowIPRangesIPv6 = allowIPRangesIPv6
+    }
+}
+
 /// The request body of ``IAMClient/updateDomainConsoleAclPolicy``.
 public struct UpdateDomainConsoleAclPolicyRequest: Codable, Sendable, Equatable {
     /// ACL for console access.
-    public var consoleAclPolicy: ConsoleAclPolicy
+    public var consoleAclPolicy: UpdateDomainConsoleAclPolicyConsoleAclPolicy
 
     private enum CodingKeys: String, CodingKey {
         case consoleAclPolicy = "console_acl_policy"
     }
 
-    public init(consoleAclPolicy: ConsoleAclPolicy) {
+    public init(consoleAclPolicy: UpdateDomainConsoleAclPolicyConsoleAclPolicy) {
         self.consoleAclPolicy = consoleAclPolicy
     }
 }

@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// IPv4 CIDR blocks from which console access is allowed.
+///
 /// allow_address_netmasks
 public struct AllowAddressNetmask: Codable, Sendable, Equatable {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.

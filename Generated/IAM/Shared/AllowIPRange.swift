@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// IP address ranges from which console access is allowed.
+///
 /// allow_ip_ranges
 public struct AllowIPRange: Codable, Sendable, Equatable {
     /// Description about an IP address range.

@@ -3,16 +3,15 @@
 
 import CloudCore
 
-/// Application scope of the token. The value can be project or domain.
+/// Permission scope of the token you want to obtain. An unscoped token will be obtained if this parameter is
+/// not specified.
 public struct AuthScope: Codable, Sendable, Equatable {
-    /// If this field is set to domain, the token can be used to access resources in all projects under the
-    /// account of a specified ID or name.
+    /// Domain scope details. Specify a domain or a project.
     public var domain: TokenRoles?
-    /// If this field is set to project, the token can only be used to access resources in the project of a
-    /// specified ID or name.
-    public var project: ListScopedTokenAuthScopeProject?
+    /// Project scope details. Specify a project or a domain.
+    public var project: TokenRoles?
 
-    public init(domain: TokenRoles? = nil, project: ListScopedTokenAuthScopeProject? = nil) {
+    public init(domain: TokenRoles? = nil, project: TokenRoles? = nil) {
         self.domain = domain
         self.project = project
     }

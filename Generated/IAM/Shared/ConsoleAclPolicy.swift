@@ -5,18 +5,16 @@ import CloudCore
 
 /// ACL for console access.
 public struct ConsoleAclPolicy: Codable, Sendable, Equatable {
-    /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
-    /// allow_ip_ranges.
-    public var allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
-    /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
-    /// allow_ip_ranges.
-    public var allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]?
-    /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
-    /// allow_ip_ranges_ipv6.
-    public var allowAddressNetmasksIPv6: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
-    /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
-    /// allow_ip_ranges_ipv6.
-    public var allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]?
+    /// IPv4 CIDR blocks from which console access is allowed.
+    public var allowAddressNetmasks: [AllowAddressNetmask]?
+    /// IP address ranges from which console access is allowed.
+    public var allowIPRanges: [AllowIPRange]?
+    /// IPv6 address or CIDR block from which access is allowed. This parameter is only returned when an IPv6
+    /// address range or CIDR block from which access is allowed is specified.
+    public var allowAddressNetmasksIPv6: [AllowAddressNetmask]?
+    /// IPv6 address range from which access is allowed. This parameter is only returned when an IPv6 address
+    /// range from which access is allowed is specified.
+    public var allowIPRangesIPv6: [AllowIPRange]?
 
     private enum CodingKeys: String, CodingKey {
         case allowAddressNetmasks = "allow_address_netmasks"
@@ -26,10 +24,10 @@ public struct ConsoleAclPolicy: Codable, Sendable, Equatable {
     }
 
     public init(
-        allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]? = nil,
-        allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]? = nil,
-        allowAddressNetmasksIPv6: [UpdateDomainAPIAclPolicyAllowAddressNetmask]? = nil,
-        allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]? = nil
+        allowAddressNetmasks: [AllowAddressNetmask]? = nil,
+        allowIPRanges: [AllowIPRange]? = nil,
+        allowAddressNetmasksIPv6: [AllowAddressNetmask]? = nil,
+        allowIPRangesIPv6: [AllowIPRange]? = nil
     ) {
         self.allowAddressNetmasks = allowAddressNetmasks
         self.allowIPRanges = allowIPRanges

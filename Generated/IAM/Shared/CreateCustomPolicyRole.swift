@@ -16,7 +16,7 @@ public struct CreateCustomPolicyRole: Codable, Sendable, Equatable {
     /// Resource link of the custom policy.
     public var links: RoleLinks?
     /// Content of custom policy.
-    public var policy: RolePolicy?
+    public var policy: CreateCustomPolicyRolePolicy?
     /// Description of the custom policy.
     public var descriptionCn: String?
     /// Domain ID.
@@ -59,7 +59,7 @@ public struct CreateCustomPolicyRole: Codable, Sendable, Equatable {
         displayName: String? = nil,
         description: String? = nil,
         links: RoleLinks? = nil,
-        policy: RolePolicy? = nil,
+        policy: CreateCustomPolicyRolePolicy? = nil,
         descriptionCn: String? = nil,
         domainID: String? = nil,
         type: String? = nil,

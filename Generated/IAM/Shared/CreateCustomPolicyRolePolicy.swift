@@ -7,20 +7,20 @@ import CloudCore
 ///
 /// role.policy
 public struct CreateCustomPolicyRolePolicy: Codable, Sendable, Equatable {
-    /// Policy version. When creating a custom policy, set this parameter to 1.1.
+    /// Policy version.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
     /// resource under certain conditions.
-    public var version: String
+    public var version: String?
     /// Statement of the policy.
-    public var statement: [RolePolicyStatement]
+    public var statement: [CreateCustomPolicyRolePolicyStatement]?
 
     private enum CodingKeys: String, CodingKey {
         case version = "Version"
         case statement = "Statement"
     }
 
-    public init(version: String, statement: [RolePolicyStatement]) {
+    public init(version: String? = nil, statement: [CreateCustomPolicyRolePolicyStatement]? = nil) {
         self.version = version
         self.statement = statement
     }

@@ -6,9 +6,9 @@ import CloudCore
 /// The request body of ``IAMClient/keystoneCreateMapping``.
 public struct KeystoneCreateMappingRequest: Codable, Sendable, Equatable {
     /// Mapping information.
-    public var mapping: KeystoneCreateMappingMapping
+    public var mapping: Mapping
 
-    public init(mapping: KeystoneCreateMappingMapping) {
+    public init(mapping: Mapping) {
         self.mapping = mapping
     }
 }

@@ -5,8 +5,6 @@ import CloudCore
 
 /// Mapping information.
 public struct Mapping: Codable, Sendable, Equatable {
-    /// Mapping ID.
-    public var id: String?
     /// Rule used to map federated users to local users.
     /// Example rule for SAML:
     /// "rules": [
@@ -37,13 +35,9 @@ public struct Mapping: Codable, Sendable, Equatable {
     /// "type": "orgPersonType" indicates an attribute in an IdP assertion.
     /// not_any_of: The rule is not matched if any of the specified strings appear in the attribute type. The
     /// condition result is Boolean, not the argument that is passed as input.
-    public var rules: [MappingRule]?
-    /// Mapping resource link.
-    public var links: RoleLinks?
+    public var rules: [MappingRule]
 
-    public init(id: String? = nil, rules: [MappingRule]? = nil, links: RoleLinks? = nil) {
-        self.id = id
+    public init(rules: [MappingRule]) {
         self.rules = rules
-        self.links = links
     }
 }

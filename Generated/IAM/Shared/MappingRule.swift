@@ -9,13 +9,16 @@ import CloudCore
 public struct MappingRule: Codable, Sendable, Equatable {
     /// Federated user information on the cloud platform. user indicates the name of a federated user, and
     /// group indicates the group which the federated user belongs to.
-    public var local: [MappingRulesLocal]?
+    public var local: [KeystoneCreateMappingMappingRulesLocal]?
     /// Federated user information in the IdP system. If SAML is used, this parameter is an expression
     /// consisting of assertion attributes and operators, and the value of this parameter is determined by the
     /// assertion. If OIDC protocol is used, the value of this parameter is determined by the ID token.
     public var remote: [KeystoneCreateMappingMappingRulesRemote]?
 
-    public init(local: [MappingRulesLocal]? = nil, remote: [KeystoneCreateMappingMappingRulesRemote]? = nil) {
+    public init(
+        local: [KeystoneCreateMappingMappingRulesLocal]? = nil,
+        remote: [KeystoneCreateMappingMappingRulesRemote]? = nil
+    ) {
         self.local = local
         self.remote = remote
     }

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Federated user information on the cloud platform. user indicates the name of a federated user, and group
-/// indicates the group which the federated user belongs to.
+/// indicates the group to which the federated user belongs.
 public struct MappingRulesLocal: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
-    public var user: KeystoneCreateMappingMappingRulesLocalUser?
+    public var user: MappingRulesLocalUser?
     /// User group to which a federated user belongs on the cloud platform.
-    public var group: KeystoneCreateMappingMappingRulesLocalUser?
+    public var group: MappingRulesLocalUser?
 
-    public init(
-        user: KeystoneCreateMappingMappingRulesLocalUser? = nil,
-        group: KeystoneCreateMappingMappingRulesLocalUser? = nil
-    ) {
+    public init(user: MappingRulesLocalUser? = nil, group: MappingRulesLocalUser? = nil) {
         self.user = user
         self.group = group
     }

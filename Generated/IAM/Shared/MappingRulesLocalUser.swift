@@ -3,6 +3,7 @@
 
 import CloudCore
 
+/// Name of a federated user on the cloud platform.
 public struct MappingRulesLocalUser: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var name: String?

@@ -3,9 +3,8 @@
 
 import CloudCore
 
-/// Federated user information in the IdP system. If SAML is used, this parameter is an expression consisting
-/// of assertion attributes and operators, and the value of this parameter is determined by the assertion. If
-/// OIDC protocol is used, the value of this parameter is determined by the ID token.
+/// Federated user information in the IdP system. This field is an expression consisting of assertion
+/// attributes and operators. The value of this parameter is determined by the assertion.
 public struct MappingRulesRemote: Codable, Sendable, Equatable {
     /// IdP assertion (SAML) or ID token (OIDC)
     public var type: String?

@@ -3,7 +3,9 @@
 
 import CloudCore
 
-/// List of projects.
+/// Project information.
+///
+/// projects
 public struct Project: Codable, Sendable, Equatable {
     /// false.
     public var isDomain: Bool?
@@ -15,7 +17,8 @@ public struct Project: Codable, Sendable, Equatable {
     public var enabled: Bool?
     /// Project ID.
     public var id: String?
-    /// Project ID corresponding to the region.
+    /// ID of the specified project if you query a project created by you.
+    /// Domain ID if you query a specified system built-in project.
     public var parentID: String?
     /// Account ID of the project.
     public var domainID: String?

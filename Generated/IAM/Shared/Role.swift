@@ -18,7 +18,7 @@ public struct Role: Codable, Sendable, Equatable {
     /// Description of the custom policy.
     public var descriptionCn: String?
     /// Content of custom policy.
-    public var policy: CreateCustomPolicyRolePolicy
+    public var policy: RolePolicy
 
     private enum CodingKeys: String, CodingKey {
         case displayName = "display_name"
@@ -33,7 +33,7 @@ public struct Role: Codable, Sendable, Equatable {
         type: String,
         description: String,
         descriptionCn: String? = nil,
-        policy: CreateCustomPolicyRolePolicy
+        policy: RolePolicy
     ) {
         self.displayName = displayName
         self.type = type

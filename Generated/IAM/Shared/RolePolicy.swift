@@ -5,20 +5,20 @@ import CloudCore
 
 /// Content of custom policy.
 public struct RolePolicy: Codable, Sendable, Equatable {
-    /// Policy version.
+    /// Policy version. When creating a custom policy, set this parameter to 1.1.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
     /// resource under certain conditions.
-    public var version: String?
+    public var version: String
     /// Statement of the policy.
-    public var statement: [CreateCustomPolicyRolePolicyStatement]?
+    public var statement: [RolePolicyStatement]
 
     private enum CodingKeys: String, CodingKey {
         case version = "Version"
         case statement = "Statement"
     }
 
-    public init(version: String? = nil, statement: [CreateCustomPolicyRolePolicyStatement]? = nil) {
+    public init(version: String, statement: [RolePolicyStatement]) {
         self.version = version
         self.statement = statement
     }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Operator, for example, Bool and StringEquals.
+/// Conditions for the permission to take effect.
 public struct RolePolicyStatementConditionOperator: Codable, Sendable, Equatable {
     /// Condition key. A key is a valid attribute that corresponds to an operator.
     /// The parameter type is custom character string array.

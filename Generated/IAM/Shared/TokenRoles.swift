@@ -3,8 +3,7 @@
 
 import CloudCore
 
-/// If this field is set to domain, the token can be used to access resources in all projects under the
-/// account of a specified ID or name.
+/// Domain scope details. Specify a domain or a project.
 public struct TokenRoles: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: String?

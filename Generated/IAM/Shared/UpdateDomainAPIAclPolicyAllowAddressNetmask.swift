@@ -9,7 +9,7 @@ import CloudCore
 /// allow_address_netmasks
 public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Equatable {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
-    public var addressNetmask: String?
+    public var addressNetmask: String
     /// Description about the IPv4 CIDR block.
     public var description: String?
 
@@ -18,7 +18,7 @@ public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Eq
         case description
     }
 
-    public init(addressNetmask: String? = nil, description: String? = nil) {
+    public init(addressNetmask: String, description: String? = nil) {
         self.addressNetmask = addressNetmask
         self.description = description
     }

@@ -11,14 +11,14 @@ public struct UpdateDomainAPIAclPolicyAllowIPRange: Codable, Sendable, Equatable
     /// Description about an IP address range.
     public var description: String?
     /// IP address range, for example, 0.0.0.0-255.255.255.255.
-    public var ipRange: String?
+    public var ipRange: String
 
     private enum CodingKeys: String, CodingKey {
         case description
         case ipRange = "ip_range"
     }
 
-    public init(description: String? = nil, ipRange: String? = nil) {
+    public init(description: String? = nil, ipRange: String) {
         self.description = description
         self.ipRange = ipRange
     }

@@ -3,5 +3,78 @@
 
 import CloudCore
 
+/// Authentication information.
+///
+/// auth
+public struct ListScopedTokenAuth: Codable, Sendable, Equatable {
+    /// Authentication parameters.
+    public var identity: ListScopedTokenAuthIdentity
+    /// Application scope of the token. The value can be project or domain.
+    public var scope: ListScopedTokenAuthScope
+
+    public init(identity: ListScopedTokenAuthIdentity, scope: ListScopedTokenAuthScope) {
+        self.identity = identity
+        self.scope = scope
+    }
+}
+
+/// Authentication parameters.
+///
+/// auth.identity
+public struct ListScopedTokenAuthIdentity: Codable, Sendable, Equatable {
+    /// Authentication method. The value of this field is token.
+    public var methods: [String]
+    /// Unscoped token information.
+    public var token: AuthIDToken
+
+    public init(methods: [String], token: AuthIDToken) {
+        self.methods = methods
+        self.token = token
+    }
+}
+
+/// Application scope of the token. The value can be project or domain.
+///
+/// auth.scope
+public struct ListScopedTokenAuthScope: Codable, Sendable, Equatable {
+    /// If this field is set to domain, the token can be used to access resources in all projects under the
+    /// account of a specified ID or name.
+    public var domain: TokenRoles?
+    /// If this field is set to project, the token can only be used to access resources in the project of a
+    /// specified ID or name.
+    public var project: ListScopedTokenAuthScopeProject?
+
+    public init(domain: TokenRoles? = nil, project: ListScopedTokenAuthScopeProject? = nil) {
+        self.domain = domain
+        self.project = project
+    }
+}
+
+/// If this field is set to project, the token can only be used to access resources in the project of a
+/// specified ID or name.
+///
+/// auth.scope.project
+public struct ListScopedTokenAuthScopeProject: Codable, Sendable, Equatable {
+    /// Domain information. This parameter is mandatory if the name parameter is set.
+    public var domain: TokenRoles?
+    /// Project ID. Either id or name must be specified.
+    public var id: String?
+    /// Project name. Either id or name must be specified.
+    public var name: String?
+
+    public init(domain: TokenRoles? = nil, id: String? = nil, name: String? = nil) {
+        self.domain = domain
+        self.id = id
+        self.name = name
+    }
+}
+
 /// The request body of ``IAMClient/listScopedToken``.
-public typealias ListScopedTokenRequest = ListAgencyTokenRequest
+public struct ListScopedTokenRequest: Codable, Sendable, Equatable {
+    /// Authentication information.
+    public var auth: ListScopedTokenAuth
+
+    public init(auth: ListScopedTokenAuth) {
+        self.auth = auth
+    }
+}

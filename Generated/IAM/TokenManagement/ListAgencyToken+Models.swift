@@ -3,6 +3,96 @@
 
 import CloudCore
 
+/// Details about the agency and delegating party.
+public struct AuthIdentityAssumeRole: Codable, Sendable, Equatable {
+    /// Domain ID of the delegating party A. Either domain_id or domain_name must be specified.
+    public var domainID: String?
+    /// Domain name of the delegating party A. Either domain_id or domain_name must be specified.
+    public var domainName: String?
+    /// Name of the agency created by the delegating party A.
+    public var agencyName: String
+    /// Not in the page's table; the page's request example sends it.
+    public var xroleName: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case domainID = "domain_id"
+        case domainName = "domain_name"
+        case agencyName = "agency_name"
+        case xroleName = "xrole_name"
+    }
+
+    public init(
+        domainID: String? = nil,
+        domainName: String? = nil,
+        agencyName: String,
+        xroleName: String? = nil
+    ) {
+        self.domainID = domainID
+        self.domainName = domainName
+        self.agencyName = agencyName
+        self.xroleName = xroleName
+    }
+}
+
+/// Authentication information.
+///
+/// auth
+public struct ListAgencyTokenAuth: Codable, Sendable, Equatable {
+    /// Authentication parameters, including: methods and assume_role.
+    /// "identity": {
+    /// "methods": ["assume_role"],
+    /// "assume_role": {
+    public var identity: ListAgencyTokenAuthIdentity
+    /// Application scope of the token. The value can be project or domain.
+    /// If this field is set to project, the token can only be used to access resources in the project of a
+    /// specified ID or name.
+    /// "scope": {
+    /// "project": {
+    /// "id": "0b95b78b67fa045b38104c12fb..."
+    /// }
+    ///
+    /// If this field is set to domain, the token can be used to access all resources under the domain of a
+    /// specified ID or name.
+    /// "domain": {
+    /// "id": "6b8eb224c76842e3ac2..."
+    public var scope: AuthScope
+
+    public init(identity: ListAgencyTokenAuthIdentity, scope: AuthScope) {
+        self.identity = identity
+        self.scope = scope
+    }
+}
+
+/// Authentication parameters, including: methods and assume_role.
+///
+/// auth.identity
+public struct ListAgencyTokenAuthIdentity: Codable, Sendable, Equatable {
+    /// Method for obtaining the token. Set this field to assume_role.
+    public var methods: [String]
+    /// Details about the agency and delegating party.
+    public var assumeRole: AuthIdentityAssumeRole
+
+    private enum CodingKeys: String, CodingKey {
+        case methods
+        case assumeRole = "assume_role"
+    }
+
+    public init(methods: [String], assumeRole: AuthIdentityAssumeRole) {
+        self.methods = methods
+        self.assumeRole = assumeRole
+    }
+}
+
+/// The request body of ``IAMClient/listAgencyToken``.
+public struct ListAgencyTokenRequest: Codable, Sendable, Equatable {
+    /// Authentication information.
+    public var auth: ListAgencyTokenAuth
+
+    public init(auth: ListAgencyTokenAuth) {
+        self.auth = auth
+    }
+}
+
 /// The response of ``IAMClient/listAgencyToken``.
 public struct ListAgencyTokenResponse: Codable, Sendable, Equatable {
     /// Token information list.

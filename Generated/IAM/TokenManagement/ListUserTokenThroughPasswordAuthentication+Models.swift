@@ -3,5 +3,61 @@
 
 import CloudCore
 
+/// Authentication information.
+///
+/// auth
+public struct ListUserTokenThroughPasswordAuthenticationAuth: Codable, Sendable, Equatable {
+    /// Authentication parameters.
+    public var identity: ListUserTokenThroughPasswordAuthenticationAuthIdentity
+    /// Application scope of the token. Value options: project and domain.
+    /// If the scope is set to domain, the token applies to global services. If the scope is set to project,
+    /// the token applies to project-level services.
+    /// If you set the scope to both project and domain, the project is used and you get a token for
+    /// project-level services.
+    /// If you leave scope empty, the token applies to global services. You are advised to specify an
+    /// appropriate scope as required.
+    public var scope: AuthScope
+
+    public init(identity: ListUserTokenThroughPasswordAuthenticationAuthIdentity, scope: AuthScope) {
+        self.identity = identity
+        self.scope = scope
+    }
+}
+
+/// Authentication parameters.
+///
+/// auth.identity
+public struct ListUserTokenThroughPasswordAuthenticationAuthIdentity: Codable, Sendable, Equatable {
+    /// Authentication method. Set this parameter to "password".
+    public var methods: [String]
+    /// IAM user password authentication information.
+    /// Authentication information. Example:
+    /// "password": {
+    /// "user": {
+    /// "name": "user A",
+    /// "password": "**********",
+    /// "domain": {
+    /// "name": "domain A"
+    ///
+    /// user.name: Name of the user that wants to obtain the token. Obtain the username on the My Credentials
+    /// page.
+    /// password: Login password of the user.
+    /// domain.name: Name of the domain that created the user. Obtain the domain name on the My Credentials
+    /// page.
+    public var password: AuthIdentityPassword
+
+    public init(methods: [String], password: AuthIdentityPassword) {
+        self.methods = methods
+        self.password = password
+    }
+}
+
 /// The request body of ``IAMClient/listUserTokenThroughPasswordAuthentication``.
-public typealias ListUserTokenThroughPasswordAuthenticationRequest = ListAgencyTokenRequest
+public struct ListUserTokenThroughPasswordAuthenticationRequest: Codable, Sendable, Equatable {
+    /// Authentication information.
+    public var auth: ListUserTokenThroughPasswordAuthenticationAuth
+
+    public init(auth: ListUserTokenThroughPasswordAuthenticationAuth) {
+        self.auth = auth
+    }
+}

@@ -3,8 +3,127 @@
 
 import CloudCore
 
+/// Authentication information. This parameter is mandatory only if you have enabled virtual MFA-based login
+/// protection.
+public struct AuthIdentityTotp: Codable, Sendable, Equatable {
+    /// IAM user information. Login protection has been enabled for the IAM user, and a virtual MFA device is
+    /// used for identity authentication.
+    public var user: AuthIdentityTotpUser
+
+    public init(user: AuthIdentityTotpUser) {
+        self.user = user
+    }
+}
+
+/// IAM user information. Login protection has been enabled for the IAM user, and a virtual MFA device is used
+/// for identity authentication.
+public struct AuthIdentityTotpUser: Codable, Sendable, Equatable {
+    /// ID of the IAM user for whom virtual MFA-based login protection has been enabled.
+    public var id: String
+    /// MFA verification code, which can be obtained on the MFA App.
+    /// To obtain a token successfully, ensure that the verification code you provide is correct.
+    public var passcode: String
+    /// Not in the page's table; the page's request example sends it.
+    public var name: String?
+
+    public init(id: String, passcode: String, name: String? = nil) {
+        self.id = id
+        self.passcode = passcode
+        self.name = name
+    }
+}
+
+/// Authentication information.
+///
+/// auth
+public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuth: Codable, Sendable, Equatable {
+    /// Authentication parameters.
+    public var identity: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity
+    /// Application scope of the token. Value options: project and domain.
+    /// If the scope is set to domain, the token applies to global services. If the scope is set to project,
+    /// the token applies to project-level services.
+    /// If the scope is set to both project and domain, the project is used and you get a token for
+    /// project-level services.
+    /// If the scope is left blank, you get a token for global services. You are advised to specify this
+    /// parameter.
+    public var scope: AuthScope
+
+    public init(
+        identity: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity,
+        scope: AuthScope
+    ) {
+        self.identity = identity
+        self.scope = scope
+    }
+}
+
+/// Authentication parameters.
+///
+/// auth.identity
+public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity: Codable, Sendable, Equatable {
+    /// Documented values of `methods`; other values decode as well.
+    public struct MethodsValue: OpenEnum {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let password: Self = "password"
+        public static let totp: Self = "totp"
+    }
+
+    /// Authentication method.
+    /// The options are as follows:
+    /// password
+    /// totp
+    public var methods: [MethodsValue]
+    /// IAM user password authentication information.
+    /// Authentication information. Example:
+    /// "password": {
+    /// "user": {
+    /// "name": "user A",
+    /// "password": "**********",
+    /// "domain": {
+    /// "name": "domain A"
+    ///
+    /// user.name: Name of the user that wants to obtain the token. Obtain the username on the My Credentials
+    /// page.
+    /// password: Login password of the user.
+    /// domain.name: Name of the domain that created the user. Obtain the domain name on the My Credentials
+    /// page.
+    public var password: AuthIdentityPassword
+    /// Authentication information. This parameter is mandatory only if you have enabled virtual MFA-based
+    /// login protection.
+    /// You can specify either user.id or user.name.
+    /// CAUTION:
+    /// Example 1:
+    /// "totp": {
+    /// "user": {
+    /// "id": "b95b78b67fa045b38104c12fb...",
+    /// "passcode": "******"
+    ///
+    /// user.id: User ID, which can be obtained on the My Credentials page.
+    /// passcode: MFA verification code, which can be obtained on the MFA App.
+    /// Example 2:
+    /// "name": "user A",
+    ///
+    /// user.name: Name of the user that wants to obtain the token.
+    public var totp: AuthIdentityTotp
+
+    public init(methods: [MethodsValue], password: AuthIdentityPassword, totp: AuthIdentityTotp) {
+        self.methods = methods
+        self.password = password
+        self.totp = totp
+    }
+}
+
 /// The request body of ``IAMClient/listUserTokenThroughPasswordAuthenticationAndVirtualMFA``.
-public typealias ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest = ListAgencyTokenRequest
+public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest: Codable, Sendable, Equatable {
+    /// Authentication information.
+    public var auth: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuth
+
+    public init(auth: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuth) {
+        self.auth = auth
+    }
+}
 
 /// The response of ``IAMClient/listUserTokenThroughPasswordAuthenticationAndVirtualMFA``.
 public typealias ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse = ListUserTokenThroughPasswordAuthenticationResponse

@@ -3,6 +3,65 @@
 
 import CloudCore
 
+/// Auto scaling policy. For details, see Table 9.
+public struct AutoScalingPolicy: Codable, Sendable, Equatable {
+    /// Whether to enable the auto scaling rule.
+    public var autoScalingEnable: Bool
+    /// Minimum number of nodes left in the node group.
+    /// Value range: 0 to 500
+    public var minCapacity: Int
+    /// Maximum number of nodes in the node group.
+    /// Value range: 0 to 500
+    public var maxCapacity: Int
+    /// Resource plan list. For details, see Table 4. If this parameter is left blank, the resource plan is
+    /// disabled.
+    /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
+    /// MRS 1.6.3 or later supports this parameter.
+    public var resourcesPlans: [ResourcesPlan]?
+    /// List of custom scaling automation scripts. For details, see Table 5. If this parameter is left blank,
+    /// a hook script is disabled.
+    /// MRS 1.7.2 or later supports this parameter.
+    public var execScripts: [ExecScript]?
+    /// List of auto scaling rules. For details, see Table 6.
+    /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
+    public var rules: [CreateScalingPolicyRule]?
+
+    private enum CodingKeys: String, CodingKey {
+        case autoScalingEnable = "auto_scaling_enable"
+        case minCapacity = "min_capacity"
+        case maxCapacity = "max_capacity"
+        case resourcesPlans = "resources_plans"
+        case execScripts = "exec_scripts"
+        case rules
+    }
+
+    public init(
+        autoScalingEnable: Bool,
+        minCapacity: Int,
+        maxCapacity: Int,
+        resourcesPlans: [ResourcesPlan]? = nil,
+        execScripts: [ExecScript]? = nil,
+        rules: [CreateScalingPolicyRule]? = nil
+    ) {
+        self.autoScalingEnable = autoScalingEnable
+        self.minCapacity = minCapacity
+        self.maxCapacity = maxCapacity
+        self.resourcesPlans = resourcesPlans
+        self.execScripts = execScripts
+        self.rules = rules
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.autoScalingEnable = try container.decodeLenient(Bool.self, forKey: .autoScalingEnable)
+        self.minCapacity = try container.decodeLenient(Int.self, forKey: .minCapacity)
+        self.maxCapacity = try container.decodeLenient(Int.self, forKey: .maxCapacity)
+        self.resourcesPlans = try container.decodeIfPresent([ResourcesPlan].self, forKey: .resourcesPlans)
+        self.execScripts = try container.decodeIfPresent([ExecScript].self, forKey: .execScripts)
+        self.rules = try container.decodeIfPresent([CreateScalingPolicyRule].self, forKey: .rules)
+    }
+}
+
 /// Auto scaling rule information. This parameter is valid only when group_name is set to
 /// task_node_analysis_group or task_node_streaming_group. For details, see Table 5.
 public struct Configuration: Codable, Sendable, Equatable {
@@ -72,7 +131,7 @@ public struct Configuration: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's request example sends it.
     public var resourcesPlans: [CreateClusterResourcesPlan]?
     /// Not in the page's table; the page's request example sends it.
-    public var rules: [CreateScalingPolicyRule]?
+    public var rules: [Rule]?
 
     private enum CodingKeys: String, CodingKey {
         case masterNodeNum = "master_node_num"
@@ -115,7 +174,7 @@ public struct Configuration: Codable, Sendable, Equatable {
         maxCapacity: String? = nil,
         minCapacity: Int? = nil,
         resourcesPlans: [CreateClusterResourcesPlan]? = nil,
-        rules: [CreateScalingPolicyRule]? = nil
+        rules: [Rule]? = nil
     ) {
         self.masterNodeNum = masterNodeNum
         self.masterNodeSize = masterNodeSize
@@ -158,7 +217,7 @@ public struct Configuration: Codable, Sendable, Equatable {
         self.maxCapacity = try container.decodeIfPresent(String.self, forKey: .maxCapacity)
         self.minCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .minCapacity)
         self.resourcesPlans = try container.decodeIfPresent([CreateClusterResourcesPlan].self, forKey: .resourcesPlans)
-        self.rules = try container.decodeIfPresent([CreateScalingPolicyRule].self, forKey: .rules)
+        self.rules = try container.decodeIfPresent([Rule].self, forKey: .rules)
     }
 }
 
@@ -712,6 +771,115 @@ public struct CreateClusterTaskNodeGroup: Codable, Sendable, Equatable {
         self.dataVolumeType = try container.decodeIfPresent(String.self, forKey: .dataVolumeType)
         self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
         self.nodeSize = try container.decodeIfPresent(String.self, forKey: .nodeSize)
+    }
+}
+
+/// List of auto scaling rules. For details, see Table 6.
+public struct CreateScalingPolicyRule: Codable, Sendable, Equatable {
+    /// Name of an auto scaling rule.
+    /// A cluster name can contain only 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
+    /// (_) are allowed.
+    /// Rule names must be unique in a node group.
+    public var name: String
+    /// Description about an auto scaling rule.
+    /// It contains a maximum of 1,024 characters.
+    public var description: String?
+    /// Auto scaling rule adjustment type. The options are as follows:
+    /// scale_out: cluster scale-out
+    /// scale_in: cluster scale-in
+    public var adjustmentType: AdjustmentType
+    /// Cluster cooling time after an auto scaling rule is triggered, when no auto scaling operation is
+    /// performed. The unit is minute.
+    /// Value range: 0 to 10,080. One week is equal to 10,080 minutes.
+    public var coolDownMinutes: Int
+    /// Number of nodes that can be adjusted once.
+    /// Value range: 1 to 100
+    public var scalingAdjustment: Int
+    /// Condition for triggering a rule. For details, see Table 7.
+    public var trigger: CreateScalingPolicyTrigger
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case description
+        case adjustmentType = "adjustment_type"
+        case coolDownMinutes = "cool_down_minutes"
+        case scalingAdjustment = "scaling_adjustment"
+        case trigger
+    }
+
+    public init(
+        name: String,
+        description: String? = nil,
+        adjustmentType: AdjustmentType,
+        coolDownMinutes: Int,
+        scalingAdjustment: Int,
+        trigger: CreateScalingPolicyTrigger
+    ) {
+        self.name = name
+        self.description = description
+        self.adjustmentType = adjustmentType
+        self.coolDownMinutes = coolDownMinutes
+        self.scalingAdjustment = scalingAdjustment
+        self.trigger = trigger
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.adjustmentType = try container.decode(AdjustmentType.self, forKey: .adjustmentType)
+        self.coolDownMinutes = try container.decodeLenient(Int.self, forKey: .coolDownMinutes)
+        self.scalingAdjustment = try container.decodeLenient(Int.self, forKey: .scalingAdjustment)
+        self.trigger = try container.decode(CreateScalingPolicyTrigger.self, forKey: .trigger)
+    }
+}
+
+/// Condition for triggering a rule. For details, see Table 7.
+public struct CreateScalingPolicyTrigger: Codable, Sendable, Equatable {
+    /// Metric name.
+    /// This triggering condition makes a judgment according to the value of the metric.
+    /// A metric name contains a maximum of 64 characters.
+    /// Table 8 lists the supported metric names.
+    public var metricName: String
+    /// Metric threshold to trigger a rule
+    /// The parameter value must be an integer or number with two decimal places only. Table 8 provides value
+    /// types and ranges corresponding to metric_name.
+    public var metricValue: String
+    /// Metric judgment logic operator. The options are as follows:
+    /// LT: less than
+    /// GT: greater than
+    /// LTOE: less than or equal to
+    /// GTOE: greater than or equal to
+    public var comparisonOperator: ComparisonOperator?
+    /// Number of consecutive five-minute periods, during which a metric threshold is reached
+    /// Value range: 1 to 288
+    public var evaluationPeriods: Int
+
+    private enum CodingKeys: String, CodingKey {
+        case metricName = "metric_name"
+        case metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator"
+        case evaluationPeriods = "evaluation_periods"
+    }
+
+    public init(
+        metricName: String,
+        metricValue: String,
+        comparisonOperator: ComparisonOperator? = nil,
+        evaluationPeriods: Int
+    ) {
+        self.metricName = metricName
+        self.metricValue = metricValue
+        self.comparisonOperator = comparisonOperator
+        self.evaluationPeriods = evaluationPeriods
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.metricName = try container.decode(String.self, forKey: .metricName)
+        self.metricValue = try container.decode(String.self, forKey: .metricValue)
+        self.comparisonOperator = try container.decodeIfPresent(ComparisonOperator.self, forKey: .comparisonOperator)
+        self.evaluationPeriods = try container.decodeLenient(Int.self, forKey: .evaluationPeriods)
     }
 }
 

@@ -27,6 +27,65 @@ public struct ChargeInfo: Codable, Sendable, Equatable {
     }
 }
 
+/// Autoscaling rule corresponding to the node group. For details about the parameters, see Table 10.
+///
+/// AutoScalingPolicy structure
+public struct CreateClusterV2AutoScalingPolicy: Codable, Sendable, Equatable {
+    /// Whether to enable the auto scaling rule.
+    public var autoScalingEnable: Bool
+    /// Minimum number of nodes left in the node group.
+    /// Value range: 0 to 500
+    public var minCapacity: Int
+    /// Maximum number of nodes in the node group.
+    /// Value range: 0 to 500
+    public var maxCapacity: Int
+    /// Resource plan list. For details, see Table 11. If this parameter is left blank, the resource plan is
+    /// disabled.
+    /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
+    public var resourcesPlans: [ResourcesPlan]?
+    /// List of custom scaling automation scripts. For details, see Table 12. If this parameter is left blank,
+    /// a hook script is disabled.
+    public var execScripts: [ExecScript]?
+    /// List of auto scaling rules. For details, see Table 13.
+    /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
+    public var rules: [CreateClusterV2Rule]?
+
+    private enum CodingKeys: String, CodingKey {
+        case autoScalingEnable = "auto_scaling_enable"
+        case minCapacity = "min_capacity"
+        case maxCapacity = "max_capacity"
+        case resourcesPlans = "resources_plans"
+        case execScripts = "exec_scripts"
+        case rules
+    }
+
+    public init(
+        autoScalingEnable: Bool,
+        minCapacity: Int,
+        maxCapacity: Int,
+        resourcesPlans: [ResourcesPlan]? = nil,
+        execScripts: [ExecScript]? = nil,
+        rules: [CreateClusterV2Rule]? = nil
+    ) {
+        self.autoScalingEnable = autoScalingEnable
+        self.minCapacity = minCapacity
+        self.maxCapacity = maxCapacity
+        self.resourcesPlans = resourcesPlans
+        self.execScripts = execScripts
+        self.rules = rules
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.autoScalingEnable = try container.decodeLenient(Bool.self, forKey: .autoScalingEnable)
+        self.minCapacity = try container.decodeLenient(Int.self, forKey: .minCapacity)
+        self.maxCapacity = try container.decodeLenient(Int.self, forKey: .maxCapacity)
+        self.resourcesPlans = try container.decodeIfPresent([ResourcesPlan].self, forKey: .resourcesPlans)
+        self.execScripts = try container.decodeIfPresent([ExecScript].self, forKey: .execScripts)
+        self.rules = try container.decodeIfPresent([CreateClusterV2Rule].self, forKey: .rules)
+    }
+}
+
 /// Information about the node groups in the cluster. For details about the parameters, see Table 5.
 public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
     /// Node group name. The value can contain a maximum of 64 characters, including uppercase and lowercase
@@ -64,7 +123,7 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
     /// of the cluster. The billing type of the Task node group can be different from that of the cluster.
     public var chargeInfo: JSONValue?
     /// Autoscaling rule corresponding to the node group. For details about the parameters, see Table 10.
-    public var autoScalingPolicy: AutoScalingPolicy?
+    public var autoScalingPolicy: CreateClusterV2AutoScalingPolicy?
     /// When the cluster type is CUSTOM, this parameter is mandatory. You can specify the roles deployed in
     /// the node group. This parameter is a string array. Each string represents a role expression.
     /// Role expression definition:
@@ -97,7 +156,7 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
         dataVolume: Volume? = nil,
         dataVolumeCount: Int? = nil,
         chargeInfo: JSONValue? = nil,
-        autoScalingPolicy: AutoScalingPolicy? = nil,
+        autoScalingPolicy: CreateClusterV2AutoScalingPolicy? = nil,
         assignedRoles: [String]? = nil
     ) {
         self.groupName = groupName
@@ -120,7 +179,7 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
         self.dataVolume = try container.decodeIfPresent(Volume.self, forKey: .dataVolume)
         self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
         self.chargeInfo = try container.decodeIfPresent(JSONValue.self, forKey: .chargeInfo)
-        self.autoScalingPolicy = try container.decodeIfPresent(AutoScalingPolicy.self, forKey: .autoScalingPolicy)
+        self.autoScalingPolicy = try container.decodeIfPresent(CreateClusterV2AutoScalingPolicy.self, forKey: .autoScalingPolicy)
         self.assignedRoles = try container.decodeIfPresent([String].self, forKey: .assignedRoles)
     }
 }
@@ -386,6 +445,127 @@ public struct CreateClusterV2Response: Codable, Sendable, Equatable {
 
     public init(clusterID: String? = nil) {
         self.clusterID = clusterID
+    }
+}
+
+/// List of auto scaling rules. For details, see Table 13.
+public struct CreateClusterV2Rule: Codable, Sendable, Equatable {
+    /// Name of an auto scaling rule.
+    /// A cluster name can contain only 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
+    /// (_) are allowed.
+    /// Rule names must be unique in a node group.
+    public var name: String
+    /// Description about an auto scaling rule.
+    /// It contains a maximum of 1,024 characters.
+    public var description: String?
+    /// Auto scaling rule adjustment type. The options are as follows:
+    /// scale_out: cluster scale-out
+    /// scale_in: cluster scale-in
+    public var adjustmentType: AdjustmentType
+    /// Cluster cooling time after an auto scaling rule is triggered, when no auto scaling operation is
+    /// performed. The unit is minute.
+    /// Value range: 0 to 10,080. One week is equal to 10,080 minutes.
+    public var coolDownMinutes: Int
+    /// Number of nodes that can be adjusted once.
+    /// Value range: 1 to 100
+    public var scalingAdjustment: Int
+    /// Condition for triggering a rule. For details, see Table 14.
+    public var trigger: CreateClusterV2Trigger
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case description
+        case adjustmentType = "adjustment_type"
+        case coolDownMinutes = "cool_down_minutes"
+        case scalingAdjustment = "scaling_adjustment"
+        case trigger
+    }
+
+    public init(
+        name: String,
+        description: String? = nil,
+        adjustmentType: AdjustmentType,
+        coolDownMinutes: Int,
+        scalingAdjustment: Int,
+        trigger: CreateClusterV2Trigger
+    ) {
+        self.name = name
+        self.description = description
+        self.adjustmentType = adjustmentType
+        self.coolDownMinutes = coolDownMinutes
+        self.scalingAdjustment = scalingAdjustment
+        self.trigger = trigger
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.adjustmentType = try container.decode(AdjustmentType.self, forKey: .adjustmentType)
+        self.coolDownMinutes = try container.decodeLenient(Int.self, forKey: .coolDownMinutes)
+        self.scalingAdjustment = try container.decodeLenient(Int.self, forKey: .scalingAdjustment)
+        self.trigger = try container.decode(CreateClusterV2Trigger.self, forKey: .trigger)
+    }
+}
+
+/// Condition for triggering a rule. For details, see Table 14.
+public struct CreateClusterV2Trigger: Codable, Sendable, Equatable {
+    /// Metric name.
+    /// This triggering condition makes a judgment according to the value of the metric.
+    /// A metric name contains a maximum of 64 characters.
+    /// Table 15 lists the supported metric names.
+    public var metricName: String
+    /// Metric threshold to trigger a rule
+    /// The parameter value must be an integer or number with two decimal places only. Table 15 provides value
+    /// types and ranges corresponding to metric_name.
+    public var metricValue: String
+    /// Metric judgment logic operator. The options are as follows:
+    /// LT: less than
+    /// GT: greater than
+    /// LTOE: less than or equal to
+    /// GTOE: greater than or equal to
+    public var comparisonOperator: ComparisonOperator?
+    /// Number of consecutive five-minute periods, during which a metric threshold is reached
+    /// Value range: 1 to 288
+    public var evaluationPeriods: Int
+    /// Not in the page's table; the page's request example sends it.
+    public var comparisonOperatorID: Int?
+    /// Not in the page's table; the page's request example sends it.
+    public var metricID: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case metricName = "metric_name"
+        case metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator"
+        case evaluationPeriods = "evaluation_periods"
+        case comparisonOperatorID = "comparison_operator_id"
+        case metricID = "metric_id"
+    }
+
+    public init(
+        metricName: String,
+        metricValue: String,
+        comparisonOperator: ComparisonOperator? = nil,
+        evaluationPeriods: Int,
+        comparisonOperatorID: Int? = nil,
+        metricID: Int? = nil
+    ) {
+        self.metricName = metricName
+        self.metricValue = metricValue
+        self.comparisonOperator = comparisonOperator
+        self.evaluationPeriods = evaluationPeriods
+        self.comparisonOperatorID = comparisonOperatorID
+        self.metricID = metricID
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.metricName = try container.decode(String.self, forKey: .metricName)
+        self.metricValue = try container.decode(String.self, forKey: .metricValue)
+        self.comparisonOperator = try container.decodeIfPresent(ComparisonOperator.self, forKey: .comparisonOperator)
+        self.evaluationPeriods = try container.decodeLenient(Int.self, forKey: .evaluationPeriods)
+        self.comparisonOperatorID = try container.decodeLenientIfPresent(Int.self, forKey: .comparisonOperatorID)
+        self.metricID = try container.decodeLenientIfPresent(Int.self, forKey: .metricID)
     }
 }
 

@@ -12,7 +12,7 @@ public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable
     public var maxCapacity: String?
     public var minCapacity: String?
     public var resourcesPlans: [CreateScalingPolicyResourcesPlan]?
-    public var rules: [CreateScalingPolicyRule]?
+    public var rules: [Rule]?
 
     private enum CodingKeys: String, CodingKey {
         case autoScalingEnable = "auto_scaling_enable"
@@ -29,7 +29,7 @@ public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable
         maxCapacity: String? = nil,
         minCapacity: String? = nil,
         resourcesPlans: [CreateScalingPolicyResourcesPlan]? = nil,
-        rules: [CreateScalingPolicyRule]? = nil
+        rules: [Rule]? = nil
     ) {
         self.autoScalingEnable = autoScalingEnable
         self.execScripts = execScripts
@@ -46,6 +46,6 @@ public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable
         self.maxCapacity = try container.decodeIfPresent(String.self, forKey: .maxCapacity)
         self.minCapacity = try container.decodeIfPresent(String.self, forKey: .minCapacity)
         self.resourcesPlans = try container.decodeIfPresent([CreateScalingPolicyResourcesPlan].self, forKey: .resourcesPlans)
-        self.rules = try container.decodeIfPresent([CreateScalingPolicyRule].self, forKey: .rules)
+        self.rules = try container.decodeIfPresent([Rule].self, forKey: .rules)
     }
 }

@@ -3,62 +3,44 @@
 
 import CloudCore
 
-/// List of auto scaling rules. For details, see Table 6.
+/// Not in the page's table; the page's request example sends it.
+///
+/// Read from the page's example.
 public struct Rule: Codable, Sendable, Equatable {
-    /// Name of an auto scaling rule.
-    /// A cluster name can contain only 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
-    /// (_) are allowed.
-    /// Rule names must be unique in a node group.
-    public var name: String
-    /// Description about an auto scaling rule.
-    /// It contains a maximum of 1,024 characters.
-    public var description: String?
-    /// Auto scaling rule adjustment type. The options are as follows:
-    /// scale_out: cluster scale-out
-    /// scale_in: cluster scale-in
-    public var adjustmentType: AdjustmentType
-    /// Cluster cooling time after an auto scaling rule is triggered, when no auto scaling operation is
-    /// performed. The unit is minute.
-    /// Value range: 0 to 10,080. One week is equal to 10,080 minutes.
-    public var coolDownMinutes: Int
-    /// Number of nodes that can be adjusted once.
-    /// Value range: 1 to 100
-    public var scalingAdjustment: Int
-    /// Condition for triggering a rule. For details, see Table 7.
-    public var trigger: CreateScalingPolicyTrigger
+    public var adjustmentType: String?
+    public var coolDownMinutes: Int?
+    public var name: String?
+    public var scalingAdjustment: Int?
+    public var trigger: Trigger?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
         case adjustmentType = "adjustment_type"
         case coolDownMinutes = "cool_down_minutes"
+        case name
         case scalingAdjustment = "scaling_adjustment"
         case trigger
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        adjustmentType: AdjustmentType,
-        coolDownMinutes: Int,
-        scalingAdjustment: Int,
-        trigger: CreateScalingPolicyTrigger
+        adjustmentType: String? = nil,
+        coolDownMinutes: Int? = nil,
+        name: String? = nil,
+        scalingAdjustment: Int? = nil,
+        trigger: Trigger? = nil
     ) {
-        self.name = name
-        self.description = description
         self.adjustmentType = adjustmentType
         self.coolDownMinutes = coolDownMinutes
+        self.name = name
         self.scalingAdjustment = scalingAdjustment
         self.trigger = trigger
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adjustmentType = try container.decode(AdjustmentType.self, forKey: .adjustmentType)
-        self.coolDownMinutes = try container.decodeLenient(Int.self, forKey: .coolDownMinutes)
-        self.scalingAdjustment = try container.decodeLenient(Int.self, forKey: .scalingAdjustment)
-        self.trigger = try container.decode(CreateScalingPolicyTrigger.self, forKey: .trigger)
+        self.adjustmentType = try container.decodeIfPresent(String.self, forKey: .adjustmentType)
+        self.coolDownMinutes = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownMinutes)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.scalingAdjustment = try container.decodeLenientIfPresent(Int.self, forKey: .scalingAdjustment)
+        self.trigger = try container.decodeIfPresent(Trigger.self, forKey: .trigger)
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The `trigger` of a `CreateScalingPolicyRule`.
+/// The `trigger` of a `Rule`.
 ///
 /// Read from the page's example.
 public struct Trigger: Codable, Sendable, Equatable {

@@ -23,7 +23,7 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
     /// Name of a data processing task.
     public var name: String
     /// Data processing template, such as the algorithm ID and parameters.
-    public var template: TemplateParam
+    public var template: CreateProcessorTaskTemplateParam
     /// Dataset version ID.
     public var versionID: String?
     /// Work directory of a data processing task. A work directory cannot be an OBS path in a KMS-encrypted
@@ -51,7 +51,7 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
         description: String? = nil,
         inputs: [ProcessorDataSource]? = nil,
         name: String,
-        template: TemplateParam,
+        template: CreateProcessorTaskTemplateParam,
         versionID: String? = nil,
         workPath: WorkPath? = nil,
         workspaceID: String? = nil
@@ -74,7 +74,7 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
         self.name = try container.decode(String.self, forKey: .name)
-        self.template = try container.decode(TemplateParam.self, forKey: .template)
+        self.template = try container.decode(CreateProcessorTaskTemplateParam.self, forKey: .template)
         self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
         self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)
         self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)

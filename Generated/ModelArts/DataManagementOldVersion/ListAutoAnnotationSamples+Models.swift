@@ -4,4 +4,25 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listAutoAnnotationSamples``.
-public typealias ListAutoAnnotationSamplesResponse = ListSamplesResponse
+public struct ListAutoAnnotationSamplesResponse: Codable, Sendable, Equatable {
+    /// Number of samples
+    public var sampleCount: Int?
+    /// List of samples
+    public var samples: [ListAutoAnnotationSamplesDescribeSampleResp]?
+
+    private enum CodingKeys: String, CodingKey {
+        case sampleCount = "sample_count"
+        case samples
+    }
+
+    public init(sampleCount: Int? = nil, samples: [ListAutoAnnotationSamplesDescribeSampleResp]? = nil) {
+        self.sampleCount = sampleCount
+        self.samples = samples
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
+        self.samples = try container.decodeIfPresent([ListAutoAnnotationSamplesDescribeSampleResp].self, forKey: .samples)
+    }
+}

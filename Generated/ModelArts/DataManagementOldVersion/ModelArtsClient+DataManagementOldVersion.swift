@@ -879,14 +879,14 @@ extension ModelArtsClient {
     public func describeAutoAnnotationSample(
         datasetID: String,
         sampleID: String
-    ) async throws -> DescribeAutoAnnotationSampleResponse {
+    ) async throws -> ListAutoAnnotationSamplesDescribeSampleResp {
         let request = OperationRequest(
             operation: "DescribeAutoAnnotationSample",
             method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
             pathParameters: ["dataset_id": datasetID, "sample_id": sampleID]
         )
-        return try await client.send(request, as: DescribeAutoAnnotationSampleResponse.self)
+        return try await client.send(request, as: ListAutoAnnotationSamplesDescribeSampleResp.self)
     }
 
     /// Querying Details About a Dataset Version
@@ -1480,7 +1480,7 @@ extension ModelArtsClient {
         processParameter: String? = nil,
         searchConditions: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<DescribeSampleResp> {
+    ) -> OffsetPaginator<ListAutoAnnotationSamplesDescribeSampleResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAutoAnnotationSamples(
                 datasetID: datasetID,

@@ -3,35 +3,80 @@
 
 import CloudCore
 
-/// Instance definition. Only Notebook is supported. For example, see Table 3.
+/// Instance definition For details about parameters of a notebook instance, see Table 19.
 public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Equatable {
-    /// Storage path. For details, see Table 4.
-    public var storage: CreateDevelopmentEnvironmentInstanceStorage
-    /// Extended storage list. For details, see Table 4. Extended storage supports only obsfs and is available
-    /// only for certain dedicated resource pools.
-    public var extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]?
-    /// Auto stop parameter. For details, see Table 6.
-    public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop?
-    /// Label information, which can be extended. By default, this parameter is left blank.
+    /// Path for storing custom image logs
+    public var logPath: String?
+    /// Path for storing custom initialization scripts used when a notebook instance is started
+    public var customScriptPath: String?
+    /// Storage path. For details, see Table 20.
+    public var storage: Storage?
+    /// AK and SK for accessing OBS. For details, see Table 30.
+    public var credential: Credential?
+    /// Git repository information. For details, see Table 28. This parameter cannot be used. It is
+    /// automatically returned when the API is called.
+    public var repository: Repository?
+    /// Time when the resource is reserved
+    public var resourceReservedTimestamp: Int?
+    /// Auto stop parameter. For details, see Table 23.
+    public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2?
+    /// Cause for a creation or startup failure. For details, see Table 22.
+    public var failedReasons: FailedReasons?
+    /// Annotations
+    /// The generated URL cannot be directly accessed.
     public var annotations: [String: String]?
+    /// Extended parameter
+    public var extendParams: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
+        case logPath = "log_path"
+        case customScriptPath = "custom_script_path"
         case storage
-        case extendStorage = "extend_storage"
+        case credential
+        case repository
+        case resourceReservedTimestamp = "resource_reserved_timestamp"
         case autoStop = "auto_stop"
+        case failedReasons = "failed_reasons"
         case annotations
+        case extendParams = "extend_params"
     }
 
     public init(
-        storage: CreateDevelopmentEnvironmentInstanceStorage,
-        extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]? = nil,
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil,
-        annotations: [String: String]? = nil
+        logPath: String? = nil,
+        customScriptPath: String? = nil,
+        storage: Storage? = nil,
+        credential: Credential? = nil,
+        repository: Repository? = nil,
+        resourceReservedTimestamp: Int? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil,
+        failedReasons: FailedReasons? = nil,
+        annotations: [String: String]? = nil,
+        extendParams: [String: String]? = nil
     ) {
+        self.logPath = logPath
+        self.customScriptPath = customScriptPath
         self.storage = storage
-        self.extendStorage = extendStorage
+        self.credential = credential
+        self.repository = repository
+        self.resourceReservedTimestamp = resourceReservedTimestamp
         self.autoStop = autoStop
+        self.failedReasons = failedReasons
         self.annotations = annotations
+        self.extendParams = extendParams
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
+        self.customScriptPath = try container.decodeIfPresent(String.self, forKey: .customScriptPath)
+        self.storage = try container.decodeIfPresent(Storage.self, forKey: .storage)
+        self.credential = try container.decodeIfPresent(Credential.self, forKey: .credential)
+        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
+        self.resourceReservedTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .resourceReservedTimestamp)
+        self.autoStop = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceAutoStop2.self, forKey: .autoStop)
+        self.failedReasons = try container.decodeIfPresent(FailedReasons.self, forKey: .failedReasons)
+        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
+        self.extendParams = try container.decodeIfPresent([String: String].self, forKey: .extendParams)
     }
 }
 
@@ -68,7 +113,7 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Eq
     /// administrator to change the flavors.
     public var flavor: String
     /// Instance definition. Only Notebook is supported. For example, see Table 3.
-    public var spec: CreateDevelopmentEnvironmentInstanceNotebook
+    public var spec: Notebook
     /// Workspace. The default workspace ID is 0. For details, see Table 7.
     public var workspace: AIProject?
     /// Resource pool. For details, see Table 8.
@@ -92,7 +137,7 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Eq
         profileID: String,
         description: String? = nil,
         flavor: String,
-        spec: CreateDevelopmentEnvironmentInstanceNotebook,
+        spec: Notebook,
         workspace: AIProject? = nil,
         pool: CreateDevelopmentEnvironmentInstancePoolSpec? = nil,
         aiProject: AIProject? = nil
@@ -131,7 +176,7 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, E
     /// For details about the dedicated resource pool, see Table 17.
     public var pool: CreateDevelopmentEnvironmentInstancePool?
     /// Instance definition For details about parameters of a notebook instance, see Table 19.
-    public var spec: Notebook?
+    public var spec: CreateDevelopmentEnvironmentInstanceNotebook?
     /// Workspace. For details, see Table 24.
     public var workspace: AIProject?
     /// AI project. For details, see Table 25.
@@ -177,7 +222,7 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, E
         flavor: String? = nil,
         flavorDetails: FlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
-        spec: Notebook? = nil,
+        spec: CreateDevelopmentEnvironmentInstanceNotebook? = nil,
         workspace: AIProject? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
@@ -205,18 +250,35 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, E
     }
 }
 
-/// Storage path. For details, see Table 4.
-public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Equatable {
-    /// Storage type.
-    /// Only obs is supported.
-    public var type: String
-    /// Storage location. If type is set to obs, this parameter is mandatory. See Table 5. By default, this
-    /// parameter is left blank.
-    public var location: Location?
+/// Instance definition. Only Notebook is supported. For example, see Table 3.
+public struct Notebook: Codable, Sendable, Equatable {
+    /// Storage path. For details, see Table 4.
+    public var storage: CreateDevelopmentEnvironmentInstanceStorage
+    /// Extended storage list. For details, see Table 4. Extended storage supports only obsfs and is available
+    /// only for certain dedicated resource pools.
+    public var extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]?
+    /// Auto stop parameter. For details, see Table 6.
+    public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop?
+    /// Label information, which can be extended. By default, this parameter is left blank.
+    public var annotations: [String: String]?
 
-    public init(type: String, location: Location? = nil) {
-        self.type = type
-        self.location = location
+    private enum CodingKeys: String, CodingKey {
+        case storage
+        case extendStorage = "extend_storage"
+        case autoStop = "auto_stop"
+        case annotations
+    }
+
+    public init(
+        storage: CreateDevelopmentEnvironmentInstanceStorage,
+        extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil,
+        annotations: [String: String]? = nil
+    ) {
+        self.storage = storage
+        self.extendStorage = extendStorage
+        self.autoStop = autoStop
+        self.annotations = annotations
     }
 }
 

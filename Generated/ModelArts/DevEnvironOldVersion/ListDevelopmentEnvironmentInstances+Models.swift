@@ -61,7 +61,7 @@ public struct Instance: Codable, Sendable, Equatable {
     /// Time when an instance is created
     public var creationTimestamp: String?
     /// Configuration information. For details, see Table 5.
-    public var profile: Profile?
+    public var profile: ListDevelopmentEnvironmentInstancesProfile?
     /// Instance flavor
     public var flavor: String?
     /// Instance definition. For details about parameters of a notebook instance, see Table 13.
@@ -79,7 +79,7 @@ public struct Instance: Codable, Sendable, Equatable {
     /// Error code. For details, see Error Codes.
     public var errorCode: String?
     /// Queuing information. For details, see Table 18.
-    public var queuingInfo: QueuingInfo?
+    public var queuingInfo: ListDevelopmentEnvironmentInstancesQueuingInfo?
     /// User information. For details, see Table 19.
     public var user: Pool?
     /// Git repository information. For details, see Table 20. This parameter cannot be used. It is
@@ -112,7 +112,7 @@ public struct Instance: Codable, Sendable, Equatable {
         description: String? = nil,
         status: String? = nil,
         creationTimestamp: String? = nil,
-        profile: Profile? = nil,
+        profile: ListDevelopmentEnvironmentInstancesProfile? = nil,
         flavor: String? = nil,
         spec: ListDevelopmentEnvironmentInstancesNotebook? = nil,
         workspace: AIProject? = nil,
@@ -121,7 +121,7 @@ public struct Instance: Codable, Sendable, Equatable {
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
         aiProject: AIProject? = nil,
         errorCode: String? = nil,
-        queuingInfo: QueuingInfo? = nil,
+        queuingInfo: ListDevelopmentEnvironmentInstancesQueuingInfo? = nil,
         user: Pool? = nil,
         repository: Repository? = nil
     ) {
@@ -279,6 +279,146 @@ public struct ListDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Eq
         self.annotations = annotations
         self.failedReasons = failedReasons
         self.extendParams = extendParams
+    }
+}
+
+/// Configuration information. For details, see Table 5.
+public struct ListDevelopmentEnvironmentInstancesProfile: Codable, Sendable, Equatable {
+    /// Configuration ID
+    public var id: String?
+    /// Configuration name
+    public var name: String?
+    /// Configuration description
+    public var description: String?
+    /// Development environment type. Only Notebook is supported.
+    public var deType: String?
+    /// Deployment information. For details, see Table 6.
+    public var provision: ListDevelopmentEnvironmentInstancesProvision?
+    /// Label information, which can be extended
+    public var labels: [String: String]?
+    /// Hardware, which can be CPU or GPU.
+    public var flavorType: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+        case deType = "de_type"
+        case provision
+        case labels
+        case flavorType = "flavor_type"
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        description: String? = nil,
+        deType: String? = nil,
+        provision: ListDevelopmentEnvironmentInstancesProvision? = nil,
+        labels: [String: String]? = nil,
+        flavorType: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.deType = deType
+        self.provision = provision
+        self.labels = labels
+        self.flavorType = flavorType
+    }
+}
+
+/// Deployment information. For details, see Table 6.
+public struct ListDevelopmentEnvironmentInstancesProvision: Codable, Sendable, Equatable {
+    /// Deployment type. Only Docker is supported.
+    public var type: String?
+    /// Deployment details. For details, see Table 7.
+    public var spec: Spec?
+    /// Label information, which can be extended. By default, this parameter is left blank.
+    public var annotations: [String: String]?
+
+    public init(type: String? = nil, spec: Spec? = nil, annotations: [String: String]? = nil) {
+        self.type = type
+        self.spec = spec
+        self.annotations = annotations
+    }
+}
+
+/// Queuing information. For details, see Table 18.
+public struct ListDevelopmentEnvironmentInstancesQueuingInfo: Codable, Sendable, Equatable {
+    /// Instance ID
+    public var id: String?
+    /// Instance name
+    public var name: String?
+    /// Development environment type. By default, all types are returned.
+    /// Only Notebook is supported.
+    public var deType: String?
+    /// Instance flavor. By default, all types are returned.
+    public var flavor: String?
+    /// Flavor details, which display the flavor information For details, see Table 9.
+    public var flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails?
+    /// Instance status. By default, all statuses are returned, including:
+    /// CREATE_QUEUING
+    /// START_QUEUING
+    public var status: String?
+    /// Time when an instance starts queuing. The value is a 13-digit timestamp.
+    public var beginTimestamp: Int?
+    /// Left queuing time, in seconds
+    public var remainTime: Int?
+    /// Time when an instance completes queuing. The value is a 13-digit timestamp.
+    public var endTimestamp: Int?
+    /// Ranking of an instance in a queue
+    public var rank: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case deType = "de_type"
+        case flavor
+        case flavorDetails = "flavor_details"
+        case status
+        case beginTimestamp = "begin_timestamp"
+        case remainTime = "remain_time"
+        case endTimestamp = "end_timestamp"
+        case rank
+    }
+
+    public init(
+        id: String? = nil,
+        name: String? = nil,
+        deType: String? = nil,
+        flavor: String? = nil,
+        flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails? = nil,
+        status: String? = nil,
+        beginTimestamp: Int? = nil,
+        remainTime: Int? = nil,
+        endTimestamp: Int? = nil,
+        rank: Int? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.deType = deType
+        self.flavor = flavor
+        self.flavorDetails = flavorDetails
+        self.status = status
+        self.beginTimestamp = beginTimestamp
+        self.remainTime = remainTime
+        self.endTimestamp = endTimestamp
+        self.rank = rank
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.deType = try container.decodeIfPresent(String.self, forKey: .deType)
+        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
+        self.flavorDetails = try container.decodeIfPresent(ListDevelopmentEnvironmentInstancesFlavorDetails.self, forKey: .flavorDetails)
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
+        self.beginTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .beginTimestamp)
+        self.remainTime = try container.decodeLenientIfPresent(Int.self, forKey: .remainTime)
+        self.endTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .endTimestamp)
+        self.rank = try container.decodeLenientIfPresent(Int.self, forKey: .rank)
     }
 }
 

@@ -164,6 +164,83 @@ public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equ
     }
 }
 
+/// Instance specifications of the notebook type. For details, see Table 11.
+public struct ShowDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Equatable {
+    /// Path for storing custom image logs
+    public var logPath: String?
+    /// Path for storing custom initialization scripts used when a notebook instance is started
+    public var customScriptPath: String?
+    /// Storage path. For details, see Table 4.
+    public var storage: CreateDevelopmentEnvironmentInstanceStorage?
+    /// AK and SK for accessing OBS. For details, see Table 30.
+    public var credential: Credential?
+    /// Git repository information. For details, see Table 28. This parameter cannot be used. It is
+    /// automatically returned when the API is called.
+    public var repository: Repository?
+    /// Time when the resource is reserved
+    public var resourceReservedTimestamp: Int?
+    /// Auto stop parameter. For details, see Table 23.
+    public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2?
+    /// Cause for a creation or startup failure. For details, see Table 22.
+    public var failedReasons: FailedReasons?
+    /// Annotations
+    /// The generated URL cannot be directly accessed.
+    public var annotations: [String: String]?
+    /// Extended parameters
+    public var extendParams: [String: String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case logPath = "log_path"
+        case customScriptPath = "custom_script_path"
+        case storage
+        case credential
+        case repository
+        case resourceReservedTimestamp = "resource_reserved_timestamp"
+        case autoStop = "auto_stop"
+        case failedReasons = "failed_reasons"
+        case annotations
+        case extendParams = "extend_params"
+    }
+
+    public init(
+        logPath: String? = nil,
+        customScriptPath: String? = nil,
+        storage: CreateDevelopmentEnvironmentInstanceStorage? = nil,
+        credential: Credential? = nil,
+        repository: Repository? = nil,
+        resourceReservedTimestamp: Int? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil,
+        failedReasons: FailedReasons? = nil,
+        annotations: [String: String]? = nil,
+        extendParams: [String: String]? = nil
+    ) {
+        self.logPath = logPath
+        self.customScriptPath = customScriptPath
+        self.storage = storage
+        self.credential = credential
+        self.repository = repository
+        self.resourceReservedTimestamp = resourceReservedTimestamp
+        self.autoStop = autoStop
+        self.failedReasons = failedReasons
+        self.annotations = annotations
+        self.extendParams = extendParams
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
+        self.customScriptPath = try container.decodeIfPresent(String.self, forKey: .customScriptPath)
+        self.storage = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceStorage.self, forKey: .storage)
+        self.credential = try container.decodeIfPresent(Credential.self, forKey: .credential)
+        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
+        self.resourceReservedTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .resourceReservedTimestamp)
+        self.autoStop = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceAutoStop2.self, forKey: .autoStop)
+        self.failedReasons = try container.decodeIfPresent(FailedReasons.self, forKey: .failedReasons)
+        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
+        self.extendParams = try container.decodeIfPresent([String: String].self, forKey: .extendParams)
+    }
+}
+
 /// The response of ``ModelArtsClient/showDevelopmentEnvironmentInstance``.
 public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID
@@ -181,7 +258,7 @@ public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equ
     /// Instance flavor
     public var flavor: String?
     /// Instance specifications of the notebook type. For details, see Table 11.
-    public var spec: Notebook?
+    public var spec: ShowDevelopmentEnvironmentInstanceNotebook?
     /// Workspace. For details, see Table 16.
     public var workspace: AIProject?
     /// Time when an instance is modified
@@ -226,7 +303,7 @@ public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equ
         creationTimestamp: String? = nil,
         profile: Profile? = nil,
         flavor: String? = nil,
-        spec: Notebook? = nil,
+        spec: ShowDevelopmentEnvironmentInstanceNotebook? = nil,
         workspace: AIProject? = nil,
         latestUpdateTimestamp: String? = nil,
         flavorDetails: ShowDevelopmentEnvironmentInstanceFlavorDetails? = nil,

@@ -30,7 +30,7 @@ public struct CreateNetworkRequest: Codable, Sendable, Equatable {
     public var apiVersion: APIVersion
     /// Resource type. Options:
     /// Network
-    public var kind: Kind
+    public var kind: NetworkKind
     /// Metadata of network resources.
     public var metadata: NetworkMetadataCreation
     /// Description of network resources.
@@ -38,7 +38,7 @@ public struct CreateNetworkRequest: Codable, Sendable, Equatable {
 
     public init(
         apiVersion: APIVersion,
-        kind: Kind,
+        kind: NetworkKind,
         metadata: NetworkMetadataCreation,
         spec: NetworkSpecCreation
     ) {

@@ -40,7 +40,7 @@ public struct DeleteNetworkResponse: Codable, Sendable, Equatable {
     public var apiVersion: APIVersion?
     /// Resource type. Options:
     /// Network
-    public var kind: Kind?
+    public var kind: NetworkKind?
     /// Metadata of network resources.
     public var metadata: DeleteNetworkNetworkMetadata?
     /// Description of network resources.
@@ -50,7 +50,7 @@ public struct DeleteNetworkResponse: Codable, Sendable, Equatable {
 
     public init(
         apiVersion: APIVersion? = nil,
-        kind: Kind? = nil,
+        kind: NetworkKind? = nil,
         metadata: DeleteNetworkNetworkMetadata? = nil,
         spec: NetworkSpec? = nil,
         status: NetworkStatus? = nil

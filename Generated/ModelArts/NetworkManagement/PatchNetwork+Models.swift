@@ -21,14 +21,14 @@ public struct NetworkSpecUpdate: Codable, Sendable, Equatable {
     /// Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
     public var ipv6enable: Bool?
     /// Updated network connection.
-    public var connection: NetworkConnection?
+    public var connection: PatchNetworkNetworkConnection?
 
     private enum CodingKeys: String, CodingKey {
         case ipv6enable
         case connection
     }
 
-    public init(ipv6enable: Bool? = nil, connection: NetworkConnection? = nil) {
+    public init(ipv6enable: Bool? = nil, connection: PatchNetworkNetworkConnection? = nil) {
         self.ipv6enable = ipv6enable
         self.connection = connection
     }
@@ -36,7 +36,7 @@ public struct NetworkSpecUpdate: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.ipv6enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6enable)
-        self.connection = try container.decodeIfPresent(NetworkConnection.self, forKey: .connection)
+        self.connection = try container.decodeIfPresent(PatchNetworkNetworkConnection.self, forKey: .connection)
     }
 }
 
@@ -54,6 +54,55 @@ public struct NetworkUpdateLabels: Codable, Sendable, Equatable {
     }
 }
 
+/// Updated network connection.
+///
+/// NetworkConnection
+public struct PatchNetworkNetworkConnection: Codable, Sendable, Equatable {
+    /// Peering connections
+    public var peerConnectionList: [PatchNetworkPeerConnectionItem]?
+    /// SFS Turbo connections through attached NICs
+    public var sfsTurboConnectionList: [PatchNetworkSFSTurboConnectionItem]?
+
+    public init(
+        peerConnectionList: [PatchNetworkPeerConnectionItem]? = nil,
+        sfsTurboConnectionList: [PatchNetworkSFSTurboConnectionItem]? = nil
+    ) {
+        self.peerConnectionList = peerConnectionList
+        self.sfsTurboConnectionList = sfsTurboConnectionList
+    }
+}
+
+/// Peering connections
+///
+/// PeerConnectionItem
+public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Equatable {
+    /// VPC ID of the peer end.
+    public var peerVPCID: String
+    /// Subnet ID of the peer end.
+    public var peerSubnetID: String
+    /// Whether to create a default route. The default value is false.
+    public var defaultGateWay: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case peerVPCID = "peerVpcId"
+        case peerSubnetID = "peerSubnetId"
+        case defaultGateWay
+    }
+
+    public init(peerVPCID: String, peerSubnetID: String, defaultGateWay: Bool? = nil) {
+        self.peerVPCID = peerVPCID
+        self.peerSubnetID = peerSubnetID
+        self.defaultGateWay = defaultGateWay
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.peerVPCID = try container.decode(String.self, forKey: .peerVPCID)
+        self.peerSubnetID = try container.decode(String.self, forKey: .peerSubnetID)
+        self.defaultGateWay = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGateWay)
+    }
+}
+
 /// The request body of ``ModelArtsClient/patchNetwork``.
 public struct PatchNetworkRequest: Codable, Sendable, Equatable {
     /// Updated network resource metadata.
@@ -64,5 +113,25 @@ public struct PatchNetworkRequest: Codable, Sendable, Equatable {
     public init(metadata: NetworkMetadataUpdate? = nil, spec: NetworkSpecUpdate? = nil) {
         self.metadata = metadata
         self.spec = spec
+    }
+}
+
+/// SFS Turbo connections through attached NICs
+///
+/// SfsTurboConnectionItem
+public struct PatchNetworkSFSTurboConnectionItem: Codable, Sendable, Equatable {
+    /// Name of an SFS Turbo instance.
+    public var name: String
+    /// ID of an SFS Turbo instance.
+    public var sfsID: String
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case sfsID = "sfsId"
+    }
+
+    public init(name: String, sfsID: String) {
+        self.name = name
+        self.sfsID = sfsID
     }
 }

@@ -3,6 +3,165 @@
 
 import CloudCore
 
+/// Resource pool annotations.
+///
+/// PoolMetaAnnotations
+public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
+    /// Description of a resource pool.
+    public var osModelartsDescription: String?
+    /// Billing mode.
+    public var osModelartsBillingMode: String?
+    /// Resource ID corresponding to each flavor.
+    public var osModelartsFlavorResourceIDs: String?
+    /// Resource tags specified by the user during resource pool creation.
+    public var osModelartsTmsTags: String?
+    /// Priority that can be set for the jobs delivered by other users to the shared resource pool
+    public var osModelartsSchedulerExtension: String?
+    /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
+    /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
+    /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
+    /// this function.
+    public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
+    /// External dependency ID of training.
+    public var osModelartsPoolScopeExternalDependencyTrain: String?
+    /// External dependency ID of inference.
+    public var osModelartsPoolScopeExternalDependencyInfer: String?
+    /// External dependency ID of the development environment.
+    public var osModelartsPoolScopeExternalDependencyNotebook: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsPoolSubpoolsCount: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsTenantDomainName: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsDescription = "os.modelarts/description"
+        case osModelartsBillingMode = "os.modelarts/billing.mode"
+        case osModelartsFlavorResourceIDs = "os.modelarts/flavor.resource.ids"
+        case osModelartsTmsTags = "os.modelarts/tms.tags"
+        case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
+        case osModelartsVolcanoSchedulerCabinetExclusiveEnabled = "os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"
+        case osModelartsPoolScopeExternalDependencyTrain = "os.modelarts.pool/scope.external.dependency.Train"
+        case osModelartsPoolScopeExternalDependencyInfer = "os.modelarts.pool/scope.external.dependency.Infer"
+        case osModelartsPoolScopeExternalDependencyNotebook = "os.modelarts.pool/scope.external.dependency.Notebook"
+        case osModelartsPoolSubpoolsCount = "os.modelarts.pool/subpools.count"
+        case osModelartsTenantDomainName = "os.modelarts/tenant.domain.name"
+    }
+
+    public init(
+        osModelartsDescription: String? = nil,
+        osModelartsBillingMode: String? = nil,
+        osModelartsFlavorResourceIDs: String? = nil,
+        osModelartsTmsTags: String? = nil,
+        osModelartsSchedulerExtension: String? = nil,
+        osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
+        osModelartsPoolScopeExternalDependencyTrain: String? = nil,
+        osModelartsPoolScopeExternalDependencyInfer: String? = nil,
+        osModelartsPoolScopeExternalDependencyNotebook: String? = nil,
+        osModelartsPoolSubpoolsCount: String? = nil,
+        osModelartsTenantDomainName: String? = nil
+    ) {
+        self.osModelartsDescription = osModelartsDescription
+        self.osModelartsBillingMode = osModelartsBillingMode
+        self.osModelartsFlavorResourceIDs = osModelartsFlavorResourceIDs
+        self.osModelartsTmsTags = osModelartsTmsTags
+        self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
+        self.osModelartsVolcanoSchedulerCabinetExclusiveEnabled = osModelartsVolcanoSchedulerCabinetExclusiveEnabled
+        self.osModelartsPoolScopeExternalDependencyTrain = osModelartsPoolScopeExternalDependencyTrain
+        self.osModelartsPoolScopeExternalDependencyInfer = osModelartsPoolScopeExternalDependencyInfer
+        self.osModelartsPoolScopeExternalDependencyNotebook = osModelartsPoolScopeExternalDependencyNotebook
+        self.osModelartsPoolSubpoolsCount = osModelartsPoolSubpoolsCount
+        self.osModelartsTenantDomainName = osModelartsTenantDomainName
+    }
+}
+
+/// Resource pool labels.
+///
+/// PoolMetaLabels
+public struct CreatePoolPoolMetaLabels: Codable, Sendable, Equatable {
+    /// Workspace ID
+    public var osModelartsWorkspaceID: String?
+    /// Resource pool name specified by the user.
+    public var osModelartsName: String?
+    /// Resource ID of the resource pool.
+    public var osModelartsResourceID: String?
+    /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
+    /// resource pool is created
+    public var osModelartsTenantDomainID: String?
+    /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
+    /// the administrator on the ModelArts console
+    public var osModelartsCreateFrom: String?
+    /// Business type of a resource pool. The value can be public or private.
+    public var osModelartsPoolBiz: OSModelartsPoolBiz?
+    /// Whether the resource pool can be shared. Options:
+    /// unshared: It cannot be shared.
+    /// shared: It can be shared.
+    public var osModelartsSharing: OSModelartsSharing?
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsNodePrefix: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var osModelartsTenantProjectID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
+        case osModelartsName = "os.modelarts/name"
+        case osModelartsResourceID = "os.modelarts/resource.id"
+        case osModelartsTenantDomainID = "os.modelarts/tenant.domain.id"
+        case osModelartsCreateFrom = "os.modelarts/create-from"
+        case osModelartsPoolBiz = "os.modelarts.pool/biz"
+        case osModelartsSharing = "os.modelarts/sharing"
+        case osModelartsNodePrefix = "os.modelarts/node.prefix"
+        case osModelartsTenantProjectID = "os.modelarts/tenant.project.id"
+    }
+
+    public init(
+        osModelartsWorkspaceID: String? = nil,
+        osModelartsName: String? = nil,
+        osModelartsResourceID: String? = nil,
+        osModelartsTenantDomainID: String? = nil,
+        osModelartsCreateFrom: String? = nil,
+        osModelartsPoolBiz: OSModelartsPoolBiz? = nil,
+        osModelartsSharing: OSModelartsSharing? = nil,
+        osModelartsNodePrefix: String? = nil,
+        osModelartsTenantProjectID: String? = nil
+    ) {
+        self.osModelartsWorkspaceID = osModelartsWorkspaceID
+        self.osModelartsName = osModelartsName
+        self.osModelartsResourceID = osModelartsResourceID
+        self.osModelartsTenantDomainID = osModelartsTenantDomainID
+        self.osModelartsCreateFrom = osModelartsCreateFrom
+        self.osModelartsPoolBiz = osModelartsPoolBiz
+        self.osModelartsSharing = osModelartsSharing
+        self.osModelartsNodePrefix = osModelartsNodePrefix
+        self.osModelartsTenantProjectID = osModelartsTenantProjectID
+    }
+}
+
+/// Metadata of a resource pool.
+///
+/// PoolMetadata
+public struct CreatePoolPoolMetadata: Codable, Sendable, Equatable {
+    /// Automatically generated resource pool name, which is equivalent to pool ID.
+    public var name: String?
+    /// Timestamp, for example, 2021-11-01T03:49:41Z.
+    public var creationTimestamp: String?
+    /// Resource pool labels.
+    public var labels: CreatePoolPoolMetaLabels?
+    /// Resource pool annotations.
+    public var annotations: CreatePoolPoolMetaAnnotations?
+
+    public init(
+        name: String? = nil,
+        creationTimestamp: String? = nil,
+        labels: CreatePoolPoolMetaLabels? = nil,
+        annotations: CreatePoolPoolMetaAnnotations? = nil
+    ) {
+        self.name = name
+        self.creationTimestamp = creationTimestamp
+        self.labels = labels
+        self.annotations = annotations
+    }
+}
+
 /// The request body of ``ModelArtsClient/createPool``.
 public struct CreatePoolRequest: Codable, Sendable, Equatable {
     /// API version. Options:
@@ -10,7 +169,7 @@ public struct CreatePoolRequest: Codable, Sendable, Equatable {
     public var apiVersion: NodeAPIVersion
     /// Resource type. Options:
     /// Pool: resource pool
-    public var kind: CreatePoolKind
+    public var kind: Kind
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataCreation
     /// Description of a resource pool.
@@ -18,7 +177,7 @@ public struct CreatePoolRequest: Codable, Sendable, Equatable {
 
     public init(
         apiVersion: NodeAPIVersion,
-        kind: CreatePoolKind,
+        kind: Kind,
         metadata: PoolMetadataCreation,
         spec: PoolSpecCreation? = nil
     ) {
@@ -26,6 +185,36 @@ public struct CreatePoolRequest: Codable, Sendable, Equatable {
         self.kind = kind
         self.metadata = metadata
         self.spec = spec
+    }
+}
+
+/// The response of ``ModelArtsClient/createPool``.
+public struct CreatePoolResponse: Codable, Sendable, Equatable {
+    /// API version. Options:
+    /// v2
+    public var apiVersion: NodeAPIVersion?
+    /// Resource type. Options:
+    /// Pool: resource pool
+    public var kind: Kind?
+    /// Metadata of a resource pool.
+    public var metadata: CreatePoolPoolMetadata?
+    /// Description of a resource pool.
+    public var spec: PoolSpec?
+    /// Status of a resource pool.
+    public var status: PoolStatus?
+
+    public init(
+        apiVersion: NodeAPIVersion? = nil,
+        kind: Kind? = nil,
+        metadata: CreatePoolPoolMetadata? = nil,
+        spec: PoolSpec? = nil,
+        status: PoolStatus? = nil
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
     }
 }
 

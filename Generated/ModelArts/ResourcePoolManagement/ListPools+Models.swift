@@ -3,6 +3,64 @@
 
 import CloudCore
 
+/// Resource pools.
+///
+/// Pool
+public struct ListPoolsPool: Codable, Sendable, Equatable {
+    /// API version. Options:
+    /// v2
+    public var apiVersion: NodeAPIVersion?
+    /// Resource type. Options:
+    /// Pool: resource pool
+    public var kind: Kind?
+    /// Metadata of a resource pool.
+    public var metadata: ListPoolsPoolMetadata?
+    /// Description of a resource pool.
+    public var spec: PoolSpec?
+    /// Status of a resource pool.
+    public var status: PoolStatus?
+
+    public init(
+        apiVersion: NodeAPIVersion? = nil,
+        kind: Kind? = nil,
+        metadata: ListPoolsPoolMetadata? = nil,
+        spec: PoolSpec? = nil,
+        status: PoolStatus? = nil
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+    }
+}
+
+/// Metadata of a resource pool.
+///
+/// PoolMetadata
+public struct ListPoolsPoolMetadata: Codable, Sendable, Equatable {
+    /// Automatically generated resource pool name, which is equivalent to pool ID.
+    public var name: String?
+    /// Timestamp, for example, 2021-11-01T03:49:41Z.
+    public var creationTimestamp: String?
+    /// Resource pool labels.
+    public var labels: PoolMetaLabels?
+    /// Resource pool annotations.
+    public var annotations: PoolMetaAnnotations?
+
+    public init(
+        name: String? = nil,
+        creationTimestamp: String? = nil,
+        labels: PoolMetaLabels? = nil,
+        annotations: PoolMetaAnnotations? = nil
+    ) {
+        self.name = name
+        self.creationTimestamp = creationTimestamp
+        self.labels = labels
+        self.annotations = annotations
+    }
+}
+
 /// The response of ``ModelArtsClient/listPools``.
 public struct ListPoolsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.

@@ -61,7 +61,7 @@ extension ModelArtsClient {
     public func createPool(
         _ body: CreatePoolRequest,
         requestType: String? = nil
-    ) async throws -> ListPoolsPool {
+    ) async throws -> CreatePoolResponse {
         var headers: [String: String] = [:]
         headers["request-type"] = requestType
         let request = OperationRequest(
@@ -71,7 +71,7 @@ extension ModelArtsClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: ListPoolsPool.self)
+        return try await client.send(request, as: CreatePoolResponse.self)
     }
 
     /// Deleting a Resource Pool
@@ -145,7 +145,7 @@ extension ModelArtsClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func patchPool(poolName: String, _ body: PatchPoolRequest) async throws -> ListPoolsPool {
+    public func patchPool(poolName: String, _ body: PatchPoolRequest) async throws -> PatchPoolResponse {
         let request = OperationRequest(
             operation: "PatchPool",
             method: .patch,
@@ -153,7 +153,7 @@ extension ModelArtsClient {
             pathParameters: ["pool_name": poolName],
             body: body
         )
-        return try await client.send(request, as: ListPoolsPool.self)
+        return try await client.send(request, as: PatchPoolResponse.self)
     }
 
     /// Retrying the Job Type That Fails to Be Enabled
@@ -186,14 +186,14 @@ extension ModelArtsClient {
     ///   - poolName: Resource pool ID. The value is the metadata.name field in the resource pool details.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showPool(poolName: String) async throws -> ListPoolsPool {
+    public func showPool(poolName: String) async throws -> ShowPoolResponse {
         let request = OperationRequest(
             operation: "ShowPool",
             method: .get,
             path: "/v2/{project_id}/pools/{pool_name}",
             pathParameters: ["pool_name": poolName]
         )
-        return try await client.send(request, as: ListPoolsPool.self)
+        return try await client.send(request, as: ShowPoolResponse.self)
     }
 
     /// Monitoring a Resource Pool

@@ -16,6 +16,9 @@ public struct PatchPoolRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// The response of ``ModelArtsClient/patchPool``.
+public typealias PatchPoolResponse = ShowPoolResponse
+
 /// Resource pool annotations.
 public struct PoolAnnotationsUpdate: Codable, Sendable, Equatable {
     /// Description of a resource pool, specifying the application scenarios of the resource pool. The

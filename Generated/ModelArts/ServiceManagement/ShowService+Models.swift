@@ -224,12 +224,12 @@ public struct QueryServiceConfig: Codable, Sendable, Equatable {
     /// Whether a model supports online debugging
     public var supportDebug: Bool?
     /// Additional model deployment attribute
-    public var additionalProperties: [String: ModelAdditionalProperties]?
+    public var additionalProperties: [String: ShowServiceModelAdditionalProperties]?
     /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the service
     /// instance. This parameter is returned only when a dedicated resource pool is configured.
     public var poolName: String?
     /// Service Affinity Information
-    public var affinity: ServiceAffinity?
+    public var affinity: ShowServiceServiceAffinity?
 
     private enum CodingKeys: String, CodingKey {
         case modelVersion = "model_version"
@@ -282,9 +282,9 @@ public struct QueryServiceConfig: Codable, Sendable, Equatable {
         status: ListServicesStatus? = nil,
         scaling: Bool? = nil,
         supportDebug: Bool? = nil,
-        additionalProperties: [String: ModelAdditionalProperties]? = nil,
+        additionalProperties: [String: ShowServiceModelAdditionalProperties]? = nil,
         poolName: String? = nil,
-        affinity: ServiceAffinity? = nil
+        affinity: ShowServiceServiceAffinity? = nil
     ) {
         self.modelVersion = modelVersion
         self.finishedTime = finishedTime
@@ -337,9 +337,53 @@ public struct QueryServiceConfig: Codable, Sendable, Equatable {
         self.status = try container.decodeIfPresent(ListServicesStatus.self, forKey: .status)
         self.scaling = try container.decodeLenientIfPresent(Bool.self, forKey: .scaling)
         self.supportDebug = try container.decodeLenientIfPresent(Bool.self, forKey: .supportDebug)
-        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
+        self.additionalProperties = try container.decodeIfPresent([String: ShowServiceModelAdditionalProperties].self, forKey: .additionalProperties)
         self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.affinity = try container.decodeIfPresent(ServiceAffinity.self, forKey: .affinity)
+        self.affinity = try container.decodeIfPresent(ShowServiceServiceAffinity.self, forKey: .affinity)
+    }
+}
+
+/// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+///
+/// AffinityPoolInfo
+public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Equatable {
+    /// Cluster name. The cluster name must be in the outer pool_name.
+    public var poolName: String?
+    /// Affinity Node List
+    public var nodes: [PoolNetwork]?
+
+    private enum CodingKeys: String, CodingKey {
+        case poolName = "pool_name"
+        case nodes
+    }
+
+    public init(poolName: String? = nil, nodes: [PoolNetwork]? = nil) {
+        self.poolName = poolName
+        self.nodes = nodes
+    }
+}
+
+/// Set this parameter when node affinity is used.
+///
+/// NodeAffinity
+public struct ShowServiceNodeAffinity: Codable, Sendable, Equatable {
+    /// Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled
+    /// only to a specified node. If the specified node does not exist, the scheduling fails. preferred
+    /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
+    /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
+    /// another node.
+    public var mode: String?
+    /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
+    public var poolInfos: [ShowServiceAffinityPoolInfo]?
+
+    private enum CodingKeys: String, CodingKey {
+        case mode
+        case poolInfos = "pool_infos"
+    }
+
+    public init(mode: String? = nil, poolInfos: [ShowServiceAffinityPoolInfo]? = nil) {
+        self.mode = mode
+        self.poolInfos = poolInfos
     }
 }
 
@@ -587,5 +631,21 @@ public struct ShowServiceResponse: Codable, Sendable, Equatable {
         self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
         self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
         self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
+    }
+}
+
+/// Service Affinity Information
+///
+/// ServiceAffinity
+public struct ShowServiceServiceAffinity: Codable, Sendable, Equatable {
+    /// Set this parameter when node affinity is used.
+    public var nodeAffinity: ShowServiceNodeAffinity?
+
+    private enum CodingKeys: String, CodingKey {
+        case nodeAffinity = "node_affinity"
+    }
+
+    public init(nodeAffinity: ShowServiceNodeAffinity? = nil) {
+        self.nodeAffinity = nodeAffinity
     }
 }

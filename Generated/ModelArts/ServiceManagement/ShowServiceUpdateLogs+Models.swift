@@ -107,7 +107,7 @@ public struct ServiceLogConfig: Codable, Sendable, Equatable {
     /// real-time.
     public var instanceCount: Int?
     /// Additional properties for model deployment, facilitating service instance management.
-    public var additionalProperties: [String: ModelAdditionalProperties]?
+    public var additionalProperties: [String: ShowServiceModelAdditionalProperties]?
 
     private enum CodingKeys: String, CodingKey {
         case modelID = "model_id"
@@ -132,7 +132,7 @@ public struct ServiceLogConfig: Codable, Sendable, Equatable {
         envs: [String: String]? = nil,
         clusterID: String? = nil,
         instanceCount: Int? = nil,
-        additionalProperties: [String: ModelAdditionalProperties]? = nil
+        additionalProperties: [String: ShowServiceModelAdditionalProperties]? = nil
     ) {
         self.modelID = modelID
         self.modelName = modelName
@@ -157,7 +157,7 @@ public struct ServiceLogConfig: Codable, Sendable, Equatable {
         self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
         self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
         self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
-        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
+        self.additionalProperties = try container.decodeIfPresent([String: ShowServiceModelAdditionalProperties].self, forKey: .additionalProperties)
     }
 }
 

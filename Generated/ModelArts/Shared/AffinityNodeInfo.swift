@@ -6,9 +6,9 @@ import CloudCore
 /// Affinity Node List
 public struct AffinityNodeInfo: Codable, Sendable, Equatable {
     /// Node name, which corresponds to the private IP address of the node.
-    public var name: String?
+    public var name: String
 
-    public init(name: String? = nil) {
+    public init(name: String) {
         self.name = name
     }
 }

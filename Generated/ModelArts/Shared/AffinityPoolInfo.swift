@@ -6,16 +6,16 @@ import CloudCore
 /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
 public struct AffinityPoolInfo: Codable, Sendable, Equatable {
     /// Cluster name. The cluster name must be in the outer pool_name.
-    public var poolName: String?
+    public var poolName: String
     /// Affinity Node List
-    public var nodes: [AffinityNodeInfo]?
+    public var nodes: [AffinityNodeInfo]
 
     private enum CodingKeys: String, CodingKey {
         case poolName = "pool_name"
         case nodes
     }
 
-    public init(poolName: String? = nil, nodes: [AffinityNodeInfo]? = nil) {
+    public init(poolName: String, nodes: [AffinityNodeInfo]) {
         self.poolName = poolName
         self.nodes = nodes
     }

@@ -14,7 +14,7 @@ public struct AlgorithmResponse: Codable, Sendable, Equatable {
     public var resourceRequirements: [ResourceRequirement]?
     /// Advanced algorithm policy:
     /// auto_search
-    public var advancedConfig: Policies?
+    public var advancedConfig: AdvancedConfig?
 
     private enum CodingKeys: String, CodingKey {
         case metadata
@@ -27,7 +27,7 @@ public struct AlgorithmResponse: Codable, Sendable, Equatable {
         metadata: Metadata? = nil,
         jobConfig: JobConfig? = nil,
         resourceRequirements: [ResourceRequirement]? = nil,
-        advancedConfig: Policies? = nil
+        advancedConfig: AdvancedConfig? = nil
     ) {
         self.metadata = metadata
         self.jobConfig = jobConfig

@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Search parameters.
+///
 /// search_params
 public struct CreateAlgorithmSearchParam: Codable, Sendable, Equatable {
     /// Hyperparameter name.

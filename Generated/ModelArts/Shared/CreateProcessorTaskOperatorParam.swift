@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Operator parameter list.
+///
 /// OperatorParam
 public struct CreateProcessorTaskOperatorParam: Codable, Sendable, Equatable {
     /// Advanced parameter switch.

@@ -3,6 +3,9 @@
 
 import CloudCore
 
+/// Visualization log input of a visualization job or debug training job. This parameter is mandatory when
+/// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
+///
 /// DataSource
 public struct CreateTrainingJobDataSource: Codable, Sendable, Equatable {
     /// Job data source.

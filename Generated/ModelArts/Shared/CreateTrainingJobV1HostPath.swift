@@ -3,11 +3,13 @@
 
 import CloudCore
 
+/// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
+/// support such storage volumes. For details, see Table 7.
 public struct CreateTrainingJobV1HostPath: Codable, Sendable, Equatable {
     /// Local path to a host
-    public var srcPath: String
+    public var srcPath: String?
     /// Local path to a training job
-    public var destPath: String
+    public var destPath: String?
     /// Whether dest_path is read-only. The default value is false.
     /// true: read-only permission
     /// false: read/write permission. This is the default value.
@@ -19,7 +21,7 @@ public struct CreateTrainingJobV1HostPath: Codable, Sendable, Equatable {
         case readOnly = "read_only"
     }
 
-    public init(srcPath: String, destPath: String, readOnly: Bool? = nil) {
+    public init(srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
         self.srcPath = srcPath
         self.destPath = destPath
         self.readOnly = readOnly
@@ -27,8 +29,8 @@ public struct CreateTrainingJobV1HostPath: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.srcPath = try container.decode(String.self, forKey: .srcPath)
-        self.destPath = try container.decode(String.self, forKey: .destPath)
+        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
+        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
         self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }

@@ -3,6 +3,7 @@
 
 import CloudCore
 
+/// Dataset as the data input.
 public struct Dataset: Codable, Sendable, Equatable {
     /// Dataset ID of a training job.
     public var id: String?

@@ -40,7 +40,7 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
     /// ID of a data processing task.
     public var taskID: String?
     /// Data processing template, such as the algorithm ID and parameters.
-    public var template: TemplateParam?
+    public var template: CreateProcessorTaskTemplateParam?
     /// Version number of a data processing task.
     public var versionCount: Int?
     /// Dataset version ID corresponding to a data processing task.
@@ -85,7 +85,7 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
         result: JSONValue? = nil,
         status: Int? = nil,
         taskID: String? = nil,
-        template: TemplateParam? = nil,
+        template: CreateProcessorTaskTemplateParam? = nil,
         versionCount: Int? = nil,
         versionID: String? = nil,
         versionName: String? = nil,
@@ -124,7 +124,7 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
         self.result = try container.decodeIfPresent(JSONValue.self, forKey: .result)
         self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
         self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.template = try container.decodeIfPresent(TemplateParam.self, forKey: .template)
+        self.template = try container.decodeIfPresent(CreateProcessorTaskTemplateParam.self, forKey: .template)
         self.versionCount = try container.decodeLenientIfPresent(Int.self, forKey: .versionCount)
         self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
         self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)

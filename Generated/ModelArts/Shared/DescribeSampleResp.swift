@@ -5,39 +5,6 @@ import CloudCore
 
 /// The response of ``ModelArtsClient/describeSample``.
 public struct DescribeSampleResp: Codable, Sendable, Equatable {
-    /// Documented values of `sampleStatus`; other values decode as well.
-    public struct SampleStatus: OpenEnum {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// labeled
-        public static let all: Self = "__ALL__"
-        /// unlabeled
-        public static let none: Self = "__NONE__"
-        /// to be accepted
-        public static let uncheck: Self = "__UNCHECK__"
-        /// accepted
-        public static let accepted: Self = "__ACCEPTED__"
-        /// rejected
-        public static let rejected: Self = "__REJECTED__"
-        /// to be reviewed
-        public static let unreviewed: Self = "__UNREVIEWED__"
-        /// reviewed
-        public static let reviewed: Self = "__REVIEWED__"
-        /// sampled
-        public static let workforceSampled: Self = "__WORKFORCE_SAMPLED__"
-        /// sampling pending check
-        public static let workforceSampledUncheck: Self = "__WORKFORCE_SAMPLED_UNCHECK__"
-        /// sampling checked
-        public static let workforceSampledChecked: Self = "__WORKFORCE_SAMPLED_CHECKED__"
-        /// sampling accepted
-        public static let workforceSampledAccepted: Self = "__WORKFORCE_SAMPLED_ACCEPTED__"
-        /// sampling rejected
-        public static let workforceSampledRejected: Self = "__WORKFORCE_SAMPLED_REJECTED__"
-        /// to be confirmed
-        public static let autoAnnotation: Self = "__AUTO_ANNOTATION__"
-    }
-
     /// Whether the acceptance is passed, which is used for team labeling. Options:
     /// true: The acceptance is passed.
     /// false: The acceptance is not passed.

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Cause for a creation or startup failure. See Table 15.
+/// Cause for a creation or startup failure. For details, see Table 22.
 public struct FailedReasons: Codable, Sendable, Equatable {
     /// Error code.
     public var code: String?

@@ -6,11 +6,11 @@ import CloudCore
 /// Information of the data input. Enums:
 public struct InputDataInfo: Codable, Sendable, Equatable {
     /// Dataset as the data input.
-    public var dataset: CreateTrainingJobDataset?
+    public var dataset: Dataset?
     /// OBS in which data input and output stored.
-    public var obs: CreateTrainingJobOBS?
+    public var obs: OBS?
 
-    public init(dataset: CreateTrainingJobDataset? = nil, obs: CreateTrainingJobOBS? = nil) {
+    public init(dataset: Dataset? = nil, obs: OBS? = nil) {
         self.dataset = dataset
         self.obs = obs
     }

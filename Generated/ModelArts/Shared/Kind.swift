@@ -8,5 +8,6 @@ public struct Kind: OpenEnum, QueryValue {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public static let network: Self = "Network"
+    /// resource pool
+    public static let pool: Self = "Pool"
 }

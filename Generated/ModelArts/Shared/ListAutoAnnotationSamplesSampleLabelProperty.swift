@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Attribute key-value pair of the sample label, such as the object shape and shape feature
+///
 /// SampleLabelProperty
 public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, Equatable {
     /// Speech text content, which is a default attribute dedicated to the speech label (including the speech

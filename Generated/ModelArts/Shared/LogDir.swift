@@ -3,6 +3,7 @@
 
 import CloudCore
 
+/// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
 public struct LogDir: Codable, Sendable, Equatable {
     /// Output of an OBS parallel file system.
     public var pfs: PFSSummary?

@@ -6,16 +6,16 @@ import CloudCore
 /// Host directory mounting.
 public struct LogVolume: Codable, Sendable, Equatable {
     /// Log path to be mapped on the host
-    public var hostPath: String?
+    public var hostPath: String
     /// Path to the logs in the container
-    public var mountPath: String?
+    public var mountPath: String
 
     private enum CodingKeys: String, CodingKey {
         case hostPath = "host_path"
         case mountPath = "mount_path"
     }
 
-    public init(hostPath: String? = nil, mountPath: String? = nil) {
+    public init(hostPath: String, mountPath: String) {
         self.hostPath = hostPath
         self.mountPath = mountPath
     }

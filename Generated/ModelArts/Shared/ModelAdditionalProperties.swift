@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Additional model deployment attribute
+/// Additional attributes for model deployment, facilitating service instance management
 public struct ModelAdditionalProperties: Codable, Sendable, Equatable {
     /// Host directory mounting.
     /// This parameter takes effect only if a dedicated resource pool is used. If a public resource pool is

@@ -10,7 +10,7 @@ public struct Network: Codable, Sendable, Equatable {
     public var apiVersion: APIVersion?
     /// Resource type. Options:
     /// Network
-    public var kind: Kind?
+    public var kind: NetworkKind?
     /// Metadata of network resources.
     public var metadata: NetworkMetadata?
     /// Description of network resources.
@@ -20,7 +20,7 @@ public struct Network: Codable, Sendable, Equatable {
 
     public init(
         apiVersion: APIVersion? = nil,
-        kind: Kind? = nil,
+        kind: NetworkKind? = nil,
         metadata: NetworkMetadata? = nil,
         spec: NetworkSpec? = nil,
         status: NetworkStatus? = nil

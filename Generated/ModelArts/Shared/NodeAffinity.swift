@@ -10,7 +10,7 @@ public struct NodeAffinity: Codable, Sendable, Equatable {
     /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
     /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
     /// another node.
-    public var mode: String?
+    public var mode: String
     /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
     public var poolInfos: [AffinityPoolInfo]?
 
@@ -19,7 +19,7 @@ public struct NodeAffinity: Codable, Sendable, Equatable {
         case poolInfos = "pool_infos"
     }
 
-    public init(mode: String? = nil, poolInfos: [AffinityPoolInfo]? = nil) {
+    public init(mode: String, poolInfos: [AffinityPoolInfo]? = nil) {
         self.mode = mode
         self.poolInfos = poolInfos
     }

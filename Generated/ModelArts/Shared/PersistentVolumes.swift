@@ -12,7 +12,7 @@ public struct PersistentVolumes: Codable, Sendable, Equatable {
     /// container to an empty directory. If the directory is not empty, ensure that there are no files
     /// affecting container startup in the directory. Otherwise, such files will be replaced, resulting in
     /// failures to start the container and create the workload.
-    public var mountPath: String?
+    public var mountPath: String
     /// Mount type: sfs_turbo.
     public var storageType: String?
     /// Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
@@ -27,7 +27,7 @@ public struct PersistentVolumes: Codable, Sendable, Equatable {
 
     public init(
         name: String? = nil,
-        mountPath: String? = nil,
+        mountPath: String,
         storageType: String? = nil,
         sourceAddress: String? = nil
     ) {

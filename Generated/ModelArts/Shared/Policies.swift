@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Advanced algorithm policy:
+/// Policies supported by jobs.
 public struct Policies: Codable, Sendable, Equatable {
     /// Hyperparameter search configuration.
     public var autoSearch: AutoSearch?

@@ -10,15 +10,15 @@ public struct PoolMetadata: Codable, Sendable, Equatable {
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var creationTimestamp: String?
     /// Resource pool labels.
-    public var labels: CreatePoolPoolMetaLabels?
+    public var labels: PoolMetaLabels?
     /// Resource pool annotations.
-    public var annotations: CreatePoolPoolMetaAnnotations?
+    public var annotations: ShowPoolPoolMetaAnnotations?
 
     public init(
         name: String? = nil,
         creationTimestamp: String? = nil,
-        labels: CreatePoolPoolMetaLabels? = nil,
-        annotations: CreatePoolPoolMetaAnnotations? = nil
+        labels: PoolMetaLabels? = nil,
+        annotations: ShowPoolPoolMetaAnnotations? = nil
     ) {
         self.name = name
         self.creationTimestamp = creationTimestamp

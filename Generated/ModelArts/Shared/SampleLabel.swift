@@ -5,17 +5,6 @@ import CloudCore
 
 /// List of sample labels
 public struct SampleLabel: Codable, Sendable, Equatable {
-    /// Documented values of `annotatedBy`; other values decode as well.
-    public struct AnnotatedBy: OpenEnum {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// manual labeling
-        public static let human: Self = "human"
-        /// automatic labeling
-        public static let auto: Self = "auto"
-    }
-
     /// Video labeling method, which is used to distinguish whether a video is labeled manually or
     /// automatically. Options:
     /// human: manual labeling

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Service Affinity Information
+/// Service Affinity Deployment
 public struct ServiceAffinity: Codable, Sendable, Equatable {
     /// Set this parameter when node affinity is used.
     public var nodeAffinity: NodeAffinity?

@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Resource pool annotations.
+///
 /// PoolMetaAnnotations
 public struct ShowPoolPoolMetaAnnotations: Codable, Sendable, Equatable {
     /// Description of a resource pool.

@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Host directory mounting.
+///
 /// LogVolume
 public struct ShowServiceLogVolume: Codable, Sendable, Equatable {
     /// Log path to be mapped on the host

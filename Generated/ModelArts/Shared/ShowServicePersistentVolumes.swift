@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Persistent storage mounting.
+///
 /// PersistentVolumes
 public struct ShowServicePersistentVolumes: Codable, Sendable, Equatable {
     /// Volume name.

@@ -5,25 +5,16 @@ import CloudCore
 
 /// Visualization log summary.
 public struct Summary: Codable, Sendable, Equatable {
-    /// Documented values of `logType`; other values decode as well.
-    public struct LogType: OpenEnum {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        public static let tensorboard: Self = "tensorboard"
-        public static let mindstudioInsight: Self = "mindstudio-insight"
-    }
-
     /// Visualization log type of a training job. After this parameter is configured, the training job can be
     /// used as the data source of a visualization job. The options are as follows:
     /// tensorboard
     /// mindstudio-insight
     public var logType: LogType?
     /// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
-    public var logDir: CreateTrainingJobLogDir?
+    public var logDir: LogDir?
     /// Visualization log input of a visualization job or debug training job. This parameter is mandatory when
     /// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
-    public var dataSources: [CreateTrainingJobDataSource2]?
+    public var dataSources: [CreateTrainingJobDataSource]?
 
     private enum CodingKeys: String, CodingKey {
         case logType = "log_type"
@@ -33,8 +24,8 @@ public struct Summary: Codable, Sendable, Equatable {
 
     public init(
         logType: LogType? = nil,
-        logDir: CreateTrainingJobLogDir? = nil,
-        dataSources: [CreateTrainingJobDataSource2]? = nil
+        logDir: LogDir? = nil,
+        dataSources: [CreateTrainingJobDataSource]? = nil
     ) {
         self.logType = logType
         self.logDir = logDir

@@ -5,30 +5,13 @@ import CloudCore
 
 /// Data processing template, such as the algorithm ID and parameters.
 public struct TemplateParam: Codable, Sendable, Equatable {
-    /// Documented values of `id`; other values decode as well.
-    public struct IDValue: OpenEnum {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-
-        /// feature analysis
-        public static let sysDataAnalyse: Self = "sys_data_analyse"
-        /// data cleansing
-        public static let sysDataCleaning: Self = "sys_data_cleaning"
-        /// data augmentation
-        public static let sysDataAugmentation: Self = "sys_data_augmentation"
-        /// data validation
-        public static let sysDataValidation: Self = "sys_data_validation"
-        /// data filtering
-        public static let sysDataSelection: Self = "sys_data_selection"
-    }
-
     /// Task type, which is the ID of a data processing template. Options:
     /// sys_data_analyse: feature analysis
     /// sys_data_cleaning: data cleansing
     /// sys_data_augmentation: data augmentation
     /// sys_data_validation: data validation
     /// sys_data_selection: data filtering
-    public var id: IDValue?
+    public var id: TemplateParamID?
     /// Template name.
     public var name: String?
     /// Operator parameter list.
@@ -40,7 +23,7 @@ public struct TemplateParam: Codable, Sendable, Equatable {
         case operatorParams = "operator_params"
     }
 
-    public init(id: IDValue? = nil, name: String? = nil, operatorParams: [OperatorParam]? = nil) {
+    public init(id: TemplateParamID? = nil, name: String? = nil, operatorParams: [OperatorParam]? = nil) {
         self.id = id
         self.name = name
         self.operatorParams = operatorParams

@@ -17,7 +17,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
     public var queueLeftTime: Int?
     /// Supported storage types, which default to all
     /// obs
-    public var storageList: [CreateDevelopmentEnvironmentInstancePool]?
+    public var storageList: [UpdateDescriptionOfDevelopmentEnvironmentInstancePool]?
     /// Whether the current user has the permission to use this flavor
     public var isPermitted: Bool?
     /// Flavor type. Options:
@@ -25,7 +25,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
     /// CPU
     public var type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType?
     /// Parameters that describe flavors
-    public var params: Notebook?
+    public var params: UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook?
     /// Promotion type. Options:
     /// Free
     /// NoDiscount
@@ -64,10 +64,10 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
         status: FlavorDetailsStatus? = nil,
         queuingNum: Int? = nil,
         queueLeftTime: Int? = nil,
-        storageList: [CreateDevelopmentEnvironmentInstancePool]? = nil,
+        storageList: [UpdateDescriptionOfDevelopmentEnvironmentInstancePool]? = nil,
         isPermitted: Bool? = nil,
         type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType? = nil,
-        params: Notebook? = nil,
+        params: UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook? = nil,
         promoType: PromoType? = nil,
         instanceNum: Int? = nil,
         duration: Int? = nil,
@@ -97,10 +97,10 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
         self.status = try container.decodeIfPresent(FlavorDetailsStatus.self, forKey: .status)
         self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
         self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
-        self.storageList = try container.decodeIfPresent([CreateDevelopmentEnvironmentInstancePool].self, forKey: .storageList)
+        self.storageList = try container.decodeIfPresent([UpdateDescriptionOfDevelopmentEnvironmentInstancePool].self, forKey: .storageList)
         self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
         self.type = try container.decodeIfPresent(ShowDevelopmentEnvironmentInstanceFlavorDetailsType.self, forKey: .type)
-        self.params = try container.decodeIfPresent(Notebook.self, forKey: .params)
+        self.params = try container.decodeIfPresent(UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook.self, forKey: .params)
         self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
         self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
         self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)

@@ -3,6 +3,8 @@
 
 import CloudCore
 
+/// Storage location. If type is set to obs, this parameter is mandatory. See Table 16. By default, this
+/// parameter is left blank.
 public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equatable {
     /// Storage path
     /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end

@@ -3,6 +3,7 @@
 
 import CloudCore
 
+/// This parameter is mandatory when type is set to USER_DEFINED. For details, see Table 13.
 public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, Sendable, Equatable {
     /// Project ID
     public var projectID: String

@@ -63,7 +63,7 @@ public struct CreateTrainingJobV1Config: Codable, Sendable, Equatable {
     /// false: A version is not created when a training job is created.
     public var createVersion: Bool?
     /// Storage volume that can be used by a training job. For details, see Table 5.
-    public var volumes: [Volume]?
+    public var volumes: [CreateTrainingJobV1Volume]?
     /// Not in the page's table; the page's request example sends it.
     public var modelID: Int?
 
@@ -105,7 +105,7 @@ public struct CreateTrainingJobV1Config: Codable, Sendable, Equatable {
         userImageURL: String? = nil,
         userCommand: String? = nil,
         createVersion: Bool? = nil,
-        volumes: [Volume]? = nil,
+        volumes: [CreateTrainingJobV1Volume]? = nil,
         modelID: Int? = nil
     ) {
         self.workerServerNum = workerServerNum
@@ -146,7 +146,7 @@ public struct CreateTrainingJobV1Config: Codable, Sendable, Equatable {
         self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
         self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
         self.createVersion = try container.decodeLenientIfPresent(Bool.self, forKey: .createVersion)
-        self.volumes = try container.decodeIfPresent([Volume].self, forKey: .volumes)
+        self.volumes = try container.decodeIfPresent([CreateTrainingJobV1Volume].self, forKey: .volumes)
         self.modelID = try container.decodeLenientIfPresent(Int.self, forKey: .modelID)
     }
 }

@@ -3,42 +3,6 @@
 
 import CloudCore
 
-/// CPU usage of a training job
-public struct CreateTrainingJobV1NFS: Codable, Sendable, Equatable {
-    /// ID of an SFS Turbo file system
-    public var id: String?
-    /// Address of an SFS Turbo file system
-    public var srcPath: String?
-    /// Local path to a training job
-    public var destPath: String?
-    /// Whether dest_path is read-only. The default value is false.
-    /// true: read-only permission
-    /// false: read/write permission. This is the default value.
-    public var readOnly: Bool?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case srcPath = "src_path"
-        case destPath = "dest_path"
-        case readOnly = "read_only"
-    }
-
-    public init(id: String? = nil, srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
-        self.id = id
-        self.srcPath = srcPath
-        self.destPath = destPath
-        self.readOnly = readOnly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
-        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
-        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
-    }
-}
-
 /// The response of ``ModelArtsClient/showTrainingJobVersion``.
 public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
@@ -120,7 +84,7 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
     /// Training start time
     public var startTime: Int64?
     /// Storage volume that can be used by a training job. For details, see Table 11.
-    public var volumes: [Volume]?
+    public var volumes: [CreateTrainingJobV1Volume]?
     /// Dataset of a training job
     public var datasetVersionName: String?
     /// Name of a resource pool
@@ -221,7 +185,7 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
         datasetName: String? = nil,
         specCode: String? = nil,
         startTime: Int64? = nil,
-        volumes: [Volume]? = nil,
+        volumes: [CreateTrainingJobV1Volume]? = nil,
         datasetVersionName: String? = nil,
         poolName: String? = nil,
         poolID: String? = nil,
@@ -316,7 +280,7 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
         self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
         self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
         self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.volumes = try container.decodeIfPresent([Volume].self, forKey: .volumes)
+        self.volumes = try container.decodeIfPresent([CreateTrainingJobV1Volume].self, forKey: .volumes)
         self.datasetVersionName = try container.decodeIfPresent(String.self, forKey: .datasetVersionName)
         self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
         self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)

@@ -95,6 +95,39 @@ public struct CreateTrainingJobAutoStop: Codable, Sendable, Equatable {
     }
 }
 
+/// Visualization log input of a visualization job or debug training job. This parameter is mandatory when
+/// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
+///
+/// DataSource
+public struct CreateTrainingJobDataSource2: Codable, Sendable, Equatable {
+    /// Job data source.
+    public var job: CreateTrainingJobJobSummary
+
+    public init(job: CreateTrainingJobJobSummary) {
+        self.job = job
+    }
+}
+
+/// Dataset as the data input.
+///
+/// dataset
+public struct CreateTrainingJobDataset: Codable, Sendable, Equatable {
+    /// Dataset ID of a training job.
+    public var id: String
+    /// Dataset version ID of a training job.
+    public var versionID: String
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case versionID = "version_id"
+    }
+
+    public init(id: String, versionID: String) {
+        self.id = id
+        self.versionID = versionID
+    }
+}
+
 public struct CreateTrainingJobErrorResponse: Codable, Sendable, Equatable {
     /// Error message
     public var errorMsg: String?
@@ -130,7 +163,7 @@ public struct CreateTrainingJobInput: Codable, Sendable, Equatable {
     /// Information of the data input. Enums:
     /// dataset: The data input is a dataset.
     /// obs: The data input is an OBS path.
-    public var remote: InputDataInfo
+    public var remote: CreateTrainingJobInputDataInfo
     /// Data input constraint
     public var remoteConstraint: [CreateTrainingJobRemoteConstraint]?
 
@@ -146,7 +179,7 @@ public struct CreateTrainingJobInput: Codable, Sendable, Equatable {
         name: String,
         description: String? = nil,
         localDir: String? = nil,
-        remote: InputDataInfo,
+        remote: CreateTrainingJobInputDataInfo,
         remoteConstraint: [CreateTrainingJobRemoteConstraint]? = nil
     ) {
         self.name = name
@@ -189,6 +222,21 @@ public struct CreateTrainingJobInput2: Codable, Sendable, Equatable {
         self.description = description
         self.localDir = localDir
         self.remote = remote
+    }
+}
+
+/// Information of the data input. Enums:
+///
+/// InputDataInfo
+public struct CreateTrainingJobInputDataInfo: Codable, Sendable, Equatable {
+    /// Dataset as the data input.
+    public var dataset: CreateTrainingJobDataset?
+    /// OBS in which data input and output stored.
+    public var obs: CreateTrainingJobOBS?
+
+    public init(dataset: CreateTrainingJobDataset? = nil, obs: CreateTrainingJobOBS? = nil) {
+        self.dataset = dataset
+        self.obs = obs
     }
 }
 
@@ -376,23 +424,39 @@ public struct CreateTrainingJobJobMetadata: Codable, Sendable, Equatable {
     }
 }
 
-/// Information of the data input. Enums:
+/// Job data source.
 ///
-/// Remote
-public struct CreateTrainingJobRemote: Codable, Sendable, Equatable {
-    /// OBS to which data is actually exported.
-    public var obs: CreateTrainingJobRemoteOBS
+/// JobSummary
+public struct CreateTrainingJobJobSummary: Codable, Sendable, Equatable {
+    /// Training job ID.
+    public var jobID: String
 
-    public init(obs: CreateTrainingJobRemoteOBS) {
-        self.obs = obs
+    private enum CodingKeys: String, CodingKey {
+        case jobID = "job_id"
+    }
+
+    public init(jobID: String) {
+        self.jobID = jobID
     }
 }
 
-/// OBS to which data is actually exported.
+/// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
 ///
-/// RemoteObs
-public struct CreateTrainingJobRemoteOBS: Codable, Sendable, Equatable {
-    /// OBS URL to which data is exported.
+/// LogDir
+public struct CreateTrainingJobLogDir: Codable, Sendable, Equatable {
+    /// Output of an OBS parallel file system.
+    public var pfs: CreateTrainingJobPFSSummary
+
+    public init(pfs: CreateTrainingJobPFSSummary) {
+        self.pfs = pfs
+    }
+}
+
+/// OBS in which data input and output stored.
+///
+/// obs
+public struct CreateTrainingJobOBS: Codable, Sendable, Equatable {
+    /// OBS URL of the dataset required by a training job. For example, /usr/data/.
     public var obsURL: String
 
     private enum CodingKeys: String, CodingKey {
@@ -401,6 +465,34 @@ public struct CreateTrainingJobRemoteOBS: Codable, Sendable, Equatable {
 
     public init(obsURL: String) {
         self.obsURL = obsURL
+    }
+}
+
+/// Output of an OBS parallel file system.
+///
+/// PFSSummary
+public struct CreateTrainingJobPFSSummary: Codable, Sendable, Equatable {
+    /// URL of an OBS parallel file system.
+    public var pfsPath: String
+
+    private enum CodingKeys: String, CodingKey {
+        case pfsPath = "pfs_path"
+    }
+
+    public init(pfsPath: String) {
+        self.pfsPath = pfsPath
+    }
+}
+
+/// Information of the data input. Enums:
+///
+/// Remote
+public struct CreateTrainingJobRemote: Codable, Sendable, Equatable {
+    /// OBS to which data is actually exported.
+    public var obs: CreateTrainingJobOBS
+
+    public init(obs: CreateTrainingJobOBS) {
+        self.obs = obs
     }
 }
 
@@ -527,6 +619,38 @@ public struct CreateTrainingJobSpec: Codable, Sendable, Equatable {
     }
 }
 
+/// Visualization log summary.
+///
+/// Summary
+public struct CreateTrainingJobSummary: Codable, Sendable, Equatable {
+    /// Visualization log type of a training job. After this parameter is configured, the training job can be
+    /// used as the data source of a visualization job. The options are as follows:
+    /// tensorboard
+    /// mindstudio-insight
+    public var logType: LogType?
+    /// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
+    public var logDir: CreateTrainingJobLogDir?
+    /// Visualization log input of a visualization job or debug training job. This parameter is mandatory when
+    /// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
+    public var dataSources: [CreateTrainingJobDataSource2]?
+
+    private enum CodingKeys: String, CodingKey {
+        case logType = "log_type"
+        case logDir = "log_dir"
+        case dataSources = "data_sources"
+    }
+
+    public init(
+        logType: LogType? = nil,
+        logDir: CreateTrainingJobLogDir? = nil,
+        dataSources: [CreateTrainingJobDataSource2]? = nil
+    ) {
+        self.logType = logType
+        self.logDir = logDir
+        self.dataSources = dataSources
+    }
+}
+
 /// Algorithm used by a training job. The options are as follows:
 public struct JobAlgorithm: Codable, Sendable, Equatable {
     /// Algorithm ID.
@@ -577,7 +701,7 @@ public struct JobAlgorithm: Codable, Sendable, Equatable {
     /// Note: Variables cannot contain $.
     public var environments: [String: String]?
     /// Visualization log summary.
-    public var summary: Summary?
+    public var summary: CreateTrainingJobSummary?
 
     private enum CodingKeys: String, CodingKey {
         case id
@@ -618,7 +742,7 @@ public struct JobAlgorithm: Codable, Sendable, Equatable {
         localCodeDir: String? = nil,
         workingDir: String? = nil,
         environments: [String: String]? = nil,
-        summary: Summary? = nil
+        summary: CreateTrainingJobSummary? = nil
     ) {
         self.id = id
         self.name = name

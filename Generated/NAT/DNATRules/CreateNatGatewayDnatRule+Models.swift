@@ -3,5 +3,91 @@
 
 import CloudCore
 
+/// Specifies the DNAT rule object. For details, see Table 2.
+public struct CreateNatGatewayDnatRuleDnatRule: Codable, Sendable, Equatable {
+    /// Specifies the NAT gateway ID.
+    public var natGatewayID: String
+    /// Specifies the port ID of the cloud server (ECS or BMS). Specify either this parameter or private_ip.
+    /// When the DNAT rule is used in the VPC scenario, use this parameter.
+    public var portID: String?
+    /// Specifies the private IP address of a user, for example, the IP address of a VPC for Direct Connect
+    /// connection. Specify either this parameter or port_id.
+    /// When the DNAT rule is used in the Direct Connect scenario, use this parameter.
+    public var privateIP: String?
+    /// Specifies the port number used by the cloud server (ECS or BMS) to provide services for external
+    /// systems. In VPC DNAT scenarios, this parameter indicates the protocol port number of the NIC of the
+    /// cloud server (ECS or BMS) in the DNAT rule. In Direct Connect DNAT scenarios, this parameter indicates
+    /// the protocol port number of your private IP address in the DNAT rule.
+    /// The value ranges from 0 to 65535.
+    public var internalServicePort: Int
+    /// Specifies the EIP ID.
+    public var floatingIPID: String
+    /// Specifies the port for providing services for external systems.
+    /// The value ranges from 0 to 65535.
+    public var externalServicePort: Int
+    /// Specifies the protocol. TCP, UDP, and ANY are supported.
+    /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
+    public var `protocol`: String
+    /// Provides supplementary information about the DNAT rule.
+    public var description: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case natGatewayID = "nat_gateway_id"
+        case portID = "port_id"
+        case privateIP = "private_ip"
+        case internalServicePort = "internal_service_port"
+        case floatingIPID = "floating_ip_id"
+        case externalServicePort = "external_service_port"
+        case `protocol`
+        case description
+    }
+
+    public init(
+        natGatewayID: String,
+        portID: String? = nil,
+        privateIP: String? = nil,
+        internalServicePort: Int,
+        floatingIPID: String,
+        externalServicePort: Int,
+        `protocol`: String,
+        description: String? = nil
+    ) {
+        self.natGatewayID = natGatewayID
+        self.portID = portID
+        self.privateIP = privateIP
+        self.internalServicePort = internalServicePort
+        self.floatingIPID = floatingIPID
+        self.externalServicePort = externalServicePort
+        self.`protocol` = `protocol`
+        self.description = description
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.natGatewayID = try container.decode(String.self, forKey: .natGatewayID)
+        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
+        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
+        self.internalServicePort = try container.decodeLenient(Int.self, forKey: .internalServicePort)
+        self.floatingIPID = try container.decode(String.self, forKey: .floatingIPID)
+        self.externalServicePort = try container.decodeLenient(Int.self, forKey: .externalServicePort)
+        self.`protocol` = try container.decode(String.self, forKey: .`protocol`)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+    }
+}
+
+/// The request body of ``NATClient/createNatGatewayDnatRule``.
+public struct CreateNatGatewayDnatRuleRequest: Codable, Sendable, Equatable {
+    /// Specifies the DNAT rule object. For details, see Table 2.
+    public var dnatRule: CreateNatGatewayDnatRuleDnatRule
+
+    private enum CodingKeys: String, CodingKey {
+        case dnatRule = "dnat_rule"
+    }
+
+    public init(dnatRule: CreateNatGatewayDnatRuleDnatRule) {
+        self.dnatRule = dnatRule
+    }
+}
+
 /// The response of ``NATClient/createNatGatewayDnatRule``.
 public typealias CreateNatGatewayDnatRuleResponse = ShowNatGatewayDnatRuleResponse

@@ -10,12 +10,18 @@ extension NATClient {
     ///
     /// `POST /v2.0/dnat_rules`
     ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGatewayDnatRule() async throws -> CreateNatGatewayDnatRuleResponse {
+    public func createNatGatewayDnatRule(
+        _ body: CreateNatGatewayDnatRuleRequest
+    ) async throws -> CreateNatGatewayDnatRuleResponse {
         let request = OperationRequest(
             operation: "CreateNatGatewayDnatRule",
             method: .post,
-            path: "/v2.0/dnat_rules"
+            path: "/v2.0/dnat_rules",
+            body: body
         )
         return try await client.send(request, as: CreateNatGatewayDnatRuleResponse.self)
     }

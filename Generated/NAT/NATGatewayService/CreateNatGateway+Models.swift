@@ -3,6 +3,68 @@
 
 import CloudCore
 
+/// Specifies the NAT gateway object. For details, see Table 2.
+public struct CreateNatGatewayNatGateway: Codable, Sendable, Equatable {
+    /// Specifies the project ID.
+    public var tenantID: String?
+    /// Specifies the NAT gateway name.
+    /// The name can contain only digits, letters, underscores (_), and hyphens (-).
+    public var name: String
+    /// Provides supplementary information about the NAT gateway.
+    public var description: String?
+    /// Specifies the NAT gateway type.
+    /// The type can be:
+    /// 0: micro type, which supports up to 1,000 SNAT connections.
+    /// 1: small type, which supports up to 10,000 SNAT connections.
+    /// 2: medium type, which supports up to 50,000 SNAT connections.
+    /// 3: large type, which supports up to 200,000 SNAT connections.
+    /// 4: extra-large type, which supports up to 1,000,000 SNAT connections.
+    public var spec: String
+    /// Specifies the VPC ID.
+    public var routerID: String
+    /// Specifies the network ID of the downstream interface (the next hop of the DVR) of the NAT gateway.
+    public var internalNetworkID: String
+
+    private enum CodingKeys: String, CodingKey {
+        case tenantID = "tenant_id"
+        case name
+        case description
+        case spec
+        case routerID = "router_id"
+        case internalNetworkID = "internal_network_id"
+    }
+
+    public init(
+        tenantID: String? = nil,
+        name: String,
+        description: String? = nil,
+        spec: String,
+        routerID: String,
+        internalNetworkID: String
+    ) {
+        self.tenantID = tenantID
+        self.name = name
+        self.description = description
+        self.spec = spec
+        self.routerID = routerID
+        self.internalNetworkID = internalNetworkID
+    }
+}
+
+/// The request body of ``NATClient/createNatGateway``.
+public struct CreateNatGatewayRequest: Codable, Sendable, Equatable {
+    /// Specifies the NAT gateway object. For details, see Table 2.
+    public var natGateway: CreateNatGatewayNatGateway
+
+    private enum CodingKeys: String, CodingKey {
+        case natGateway = "nat_gateway"
+    }
+
+    public init(natGateway: CreateNatGatewayNatGateway) {
+        self.natGateway = natGateway
+    }
+}
+
 /// The response of ``NATClient/createNatGateway``.
 public struct CreateNatGatewayResponse: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway object. For details, see Table 4.

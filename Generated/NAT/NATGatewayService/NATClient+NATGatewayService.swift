@@ -10,12 +10,16 @@ extension NATClient {
     ///
     /// `POST /v2.0/nat_gateways`
     ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGateway() async throws -> CreateNatGatewayResponse {
+    public func createNatGateway(_ body: CreateNatGatewayRequest) async throws -> CreateNatGatewayResponse {
         let request = OperationRequest(
             operation: "CreateNatGateway",
             method: .post,
-            path: "/v2.0/nat_gateways"
+            path: "/v2.0/nat_gateways",
+            body: body
         )
         return try await client.send(request, as: CreateNatGatewayResponse.self)
     }

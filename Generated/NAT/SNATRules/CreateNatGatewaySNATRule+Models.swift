@@ -3,5 +3,78 @@
 
 import CloudCore
 
+/// The request body of ``NATClient/createNatGatewaySNATRule``.
+public struct CreateNatGatewaySNATRuleRequest: Codable, Sendable, Equatable {
+    /// Specifies the SNAT rule object. For details, see Table 2.
+    public var snatRule: CreateNatGatewaySNATRuleSNATRule
+
+    private enum CodingKeys: String, CodingKey {
+        case snatRule = "snat_rule"
+    }
+
+    public init(snatRule: CreateNatGatewaySNATRuleSNATRule) {
+        self.snatRule = snatRule
+    }
+}
+
 /// The response of ``NATClient/createNatGatewaySNATRule``.
 public typealias CreateNatGatewaySNATRuleResponse = ShowNatGatewaySNATRuleResponse
+
+/// Specifies the SNAT rule object. For details, see Table 2.
+public struct CreateNatGatewaySNATRuleSNATRule: Codable, Sendable, Equatable {
+    /// Specifies the NAT gateway ID.
+    public var natGatewayID: String
+    /// Specifies the network ID used by the SNAT rule. Specify either this parameter or cidr.
+    public var networkID: String?
+    /// Specifies CIDR, which can be in the format of a network segment or a host IP address. Specify either
+    /// this parameter or network_id.
+    /// If source_type is set to 0, cidr must be a subset of the VPC subnet.
+    /// If source_type is set to 1, cidr must be a CIDR block of your on-premises network connected to the VPC
+    /// through Direct Connect or Cloud Connect.
+    public var cidr: String?
+    /// 0: Either network_id or cidr can be specified in a VPC.
+    /// 1: Only cidr can be specified over a Direct Connect connection.
+    /// If no value is entered, the default value 0 (VPC) is used.
+    public var sourceType: Int?
+    /// Specifies the EIP ID. Use commas (,) to separate multiple IDs.
+    /// The maximum length of the ID is 4,096 bytes.
+    /// Constraints: The number of EIP IDs cannot exceed 20.
+    public var floatingIPID: String
+    /// Provides supplementary information about the SNAT rule.
+    public var description: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case natGatewayID = "nat_gateway_id"
+        case networkID = "network_id"
+        case cidr
+        case sourceType = "source_type"
+        case floatingIPID = "floating_ip_id"
+        case description
+    }
+
+    public init(
+        natGatewayID: String,
+        networkID: String? = nil,
+        cidr: String? = nil,
+        sourceType: Int? = nil,
+        floatingIPID: String,
+        description: String? = nil
+    ) {
+        self.natGatewayID = natGatewayID
+        self.networkID = networkID
+        self.cidr = cidr
+        self.sourceType = sourceType
+        self.floatingIPID = floatingIPID
+        self.description = description
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.natGatewayID = try container.decode(String.self, forKey: .natGatewayID)
+        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
+        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
+        self.sourceType = try container.decodeLenientIfPresent(Int.self, forKey: .sourceType)
+        self.floatingIPID = try container.decode(String.self, forKey: .floatingIPID)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+    }
+}

@@ -10,12 +10,18 @@ extension NATClient {
     ///
     /// `POST /v2.0/snat_rules`
     ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGatewaySNATRule() async throws -> CreateNatGatewaySNATRuleResponse {
+    public func createNatGatewaySNATRule(
+        _ body: CreateNatGatewaySNATRuleRequest
+    ) async throws -> CreateNatGatewaySNATRuleResponse {
         let request = OperationRequest(
             operation: "CreateNatGatewaySnatRule",
             method: .post,
-            path: "/v2.0/snat_rules"
+            path: "/v2.0/snat_rules",
+            body: body
         )
         return try await client.send(request, as: CreateNatGatewaySNATRuleResponse.self)
     }

@@ -3,6 +3,419 @@
 
 import CloudCore
 
+/// EIP and metadata. (The parameter is not displayed by default.)
+///
+/// ProfileInfo
+public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Equatable {
+    /// port_id in the 5_xxx network (for example, 5_bgp) of an EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var localNetworkPort: String?
+    /// Whether an EIP is assigned together with a VM. If the value is true, the EIP is assigned
+    /// independently. If the value is false, the EIP is assigned together with a VM.
+    public var standalone: Bool?
+    /// EIP assigning status. This parameter is only for internal use of the EIP service.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    /// Enumerated values:
+    /// PENDING_CREATE
+    /// PENDING_UPDATE
+    /// NOTIFYING
+    /// NOTIFYED
+    /// NOTIFY_DELETE
+    public var notifyStatus: NotifyStatus?
+    /// Time when an EIP is assigned.
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var createTime: String?
+    /// Whether an EIP can change its BGP type. If the value is true, the EIP can change its BGP type. If the
+    /// value is false, the EIP cannot change its BGP type.
+    /// Enumerated values:
+    /// true
+    /// false
+    public var fakeNetworkType: Bool?
+    /// Type of the resource purchased together with an EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    /// Enumerated value:
+    /// ecs
+    public var createSource: CreateSource?
+    /// ID of the ECS purchased together with an EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var ecsID: String?
+    /// Lock status of an EIP, for example, POLICE (abuse), LOCKED (common issues), ARREAR (in arrears), and
+    /// DELABLE (can be deleted).
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var lockStatus: String?
+    /// EIP frozen status.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    /// Enumerated values:
+    /// FREEZED
+    /// UNFREEZED
+    public var freezedStatus: FreezedStatus?
+    /// Bandwidth bound to an EIP.
+    public var bandwithInfo: BandwidthInfoResp?
+
+    private enum CodingKeys: String, CodingKey {
+        case localNetworkPort = "local_network_port"
+        case standalone
+        case notifyStatus = "notify_status"
+        case createTime = "create_time"
+        case fakeNetworkType = "fake_network_type"
+        case createSource = "create_source"
+        case ecsID = "ecs_id"
+        case lockStatus = "lock_status"
+        case freezedStatus = "freezed_status"
+        case bandwithInfo = "bandwith_info"
+    }
+
+    public init(
+        localNetworkPort: String? = nil,
+        standalone: Bool? = nil,
+        notifyStatus: NotifyStatus? = nil,
+        createTime: String? = nil,
+        fakeNetworkType: Bool? = nil,
+        createSource: CreateSource? = nil,
+        ecsID: String? = nil,
+        lockStatus: String? = nil,
+        freezedStatus: FreezedStatus? = nil,
+        bandwithInfo: BandwidthInfoResp? = nil
+    ) {
+        self.localNetworkPort = localNetworkPort
+        self.standalone = standalone
+        self.notifyStatus = notifyStatus
+        self.createTime = createTime
+        self.fakeNetworkType = fakeNetworkType
+        self.createSource = createSource
+        self.ecsID = ecsID
+        self.lockStatus = lockStatus
+        self.freezedStatus = freezedStatus
+        self.bandwithInfo = bandwithInfo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.localNetworkPort = try container.decodeIfPresent(String.self, forKey: .localNetworkPort)
+        self.standalone = try container.decodeLenientIfPresent(Bool.self, forKey: .standalone)
+        self.notifyStatus = try container.decodeIfPresent(NotifyStatus.self, forKey: .notifyStatus)
+        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
+        self.fakeNetworkType = try container.decodeLenientIfPresent(Bool.self, forKey: .fakeNetworkType)
+        self.createSource = try container.decodeIfPresent(CreateSource.self, forKey: .createSource)
+        self.ecsID = try container.decodeIfPresent(String.self, forKey: .ecsID)
+        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
+        self.freezedStatus = try container.decodeIfPresent(FreezedStatus.self, forKey: .freezedStatus)
+        self.bandwithInfo = try container.decodeIfPresent(BandwidthInfoResp.self, forKey: .bandwithInfo)
+    }
+}
+
+/// EIP.
+///
+/// PublicipSingleShowResp
+public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable {
+    /// Unique ID of the EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var id: String?
+    /// Project ID.
+    /// Minimum length: 0
+    /// Maximum length: 32
+    public var projectID: String?
+    /// IP address version.
+    /// The value can be:
+    /// 4: IPv4 EIP
+    /// 6: IPv6 EIP
+    /// Enumerated values:
+    /// 4
+    /// 6
+    ///
+    /// - `4`
+    /// - `6`
+    public var ipVersion: Int?
+    /// EIP or IPv6 port address.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var publicIPAddress: String?
+    /// Obtained EIP if IPv6 EIPs are available. This parameter does not exist if only IPv4 EIPs are
+    /// available.
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var publicIPv6Address: String?
+    /// Network type of an EIP. This parameter is discarded and is not displayed by default. It is inherited
+    /// by publicip_pool_name.
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var networkType: String?
+    /// EIP status.
+    /// The value can be:
+    /// FREEZED (Frozen)
+    /// BIND_ERROR (Binding failed)
+    /// BINDING (Binding)
+    /// PENDING_DELETE (Releasing)
+    /// PENDING_CREATE (Assigning)
+    /// NOTIFYING
+    /// NOTIFY_DELETE
+    /// PENDING_UPDATE (Updating)
+    /// DOWN (Unbound)
+    /// ACTIVE (Bound)
+    /// ELB (Bound to a load balancer)
+    /// VPN (Bound to a VPN)
+    /// ERROR
+    /// Minimum length: 0
+    /// Maximum length: 64
+    /// Enumerated values:
+    /// FREEZED
+    /// BIND_ERROR
+    /// BINDING
+    /// PENDING_DELETE
+    /// PENDING_CREATE
+    /// PENDING_UPDATE
+    /// DOWN
+    /// ACTIVE
+    /// ELB
+    /// VPN
+    public var status: PublicipInstanceStatus?
+    /// Supplementary information about the EIP.
+    /// This is customized by users and is not perceived by the system.
+    /// Minimum length: 0
+    /// Maximum length: 256
+    public var description: String?
+    /// Whether the resource is in a central region or an edge site.
+    /// The value can be center or an edge site name.
+    /// This resource can only be associated with an EIP of the same region.
+    /// Minimum length: 1
+    /// Maximum length: 64
+    public var publicBorderGroup: String?
+    /// Time (UTC) when an EIP is assigned.
+    /// Format: yyyy-MM-ddTHH:mm:ssZ
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var createdAt: String?
+    /// Time (UTC) when an EIP is updated.
+    /// Format: yyyy-MM-ddTHH:mm:ssZ
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var updatedAt: String?
+    /// EIP type.
+    /// Minimum length: 1
+    /// Maximum length: 36
+    /// Enumerated values:
+    /// EIP
+    /// DUALSTACK
+    public var type: TypeValue?
+    /// Port information of the instance with an EIP bound.
+    /// If the instance with an EIP bound does not depend on a port, the value is null.
+    public var vnic: VnicInfo?
+    /// Bandwidth bound to an EIP.
+    public var bandwidth: BandwidthResp?
+    /// Enterprise project ID. The value is 0 or a string that contains a maximum of 36 characters in UUID
+    /// format with hyphens (-). This is the ID of the enterprise project that you associate with the EIP when
+    /// you assign the EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var enterpriseProjectID: String?
+    /// Order information of an EIP.
+    /// This parameter is left empty for pay-per-use resources.
+    /// Minimum length: 0
+    /// Maximum length: 256
+    public var billingInfo: String?
+    /// Frozen status of an EIP.
+    /// The metadata type indicates that the EIP is frozen due to arrears or abuse.
+    /// The value can be:
+    /// police
+    /// locked
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var lockStatus: String?
+    /// Type of the instance bound with an EIP.
+    /// The value can be:
+    /// PORT
+    /// NATGW
+    /// ELB
+    /// ELBV1
+    /// VPN
+    /// null
+    /// Minimum length: 0
+    /// Maximum length: 64
+    /// Enumerated values:
+    public var associateInstanceType: AssociateInstanceType?
+    /// ID of the instance bound with an EIP.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var associateInstanceID: String?
+    /// ID of the network that an EIP belongs to. It is the network ID corresponding to publicip_pool_name.
+    /// Minimum length: 0
+    /// Maximum length: 36
+    public var publicipPoolID: String?
+    /// Network type of an EIP, including public EIP pool (for example, 5_bgp or 5_sbgp) and dedicated EIP
+    /// pool.
+    /// For details about the dedicated EIP pool, see the APIs about publcip_pool.
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var publicipPoolName: String?
+    /// EIP name.
+    /// Minimum length: 0
+    /// Maximum length: 64
+    public var alias: String?
+    /// EIP and metadata. (The parameter is not displayed by default.)
+    public var profile: ShowPublicipV3ProfileInfo?
+    /// Whether an EIP can change its BGP type. If the value is true, the EIP can change its BGP type. If the
+    /// value is false, the EIP cannot change its BGP type. (The parameter is not displayed by default.)
+    /// Enumerated values:
+    /// true
+    /// false
+    public var fakeNetworkType: Bool?
+    /// User tag. (The parameter is not displayed by default.)
+    public var tags: [String]?
+    /// Record the upper-level ownership of an instance. For example, if associate_instance_type is set to
+    /// PORT, this parameter records the device_id and device_owner information of the port. (This parameter
+    /// only records information in limited scenarios and is not displayed by default.)
+    /// Minimum length: 1
+    /// Maximum length: 64
+    public var associateInstanceMetadata: String?
+    /// Passthrough mode. The parameter is displayed only after the passthrough mode is enabled.
+    /// Minimum length: 1
+    /// Maximum length: 36
+    public var associateMode: String?
+    /// Types of the shared bandwidth that an EIP can be added to. If this parameter is left blank, the EIP
+    /// cannot be added to any shared bandwidth.
+    /// The EIP can be added only to the shared bandwidth of these types.
+    /// Maximum length: 64
+    public var allowShareBandwidthTypes: [String]?
+    /// Whether an EIP can be released together with its instance. (The parameter is not displayed by
+    /// default.)
+    public var cascadeDeleteByInstance: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case projectID = "project_id"
+        case ipVersion = "ip_version"
+        case publicIPAddress = "public_ip_address"
+        case publicIPv6Address = "public_ipv6_address"
+        case networkType = "network_type"
+        case status
+        case description
+        case publicBorderGroup = "public_border_group"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case type
+        case vnic
+        case bandwidth
+        case enterpriseProjectID = "enterprise_project_id"
+        case billingInfo = "billing_info"
+        case lockStatus = "lock_status"
+        case associateInstanceType = "associate_instance_type"
+        case associateInstanceID = "associate_instance_id"
+        case publicipPoolID = "publicip_pool_id"
+        case publicipPoolName = "publicip_pool_name"
+        case alias
+        case profile
+        case fakeNetworkType = "fake_network_type"
+        case tags
+        case associateInstanceMetadata = "associate_instance_metadata"
+        case associateMode = "associate_mode"
+        case allowShareBandwidthTypes = "allow_share_bandwidth_types"
+        case cascadeDeleteByInstance = "cascade_delete_by_instance"
+    }
+
+    public init(
+        id: String? = nil,
+        projectID: String? = nil,
+        ipVersion: Int? = nil,
+        publicIPAddress: String? = nil,
+        publicIPv6Address: String? = nil,
+        networkType: String? = nil,
+        status: PublicipInstanceStatus? = nil,
+        description: String? = nil,
+        publicBorderGroup: String? = nil,
+        createdAt: String? = nil,
+        updatedAt: String? = nil,
+        type: TypeValue? = nil,
+        vnic: VnicInfo? = nil,
+        bandwidth: BandwidthResp? = nil,
+        enterpriseProjectID: String? = nil,
+        billingInfo: String? = nil,
+        lockStatus: String? = nil,
+        associateInstanceType: AssociateInstanceType? = nil,
+        associateInstanceID: String? = nil,
+        publicipPoolID: String? = nil,
+        publicipPoolName: String? = nil,
+        alias: String? = nil,
+        profile: ShowPublicipV3ProfileInfo? = nil,
+        fakeNetworkType: Bool? = nil,
+        tags: [String]? = nil,
+        associateInstanceMetadata: String? = nil,
+        associateMode: String? = nil,
+        allowShareBandwidthTypes: [String]? = nil,
+        cascadeDeleteByInstance: Bool? = nil
+    ) {
+        self.id = id
+        self.projectID = projectID
+        self.ipVersion = ipVersion
+        self.publicIPAddress = publicIPAddress
+        self.publicIPv6Address = publicIPv6Address
+        self.networkType = networkType
+        self.status = status
+        self.description = description
+        self.publicBorderGroup = publicBorderGroup
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.type = type
+        self.vnic = vnic
+        self.bandwidth = bandwidth
+        self.enterpriseProjectID = enterpriseProjectID
+        self.billingInfo = billingInfo
+        self.lockStatus = lockStatus
+        self.associateInstanceType = associateInstanceType
+        self.associateInstanceID = associateInstanceID
+        self.publicipPoolID = publicipPoolID
+        self.publicipPoolName = publicipPoolName
+        self.alias = alias
+        self.profile = profile
+        self.fakeNetworkType = fakeNetworkType
+        self.tags = tags
+        self.associateInstanceMetadata = associateInstanceMetadata
+        self.associateMode = associateMode
+        self.allowShareBandwidthTypes = allowShareBandwidthTypes
+        self.cascadeDeleteByInstance = cascadeDeleteByInstance
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
+        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
+        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
+        self.publicIPv6Address = try container.decodeIfPresent(String.self, forKey: .publicIPv6Address)
+        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
+        self.status = try container.decodeIfPresent(PublicipInstanceStatus.self, forKey: .status)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
+        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
+        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
+        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
+        self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
+        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
+        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
+        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
+        self.associateInstanceType = try container.decodeIfPresent(AssociateInstanceType.self, forKey: .associateInstanceType)
+        self.associateInstanceID = try container.decodeIfPresent(String.self, forKey: .associateInstanceID)
+        self.publicipPoolID = try container.decodeIfPresent(String.self, forKey: .publicipPoolID)
+        self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
+        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
+        self.profile = try container.decodeIfPresent(ShowPublicipV3ProfileInfo.self, forKey: .profile)
+        self.fakeNetworkType = try container.decodeLenientIfPresent(Bool.self, forKey: .fakeNetworkType)
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        self.associateInstanceMetadata = try container.decodeIfPresent(String.self, forKey: .associateInstanceMetadata)
+        self.associateMode = try container.decodeIfPresent(String.self, forKey: .associateMode)
+        self.allowShareBandwidthTypes = try container.decodeIfPresent([String].self, forKey: .allowShareBandwidthTypes)
+        self.cascadeDeleteByInstance = try container.decodeLenientIfPresent(Bool.self, forKey: .cascadeDeleteByInstance)
+    }
+}
+
 /// The response of ``VPCClient/showPublicipV3``.
 public struct ShowPublicipV3Response: Codable, Sendable, Equatable {
     /// Request ID.
@@ -10,14 +423,14 @@ public struct ShowPublicipV3Response: Codable, Sendable, Equatable {
     /// Maximum length: 36
     public var requestID: String?
     /// EIP.
-    public var publicip: PublicipSingleShowResp?
+    public var publicip: ShowPublicipV3PublicipSingleShowResp?
 
     private enum CodingKeys: String, CodingKey {
         case requestID = "request_id"
         case publicip
     }
 
-    public init(requestID: String? = nil, publicip: PublicipSingleShowResp? = nil) {
+    public init(requestID: String? = nil, publicip: ShowPublicipV3PublicipSingleShowResp? = nil) {
         self.requestID = requestID
         self.publicip = publicip
     }

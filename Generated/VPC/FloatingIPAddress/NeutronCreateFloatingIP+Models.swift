@@ -102,6 +102,71 @@ public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     }
 }
 
+/// The `floatingip` of a `NeutronCreateFloatingIpResponse2`.
+///
+/// Read from the page's example.
+public struct NeutronCreateFloatingIPFloatingip3: Codable, Sendable, Equatable {
+    public var createdAt: String?
+    public var dnsDomain: String?
+    public var dnsName: String?
+    public var fixedIPAddress: JSONValue?
+    public var floatingIPAddress: String?
+    public var floatingNetworkID: String?
+    public var id: String?
+    public var portID: JSONValue?
+    public var projectID: String?
+    public var routerID: JSONValue?
+    public var status: String?
+    public var tenantID: String?
+    public var updatedAt: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case createdAt = "created_at"
+        case dnsDomain = "dns_domain"
+        case dnsName = "dns_name"
+        case fixedIPAddress = "fixed_ip_address"
+        case floatingIPAddress = "floating_ip_address"
+        case floatingNetworkID = "floating_network_id"
+        case id
+        case portID = "port_id"
+        case projectID = "project_id"
+        case routerID = "router_id"
+        case status
+        case tenantID = "tenant_id"
+        case updatedAt = "updated_at"
+    }
+
+    public init(
+        createdAt: String? = nil,
+        dnsDomain: String? = nil,
+        dnsName: String? = nil,
+        fixedIPAddress: JSONValue? = nil,
+        floatingIPAddress: String? = nil,
+        floatingNetworkID: String? = nil,
+        id: String? = nil,
+        portID: JSONValue? = nil,
+        projectID: String? = nil,
+        routerID: JSONValue? = nil,
+        status: String? = nil,
+        tenantID: String? = nil,
+        updatedAt: String? = nil
+    ) {
+        self.createdAt = createdAt
+        self.dnsDomain = dnsDomain
+        self.dnsName = dnsName
+        self.fixedIPAddress = fixedIPAddress
+        self.floatingIPAddress = floatingIPAddress
+        self.floatingNetworkID = floatingNetworkID
+        self.id = id
+        self.portID = portID
+        self.projectID = projectID
+        self.routerID = routerID
+        self.status = status
+        self.tenantID = tenantID
+        self.updatedAt = updatedAt
+    }
+}
+
 /// The request body of ``VPCClient/neutronCreateFloatingIP``.
 public struct NeutronCreateFloatingIPRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
@@ -118,6 +183,15 @@ public struct NeutronCreateFloatingIPResponse: Codable, Sendable, Equatable {
     public var floatingip: NeutronCreateFloatingIPFloatingip2?
 
     public init(floatingip: NeutronCreateFloatingIPFloatingip2? = nil) {
+        self.floatingip = floatingip
+    }
+}
+
+/// Read from the page's example.
+public struct NeutronCreateFloatingIPResponse2: Codable, Sendable, Equatable {
+    public var floatingip: NeutronCreateFloatingIPFloatingip3?
+
+    public init(floatingip: NeutronCreateFloatingIPFloatingip3? = nil) {
         self.floatingip = floatingip
     }
 }

@@ -127,6 +127,3 @@ public struct NeutronCreatePortRequest: Codable, Sendable, Equatable {
         self.port = port
     }
 }
-
-/// The response of ``VPCClient/neutronCreatePort``.
-public typealias NeutronCreatePortResponse = NeutronShowPortResponse

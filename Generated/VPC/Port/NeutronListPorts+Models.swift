@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``VPCClient/neutronListPorts``.
 public struct NeutronListPortsResponse: Codable, Sendable, Equatable {
     /// Specifies the port object list. For details, see Table 3.
-    public var ports: [Port]?
+    public var ports: [NeutronShowPortPort]?
     /// Specifies the pagination information. For details, see Table 9.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -17,7 +17,7 @@ public struct NeutronListPortsResponse: Codable, Sendable, Equatable {
         case portsLinks = "ports_links"
     }
 
-    public init(ports: [Port]? = nil, portsLinks: [Link]? = nil) {
+    public init(ports: [NeutronShowPortPort]? = nil, portsLinks: [Link]? = nil) {
         self.ports = ports
         self.portsLinks = portsLinks
     }

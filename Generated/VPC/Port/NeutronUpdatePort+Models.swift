@@ -99,4 +99,4 @@ public struct NeutronUpdatePortRequest: Codable, Sendable, Equatable {
 }
 
 /// The response of ``VPCClient/neutronUpdatePort``.
-public typealias NeutronUpdatePortResponse = NeutronShowPortResponse
+public typealias NeutronUpdatePortResponse = NeutronCreatePortResponse

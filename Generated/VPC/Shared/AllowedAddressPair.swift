@@ -13,7 +13,7 @@ public struct AllowedAddressPair: Codable, Sendable, Equatable {
     /// If the value of allowed_address_pairs is 1.1.1.1/0, the source/destination check is disabled.
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
     /// If the value of parameter allowed_address_pairs is specified, parameter ip_address is mandatory.
-    public var ipAddress: String
+    public var ipAddress: String?
     /// Specifies the MAC address. By default, the MAC address of the local port is used.
     public var macAddress: String?
 
@@ -22,7 +22,7 @@ public struct AllowedAddressPair: Codable, Sendable, Equatable {
         case macAddress = "mac_address"
     }
 
-    public init(ipAddress: String, macAddress: String? = nil) {
+    public init(ipAddress: String? = nil, macAddress: String? = nil) {
         self.ipAddress = ipAddress
         self.macAddress = macAddress
     }

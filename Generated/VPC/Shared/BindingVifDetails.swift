@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// For details, see Table 11.
+/// For details, see Table 8.
 public struct BindingVifDetails: Codable, Sendable, Equatable {
     /// If the value is true, this is the primary NIC.
     public var primaryInterface: Bool?

@@ -3,8 +3,7 @@
 
 import CloudCore
 
-/// Specifies the default private network domain name information of the primary NIC. This is an extended
-/// attribute.
+/// Specifies the default private domain name information of the primary NIC. This is an extended attribute.
 public struct DNSAssignment: Codable, Sendable, Equatable {
     /// Specifies the host name of the port.
     public var hostname: String?

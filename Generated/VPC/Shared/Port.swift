@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// Specifies the port object list. For details, see Table 3.
+/// Specifies the port information. For details, see Table 7.
 public struct Port: Codable, Sendable, Equatable {
     /// Documented values of `deviceOwner`; other values decode as well.
     public struct DeviceOwner: OpenEnum {

@@ -3,8 +3,7 @@
 
 import CloudCore
 
-/// Specifies IPv4 policy rules, which are returned only when style is set to POLICY and ip_version of the VPN
-/// gateway is set to ipv4.
+/// Specifies IPv4 policy rules.
 public struct PolicyRule: Codable, Sendable, Equatable {
     /// Specifies a source CIDR block. The IP protocol version (IPv4) of the CIDR block must be the same as
     /// that of the VPN gateway.

@@ -3,16 +3,183 @@
 
 import CloudCore
 
+/// Specifies the vpn_connection object array. One or two VPN connections can be created at a time.
+public struct BatchCreateVpnConnectionCreateVpnConnectionRequestBodyContent: Codable, Sendable, Equatable {
+    /// Specifies the name of a VPN connection. If this parameter is not specified, a name in the format of
+    /// vpn-**** is automatically generated, for example, vpn-13be.
+    /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
+    /// hyphens (-), and periods (.).
+    public var name: String?
+    /// Specifies a VPN gateway ID.
+    /// The value is a UUID containing 36 characters. When two VPN connections are to be created, the values
+    /// of vgw_id must be the same.
+    /// You can obtain the VPN gateway ID by querying the VPN gateway list.
+    public var vgwID: String
+    /// Function description:
+    /// When network_type of the VPN gateway is set to public, set vgw_ip to the EIP IDs of the VPN gateway.
+    /// When network_type of the VPN gateway is set to private, set vgw_ip to the private IP addresses of the
+    /// VPN gateway.
+    /// The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation (for
+    /// example, 192.168.45.7).
+    /// You can obtain the EIP IDs or private IP addresses of the VPN gateway by querying information about
+    /// the VPN gateway.
+    public var vgwIP: String
+    /// Specifies the connection mode.
+    /// Value range:
+    /// policy: policy-based mode
+    /// static: static routing mode
+    /// bgp: BGP routing mode
+    /// The default value is static.
+    public var style: String?
+    /// Specifies a customer gateway ID.
+    /// The value is a UUID containing 36 characters.
+    public var cgwID: String
+    /// Specifies an IPv4 customer subnet.
+    /// Constraints:
+    /// This parameter is not required when attachment_type of the VPN gateway is set to er and style is set
+    /// to policy or bgp. In other scenarios, this parameter is mandatory.
+    /// Reserved VPC CIDR blocks such as 100.64.0.0/10, 100.64.0.0/12, and 214.0.0.0/8 cannot be used as
+    /// customer subnets. The reserved CIDR blocks vary according to regions and are subject to those
+    /// displayed on the console.
+    /// A maximum of 50 customer subnets can be configured for each VPN connection.
+    public var peerSubnets: [String]?
+    /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode, for example,
+    /// 169.254.76.1/30.
+    /// Constraints:
+    /// The first 16 bits must be 169.254, and the value cannot be 169.254.195.xxx.
+    /// The mask length must be 30, and the address must be in the same CIDR block as the value of
+    /// tunnel_peer_address.
+    /// The address needs to be a host address in a CIDR block.
+    public var tunnelLocalAddress: String?
+    /// Specifies the tunnel interface address configured on the customer gateway device in route-based mode,
+    /// for example, 169.254.76.2/30.
+    /// Constraints:
+    /// The first 16 bits must be 169.254, and the value cannot be 169.254.195.xxx.
+    /// The mask length must be 30, and the address must be in the same CIDR block as the value of
+    /// tunnel_local_address.
+    /// The address needs to be a host address in a CIDR block.
+    public var tunnelPeerAddress: String?
+    /// Specifies whether NQA is enabled.
+    /// The value can be true or false.
+    /// The default value is false.
+    /// Set this parameter only when style is set to static.
+    public var enableNqa: Bool?
+    /// Specifies whether to enable branch interconnection.
+    /// The value can be true or false.
+    /// The default value is false.
+    /// Set this parameter only when style is set to BGP.
+    public var enableHub: Bool?
+    /// Specifies a pre-shared key.
+    /// The value is a string of 8 to 128 characters, which must contain at least three types of the
+    /// following: uppercase letters, lowercase letters, digits, and special characters (~!@#$%^*()-_+={
+    /// },./:;).
+    public var psk: String?
+    /// Specifies IPv4 policy rules.
+    /// A maximum of five policy rules can be specified. This parameter is mandatory only when style is set to
+    /// policy and ip_version of the VPN gateway is set to ipv4.
+    public var policyRules: [PolicyRule]?
+    /// Specifies the IKE policy object.
+    public var ikepolicy: IkePolicy?
+    /// Specifies the IPsec policy object.
+    public var ipsecpolicy: IpsecPolicy?
+    /// This parameter is optional when you create a connection for a VPN gateway in active-active mode. When
+    /// you create a connection for a VPN gateway in active/standby mode, master indicates the active
+    /// connection, and slave indicates the standby connection.
+    /// The default value is master.
+    /// Constraints: In active/standby mode, this field must be set to master for the connection established
+    /// using the active EIP or active private IP address of the VPN gateway, and must be set to slave for the
+    /// connection established using the standby EIP or standby private IP address of the VPN gateway.
+    public var haRole: String?
+    /// Specifies a tag list.
+    /// A maximum of 20 tags can be specified.
+    public var tags: [Match]?
+
+    private enum CodingKeys: String, CodingKey {
+        case name
+        case vgwID = "vgw_id"
+        case vgwIP = "vgw_ip"
+        case style
+        case cgwID = "cgw_id"
+        case peerSubnets = "peer_subnets"
+        case tunnelLocalAddress = "tunnel_local_address"
+        case tunnelPeerAddress = "tunnel_peer_address"
+        case enableNqa = "enable_nqa"
+        case enableHub = "enable_hub"
+        case psk
+        case policyRules = "policy_rules"
+        case ikepolicy
+        case ipsecpolicy
+        case haRole = "ha_role"
+        case tags
+    }
+
+    public init(
+        name: String? = nil,
+        vgwID: String,
+        vgwIP: String,
+        style: String? = nil,
+        cgwID: String,
+        peerSubnets: [String]? = nil,
+        tunnelLocalAddress: String? = nil,
+        tunnelPeerAddress: String? = nil,
+        enableNqa: Bool? = nil,
+        enableHub: Bool? = nil,
+        psk: String? = nil,
+        policyRules: [PolicyRule]? = nil,
+        ikepolicy: IkePolicy? = nil,
+        ipsecpolicy: IpsecPolicy? = nil,
+        haRole: String? = nil,
+        tags: [Match]? = nil
+    ) {
+        self.name = name
+        self.vgwID = vgwID
+        self.vgwIP = vgwIP
+        self.style = style
+        self.cgwID = cgwID
+        self.peerSubnets = peerSubnets
+        self.tunnelLocalAddress = tunnelLocalAddress
+        self.tunnelPeerAddress = tunnelPeerAddress
+        self.enableNqa = enableNqa
+        self.enableHub = enableHub
+        self.psk = psk
+        self.policyRules = policyRules
+        self.ikepolicy = ikepolicy
+        self.ipsecpolicy = ipsecpolicy
+        self.haRole = haRole
+        self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.vgwID = try container.decode(String.self, forKey: .vgwID)
+        self.vgwIP = try container.decode(String.self, forKey: .vgwIP)
+        self.style = try container.decodeIfPresent(String.self, forKey: .style)
+        self.cgwID = try container.decode(String.self, forKey: .cgwID)
+        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
+        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
+        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
+        self.enableNqa = try container.decodeLenientIfPresent(Bool.self, forKey: .enableNqa)
+        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
+        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
+        self.policyRules = try container.decodeIfPresent([PolicyRule].self, forKey: .policyRules)
+        self.ikepolicy = try container.decodeIfPresent(IkePolicy.self, forKey: .ikepolicy)
+        self.ipsecpolicy = try container.decodeIfPresent(IpsecPolicy.self, forKey: .ipsecpolicy)
+        self.haRole = try container.decodeIfPresent(String.self, forKey: .haRole)
+        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
+    }
+}
+
 /// The request body of ``VPNClient/batchCreateVpnConnection``.
 public struct BatchCreateVpnConnectionRequest: Codable, Sendable, Equatable {
     /// Specifies the vpn_connection object array. One or two VPN connections can be created at a time.
-    public var vpnConnections: [CreateVpnConnectionRequestBodyContent]
+    public var vpnConnections: [BatchCreateVpnConnectionCreateVpnConnectionRequestBodyContent]
 
     private enum CodingKeys: String, CodingKey {
         case vpnConnections = "vpn_connections"
     }
 
-    public init(vpnConnections: [CreateVpnConnectionRequestBodyContent]) {
+    public init(vpnConnections: [BatchCreateVpnConnectionCreateVpnConnectionRequestBodyContent]) {
         self.vpnConnections = vpnConnections
     }
 }

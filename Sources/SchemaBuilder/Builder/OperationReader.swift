@@ -26,7 +26,7 @@ extension Builder {
         operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
         if let body = tables.body {
             operation.requestBody = RequestBody(
-                type: tableType(TableID(model.index, body), desiredName: id + "Request", operationId: id))
+                type: tableType(TableID(model.index, body), desiredName: id + "Request", operationId: id, isBody: true))
         }
         operation.responses = responses(
             model, tables: tables, exampleStatuses: ExampleAttachment.statuses(of: examples), operationId: id)
@@ -101,7 +101,7 @@ extension Builder {
             let code = status ?? defaultStatus
             let success = (200..<300).contains(code)
             let desired = success ? (successCount > 1 ? "\(id)Response\(code)" : "\(id)Response") : "ErrorResponse"
-            let type = tableType(TableID(model.index, t), desiredName: desired, operationId: id)
+            let type = tableType(TableID(model.index, t), desiredName: desired, operationId: id, isBody: true)
             if !responses.contains(where: { $0.status == code }) {
                 responses.append(Response(status: code, type: type, description: model.tables[t].title))
             }

@@ -74,7 +74,9 @@ struct TableReferences {
         }
         if targets.isEmpty {
             for cell in cells {
-                for number in Self.tableNumbers(in: cell.text) {
+                // "see Table 1" in a link to another page names that page's table, not this one's.
+                let elsewhere = Set(cell.links.filter { !$0.page.isEmpty }.flatMap { Self.tableNumbers(in: $0.text) })
+                for number in Self.tableNumbers(in: cell.text) where !elsewhere.contains(number) {
                     if let hit = model.tableByNumber[number] { add(TableID(model.index, hit)) }
                 }
             }

@@ -4,9 +4,10 @@ import DocReader
 /// Tables → draft types: an object per table (once, however many rows refer to it), a map or an array for
 /// the one-row tables that describe the keys or elements rather than fields.
 extension Builder {
-    /// The type a table describes: a named object, or a map when its only row is a placeholder for the keys
+    /// The type a table describes: a named object; a list when its only row describes the elements (`[items]`,
+    /// `Array elements` typed `Array of …`, for a body); or a map when its only row is a placeholder for the keys
     /// (`Name of the network …` → `map<…>`).
-    mutating func tableType(_ id: TableID, desiredName: String, operationId: String) -> TypeRef {
+    mutating func tableType(_ id: TableID, desiredName: String, operationId: String, isBody: Bool = false) -> TypeRef {
         let model = pages[id.page]
         let table = model.tables[id.table]
         if let columns = model.columns[id.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
@@ -16,6 +17,15 @@ extension Builder {
             let name = row[columns.name].text.trimmed()
             // `[items]` / `[]`: the body is the row's type itself (a bare JSON array).
             if name.hasPrefix("["), name.hasSuffix("]"), name.count <= 20 {
+                consumed.insert(id)
+                return readProperty(id, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId).type
+            }
+            // A body table's row named in words whose type is a list (`Array elements` | `Array of objects`): the
+            // row describes the body's elements, and the body is the list. (A field's table of one such row,
+            // `Network name` | `Array of objects`, describes a map's values, below.)
+            if isBody, name.has(" "), !name.hasPrefix("X-"), let c = columns.type, c < row.count,
+                row[c].text.lowercased().hasPrefix("array")
+            {
                 consumed.insert(id)
                 return readProperty(id, row: row, rowNumber: 1, name: name, columns: columns, operationId: operationId).type
             }

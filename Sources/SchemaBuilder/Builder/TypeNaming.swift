@@ -8,10 +8,23 @@ extension Builder {
         for (placeholder, draft) in candidates.all {
             byName[draft.desiredName, default: []].append(placeholder)
         }
-        func signature(_ draft: DraftType) -> String {
-            draft.properties.map { property in
-                "\(property.name):\(rename(property.type, [:], desired: true)):\(property.required)"
+        // A draft's structure, the drafts it refers to included: two `auth` tables whose `identity` rows point to
+        // different tables (a password's, a token's) are different types, though both ask for `AuthIdentity`.
+        var signatures: [String: String] = [:]
+        func signature(of key: String, visiting: Set<String> = []) -> String {
+            if let known = signatures[key] { return known }
+            guard let draft = candidates[key] else { return "?" }
+            let text = draft.properties.map { property in
+                let type = property.type.renamingTypes { name in
+                    guard DraftTypeStore.isPlaceholder(name), let referenced = candidates[name] else { return name }
+                    // A type that contains itself is told by its name where the cycle closes.
+                    if visiting.contains(name) || name == key { return referenced.desiredName }
+                    return referenced.desiredName + "{" + signature(of: name, visiting: visiting.union([key])) + "}"
+                }
+                return "\(property.name):\(type):\(property.required)"
             }.joined(separator: ",")
+            if visiting.isEmpty { signatures[key] = text }
+            return text
         }
         var names: [String: String] = [:]
         var used = UniqueNames()
@@ -21,7 +34,7 @@ extension Builder {
             // Variants by structure, most used first, then by first page.
             var variants: [(signature: String, keys: [String])] = []
             for key in keys {
-                let sig = signature(candidates[key]!)
+                let sig = signature(of: key)
                 if let index = variants.firstIndex(where: { $0.signature == sig }) {
                     variants[index].keys.append(key)
                 } else {
