@@ -10,7 +10,8 @@ is matched to the operations whose x-source-page is its path relative to the doc
     python3 Tools/coverage.py [--floors spec/coverage-floors.json]    # every service of spec/services.json
     python3 Tools/coverage.py <docs-dir> <openapi.json> [-v]
 
-Prints lines such as `operations: 195/198 (98.5%)`; -v lists what is missing. With --floors (a JSON object:
+Prints lines such as `operations: 195/198 (98.5%)`; -v lists what is missing. With --readme README.md, checks that
+the README's services table holds these figures (`--write` rewrites it). With --floors (a JSON object:
 service title → figure → lowest share, as a fraction), exits 1 when a figure falls below its floor, so that a
 regression of the reader fails CI.
 """
@@ -316,9 +317,53 @@ def below_floors(title, figures, floors):
     return problems
 
 
+README_COLUMNS = ["operations", "parameters", "request fields", "response fields", "examples valid (strict)",
+                  "example keys declared"]
+README_START = "<!-- services table: written by Tools/coverage.py --readme README.md --write -->"
+README_END = "<!-- end of services table -->"
+
+
+def readme_table(rows):
+    """The README's table of services: per service its pages and the measured figures (count, and share where
+    something is missing)."""
+    def cell(part, whole):
+        return f"{part}" if part == whole else f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "–"
+    lines = ["| service | pages | " + " | ".join(README_COLUMNS) + " |",
+             "|---|---|" + "---|" * len(README_COLUMNS)]
+    for title, docs, figures in rows:
+        values = [cell(*figures[name]) if name in figures else "–" for name in README_COLUMNS]
+        lines.append(f"| {title} | `{docs}` | " + " | ".join(values) + " |")
+    return "\n".join(lines)
+
+
+def update_readme(path, table, write):
+    """Checks that the block between README_START and README_END holds `table`; rewrites it with `write`. Returns
+    a problem sentence or None."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return f"{path}: no services table block ({README_START} … {README_END})"
+    block = README_START + "\n" + table + "\n" + README_END
+    current = text[start:end + len(README_END)]
+    if current == block:
+        return None
+    if write:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text[:start] + block + text[end + len(README_END):])
+        return None
+    return f"{path}: the services table is out of date (run: python3 Tools/coverage.py --readme {path} --write)"
+
+
 def main(argv):
     verbose = "-v" in argv
-    arguments = [a for a in argv if a != "-v"]
+    write = "--write" in argv
+    arguments = [a for a in argv if a not in ("-v", "--write")]
+    readme = None
+    if "--readme" in arguments:
+        index = arguments.index("--readme")
+        readme = arguments[index + 1]
+        del arguments[index:index + 2]
     floors = {}
     if "--floors" in arguments:
         index = arguments.index("--floors")
@@ -335,6 +380,7 @@ def main(argv):
         print(__doc__.strip())
         return 2
     problems = []
+    rows = []
     for docs, openapi_file in targets:
         if not os.path.isdir(docs):
             print(f"docs folder not found: {docs}")
@@ -342,6 +388,10 @@ def main(argv):
         title, lines, figures = measure(docs, openapi_file, verbose)
         print("\n".join(lines))
         problems += below_floors(title, figures, floors)
+        rows.append((title, docs, figures))
+    if readme:
+        problem = update_readme(readme, readme_table(rows), write)
+        problems += [problem] if problem else []
     for problem in problems:
         print(f"coverage regression: {problem}")
     return 1 if problems else 0

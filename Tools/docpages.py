@@ -305,13 +305,16 @@ class Page:
             if names is None:
                 continue
             lowered = caption.lower()
+            # Runtime headers are left out of whatever parameter table lists them (some list X-Auth-Token among the
+            # query parameters); a body may have a field of such a name (`host`).
+            parameters = [n for n in names if n.lower() not in RUNTIME_HEADERS]
             if "header" in lowered:
-                self.params += [(n, "header") for n in names if n.lower() not in RUNTIME_HEADERS]
+                self.params += [(n, "header") for n in parameters]
             elif section == "uri":
                 location = "query" if "query" in lowered else "path" if "path" in lowered else None
-                self.params += [(n, location) for n in names]
+                self.params += [(n, location) for n in parameters]
             elif "query" in lowered and section in ("request", "uri"):
-                self.params += [(n, "query") for n in names]
+                self.params += [(n, "query") for n in parameters]
             elif section == "request":
                 request_tables.append(names)
             elif section == "response" and (status is None or 200 <= status < 300):  # not an error body's table
