@@ -21,7 +21,8 @@ A CONNECT request opens a tunnel to the server itself, so that it can stand in f
 CONNECT target and whether TLS was spoken inside ({"target": "host:443", "tls": true}), else null.
 
 IAM (see loopback_iam.py): POST /v3/auth/tokens issues tokens to --iam-user; GET /v3/projects?name=<region>
-names the --project-id project.
+names the --project-id project. Where the pages loaded document these requests (IAM's own reference) and no
+--iam-user is given, they are answered as the pages document them, like any other API request.
 
 Control API (unsigned, JSON):
     GET    /__loopback/cases      every API page (named by its path relative to --docs): method, path template,
@@ -611,11 +612,13 @@ class MalformedRequest(Exception):
 class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, pages, ak, sk, security_token=None, identity=None, tunnel_tls=None):
+    def __init__(self, address, pages, ak, sk, security_token=None, identity=None, tunnel_tls=None, project_id=None):
         self.tunnel_tls = tunnel_tls
         self.router = Router(pages)
         self.verifier = SignatureVerifier(ak, sk, security_token)
-        self.identity = identity
+        # Without --iam-user the identity service only names the project (for clients that look their project up).
+        self.identity = identity or IdentityService(None, "", None, project_id)
+        self.explicit_identity = identity is not None
         self.state = LoopbackState()
         self.page_routes = {page.name: [r for r in self.router.routes if r.page is page] for page in pages}
         self.cases = [page_case(page, self.page_routes[page.name]) for page in pages]
@@ -711,7 +714,11 @@ class LoopbackHandler(BaseHTTPRequestHandler):
         server.state.open_entry(entry)
         body = request.json_body()
         identity = server.identity
-        if request.method == "POST" and request.path == "/v3/auth/tokens":
+        routed = server.router.route(request.method, request.path, body)
+        # The built-in identity service answers token and project requests, unless the pages loaded document them
+        # (the IAM reference itself) and no --iam-user asked for it: then they are API calls like any other.
+        emulated = server.explicit_identity or routed is None
+        if emulated and request.method == "POST" and request.path == "/v3/auth/tokens":
             server.state.update(entry, signature="none", page="iam:/v3/auth/tokens")
             self.answer(entry, *identity.issue_token(body))
             return
@@ -721,11 +728,10 @@ class LoopbackHandler(BaseHTTPRequestHandler):
             verdict = f"invalid: {problem}" if problem else "token"
         else:
             verdict = server.verifier.verify(request)
-        if verdict in ("valid", "token") and request.method == "GET" and request.path == "/v3/projects":
+        if emulated and verdict in ("valid", "token") and request.method == "GET" and request.path == "/v3/projects":
             server.state.update(entry, signature=verdict, page="iam:/v3/projects")
             self.answer(entry, *identity.projects(request.query))
             return
-        routed = server.router.route(request.method, request.path, body)
         page, parameters = routed or (None, {})
         matches = [e.index for e in page.request_examples
                    if body is not None and e.body is not None and json_equal(body, e.body)] if page else []
@@ -916,7 +922,7 @@ def main(argv):
     if not pages:
         parser.error(f"no API pages in {options.docs}")
     server = LoopbackServer((options.host, options.port), pages, options.ak, options.sk, options.security_token,
-                            identity or IdentityService(None, "", None, options.project_id), tunnel_tls)
+                            identity, tunnel_tls, project_id=options.project_id)
 
     def stop(signum, frame):
         raise SystemExit(0)

@@ -137,6 +137,9 @@ struct SetupError: Error, CustomStringConvertible {
 /// One API page as the server's own reading of it (Python, independent of the generator) documents it.
 struct DocumentedOperation: Decodable, Sendable {
     var page: String
+    var method: String
+    /// The path templates the page documents, its first URI first.
+    var templates: [String]
     var requestExamples: [RequestExample]
 }
 
