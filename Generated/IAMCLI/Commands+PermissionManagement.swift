@@ -550,6 +550,85 @@ struct KeystoneShowPermissionCommand: AsyncParsableCommand {
     }
 }
 
+struct ListRoleAssignmentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-role-assignments",
+        abstract: "Querying Role Assignments (Discarded)",
+        discussion: """
+            GET /v3/role_assignments
+
+            This API is used to query the user groups to which a specified role has been assigned.
+
+            Documented in apis/permission_management/querying_role_assignments_discarded.html.
+            """)
+
+    @Option(
+        name: .customLong("role-id"),
+        help: """
+            Role ID. This parameter must be specified in conjunction with any of user.id, group.id, \
+            scope.project.id, and scope.domain.id.
+            """)
+    var roleID: String?
+
+    @Option(
+        name: .customLong("user-id"),
+        help: "User ID. This parameter cannot be specified in conjunction with group.id.")
+    var userID: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "User group ID. This parameter cannot be specified in conjunction with user.id.")
+    var groupID: String?
+
+    @Option(
+        name: .customLong("scope-project-id"),
+        help: "Project ID. This parameter cannot be specified in conjunction with scope.domain.id.")
+    var scopeProjectID: String?
+
+    @Option(
+        name: .customLong("scope-domain-id"),
+        help: "Domain ID. This parameter cannot be specified in conjunction with scope.project.id.")
+    var scopeDomainID: String?
+
+    @Option(
+        name: .customLong("scope-os-inherit-inherited-to"),
+        help: """
+            Used to filter based on role assignments that are inherited. The only value of this parameter \
+            that is currently supported is projects.
+            """)
+    var scopeOSINHERITInheritedTo: String?
+
+    @Option(
+        name: .customLong("include-subtree"),
+        help: """
+            The value true means listing all role assignments involving the specified project and all \
+            subprojects. Any non-zero value of this parameter will be interpreted as true. This parameter \
+            must be specified in conjunction with scope.project.id.
+            """)
+    var includeSubtree: Bool?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    func run() async throws {
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            _ = try await client.listRoleAssignments(
+                roleID: roleID,
+                userID: userID,
+                groupID: groupID,
+                scopeProjectID: scopeProjectID,
+                scopeDomainID: scopeDomainID,
+                scopeOSINHERITInheritedTo: scopeOSINHERITInheritedTo,
+                includeSubtree: includeSubtree
+            )
+        }
+    }
+}
+
 struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-domain-role-assignments",

@@ -418,40 +418,34 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     var skeleton: BodySkeletonOption
 
     @Option(
+        name: .customLong("page-size"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var pageSize: String?
+
+    @Option(
+        name: .customLong("current-page"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var currentPage: String?
+
+    @Option(
+        name: .customLong("state"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var state: String?
+
+    @Option(
+        name: .customLong("job-name"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var jobName: String?
+
+    @Option(
         name: .customLong("cluster-id"),
-        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
-    var clusterIDField: String?
+        help: "Not in the page's tables; the page's request example sends it.")
+    var clusterID: String?
 
     @Option(
         name: .customLong("id"),
         help: "Job execution object ID. Sets `id` of the body, over --body.")
     var idField: String?
-
-    @Option(
-        name: .customLong("page-size"),
-        help: """
-            Maximum number of jobs displayed on a page Value range: 1 to 100. Sets `page_size` of the body, \
-            over --body.
-            """)
-    var pageSizeField: Int?
-
-    @Option(
-        name: .customLong("current-page"),
-        help: "Current page number. Sets `current_page` of the body, over --body.")
-    var currentPageField: Int?
-
-    @Option(
-        name: .customLong("job-name"),
-        help: "Job name. Sets `job_name` of the body, over --body.")
-    var jobNameField: String?
-
-    @Option(
-        name: .customLong("state"),
-        help: """
-            Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal. Sets `state` of the body, \
-            over --body.
-            """)
-    var stateField: Int?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -464,14 +458,16 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
             let requestBody = try RequestBodyArgument.decode(
                 ListExecuteJobRequest.self, from: body,
                 overriding: [
-                    "cluster_id": clusterIDField,
-                    "id": idField,
-                    "page_size": pageSizeField,
-                    "current_page": currentPageField,
-                    "job_name": jobNameField,
-                    "state": stateField
+                    "id": idField
                 ])
-            _ = try await client.listExecuteJob(requestBody)
+            _ = try await client.listExecuteJob(
+                requestBody,
+                pageSize: pageSize,
+                currentPage: currentPage,
+                state: state,
+                jobName: jobName,
+                clusterID: clusterID
+            )
         }
     }
 }

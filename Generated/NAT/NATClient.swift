@@ -5,7 +5,7 @@
 @_exported import CloudCore
 import Foundation
 
-/// A client for NAT: one `async throws` method per API operation (50 in all), in extensions
+/// A client for NAT: one `async throws` method per API operation (52 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import NAT
 
-/// `otc nat`: one subcommand per NAT API operation (50 in all), grouped like the
+/// `otc nat`: one subcommand per NAT API operation (52 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
 /// statuses. `otc` registers this group (`Generated/OTCServices`).
 public struct NATCommand: AsyncParsableCommand {
@@ -18,6 +18,12 @@ public struct NATCommand: AsyncParsableCommand {
             state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
+            CommandGroup(
+                name: "API Version",
+                subcommands: [
+                    ListAPIVersionsCommand.self,
+                    ShowAPIVersionCommand.self
+                ]),
             CommandGroup(
                 name: "DNAT Rules",
                 subcommands: [

@@ -5,7 +5,7 @@
 @_exported import CloudCore
 import Foundation
 
-/// A client for SFS: one `async throws` method per API operation (54 in all), in extensions
+/// A client for SFS: one `async throws` method per API operation (56 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

@@ -114,6 +114,360 @@ struct ListMountLocationsOfSharedFileSystemCommand: AsyncParsableCommand {
     }
 }
 
+struct ListSharedFileSystemsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-shared-file-systems",
+        abstract: "Querying All Shared File Systems",
+        discussion: """
+            GET /v2/{project_id}/shares
+
+            This API is used to list the basic information of all shared file systems.
+
+            Documented in sfs_capacity-oriented_apis/file_systems/querying_all_shared_file_systems.html.
+            """)
+
+    @Option(
+        name: .customLong("all-tenants"),
+        help: """
+            This parameter is available only to users with administrator permissions. Specifies whether to \
+            list shared file systems of all tenants. To list shared file systems of all tenants, set it to \
+            1. To list shared file systems only of the current tenant, set it to 0.
+            """)
+    var allTenants: Bool?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Filters shared file systems by status. Possible values are: creating: The shared file system is \
+            being created. error: The shared file system fails to be created. available: The shared file \
+            system is available. deleting: The shared file system is being deleted. error_deleting: The \
+            shared file system fails to be deleted. extending: The shared file system is being expanded. \
+            extending_error: The shared file system fails to be expanded. shrinking: The shared file system \
+            is being shrunk. shrinking_error: The shared file system fails to be shrunk. \
+            shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss. \
+            manage_starting: Shared file system management starts. manage_error: The shared file system \
+            fails to be managed. unmanage_starting: Canceling shared file system management starts. \
+            unmanage_error: Failed to cancel shared file system management. unmanaged: The shared file \
+            system is not managed. Values: creating, error, available, deleting, error_deleting, extending, \
+            extending_error, shrinking, shrinking_error, shrinking_possible_data_loss_error, \
+            manage_starting, manage_error, unmanage_starting, unmanage_error, unmanaged.
+            """,
+        completion: .list([
+            "creating", "error", "available", "deleting", "error_deleting", "extending", "extending_error",
+            "shrinking", "shrinking_error", "shrinking_possible_data_loss_error", "manage_starting",
+            "manage_error", "unmanage_starting", "unmanage_error", "unmanaged"
+        ]))
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: """
+            Specifies the maximum number of shared file systems that can be returned. If this parameter is \
+            not specified, all the shared file systems are returned by default.
+            """)
+    var limit: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: """
+            Specifies the offset to define the start point of shared file system listing. The value must be \
+            greater than or equal to 0.
+            """)
+    var offset: Int?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies the keyword for sorting the queried shared file systems. Possible values are id, \
+            status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at, \
+            updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id. By default, \
+            the value is sorted by created_at.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies the direction to sort shared file systems. Possible values are asc (ascending) and \
+            desc (descending).
+            """)
+    var sortDir: String?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            When this parameter is set to true, the current tenant can query all its own shared file systems \
+            and other tenants' shared file systems whose is_public is set to true. When this parameter is \
+            set to false, the current tenant can query only the shared file systems owned by the tenant.
+            """)
+    var isPublic: String?
+
+    @Option(
+        name: .customLong("metadata"),
+        help: """
+            Specifies the metadata information used to query the shared file systems. The value consists of \
+            one or more key and value pairs organized as a dictionary of strings.
+            """)
+    var metadata: String?
+
+    @Option(
+        name: .customLong("export-location-id"),
+        help: """
+            Specifies the field used for filtering based on the ID of the mount location. This field is \
+            supported by API v2.35 and later versions.
+            """)
+    var exportLocationID: String?
+
+    @Option(
+        name: .customLong("export-location-path"),
+        help: """
+            Specifies the field used for filtering based on the mount location. This field is supported by \
+            API v2.35 and later versions.
+            """)
+    var exportLocationPath: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the field used for fuzzy filtering based on the name of a shared file system. This \
+            field is supported by API v2.36 and later versions.
+            """)
+    var name: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the field used for fuzzy filtering based on the description of a shared file system. \
+            This field is supported by API v2.36 and later versions.
+            """)
+    var description: String?
+
+    @Option(
+        name: .customLong("with-count"),
+        help: """
+            Specifies whether the number of queried shared file systems is returned. This field is supported \
+            by API v2.42 and later versions. This parameter is specified by ?with_count=true in the URI. The \
+            default value is false.
+            """)
+    var withCount: String?
+
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listSharedFileSystemsPaginator).
+            """)
+    var all = false
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listSharedFileSystemsPaginator(
+                    allTenants: allTenants,
+                    status: status.map(SFSClient.ListSharedFileSystemsStatus.init(rawValue:)),
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    isPublic: isPublic,
+                    metadata: metadata,
+                    exportLocationID: exportLocationID,
+                    exportLocationPath: exportLocationPath,
+                    name: name,
+                    description: description,
+                    withCount: withCount,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listSharedFileSystems(
+                    allTenants: allTenants,
+                    status: status.map(SFSClient.ListSharedFileSystemsStatus.init(rawValue:)),
+                    limit: limit,
+                    offset: offset,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    isPublic: isPublic,
+                    metadata: metadata,
+                    exportLocationID: exportLocationID,
+                    exportLocationPath: exportLocationPath,
+                    name: name,
+                    description: description,
+                    withCount: withCount
+                )
+            }
+        }
+    }
+}
+
+struct ListSharedFileSystemsV2Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-shared-file-systems-v2",
+        abstract: "Querying Details About All Shared File Systems",
+        discussion: """
+            GET /v2/{project_id}/shares/detail
+
+            This API is used to query the details about all shared file systems.
+
+            Documented in \
+            sfs_capacity-oriented_apis/file_systems/querying_details_about_all_shared_file_systems.html.
+            """)
+
+    @Option(
+        name: .customLong("all-tenants"),
+        help: """
+            (Administrators only) Specifies whether to list shared file systems of all tenants. To list \
+            shared file systems of all tenants, set it to 1. To list shared file systems only of the current \
+            tenant, set it to 0.
+            """)
+    var allTenants: Int?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Filters shared file systems by status. Possible values are creating, error, available, deleting, \
+            error_deleting, manage_starting, manage_error, unmanage_starting, unmanage_error, unmanaged, \
+            extending, extending_error, shrinking, shrinking_error, and shrinking_possible_data_loss_error.
+            """)
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "Specifies the maximum number of shared file systems that can be returned.")
+    var limit: Int?
+
+    @Option(
+        name: .customLong("offset"),
+        help: "Specifies the offset to define the start point of shared file system listing.")
+    var offset: Int?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies the keyword for sorting the queried shared file systems. Possible values are id, \
+            status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at, \
+            updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies the direction to sort shared file systems. Possible values are asc (ascending) and \
+            desc (descending).
+            """)
+    var sortDir: String?
+
+    @Option(
+        name: .customLong("is-public"),
+        help: """
+            When this parameter is set to true, the current tenant can query all its own shared file systems \
+            and other tenants' shared file systems whose is_public is set to true. When this parameter is \
+            set to false, the current tenant can query only the shared file systems owned by the tenant.
+            """)
+    var isPublic: String?
+
+    @Option(
+        name: .customLong("metadata"),
+        help: """
+            Specifies the metadata information used to query the shared file systems. The value consists of \
+            one or more key and value pairs organized as a dictionary of strings.
+            """)
+    var metadata: String?
+
+    @Option(
+        name: .customLong("export-location-id"),
+        help: """
+            Specifies the field used for filtering based on the ID of the mount location. This field is \
+            supported by API v2.35 and later versions.
+            """)
+    var exportLocationID: String?
+
+    @Option(
+        name: .customLong("export-location-path"),
+        help: """
+            Specifies the field used for filtering based on the mount location. This field is supported by \
+            API v2.35 and later versions.
+            """)
+    var exportLocationPath: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the field used for fuzzy filtering based on the name of a shared file system. This \
+            field is supported by API v2.36 and later versions.
+            """)
+    var name: String?
+
+    @Option(
+        name: .customLong("description"),
+        help: """
+            Specifies the field used for fuzzy filtering based on the description of a shared file system. \
+            This field is supported by API v2.36 and later versions.
+            """)
+    var description: String?
+
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listSharedFileSystemsV2Paginator).
+            """)
+    var all = false
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listSharedFileSystemsV2Paginator(
+                    allTenants: allTenants,
+                    status: status,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    isPublic: isPublic,
+                    metadata: metadata,
+                    exportLocationID: exportLocationID,
+                    exportLocationPath: exportLocationPath,
+                    name: name,
+                    description: description,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listSharedFileSystemsV2(
+                    allTenants: allTenants,
+                    status: status,
+                    limit: limit,
+                    offset: offset,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    isPublic: isPublic,
+                    metadata: metadata,
+                    exportLocationID: exportLocationID,
+                    exportLocationPath: exportLocationPath,
+                    name: name,
+                    description: description
+                )
+            }
+        }
+    }
+}
+
 struct ShowSharedFileSystemCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-shared-file-system",

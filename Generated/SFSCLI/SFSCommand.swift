@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import SFS
 
-/// `otc sfs`: one subcommand per SFS API operation (54 in all), grouped like the
+/// `otc sfs`: one subcommand per SFS API operation (56 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
 /// statuses. `otc` registers this group (`Generated/OTCServices`).
 public struct SFSCommand: AsyncParsableCommand {
@@ -60,6 +60,8 @@ public struct SFSCommand: AsyncParsableCommand {
                     CreateSharedFileSystemCommand.self,
                     DeleteSharedFileSystemCommand.self,
                     ListMountLocationsOfSharedFileSystemCommand.self,
+                    ListSharedFileSystemsCommand.self,
+                    ListSharedFileSystemsV2Command.self,
                     ShowSharedFileSystemCommand.self,
                     UpdateSharedFileSystemCommand.self
                 ]),

@@ -5,7 +5,7 @@
 @_exported import CloudCore
 import Foundation
 
-/// A client for VPN: one `async throws` method per API operation (61 in all), in extensions
+/// A client for VPN: one `async throws` method per API operation (62 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import VPN
 
-/// `otc vpn`: one subcommand per VPN API operation (61 in all), grouped like the
+/// `otc vpn`: one subcommand per VPN API operation (62 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
 /// statuses. `otc` registers this group (`Generated/OTCServices`).
 public struct VPNCommand: AsyncParsableCommand {
@@ -18,6 +18,11 @@ public struct VPNCommand: AsyncParsableCommand {
             state, 64 bad arguments, 69 no response, 70 anything else.
             """,
         groupedSubcommands: [
+            CommandGroup(
+                name: "API Version Information",
+                subcommands: [
+                    ListAPIVersionsCommand.self
+                ]),
             CommandGroup(
                 name: "Customer Gateway",
                 subcommands: [

@@ -24,7 +24,7 @@ struct ServiceSelection: ParsableArguments {
     @Option(help: "Only this service (a name from spec/services.json).")
     var service: String?
 
-    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, broken overrides).")
+    @Flag(help: "Fail on warnings too, not only on errors (unreadable pages, lost API pages, broken overrides).")
     var strict = false
 
     /// The selected services' outputs, once their diagnostics passed.
@@ -92,8 +92,8 @@ struct Check: AsyncParsableCommand {
 /// `apiref report`: coverage and diagnostics per service.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print per-service figures: operations, types, typed properties, parameters, examples, "
-            + "diagnostics.")
+        abstract: "Print per-service figures: pages read and skipped (by reason), operations, types, typed "
+            + "properties, parameters, examples, diagnostics.")
 
     @Option(help: "Only this service (a name from spec/services.json).")
     var service: String?
@@ -101,11 +101,16 @@ struct Report: AsyncParsableCommand {
     @Flag(help: "List every diagnostic.")
     var diagnostics = false
 
+    @Flag(help: "List every skipped page under its reason.")
+    var pages = false
+
     func run() async throws {
         let pipeline = Pipeline(workspace: Workspace())
         let schemas = try await pipeline.schemas(try pipeline.workspace.services(only: service))
         for schema in schemas {
-            print(SchemaReport(schema: schema).lines(includeDiagnostics: diagnostics).joined(separator: "\n"))
+            print(
+                SchemaReport(schema: schema).lines(includeDiagnostics: diagnostics, includePages: pages)
+                    .joined(separator: "\n"))
         }
     }
 }

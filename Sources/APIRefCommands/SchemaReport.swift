@@ -24,8 +24,24 @@ struct SchemaReport {
         return Parameter.Location.allCases.map { location in (location, all.filter { $0.location == location }.count) }
     }
 
+    /// What became of the pages: found, read as operations, skipped by reason (with `includePages`, each skipped
+    /// page under its reason, with what on it shows the reason).
+    func pageLines(includePages: Bool) -> [String] {
+        let census = schema.pageCensus
+        var lines = [
+            "  pages:       \(census.pagesFound) found: \(census.apiPages) API pages "
+                + "(\(schema.operations.count) operations), \(census.skipped.count) skipped"
+        ]
+        for (reason, pages) in census.skippedByReason {
+            lines.append("    \(pages.count) \(reason)")
+            guard includePages else { continue }
+            lines += pages.map { "      \($0.page)" + ($0.detail.isEmpty ? "" : ": \($0.detail)") }
+        }
+        return lines
+    }
+
     /// The report as printed lines.
-    func lines(includeDiagnostics: Bool) -> [String] {
+    func lines(includeDiagnostics: Bool, includePages: Bool) -> [String] {
         let properties = properties
         let opaque = properties.filter(\.type.isOpaque).count
         let typed = properties.count - opaque
@@ -34,8 +50,7 @@ struct SchemaReport {
         let notJSON = schema.diagnostics.filter { $0.id == .unparsableExample }.count
         let operations = schema.operations
         let warnings = DiagnosticCollector(schema.diagnostics).warnings.count
-        var lines = [
-            "\(schema.name)",
+        var lines = ["\(schema.name)"] + pageLines(includePages: includePages) + [
             "  operations:  \(operations.count) in \(schema.groups.count) groups, "
                 + "\(operations.filter { $0.requestBody != nil }.count) with a request body, "
                 + "\(operations.filter { $0.responses.contains { $0.type != nil } }.count) with a response schema",

@@ -22,6 +22,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case overrideTargetMissing = "override-target-missing"
         /// An override entry is incomplete or wrong (no reason, unknown action, a missing field, a clash).
         case invalidOverride = "invalid-override"
+        /// A page with the marks of an API page (a URI section, an API name, a request or response parameter table)
+        /// from which no operation was read; the message says why. An override may accept it as not an API page.
+        case pageWithoutOperation = "page-without-operation"
         // Warnings: something was guessed, made opaque or taken from the examples.
         /// A Type cell names several types (`Integer/Boolean`); the first is used.
         case severalTypes = "several-types"
@@ -83,7 +86,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// Errors make `apiref generate` and `check` fail; warnings do with `--strict`.
         public var severity: Severity {
             switch self {
-            case .unreadablePage, .unreadableTOC, .unreadableOverrides, .overrideTargetMissing, .invalidOverride: .error
+            case .unreadablePage, .unreadableTOC, .unreadableOverrides, .overrideTargetMissing, .invalidOverride,
+                .pageWithoutOperation:
+                .error
             default: .warning
             }
         }

@@ -23,6 +23,8 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     public var errorBody: TypeRef?
     /// Everything the builder could not read cleanly, sorted by page, then table, then row.
     public var diagnostics: [Diagnostic]
+    /// Which pages were read as operations and why the others were skipped; not written to `spec/` (no coding key).
+    public var pageCensus = PageCensus()
 
     public init(
         name: String, endpointPrefix: String, groups: [OperationGroup] = [], operations: [Operation] = [],

@@ -12,7 +12,7 @@ enum VocabularyEntries {
             .chinese: Words(contained: ["示例", "样例"]),
         ],
         .uriHeading: [
-            .english: Words(equal: ["uri", "url", "request line", "request url"], prefixes: ["uri"]),
+            .english: Words(equal: ["uri", "url", "request line", "request url", "api format"], prefixes: ["uri"]),
             .chinese: Words(equal: ["请求uri", "请求url", "请求地址"]),
         ],
         .functionHeading: [

@@ -100,6 +100,15 @@ struct APINames {
         return nil
     }
 
+    /// The page's API name anchor when it reads as one: its first word is a verb API names start with
+    /// (`createnotebook`, `listservers`). Chapters and appendices carry anchors in the same place
+    /// (`aclpolicymanagement`, `errorcode`): they name no API.
+    func verbFirstAnchor(of model: PageModel) -> String? {
+        guard let anchor = Self.apiAnchor(of: model), let first = segment(anchor).first, Self.commonVerbs.contains(first)
+        else { return nil }
+        return anchor
+    }
+
     /// Verbs of API names that the pages need not print.
     static let commonVerbs: Set<String> = Set(Naming.verbs.values.map { $0.lowercased() }).union([
         "show", "count", "patch", "desc", "describe", "sync", "retry",

@@ -14,7 +14,8 @@ import Foundation
 ///   { "action": "addEnumValues", "type": "VolumeReq", "property": "category", "values": ["EFS"], "reason": "…" },
 ///   { "action": "addWaiter", "operation": "ShowJob", "property": "job.status", "reason": "…" },
 ///   { "action": "removeWaiter", "operation": "ShowPool", "reason": "…" },
-///   { "action": "setFailureStates", "operation": "ShowNotebook", "values": ["ERROR"], "reason": "…" }
+///   { "action": "setFailureStates", "operation": "ShowNotebook", "values": ["ERROR"], "reason": "…" },
+///   { "action": "notAnAPIPage", "page": "api_usage/example.html", "reason": "…" }
 /// ]
 /// ```
 /// `to` for `setType` uses the schema's type syntax (`string`, `int64`, `array<Label>`, `map<string>`, `VolumeReq`).
@@ -28,10 +29,13 @@ public struct Override: Codable, Sendable, Hashable {
     public var to: String?
     public var required: Bool?
     public var values: [String]?
+    /// A page's path in the docs folder (`notAnAPIPage`).
+    public var page: String?
 
     public init(
         action: String, reason: String? = nil, type: String? = nil, operation: String? = nil, property: String? = nil,
-        parameter: String? = nil, to: String? = nil, required: Bool? = nil, values: [String]? = nil
+        parameter: String? = nil, to: String? = nil, required: Bool? = nil, values: [String]? = nil,
+        page: String? = nil
     ) {
         self.action = action
         self.reason = reason
@@ -42,6 +46,7 @@ public struct Override: Codable, Sendable, Hashable {
         self.to = to
         self.required = required
         self.values = values
+        self.page = page
     }
 }
 
@@ -144,6 +149,8 @@ enum OverrideApplier {
             schema.operations[index].id = to
         case "setType", "setRequired", "addEnumValues":
             return applyMember(entry, to: &schema)
+        case "notAnAPIPage":
+            return acceptNotAnAPIPage(entry, reason: reason, in: &schema)
         default:
             return .invalid("unknown action")
         }

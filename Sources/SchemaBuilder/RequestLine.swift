@@ -16,16 +16,23 @@ struct RequestLine: Hashable {
     /// Parses `METHOD path` (optionally with a scheme and host, and a query string).
     static func parse(_ text: String) -> RequestLine? {
         let trimmed = text.trimmed()
-        guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
-        let method = String(trimmed[..<space]).uppercased()
-        guard methods.contains(method), trimmed[..<space].allSatisfy(\.isUppercase) else { return nil }
-        var target = trimmed[space...].trimmed()
-        // `https:// {endpoint} /v1/...` is printed with spaces around placeholders; join it back.
+        // The method ends at a space, or where the path glued to it starts (`GET/{api_version}`).
+        guard let end = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "/" }) else { return nil }
+        let method = String(trimmed[..<end]).uppercased()
+        guard methods.contains(method), trimmed[..<end].allSatisfy(\.isUppercase) else { return nil }
+        var target = trimmed[end...].trimmed()
+        // Spaces printed inside a request target (`https:// {endpoint} /v1/...`, `{?interface, service_id}`,
+        // `?a={a}& b={b}`) are not part of it: join it back. A piece that continues nothing ends the line.
         if target.has(" ") {
-            let pieces = target.split(separator: " ")
-            guard pieces.allSatisfy({ $0.has("/") || $0.hasPrefix("{") || $0.hasPrefix("?") || $0.hasPrefix("&") })
-            else { return nil }
-            target = pieces.joined()
+            var joined = ""
+            for piece in target.split(separator: " ") {
+                let opensPiece = piece.has("/") || piece.hasPrefix("{") || piece.hasPrefix("?") || piece.hasPrefix("&")
+                let continuesQuery = joined.hasSuffix("&") || joined.hasSuffix("?")
+                let insideBraces = joined.filter { $0 == "{" }.count > joined.filter { $0 == "}" }.count
+                guard opensPiece || continuesQuery || insideBraces else { return nil }
+                joined += piece
+            }
+            target = joined
         }
         if let scheme = target.find("://") {
             let afterHost = target[scheme.upperBound...]
@@ -57,23 +64,14 @@ struct RequestLine: Hashable {
         return RequestLine(method: method, path: path, queryNames: queryNames)
     }
 
-    /// The request line of an API page: in its URI section, else a paragraph that is only a request line.
+    /// The request line of an API page: in its URI section (whose method alone, `GET`, leaves the path to the
+    /// example request line with that method), else a paragraph that is only a request line.
     static func find(in model: PageModel) -> RequestLine? {
-        for section in model.sections where section.kind == .uri {
-            for item in section.items {
-                switch item {
-                case .paragraph(let text):
-                    for line in text.text.split(separator: "\n") {
-                        if let parsed = parse(String(line)) { return parsed }
-                    }
-                case .code(let code):
-                    for line in code.split(separator: "\n") {
-                        if let parsed = parse(String(line)) { return parsed }
-                    }
-                default:
-                    break
-                }
-            }
+        let uriLines = lines(of: model, in: [.uri])
+        if let parsed = uriLines.lazy.compactMap(parse).first { return parsed }
+        if let method = uriLines.first(where: { methods.contains($0) }) {
+            let examples = lines(of: model, in: [.example, .request], paragraphs: false)
+            if let parsed = examples.lazy.compactMap(parse).first(where: { $0.method == method }) { return parsed }
         }
         for section in model.sections where section.kind == .other || section.kind == .function || section.kind == .request {
             if section.kind == .other, !section.title.isEmpty, !Vocabulary.matches(.requestMention, section.title.lowercased()) {
@@ -84,5 +82,21 @@ struct RequestLine: Hashable {
             }
         }
         return nil
+    }
+
+    /// The trimmed lines of the paragraphs (unless `paragraphs` is false) and code blocks of the sections of `kinds`.
+    static func lines(of model: PageModel, in kinds: [SectionKind], paragraphs: Bool = true) -> [String] {
+        var lines: [String] = []
+        for section in model.sections where kinds.contains(section.kind) {
+            for item in section.items {
+                switch item {
+                case .paragraph(let text) where paragraphs:
+                    lines += text.text.split(separator: "\n").map { $0.trimmed() }
+                case .code(let code): lines += code.split(separator: "\n").map { $0.trimmed() }
+                default: break
+                }
+            }
+        }
+        return lines.filter { !$0.isEmpty }
     }
 }

@@ -24,6 +24,11 @@ public enum SchemaBuilder {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
         var schema = build(config: config, pages: source.pages, tableOfContents: toc, officialNames: officialNames)
         schema.diagnostics = (schema.diagnostics + source.unreadable).sorted()
+        let unreadablePages = source.unreadable.filter { $0.id == .unreadablePage }.map {
+            PageCensus.SkippedPage(page: $0.location.page, reason: "page cannot be read")
+        }
+        schema.pageCensus.pagesFound += unreadablePages.count
+        schema.pageCensus.skipped = (schema.pageCensus.skipped + unreadablePages).sorted()
         if let overridesFile {
             OverrideApplier.apply(overridesFile, to: &schema)
             schema.operations.sort { $0.id < $1.id }

@@ -65,6 +65,47 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: client.path), "nothing is written when a run fails")
     }
 
+    /// A page whose URI line cannot be read fails the run until an override accepts it as not an API page; the
+    /// report counts the pages either way.
+    @Test func aPageWithoutItsOperationFailsTheRunUntilAnOverrideAcceptsIt() async throws {
+        let root = try APIRefCommandTests.temporaryDirectory().resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fileManager = FileManager.default
+        for folder in ["docs", "spec"] {
+            try fileManager.createDirectory(at: root.appending(path: folder), withIntermediateDirectories: true)
+        }
+        try fileManager.copyItem(at: packageRoot.appending(path: "templates"), to: root.appending(path: "templates"))
+        try Data(Self.page.utf8).write(to: root.appending(path: "docs/CreateGadget.html"))
+        let lost = "<h1>Deleting a Gadget</h1><div><h4>URI</h4><p>DELETE:/v1/gadgets/{id}</p></div>"
+        try Data(lost.utf8).write(to: root.appending(path: "docs/delete.html"))
+        try Data("<h1>Quotas</h1><p>Fifty gadgets.</p>".utf8).write(to: root.appending(path: "docs/quotas.html"))
+        let services = [ServiceConfig(name: "Gadgets", docs: "docs", endpointPrefix: "gadgets")]
+        try SpecFiles.canonicalJSON(services).write(to: root.appending(path: "spec/services.json"))
+
+        let failed = try await APIRefCommandTests.apiref(["generate"], in: root)
+        #expect(failed.status != 0, "\(failed)")
+        #expect(
+            failed.stderr.contains(
+                "error [page-without-operation] delete.html: no operation read: URI line unreadable: 'DELETE:/v1/gadgets/{id}'"),
+            "\(failed)")
+        let report = try await APIRefCommandTests.apiref(["report", "--pages"], in: root)
+        #expect(report.status == 0, "\(report)")
+        for line in [
+            "  pages:       3 found: 1 API pages (1 operations), 2 skipped", "    1 URI line unreadable",
+            "      delete.html: 'DELETE:/v1/gadgets/{id}'", "    1 no URI section, API name or parameter table",
+            "      quotas.html",
+        ] {
+            #expect(report.stdout.split(separator: "\n").contains(Substring(line)), "\(line) not reported\n\(report)")
+        }
+
+        let overrides = #"[{"action": "notAnAPIPage", "page": "delete.html", "reason": "test: accepted"}]"#
+        try Data(overrides.utf8).write(to: root.appending(path: "spec/gadgets.overrides.json"))
+        let accepted = try await APIRefCommandTests.apiref(["generate"], in: root)
+        #expect(accepted.status == 0, "\(accepted)")
+        let counted = try await APIRefCommandTests.apiref(["report", "--pages"], in: root)
+        #expect(counted.stdout.contains("    1 accepted as not an API page (override)\n      delete.html: test: accepted\n"), "\(counted)")
+    }
+
     @Test func warningsAreCountedByKindAndFailOnlyWhenStrict() async throws {
         let root = try APIRefCommandTests.copyOfEVS()
         defer { try? FileManager.default.removeItem(at: root) }

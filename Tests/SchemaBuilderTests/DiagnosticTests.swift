@@ -55,6 +55,9 @@ struct DiagnosticTests {
         let diagnostic = try #require(schema.diagnostics.first { $0.location.page == "broken.html" })
         #expect(diagnostic.id == .unreadablePage && diagnostic.severity == .error)
         #expect(schema.operations.map(\.id) == ["CreateGadget"])
+        // The report counts it among the pages found, skipped because it cannot be read.
+        #expect(schema.pageCensus.pagesFound == 2 && schema.pageCensus.apiPages == 1)
+        #expect(schema.pageCensus.skipped == [.init(page: "broken.html", reason: "page cannot be read")])
     }
 
     @Test func everyBuilderDiagnosticHasTheKindOfItsMessage() {

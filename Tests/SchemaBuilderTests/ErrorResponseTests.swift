@@ -83,6 +83,28 @@ struct ErrorResponseTests {
         #expect(operation.responses.first { $0.status == 401 }?.description == "Who are you?")
     }
 
+    /// A page whose status table lists only its success and that links no list fails as the service's other pages
+    /// do: the list most of them link is its list too, once two pages link it.
+    @Test func aPageThatLinksNoListHasTheServicesCommonList() throws {
+        let silent = """
+            <h1>Listing Widget Tags</h1><div><h4>URI</h4><p>GET /v1/tags</p></div>
+            <div><h4>Status Codes</h4>
+            \(Fixtures.table(1, "Status codes", header: ["Status Code", "Description"], rows: [["200", "OK"]]))
+            </div>
+            """
+        let linking = [
+            ("api/a.html", Self.apiPage("a", linking: "../common/status_codes.html", section: "Returned Values")),
+            ("api/b.html", Self.apiPage("b", linking: "../common/status_codes.html", section: "Returned Values")),
+        ]
+        let common = [("common/status_codes.html", Self.statusCodes), ("api/tags.html", silent)]
+        let schema = Fixtures.build(common + linking)
+        let tags = try #require(schema.operations.first { $0.sourcePage == "api/tags.html" })
+        #expect(tags.responses.map(\.status) == [200, 401, 503])
+        // Linked by one page only, a list is that page's, not the service's.
+        let single = Fixtures.build(common + linking.prefix(1))
+        #expect(single.operations.first { $0.sourcePage == "api/tags.html" }?.responses.map(\.status) == [200])
+    }
+
     @Test func everyErrorResponseGetsTheServicesErrorBody() throws {
         let schema = Fixtures.build([
             ("common/status_codes.html", Self.statusCodes),

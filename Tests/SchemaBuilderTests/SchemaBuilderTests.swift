@@ -199,6 +199,38 @@ struct PiecesTests {
         #expect(RequestLine.parse("Get the list of things") == nil)
     }
 
+    /// Request lines as printed with a flaw that hides nothing: a method glued to its path, spaces inside a
+    /// placeholder, in an RFC 6570 query expansion or after a query's `&`. Words that continue nothing still end it.
+    @Test func requestLinesPrintedWithStraySpaces() {
+        #expect(RequestLine.parse("GET/{api_version}")?.path == "/{api_version}")
+        #expect(RequestLine.parse("GET/") == RequestLine(method: "GET", path: "/", queryNames: []))
+        #expect(RequestLine.parse("GET https://{Widget endpoint}/v1/widgets")?.path == "/v1/widgets")
+        let expansion = RequestLine.parse("GET /v3/widgets{?color, size}")
+        #expect(expansion?.path == "/v3/widgets" && expansion?.queryNames == ["color", "size"])
+        let query = RequestLine.parse("GET /v2/{project_id}/widgets?limit={limit}& name~={name}& offset={offset}")
+        #expect(query?.path == "/v2/{project_id}/widgets" && query?.queryNames == ["limit", "name~", "offset"])
+        #expect(RequestLine.parse("GET/POST method") == nil)
+        #expect(RequestLine.parse("GET /v1/widgets and more") == nil)
+    }
+
+    /// A URI section that names only the method leaves the path to the example request line with that method.
+    @Test func aURISectionWithOnlyTheMethodTakesTheExamplesPath() throws {
+        let page = """
+            <h1>Querying Widget Versions</h1><div><h4>URI</h4><p>GET</p></div>
+            <div><h4>Example Request</h4><pre>POST https://{endpoint}/v1/other</pre><pre>GET https://{endpoint}/</pre></div>
+            """
+        let schema = Fixtures.build([("versions.html", page)])
+        let operation = try #require(schema.operations.first)
+        #expect(operation.method == "GET" && operation.path == "/")
+    }
+
+    /// "API Format" heads the request line as "URI" does.
+    @Test func anAPIFormatSectionHoldsTheRequestLine() throws {
+        let page = "<h1>Querying Widget Versions</h1><div><h4>API Format</h4><p>GET/</p></div>"
+        let operation = try #require(Fixtures.build([("versions.html", page)]).operations.first)
+        #expect(operation.method == "GET" && operation.path == "/")
+    }
+
     @Test func queryStringParametersAreAdded() throws {
         let page = """
             <h1>Querying Things</h1><div><h4>URI</h4><p>GET /v1/{project_id}/things?limit={limit}</p></div>

@@ -36,6 +36,7 @@ public enum VPNExampleRoundTrips {
             "CreateVgw 200": roundTrip(CreateVgwResponse.self),
             "CreateVpnConnection request": roundTrip(CreateVpnConnectionRequest.self),
             "CreateVpnConnection 200": roundTrip(CreateVpnConnectionResponse.self),
+            "ListAPIVersions 200": roundTrip(ListAPIVersionsResponse.self),
             "ListAvailabilityZones 200": roundTrip(ListAvailabilityZonesResponse.self),
             "ListCgws 200": roundTrip(ListCgwsResponse.self),
             "ListConnectionMonitors 200": roundTrip(ListConnectionMonitorsResponse.self),

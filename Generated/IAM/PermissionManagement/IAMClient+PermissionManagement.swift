@@ -320,6 +320,54 @@ extension IAMClient {
         return try await client.send(request, as: KeystoneShowPermissionResponse.self)
     }
 
+    /// Querying Role Assignments (Discarded)
+    ///
+    /// This API is used to query the user groups to which a specified role has been assigned.
+    ///
+    /// `GET /v3/role_assignments`
+    ///
+    /// - Parameters:
+    ///   - roleID: Role ID. This parameter must be specified in conjunction with any of user.id, group.id,
+    ///     scope.project.id, and scope.domain.id.
+    ///   - userID: User ID. This parameter cannot be specified in conjunction with group.id.
+    ///   - groupID: User group ID. This parameter cannot be specified in conjunction with user.id.
+    ///   - scopeProjectID: Project ID. This parameter cannot be specified in conjunction with
+    ///     scope.domain.id.
+    ///   - scopeDomainID: Domain ID. This parameter cannot be specified in conjunction with scope.project.id.
+    ///   - scopeOSINHERITInheritedTo: Used to filter based on role assignments that are inherited. The only
+    ///     value of this parameter that is currently supported is projects.
+    ///   - includeSubtree: The value true means listing all role assignments involving the specified project
+    ///     and all subprojects. Any non-zero value of this parameter will be interpreted as true. This
+    ///     parameter must be specified in conjunction with scope.project.id.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    @available(*, deprecated, message: "The API reference marks this API as discarded.")
+    public func listRoleAssignments(
+        roleID: String? = nil,
+        userID: String? = nil,
+        groupID: String? = nil,
+        scopeProjectID: String? = nil,
+        scopeDomainID: String? = nil,
+        scopeOSINHERITInheritedTo: String? = nil,
+        includeSubtree: Bool? = nil
+    ) async throws -> ListRoleAssignmentsResponse {
+        var query = QueryItems()
+        query.append("role.id", roleID)
+        query.append("user.id", userID)
+        query.append("group.id", groupID)
+        query.append("scope.project.id", scopeProjectID)
+        query.append("scope.domain.id", scopeDomainID)
+        query.append("scope.OS-INHERIT:inherited_to", scopeOSINHERITInheritedTo)
+        query.append("include_subtree", includeSubtree)
+        let request = OperationRequest(
+            operation: "ListRoleAssignments",
+            method: .get,
+            path: "/v3/role_assignments",
+            query: query
+        )
+        return try await client.send(request, as: ListRoleAssignmentsResponse.self)
+    }
+
     /// Querying Permission Assignment Records
     ///
     /// This API is used to query permission assignment records of a specified account.

@@ -98,13 +98,32 @@ extension MRSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - pageSize: Not in the page's tables; the page's request example sends it.
+    ///   - currentPage: Not in the page's tables; the page's request example sends it.
+    ///   - state: Not in the page's tables; the page's request example sends it.
+    ///   - jobName: Not in the page's tables; the page's request example sends it.
+    ///   - clusterID: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listExecuteJob(_ body: ListExecuteJobRequest) async throws -> ListExecuteJobResponse {
+    public func listExecuteJob(
+        _ body: ListExecuteJobRequest,
+        pageSize: String? = nil,
+        currentPage: String? = nil,
+        state: String? = nil,
+        jobName: String? = nil,
+        clusterID: String? = nil
+    ) async throws -> ListExecuteJobResponse {
+        var query = QueryItems()
+        query.append("page_size", pageSize)
+        query.append("current_page", currentPage)
+        query.append("state", state)
+        query.append("job_name", jobName)
+        query.append("clusterId", clusterID)
         let request = OperationRequest(
             operation: "ListExecuteJob",
             method: .get,
             path: "/v1.1/{project_id}/job-exes",
+            query: query,
             body: body
         )
         return try await client.send(request, as: ListExecuteJobResponse.self)

@@ -6,9 +6,9 @@ import CloudCore
 /// The request body of ``SFSClient/createSharedFileSystem``.
 public struct CreateSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// For details, see the description of the share field.
-    public var share: Share
+    public var share: CreateSharedFileSystemShare
 
-    public init(share: Share) {
+    public init(share: CreateSharedFileSystemShare) {
         self.share = share
     }
 }
@@ -16,15 +16,90 @@ public struct CreateSharedFileSystemRequest: Codable, Sendable, Equatable {
 /// The response of ``SFSClient/createSharedFileSystem``.
 public struct CreateSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// For details, see the description of the share field.
-    public var share: CreateSharedFileSystemShare?
+    public var share: CreateSharedFileSystemShare2?
 
-    public init(share: CreateSharedFileSystemShare? = nil) {
+    public init(share: CreateSharedFileSystemShare2? = nil) {
         self.share = share
     }
 }
 
 /// For details, see the description of the share field.
 public struct CreateSharedFileSystemShare: Codable, Sendable, Equatable {
+    /// Specifies the file sharing protocol. The value can be NFS (for Linux OS).
+    public var shareProto: String
+    /// Specifies the size (GB) of the shared file system. The applied capacity of the shared file system
+    /// cannot be larger than the allowed quota. To view the allowed quota, see Quota Management.
+    public var size: Int
+    /// Specifies the name of the shared file system, which contains 0 to 255 characters and can contain only
+    /// letters, digits, hyphens (-), and underscores (_).
+    public var name: String?
+    /// Specifies the description of the shared file system, which contains 0 to 255 characters and can
+    /// contain only letters, digits, hyphens (-), and underscores (_).
+    public var description: String?
+    /// (Supported by API versions from v2.8 to v2.42). Specifies whether a file system can be publicly seen.
+    /// If it is set to true, the file system can be seen publicly. If it is set to false, the file system can
+    /// be seen privately. The default value is false.
+    public var isPublic: Bool?
+    /// Specifies the availability zone name. If this parameter is left blank, the default availability zone
+    /// will be used. If the default availability zone contains no storage resources, the creation of the
+    /// shared file system fails. The value contains 0 to 255 characters.
+    public var availabilityZone: String?
+    /// Specifies the metadata information used to create the shared file system. The value consists of one or
+    /// more key and value pairs organized as a dictionary of strings. For details, see the description of the
+    /// metadata field.
+    /// CAUTION:
+    /// For security concerns, the API for modifying the metadata field is not opened yet. Therefore, ensure
+    /// that the parameters and values are correct when creating a shared file system with data encryption
+    /// using the metadata field.
+    /// Unless otherwise specified (for example, #sfs_crypt_key_id), the keys that comply with the following
+    /// rules in the metadata field are for internal use of the system. Do not customize the settings to avoid
+    /// internal system errors caused by conflicts with system predefined keys.
+    /// Key share_used
+    /// Keys that start with #sfs
+    public var metadata: [String: String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case shareProto = "share_proto"
+        case size
+        case name
+        case description
+        case isPublic = "is_public"
+        case availabilityZone = "availability_zone"
+        case metadata
+    }
+
+    public init(
+        shareProto: String,
+        size: Int,
+        name: String? = nil,
+        description: String? = nil,
+        isPublic: Bool? = nil,
+        availabilityZone: String? = nil,
+        metadata: [String: String]? = nil
+    ) {
+        self.shareProto = shareProto
+        self.size = size
+        self.name = name
+        self.description = description
+        self.isPublic = isPublic
+        self.availabilityZone = availabilityZone
+        self.metadata = metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.shareProto = try container.decode(String.self, forKey: .shareProto)
+        self.size = try container.decodeLenient(Int.self, forKey: .size)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.description = try container.decodeIfPresent(String.self, forKey: .description)
+        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
+        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+    }
+}
+
+/// For details, see the description of the share field.
+public struct CreateSharedFileSystemShare2: Codable, Sendable, Equatable {
     /// Specifies the links of shared file systems.
     public var links: [JSONValue]?
     /// Specifies the availability zone.
@@ -170,80 +245,5 @@ public struct CreateSharedFileSystemShare: Codable, Sendable, Equatable {
         self.exportLocation = try container.decodeIfPresent(String.self, forKey: .exportLocation)
         self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
         self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-    }
-}
-
-/// For details, see the description of the share field.
-public struct Share: Codable, Sendable, Equatable {
-    /// Specifies the file sharing protocol. The value can be NFS (for Linux OS).
-    public var shareProto: String
-    /// Specifies the size (GB) of the shared file system. The applied capacity of the shared file system
-    /// cannot be larger than the allowed quota. To view the allowed quota, see Quota Management.
-    public var size: Int
-    /// Specifies the name of the shared file system, which contains 0 to 255 characters and can contain only
-    /// letters, digits, hyphens (-), and underscores (_).
-    public var name: String?
-    /// Specifies the description of the shared file system, which contains 0 to 255 characters and can
-    /// contain only letters, digits, hyphens (-), and underscores (_).
-    public var description: String?
-    /// (Supported by API versions from v2.8 to v2.42). Specifies whether a file system can be publicly seen.
-    /// If it is set to true, the file system can be seen publicly. If it is set to false, the file system can
-    /// be seen privately. The default value is false.
-    public var isPublic: Bool?
-    /// Specifies the availability zone name. If this parameter is left blank, the default availability zone
-    /// will be used. If the default availability zone contains no storage resources, the creation of the
-    /// shared file system fails. The value contains 0 to 255 characters.
-    public var availabilityZone: String?
-    /// Specifies the metadata information used to create the shared file system. The value consists of one or
-    /// more key and value pairs organized as a dictionary of strings. For details, see the description of the
-    /// metadata field.
-    /// CAUTION:
-    /// For security concerns, the API for modifying the metadata field is not opened yet. Therefore, ensure
-    /// that the parameters and values are correct when creating a shared file system with data encryption
-    /// using the metadata field.
-    /// Unless otherwise specified (for example, #sfs_crypt_key_id), the keys that comply with the following
-    /// rules in the metadata field are for internal use of the system. Do not customize the settings to avoid
-    /// internal system errors caused by conflicts with system predefined keys.
-    /// Key share_used
-    /// Keys that start with #sfs
-    public var metadata: [String: String]?
-
-    private enum CodingKeys: String, CodingKey {
-        case shareProto = "share_proto"
-        case size
-        case name
-        case description
-        case isPublic = "is_public"
-        case availabilityZone = "availability_zone"
-        case metadata
-    }
-
-    public init(
-        shareProto: String,
-        size: Int,
-        name: String? = nil,
-        description: String? = nil,
-        isPublic: Bool? = nil,
-        availabilityZone: String? = nil,
-        metadata: [String: String]? = nil
-    ) {
-        self.shareProto = shareProto
-        self.size = size
-        self.name = name
-        self.description = description
-        self.isPublic = isPublic
-        self.availabilityZone = availabilityZone
-        self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shareProto = try container.decode(String.self, forKey: .shareProto)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }

@@ -4,6 +4,43 @@
 import CloudCore
 
 extension SFSClient {
+    /// Documented values of `status` for ``SFSClient/listSharedFileSystems``.
+    public struct ListSharedFileSystemsStatus: OpenEnum, QueryValue {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The shared file system is being created.
+        public static let creating: Self = "creating"
+        /// The shared file system fails to be created.
+        public static let error: Self = "error"
+        /// The shared file system is available.
+        public static let available: Self = "available"
+        /// The shared file system is being deleted.
+        public static let deleting: Self = "deleting"
+        /// The shared file system fails to be deleted.
+        public static let errorDeleting: Self = "error_deleting"
+        /// The shared file system is being expanded.
+        public static let extending: Self = "extending"
+        /// The shared file system fails to be expanded.
+        public static let extendingError: Self = "extending_error"
+        /// The shared file system is being shrunk.
+        public static let shrinking: Self = "shrinking"
+        /// The shared file system fails to be shrunk.
+        public static let shrinkingError: Self = "shrinking_error"
+        /// The shared file system fails to be shrunk due to data loss.
+        public static let shrinkingPossibleDataLossError: Self = "shrinking_possible_data_loss_error"
+        /// Shared file system management starts.
+        public static let manageStarting: Self = "manage_starting"
+        /// The shared file system fails to be managed.
+        public static let manageError: Self = "manage_error"
+        /// Canceling shared file system management starts.
+        public static let unmanageStarting: Self = "unmanage_starting"
+        /// Failed to cancel shared file system management.
+        public static let unmanageError: Self = "unmanage_error"
+        /// The shared file system is not managed.
+        public static let unmanaged: Self = "unmanaged"
+    }
+
     /// Creating a Shared File System
     ///
     /// This API is used to create a shared file system. After the file system is created, you need to mount
@@ -65,6 +102,308 @@ extension SFSClient {
             pathParameters: ["share_id": shareID]
         )
         return try await client.send(request, as: ListMountLocationsOfSharedFileSystemResponse.self)
+    }
+
+    /// Querying All Shared File Systems
+    ///
+    /// This API is used to list the basic information of all shared file systems.
+    ///
+    /// `GET /v2/{project_id}/shares`
+    ///
+    /// - Parameters:
+    ///   - allTenants: This parameter is available only to users with administrator permissions. Specifies
+    ///     whether to list shared file systems of all tenants. To list shared file systems of all tenants,
+    ///     set it to 1. To list shared file systems only of the current tenant, set it to 0.
+    ///   - status: Filters shared file systems by status. Possible values are: creating: The shared file
+    ///     system is being created. error: The shared file system fails to be created. available: The shared
+    ///     file system is available. deleting: The shared file system is being deleted. error_deleting: The
+    ///     shared file system fails to be deleted. extending: The shared file system is being expanded.
+    ///     extending_error: The shared file system fails to be expanded. shrinking: The shared file system is
+    ///     being shrunk. shrinking_error: The shared file system fails to be shrunk.
+    ///     shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss.
+    ///     manage_starting: Shared file system management starts. manage_error: The shared file system fails
+    ///     to be managed. unmanage_starting: Canceling shared file system management starts. unmanage_error:
+    ///     Failed to cancel shared file system management. unmanaged: The shared file system is not managed.
+    ///   - limit: Specifies the maximum number of shared file systems that can be returned. If this parameter
+    ///     is not specified, all the shared file systems are returned by default.
+    ///   - offset: Specifies the offset to define the start point of shared file system listing. The value
+    ///     must be greater than or equal to 0.
+    ///   - sortKey: Specifies the keyword for sorting the queried shared file systems. Possible values are
+    ///     id, status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at,
+    ///     updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id. By default, the
+    ///     value is sorted by created_at.
+    ///   - sortDir: Specifies the direction to sort shared file systems. Possible values are asc (ascending)
+    ///     and desc (descending).
+    ///   - isPublic: When this parameter is set to true, the current tenant can query all its own shared file
+    ///     systems and other tenants' shared file systems whose is_public is set to true. When this parameter
+    ///     is set to false, the current tenant can query only the shared file systems owned by the tenant.
+    ///   - metadata: Specifies the metadata information used to query the shared file systems. The value
+    ///     consists of one or more key and value pairs organized as a dictionary of strings.
+    ///   - exportLocationID: Specifies the field used for filtering based on the ID of the mount location.
+    ///     This field is supported by API v2.35 and later versions.
+    ///   - exportLocationPath: Specifies the field used for filtering based on the mount location. This field
+    ///     is supported by API v2.35 and later versions.
+    ///   - name: Specifies the field used for fuzzy filtering based on the name of a shared file system. This
+    ///     field is supported by API v2.36 and later versions.
+    ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
+    ///     file system. This field is supported by API v2.36 and later versions.
+    ///   - withCount: Specifies whether the number of queried shared file systems is returned. This field is
+    ///     supported by API v2.42 and later versions. This parameter is specified by ?with_count=true in the
+    ///     URI. The default value is false.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSharedFileSystems(
+        allTenants: Bool? = nil,
+        status: ListSharedFileSystemsStatus? = nil,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        isPublic: String? = nil,
+        metadata: String? = nil,
+        exportLocationID: String? = nil,
+        exportLocationPath: String? = nil,
+        name: String? = nil,
+        description: String? = nil,
+        withCount: String? = nil
+    ) async throws -> ListSharedFileSystemsResponse {
+        var query = QueryItems()
+        query.append("all_tenants", allTenants)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("offset", offset)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        query.append("is_public", isPublic)
+        query.append("metadata", metadata)
+        query.append("export_location_id", exportLocationID)
+        query.append("export_location_path", exportLocationPath)
+        query.append("name~", name)
+        query.append("description~", description)
+        query.append("with_count", withCount)
+        let request = OperationRequest(
+            operation: "ListSharedFileSystems",
+            method: .get,
+            path: "/v2/{project_id}/shares",
+            query: query
+        )
+        return try await client.send(request, as: ListSharedFileSystemsResponse.self)
+    }
+
+    /// Querying All Shared File Systems
+    ///
+    /// All pages of ``listSharedFileSystems``, fetched by offset as they are iterated; each element is one of
+    /// `shares`.
+    ///
+    /// `GET /v2/{project_id}/shares`
+    ///
+    /// - Parameters:
+    ///   - allTenants: This parameter is available only to users with administrator permissions. Specifies
+    ///     whether to list shared file systems of all tenants. To list shared file systems of all tenants,
+    ///     set it to 1. To list shared file systems only of the current tenant, set it to 0.
+    ///   - status: Filters shared file systems by status. Possible values are: creating: The shared file
+    ///     system is being created. error: The shared file system fails to be created. available: The shared
+    ///     file system is available. deleting: The shared file system is being deleted. error_deleting: The
+    ///     shared file system fails to be deleted. extending: The shared file system is being expanded.
+    ///     extending_error: The shared file system fails to be expanded. shrinking: The shared file system is
+    ///     being shrunk. shrinking_error: The shared file system fails to be shrunk.
+    ///     shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss.
+    ///     manage_starting: Shared file system management starts. manage_error: The shared file system fails
+    ///     to be managed. unmanage_starting: Canceling shared file system management starts. unmanage_error:
+    ///     Failed to cancel shared file system management. unmanaged: The shared file system is not managed.
+    ///   - sortKey: Specifies the keyword for sorting the queried shared file systems. Possible values are
+    ///     id, status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at,
+    ///     updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id. By default, the
+    ///     value is sorted by created_at.
+    ///   - sortDir: Specifies the direction to sort shared file systems. Possible values are asc (ascending)
+    ///     and desc (descending).
+    ///   - isPublic: When this parameter is set to true, the current tenant can query all its own shared file
+    ///     systems and other tenants' shared file systems whose is_public is set to true. When this parameter
+    ///     is set to false, the current tenant can query only the shared file systems owned by the tenant.
+    ///   - metadata: Specifies the metadata information used to query the shared file systems. The value
+    ///     consists of one or more key and value pairs organized as a dictionary of strings.
+    ///   - exportLocationID: Specifies the field used for filtering based on the ID of the mount location.
+    ///     This field is supported by API v2.35 and later versions.
+    ///   - exportLocationPath: Specifies the field used for filtering based on the mount location. This field
+    ///     is supported by API v2.35 and later versions.
+    ///   - name: Specifies the field used for fuzzy filtering based on the name of a shared file system. This
+    ///     field is supported by API v2.36 and later versions.
+    ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
+    ///     file system. This field is supported by API v2.36 and later versions.
+    ///   - withCount: Specifies whether the number of queried shared file systems is returned. This field is
+    ///     supported by API v2.42 and later versions. This parameter is specified by ?with_count=true in the
+    ///     URI. The default value is false.
+    ///   - limit: Number of results to request per page.
+    public func listSharedFileSystemsPaginator(
+        allTenants: Bool? = nil,
+        status: ListSharedFileSystemsStatus? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        isPublic: String? = nil,
+        metadata: String? = nil,
+        exportLocationID: String? = nil,
+        exportLocationPath: String? = nil,
+        name: String? = nil,
+        description: String? = nil,
+        withCount: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<ListSharedFileSystemsShare> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.listSharedFileSystems(
+                allTenants: allTenants,
+                status: status,
+                limit: limit,
+                offset: offset,
+                sortKey: sortKey,
+                sortDir: sortDir,
+                isPublic: isPublic,
+                metadata: metadata,
+                exportLocationID: exportLocationID,
+                exportLocationPath: exportLocationPath,
+                name: name,
+                description: description,
+                withCount: withCount
+            )
+            return (elements: page.shares ?? [], total: page.count)
+        }
+    }
+
+    /// Querying Details About All Shared File Systems
+    ///
+    /// This API is used to query the details about all shared file systems.
+    ///
+    /// `GET /v2/{project_id}/shares/detail`
+    ///
+    /// - Parameters:
+    ///   - allTenants: (Administrators only) Specifies whether to list shared file systems of all tenants. To
+    ///     list shared file systems of all tenants, set it to 1. To list shared file systems only of the
+    ///     current tenant, set it to 0.
+    ///   - status: Filters shared file systems by status. Possible values are creating, error, available,
+    ///     deleting, error_deleting, manage_starting, manage_error, unmanage_starting, unmanage_error,
+    ///     unmanaged, extending, extending_error, shrinking, shrinking_error, and
+    ///     shrinking_possible_data_loss_error.
+    ///   - limit: Specifies the maximum number of shared file systems that can be returned.
+    ///   - offset: Specifies the offset to define the start point of shared file system listing.
+    ///   - sortKey: Specifies the keyword for sorting the queried shared file systems. Possible values are
+    ///     id, status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at,
+    ///     updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id.
+    ///   - sortDir: Specifies the direction to sort shared file systems. Possible values are asc (ascending)
+    ///     and desc (descending).
+    ///   - isPublic: When this parameter is set to true, the current tenant can query all its own shared file
+    ///     systems and other tenants' shared file systems whose is_public is set to true. When this parameter
+    ///     is set to false, the current tenant can query only the shared file systems owned by the tenant.
+    ///   - metadata: Specifies the metadata information used to query the shared file systems. The value
+    ///     consists of one or more key and value pairs organized as a dictionary of strings.
+    ///   - exportLocationID: Specifies the field used for filtering based on the ID of the mount location.
+    ///     This field is supported by API v2.35 and later versions.
+    ///   - exportLocationPath: Specifies the field used for filtering based on the mount location. This field
+    ///     is supported by API v2.35 and later versions.
+    ///   - name: Specifies the field used for fuzzy filtering based on the name of a shared file system. This
+    ///     field is supported by API v2.36 and later versions.
+    ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
+    ///     file system. This field is supported by API v2.36 and later versions.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func listSharedFileSystemsV2(
+        allTenants: Int? = nil,
+        status: String? = nil,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        isPublic: String? = nil,
+        metadata: String? = nil,
+        exportLocationID: String? = nil,
+        exportLocationPath: String? = nil,
+        name: String? = nil,
+        description: String? = nil
+    ) async throws -> ListSharedFileSystemsV2Response {
+        var query = QueryItems()
+        query.append("all_tenants", allTenants)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("offset", offset)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        query.append("is_public", isPublic)
+        query.append("metadata", metadata)
+        query.append("export_location_id", exportLocationID)
+        query.append("export_location_path", exportLocationPath)
+        query.append("name", name)
+        query.append("description~", description)
+        let request = OperationRequest(
+            operation: "ListSharedFileSystemsV2",
+            method: .get,
+            path: "/v2/{project_id}/shares/detail",
+            query: query
+        )
+        return try await client.send(request, as: ListSharedFileSystemsV2Response.self)
+    }
+
+    /// Querying Details About All Shared File Systems
+    ///
+    /// All pages of ``listSharedFileSystemsV2``, fetched by offset as they are iterated; each element is one
+    /// of `shares`.
+    ///
+    /// `GET /v2/{project_id}/shares/detail`
+    ///
+    /// - Parameters:
+    ///   - allTenants: (Administrators only) Specifies whether to list shared file systems of all tenants. To
+    ///     list shared file systems of all tenants, set it to 1. To list shared file systems only of the
+    ///     current tenant, set it to 0.
+    ///   - status: Filters shared file systems by status. Possible values are creating, error, available,
+    ///     deleting, error_deleting, manage_starting, manage_error, unmanage_starting, unmanage_error,
+    ///     unmanaged, extending, extending_error, shrinking, shrinking_error, and
+    ///     shrinking_possible_data_loss_error.
+    ///   - sortKey: Specifies the keyword for sorting the queried shared file systems. Possible values are
+    ///     id, status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at,
+    ///     updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id.
+    ///   - sortDir: Specifies the direction to sort shared file systems. Possible values are asc (ascending)
+    ///     and desc (descending).
+    ///   - isPublic: When this parameter is set to true, the current tenant can query all its own shared file
+    ///     systems and other tenants' shared file systems whose is_public is set to true. When this parameter
+    ///     is set to false, the current tenant can query only the shared file systems owned by the tenant.
+    ///   - metadata: Specifies the metadata information used to query the shared file systems. The value
+    ///     consists of one or more key and value pairs organized as a dictionary of strings.
+    ///   - exportLocationID: Specifies the field used for filtering based on the ID of the mount location.
+    ///     This field is supported by API v2.35 and later versions.
+    ///   - exportLocationPath: Specifies the field used for filtering based on the mount location. This field
+    ///     is supported by API v2.35 and later versions.
+    ///   - name: Specifies the field used for fuzzy filtering based on the name of a shared file system. This
+    ///     field is supported by API v2.36 and later versions.
+    ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
+    ///     file system. This field is supported by API v2.36 and later versions.
+    ///   - limit: Number of results to request per page.
+    public func listSharedFileSystemsV2Paginator(
+        allTenants: Int? = nil,
+        status: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        isPublic: String? = nil,
+        metadata: String? = nil,
+        exportLocationID: String? = nil,
+        exportLocationPath: String? = nil,
+        name: String? = nil,
+        description: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<Share> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.listSharedFileSystemsV2(
+                allTenants: allTenants,
+                status: status,
+                limit: limit,
+                offset: offset,
+                sortKey: sortKey,
+                sortDir: sortDir,
+                isPublic: isPublic,
+                metadata: metadata,
+                exportLocationID: exportLocationID,
+                exportLocationPath: exportLocationPath,
+                name: name,
+                description: description
+            )
+            return (elements: page.shares ?? [], total: nil)
+        }
     }
 
     /// Querying Details About a Shared File System

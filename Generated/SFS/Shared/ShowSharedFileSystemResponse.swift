@@ -6,9 +6,9 @@ import CloudCore
 /// The response of ``SFSClient/showSharedFileSystem``.
 public struct ShowSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// Specifies the share objects.
-    public var share: ShowSharedFileSystemShare?
+    public var share: Share?
 
-    public init(share: ShowSharedFileSystemShare? = nil) {
+    public init(share: Share? = nil) {
         self.share = share
     }
 }

@@ -2,7 +2,11 @@ import APISchema
 import DocReader
 import Foundation
 
+/// An operation's id, whether it is an API name users know, and its title's deprecation mark.
+typealias PageName = (id: String, isAPIName: Bool, deprecation: String?)
+
 /// DocPages → `ServiceSchema`, in stages:
+/// - `RequestLine`: which pages are API pages; `PageWithoutOperation`: why each other page is not, or is lost;
 /// - `PageClassifier`: what each section and table of a page is for (parameters, body, responses, statuses);
 /// - `ExampleReader`, `PageExamples`: the JSON examples of a page and the shapes they show per field;
 /// - `TableReferences`: which table a row's link, "Table N" or type name points at (built once, read only);
@@ -44,14 +48,18 @@ struct Builder {
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
         // Each page's table roles, read once: the name (by the request body's members) and the operation use them.
-        let apiPages = pages.compactMap { model in
-            RequestLine.find(in: model).map { requestLine in
-                let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
-                return (
-                    model: model, requestLine: requestLine, tables: tables,
-                    name: operationName(of: model, requestLine: requestLine, tables: tables)
-                )
+        var apiPages: [(model: PageModel, requestLine: RequestLine, tables: OperationTables, name: PageName)] = []
+        var skipped: [PageCensus.SkippedPage] = []
+        for model in pages {
+            guard let requestLine = RequestLine.find(in: model) else {
+                let why = PageWithoutOperation(model, apiNames: apiNames)
+                if why.isError { diagnose(.pageWithoutOperation, model.location(), why.message) }
+                skipped.append(.init(page: model.page.path, reason: why.reason, detail: why.detail))
+                continue
             }
+            let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
+            let name = operationName(of: model, requestLine: requestLine, tables: tables)
+            apiPages.append((model, requestLine, tables, name))
         }
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
@@ -76,9 +84,11 @@ struct Builder {
             operations[o].renameTypes { DraftTypeStore.isPlaceholder($0) ? names[$0] ?? "Unknown" : $0 }
         }
         operations.sort { $0.id < $1.id }
-        return ServiceSchema(
+        var schema = ServiceSchema(
             name: name, endpointPrefix: endpointPrefix, groups: groups.groups(of: operations), operations: operations,
             types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics.diagnostics)).sorted())
+        schema.pageCensus = PageCensus(pagesFound: pages.count, apiPages: apiPages.count, skipped: skipped)
+        return schema
     }
 
     /// The drafts an operation's page made carry its id and are named after it: they follow a renamed id.
@@ -98,9 +108,7 @@ struct Builder {
     /// name for its method and path (``OfficialNames``); else a name read from the title (`Creating an Image` →
     /// `CreateImage`), or made from the method and path when the title is not English (``PathName``).
     /// A title's deprecation mark (``TitleName/deprecation``) holds whichever name the page gets.
-    mutating func operationName(of model: PageModel, requestLine: RequestLine, tables: OperationTables)
-        -> (id: String, isAPIName: Bool, deprecation: String?)
-    {
+    mutating func operationName(of model: PageModel, requestLine: RequestLine, tables: OperationTables) -> PageName {
         let title = TitleName(title: model.page.title, method: requestLine.method, path: requestLine.path)
         let fileName = model.page.path.split(separator: "/").last ?? ""
         let stem = String(fileName.split(separator: ".").first ?? "")

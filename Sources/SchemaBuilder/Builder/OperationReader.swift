@@ -109,7 +109,8 @@ extension Builder {
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
         }
-        // A page without error statuses of its own documents them by linking the service's common list.
+        // A page without error statuses of its own documents them by linking a list; linking none, it has the
+        // service's common list.
         let ownErrors = tables.documentedStatuses.contains { $0.status >= 400 }
         let documented = tables.documentedStatuses + (ownErrors ? [] : references.linkedErrorStatuses(model))
             + exampleStatuses.map { ($0, "") }

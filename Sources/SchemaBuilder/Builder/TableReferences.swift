@@ -14,6 +14,8 @@ struct TableReferences {
     /// Per page, the error statuses (400 and up) it lists, for the pages that link it as their common list: read
     /// once per page, not once per page that links it.
     private let errorStatuses: [[(status: Int, description: String)]]
+    /// The page most pages link as their list of error statuses (``linkedErrorStatuses(_:)``).
+    private var commonErrorList: Int?
 
     init(pages: [PageModel]) {
         self.pages = pages
@@ -26,6 +28,7 @@ struct TableReferences {
         }
         anchorIndex = anchors
         errorStatuses = pages.map(Self.errorStatuses)
+        commonErrorList = Self.commonErrorList(linkedBy: pages.map(errorListLinks))
         referenced = pages.map(referencedTables)
     }
 
@@ -119,24 +122,46 @@ struct TableReferences {
     }
 
     /// The error statuses (400 and up) of the pages that the page's status and error-code sections link to ("See
-    /// Returned Values for General Requests", "For details, see Error Codes"): the service's common list, which such
-    /// a page documents as its own.
+    /// Returned Values for General Requests", "For details, see Error Codes"), which such a page documents as its
+    /// own; when they link none, those of the service's common list (``commonErrorList``): a page that lists no
+    /// error status fails as every page of its service does.
     func linkedErrorStatuses(_ model: PageModel) -> [(status: Int, description: String)] {
         var statuses: [(status: Int, description: String)] = []
+        let lists = errorListLinks(of: model)
+        for target in lists.isEmpty ? (commonErrorList.map { [$0] } ?? []) : lists {
+            for entry in errorStatuses[target] where !statuses.contains(where: { $0.status == entry.status }) {
+                statuses.append(entry)
+            }
+        }
+        return statuses.sorted { $0.status < $1.status }
+    }
+
+    /// The pages listing error statuses that the status and error-code sections of `model` link to, in link order.
+    private func errorListLinks(of model: PageModel) -> [Int] {
+        var targets: [Int] = []
         for section in model.sections
         where section.kind == .status || Vocabulary.matches(.errorCodeHeading, section.title.lowercased()) {
             for case .paragraph(let text) in section.items {
                 for link in text.links {
                     guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }),
-                        target != model.index
+                        target != model.index, !errorStatuses[target].isEmpty, !targets.contains(target)
                     else { continue }
-                    for entry in errorStatuses[target] where !statuses.contains(where: { $0.status == entry.status }) {
-                        statuses.append(entry)
-                    }
+                    targets.append(target)
                 }
             }
         }
-        return statuses.sorted { $0.status < $1.status }
+        return targets
+    }
+
+    /// The service's common error list: the page that the status and error-code sections of the most pages link
+    /// to (the first in path order on a tie), when at least two do.
+    private static func commonErrorList(linkedBy links: [[Int]]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for target in links.joined() { counts[target, default: 0] += 1 }
+        guard let best = counts.min(by: { ($1.value, $0.key) < ($0.value, $1.key) }), best.value >= 2 else {
+            return nil
+        }
+        return best.key
     }
 
     static func explicitName(_ spelling: TypeSpelling) -> String? {

@@ -3,8 +3,8 @@
 
 import CloudCore
 
-/// Specifies the share objects.
-public struct ShowSharedFileSystemShare: Codable, Sendable, Equatable {
+/// Specifies the list of the share objects.
+public struct Share: Codable, Sendable, Equatable {
     /// Specifies the links of shared file systems.
     public var links: [JSONValue]?
     /// Specifies the availability zone.
