@@ -93,8 +93,11 @@ struct BatchListMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchListMetricDataRequest.self, from: body,
                 overriding: [
@@ -140,8 +143,11 @@ struct CreateMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateMetricDataRequest.self, from: body)
             try await client.createMetricData(requestBody)
         }
@@ -209,8 +215,11 @@ struct ShowEventDataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEventData(namespace: namespace, type: type, from: from, to: to, dim: dim)
         }
     }
@@ -309,8 +318,11 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showMetricData(
                 namespace: namespace,
                 metricName: metricName,

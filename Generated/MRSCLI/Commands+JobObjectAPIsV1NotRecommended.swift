@@ -143,8 +143,11 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAndExecuteJobRequest.self, from: body,
                 overriding: [
@@ -243,8 +246,11 @@ struct CreateJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateJobObjectRequest.self, from: body,
                 overriding: [
@@ -282,8 +288,11 @@ struct DeleteJobObjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteJobObject(jobID: jobID)
         }
     }
@@ -370,8 +379,11 @@ struct ExecuteJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ExecuteJobObjectRequest.self, from: body,
                 overriding: [
@@ -459,8 +471,11 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListExecuteJobRequest.self, from: body,
                 overriding: [
@@ -513,8 +528,11 @@ struct ListJobObjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listJobObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -544,8 +562,11 @@ struct ShowJobExesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobExes(jobExeID: jobExeID)
         }
     }
@@ -575,8 +596,11 @@ struct ShowJobObjectDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobObjectDetails(jobID: jobID)
         }
     }
@@ -665,8 +689,11 @@ struct UpdateJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateJobObjectRequest.self, from: body,
                 overriding: [

@@ -24,8 +24,11 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.createNatGatewayDnatRule()
         }
     }
@@ -54,8 +57,11 @@ struct DeleteDNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteDNATRule(dnatRuleID: dnatRuleID)
         }
     }
@@ -172,8 +178,11 @@ struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNatGatewayDnatRules(
                 id: id,
                 limit: limit,
@@ -218,8 +227,11 @@ struct ShowNatGatewayDnatRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNatGatewayDnatRule(dnatRuleID: dnatRuleID)
         }
     }

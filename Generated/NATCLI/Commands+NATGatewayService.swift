@@ -24,8 +24,11 @@ struct CreateNatGatewayCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.createNatGateway()
         }
     }
@@ -54,8 +57,11 @@ struct DeleteNatGatewayCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteNatGateway(natGatewayID: natGatewayID)
         }
     }
@@ -151,8 +157,11 @@ struct ListNatGatewaysCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNatGateways(
                 id: id,
                 limit: limit,
@@ -194,8 +203,11 @@ struct ShowNatGatewayCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNatGateway(natGatewayID: natGatewayID)
         }
     }
@@ -241,8 +253,11 @@ struct UpdateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNatGatewayRequest.self, from: body)
             _ = try await client.updateNatGateway(natGatewayID: natGatewayID, requestBody)
         }

@@ -24,8 +24,11 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.createNatGatewaySNATRule()
         }
     }
@@ -54,8 +57,11 @@ struct DeleteSNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSNATRule(snatRuleID: snatRuleID)
         }
     }
@@ -158,8 +164,11 @@ struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNatGatewaySNATRules(
                 id: id,
                 limit: limit,
@@ -203,8 +212,11 @@ struct ShowNatGatewaySNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNatGatewaySNATRule(snatRuleID: snatRuleID)
         }
     }

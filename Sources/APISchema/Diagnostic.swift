@@ -22,6 +22,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case overrideTargetMissing = "override-target-missing"
         /// An override entry is incomplete or wrong (no reason, unknown action, a missing field, a clash).
         case invalidOverride = "invalid-override"
+        /// Neither the pages nor the configuration state the service's endpoint.
+        case noEndpoint = "no-endpoint"
         // Warnings: something was guessed, made opaque or taken from the examples.
         /// A Type cell names several types (`Integer/Boolean`); the first is used.
         case severalTypes = "several-types"
@@ -75,13 +77,21 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A table in a parameter, request or response section whose column titles no language of the vocabulary
         /// knows; it is not read.
         case unrecognisedTable = "unrecognised-table"
+        /// The pages state no endpoint of the service; the configured prefix is used.
+        case endpointFromConfiguration = "endpoint-from-configuration"
+        /// The endpoint the pages state is not the configured prefix's; the pages' is used.
+        case endpointDisagreement = "endpoint-disagreement"
+        /// The pages state several endpoints of the service; the configured prefix picks one when it is among them.
+        case severalEndpoints = "several-endpoints"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 
         /// Errors make `apiref generate` and `check` fail; warnings do with `--strict`.
         public var severity: Severity {
             switch self {
-            case .unreadablePage, .unreadableTOC, .unreadableOverrides, .overrideTargetMissing, .invalidOverride: .error
+            case .unreadablePage, .unreadableTOC, .unreadableOverrides, .overrideTargetMissing, .invalidOverride,
+                .noEndpoint:
+                .error
             default: .warning
             }
         }

@@ -98,7 +98,8 @@ struct SweepCall {
         var pathParameters: [String: String] = [:]
         // `--name=value`, so that a value starting with `-` (`-1`) is not read as an option.
         func option(_ name: String, _ value: String) -> String { "--\(kebabCase(name))=\(value)" }
-        for name in PathTemplate.placeholders(in: operation.path) where name != "project_id" {
+        // The client fills in the `{project_id}` that scopes the call; any other is an option.
+        for name in PathTemplate.placeholders(in: operation.path) where !operation.isBoundByClient(name) {
             let value = example?.pathParameters[name] ?? "e2e-\(kebabCase(name))"
             pathParameters[name] = value
             arguments.append(option(name, value))
@@ -143,8 +144,10 @@ struct SweepCall {
         var steps = [ScriptStep.status(503, retryAfter: "0")]
         if idempotent { steps.append(.drop()) }
         try await cloud.script(steps)
-        let run = try await cli.run(
-            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectID])
+        // `--project-id` is the connection's where the call is made in a project (a global service's commands
+        // name only the project they act on with it).
+        let project = operation.scope == .project ? ["--project-id", LoopbackCloud.projectID] : []
+        let run = try await cli.run(arguments + ["--endpoint", cloud.baseURL.absoluteString] + project)
         let received = try await cloud.requests()
         var problems: [String] = []
         if run.status != 0 {
@@ -160,7 +163,11 @@ struct SweepCall {
         if last.method != operation.method.uppercased() { problems.append("method \(last.method)") }
         if last.page != operation.sourcePage { problems.append("routed to \(last.page ?? "no page")") }
         var expectedPath = pathParameters
-        expectedPath["project_id"] = PathTemplate.placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectID : nil
+        if operation.isBoundByClient(APISchema.Operation.projectParameter),
+            PathTemplate.placeholders(in: operation.path).contains(APISchema.Operation.projectParameter)
+        {
+            expectedPath[APISchema.Operation.projectParameter] = LoopbackCloud.projectID
+        }
         if (last.pathParameters ?? [:]) != expectedPath {
             problems.append("path parameters \(last.pathParameters ?? [:]), expected \(expectedPath)")
         }

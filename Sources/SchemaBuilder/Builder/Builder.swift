@@ -39,7 +39,7 @@ struct Builder {
         diagnostics.emit(id, location, message)
     }
 
-    mutating func run(name: String, endpointPrefix: String) -> ServiceSchema {
+    mutating func run(name: String) -> ServiceSchema {
         var operations: [APISchema.Operation] = []
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
@@ -77,7 +77,7 @@ struct Builder {
         }
         operations.sort { $0.id < $1.id }
         return ServiceSchema(
-            name: name, endpointPrefix: endpointPrefix, groups: groups.groups(of: operations), operations: operations,
+            name: name, endpoint: nil, groups: groups.groups(of: operations), operations: operations,
             types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics.diagnostics)).sorted())
     }
 
