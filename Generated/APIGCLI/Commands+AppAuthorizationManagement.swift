@@ -62,8 +62,11 @@ struct CancelingAuthorizationV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.cancelingAuthorizationV2(instanceID: instanceID, appAuthID: appAuthID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -151,8 +154,11 @@ struct CreateAuthorizingAppsV2Command: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAuthorizingAppsV2Request.self, from: body,
                 overriding: [
@@ -249,8 +255,11 @@ struct ListAPIsBindedToAppV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -358,8 +367,11 @@ struct ListAPIsUnbindedToAppV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -459,8 +471,11 @@ struct ListAppsBindedToAPIV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

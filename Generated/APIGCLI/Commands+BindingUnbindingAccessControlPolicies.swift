@@ -78,8 +78,11 @@ struct BatchDeleteAPIAclBindingV2Command: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteAPIAclBindingV2Request.self, from: body)
             _ = try await client.batchDeleteAPIAclBindingV2(
                 instanceID: instanceID,
@@ -169,8 +172,11 @@ struct CreateAPIAclBindingV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAPIAclBindingV2Request.self, from: body,
                 overriding: [
@@ -243,8 +249,11 @@ struct DeleteAPIAclBindingV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAPIAclBindingV2(instanceID: instanceID, aclBindingsID: aclBindingsID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -331,8 +340,11 @@ struct ListAPIsBindedToAclPolicyV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -438,8 +450,11 @@ struct ListAPIsUnbindedToAclPolicyV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -544,8 +559,11 @@ struct ListAclPolicyBindedToAPIV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -78,8 +78,11 @@ struct AssociateAppsForAppQuotaCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateAppsForAppQuotaRequest.self, from: body)
             _ = try await client.associateAppsForAppQuota(
                 instanceID: instanceID,
@@ -217,8 +220,11 @@ struct CreateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAppQuotaRequest.self, from: body,
                 overriding: [
@@ -297,8 +303,11 @@ struct DeleteAppQuotaCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAppQuota(instanceID: instanceID, appQuotaID: appQuotaID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -372,8 +381,11 @@ struct DisassociateAppQuotaWithAppCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.disassociateAppQuotaWithApp(
                 instanceID: instanceID,
                 appQuotaID: appQuotaID,
@@ -450,8 +462,11 @@ struct ListAppQuotaBindAbleAppsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -536,8 +551,11 @@ struct ListAppQuotaBoundAppsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -616,8 +634,11 @@ struct ListAppQuotasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -665,8 +686,11 @@ struct ShowAppQuotaCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAppQuota(instanceID: instanceID, appQuotaID: appQuotaID)
         }
     }
@@ -797,8 +821,11 @@ struct UpdateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAppQuotaRequest.self, from: body,
                 overriding: [

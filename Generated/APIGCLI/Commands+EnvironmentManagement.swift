@@ -87,8 +87,11 @@ struct CreateEnvironmentV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateEnvironmentV2Request.self, from: body,
                 overriding: [
@@ -161,8 +164,11 @@ struct DeleteEnvironmentV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteEnvironmentV2(instanceID: instanceID, envID: envID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -228,8 +234,11 @@ struct ListEnvironmentsV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -338,8 +347,11 @@ struct UpdateEnvironmentV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateEnvironmentV2Request.self, from: body,
                 overriding: [

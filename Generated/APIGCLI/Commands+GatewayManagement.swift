@@ -79,8 +79,11 @@ struct AddEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddEIPV2Request.self, from: body,
                 overriding: [
@@ -180,8 +183,11 @@ struct AddEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddEnGressEIPV2Request.self, from: body,
                 overriding: [
@@ -283,8 +289,11 @@ struct AddIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddIngressEIPV2Request.self, from: body,
                 overriding: [
@@ -550,8 +559,11 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateInstanceV2Request.self, from: body,
                 overriding: [
@@ -660,8 +672,11 @@ struct CreatePostPayResizeOrderCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePostPayResizeOrderRequest.self, from: body,
                 overriding: [
@@ -713,8 +728,11 @@ struct DeleteInstancesV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteInstancesV2(instanceID: instanceID)
             if wait {
                 output.keepLastResponse()
@@ -742,8 +760,11 @@ struct ListAvailableZonesV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAvailableZonesV2()
         }
     }
@@ -831,8 +852,11 @@ struct ListInstancesV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -907,8 +931,11 @@ struct RemoveEIPV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.removeEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -971,8 +998,11 @@ struct RemoveEnGressEIPV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.removeEnGressEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -1036,8 +1066,11 @@ struct RemoveIngressEIPV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.removeIngressEIPV2(instanceID: instanceID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -1074,8 +1107,11 @@ struct ShowDetailsOfInstanceProgressV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDetailsOfInstanceProgressV2(instanceID: instanceID)
         }
     }
@@ -1105,8 +1141,11 @@ struct ShowDetailsOfInstanceV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDetailsOfInstanceV2(instanceID: instanceID)
         }
     }
@@ -1135,8 +1174,11 @@ struct ShowRestrictionOfInstanceV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showRestrictionOfInstanceV2(instanceID: instanceID)
         }
     }
@@ -1224,8 +1266,11 @@ struct UpdateEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateEnGressEIPV2Request.self, from: body,
                 overriding: [
@@ -1329,8 +1374,11 @@ struct UpdateIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateIngressEIPV2Request.self, from: body,
                 overriding: [
@@ -1481,8 +1529,11 @@ struct UpdateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateInstanceV2Request.self, from: body,
                 overriding: [
@@ -1570,8 +1621,11 @@ struct WaitForInstanceV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForInstanceV2(
                 instanceID: instanceID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -1606,8 +1660,11 @@ struct WaitForInstanceV2DeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForInstanceV2Deletion(instanceID: instanceID, options: waiting.options)
         }
     }

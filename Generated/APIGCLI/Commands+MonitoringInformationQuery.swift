@@ -45,8 +45,11 @@ struct ListLatelyAPIStatisticsV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listLatelyAPIStatisticsV2(
                 instanceID: instanceID,
                 apiID: apiID,
@@ -87,8 +90,11 @@ struct ListLatelyGroupStatisticsV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listLatelyGroupStatisticsV2(instanceID: instanceID, groupID: groupID)
         }
     }
@@ -180,8 +186,11 @@ struct ListMetricDataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listMetricData(
                 instanceID: instanceID,
                 dim: APIGClient.ListMetricDataDim(rawValue: dim),

@@ -171,8 +171,11 @@ struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateRequestThrottlingPolicyV2Request.self, from: body,
                 overriding: [
@@ -255,8 +258,11 @@ struct DeleteRequestThrottlingPolicyV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteRequestThrottlingPolicyV2(instanceID: instanceID, throttleID: throttleID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -333,8 +339,11 @@ struct ListRequestThrottlingPolicyV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -390,8 +399,11 @@ struct ShowDetailsOfRequestThrottlingPolicyV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDetailsOfRequestThrottlingPolicyV2(
                 instanceID: instanceID,
                 throttleID: throttleID
@@ -567,8 +579,11 @@ struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateRequestThrottlingPolicyV2Request.self, from: body,
                 overriding: [

@@ -234,8 +234,11 @@ struct CreateScalingGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateScalingGroupRequest.self, from: body,
                 overriding: [
@@ -294,8 +297,11 @@ struct DeleteScalingGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteScalingGroup(
                 scalingGroupID: scalingGroupID,
                 forceDelete: forceDelete.map(ForceDelete.init(rawValue:))
@@ -352,8 +358,11 @@ struct EnableOrDisableASGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 EnableOrDisableASGroupRequest.self, from: body,
                 overriding: [
@@ -429,8 +438,11 @@ struct ListScalingGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingGroups(
                 scalingGroupName: scalingGroupName,
                 scalingConfigurationID: scalingConfigurationID,
@@ -466,8 +478,11 @@ struct ShowScalingGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showScalingGroup(scalingGroupID: scalingGroupID)
         }
     }
@@ -686,8 +701,11 @@ struct UpdateScalingGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateScalingGroupRequest.self, from: body,
                 overriding: [

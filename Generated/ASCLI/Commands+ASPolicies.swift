@@ -75,8 +75,11 @@ struct BatchManageASPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchManageASPoliciesRequest.self, from: body,
                 overriding: [
@@ -177,8 +180,11 @@ struct CreateScalingPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateScalingPolicyRequest.self, from: body,
                 overriding: [
@@ -302,8 +308,11 @@ struct CreateScalingV2PolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateScalingV2PolicyRequest.self, from: body,
                 overriding: [
@@ -343,8 +352,11 @@ struct DeleteScalingPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteScalingPolicy(scalingPolicyID: scalingPolicyID)
         }
     }
@@ -398,8 +410,11 @@ struct ExecuteEnablingOrDisablingASPolicyCommand: AsyncParsableCommand, BodySkel
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ExecuteEnablingOrDisablingASPolicyRequest.self, from: body,
                 overriding: [
@@ -497,8 +512,11 @@ struct ListAllScalingV2PoliciesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAllScalingV2Policies(
                 scalingResourceID: scalingResourceID,
                 scalingResourceType: scalingResourceType,
@@ -570,8 +588,11 @@ struct ListScalingPoliciesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingPolicies(
                 scalingGroupID: scalingGroupID,
                 scalingPolicyName: scalingPolicyName,
@@ -636,8 +657,11 @@ struct ListScalingV2PoliciesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingV2Policies(
                 scalingResourceID: scalingResourceID,
                 scalingPolicyName: scalingPolicyName,
@@ -673,8 +697,11 @@ struct ShowScalingPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showScalingPolicy(scalingPolicyID: scalingPolicyID)
         }
     }
@@ -703,8 +730,11 @@ struct ShowScalingV2PolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showScalingV2Policy(scalingPolicyID: scalingPolicyID)
         }
     }
@@ -796,8 +826,11 @@ struct UpdateScalingPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateScalingPolicyRequest.self, from: body,
                 overriding: [
@@ -926,8 +959,11 @@ struct UpdateScalingV2PolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateScalingV2PolicyRequest.self, from: body,
                 overriding: [

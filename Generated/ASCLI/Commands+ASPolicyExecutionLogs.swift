@@ -80,8 +80,11 @@ struct ListScalingPolicyExecuteLogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingPolicyExecuteLogs(
                 scalingPolicyID: scalingPolicyID,
                 logID: logID,

@@ -71,8 +71,11 @@ struct BatchManageInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchManageInstancesRequest.self, from: body,
                 overriding: [
@@ -116,8 +119,11 @@ struct DeleteScalingInstanceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteScalingInstance(
                 instanceID: instanceID,
                 instanceDelete: instanceDelete.map(InstanceDelete.init(rawValue:))
@@ -187,8 +193,11 @@ struct ListScalingInstancesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingInstances(
                 scalingGroupID: scalingGroupID,
                 lifeCycleState: lifeCycleState,

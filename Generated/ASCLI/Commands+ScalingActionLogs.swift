@@ -58,8 +58,11 @@ struct ListScalingActivityLogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingActivityLogs(
                 scalingGroupID: scalingGroupID,
                 startTime: startTime,
@@ -152,8 +155,11 @@ struct ListScalingActivityV2LogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ASCommand.run(Self.self, connection, printing) { client, output in
+        try await ASCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listScalingActivityV2Logs(
                 scalingGroupID: scalingGroupID,
                 logID: logID,

@@ -55,8 +55,11 @@ struct AddTagForBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.addTagForBMS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -126,8 +129,11 @@ struct AddTagsForBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsForBMSRequest.self, from: body)
             _ = try await client.addTagsForBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -176,8 +182,11 @@ struct CheckForTagsOfBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.checkForTagsOfBMS(serverID: serverID, tag: tag)
         }
     }
@@ -232,8 +241,11 @@ struct DeleteTagFromBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTagFromBMS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -286,8 +298,11 @@ struct DeleteTagsFromBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTagsFromBMS(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -327,8 +342,11 @@ struct ListBMSTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listBMSTags(serverID: serverID)
         }
     }

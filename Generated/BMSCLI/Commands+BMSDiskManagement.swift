@@ -63,8 +63,11 @@ struct AttachBaremetalServerVolumeCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachBaremetalServerVolumeRequest.self, from: body)
             _ = try await client.attachBaremetalServerVolume(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -122,8 +125,11 @@ struct DetachBaremetalServerVolumeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.detachBaremetalServerVolume(serverID: serverID, attachmentID: attachmentID)
             if !wait.isEmpty {
                 try await client.waitForListBareMetalServer(
@@ -162,8 +168,11 @@ struct ShowBaremetalServerVolumeInfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showBaremetalServerVolumeInfo(serverID: serverID)
         }
     }

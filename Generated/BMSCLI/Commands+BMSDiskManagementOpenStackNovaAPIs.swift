@@ -63,8 +63,11 @@ struct AttachEVSDiskToBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AttachEVSDiskToBMSRequest.self, from: body)
             _ = try await client.attachEVSDiskToBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -126,8 +129,11 @@ struct DetachEVSDiskFromBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.detachEVSDiskFromBMS(serverID: serverID, volumeID: volumeID)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -167,8 +173,11 @@ struct ListEVSDisksAttachedToBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEVSDisksAttachedToBMS(serverID: serverID)
         }
     }
@@ -210,8 +219,11 @@ struct ShowEVSDiskAttachedToBMSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEVSDiskAttachedToBMS(serverID: serverID, volumeID: volumeID)
         }
     }

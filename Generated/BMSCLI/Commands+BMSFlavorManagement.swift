@@ -32,8 +32,11 @@ struct ListBaremetalFlavorDetailExtendsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listBaremetalFlavorDetailExtends(availabilityZone: availabilityZone)
         }
     }

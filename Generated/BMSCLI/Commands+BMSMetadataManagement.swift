@@ -62,8 +62,11 @@ struct UpdateBaremetalServerMetadataCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBaremetalServerMetadataRequest.self, from: body)
             _ = try await client.updateBaremetalServerMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -51,8 +51,11 @@ struct DeleteBMSMetadataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteBMSMetadata(serverID: serverID, key: key)
             if !wait.isEmpty {
                 try await client.waitForServer(
@@ -93,8 +96,11 @@ struct ListBMSMetadataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listBMSMetadata(serverID: serverID)
         }
     }
@@ -162,8 +168,11 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBMSMetadataRequest.self, from: body)
             _ = try await client.updateBMSMetadata(serverID: serverID, key: key, requestBody)
             if !wait.isEmpty {
@@ -234,8 +243,11 @@ struct UpdateBMSMetadataV21Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBMSMetadataV21Request.self, from: body)
             _ = try await client.updateBMSMetadataV21(serverID: serverID, requestBody)
             if !wait.isEmpty {

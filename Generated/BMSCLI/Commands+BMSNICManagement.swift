@@ -64,8 +64,11 @@ struct AddServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddServerNICsRequest.self, from: body)
             _ = try await client.addServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -135,8 +138,11 @@ struct DeleteServerNICsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteServerNICsRequest.self, from: body)
             _ = try await client.deleteServerNICs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -177,8 +183,11 @@ struct ShowBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showBaremetalServerInterfaceAttachments(serverID: serverID)
         }
     }
@@ -246,8 +255,11 @@ struct UpdateBaremetalServerInterfaceAttachmentsCommand: AsyncParsableCommand, B
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateBaremetalServerInterfaceAttachmentsRequest.self, from: body)
             try await client.updateBaremetalServerInterfaceAttachments(
                 serverID: serverID,

@@ -47,8 +47,11 @@ struct DeleteWindowsBareMetalServerPasswordCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteWindowsBareMetalServerPassword(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForListBareMetalServer(
@@ -89,8 +92,11 @@ struct ShowWindowsBaremetalServerPwdCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showWindowsBaremetalServerPwd(serverID: serverID)
         }
     }

@@ -42,8 +42,11 @@ struct BatchRebootBaremetalServersCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchRebootBaremetalServersRequest.self, from: body)
             _ = try await client.batchRebootBaremetalServers(requestBody)
         }
@@ -85,8 +88,11 @@ struct BatchStartBaremetalServersCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStartBaremetalServersRequest.self, from: body)
             _ = try await client.batchStartBaremetalServers(requestBody)
         }
@@ -128,8 +134,11 @@ struct BatchStopBaremetalServersCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchStopBaremetalServersRequest.self, from: body)
             _ = try await client.batchStopBaremetalServers(requestBody)
         }
@@ -192,8 +201,11 @@ struct ChangeBaremetalServerNameCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeBaremetalServerNameRequest.self, from: body)
             _ = try await client.changeBaremetalServerName(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -268,8 +280,11 @@ struct ReinstallBaremetalServerOSCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReinstallBaremetalServerOSRequest.self, from: body)
             _ = try await client.reinstallBaremetalServerOS(serverID: serverID, requestBody)
             if !wait.isEmpty {

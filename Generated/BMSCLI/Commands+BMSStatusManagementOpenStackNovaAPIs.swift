@@ -63,8 +63,11 @@ struct ListRemoteLoginAddressCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListRemoteLoginAddressRequest.self, from: body)
             try await client.listRemoteLoginAddress(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -135,8 +138,11 @@ struct RestartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartBMSRequest.self, from: body)
             try await client.restartBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -207,8 +213,11 @@ struct StartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartBMSRequest.self, from: body)
             try await client.startBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -279,8 +288,11 @@ struct StopBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StopBMSRequest.self, from: body)
             try await client.stopBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -351,8 +363,11 @@ struct UpdateNameOfBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection, printing) { client, output in
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNameOfBMSRequest.self, from: body)
             _ = try await client.updateNameOfBMS(serverID: serverID, requestBody)
             if !wait.isEmpty {

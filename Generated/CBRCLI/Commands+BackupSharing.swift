@@ -69,8 +69,11 @@ struct AddMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMemberRequest.self, from: body)
             _ = try await client.addMember(backupID: backupID, requestBody, xUserProfile: xUserProfile)
             if !wait.isEmpty {
@@ -123,8 +126,11 @@ struct DeleteMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteMember(backupID: backupID, memberID: memberID)
             if wait {
                 output.keepLastResponse()
@@ -166,8 +172,11 @@ struct ShowMemberDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showMemberDetail(backupID: backupID, memberID: memberID)
         }
     }
@@ -249,8 +258,11 @@ struct ShowMembersDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -366,8 +378,11 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateMemberStatusRequest.self, from: body,
                 overriding: [
@@ -428,8 +443,11 @@ struct WaitForMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForMember(
                 backupID: backupID,
                 memberID: memberID,
@@ -469,8 +487,11 @@ struct WaitForMemberDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForMemberDeletion(
                 backupID: backupID,
                 memberID: memberID,

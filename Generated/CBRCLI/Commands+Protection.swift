@@ -24,8 +24,11 @@ struct ShowReplicationCapabilitiesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showReplicationCapabilities()
         }
     }

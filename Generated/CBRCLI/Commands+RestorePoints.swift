@@ -45,8 +45,11 @@ struct CopyCheckpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CopyCheckpointRequest.self, from: body)
             _ = try await client.copyCheckpoint(requestBody)
         }
@@ -105,8 +108,11 @@ struct CreateCheckpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateCheckpointRequest.self, from: body)
             let response = try await client.createCheckpoint(requestBody)
             if !wait.isEmpty {
@@ -146,8 +152,11 @@ struct ShowCheckpointCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCheckpoint(checkpointID: checkpointID)
         }
     }
@@ -196,8 +205,11 @@ struct WaitForCheckpointCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForCheckpoint(
                 checkpointID: checkpointID,
                 status: WaitOptions.states(status, as: CheckpointCreate.StatusValue.self),

@@ -97,8 +97,11 @@ struct ListOpLogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -158,8 +161,11 @@ struct ShowOpLogCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOpLog(operationLogID: operationLogID)
         }
     }
@@ -205,8 +211,11 @@ struct WaitForOpLogCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForOpLog(
                 operationLogID: operationLogID,
                 status: WaitOptions.states(status, as: ListOpLogsStatus.self),

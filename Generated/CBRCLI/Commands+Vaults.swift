@@ -48,8 +48,11 @@ struct AddVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddVaultResourceRequest.self, from: body)
             _ = try await client.addVaultResource(vaultID: vaultID, requestBody)
         }
@@ -101,8 +104,11 @@ struct AssociateVaultPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AssociateVaultPolicyRequest.self, from: body,
                 overriding: [
@@ -155,8 +161,11 @@ struct CreateVaultCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVaultRequest.self, from: body)
             _ = try await client.createVault(requestBody)
         }
@@ -186,8 +195,11 @@ struct DeleteVaultCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteVault(vaultID: vaultID)
         }
     }
@@ -238,8 +250,11 @@ struct DisassociateVaultPolicyCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DisassociateVaultPolicyRequest.self, from: body,
                 overriding: [
@@ -329,8 +344,11 @@ struct ListVaultCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -411,8 +429,11 @@ struct MigrateVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 MigrateVaultResourceRequest.self, from: body,
                 overriding: [
@@ -463,8 +484,11 @@ struct RemoveVaultResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemoveVaultResourceRequest.self, from: body)
             _ = try await client.removeVaultResource(vaultID: vaultID, requestBody)
         }
@@ -494,8 +518,11 @@ struct ShowVaultCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVault(vaultID: vaultID)
         }
     }
@@ -544,8 +571,11 @@ struct UpdateVaultCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+        try await CBRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVaultRequest.self, from: body)
             _ = try await client.updateVault(vaultID: vaultID, requestBody)
         }

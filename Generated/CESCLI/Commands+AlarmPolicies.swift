@@ -53,8 +53,11 @@ struct ListAlarmRulePoliciesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -112,8 +115,11 @@ struct UpdateAlarmRulePoliciesCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateAlarmRulePoliciesRequest.self, from: body)
             _ = try await client.updateAlarmRulePolicies(alarmID: alarmID, requestBody)
         }

@@ -100,8 +100,11 @@ struct CreateAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAlarmRequest.self, from: body,
                 overriding: [
@@ -192,8 +195,11 @@ struct CreateAlarmTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAlarmTemplateRequest.self, from: body,
                 overriding: [
@@ -230,8 +236,11 @@ struct DeleteAlarmCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAlarm(alarmID: alarmID)
         }
     }
@@ -260,8 +269,11 @@ struct DeleteAlarmTemplateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAlarmTemplate(templateID: templateID)
         }
     }
@@ -352,8 +364,11 @@ struct ListAlarmHistoriesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAlarmHistories(
                 groupID: groupID,
                 alarmID: alarmID,
@@ -413,8 +428,11 @@ struct ListAlarmsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAlarms(
                 alarms: alarms.isEmpty ? nil : alarms,
                 start: start,
@@ -448,8 +466,11 @@ struct ShowAlarmCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAlarm(alarmID: alarmID)
         }
     }
@@ -544,8 +565,11 @@ struct UpdateAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAlarmRequest.self, from: body,
                 overriding: [
@@ -608,8 +632,11 @@ struct UpdateAlarmActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAlarmActionRequest.self, from: body,
                 overriding: [
@@ -700,8 +727,11 @@ struct UpdateAlarmTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAlarmTemplateRequest.self, from: body,
                 overriding: [

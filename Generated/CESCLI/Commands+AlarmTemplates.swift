@@ -50,8 +50,11 @@ struct BatchDeleteAlarmTemplatesCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchDeleteAlarmTemplatesRequest.self, from: body,
                 overriding: [
@@ -129,8 +132,11 @@ struct CreateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAlarmTemplateV2Request.self, from: body,
                 overriding: [
@@ -226,8 +232,11 @@ struct ListAlarmTemplatesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -280,8 +289,11 @@ struct ShowAlarmTemplateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAlarmTemplate(templateID: templateID)
         }
     }
@@ -359,8 +371,11 @@ struct UpdateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAlarmTemplateV2Request.self, from: body,
                 overriding: [

@@ -41,8 +41,11 @@ struct BatchDeleteOneClickAlarmsCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteOneClickAlarmsRequest.self, from: body)
             _ = try await client.batchDeleteOneClickAlarms(requestBody)
         }
@@ -110,8 +113,11 @@ struct BatchUpdateOneClickAlarmPoliciesEnabledStateCommand: AsyncParsableCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchUpdateOneClickAlarmPoliciesEnabledStateRequest.self, from: body,
                 overriding: [
@@ -179,8 +185,11 @@ struct BatchUpdateOneClickAlarmsEnabledStateCommand: AsyncParsableCommand, BodyS
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchUpdateOneClickAlarmsEnabledStateRequest.self, from: body,
                 overriding: [
@@ -268,8 +277,11 @@ struct CreateOneClickAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateOneClickAlarmRequest.self, from: body,
                 overriding: [
@@ -310,8 +322,11 @@ struct ListOneClickAlarmRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listOneClickAlarmRules(oneClickAlarmID: oneClickAlarmID)
         }
     }
@@ -336,8 +351,11 @@ struct ListOneClickAlarmsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listOneClickAlarms()
         }
     }
@@ -420,8 +438,11 @@ struct UpdateOneClickAlarmNotificationsCommand: AsyncParsableCommand, BodySkelet
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateOneClickAlarmNotificationsRequest.self, from: body,
                 overriding: [

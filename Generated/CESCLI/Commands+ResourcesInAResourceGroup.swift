@@ -53,8 +53,11 @@ struct BatchCreateResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourcesRequest.self, from: body)
             _ = try await client.batchCreateResources(groupID: groupID, requestBody)
         }
@@ -108,8 +111,11 @@ struct BatchDeleteResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourcesRequest.self, from: body)
             _ = try await client.batchDeleteResources(groupID: groupID, requestBody)
         }
@@ -217,8 +223,11 @@ struct ListResourceGroupsServicesResourcesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CESCommand.run(Self.self, connection, printing) { client, output in
+        try await CESCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -144,8 +144,11 @@ struct CreateAutoCreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAutoCreatePolicyRequest.self, from: body,
                 overriding: [
@@ -240,8 +243,11 @@ struct CreateSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateSnapshotRequest.self, from: body,
                 overriding: [
@@ -292,8 +298,11 @@ struct DeleteSnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSnapshot(clusterID: clusterID, snapshotID: snapshotID)
         }
     }
@@ -331,8 +340,11 @@ struct ListSnapshotsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listSnapshots(clusterID: clusterID)
         }
     }
@@ -452,8 +464,11 @@ struct RestoreSnapshotCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 RestoreSnapshotRequest.self, from: body,
                 overriding: [
@@ -499,8 +514,11 @@ struct ShowAutoCreatePolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoCreatePolicy(clusterID: clusterID)
         }
     }
@@ -535,8 +553,11 @@ struct StartAutoSettingCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.startAutoSetting(clusterID: clusterID)
         }
     }
@@ -569,8 +590,11 @@ struct StopSnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.stopSnapshot(clusterID: clusterID)
         }
     }
@@ -791,8 +815,11 @@ struct UpdateSnapshotSettingCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateSnapshotSettingRequest.self, from: body,
                 overriding: [

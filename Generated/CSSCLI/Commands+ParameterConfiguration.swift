@@ -32,8 +32,11 @@ struct ListYmlsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listYmls(clusterID: clusterID)
         }
     }
@@ -92,8 +95,11 @@ struct ListYmlsJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -155,8 +161,11 @@ struct UpdateYmlsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateYmlsRequest.self, from: body)
             _ = try await client.updateYmls(clusterID: clusterID, requestBody)
         }

@@ -70,8 +70,11 @@ struct CreateBindPublicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateBindPublicRequest.self, from: body,
                 overriding: [
@@ -136,8 +139,11 @@ struct StartPublicWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 StartPublicWhitelistRequest.self, from: body,
                 overriding: [
@@ -176,8 +182,11 @@ struct StopPublicWhitelistCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.stopPublicWhitelist(clusterID: clusterID)
         }
     }
@@ -235,8 +244,11 @@ struct UpdatePublicBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePublicBandwidthRequest.self, from: body,
                 overriding: [
@@ -291,8 +303,11 @@ struct UpdateUnbindPublicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateUnbindPublicRequest.self, from: body)
             _ = try await client.updateUnbindPublic(clusterID: clusterID, requestBody)
         }

@@ -113,8 +113,11 @@ struct StartAutoCreateSnapshotsCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 StartAutoCreateSnapshotsRequest.self, from: body,
                 overriding: [
@@ -159,8 +162,11 @@ struct StopAutoCreateSnapshotsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.stopAutoCreateSnapshots(clusterID: clusterID)
         }
     }

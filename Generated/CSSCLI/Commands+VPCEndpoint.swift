@@ -53,8 +53,11 @@ struct ShowVpcepConnectionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVpcepConnection(clusterID: clusterID, offset: offset, limit: limit)
         }
     }
@@ -129,8 +132,11 @@ struct StartVpecpCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 StartVpecpRequest.self, from: body,
                 overriding: [
@@ -170,8 +176,11 @@ struct StopVpecpCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.stopVpecp(clusterID: clusterID)
         }
     }
@@ -229,8 +238,11 @@ struct UpdateVpcepConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateVpcepConnectionRequest.self, from: body,
                 overriding: [
@@ -284,8 +296,11 @@ struct UpdateVpcepWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CSSCommand.run(Self.self, connection, printing) { client, output in
+        try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVpcepWhitelistRequest.self, from: body)
             try await client.updateVpcepWhitelist(clusterID: clusterID, requestBody)
         }

@@ -78,8 +78,11 @@ struct CreateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateNotificationRequest.self, from: body,
                 overriding: [
@@ -119,8 +122,11 @@ struct DeleteNotificationCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteNotification(notificationID: notificationID)
         }
     }
@@ -158,8 +164,11 @@ struct ListNotificationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNotifications(
                 notificationType: notificationType,
                 notificationName: notificationName
@@ -253,8 +262,11 @@ struct UpdateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateNotificationRequest.self, from: body,
                 overriding: [

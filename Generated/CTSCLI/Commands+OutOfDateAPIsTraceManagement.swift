@@ -114,8 +114,11 @@ struct ListTracesV10Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTracesV10(
                 trackerName: trackerName,
                 serviceType: serviceType,
@@ -243,8 +246,11 @@ struct ListTracesV20Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTracesV20(
                 trackerName: trackerName,
                 serviceType: serviceType,

@@ -76,8 +76,11 @@ struct CreateTrackerV10Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTrackerV10Request.self, from: body,
                 overriding: [
@@ -117,8 +120,11 @@ struct DeleteTrackerV10Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTrackerV10(trackerName: trackerName)
         }
     }
@@ -152,8 +158,11 @@ struct ListTrackerCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTracker(trackerName: trackerName)
         }
     }
@@ -247,8 +256,11 @@ struct UpdateTrackerV10Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateTrackerV10Request.self, from: body,
                 overriding: [

@@ -116,8 +116,11 @@ struct ListTracesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTraces(
                 traceType: traceType,
                 limit: limit,

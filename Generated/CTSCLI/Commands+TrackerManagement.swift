@@ -84,8 +84,11 @@ struct CreateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTrackerRequest.self, from: body,
                 overriding: [
@@ -126,8 +129,11 @@ struct DeleteTrackerCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTracker(trackerName: trackerName)
         }
     }
@@ -158,8 +164,11 @@ struct ListTrackersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTrackers(trackerName: trackerName)
         }
     }
@@ -252,8 +261,11 @@ struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await CTSCommand.run(Self.self, connection, printing) { client, output in
+        try await CTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateTrackerRequest.self, from: body,
                 overriding: [

@@ -34,8 +34,11 @@ struct ListDCSInstanceStatusCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDCSInstanceStatus(includeFailure: includeFailure)
         }
     }
@@ -60,8 +63,11 @@ struct ListStatisticsOfRunningInstancesV10Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listStatisticsOfRunningInstancesV10()
         }
     }
@@ -112,8 +118,11 @@ struct RestartDCSInstancesOrClearingDCSInstanceDataCommand: AsyncParsableCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 RestartDCSInstancesOrClearingDCSInstanceDataRequest.self, from: body,
                 overriding: [
@@ -181,8 +190,11 @@ struct UpdatePasswordOfDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePasswordOfDCSInstanceRequest.self, from: body,
                 overriding: [

@@ -51,8 +51,11 @@ struct BatchDeleteDCSInstancesCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteDCSInstancesRequest.self, from: body)
             _ = try await client.batchDeleteDCSInstances(requestBody, allFailure: allFailure)
         }
@@ -307,8 +310,11 @@ struct CreateDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateDCSInstanceRequest.self, from: body,
                 overriding: [
@@ -363,8 +369,11 @@ struct DeleteSingleDCSInstanceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSingleDCSInstance(instanceID: instanceID)
         }
     }
@@ -444,8 +453,11 @@ struct ListDCSInstancesOfTenantCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDCSInstancesOfTenant(
                 start: start,
                 limit: limit,
@@ -518,8 +530,11 @@ struct ScalUpDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ScalUpDCSInstanceRequest.self, from: body,
                 overriding: [
@@ -554,8 +569,11 @@ struct ShowDCSInstanceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDCSInstance(instanceID: instanceID)
         }
     }
@@ -661,8 +679,11 @@ struct UpdateDCSInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateDCSInstanceRequest.self, from: body,
                 overriding: [

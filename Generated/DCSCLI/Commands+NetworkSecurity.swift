@@ -31,8 +31,11 @@ struct DownloadSSLCertCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.downloadSSLCert(instanceID: instanceID)
         }
     }
@@ -62,8 +65,11 @@ struct ShowInstanceSSLDeTailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showInstanceSSLDeTail(instanceID: instanceID)
         }
     }
@@ -93,8 +99,11 @@ struct ShowIPWhitelistCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showIPWhitelist(instanceID: instanceID)
         }
     }
@@ -152,8 +161,11 @@ struct UpdateIPWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateIPWhitelistRequest.self, from: body,
                 overriding: [
@@ -209,8 +221,11 @@ struct UpdateSSLSwitchCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateSSLSwitchRequest.self, from: body,
                 overriding: [

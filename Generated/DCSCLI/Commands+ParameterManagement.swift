@@ -51,8 +51,11 @@ struct ListConfigHistoriesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -90,8 +93,11 @@ struct ListConfigurationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listConfigurations(instanceID: instanceID)
         }
     }
@@ -138,8 +144,11 @@ struct UpdateConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateConfigurationsRequest.self, from: body)
             try await client.updateConfigurations(instanceID: instanceID, requestBody)
         }

@@ -29,8 +29,11 @@ struct ListConfigurationParametersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listConfigurationParameters(instanceID: instanceID)
         }
     }
@@ -78,8 +81,11 @@ struct UpdateConfigurationParametersCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateConfigurationParametersRequest.self, from: body)
             try await client.updateConfigurationParameters(instanceID: instanceID, requestBody)
         }

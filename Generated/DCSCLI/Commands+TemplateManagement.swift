@@ -91,8 +91,11 @@ struct CreateCustomTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateCustomTemplateRequest.self, from: body,
                 overriding: [
@@ -181,8 +184,11 @@ struct ListConfigTemplatesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DCSCommand.run(Self.self, connection, printing) { client, output in
+        try await DCSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -29,8 +29,11 @@ struct ListDatastoreVersionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDatastoreVersions(datastoreName: datastoreName)
         }
     }
@@ -89,8 +92,11 @@ struct ListFlavorInfosCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -136,8 +142,11 @@ struct ListStorageTypeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listStorageType(engineName: engineName)
         }
     }

@@ -77,8 +77,11 @@ struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResetPasswordRequest.self, from: body,
                 overriding: [

@@ -47,8 +47,11 @@ struct ListConfigurationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -86,8 +89,11 @@ struct ShowConfigurationParameterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showConfigurationParameter(configID: configID)
         }
     }
@@ -162,8 +168,11 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ShowEntityConfigurationRequest.self, from: body,
                 overriding: [
@@ -219,8 +228,11 @@ struct SwitchConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SwitchConfigurationRequest.self, from: body)
             _ = try await client.switchConfiguration(configID: configID, requestBody)
         }

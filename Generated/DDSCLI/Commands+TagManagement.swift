@@ -59,8 +59,11 @@ struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchTagActionRequest.self, from: body,
                 overriding: [
@@ -97,8 +100,11 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listInstanceTags(instanceID: instanceID)
         }
     }
@@ -171,8 +177,11 @@ struct ListInstancesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListInstancesByTagsRequest.self, from: body,
                 overriding: [
@@ -203,8 +212,11 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listProjectTags()
         }
     }

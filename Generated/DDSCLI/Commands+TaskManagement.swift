@@ -30,8 +30,11 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DDSCommand.run(Self.self, connection, printing) { client, output in
+        try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobDetail(id: id)
         }
     }

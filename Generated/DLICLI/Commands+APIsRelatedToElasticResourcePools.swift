@@ -52,8 +52,11 @@ struct AssociateQueueToElasticResourcePoolCommand: AsyncParsableCommand, BodySke
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AssociateQueueToElasticResourcePoolRequest.self, from: body,
                 overriding: [
@@ -179,8 +182,11 @@ struct CreateElasticResourcePoolCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateElasticResourcePoolRequest.self, from: body,
                 overriding: [
@@ -221,8 +227,11 @@ struct DeleteElasticResourcePoolCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteElasticResourcePool(elasticResourcePoolName: elasticResourcePoolName)
         }
     }
@@ -275,8 +284,11 @@ struct ListElasticResourcePoolQueuesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -369,8 +381,11 @@ struct ListElasticResourcePoolScaleRecordsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -452,8 +467,11 @@ struct ListElasticResourcePoolsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -537,8 +555,11 @@ struct UpdateElasticResourcePoolCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateElasticResourcePoolRequest.self, from: body,
                 overriding: [
@@ -604,8 +625,11 @@ struct UpdateElasticResourcePoolQueueCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateElasticResourcePoolQueueRequest.self, from: body)
             _ = try await client.updateElasticResourcePoolQueue(
                 elasticResourcePoolName: elasticResourcePoolName,

@@ -42,9 +42,12 @@ struct CreateDliAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateDliAgencyRequest.self, from: body)
             _ = try await client.createDliAgency(requestBody)
         }
@@ -70,9 +73,12 @@ struct ShowDliAgencyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDliAgency()
         }
     }

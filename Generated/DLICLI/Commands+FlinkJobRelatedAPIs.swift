@@ -41,8 +41,11 @@ struct BatchDeleteFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteFlinkJobsRequest.self, from: body)
             _ = try await client.batchDeleteFlinkJobs(requestBody)
         }
@@ -94,8 +97,11 @@ struct BatchRunFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchRunFlinkJobsRequest.self, from: body,
                 overriding: [
@@ -151,8 +157,11 @@ struct BatchStopFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchStopFlinkJobsRequest.self, from: body,
                 overriding: [
@@ -404,8 +413,11 @@ struct CreateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateFlinkJarJobRequest.self, from: body,
                 overriding: [
@@ -735,8 +747,11 @@ struct CreateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateFlinkSqlJobRequest.self, from: body,
                 overriding: [
@@ -916,8 +931,11 @@ struct CreateFlinkSqlJobGraphCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateFlinkSqlJobGraphRequest.self, from: body,
                 overriding: [
@@ -962,8 +980,11 @@ struct DeleteFlinkJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteFlinkJob(jobID: jobID)
         }
     }
@@ -1014,8 +1035,11 @@ struct ExportFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ExportFlinkJobsRequest.self, from: body,
                 overriding: [
@@ -1078,8 +1102,11 @@ struct ImportFlinkJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ImportFlinkJobsRequest.self, from: body,
                 overriding: [
@@ -1199,8 +1226,11 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFlinkJobs(
                 jobType: jobType.map(ListFlinkJobsJobType.init(rawValue:)),
                 status: status.map(DLIClient.ListFlinkJobsStatus.init(rawValue:)),
@@ -1240,8 +1270,11 @@ struct ShowFlinkJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFlinkJob(jobID: jobID)
         }
     }
@@ -1270,8 +1303,11 @@ struct ShowFlinkJobExecutionGraphCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFlinkJobExecutionGraph(jobID: jobID)
         }
     }
@@ -1532,8 +1568,11 @@ struct UpdateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFlinkJarJobRequest.self, from: body,
                 overriding: [
@@ -1854,8 +1893,11 @@ struct UpdateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFlinkSqlJobRequest.self, from: body,
                 overriding: [

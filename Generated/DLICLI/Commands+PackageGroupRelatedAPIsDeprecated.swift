@@ -35,9 +35,12 @@ struct DeleteJobResourceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteJobResource(resourceName: resourceName, group: group)
         }
     }
@@ -76,9 +79,12 @@ struct ListJobResourcesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listJobResources(
                 kind: kind.map(DLIClient.ListJobResourcesKind.init(rawValue:)),
                 tags: tags
@@ -116,9 +122,12 @@ struct ShowJobResourceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobResource(resourceName: resourceName, group: group)
         }
     }
@@ -186,9 +195,12 @@ struct UpdateJobResourceOwnerCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateJobResourceOwnerRequest.self, from: body,
                 overriding: [
@@ -243,9 +255,12 @@ struct UploadFileJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UploadFileJobResourcesRequest.self, from: body,
                 overriding: [
@@ -297,9 +312,12 @@ struct UploadJarJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UploadJarJobResourcesRequest.self, from: body,
                 overriding: [
@@ -372,9 +390,12 @@ struct UploadJobResourcesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UploadJobResourcesRequest.self, from: body,
                 overriding: [
@@ -429,9 +450,12 @@ struct UploadPythonFileJobResourcesCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UploadPythonFileJobResourcesRequest.self, from: body,
                 overriding: [

@@ -50,9 +50,12 @@ struct BatchDeleteQueuePlansCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteQueuePlansRequest.self, from: body)
             _ = try await client.batchDeleteQueuePlans(queueName: queueName, requestBody)
         }
@@ -161,9 +164,12 @@ struct CreateQueuePlanCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateQueuePlanRequest.self, from: body,
                 overriding: [
@@ -215,9 +221,12 @@ struct DeleteQueuePlanCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteQueuePlan(queueName: queueName, planID: planID)
         }
     }
@@ -250,9 +259,12 @@ struct ListQueuePlansCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQueuePlans(queueName: queueName)
         }
     }
@@ -366,9 +378,12 @@ struct UpdateQueuePlanCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await DLICommand.run(Self.self, connection, printing) { client, output in
+        try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateQueuePlanRequest.self, from: body,
                 overriding: [

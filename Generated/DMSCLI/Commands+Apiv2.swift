@@ -59,8 +59,11 @@ struct CreatePartitionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePartitionRequest.self, from: body,
                 overriding: [
@@ -376,8 +379,11 @@ struct CreatePostPaidInstanceCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePostPaidInstanceRequest.self, from: body,
                 overriding: [

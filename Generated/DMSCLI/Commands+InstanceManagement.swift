@@ -47,8 +47,11 @@ struct BatchDeleteGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteGroupRequest.self, from: body)
             _ = try await client.batchDeleteGroup(instanceID: instanceID, requestBody)
         }
@@ -105,8 +108,11 @@ struct CreateKafkaConsumerGroupCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateKafkaConsumerGroupRequest.self, from: body,
                 overriding: [
@@ -193,8 +199,11 @@ struct CreateReassignmentTaskCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateReassignmentTaskRequest.self, from: body,
                 overriding: [
@@ -248,8 +257,11 @@ struct DeleteGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteGroup(instanceID: instanceID, group: group)
             if wait {
                 output.keepLastResponse()
@@ -320,8 +332,11 @@ struct ListInstanceConsumerGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -442,8 +457,11 @@ struct ResetMessageOffsetCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResetMessageOffsetRequest.self, from: body,
                 overriding: [
@@ -515,8 +533,11 @@ struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResetPasswordRequest.self, from: body,
                 overriding: [
@@ -550,8 +571,11 @@ struct ShowClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCluster(instanceID: instanceID)
         }
     }
@@ -581,8 +605,11 @@ struct ShowCoordinatorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCoordinators(instanceID: instanceID)
         }
     }
@@ -616,8 +643,11 @@ struct ShowGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGroup(instanceID: instanceID, group: group)
         }
     }
@@ -651,8 +681,11 @@ struct ShowGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGroups(instanceID: instanceID, group: group)
         }
     }
@@ -699,8 +732,11 @@ struct ShowKafkaTopicPartitionDiskusageCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showKafkaTopicPartitionDiskusage(
                 instanceID: instanceID,
                 minSize: minSize,
@@ -758,8 +794,11 @@ struct UpdateInstanceAutoCreateTopicCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateInstanceAutoCreateTopicRequest.self, from: body,
                 overriding: [
@@ -811,8 +850,11 @@ struct UpdateInstanceCrossVPCIPCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceCrossVPCIPRequest.self, from: body)
             _ = try await client.updateInstanceCrossVPCIP(instanceID: instanceID, requestBody)
         }
@@ -865,8 +907,11 @@ struct UpdateTopicReplicaCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateTopicReplicaRequest.self, from: body)
             try await client.updateTopicReplica(instanceID: instanceID, topic: topic, requestBody)
         }
@@ -918,8 +963,11 @@ struct WaitForGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForGroup(
                 instanceID: instanceID,
                 group: group,
@@ -959,8 +1007,11 @@ struct WaitForGroupDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForGroupDeletion(
                 instanceID: instanceID,
                 group: group,
@@ -1015,8 +1066,11 @@ struct WaitForGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForGroups(
                 instanceID: instanceID,
                 group: group,

@@ -24,8 +24,11 @@ struct ListAvailableZonesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAvailableZones()
         }
     }
@@ -59,8 +62,11 @@ struct ListEngineProductsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEngineProducts(engine: engine, productID: productID)
         }
     }
@@ -89,8 +95,11 @@ struct ShowCesHierArchYCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCesHierArchY(instanceID: instanceID)
         }
     }
@@ -114,8 +123,11 @@ struct ShowMaintainWindowsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showMaintainWindows()
         }
     }

@@ -71,8 +71,11 @@ struct CreateConnectorCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateConnectorRequest.self, from: body,
                 overriding: [
@@ -176,8 +179,11 @@ struct CreateConnectorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateConnectorTaskRequest.self, from: body,
                 overriding: [
@@ -217,8 +223,11 @@ struct DeleteConnectorCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteConnector(instanceID: instanceID)
         }
     }
@@ -252,8 +261,11 @@ struct DeleteConnectorTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -306,8 +318,11 @@ struct ListConnectorTasksCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -349,8 +364,11 @@ struct PauseConnectorTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.pauseConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -384,8 +402,11 @@ struct ReSumeConnectorTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.reSumeConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -421,8 +442,11 @@ struct RestartConnectorTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.restartConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }
@@ -456,8 +480,11 @@ struct ShowConnectorTaskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showConnectorTask(instanceID: instanceID, taskID: taskID)
         }
     }

@@ -49,8 +49,11 @@ struct BatchDeleteInstanceTopicCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteInstanceTopicRequest.self, from: body)
             _ = try await client.batchDeleteInstanceTopic(instanceID: instanceID, requestBody)
         }
@@ -156,8 +159,11 @@ struct CreateInstanceTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateInstanceTopicRequest.self, from: body,
                 overriding: [
@@ -221,8 +227,11 @@ struct ListInstanceTopicsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -290,8 +299,11 @@ struct ListTopicPartitionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -363,8 +375,11 @@ struct ListTopicProducersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -415,8 +430,11 @@ struct ShowInstanceTopicDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showInstanceTopicDetail(instanceID: instanceID, topic: topic)
         }
     }
@@ -466,8 +484,11 @@ struct UpdateInstanceTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DMSCommand.run(Self.self, connection, printing) { client, output in
+        try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceTopicRequest.self, from: body)
             try await client.updateInstanceTopic(instanceID: instanceID, requestBody)
         }

@@ -89,8 +89,11 @@ struct CreateAlarmSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAlarmSubRequest.self, from: body,
                 overriding: [
@@ -130,8 +133,11 @@ struct DeleteAlarmSubCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteAlarmSub(alarmSubID: alarmSubID)
         }
     }
@@ -178,8 +184,11 @@ struct ListAlarmConfigsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -237,8 +246,11 @@ struct ListAlarmDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -278,8 +290,11 @@ struct ListAlarmStatisticCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAlarmStatistic(timeZone: timeZone)
         }
     }
@@ -324,8 +339,11 @@ struct ListAlarmSubsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -422,8 +440,11 @@ struct UpdateAlarmSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAlarmSubRequest.self, from: body,
                 overriding: [

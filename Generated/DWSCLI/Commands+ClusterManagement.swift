@@ -35,8 +35,11 @@ struct CancelReadonlyClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.cancelReadonlyCluster(clusterID: clusterID)
         }
     }
@@ -85,8 +88,11 @@ struct ChangeSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeSecurityGroupRequest.self, from: body)
             try await client.changeSecurityGroup(clusterID: clusterID, requestBody)
         }
@@ -137,8 +143,11 @@ struct CheckClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CheckClusterRequest.self, from: body)
             try await client.checkCluster(requestBody)
         }
@@ -185,8 +194,11 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterRequest.self, from: body)
             _ = try await client.createCluster(requestBody)
         }
@@ -235,8 +247,11 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterV2Request.self, from: body)
             _ = try await client.createClusterV2(requestBody)
         }
@@ -296,8 +311,11 @@ struct DeleteClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DeleteClusterRequest.self, from: body,
                 overriding: [
@@ -354,8 +372,11 @@ struct DeleteDwsClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteDwsCluster(
                 clusterID: clusterID,
                 keepLastManualBackup: keepLastManualBackup,
@@ -392,8 +413,11 @@ struct ListClusterDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusterDetails(clusterID: clusterID)
         }
     }
@@ -427,8 +451,11 @@ struct ListClustersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusters(enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -453,8 +480,11 @@ struct ListDssPoolsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDssPools()
         }
     }
@@ -478,8 +508,11 @@ struct ListNodeTypesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNodeTypes()
         }
     }
@@ -536,8 +569,11 @@ struct ListTagsForResourceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -600,8 +636,11 @@ struct ListTopoRingsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -667,8 +706,11 @@ struct ModifyClusterNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ModifyClusterNameRequest.self, from: body,
                 overriding: [
@@ -732,8 +774,11 @@ struct ModifyClusterTimezoneCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ModifyClusterTimezoneRequest.self, from: body,
                 overriding: [
@@ -799,8 +844,11 @@ struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResetPasswordRequest.self, from: body,
                 overriding: [
@@ -854,8 +902,11 @@ struct RestartClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartClusterRequest.self, from: body)
             try await client.restartCluster(clusterID: clusterID, requestBody)
         }
@@ -919,8 +970,11 @@ struct SaveClusterDescriptionInfoCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 SaveClusterDescriptionInfoRequest.self, from: body,
                 overriding: [
@@ -969,8 +1023,11 @@ struct ShowClusterFlavorCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showClusterFlavor(clusterID: clusterID, namespace: namespace)
         }
     }
@@ -1002,8 +1059,11 @@ struct ShowClusterVolumeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showClusterVolume(clusterID: clusterID)
         }
     }
@@ -1027,8 +1087,11 @@ struct ShowClustersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showClusters()
         }
     }
@@ -1057,8 +1120,11 @@ struct ShowInstanceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showInstance(instanceID: instanceID)
         }
     }
@@ -1087,8 +1153,11 @@ struct ShowResourceStatisticsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showResourceStatistics(namespace: namespace)
         }
     }
@@ -1120,8 +1189,11 @@ struct StartClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.startCluster(clusterID: clusterID)
         }
     }
@@ -1153,8 +1225,11 @@ struct StopClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.stopCluster(clusterID: clusterID)
         }
     }
@@ -1189,8 +1264,11 @@ struct SwitchoverClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.switchoverCluster(clusterID: clusterID)
         }
     }

@@ -40,8 +40,11 @@ struct AssociateEIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.associateEIP(clusterID: clusterID, eipID: eipID)
         }
     }
@@ -81,8 +84,11 @@ struct AssociateELBCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.associateELB(clusterID: clusterID, elbID: elbID)
         }
     }
@@ -149,8 +155,11 @@ struct CreateClusterDNSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateClusterDNSRequest.self, from: body,
                 overriding: [
@@ -197,8 +206,11 @@ struct DeleteClusterDNSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteClusterDNS(clusterID: clusterID, type: type)
         }
     }
@@ -236,8 +248,11 @@ struct DisassociateEIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.disassociateEIP(clusterID: clusterID, eipID: eipID)
         }
     }
@@ -275,8 +290,11 @@ struct DisassociateELBCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.disassociateELB(clusterID: clusterID, elbID: elbID)
         }
     }
@@ -309,8 +327,11 @@ struct ListClusterEndpointsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusterEndpoints(clusterID: clusterID)
         }
     }
@@ -344,8 +365,11 @@ struct ListELBsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listELBs(clusterID: clusterID)
         }
     }
@@ -412,8 +436,11 @@ struct UpdateClusterDNSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateClusterDNSRequest.self, from: body,
                 overriding: [

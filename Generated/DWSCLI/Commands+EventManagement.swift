@@ -124,8 +124,11 @@ struct CreateEventSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateEventSubRequest.self, from: body,
                 overriding: [
@@ -169,8 +172,11 @@ struct DeleteEventSubCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteEventSub(eventSubID: eventSubID)
         }
     }
@@ -240,8 +246,11 @@ struct ListEventSpecsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -309,8 +318,11 @@ struct ListEventSubsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -363,8 +375,11 @@ struct ListEventsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -496,8 +511,11 @@ struct UpdateEventSubCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateEventSubRequest.self, from: body,
                 overriding: [

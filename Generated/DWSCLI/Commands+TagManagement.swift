@@ -49,8 +49,11 @@ struct BatchCreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourceTagRequest.self, from: body)
             try await client.batchCreateResourceTag(clusterID: clusterID, requestBody)
         }
@@ -100,8 +103,11 @@ struct BatchDeleteResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourceTagRequest.self, from: body)
             try await client.batchDeleteResourceTag(clusterID: clusterID, requestBody)
         }
@@ -134,8 +140,11 @@ struct ListClusterTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusterTags(clusterID: clusterID)
         }
     }
@@ -159,8 +168,11 @@ struct ListTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await DWSCommand.run(Self.self, connection, printing) { client, output in
+        try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTags()
         }
     }

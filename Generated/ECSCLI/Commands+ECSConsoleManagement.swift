@@ -66,8 +66,11 @@ struct ListECSManagementConsoleLogsCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListECSManagementConsoleLogsRequest.self, from: body)
             _ = try await client.listECSManagementConsoleLogs(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -141,8 +144,11 @@ struct ListVNCBasedRemoteLoginAddressCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListVNCBasedRemoteLoginAddressRequest.self, from: body)
             _ = try await client.listVNCBasedRemoteLoginAddress(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -47,8 +47,11 @@ struct AssociateFPGAImageWithECSImageCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateFPGAImageWithECSImageRequest.self, from: body)
             try await client.associateFPGAImageWithECSImage(fpgaImageID: fpgaImageID, requestBody)
         }
@@ -78,8 +81,11 @@ struct DeleteFPGAImageCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteFPGAImage(fpgaImageID: fpgaImageID)
         }
     }
@@ -126,8 +132,11 @@ struct DisassociateFPGAImageFromECSImageCommand: AsyncParsableCommand, BodySkele
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateFPGAImageFromECSImageRequest.self, from: body)
             try await client.disassociateFPGAImageFromECSImage(fpgaImageID: fpgaImageID, requestBody)
         }
@@ -181,8 +190,11 @@ struct ListAssociationsBetweenFPGAImageAndECSImageCommand: AsyncParsableCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAssociationsBetweenFPGAImageAndECSImage(
                 imageID: imageID,
                 fpgaImageID: fpgaImageID,
@@ -233,8 +245,11 @@ struct ListFPGAImagesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFPGAImages(fpgaImageID: fpgaImageID, page: page, size: size)
         }
     }
@@ -277,8 +292,11 @@ struct RegisterFPGAImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RegisterFPGAImageRequest.self, from: body)
             _ = try await client.registerFPGAImage(requestBody)
         }

@@ -33,8 +33,11 @@ struct ListFlavorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFlavors(availabilityZone: availabilityZone)
         }
     }
@@ -108,8 +111,11 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTargetFlavorsToWhichECSFlavorCanBeChanged(
                 instanceUUID: instanceUUID,
                 sourceFlavorID: sourceFlavorID,

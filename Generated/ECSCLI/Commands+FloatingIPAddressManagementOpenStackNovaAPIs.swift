@@ -58,9 +58,12 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AssignFloatingIPAddressRequest.self, from: body,
                 overriding: [
@@ -113,9 +116,12 @@ struct AssociateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssociateFloatingIPAddressRequest.self, from: body)
             try await client.associateFloatingIPAddress(serverID: serverID, requestBody)
         }
@@ -163,9 +169,12 @@ struct DisassociateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisassociateFloatingIPAddressRequest.self, from: body)
             try await client.disassociateFloatingIPAddress(serverID: serverID, requestBody)
         }
@@ -191,9 +200,12 @@ struct ListFloatingIPAddressPoolsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFloatingIPAddressPools()
         }
     }
@@ -218,9 +230,12 @@ struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFloatingIPAddresses()
         }
     }
@@ -250,9 +265,12 @@ struct ReleaseFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.releaseFloatingIPAddress(floatingIPID: floatingIPID)
         }
     }
@@ -283,9 +301,12 @@ struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFloatingIPAddress(floatingIPID: floatingIPID)
         }
     }

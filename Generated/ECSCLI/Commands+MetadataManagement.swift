@@ -63,8 +63,11 @@ struct UpdateServerMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateServerMetadataRequest.self, from: body)
             _ = try await client.updateServerMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {

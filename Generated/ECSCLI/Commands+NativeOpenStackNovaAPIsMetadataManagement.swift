@@ -65,8 +65,11 @@ struct ConfigureECSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfigureECSMetadataRequest.self, from: body)
             _ = try await client.configureECSMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -128,8 +131,11 @@ struct DeleteECSMetadataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteECSMetadata(serverID: serverID, key: key)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -165,8 +171,11 @@ struct ListECSMetadataCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listECSMetadata(serverID: serverID)
         }
     }
@@ -201,8 +210,11 @@ struct ShowECSMetadataWithKeyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showECSMetadataWithKey(serverID: serverID, key: key)
         }
     }
@@ -267,8 +279,11 @@ struct UpdateECSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataRequest.self, from: body)
             _ = try await client.updateECSMetadata(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -347,8 +362,11 @@ struct UpdateECSMetadataWithKeyCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateECSMetadataWithKeyRequest.self, from: body)
             _ = try await client.updateECSMetadataWithKey(serverID: serverID, key: key, requestBody)
             if !wait.isEmpty {

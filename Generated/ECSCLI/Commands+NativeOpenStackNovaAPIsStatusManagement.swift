@@ -66,8 +66,11 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand, Body
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfirmSpecificationsModificationOfECSRequest.self, from: body)
             try await client.confirmSpecificationsModificationOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -141,8 +144,11 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateImageUsingECSRequest.self, from: body)
             _ = try await client.createImageUsingECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -215,8 +221,11 @@ struct DisableECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisableECSRequest.self, from: body)
             try await client.disableECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -289,8 +298,11 @@ struct LockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(LockECSRequest.self, from: body)
             try await client.lockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -366,8 +378,11 @@ struct RebuildECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RebuildECSRequest.self, from: body)
             _ = try await client.rebuildECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -440,8 +455,11 @@ struct RestartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartECSRequest.self, from: body)
             try await client.restartECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -515,8 +533,11 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand, BodyS
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RollBackECSSpecificationsModificationRequest.self, from: body)
             try await client.rollBackECSSpecificationsModification(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -589,8 +610,11 @@ struct StartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartECSRequest.self, from: body)
             try await client.startECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -663,8 +687,11 @@ struct UnlockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UnlockECSRequest.self, from: body)
             try await client.unlockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -738,8 +765,11 @@ struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSpecificationsOfECSRequest.self, from: body)
             try await client.updateSpecificationsOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {

@@ -59,8 +59,11 @@ struct AddTagToECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.addTagToECS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -132,8 +135,11 @@ struct AddTagsToECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagsToECSRequest.self, from: body)
             _ = try await client.addTagsToECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -189,8 +195,11 @@ struct DeleteAllTagsOfECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAllTagsOfECS(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -257,8 +266,11 @@ struct DeleteTagFromECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTagFromECS(serverID: serverID, tag: tag)
             if !wait.isEmpty {
                 try await client.waitForNovaServer(
@@ -294,8 +306,11 @@ struct ListTagsOfECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsOfECS(serverID: serverID)
         }
     }
@@ -337,8 +352,11 @@ struct ShowTagForECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.showTagForECS(serverID: serverID, tag: tag)
         }
     }

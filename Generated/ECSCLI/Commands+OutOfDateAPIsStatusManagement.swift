@@ -30,9 +30,12 @@ struct ListAutomaticRecoveryOfECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAutomaticRecoveryOfECS(serverID: serverID)
         }
     }
@@ -105,9 +108,12 @@ struct ManageAutomaticRecoveryOfECSCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ManageAutomaticRecoveryOfECSRequest.self, from: body,
                 overriding: [

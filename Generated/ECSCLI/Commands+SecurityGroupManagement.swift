@@ -65,8 +65,11 @@ struct NovaAssociateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaAssociateSecurityGroupRequest.self, from: body)
             try await client.novaAssociateSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -140,8 +143,11 @@ struct NovaDisassociateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NovaDisassociateSecurityGroupRequest.self, from: body)
             try await client.novaDisassociateSecurityGroup(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -179,8 +185,11 @@ struct NovaListServerSecurityGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.novaListServerSecurityGroups(serverID: serverID)
         }
     }

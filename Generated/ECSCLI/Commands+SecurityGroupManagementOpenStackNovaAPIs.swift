@@ -42,9 +42,12 @@ struct CreateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRequest.self, from: body)
             _ = try await client.createSecurityGroup(requestBody)
         }
@@ -90,9 +93,12 @@ struct CreateSecurityGroupRuleCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.createSecurityGroupRule(requestBody)
         }
@@ -123,9 +129,12 @@ struct DeleteSecurityGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -155,9 +164,12 @@ struct DeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -182,9 +194,12 @@ struct ListSecurityGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listSecurityGroups()
         }
     }
@@ -214,9 +229,12 @@ struct ShowSecurityGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -263,9 +281,12 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection, printing) { client, output in
+        try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSecurityGroupRequest.self, from: body)
             _ = try await client.updateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }

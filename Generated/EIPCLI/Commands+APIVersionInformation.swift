@@ -25,8 +25,11 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }
@@ -56,8 +59,11 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }

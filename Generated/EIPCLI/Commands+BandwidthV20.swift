@@ -46,8 +46,11 @@ struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddPublicipsIntoSharedBandwidthRequest.self, from: body)
             _ = try await client.addPublicipsIntoSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
@@ -89,8 +92,11 @@ struct CreateSharedBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSharedBandwidthRequest.self, from: body)
             _ = try await client.createSharedBandwidth(requestBody)
         }
@@ -123,8 +129,11 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteSharedBandwidth(bandwidthID: bandwidthID)
         }
     }
@@ -173,8 +182,11 @@ struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand, BodySkel
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemovePublicipsFromSharedBandwidthRequest.self, from: body)
             _ = try await client.removePublicipsFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }

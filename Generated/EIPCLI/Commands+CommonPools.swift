@@ -45,8 +45,11 @@ struct ListCommonPoolsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listCommonPools(
                 fields: fields,
                 name: name,

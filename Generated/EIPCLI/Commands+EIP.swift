@@ -55,8 +55,11 @@ struct CreatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePublicipRequest.self, from: body,
                 overriding: [
@@ -90,8 +93,11 @@ struct DeletePublicipCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePublicip(publicipID: publicipID)
         }
     }
@@ -150,8 +156,11 @@ struct ListPublicipsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPublicips(
                 marker: marker,
                 limit: limit,
@@ -184,8 +193,11 @@ struct ShowPublicipCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPublicip(publicipID: publicipID)
         }
     }
@@ -231,8 +243,11 @@ struct UpdatePublicipCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePublicipRequest.self, from: body)
             _ = try await client.updatePublicip(publicipID: publicipID, requestBody)
         }

@@ -59,8 +59,11 @@ struct NeutronCreateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateFloatingIPRequest.self, from: body)
             let response = try await client.neutronCreateFloatingIP(requestBody)
             if !wait.isEmpty {
@@ -112,8 +115,11 @@ struct NeutronDeleteFloatingIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.neutronDeleteFloatingIP(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
@@ -212,8 +218,11 @@ struct NeutronListFloatingIPsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronListFloatingIPs(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
@@ -256,8 +265,11 @@ struct NeutronShowFloatingIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronShowFloatingIP(floatingipID: floatingipID)
         }
     }
@@ -320,8 +332,11 @@ struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateFloatingIPRequest.self, from: body)
             _ = try await client.neutronUpdateFloatingIP(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
@@ -372,8 +387,11 @@ struct WaitForFloatingIPCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForFloatingIP(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -407,8 +425,11 @@ struct WaitForFloatingIPDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForFloatingIPDeletion(floatingipID: floatingipID, options: waiting.options)
         }
     }

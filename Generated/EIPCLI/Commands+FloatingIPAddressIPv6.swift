@@ -57,8 +57,11 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
             let response = try await client.assignFloatingIPAddress(requestBody)
             if !wait.isEmpty {
@@ -109,8 +112,11 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteFloatingIPAddress(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
@@ -181,8 +187,11 @@ struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFloatingIPAddresses(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
@@ -220,8 +229,11 @@ struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFloatingIPAddress(floatingipID: floatingipID)
         }
     }
@@ -281,8 +293,11 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
             _ = try await client.updateFloatingIPAddress(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
@@ -333,8 +348,11 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForFloatingIPAddress(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -368,8 +386,11 @@ struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EIPCommand.run(Self.self, connection, printing) { client, output in
+        try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForFloatingIPAddressDeletion(
                 floatingipID: floatingipID,
                 options: waiting.options

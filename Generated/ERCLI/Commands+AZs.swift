@@ -30,8 +30,11 @@ struct ListAvailabilityZoneCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAvailabilityZone(instanceID: instanceID)
         }
     }

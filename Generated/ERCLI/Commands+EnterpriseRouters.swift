@@ -66,8 +66,11 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEnterpriseRouterRequest.self, from: body)
             let response = try await client.createEnterpriseRouter(requestBody, xClientToken: xClientToken)
             if !wait.isEmpty {
@@ -118,8 +121,11 @@ struct DeleteEnterpriseRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteEnterpriseRouter(erID: erID)
             if wait {
                 output.keepLastResponse()
@@ -207,8 +213,11 @@ struct ListEnterpriseRoutersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEnterpriseRouters(
                 limit: limit,
                 marker: marker,
@@ -247,8 +256,11 @@ struct ShowEnterpriseRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEnterpriseRouter(erID: erID)
         }
     }
@@ -311,8 +323,11 @@ struct UpdateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEnterpriseRouterRequest.self, from: body)
             _ = try await client.updateEnterpriseRouter(erID: erID, requestBody)
             if !wait.isEmpty {
@@ -366,8 +381,11 @@ struct WaitForEnterpriseRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForEnterpriseRouter(
                 erID: erID,
                 state: WaitOptions.states(state, as: EnterpriseRouterState.self),
@@ -402,8 +420,11 @@ struct WaitForEnterpriseRouterDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForEnterpriseRouterDeletion(erID: erID, options: waiting.options)
         }
     }

@@ -65,8 +65,11 @@ struct CreateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateStaticRouteRequest.self, from: body)
             let response = try await client.createStaticRoute(
                 routeTableID: routeTableID,
@@ -127,8 +130,11 @@ struct DeleteStaticRouteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteStaticRoute(routeTableID: routeTableID, routeID: routeID)
             if wait {
                 output.keepLastResponse()
@@ -189,8 +195,11 @@ struct ListEffectiveRoutesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEffectiveRoutes(
                 routeTableID: routeTableID,
                 limit: limit,
@@ -267,8 +276,11 @@ struct ListStaticRoutesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listStaticRoutes(
                 routeTableID: routeTableID,
                 limit: limit,
@@ -311,8 +323,11 @@ struct ShowStaticRouteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showStaticRoute(routeTableID: routeTableID, routeID: routeID)
         }
     }
@@ -376,8 +391,11 @@ struct UpdateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateStaticRouteRequest.self, from: body)
             _ = try await client.updateStaticRoute(routeTableID: routeTableID, routeID: routeID, requestBody)
             if !wait.isEmpty {
@@ -438,8 +456,11 @@ struct WaitForStaticRouteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForStaticRoute(
                 routeTableID: routeTableID,
                 routeID: routeID,
@@ -481,8 +502,11 @@ struct WaitForStaticRouteDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForStaticRouteDeletion(
                 routeTableID: routeTableID,
                 routeID: routeID,

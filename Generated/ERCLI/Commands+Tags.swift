@@ -55,8 +55,11 @@ struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
             try await client.createResourceTag(
                 resourceType: resourceType,
@@ -104,8 +107,11 @@ struct DeleteResourceTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteResourceTag(resourceType: resourceType, resourceID: resourceID, key: key)
         }
     }
@@ -138,8 +144,11 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
@@ -177,8 +186,11 @@ struct ShowResourceTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showResourceTag(resourceType: resourceType, resourceID: resourceID)
         }
     }

@@ -71,8 +71,11 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVPCAttachmentRequest.self, from: body)
             let response = try await client.createVPCAttachment(
                 erID: erID,
@@ -133,8 +136,11 @@ struct DeleteVPCAttachmentCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteVPCAttachment(erID: erID, vpcAttachmentID: vpcAttachmentID)
             if wait {
                 output.keepLastResponse()
@@ -221,8 +227,11 @@ struct ListVPCAttachmentsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVPCAttachments(
                 erID: erID,
                 limit: limit,
@@ -265,8 +274,11 @@ struct ShowVPCAttachmentCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVPCAttachment(erID: erID, vpcAttachmentID: vpcAttachmentID)
         }
     }
@@ -334,8 +346,11 @@ struct UpdateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVPCAttachmentRequest.self, from: body)
             _ = try await client.updateVPCAttachment(
                 erID: erID,
@@ -406,8 +421,11 @@ struct WaitForVPCAttachmentCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForVPCAttachment(
                 erID: erID,
                 vpcAttachmentID: vpcAttachmentID,
@@ -449,8 +467,11 @@ struct WaitForVPCAttachmentDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ERCommand.run(Self.self, connection, printing) { client, output in
+        try await ERCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForVPCAttachmentDeletion(
                 erID: erID,
                 vpcAttachmentID: vpcAttachmentID,

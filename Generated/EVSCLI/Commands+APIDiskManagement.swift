@@ -45,8 +45,11 @@ struct CreateEVSDisksV3Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV3Request.self, from: body)
             _ = try await client.createEVSDisksV3(requestBody)
         }
@@ -160,9 +163,12 @@ struct ListEVSDisksV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEVSDisksV3(
                 marker: marker,
                 name: name,
@@ -206,8 +212,11 @@ struct ListLoadingProgressOfLazyloadingDiskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listLoadingProgressOfLazyloadingDisk(volumeID: volumeID)
         }
     }
@@ -237,9 +246,12 @@ struct ShowEVSDiskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEVSDisk(volumeID: volumeID)
         }
     }

@@ -47,8 +47,11 @@ struct AddMetadataForEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataForEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -84,8 +87,11 @@ struct DeleteOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
@@ -115,8 +121,11 @@ struct ListMetadataOfEVSDiskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listMetadataOfEVSDisk(volumeID: volumeID)
         }
     }
@@ -151,8 +160,11 @@ struct ShowOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key)
         }
     }
@@ -199,8 +211,11 @@ struct UpdateMetadataOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.updateMetadataOfEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -253,8 +268,11 @@ struct UpdateOnePieceOfMetadataForEVSDiskCommand: AsyncParsableCommand, BodySkel
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSDisk(volumeID: volumeID, key: key, requestBody)
         }

@@ -47,8 +47,11 @@ struct AddMetadataOfEVSDiskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSDiskRequest.self, from: body)
             _ = try await client.addMetadataOfEVSDisk(volumeID: volumeID, requestBody)
         }
@@ -96,8 +99,11 @@ struct CreateEVSDisksV32Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSDisksV32Request.self, from: body)
             _ = try await client.createEVSDisksV32(requestBody)
         }
@@ -132,8 +138,11 @@ struct DeleteEVSDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteEVSDiskV3(volumeID: volumeID, cascade: cascade)
         }
     }
@@ -168,8 +177,11 @@ struct DeleteOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
         }
     }
@@ -193,8 +205,11 @@ struct ListAZsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAZs()
         }
     }
@@ -283,8 +298,11 @@ struct ListDisksV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDisksV3(
                 marker: marker,
                 name: name,
@@ -318,8 +336,11 @@ struct ListEVSDiskTypesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEVSDiskTypes()
         }
     }
@@ -406,8 +427,11 @@ struct ListEVSDisksV32Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEVSDisksV32(
                 marker: marker,
                 name: name,
@@ -441,8 +465,11 @@ struct ListExtensionAPIsV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listExtensionAPIsV3()
         }
     }
@@ -472,8 +499,11 @@ struct ListMetadataOfEVSDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listMetadataOfEVSDiskV3(volumeID: volumeID)
         }
     }
@@ -499,8 +529,11 @@ struct ListSummaryEVSDisksCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listSummaryEVSDisks()
         }
     }
@@ -531,9 +564,12 @@ struct ShowDiskV1Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDiskV1(volumeID: volumeID)
         }
     }
@@ -564,8 +600,11 @@ struct ShowDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDiskV3(volumeID: volumeID)
         }
     }
@@ -595,8 +634,11 @@ struct ShowEVSDiskTypeV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEVSDiskTypeV3(typeID: typeID)
         }
     }
@@ -631,8 +673,11 @@ struct ShowOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSDiskV3(volumeID: volumeID, key: key)
         }
     }
@@ -667,8 +712,11 @@ struct ShowTenantQuotasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTenantQuotas(targetProjectID: targetProjectID, usage: usage)
         }
     }
@@ -718,8 +766,11 @@ struct UpdateEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateEVSDiskV3Request.self, from: body)
             _ = try await client.updateEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -767,8 +818,11 @@ struct UpdateMetadataOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSDiskV3Request.self, from: body)
             _ = try await client.updateMetadataOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -821,8 +875,11 @@ struct UpdateOnePieceOfMetadataForEVSDiskV3Command: AsyncParsableCommand, BodySk
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSDiskV3Request.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSDiskV3(
                 volumeID: volumeID,

@@ -47,9 +47,12 @@ struct CancelReservationOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CancelReservationOfEVSDiskV3Request.self, from: body)
             _ = try await client.cancelReservationOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -97,8 +100,11 @@ struct ExpandCapacityOfEVSDiskV3Command: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandCapacityOfEVSDiskV3Request.self, from: body)
             _ = try await client.expandCapacityOfEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -150,8 +156,11 @@ struct ExportEVSDiskDataAsImageV3Command: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExportEVSDiskDataAsImageV3Request.self, from: body)
             _ = try await client.exportEVSDiskDataAsImageV3(volumeID: volumeID, requestBody)
         }
@@ -199,9 +208,12 @@ struct ReserveEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReserveEVSDiskV3Request.self, from: body)
             _ = try await client.reserveEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -249,8 +261,11 @@ struct SetBootableFlagForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetBootableFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setBootableFlagForEVSDiskV3(volumeID: volumeID, requestBody)
         }
@@ -298,8 +313,11 @@ struct SetReadOnlyFlagForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetReadOnlyFlagForEVSDiskV3Request.self, from: body)
             _ = try await client.setReadOnlyFlagForEVSDiskV3(volumeID: volumeID, requestBody)
         }

@@ -47,9 +47,12 @@ struct CreateEVSReplicationPairCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateEVSReplicationPairRequest.self, from: body)
             _ = try await client.createEVSReplicationPair(requestBody)
         }
@@ -80,9 +83,12 @@ struct DeleteEVSReplicationPairCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteEVSReplicationPair(replicationID: replicationID)
         }
     }
@@ -216,9 +222,12 @@ struct ListEVSReplicationPairsCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListEVSReplicationPairsRequest.self, from: body,
                 overriding: [
@@ -265,9 +274,12 @@ struct ShowEVSReplicationPairCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEVSReplicationPair(replicationID: replicationID)
         }
     }

@@ -55,8 +55,11 @@ struct BatchAddTagsForEVSDiskV3Command: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchAddTagsForEVSDiskV3Request.self, from: body,
                 overriding: [
@@ -117,8 +120,11 @@ struct BatchDeleteTagsForEVSDiskCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchDeleteTagsForEVSDiskRequest.self, from: body,
                 overriding: [
@@ -192,8 +198,11 @@ struct ListEVSDisksByTagV3Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListEVSDisksByTagV3Request.self, from: body,
                 overriding: [
@@ -252,8 +261,11 @@ struct ListNumberOfEVSDisksByTagV3Command: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListNumberOfEVSDisksByTagV3Request.self, from: body,
                 overriding: [
@@ -287,8 +299,11 @@ struct ListTagsOfEVSDiskV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsOfEVSDiskV3(volumeID: volumeID)
         }
     }

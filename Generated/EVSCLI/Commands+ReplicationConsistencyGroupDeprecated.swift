@@ -46,9 +46,12 @@ struct CreateReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkele
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateReplicationConsistencyGroupRequest.self, from: body)
             _ = try await client.createReplicationConsistencyGroup(requestBody)
         }
@@ -80,9 +83,12 @@ struct DeleteReplicationConsistencyGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
@@ -137,9 +143,12 @@ struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand,
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandEVSDisksInReplicationConsistencyGroupRequest.self, from: body)
             try await client.expandEVSDisksInReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -265,9 +274,12 @@ struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand, BodySkelet
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListReplicationConsistencyGroupsRequest.self, from: body,
                 overriding: [
@@ -330,9 +342,12 @@ struct PauseReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkelet
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PauseReplicationConsistencyGroupRequest.self, from: body)
             try await client.pauseReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -387,9 +402,12 @@ struct PerformFailoverForReplicationConsistencyGroupCommand: AsyncParsableComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformFailoverForReplicationConsistencyGroupRequest.self, from: body)
             try await client.performFailoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -447,9 +465,12 @@ struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupCommand: A
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest.self, from: body)
             try await client.performPrimarySecondarySwitchoverForReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -503,9 +524,12 @@ struct ReprotectReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySk
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ReprotectReplicationConsistencyGroupRequest.self, from: body)
             try await client.reprotectReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -540,9 +564,12 @@ struct ShowReplicationConsistencyGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID
             )
@@ -594,9 +621,12 @@ struct SynchronizeReplicationConsistencyGroupCommand: AsyncParsableCommand, Body
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SynchronizeReplicationConsistencyGroupRequest.self, from: body)
             try await client.synchronizeReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,
@@ -652,9 +682,12 @@ struct UpdateReplicationConsistencyGroupCommand: AsyncParsableCommand, BodySkele
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateReplicationConsistencyGroupRequest.self, from: body)
             _ = try await client.updateReplicationConsistencyGroup(
                 replicationConsistencyGroupID: replicationConsistencyGroupID,

@@ -47,8 +47,11 @@ struct AddMetadataOfEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.addMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
@@ -84,8 +87,11 @@ struct DeleteOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
@@ -115,8 +121,11 @@ struct ListMetadataOfEVSSnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listMetadataOfEVSSnapshot(snapshotID: snapshotID)
         }
     }
@@ -151,8 +160,11 @@ struct ShowOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOnePieceOfMetadataForEVSSnapshot(snapshotID: snapshotID, key: key)
         }
     }
@@ -199,8 +211,11 @@ struct UpdateMetadataOfEVSSnapshotCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateMetadataOfEVSSnapshotRequest.self, from: body)
             _ = try await client.updateMetadataOfEVSSnapshot(snapshotID: snapshotID, requestBody)
         }
@@ -253,8 +268,11 @@ struct UpdateOnePieceOfMetadataForEVSSnapshotCommand: AsyncParsableCommand, Body
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await EVSCommand.run(Self.self, connection, printing) { client, output in
+        try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateOnePieceOfMetadataForEVSSnapshotRequest.self, from: body)
             _ = try await client.updateOnePieceOfMetadataForEVSSnapshot(
                 snapshotID: snapshotID,

@@ -243,14 +243,16 @@ public struct EVSCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors, and prints the response as `printing` asks.
+    /// Runs `operation` with a client built from `connection` for `command`, in the project `projectID` (else the
+    /// credentials' or the one IAM lists for the region), whose usage accompanies argument errors, and prints the
+    /// response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
-        _ operation: (EVSClient, CommandOutput) async throws -> Void
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ projectID: String?,
+        _ printing: OutputOptions, _ operation: (EVSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, endpointPrefix: EVSClient.endpointPrefix,
-            usage: usageString(for: command), makeClient: EVSClient.init(client:), operation: operation)
+            connection, projectID: projectID, format: printing.output, endpointPrefix: EVSClient.endpointPrefix,
+            scope: EVSClient.scope, usage: usageString(for: command), makeClient: EVSClient.init(client:),
+            operation: operation)
     }
 }

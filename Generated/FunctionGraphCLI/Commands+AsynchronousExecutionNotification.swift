@@ -64,8 +64,11 @@ struct CancelAsyncInvocationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CancelAsyncInvocationRequest.self, from: body,
                 overriding: [
@@ -101,8 +104,11 @@ struct DeleteFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteFunctionAsyncInvokeConfig(functionURN: functionURN)
         }
     }
@@ -180,8 +186,11 @@ struct ListAsyncInvocationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAsyncInvocations(
                 functionURN: functionURN,
                 requestID: requestID,
@@ -235,8 +244,11 @@ struct ListFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFunctionAsyncInvokeConfig(
                 functionURN: functionURN,
                 marker: marker,
@@ -270,8 +282,11 @@ struct ShowFunctionAsyncInvokeConfigCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFunctionAsyncInvokeConfig(functionURN: functionURN)
         }
     }
@@ -348,8 +363,11 @@ struct UpdateFunctionAsyncInvokeConfigCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFunctionAsyncInvokeConfigRequest.self, from: body,
                 overriding: [

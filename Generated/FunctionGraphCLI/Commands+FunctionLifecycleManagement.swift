@@ -275,8 +275,11 @@ struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateFunctionRequest.self, from: body,
                 overriding: [
@@ -366,8 +369,11 @@ struct CreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTagsRequest.self, from: body,
                 overriding: [
@@ -405,8 +411,11 @@ struct DeleteFunctionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteFunction(functionURN: functionURN)
         }
     }
@@ -469,8 +478,11 @@ struct DeleteTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DeleteTagsRequest.self, from: body,
                 overriding: [
@@ -509,8 +521,11 @@ struct ListFunctionTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFunctionTags(resourceType: resourceType, resourceID: resourceID)
         }
     }
@@ -553,8 +568,11 @@ struct ListFunctionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFunctions(marker: marker, maxitems: maxitems, packageName: packageName)
         }
     }
@@ -583,8 +601,11 @@ struct ShowFunctionCodeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFunctionCode(functionURN: functionURN)
         }
     }
@@ -613,8 +634,11 @@ struct ShowFunctionConfigCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showFunctionConfig(functionURN: functionURN)
         }
     }
@@ -643,8 +667,11 @@ struct ShowProjectTagsListCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showProjectTagsList(resourceType: resourceType)
         }
     }
@@ -714,8 +741,11 @@ struct ShowResInstanceInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ShowResInstanceInfoRequest.self, from: body,
                 overriding: [
@@ -800,8 +830,11 @@ struct UpdateFunctionCodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFunctionCodeRequest.self, from: body,
                 overriding: [
@@ -842,8 +875,11 @@ struct UpdateFunctionCollectStateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.updateFunctionCollectState(funcURN: funcURN, state: state)
         }
     }
@@ -1141,8 +1177,11 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFunctionConfigRequest.self, from: body,
                 overriding: [
@@ -1227,8 +1266,11 @@ struct UpdateFunctionMaxInstanceConfigCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFunctionMaxInstanceConfigRequest.self, from: body,
                 overriding: [

@@ -24,8 +24,11 @@ struct EnableLtsLogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.enableLtsLogs()
         }
     }
@@ -54,8 +57,11 @@ struct ShowLtsLogDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showLtsLogDetails(functionURN: functionURN)
         }
     }

@@ -34,8 +34,11 @@ struct ListFunctionStatisticsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFunctionStatistics(funcURN: funcURN, period: period)
         }
     }
@@ -98,8 +101,11 @@ struct ListStatisticsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listStatistics(
                 filter: FunctionGraphClient.ListStatisticsFilter(rawValue: filter),
                 period: period,

@@ -43,8 +43,11 @@ struct ListFunctionReservedInstancesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFunctionReservedInstances(marker: marker, limit: limit, urn: urn)
         }
     }
@@ -88,8 +91,11 @@ struct ListReservedInstanceConfigsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listReservedInstanceConfigs(
                 functionURN: functionURN,
                 marker: marker,
@@ -149,8 +155,11 @@ struct UpdateFunctionReservedInstancesCountCommand: AsyncParsableCommand, BodySk
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await FunctionGraphCommand.run(Self.self, connection, printing) { client, output in
+        try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateFunctionReservedInstancesCountRequest.self, from: body,
                 overriding: [

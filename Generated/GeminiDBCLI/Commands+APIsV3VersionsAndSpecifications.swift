@@ -33,8 +33,11 @@ struct ListDatastoresCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listDatastores(datastoreName: datastoreName)
         }
     }

@@ -104,8 +104,11 @@ struct ShowAllInstancesBackupsNewCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -171,8 +174,11 @@ struct ShowBackupPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showBackupPolicy(
                 instanceID: instanceID,
                 type: type.map(GeminiDBClient.ShowBackupPolicyType.init(rawValue:))

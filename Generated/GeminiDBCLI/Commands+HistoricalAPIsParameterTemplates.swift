@@ -46,8 +46,11 @@ struct ApplyConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ApplyConfigurationRequest.self, from: body)
             _ = try await client.applyConfiguration(configID: configID, requestBody)
         }
@@ -95,8 +98,11 @@ struct UpdateInstanceConfigurationCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceConfigurationRequest.self, from: body)
             _ = try await client.updateInstanceConfiguration(instanceID: instanceID, requestBody)
         }

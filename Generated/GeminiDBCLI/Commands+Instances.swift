@@ -142,8 +142,11 @@ struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateInstanceRequest.self, from: body,
                 overriding: [
@@ -187,8 +190,11 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteInstance(instanceID: instanceID)
         }
     }
@@ -250,8 +256,11 @@ struct ExpandInstanceNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ExpandInstanceNodeRequest.self, from: body,
                 overriding: [
@@ -302,8 +311,11 @@ struct ListAvailableFlavorInfosCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAvailableFlavorInfos(
                 instanceID: instanceID,
                 offset: offset,
@@ -408,8 +420,11 @@ struct ListInstancesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -490,8 +505,11 @@ struct ResetPasswordCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResetPasswordRequest.self, from: body,
                 overriding: [
@@ -542,8 +560,11 @@ struct ResizeInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ResizeInstanceRequest.self, from: body)
             _ = try await client.resizeInstance(instanceID: instanceID, requestBody)
         }
@@ -599,8 +620,11 @@ struct ResizeInstanceVolumeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ResizeInstanceVolumeRequest.self, from: body,
                 overriding: [
@@ -658,8 +682,11 @@ struct SetAutoEnlargePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 SetAutoEnlargePolicyRequest.self, from: body,
                 overriding: [
@@ -697,8 +724,11 @@ struct ShowAutoEnlargePolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoEnlargePolicy(instanceID: instanceID)
         }
     }
@@ -753,8 +783,11 @@ struct ShrinkInstanceNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ShrinkInstanceNodeRequest.self, from: body,
                 overriding: [
@@ -814,8 +847,11 @@ struct UpdateInstanceNameCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateInstanceNameRequest.self, from: body,
                 overriding: [
@@ -871,8 +907,11 @@ struct UpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateSecurityGroupRequest.self, from: body,
                 overriding: [

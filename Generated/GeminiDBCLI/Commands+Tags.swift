@@ -56,8 +56,11 @@ struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchTagActionRequest.self, from: body,
                 overriding: [
@@ -91,8 +94,11 @@ struct ListInstanceTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listInstanceTags(instanceID: instanceID)
         }
     }
@@ -165,8 +171,11 @@ struct ListInstancesByResourceTagsCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await GeminiDBCommand.run(Self.self, connection, printing) { client, output in
+        try await GeminiDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListInstancesByResourceTagsRequest.self, from: body,
                 overriding: [

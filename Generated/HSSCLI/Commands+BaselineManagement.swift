@@ -72,8 +72,11 @@ struct ListPasswordComplexityCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -187,8 +190,11 @@ struct ListRiskCOnFigCheckRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -293,8 +299,11 @@ struct ListRiskCOnFigHostsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -391,8 +400,11 @@ struct ListRiskCOnFigsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -492,8 +504,11 @@ struct ListWeakPasswordUsersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -586,8 +601,11 @@ struct ShowCheckRuleDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCheckRuleDetail(
                 checkName: checkName,
                 checkType: checkType,
@@ -661,8 +679,11 @@ struct ShowRiskCOnFigDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showRiskCOnFigDetail(
                 checkName: checkName,
                 standard: standard,

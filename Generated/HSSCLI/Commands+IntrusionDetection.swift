@@ -80,8 +80,11 @@ struct ChangeEventCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ChangeEventRequest.self, from: body,
                 overriding: [
@@ -151,8 +154,11 @@ struct ListAlarmWhitelistCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAlarmWhitelist(
                 enterpriseProjectID: enterpriseProjectID,
                 hash: hash,
@@ -286,8 +292,11 @@ struct ListSecurityEventsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

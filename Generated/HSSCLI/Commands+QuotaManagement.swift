@@ -84,8 +84,11 @@ struct ListQuotasDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQuotasDetail(
                 enterpriseProjectID: enterpriseProjectID,
                 version: version,

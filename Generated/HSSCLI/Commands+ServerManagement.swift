@@ -54,8 +54,11 @@ struct AddHostsGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddHostsGroupRequest.self, from: body,
                 overriding: [
@@ -119,8 +122,11 @@ struct ChangeHostsGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ChangeHostsGroupRequest.self, from: body,
                 overriding: [
@@ -163,8 +169,11 @@ struct DeleteHostsGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteHostsGroup(groupID: groupID, enterpriseProjectID: enterpriseProjectID)
         }
     }
@@ -222,8 +231,11 @@ struct ListHostGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -410,8 +422,11 @@ struct ListHostStatusCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -532,8 +547,11 @@ struct SwitchHostsProtectStatusCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 SwitchHostsProtectStatusRequest.self, from: body,
                 overriding: [

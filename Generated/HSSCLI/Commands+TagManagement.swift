@@ -57,8 +57,11 @@ struct BatchCreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateTagsRequest.self, from: body)
             try await client.batchCreateTags(resourceType: resourceType, resourceID: resourceID, requestBody)
         }
@@ -104,8 +107,11 @@ struct DeleteResourceInstanceTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await HSSCommand.run(Self.self, connection, printing) { client, output in
+        try await HSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteResourceInstanceTag(
                 resourceType: resourceType,
                 resourceID: resourceID,

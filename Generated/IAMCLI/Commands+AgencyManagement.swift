@@ -110,6 +110,11 @@ struct AssociateAgencyWithProjectPermissionCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "ID of a project under the current domain.")
+    var projectID: String
+
+    @Option(
         name: .customLong("agency-id"),
         help: "ID of an agency.")
     var agencyID: String
@@ -127,7 +132,11 @@ struct AssociateAgencyWithProjectPermissionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.associateAgencyWithProjectPermission(agencyID: agencyID, roleID: roleID)
+            try await client.associateAgencyWithProjectPermission(
+                projectID: projectID,
+                agencyID: agencyID,
+                roleID: roleID
+            )
         }
     }
 }
@@ -236,6 +245,11 @@ struct CheckProjectPermissionForAgencyCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "ID of a project under the current domain.")
+    var projectID: String
+
+    @Option(
         name: .customLong("agency-id"),
         help: "ID of an agency.")
     var agencyID: String
@@ -253,7 +267,11 @@ struct CheckProjectPermissionForAgencyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.checkProjectPermissionForAgency(agencyID: agencyID, roleID: roleID)
+            try await client.checkProjectPermissionForAgency(
+                projectID: projectID,
+                agencyID: agencyID,
+                roleID: roleID
+            )
         }
     }
 }
@@ -461,6 +479,11 @@ struct ListProjectPermissionsForAgencyCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "ID of a project under the current domain.")
+    var projectID: String
+
+    @Option(
         name: .customLong("agency-id"),
         help: "ID of an agency.")
     var agencyID: String
@@ -473,7 +496,7 @@ struct ListProjectPermissionsForAgencyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.listProjectPermissionsForAgency(agencyID: agencyID)
+            _ = try await client.listProjectPermissionsForAgency(projectID: projectID, agencyID: agencyID)
         }
     }
 }
@@ -582,6 +605,11 @@ struct RemoveProjectPermissionFromAgencyCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "ID of a project under the current domain.")
+    var projectID: String
+
+    @Option(
         name: .customLong("agency-id"),
         help: "ID of an agency.")
     var agencyID: String
@@ -599,7 +627,11 @@ struct RemoveProjectPermissionFromAgencyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.removeProjectPermissionFromAgency(agencyID: agencyID, roleID: roleID)
+            try await client.removeProjectPermissionFromAgency(
+                projectID: projectID,
+                agencyID: agencyID,
+                roleID: roleID
+            )
         }
     }
 }

@@ -124,6 +124,18 @@ struct KeystoneAssociateGroupWithProjectPermissionCommand: AsyncParsableCommand 
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: """
+            Project ID. For details about how to obtain the project ID, see Obtaining User, Account, User \
+            Group, Project, and Agency Information. Ensure that the project is the IAM project that IAM \
+            users in the group will be authorized to access and use. To assign a custom policy that contains \
+            OBS operations to a user group, use the API described in Querying Project Information Based on \
+            the Specified Criteria to obtain the ID of the MOS project, and attach the custom policy to the \
+            user group in this project.
+            """)
+    var projectID: String
+
+    @Option(
         name: .customLong("group-id"),
         help: """
             ID of a user group. For details about how to obtain the group ID, see Obtaining User, Account, \
@@ -144,7 +156,11 @@ struct KeystoneAssociateGroupWithProjectPermissionCommand: AsyncParsableCommand 
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.keystoneAssociateGroupWithProjectPermission(groupID: groupID, roleID: roleID)
+            try await client.keystoneAssociateGroupWithProjectPermission(
+                projectID: projectID,
+                groupID: groupID,
+                roleID: roleID
+            )
         }
     }
 }
@@ -210,6 +226,11 @@ struct KeystoneCheckProjectPermissionForGroupCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
+    @Option(
         name: .customLong("group-id"),
         help: "ID of a user group.")
     var groupID: String
@@ -227,7 +248,11 @@ struct KeystoneCheckProjectPermissionForGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.keystoneCheckProjectPermissionForGroup(groupID: groupID, roleID: roleID)
+            try await client.keystoneCheckProjectPermissionForGroup(
+                projectID: projectID,
+                groupID: groupID,
+                roleID: roleID
+            )
         }
     }
 }
@@ -420,6 +445,11 @@ struct KeystoneListProjectPermissionsForGroupCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
+    @Option(
         name: .customLong("group-id"),
         help: "ID of a user group.")
     var groupID: String
@@ -432,7 +462,10 @@ struct KeystoneListProjectPermissionsForGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.keystoneListProjectPermissionsForGroup(groupID: groupID)
+            _ = try await client.keystoneListProjectPermissionsForGroup(
+                projectID: projectID,
+                groupID: groupID
+            )
         }
     }
 }
@@ -497,6 +530,11 @@ struct KeystoneRemoveProjectPermissionFromGroupCommand: AsyncParsableCommand {
             """)
 
     @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
+    @Option(
         name: .customLong("group-id"),
         help: "ID of a user group.")
     var groupID: String
@@ -514,7 +552,11 @@ struct KeystoneRemoveProjectPermissionFromGroupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.keystoneRemoveProjectPermissionFromGroup(groupID: groupID, roleID: roleID)
+            try await client.keystoneRemoveProjectPermissionFromGroup(
+                projectID: projectID,
+                groupID: groupID,
+                roleID: roleID
+            )
         }
     }
 }

@@ -18,6 +18,11 @@ struct DeleteProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/deleting_a_project.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -26,7 +31,7 @@ struct DeleteProjectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            try await client.deleteProject()
+            try await client.deleteProject(projectID: projectID)
         }
     }
 }
@@ -212,6 +217,11 @@ struct KeystoneShowProjectCommand: AsyncParsableCommand {
             Documented in apis/project_management/querying_information_about_a_specified_project.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -220,7 +230,7 @@ struct KeystoneShowProjectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.keystoneShowProject()
+            _ = try await client.keystoneShowProject(projectID: projectID)
         }
     }
 }
@@ -254,6 +264,11 @@ struct KeystoneUpdateProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup
     var skeleton: BodySkeletonOption
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -263,7 +278,7 @@ struct KeystoneUpdateProjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(KeystoneUpdateProjectRequest.self, from: body)
-            _ = try await client.keystoneUpdateProject(requestBody)
+            _ = try await client.keystoneUpdateProject(projectID: projectID, requestBody)
         }
     }
 }
@@ -281,6 +296,11 @@ struct ShowProjectDetailsAndStatusCommand: AsyncParsableCommand {
             apis/project_management/querying_information_and_status_of_a_specified_project.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -289,7 +309,7 @@ struct ShowProjectDetailsAndStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.showProjectDetailsAndStatus()
+            _ = try await client.showProjectDetailsAndStatus(projectID: projectID)
         }
     }
 }
@@ -306,6 +326,11 @@ struct ShowProjectQuotaCommand: AsyncParsableCommand {
             Documented in apis/project_management/querying_the_quotas_of_a_project.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "ID of the project to query quotas.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -314,7 +339,7 @@ struct ShowProjectQuotaCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.showProjectQuota()
+            _ = try await client.showProjectQuota(projectID: projectID)
         }
     }
 }
@@ -349,6 +374,11 @@ struct UpdateProjectStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup
     var skeleton: BodySkeletonOption
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -358,7 +388,7 @@ struct UpdateProjectStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateProjectStatusRequest.self, from: body)
-            try await client.updateProjectStatus(requestBody)
+            try await client.updateProjectStatus(projectID: projectID, requestBody)
         }
     }
 }

@@ -68,8 +68,11 @@ struct BatchCreateKMSTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchCreateKMSTagsRequest.self, from: body,
                 overriding: [
@@ -142,8 +145,11 @@ struct CancelGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CancelGrantRequest.self, from: body,
                 overriding: [
@@ -209,8 +215,11 @@ struct CancelKeyDeletionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CancelKeyDeletionRequest.self, from: body,
                 overriding: [
@@ -283,8 +292,11 @@ struct CancelSelfGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CancelSelfGrantRequest.self, from: body,
                 overriding: [
@@ -360,8 +372,11 @@ struct CreateDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateDatakeyRequest.self, from: body,
                 overriding: [
@@ -437,8 +452,11 @@ struct CreateDatakeyWithoutPlaintextCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateDatakeyWithoutPlaintextRequest.self, from: body,
                 overriding: [
@@ -544,8 +562,11 @@ struct CreateGrantCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateGrantRequest.self, from: body,
                 overriding: [
@@ -662,8 +683,11 @@ struct CreateKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateKeyRequest.self, from: body,
                 overriding: [
@@ -731,8 +755,11 @@ struct CreateKMSTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateKMSTagRequest.self, from: body,
                 overriding: [
@@ -809,8 +836,11 @@ struct CreateParametersForImportCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateParametersForImportRequest.self, from: body,
                 overriding: [
@@ -874,8 +904,11 @@ struct CreateRandomCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateRandomRequest.self, from: body,
                 overriding: [
@@ -939,8 +972,11 @@ struct DecryptDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DecryptDataRequest.self, from: body,
                 overriding: [
@@ -1028,8 +1064,11 @@ struct DecryptDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DecryptDatakeyRequest.self, from: body,
                 overriding: [
@@ -1095,8 +1134,11 @@ struct DeleteImportedKeyMaterialCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DeleteImportedKeyMaterialRequest.self, from: body,
                 overriding: [
@@ -1169,8 +1211,11 @@ struct DeleteKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DeleteKeyRequest.self, from: body,
                 overriding: [
@@ -1215,8 +1260,11 @@ struct DeleteTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTag(keyID: keyID, key: key)
         }
     }
@@ -1274,8 +1322,11 @@ struct DisableKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DisableKeyRequest.self, from: body,
                 overriding: [
@@ -1339,8 +1390,11 @@ struct DisableKeyRotationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DisableKeyRotationRequest.self, from: body,
                 overriding: [
@@ -1404,8 +1458,11 @@ struct EnableKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 EnableKeyRequest.self, from: body,
                 overriding: [
@@ -1469,8 +1526,11 @@ struct EnableKeyRotationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 EnableKeyRotationRequest.self, from: body,
                 overriding: [
@@ -1546,8 +1606,11 @@ struct EncryptDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 EncryptDataRequest.self, from: body,
                 overriding: [
@@ -1635,8 +1698,11 @@ struct EncryptDatakeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 EncryptDatakeyRequest.self, from: body,
                 overriding: [
@@ -1731,8 +1797,11 @@ struct ImportKeyMaterialCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ImportKeyMaterialRequest.self, from: body,
                 overriding: [
@@ -1820,8 +1889,11 @@ struct ListGrantsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListGrantsRequest.self, from: body,
                 overriding: [
@@ -1888,8 +1960,11 @@ struct ListKeyDetailCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListKeyDetailRequest.self, from: body,
                 overriding: [
@@ -1977,8 +2052,11 @@ struct ListKeysCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListKeysRequest.self, from: body,
                 overriding: [
@@ -2072,8 +2150,11 @@ struct ListKMSByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListKMSByTagsRequest.self, from: body,
                 overriding: [
@@ -2105,8 +2186,11 @@ struct ListKMSTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listKMSTags()
         }
     }
@@ -2177,8 +2261,11 @@ struct ListRetirableGrantsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListRetirableGrantsRequest.self, from: body,
                 overriding: [
@@ -2244,8 +2331,11 @@ struct ShowKeyRotationStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ShowKeyRotationStatusRequest.self, from: body,
                 overriding: [
@@ -2284,8 +2374,11 @@ struct ShowKMSTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showKMSTags(keyID: keyID)
         }
     }
@@ -2343,8 +2436,11 @@ struct ShowPublicKeyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ShowPublicKeyRequest.self, from: body,
                 overriding: [
@@ -2374,8 +2470,11 @@ struct ShowUserInstancesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showUserInstances()
         }
     }
@@ -2400,8 +2499,11 @@ struct ShowUserQuotasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showUserQuotas()
         }
     }
@@ -2502,8 +2604,11 @@ struct SignCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 SignRequest.self, from: body,
                 overriding: [
@@ -2579,8 +2684,11 @@ struct UpdateKeyAliasCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateKeyAliasRequest.self, from: body,
                 overriding: [
@@ -2653,8 +2761,11 @@ struct UpdateKeyDescriptionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateKeyDescriptionRequest.self, from: body,
                 overriding: [
@@ -2729,8 +2840,11 @@ struct UpdateKeyRotationIntervalCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateKeyRotationIntervalRequest.self, from: body,
                 overriding: [
@@ -2846,8 +2960,11 @@ struct ValidAtESignatureCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ValidAtESignatureRequest.self, from: body,
                 overriding: [

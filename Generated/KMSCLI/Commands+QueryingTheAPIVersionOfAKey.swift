@@ -30,8 +30,11 @@ struct ShowVersionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVersion(versionID: versionID)
         }
     }
@@ -56,8 +59,11 @@ struct ShowVersionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await KMSCommand.run(Self.self, connection, printing) { client, output in
+        try await KMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVersions()
         }
     }

@@ -53,8 +53,11 @@ struct ListNotificationTopicsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all {
                 let pages = client.listNotificationTopicsPaginator(fuzzyName: fuzzyName, limit: limit)
                 try await output.collect(pages)

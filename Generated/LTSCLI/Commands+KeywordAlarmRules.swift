@@ -138,8 +138,11 @@ struct CreateKeywordsAlarmRuleCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateKeywordsAlarmRuleRequest.self, from: body,
                 overriding: [
@@ -183,8 +186,11 @@ struct DeleteKeywordsAlarmRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteKeywordsAlarmRule(keywordsAlarmRuleID: keywordsAlarmRuleID)
         }
     }
@@ -208,8 +214,11 @@ struct ListKeywordsAlarmRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listKeywordsAlarmRules()
         }
     }
@@ -369,8 +378,11 @@ struct UpdateKeywordsAlarmRuleCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateKeywordsAlarmRuleRequest.self, from: body,
                 overriding: [

@@ -25,8 +25,11 @@ struct DisableLogCollectionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.disableLogCollection()
         }
     }
@@ -51,8 +54,11 @@ struct EnableLogCollectionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.enableLogCollection()
         }
     }

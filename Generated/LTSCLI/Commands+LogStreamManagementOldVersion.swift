@@ -56,8 +56,11 @@ struct CreateLogStreamV20Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateLogStreamV20Request.self, from: body,
                 overriding: [
@@ -96,8 +99,11 @@ struct DeleteLogStreamV20Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteLogStreamV20(groupID: groupID, topicID: topicID)
         }
     }
@@ -132,8 +138,11 @@ struct ShowLogStreamCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showLogStream(groupID: groupID, topicID: topicID)
         }
     }

@@ -78,8 +78,11 @@ struct CreateSearchCriteriasCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateSearchCriteriasRequest.self, from: body,
                 overriding: [
@@ -151,8 +154,11 @@ struct DeleteSearchCriteriasCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 DeleteSearchCriteriasRequest.self, from: body,
                 overriding: [
@@ -200,8 +206,11 @@ struct ListCriteriasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listCriterias(groupID: groupID, topicID: topicID, searchType: searchType)
         }
     }
@@ -233,8 +242,11 @@ struct ListQueryAllSearchCriteriasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQueryAllSearchCriterias(groupID: groupID)
         }
     }

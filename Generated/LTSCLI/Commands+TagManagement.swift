@@ -62,8 +62,11 @@ struct CreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await LTSCommand.run(Self.self, connection, printing) { client, output in
+        try await LTSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTagsRequest.self, from: body,
                 overriding: [

@@ -336,8 +336,11 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateClusterRequest.self, from: body,
                 overriding: [
@@ -399,8 +402,11 @@ struct DeleteClusterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteCluster(clusterID: clusterID)
         }
     }
@@ -456,8 +462,11 @@ struct ListClustersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusters(
                 pageSize: pageSize,
                 currentPage: currentPage,
@@ -521,8 +530,11 @@ struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListHostsRequest.self, from: body,
                 overriding: [
@@ -558,8 +570,11 @@ struct ShowClusterDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showClusterDetails(clusterID: clusterID)
         }
     }
@@ -628,8 +643,11 @@ struct UpdateClusterScalingCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateClusterScalingRequest.self, from: body,
                 overriding: [

@@ -83,8 +83,11 @@ struct CreateJobBinaryObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateJobBinaryObjectRequest.self, from: body,
                 overriding: [
@@ -122,8 +125,11 @@ struct DeleteJobBinaryObjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteJobBinaryObject(jobBinaryID: jobBinaryID)
         }
     }
@@ -169,8 +175,11 @@ struct ListBinaryObjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listBinaryObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -200,8 +209,11 @@ struct ShowBinaryObjectDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showBinaryObjectDetails(jobBinaryID: jobBinaryID)
         }
     }
@@ -289,8 +301,11 @@ struct UpdateJobBinaryObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateJobBinaryObjectRequest.self, from: body,
                 overriding: [

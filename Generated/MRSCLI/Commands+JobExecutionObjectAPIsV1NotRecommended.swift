@@ -29,8 +29,11 @@ struct CancelJobExecutionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.cancelJobExecution(jobExecutionID: jobExecutionID)
         }
     }
@@ -60,8 +63,11 @@ struct DeleteJobExecutionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteJobExecution(jobExecutionID: jobExecutionID)
         }
     }
@@ -108,8 +114,11 @@ struct ListJobExecutionObjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listJobExecutionObject(limit: limit, marker: marker, sortBy: sortBy)
         }
     }
@@ -140,8 +149,11 @@ struct ShowJobExecutionObjectDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobExecutionObjectDetails(jobExecutionID: jobExecutionID)
         }
     }

@@ -54,8 +54,11 @@ struct AddOrDeleteClusterTagsInBatchesCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddOrDeleteClusterTagsInBatchesRequest.self, from: body,
                 overriding: [
@@ -106,8 +109,11 @@ struct CreateClusterTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateClusterTagRequest.self, from: body)
             try await client.createClusterTag(clusterID: clusterID, requestBody)
         }
@@ -142,8 +148,11 @@ struct DeleteClusterTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteClusterTag(clusterID: clusterID, key: key)
         }
     }
@@ -167,8 +176,11 @@ struct ListAllTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAllTags()
         }
     }
@@ -197,8 +209,11 @@ struct ListClusterTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listClusterTags(clusterID: clusterID)
         }
     }
@@ -275,8 +290,11 @@ struct ListClustersByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await MRSCommand.run(Self.self, connection, printing) { client, output in
+        try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListClustersByTagsRequest.self, from: body,
                 overriding: [

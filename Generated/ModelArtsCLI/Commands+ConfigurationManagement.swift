@@ -26,8 +26,11 @@ struct ShowOSConfigCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOSConfig()
         }
     }
@@ -52,8 +55,11 @@ struct ShowOSQuotaCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOSQuota()
         }
     }

@@ -47,8 +47,11 @@ struct BatchDeletePoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeletePoolNodesRequest.self, from: body)
             try await client.batchDeletePoolNodes(poolName: poolName, requestBody)
         }
@@ -96,8 +99,11 @@ struct BatchLockPoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchLockPoolNodesRequest.self, from: body)
             _ = try await client.batchLockPoolNodes(poolName: poolName, requestBody)
         }
@@ -145,8 +151,11 @@ struct BatchUnlockPoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchUnlockPoolNodesRequest.self, from: body)
             _ = try await client.batchUnlockPoolNodes(poolName: poolName, requestBody)
         }
@@ -203,8 +212,11 @@ struct BatchUpdatePoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchUpdatePoolNodesRequest.self, from: body,
                 overriding: [
@@ -248,8 +260,11 @@ struct ListPoolNodesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPoolNodes(poolName: poolName, continue: self.continue, limit: limit)
         }
     }

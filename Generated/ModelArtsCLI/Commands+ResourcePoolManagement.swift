@@ -74,8 +74,11 @@ struct CreatePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePoolRequest.self, from: body,
                 overriding: [
@@ -115,8 +118,11 @@ struct DeletePoolCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePool(poolName: poolName, requestType: requestType)
         }
     }
@@ -168,8 +174,11 @@ struct ListPoolsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPools(
                 workspaceID: workspaceID,
                 labelSelector: labelSelector,
@@ -231,8 +240,11 @@ struct PatchPoolCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(PatchPoolRequest.self, from: body)
             _ = try await client.patchPool(poolName: poolName, requestBody)
         }
@@ -285,8 +297,11 @@ struct RetryPoolScopeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 RetryPoolScopeRequest.self, from: body,
                 overriding: [
@@ -320,8 +335,11 @@ struct ShowPoolCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPool(poolName: poolName)
         }
     }
@@ -390,8 +408,11 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPoolMonitor(
                 poolName: poolName,
                 timeRange: timeRange,
@@ -426,8 +447,11 @@ struct ShowPoolStatisticsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPoolStatistics(workspaceID: workspaceID)
         }
     }

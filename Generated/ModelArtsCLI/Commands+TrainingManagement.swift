@@ -60,8 +60,11 @@ struct ChangeAlgorithmCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ChangeAlgorithmRequest.self, from: body)
             _ = try await client.changeAlgorithm(algorithmID: algorithmID, requestBody)
         }
@@ -119,8 +122,11 @@ struct ChangeTrainingJobDescriptionCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ChangeTrainingJobDescriptionRequest.self, from: body,
                 overriding: [
@@ -180,8 +186,11 @@ struct CreateAlgorithmCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateAlgorithmRequest.self, from: body)
             _ = try await client.createAlgorithm(requestBody)
         }
@@ -277,8 +286,11 @@ struct CreateTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTrainingJobRequest.self, from: body,
                 overriding: [
@@ -312,8 +324,11 @@ struct DeleteAlgorithmCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteAlgorithm(algorithmID: algorithmID)
         }
     }
@@ -344,8 +359,11 @@ struct DeleteTrainingJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTrainingJob(trainingJobID: trainingJobID)
         }
     }
@@ -421,8 +439,11 @@ struct ListAlgorithmsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -532,8 +553,11 @@ struct ListTrainingJobEventsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -641,8 +665,11 @@ struct ListTrainingJobsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListTrainingJobsRequest.self, from: body,
                 overriding: [
@@ -679,8 +706,11 @@ struct ShowAlgorithmByUUIDCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAlgorithmByUUID(algorithmID: algorithmID)
         }
     }
@@ -718,8 +748,11 @@ struct ShowAutoSearchParamAnalysisResultPathCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchParamAnalysisResultPath(
                 trainingJobID: trainingJobID,
                 parameterName: parameterName
@@ -753,8 +786,11 @@ struct ShowAutoSearchParamsAnalysisCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchParamsAnalysis(trainingJobID: trainingJobID)
         }
     }
@@ -792,8 +828,11 @@ struct ShowAutoSearchPerTrialCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchPerTrial(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
@@ -829,8 +868,11 @@ struct ShowAutoSearchTrialEarlystopCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchTrialEarlystop(trainingJobID: trainingJobID, trialID: trialID)
         }
     }
@@ -871,8 +913,11 @@ struct ShowAutoSearchTrialsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchTrials(
                 trainingJobID: trainingJobID,
                 limit: limit,
@@ -911,8 +956,11 @@ struct ShowAutoSearchYAMLTemplateContentCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchYAMLTemplateContent(
                 algorithmType: algorithmType,
                 algorithmName: algorithmName
@@ -940,8 +988,11 @@ struct ShowAutoSearchYAMLTemplatesInfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAutoSearchYAMLTemplatesInfo()
         }
     }
@@ -987,8 +1038,11 @@ struct ShowOBSURLOfTrainingJobLogsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showOBSURLOfTrainingJobLogs(
                 trainingJobID: trainingJobID,
                 taskID: taskID,
@@ -1016,8 +1070,11 @@ struct ShowSearchAlgorithmsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSearchAlgorithms()
         }
     }
@@ -1048,8 +1105,11 @@ struct ShowTrainingJobDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTrainingJobDetails(trainingJobID: trainingJobID)
         }
     }
@@ -1074,8 +1134,11 @@ struct ShowTrainingJobEnginesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTrainingJobEngines()
         }
     }
@@ -1109,8 +1172,11 @@ struct ShowTrainingJobFlavorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTrainingJobFlavors(
                 flavorType: flavorType.map(FlavorType.init(rawValue:))
             )
@@ -1152,8 +1218,11 @@ struct ShowTrainingJobLogsPreviewCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTrainingJobLogsPreview(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
@@ -1193,8 +1262,11 @@ struct ShowTrainingJobMetricsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showTrainingJobMetrics(trainingJobID: trainingJobID, taskID: taskID)
         }
     }
@@ -1251,8 +1323,11 @@ struct StopTrainingJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 StopTrainingJobRequest.self, from: body,
                 overriding: [

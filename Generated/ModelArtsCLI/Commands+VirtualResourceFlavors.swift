@@ -25,8 +25,11 @@ struct ListVirtualresourceFlavorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVirtualresourceFlavors()
         }
     }
@@ -60,8 +63,11 @@ struct ShowVirtualResourceTemplateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await ModelArtsCommand.run(Self.self, connection, printing) { client, output in
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVirtualResourceTemplate(
                 virtualresourcetemplateName: virtualresourcetemplateName
             )

@@ -47,8 +47,11 @@ struct ExpandSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandSharedFileSystemRequest.self, from: body)
             try await client.expandSharedFileSystem(shareID: shareID, requestBody)
         }
@@ -96,8 +99,11 @@ struct ShrinkSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShrinkSharedFileSystemRequest.self, from: body)
             try await client.shrinkSharedFileSystem(shareID: shareID, requestBody)
         }

@@ -61,8 +61,11 @@ struct AddFileSystemAccessRuleCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddFileSystemAccessRuleRequest.self, from: body)
             _ = try await client.addFileSystemAccessRule(
                 shareID: shareID,
@@ -114,8 +117,11 @@ struct DeleteFileSystemAccessRuleCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteFileSystemAccessRuleRequest.self, from: body)
             try await client.deleteFileSystemAccessRule(shareID: shareID, requestBody)
         }
@@ -163,8 +169,11 @@ struct ListFileSystemAccessRulesCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListFileSystemAccessRulesRequest.self, from: body)
             _ = try await client.listFileSystemAccessRules(shareID: shareID, requestBody)
         }

@@ -47,8 +47,11 @@ struct ShowClientIPInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShowClientIPInfoRequest.self, from: body)
             _ = try await client.showClientIPInfo(shareID: shareID, requestBody)
         }

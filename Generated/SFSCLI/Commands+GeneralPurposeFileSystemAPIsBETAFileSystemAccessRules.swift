@@ -60,8 +60,11 @@ struct ConfigureFileSystemACLCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfigureFileSystemACLRequest.self, from: body)
             try await client.configureFileSystemACL(
                 requestBody,
@@ -107,8 +110,11 @@ struct DeleteFileSystemACLCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteFileSystemACL(sfsacl: sfsacl, sfsaclHTTP1_1: sfsaclHTTP1_1, date: date)
         }
     }
@@ -148,8 +154,11 @@ struct ListFileSystemACLInformationCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listFileSystemACLInformation(
                 sfsacl: sfsacl,
                 sfsaclHTTP1_1: sfsaclHTTP1_1,

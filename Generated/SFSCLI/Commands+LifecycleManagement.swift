@@ -46,8 +46,11 @@ struct CreateShareCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateShareRequest.self, from: body)
             _ = try await client.createShare(requestBody)
         }
@@ -77,8 +80,11 @@ struct DeleteShareCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteShare(shareID: shareID)
         }
     }
@@ -124,8 +130,11 @@ struct ExpandShareCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ExpandShareRequest.self, from: body)
             _ = try await client.expandShare(shareID: shareID, requestBody)
         }
@@ -168,8 +177,11 @@ struct ListSharesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -206,8 +218,11 @@ struct ShowShareCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showShare(shareID: shareID)
         }
     }

@@ -47,8 +47,11 @@ struct AddTagToSharedFileSystemCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddTagToSharedFileSystemRequest.self, from: body)
             try await client.addTagToSharedFileSystem(shareID: shareID, requestBody)
         }
@@ -104,8 +107,11 @@ struct BatchAddTagsToSharedFileSystemCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchAddTagsToSharedFileSystemRequest.self, from: body,
                 overriding: [
@@ -165,8 +171,11 @@ struct BatchDeleteTagsFromSharedFileSystemCommand: AsyncParsableCommand, BodySke
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchDeleteTagsFromSharedFileSystemRequest.self, from: body,
                 overriding: [
@@ -211,8 +220,11 @@ struct DeleteTagFromSharedFileSystemCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteTagFromSharedFileSystem(shareID: shareID, key: key)
         }
     }
@@ -266,8 +278,11 @@ struct ListNumberOfSharedFileSystemsByTagCommand: AsyncParsableCommand, BodySkel
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListNumberOfSharedFileSystemsByTagRequest.self, from: body,
                 overriding: [
@@ -345,8 +360,11 @@ struct ListSharedFileSystemsByTagCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListSharedFileSystemsByTagRequest.self, from: body,
                 overriding: [
@@ -378,8 +396,11 @@ struct ListTagsOfFileSystemsOfTenantCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsOfFileSystemsOfTenant()
         }
     }
@@ -409,8 +430,11 @@ struct ListTagsOfSharedFileSystemCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsOfSharedFileSystem(shareID: shareID)
         }
     }

@@ -47,8 +47,11 @@ struct BatchAddTagsToResourceCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchAddTagsToResourceRequest.self, from: body)
             try await client.batchAddTagsToResource(resourceID: resourceID, requestBody)
         }
@@ -97,8 +100,11 @@ struct BatchDeleteTagsFromResourceCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteTagsFromResourceRequest.self, from: body)
             try await client.batchDeleteTagsFromResource(resourceID: resourceID, requestBody)
         }
@@ -154,8 +160,11 @@ struct ListNumberOfResourcesByTagCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListNumberOfResourcesByTagRequest.self, from: body,
                 overriding: [
@@ -240,8 +249,11 @@ struct ListResourcesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListResourcesByTagRequest.self, from: body,
                 overriding: [
@@ -278,8 +290,11 @@ struct ListTagsInProjectCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsInProject()
         }
     }
@@ -308,8 +323,11 @@ struct ListTagsOfResourceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTagsOfResource(resourceID: resourceID)
         }
     }

@@ -29,8 +29,11 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobDetail(jobID: jobID)
         }
     }
@@ -75,8 +78,11 @@ struct WaitForJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForJob(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobDetailStatus.self),

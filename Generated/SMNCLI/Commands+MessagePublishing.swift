@@ -74,8 +74,11 @@ struct PublishMessageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 PublishMessageRequest.self, from: body,
                 overriding: [
@@ -159,8 +162,11 @@ struct PublishMessageV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 PublishMessageV2Request.self, from: body,
                 overriding: [
@@ -243,8 +249,11 @@ struct PublishMessageV22Command: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 PublishMessageV22Request.self, from: body,
                 overriding: [

@@ -63,8 +63,11 @@ struct BatchCreateOrDeleteResourceTagsCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchCreateOrDeleteResourceTagsRequest.self, from: body,
                 overriding: [
@@ -128,8 +131,11 @@ struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
             try await client.createResourceTag(
                 resourceType: resourceType,
@@ -177,8 +183,11 @@ struct DeleteResourceTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteResourceTag(resourceType: resourceType, resourceID: resourceID, key: key)
         }
     }
@@ -207,8 +216,11 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
@@ -289,8 +301,11 @@ struct ListResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListResourceInstancesRequest.self, from: body,
                 overriding: [
@@ -335,8 +350,11 @@ struct ListResourceTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listResourceTags(resourceType: resourceType, resourceID: resourceID)
         }
     }

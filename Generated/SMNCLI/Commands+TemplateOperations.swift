@@ -66,8 +66,11 @@ struct CreateMessageTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateMessageTemplateRequest.self, from: body,
                 overriding: [
@@ -103,8 +106,11 @@ struct DeleteMessageTemplateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteMessageTemplate(messageTemplateID: messageTemplateID)
         }
     }
@@ -133,8 +139,11 @@ struct ListMessageTemplateDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listMessageTemplateDetails(messageTemplateID: messageTemplateID)
         }
     }
@@ -198,8 +207,11 @@ struct ListMessageTemplatesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -270,8 +282,11 @@ struct UpdateMessageTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateMessageTemplateRequest.self, from: body,
                 overriding: [

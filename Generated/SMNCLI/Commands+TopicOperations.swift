@@ -59,8 +59,11 @@ struct CreateTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateTopicRequest.self, from: body,
                 overriding: [
@@ -95,8 +98,11 @@ struct DeleteTopicCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteTopic(topicURN: topicURN)
         }
     }
@@ -133,8 +139,11 @@ struct DeleteTopicAttributeByNameCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteTopicAttributeByName(topicURN: topicURN, name: name)
         }
     }
@@ -163,8 +172,11 @@ struct DeleteTopicAttributesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteTopicAttributes(topicURN: topicURN)
         }
     }
@@ -201,8 +213,11 @@ struct ListTopicAttributesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTopicAttributes(topicURN: topicURN, name: name)
         }
     }
@@ -231,8 +246,11 @@ struct ListTopicDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listTopicDetails(topicURN: topicURN)
         }
     }
@@ -286,8 +304,11 @@ struct ListTopicsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -349,8 +370,11 @@ struct UpdateTopicCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateTopicRequest.self, from: body,
                 overriding: [
@@ -419,8 +443,11 @@ struct UpdateTopicAttributeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateTopicAttributeRequest.self, from: body,
                 overriding: [

@@ -24,8 +24,11 @@ struct ListVersionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVersions()
         }
     }
@@ -54,8 +57,11 @@ struct ShowSMNAPIV2VersionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SMNCommand.run(Self.self, connection, printing) { client, output in
+        try await SMNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSMNAPIV2Version(apiVersion: apiVersion)
         }
     }

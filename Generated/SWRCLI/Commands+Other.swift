@@ -78,6 +78,11 @@ struct ShowShareFeatureGatesCommand: AsyncParsableCommand {
             Documented in apis/other/querying_service_feature_status.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -86,7 +91,7 @@ struct ShowShareFeatureGatesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await SWRCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.showShareFeatureGates()
+            _ = try await client.showShareFeatureGates(projectID: projectID)
         }
     }
 }

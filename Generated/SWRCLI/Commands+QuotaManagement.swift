@@ -18,6 +18,11 @@ struct ListQuotasCommand: AsyncParsableCommand {
             Documented in apis/quota_management/querying_quotas.html.
             """)
 
+    @Option(
+        name: .customLong("project-id"),
+        help: "Project ID.")
+    var projectID: String
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -26,7 +31,7 @@ struct ListQuotasCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await SWRCommand.run(Self.self, connection, printing) { client, output in
-            _ = try await client.listQuotas()
+            _ = try await client.listQuotas(projectID: projectID)
         }
     }
 }

@@ -9,13 +9,16 @@ import Foundation
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift
-/// let client = try TMSClient(region: .euDe)  // credentials and project ID from the environment
+/// let client = try TMSClient(region: .euDe)  // credentials and domain ID from the environment
 /// ```
 ///
 /// Failed calls throw `APIError` with the HTTP status, `error_code`, `error_msg` and `X-Request-Id`.
 public struct TMSClient: Sendable {
-    /// The endpoint prefix: `https://<prefix>.<region>.otc.t-systems.com`.
+    /// The endpoint prefix: `https://<prefix>.<region>.otc.t-systems.com` (configured).
     public static let endpointPrefix = "tms"
+
+    /// A global (domain-level) service: calls are signed with the domain (`X-Domain-Id`), no project applies.
+    public static let scope = ServiceScope.global
 
     /// The runtime client that signs, sends, retries and decodes.
     public let client: ServiceClient
@@ -27,13 +30,14 @@ public struct TMSClient: Sendable {
     ) throws {
         self.client = try ServiceClient(
             endpointPrefix: Self.endpointPrefix, region: region, cloud: cloud, configuration: configuration,
-            service: "TMS")
+            service: "TMS", scope: Self.scope)
     }
 
     /// A client for an explicit endpoint URL.
     public init(endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init()) throws {
         self.client = try ServiceClient(
-            endpoint: endpoint, region: region, configuration: configuration, service: "TMS")
+            endpoint: endpoint, region: region, configuration: configuration, service: "TMS",
+            scope: Self.scope)
     }
 
     /// A client over an existing runtime client (shared configuration, tests).

@@ -34,10 +34,18 @@ struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
             of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
 
     @OptionGroup
     var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("project-id"),
+        help: """
+            Specifies the project ID. This parameter is mandatory when resource_type is at a region level. \
+            Sets `project_id` of the body, over --body.
+            """)
+    var projectIDField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -47,7 +55,11 @@ struct CreateResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await TMSCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateResourceTagRequest.self, from: body)
+            let requestBody = try RequestBodyArgument.decode(
+                CreateResourceTagRequest.self, from: body,
+                overriding: [
+                    "project_id": projectIDField
+                ])
             _ = try await client.createResourceTag(requestBody)
         }
     }
@@ -80,10 +92,18 @@ struct DeleteResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
             of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
 
     @OptionGroup
     var skeleton: BodySkeletonOption
+
+    @Option(
+        name: .customLong("project-id"),
+        help: """
+            Specifies the project ID. This parameter is mandatory when resource_type is at a region level. \
+            Sets `project_id` of the body, over --body.
+            """)
+    var projectIDField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -93,7 +113,11 @@ struct DeleteResourceTagCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await TMSCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteResourceTagRequest.self, from: body)
+            let requestBody = try RequestBodyArgument.decode(
+                DeleteResourceTagRequest.self, from: body,
+                overriding: [
+                    "project_id": projectIDField
+                ])
             _ = try await client.deleteResourceTag(requestBody)
         }
     }
@@ -122,7 +146,7 @@ struct GetResourceTagCommand: AsyncParsableCommand {
     var resourceType: String
 
     @Option(
-        name: .customLong("query-project-id"),
+        name: .customLong("project-id"),
         help: "Specifies the project ID. This parameter is mandatory for region-level resources.")
     var projectID: String?
 
@@ -176,6 +200,14 @@ struct ListResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
     var skeleton: BodySkeletonOption
 
     @Option(
+        name: .customLong("project-id"),
+        help: """
+            Project ID. This parameter is mandatory when resource_type is a region-specific service. Sets \
+            `project_id` of the body, over --body.
+            """)
+    var projectIDField: String?
+
+    @Option(
         name: .customLong("without-any-tag"),
         help: """
             Specifies whether to query only untagged resources. If this parameter is set to true, only \
@@ -210,6 +242,7 @@ struct ListResourceCommand: AsyncParsableCommand, BodySkeletonCommand {
             let requestBody = try RequestBodyArgument.decode(
                 ListResourceRequest.self, from: body,
                 overriding: [
+                    "project_id": projectIDField,
                     "without_any_tag": withoutAnyTagField,
                     "offset": offsetField,
                     "limit": limitField

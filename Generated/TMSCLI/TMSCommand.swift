@@ -56,13 +56,14 @@ public struct TMSCommand: AsyncParsableCommand {
     public init() {}
 
     /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors, and prints the response as `printing` asks.
+    /// errors, and prints the response as `printing` asks. The service is global: its calls are the domain's.
     static func run(
         _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
         _ operation: (TMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
             connection, format: printing.output, endpointPrefix: TMSClient.endpointPrefix,
-            usage: usageString(for: command), makeClient: TMSClient.init(client:), operation: operation)
+            scope: TMSClient.scope, usage: usageString(for: command), makeClient: TMSClient.init(client:),
+            operation: operation)
     }
 }

@@ -35,8 +35,11 @@ struct ShowGaussMySqlEngineVersionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlEngineVersion(databaseName: databaseName, xLanguage: xLanguage)
         }
     }
@@ -89,8 +92,11 @@ struct ShowGaussMySqlFlavorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlFlavors(
                 databaseName: databaseName,
                 availabilityZoneMode: availabilityZoneMode,

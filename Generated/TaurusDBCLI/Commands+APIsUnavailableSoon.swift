@@ -35,8 +35,11 @@ struct ShowGaussMySqlEngineVersionV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlEngineVersionV3(
                 databaseName: databaseName,
                 xLanguage: xLanguage
@@ -92,8 +95,11 @@ struct ShowGaussMySqlFlavorsV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlFlavorsV3(
                 databaseName: databaseName,
                 availabilityZoneMode: availabilityZoneMode,
@@ -134,8 +140,11 @@ struct ShowGaussMySqlJobInfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlJobInfo(id: id, xLanguage: xLanguage)
         }
     }

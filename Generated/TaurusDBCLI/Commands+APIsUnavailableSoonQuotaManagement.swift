@@ -51,8 +51,11 @@ struct SetGaussMySqlQuotasCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetGaussMySqlQuotasRequest.self, from: body)
             _ = try await client.setGaussMySqlQuotas(requestBody, xLanguage: xLanguage)
         }
@@ -114,8 +117,11 @@ struct ShowGaussMySqlQuotasV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -183,8 +189,11 @@ struct UpdateGaussMySqlQuotasCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlQuotasRequest.self, from: body)
             _ = try await client.updateGaussMySqlQuotas(requestBody, xLanguage: xLanguage)
         }

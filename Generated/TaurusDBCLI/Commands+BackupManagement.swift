@@ -71,8 +71,11 @@ struct CreateGaussMySqlBackupCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateGaussMySqlBackupRequest.self, from: body,
                 overriding: [
@@ -113,8 +116,11 @@ struct DeleteGaussMySQLBackupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteGaussMySQLBackup(backupID: backupID, xLanguage: xLanguage)
         }
     }
@@ -200,8 +206,11 @@ struct ShowGaussMySqlBackupListCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -260,8 +269,11 @@ struct ShowGaussMySqlBackupPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySqlBackupPolicy(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -315,8 +327,11 @@ struct UpdateGaussMySqlBackupPolicyCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateGaussMySqlBackupPolicyRequest.self, from: body)
             _ = try await client.updateGaussMySqlBackupPolicy(
                 instanceID: instanceID,

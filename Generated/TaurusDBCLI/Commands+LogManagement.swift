@@ -90,8 +90,11 @@ struct ListGaussMySQLErrorLogCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -207,8 +210,11 @@ struct ListGaussMySQLSlowLogCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

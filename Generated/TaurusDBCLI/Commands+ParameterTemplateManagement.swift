@@ -55,8 +55,11 @@ struct ListGaussMySqlConfigurationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -127,8 +130,11 @@ struct ListInstanceConfigurationsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -190,8 +196,11 @@ struct UpdateInstanceConfigurationsCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateInstanceConfigurationsRequest.self, from: body)
             _ = try await client.updateInstanceConfigurations(instanceID: instanceID, requestBody)
         }

@@ -49,8 +49,11 @@ struct DeleteSqlFilterRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteSqlFilterRuleRequest.self, from: body)
             _ = try await client.deleteSqlFilterRule(instanceID: instanceID, requestBody)
         }
@@ -100,8 +103,11 @@ struct SetSqlFilterRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(SetSqlFilterRuleRequest.self, from: body)
             _ = try await client.setSqlFilterRule(instanceID: instanceID, requestBody)
         }
@@ -136,8 +142,11 @@ struct ShowSqlFilterControlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSqlFilterControl(instanceID: instanceID, xLanguage: xLanguage)
         }
     }
@@ -181,8 +190,11 @@ struct ShowSqlFilterRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSqlFilterRule(
                 instanceID: instanceID,
                 nodeID: nodeID,
@@ -246,8 +258,11 @@ struct UpdateSqlFilterControlCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateSqlFilterControlRequest.self, from: body,
                 overriding: [

@@ -36,8 +36,11 @@ struct ShowGaussMySQLJobInfoCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await TaurusDBCommand.run(Self.self, connection, printing) { client, output in
+        try await TaurusDBCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGaussMySQLJobInfo(id: id, xLanguage: xLanguage)
         }
     }

@@ -46,8 +46,11 @@ struct AddPublicipsIntoSharedBandwidthCommand: AsyncParsableCommand, BodySkeleto
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddPublicipsIntoSharedBandwidthRequest.self, from: body)
             _ = try await client.addPublicipsIntoSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }
@@ -91,8 +94,11 @@ struct CreateSharedBandwidthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSharedBandwidthRequest.self, from: body)
             _ = try await client.createSharedBandwidth(requestBody)
         }
@@ -125,8 +131,11 @@ struct DeleteSharedBandwidthCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteSharedBandwidth(bandwidthID: bandwidthID)
         }
     }
@@ -175,8 +184,11 @@ struct RemovePublicipsFromSharedBandwidthCommand: AsyncParsableCommand, BodySkel
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RemovePublicipsFromSharedBandwidthRequest.self, from: body)
             _ = try await client.removePublicipsFromSharedBandwidth(bandwidthID: bandwidthID, requestBody)
         }

@@ -55,8 +55,11 @@ struct BatchAddOrDeleteEIPTagsCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchAddOrDeleteEIPTagsRequest.self, from: body,
                 overriding: [
@@ -107,8 +110,11 @@ struct CreatePublicipTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreatePublicipTagRequest.self, from: body)
             _ = try await client.createPublicipTag(publicipID: publicipID, requestBody)
         }
@@ -143,8 +149,11 @@ struct DeletePublicipTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePublicipTag(publicipID: publicipID, key: key)
         }
     }
@@ -168,8 +177,11 @@ struct ListPublicipTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPublicipTags()
         }
     }
@@ -245,8 +257,11 @@ struct ListPublicipsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListPublicipsByTagsRequest.self, from: body,
                 overriding: [
@@ -282,8 +297,11 @@ struct ShowPublicipTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPublicipTags(publicipID: publicipID)
         }
     }

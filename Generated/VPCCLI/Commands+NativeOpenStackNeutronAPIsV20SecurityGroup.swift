@@ -41,8 +41,11 @@ struct NeutronCreateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRequest.self, from: body)
             _ = try await client.neutronCreateSecurityGroup(requestBody)
         }
@@ -89,8 +92,11 @@ struct NeutronCreateSecurityGroupRuleCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateSecurityGroupRuleRequest.self, from: body)
             _ = try await client.neutronCreateSecurityGroupRule(requestBody)
         }
@@ -120,8 +126,11 @@ struct NeutronDeleteSecurityGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.neutronDeleteSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -151,8 +160,11 @@ struct NeutronDeleteSecurityGroupRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.neutronDeleteSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -267,8 +279,11 @@ struct NeutronListSecurityGroupRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronListSecurityGroupRules(
                 id: id,
                 description: description,
@@ -350,8 +365,11 @@ struct NeutronListSecurityGroupsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronListSecurityGroups(
                 id: id,
                 name: name,
@@ -387,8 +405,11 @@ struct NeutronShowSecurityGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronShowSecurityGroup(securityGroupID: securityGroupID)
         }
     }
@@ -418,8 +439,11 @@ struct NeutronShowSecurityGroupRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronShowSecurityGroupRule(securityGroupRuleID: securityGroupRuleID)
         }
     }
@@ -465,8 +489,11 @@ struct NeutronUpdateSecurityGroupCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateSecurityGroupRequest.self, from: body)
             _ = try await client.neutronUpdateSecurityGroup(securityGroupID: securityGroupID, requestBody)
         }

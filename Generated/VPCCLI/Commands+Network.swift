@@ -57,8 +57,11 @@ struct NeutronCreateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateNetworkRequest.self, from: body)
             let response = try await client.neutronCreateNetwork(requestBody)
             if !wait.isEmpty {
@@ -109,8 +112,11 @@ struct NeutronDeleteNetworkCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.neutronDeleteNetwork(networkID: networkID)
             if wait {
                 output.keepLastResponse()
@@ -216,8 +222,11 @@ struct NeutronListNetworksCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronListNetworks(
                 id: id,
                 name: name,
@@ -257,8 +266,11 @@ struct NeutronShowNetworkCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronShowNetwork(networkID: networkID)
         }
     }
@@ -319,8 +331,11 @@ struct NeutronUpdateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateNetworkRequest.self, from: body)
             _ = try await client.neutronUpdateNetwork(networkID: networkID, requestBody)
             if !wait.isEmpty {
@@ -370,8 +385,11 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForNetwork(
                 networkID: networkID,
                 status: WaitOptions.states(status, as: Network.StatusValue.self),
@@ -405,8 +423,11 @@ struct WaitForNetworkDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForNetworkDeletion(networkID: networkID, options: waiting.options)
         }
     }

@@ -38,8 +38,11 @@ struct ShowQuotaCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showQuota(type: type)
         }
     }

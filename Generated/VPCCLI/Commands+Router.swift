@@ -75,8 +75,11 @@ struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonComma
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 NeutronAddRouterInterfaceRequest.self, from: body,
                 overriding: [
@@ -145,8 +148,11 @@ struct NeutronCreateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronCreateRouterRequest.self, from: body)
             let response = try await client.neutronCreateRouter(requestBody)
             if !wait.isEmpty {
@@ -197,8 +203,11 @@ struct NeutronDeleteRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.neutronDeleteRouter(routerID: routerID)
             if wait {
                 output.keepLastResponse()
@@ -277,8 +286,11 @@ struct NeutronListRoutersCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronListRouters(
                 id: id,
                 adminStateUp: adminStateUp,
@@ -361,8 +373,11 @@ struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonCo
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 NeutronRemoveRouterInterfaceRequest.self, from: body,
                 overriding: [
@@ -404,8 +419,11 @@ struct NeutronShowRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.neutronShowRouter(routerID: routerID)
         }
     }
@@ -467,8 +485,11 @@ struct NeutronUpdateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(NeutronUpdateRouterRequest.self, from: body)
             _ = try await client.neutronUpdateRouter(routerID: routerID, requestBody)
             if !wait.isEmpty {
@@ -518,8 +539,11 @@ struct WaitForRouterCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForRouter(
                 routerID: routerID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -553,8 +577,11 @@ struct WaitForRouterDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForRouterDeletion(routerID: routerID, options: waiting.options)
         }
     }

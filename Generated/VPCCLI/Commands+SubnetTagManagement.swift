@@ -58,8 +58,11 @@ struct BatchAddOrDeleteSubnetTagsCommand: AsyncParsableCommand, BodySkeletonComm
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchAddOrDeleteSubnetTagsRequest.self, from: body,
                 overriding: [
@@ -113,8 +116,11 @@ struct CreateSubnetTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateSubnetTagRequest.self, from: body)
             try await client.createSubnetTag(subnetID: subnetID, requestBody)
         }
@@ -152,8 +158,11 @@ struct DeleteSubnetTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSubnetTag(subnetID: subnetID, key: key)
         }
     }
@@ -178,8 +187,11 @@ struct ListSubnetTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listSubnetTags()
         }
     }
@@ -255,8 +267,11 @@ struct ListSubnetsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListSubnetsByTagsRequest.self, from: body,
                 overriding: [
@@ -295,8 +310,11 @@ struct ShowSubnetTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showSubnetTags(subnetID: subnetID)
         }
     }

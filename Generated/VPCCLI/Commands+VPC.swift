@@ -60,8 +60,11 @@ struct AddVPCExtendCIDRCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddVPCExtendCIDRRequest.self, from: body,
                 overriding: [
@@ -124,8 +127,11 @@ struct ListVPCsV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVPCsV3(
                 limit: limit,
                 marker: marker,
@@ -191,8 +197,11 @@ struct RemoveVPCExtendCIDRCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 RemoveVPCExtendCIDRRequest.self, from: body,
                 overriding: [
@@ -227,8 +236,11 @@ struct ShowVPCV3Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVPCV3(vpcID: vpcID)
         }
     }

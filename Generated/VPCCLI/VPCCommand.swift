@@ -358,14 +358,16 @@ public struct VPCCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors, and prints the response as `printing` asks.
+    /// Runs `operation` with a client built from `connection` for `command`, in the project `projectID` (else the
+    /// credentials' or the one IAM lists for the region), whose usage accompanies argument errors, and prints the
+    /// response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
-        _ operation: (VPCClient, CommandOutput) async throws -> Void
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ projectID: String?,
+        _ printing: OutputOptions, _ operation: (VPCClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, endpointPrefix: VPCClient.endpointPrefix,
-            usage: usageString(for: command), makeClient: VPCClient.init(client:), operation: operation)
+            connection, projectID: projectID, format: printing.output, endpointPrefix: VPCClient.endpointPrefix,
+            scope: VPCClient.scope, usage: usageString(for: command), makeClient: VPCClient.init(client:),
+            operation: operation)
     }
 }

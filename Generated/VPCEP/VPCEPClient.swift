@@ -14,8 +14,11 @@ import Foundation
 ///
 /// Failed calls throw `APIError` with the HTTP status, `error_code`, `error_msg` and `X-Request-Id`.
 public struct VPCEPClient: Sendable {
-    /// The endpoint prefix: `https://<prefix>.<region>.otc.t-systems.com`.
+    /// The endpoint prefix: `https://<prefix>.<region>.otc.t-systems.com` (configured).
     public static let endpointPrefix = "vpcep"
+
+    /// A project-scoped service: calls are made in the configured (or looked-up) project.
+    public static let scope = ServiceScope.project
 
     /// The runtime client that signs, sends, retries and decodes.
     public let client: ServiceClient
@@ -27,13 +30,14 @@ public struct VPCEPClient: Sendable {
     ) throws {
         self.client = try ServiceClient(
             endpointPrefix: Self.endpointPrefix, region: region, cloud: cloud, configuration: configuration,
-            service: "VPCEP")
+            service: "VPCEP", scope: Self.scope)
     }
 
     /// A client for an explicit endpoint URL.
     public init(endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init()) throws {
         self.client = try ServiceClient(
-            endpoint: endpoint, region: region, configuration: configuration, service: "VPCEP")
+            endpoint: endpoint, region: region, configuration: configuration, service: "VPCEP",
+            scope: Self.scope)
     }
 
     /// A client over an existing runtime client (shared configuration, tests).

@@ -56,8 +56,11 @@ struct AcceptOrRejectEndpointCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AcceptOrRejectEndpointRequest.self, from: body,
                 overriding: [
@@ -120,8 +123,11 @@ struct AddOrRemoveServicePermissionsCommand: AsyncParsableCommand, BodySkeletonC
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 AddOrRemoveServicePermissionsRequest.self, from: body,
                 overriding: [
@@ -291,8 +297,11 @@ struct CreateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateEndpointServiceRequest.self, from: body,
                 overriding: [
@@ -334,8 +343,11 @@ struct DeleteEndpointServiceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteEndpointService(vpcEndpointServiceID: vpcEndpointServiceID)
         }
     }
@@ -423,8 +435,11 @@ struct ListEndpointServiceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -539,8 +554,11 @@ struct ListServiceConnectionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -603,8 +621,11 @@ struct ListServiceDescribeDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listServiceDescribeDetails(endpointServiceName: endpointServiceName, id: id)
         }
     }
@@ -634,8 +655,11 @@ struct ListServiceDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listServiceDetails(vpcEndpointServiceID: vpcEndpointServiceID)
         }
     }
@@ -716,8 +740,11 @@ struct ListServicePermissionsDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -819,8 +846,11 @@ struct ListServicePublicDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -956,8 +986,11 @@ struct UpdateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateEndpointServiceRequest.self, from: body,
                 overriding: [

@@ -123,8 +123,11 @@ struct CreateEndpointCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateEndpointRequest.self, from: body,
                 overriding: [
@@ -165,8 +168,11 @@ struct DeleteEndpointCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteEndpoint(vpcEndpointID: vpcEndpointID)
         }
     }
@@ -195,8 +201,11 @@ struct ListEndpointInfoDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEndpointInfoDetails(vpcEndpointID: vpcEndpointID)
         }
     }
@@ -280,8 +289,11 @@ struct ListEndpointsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

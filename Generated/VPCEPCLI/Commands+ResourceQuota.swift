@@ -33,8 +33,11 @@ struct ListQuotaDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQuotaDetails(type: type)
         }
     }

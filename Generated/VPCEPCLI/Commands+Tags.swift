@@ -60,8 +60,11 @@ struct BatchAddOrRemoveResourceInstanceCommand: AsyncParsableCommand, BodySkelet
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 BatchAddOrRemoveResourceInstanceRequest.self, from: body,
                 overriding: [
@@ -100,8 +103,11 @@ struct ListQueryProjectResourceTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQueryProjectResourceTags(resourceType: resourceType)
         }
     }
@@ -181,8 +187,11 @@ struct ListResourceInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListResourceInstancesRequest.self, from: body,
                 overriding: [

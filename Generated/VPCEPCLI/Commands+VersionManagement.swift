@@ -46,8 +46,11 @@ struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand, BodySkeletonCom
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListSpecifiedVersionDetailsRequest.self, from: body)
             _ = try await client.listSpecifiedVersionDetails(version: version, requestBody)
         }
@@ -72,8 +75,11 @@ struct ListVersionDetailsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPCEPCommand.run(Self.self, connection, printing) { client, output in
+        try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVersionDetails()
         }
     }

@@ -157,8 +157,11 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateIPsecVPNConnectionRequest.self, from: body,
                 overriding: [
@@ -206,8 +209,11 @@ struct DeleteIPsecVPNConnectionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteIPsecVPNConnection(connectionID: connectionID)
         }
     }
@@ -257,8 +263,11 @@ struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListIPsecVPNConnectionsRequest.self, from: body,
                 overriding: [
@@ -293,8 +302,11 @@ struct ShowIPsecVPNConnectionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showIPsecVPNConnection(connectionID: connectionID)
         }
     }
@@ -432,8 +444,11 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateIPsecVPNConnectionRequest.self, from: body,
                 overriding: [

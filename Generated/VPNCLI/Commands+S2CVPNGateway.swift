@@ -50,8 +50,11 @@ struct CreateVgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateVgwRequest.self, from: body)
             _ = try await client.createVgw(requestBody)
         }
@@ -82,8 +85,11 @@ struct DeleteVgwCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteVgw(vgwID: vgwID)
         }
     }
@@ -108,8 +114,11 @@ struct ListAvailabilityZonesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAvailabilityZones()
         }
     }
@@ -139,8 +148,11 @@ struct ListVgwsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listVgws(
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID
             )
@@ -172,8 +184,11 @@ struct ShowVgwCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVgw(vgwID: vgwID)
         }
     }
@@ -221,8 +236,11 @@ struct UpdatePostpaidVgwSpecificationCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdatePostpaidVgwSpecificationRequest.self, from: body)
             _ = try await client.updatePostpaidVgwSpecification(vgwID: vgwID, requestBody)
         }
@@ -272,8 +290,11 @@ struct UpdateVgwCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateVgwRequest.self, from: body)
             _ = try await client.updateVgw(vgwID: vgwID, requestBody)
         }

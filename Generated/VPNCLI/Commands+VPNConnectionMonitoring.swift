@@ -45,8 +45,11 @@ struct CreateConnectionMonitorCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateConnectionMonitorRequest.self, from: body)
             _ = try await client.createConnectionMonitor(requestBody)
         }
@@ -77,8 +80,11 @@ struct DeleteConnectionMonitorCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteConnectionMonitor(connectionMonitorID: connectionMonitorID)
         }
     }
@@ -113,8 +119,11 @@ struct ListConnectionMonitorsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listConnectionMonitors(
                 vpnConnectionID: vpnConnectionID,
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID
@@ -147,8 +156,11 @@ struct ShowConnectionMonitorCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showConnectionMonitor(connectionMonitorID: connectionMonitorID)
         }
     }

@@ -76,8 +76,11 @@ struct CreateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateVPNEndpointGroupRequest.self, from: body,
                 overriding: [
@@ -115,8 +118,11 @@ struct DeleteVPNEndpointGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteVPNEndpointGroup(endpointGroupID: endpointGroupID)
         }
     }
@@ -166,8 +172,11 @@ struct ListVPNEndpointGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListVPNEndpointGroupsRequest.self, from: body,
                 overriding: [
@@ -202,8 +211,11 @@ struct ShowVPNEndpointGroupCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showVPNEndpointGroup(endpointGroupID: endpointGroupID)
         }
     }
@@ -266,8 +278,11 @@ struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateVPNEndpointGroupRequest.self, from: body,
                 overriding: [

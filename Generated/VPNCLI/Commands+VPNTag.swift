@@ -55,8 +55,11 @@ struct BatchCreateResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchCreateResourceTagsRequest.self, from: body)
             try await client.batchCreateResourceTags(
                 resourceType: resourceType,
@@ -116,8 +119,11 @@ struct BatchDeleteResourceTagsCommand: AsyncParsableCommand, BodySkeletonCommand
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(BatchDeleteResourceTagsRequest.self, from: body)
             try await client.batchDeleteResourceTags(
                 resourceType: resourceType,
@@ -185,8 +191,11 @@ struct CountResourcesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CountResourcesByTagsRequest.self, from: body,
                 overriding: [
@@ -224,8 +233,11 @@ struct ListProjectTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listProjectTags(resourceType: resourceType)
         }
     }
@@ -312,8 +324,11 @@ struct ListResourcesByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 ListResourcesByTagsRequest.self, from: body,
                 overriding: [
@@ -372,8 +387,11 @@ struct ShowResourceTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showResourceTags(resourceType: resourceType, resourceID: resourceID)
         }
     }

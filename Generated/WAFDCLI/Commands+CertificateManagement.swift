@@ -68,8 +68,11 @@ struct CreateCertificateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateCertificateRequest.self, from: body,
                 overriding: [
@@ -107,8 +110,11 @@ struct DeleteCertificateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteCertificate(certificateID: certificateID)
         }
     }
@@ -169,8 +175,11 @@ struct ListCertificatesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listCertificates(
                 page: page,
                 pagesize: pagesize,
@@ -206,8 +215,11 @@ struct ShowCertificateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCertificate(certificateID: certificateID)
         }
     }
@@ -284,8 +296,11 @@ struct UpdateCertificateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateCertificateRequest.self, from: body,
                 overriding: [

@@ -64,8 +64,11 @@ struct ListEventCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listEvent(
                 recent: recent,
                 from: from,
@@ -106,8 +109,11 @@ struct ShowEventCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showEvent(eventid: eventid, enterpriseProjectID: enterpriseProjectID)
         }
     }

@@ -59,8 +59,11 @@ struct CreateCloudWafPostPaidResourceCommand: AsyncParsableCommand, BodySkeleton
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateCloudWafPostPaidResourceRequest.self, from: body,
                 overriding: [
@@ -98,8 +101,11 @@ struct DeleteCloudWafPostPaidResourceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteCloudWafPostPaidResource(enterpriseProjectID: enterpriseProjectID)
         }
     }

@@ -49,8 +49,11 @@ struct CreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePolicyRequest.self, from: body,
                 overriding: [
@@ -84,8 +87,11 @@ struct DeletePolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePolicy(policyID: policyID)
         }
     }
@@ -127,8 +133,11 @@ struct ListPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPolicy(page: page, pagesize: pagesize, name: name)
         }
     }
@@ -157,8 +166,11 @@ struct ShowPolicyCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPolicy(policyID: policyID)
         }
     }
@@ -239,8 +251,11 @@ struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePolicyRequest.self, from: body,
                 overriding: [

@@ -81,8 +81,11 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAnticrawlerRuleRequest.self, from: body,
                 overriding: [
@@ -161,8 +164,11 @@ struct CreateAntileakageRulesCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAntileakageRulesRequest.self, from: body,
                 overriding: [
@@ -241,8 +247,11 @@ struct CreateAntitamperRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateAntitamperRuleRequest.self, from: body,
                 overriding: [
@@ -389,8 +398,11 @@ struct CreateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateCcRuleRequest.self, from: body,
                 overriding: [
@@ -497,8 +509,11 @@ struct CreateCustomRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateCustomRulesRequest.self, from: body,
                 overriding: [
@@ -592,8 +607,11 @@ struct CreateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateGeoipRuleRequest.self, from: body,
                 overriding: [
@@ -682,8 +700,11 @@ struct CreateIgnoreRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateIgnoreRuleRequest.self, from: body,
                 overriding: [
@@ -759,8 +780,11 @@ struct CreatePrivacyRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePrivacyRulesRequest.self, from: body,
                 overriding: [
@@ -833,8 +857,11 @@ struct CreatePunishmentRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreatePunishmentRulesRequest.self, from: body,
                 overriding: [
@@ -901,8 +928,11 @@ struct CreateValueListCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateValueListRequest.self, from: body,
                 overriding: [
@@ -983,8 +1013,11 @@ struct CreateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateWhiteblackipRuleRequest.self, from: body,
                 overriding: [
@@ -1034,8 +1067,11 @@ struct DeleteAnticrawlerRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteAnticrawlerRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -1076,8 +1112,11 @@ struct DeleteAntileakageRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteAntileakageRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1113,8 +1152,11 @@ struct DeleteAntitamperRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteAntitamperRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1148,8 +1190,11 @@ struct DeleteCcRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteCcRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1183,8 +1228,11 @@ struct DeleteCustomRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteCustomRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1220,8 +1268,11 @@ struct DeleteGeoipRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteGeoipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1256,8 +1307,11 @@ struct DeleteIgnoreRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteIgnoreRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1291,8 +1345,11 @@ struct DeletePrivacyRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePrivacyRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1328,8 +1385,11 @@ struct DeletePunishmentRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deletePunishmentRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1358,8 +1418,11 @@ struct DeleteValueListCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteValueList(valuelistID: valuelistID)
         }
     }
@@ -1396,8 +1459,11 @@ struct DeleteWhiteblackipRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.deleteWhiteblackipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -1453,8 +1519,11 @@ struct ListAnticrawlerRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAnticrawlerRules(
                 policyID: policyID,
                 enterpriseProjectID: enterpriseProjectID,
@@ -1500,8 +1569,11 @@ struct ListAntileakageRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAntileakageRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1540,8 +1612,11 @@ struct ListAntitamperRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAntitamperRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1580,8 +1655,11 @@ struct ListCcRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listCcRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1620,8 +1698,11 @@ struct ListCustomRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listCustomRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1660,8 +1741,11 @@ struct ListGeoipRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listGeoipRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1700,8 +1784,11 @@ struct ListIgnoreRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listIgnoreRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1745,8 +1832,11 @@ struct ListPrivacyRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPrivacyRules(
                 policyID: policyID,
                 page: page,
@@ -1790,8 +1880,11 @@ struct ListPunishmentRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listPunishmentRules(policyID: policyID, page: page, pagesize: pagesize)
         }
     }
@@ -1833,8 +1926,11 @@ struct ListValueListCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listValueList(page: page, pagesize: pagesize, name: name)
         }
     }
@@ -1878,8 +1974,11 @@ struct ListWhiteblackipRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listWhiteblackipRules(
                 policyID: policyID,
                 page: page,
@@ -1926,8 +2025,11 @@ struct ShowAnticrawlerRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAnticrawlerRule(
                 policyID: policyID,
                 ruleID: ruleID,
@@ -1968,8 +2070,11 @@ struct ShowAntileakageRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAntileakageRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2005,8 +2110,11 @@ struct ShowAntitamperRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showAntitamperRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2040,8 +2148,11 @@ struct ShowCcRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCcRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2075,8 +2186,11 @@ struct ShowCustomRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showCustomRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2112,8 +2226,11 @@ struct ShowGeoipRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showGeoipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2149,8 +2266,11 @@ struct ShowIgnoreRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showIgnoreRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2184,8 +2304,11 @@ struct ShowPrivacyRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPrivacyRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2221,8 +2344,11 @@ struct ShowPunishmentRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showPunishmentRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2251,8 +2377,11 @@ struct ShowValueListCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showValueList(valuelistID: valuelistID)
         }
     }
@@ -2289,8 +2418,11 @@ struct ShowWhiteblackipRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showWhiteblackipRule(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2367,8 +2499,11 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAnticrawlerRuleRequest.self, from: body,
                 overriding: [
@@ -2453,8 +2588,11 @@ struct UpdateAntileakageRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateAntileakageRuleRequest.self, from: body,
                 overriding: [
@@ -2497,8 +2635,11 @@ struct UpdateAntitamperRuleRefResHCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.updateAntitamperRuleRefResH(policyID: policyID, ruleID: ruleID)
         }
     }
@@ -2639,8 +2780,11 @@ struct UpdateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateCcRuleRequest.self, from: body,
                 overriding: [
@@ -2747,8 +2891,11 @@ struct UpdateCustomRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateCustomRuleRequest.self, from: body,
                 overriding: [
@@ -2845,8 +2992,11 @@ struct UpdateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateGeoipRuleRequest.self, from: body,
                 overriding: [
@@ -2940,8 +3090,11 @@ struct UpdateIgnoreRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateIgnoreRuleRequest.self, from: body,
                 overriding: [
@@ -3013,8 +3166,11 @@ struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePolicyRuleStatusRequest.self, from: body,
                 overriding: [
@@ -3103,8 +3259,11 @@ struct UpdatePrivacyRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePrivacyRuleRequest.self, from: body,
                 overriding: [
@@ -3192,8 +3351,11 @@ struct UpdatePunishmentRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdatePunishmentRuleRequest.self, from: body,
                 overriding: [
@@ -3267,8 +3429,11 @@ struct UpdateValueListCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateValueListRequest.self, from: body,
                 overriding: [
@@ -3368,8 +3533,11 @@ struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await WAFDCommand.run(Self.self, connection, printing) { client, output in
+        try await WAFDCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateWhiteblackipRuleRequest.self, from: body,
                 overriding: [

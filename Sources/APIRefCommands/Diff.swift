@@ -75,7 +75,7 @@ struct SchemaSources: Sendable {
         guard isDirectory.boolValue else { return try decode(try Data(contentsOf: url), side) }
         let config =
             try service.map { try serviceConfig(for: side, named: $0) }
-            ?? ServiceConfig(name: url.lastPathComponent, docs: side, endpointPrefix: url.lastPathComponent.lowercased())
+            ?? ServiceConfig(name: url.lastPathComponent, docs: side, endpointPrefix: nil)
         return try await Task.detached { try Pipeline.schema(config: config, docsDirectory: url, overridesFile: nil) }.value
     }
 

@@ -127,7 +127,7 @@ struct OpenAPI: AsyncParsableCommand {
     @Option(help: "Service name (the document title).")
     var service: String
 
-    @Option(help: "Endpoint prefix (default: the lower-cased service name).")
+    @Option(help: "Endpoint prefix, for a service whose pages state no endpoint (default: the one the pages state).")
     var endpointPrefix: String?
 
     @Option(help: "Overrides file (spec/<service>.overrides.json format).")
@@ -141,7 +141,7 @@ struct OpenAPI: AsyncParsableCommand {
 
     func run() async throws {
         let config = ServiceConfig(
-            name: service, docs: docsDirectory, endpointPrefix: endpointPrefix ?? service.lowercased())
+            name: service, docs: docsDirectory, endpointPrefix: endpointPrefix)
         let schema = try Pipeline.schema(
             config: config, docsDirectory: URL(fileURLWithPath: docsDirectory, isDirectory: true),
             overridesFile: overrides.map { URL(fileURLWithPath: $0) },

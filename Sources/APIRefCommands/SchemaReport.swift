@@ -50,7 +50,15 @@ struct SchemaReport {
         let notJSON = schema.diagnostics.filter { $0.id == .unparsableExample }.count
         let operations = schema.operations
         let warnings = DiagnosticCollector(schema.diagnostics).warnings.count
-        var lines = ["\(schema.name)"] + pageLines(includePages: includePages) + [
+        let endpoint = schema.endpoint.map { "\($0.host) (\($0.page.map { "stated on \($0)" } ?? "configured prefix"))" }
+        let projectArguments = operations.filter { $0.scope == .global && $0.path.contains("{\(Operation.projectParameter)}") }
+        var lines = [
+            "\(schema.name)",
+            "  endpoint:    \(endpoint ?? "none")",
+            "  scope:       \(schema.isGlobal ? "global (domain)" : "project"); "
+                + "\(operations.filter { $0.scope == .project }.count) operations in the caller's project, "
+                + "\(projectArguments.count) naming a project as an argument",
+        ] + pageLines(includePages: includePages) + [
             "  operations:  \(operations.count) in \(schema.groups.count) groups, "
                 + "\(operations.filter { $0.requestBody != nil }.count) with a request body, "
                 + "\(operations.filter { $0.responses.contains { $0.type != nil } }.count) with a response schema",

@@ -25,6 +25,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A page with the marks of an API page (a URI section, an API name, a request or response parameter table)
         /// from which no operation was read; the message says why. An override may accept it as not an API page.
         case pageWithoutOperation = "page-without-operation"
+        /// Neither the pages nor the configuration state the service's endpoint.
+        case noEndpoint = "no-endpoint"
         // Warnings: something was guessed, made opaque or taken from the examples.
         /// A Type cell names several types (`Integer/Boolean`); the first is used.
         case severalTypes = "several-types"
@@ -80,6 +82,12 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A table in a parameter, request or response section whose column titles no language of the vocabulary
         /// knows; it is not read.
         case unrecognisedTable = "unrecognised-table"
+        /// The pages state no endpoint of the service; the configured prefix is used.
+        case endpointFromConfiguration = "endpoint-from-configuration"
+        /// The endpoint the pages state is not the configured prefix's; the pages' is used.
+        case endpointDisagreement = "endpoint-disagreement"
+        /// The pages state several endpoints of the service; the configured prefix picks one when it is among them.
+        case severalEndpoints = "several-endpoints"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 
@@ -87,7 +95,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         public var severity: Severity {
             switch self {
             case .unreadablePage, .unreadableTOC, .unreadableOverrides, .overrideTargetMissing, .invalidOverride,
-                .pageWithoutOperation:
+                .pageWithoutOperation,
+                .noEndpoint:
                 .error
             default: .warning
             }

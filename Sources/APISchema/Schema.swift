@@ -6,8 +6,9 @@
 public struct ServiceSchema: Codable, Sendable, Hashable {
     /// Service name as written in `spec/services.json` (`ModelArts`, `ECS`).
     public var name: String
-    /// Endpoint prefix of the service (`modelarts` in `https://modelarts.eu-de.otc.t-systems.com`).
-    public var endpointPrefix: String
+    /// Where the service is reached (see ``ServiceEndpoint``); `nil` when neither its pages nor its configuration
+    /// say (an `no-endpoint` error).
+    public var endpoint: ServiceEndpoint?
     /// Groups from the table of contents (`CLASS.TXT.json`), in table-of-contents order.
     public var groups: [OperationGroup]
     /// Operations sorted by `id`.
@@ -27,12 +28,12 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     public var pageCensus = PageCensus()
 
     public init(
-        name: String, endpointPrefix: String, groups: [OperationGroup] = [], operations: [Operation] = [],
+        name: String, endpoint: ServiceEndpoint?, groups: [OperationGroup] = [], operations: [Operation] = [],
         types: [NamedType] = [], waiters: [Waiter] = [], errorCodes: [ErrorCode] = [], errorBody: TypeRef? = nil,
         diagnostics: [Diagnostic] = []
     ) {
         self.name = name
-        self.endpointPrefix = endpointPrefix
+        self.endpoint = endpoint
         self.groups = groups
         self.operations = operations
         self.types = types
@@ -43,15 +44,23 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, endpointPrefix, groups, operations, types, waiters, errorCodes, errorBody, diagnostics
+        case name, endpoint, groups, operations, types, waiters, errorCodes, errorBody, diagnostics
     }
 
-    /// Decodes a schema; one committed before waiters or error codes existed has none.
+    /// The configured prefix a schema written before endpoints were read from the pages has instead of `endpoint`.
+    private enum LegacyKeys: String, CodingKey {
+        case endpointPrefix
+    }
+
+    /// Decodes a schema; one committed before waiters or error codes existed has none, and one committed before
+    /// endpoints were read from the pages has its configured prefix (`endpointPrefix`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
         self.init(
             name: try container.decode(String.self, forKey: .name),
-            endpointPrefix: try container.decode(String.self, forKey: .endpointPrefix),
+            endpoint: try container.decodeIfPresent(ServiceEndpoint.self, forKey: .endpoint)
+                ?? legacy.decodeIfPresent(String.self, forKey: .endpointPrefix).map(ServiceEndpoint.configured),
             groups: try container.decode([OperationGroup].self, forKey: .groups),
             operations: try container.decode([Operation].self, forKey: .operations),
             types: try container.decode([NamedType].self, forKey: .types),
@@ -101,11 +110,14 @@ public struct Operation: Codable, Sendable, Hashable {
     public var responses: [Response]
     /// The page's word for an API it marks as deprecated (`Discarded`, `Deprecated`), or `nil`.
     public var deprecation: String?
+    /// Whether the path's `{project_id}` is the caller's project (see ``Scope``).
+    public var scope: Scope
 
+    /// An operation; its `scope` is the one its path has (``Scope/init(path:)``) unless given.
     public init(
         id: String, group: String, title: String, summary: String, method: String, path: String,
         sourcePage: String, parameters: [Parameter] = [], requestBody: RequestBody? = nil,
-        requestExamples: [Example] = [], responses: [Response] = [], deprecation: String? = nil
+        requestExamples: [Example] = [], responses: [Response] = [], deprecation: String? = nil, scope: Scope? = nil
     ) {
         self.id = id
         self.group = group
@@ -119,15 +131,16 @@ public struct Operation: Codable, Sendable, Hashable {
         self.requestExamples = requestExamples
         self.responses = responses
         self.deprecation = deprecation
+        self.scope = scope ?? Scope(path: path)
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, group, title, summary, method, path, sourcePage, parameters, requestBody, requestExamples, responses,
-            deprecation
+            deprecation, scope
     }
 
-    /// Decodes an operation; one committed before examples were parsed (with their text in `examples`) has none, so
-    /// that `apiref diff git:<revision>` still reads older schemas.
+    /// Decodes an operation; one committed before examples were parsed (with their text in `examples`) has none, and
+    /// one committed before scopes its path's, so that `apiref diff git:<revision>` still reads older schemas.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -139,7 +152,8 @@ public struct Operation: Codable, Sendable, Hashable {
             requestBody: try c.decodeIfPresent(RequestBody.self, forKey: .requestBody),
             requestExamples: try c.decodeIfPresent([Example].self, forKey: .requestExamples) ?? [],
             responses: try c.decode([Response].self, forKey: .responses),
-            deprecation: try c.decodeIfPresent(String.self, forKey: .deprecation))
+            deprecation: try c.decodeIfPresent(String.self, forKey: .deprecation),
+            scope: try c.decodeIfPresent(Scope.self, forKey: .scope))
     }
 }
 

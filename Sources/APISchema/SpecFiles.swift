@@ -30,8 +30,8 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     public var name: String
     /// Folder of API reference pages, relative to the package root (`../shared/docs/modelarts/api-ref`).
     public var docs: String
-    /// Endpoint prefix (`modelarts`, `ecs`).
-    public var endpointPrefix: String
+    /// Endpoint prefix (`modelarts`, `ecs`): the service's endpoint where its pages state none; `nil`, only theirs.
+    public var endpointPrefix: String?
     /// The official SDKs' API names by method and path (`spec/ecs.names.json`, relative to the package root), for
     /// pages that carry no API name; `nil`: such pages are named from their titles.
     public var officialNames: String?
@@ -40,7 +40,7 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     public var docsURL: URL?
 
     public init(
-        name: String, docs: String, endpointPrefix: String, officialNames: String? = nil, docsURL: URL? = nil
+        name: String, docs: String, endpointPrefix: String?, officialNames: String? = nil, docsURL: URL? = nil
     ) {
         self.name = name
         self.docs = docs

@@ -3,7 +3,8 @@ import CloudCore
 import Foundation
 import Logging
 
-/// The options every generated command shares: where the service is, which project, and how patiently to call it.
+/// The options every generated command shares: where the service is and how patiently to call it (the project, for
+/// a project-scoped service's commands, is ``ProjectOption``).
 ///
 /// Credentials come from the runtime's default chain (`HUAWEICLOUD_SDK_AK`/`SK`/`SECURITY_TOKEN`, `OS_*`,
 /// `~/.huaweicloud/credentials`, `clouds.yaml`), so that no secret ever appears on a command line.
@@ -16,9 +17,6 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
 
     @Option(help: "The cloud whose endpoints a region names: otc (Open Telekom Cloud) or huawei (Huawei Cloud).")
     public var cloud: CloudName = .otc
-
-    @Option(name: .customLong("project-id"), help: "The project ID (default: from the credentials, or looked up in IAM for the region).")
-    public var projectID: String?
 
     @Option(
         name: .customLong("ca-file"),
@@ -58,9 +56,11 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             .flatMap { $0.isEmpty ? nil : Region(rawValue: $0) }
     }
 
-    /// A runtime client for the service whose endpoints start with `endpointPrefix`, with `middlewares` on every
-    /// attempt.
-    func serviceClient(endpointPrefix: String, middlewares: [any Middleware]) throws -> ServiceClient {
+    /// A runtime client for the service whose endpoints start with `endpointPrefix`, whose calls are made in
+    /// `scope` (in the project `projectID`, when given), with `middlewares` on every attempt.
+    func serviceClient(
+        endpointPrefix: String, scope: ServiceScope, projectID: String?, middlewares: [any Middleware]
+    ) throws -> ServiceClient {
         var configuration = ClientConfiguration(
             projectID: projectID, retry: RetryPolicy(maxAttempts: maxAttempts),
             timeouts: Timeouts(request: .milliseconds(Int64(timeout * 1000))))
@@ -72,14 +72,24 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
             configuration.logger = logger
         }
         if let endpoint, let url = URL(string: endpoint) {
-            return try ServiceClient(endpoint: url, region: resolvedRegion, configuration: configuration)
+            return try ServiceClient(endpoint: url, region: resolvedRegion, configuration: configuration, scope: scope)
         }
         guard let region = resolvedRegion else {
             throw UsageError("either --endpoint or --region (or $HUAWEICLOUD_SDK_REGION) is required")
         }
         return try ServiceClient(
-            endpointPrefix: endpointPrefix, region: region, cloud: cloud.cloud, configuration: configuration)
+            endpointPrefix: endpointPrefix, region: region, cloud: cloud.cloud, configuration: configuration,
+            scope: scope)
     }
+}
+
+/// `--project-id`: the project a project-scoped service's calls are made in. A global service's commands do not
+/// have it, so that an operation on a project (`otc iam delete-project --project-id <id>`) names that project.
+public struct ProjectOption: ParsableArguments, Sendable {
+    @Option(name: .customLong("project-id"), help: "The project ID (default: from the credentials, or looked up in IAM for the region).")
+    public var projectID: String?
+
+    public init() {}
 }
 
 /// A mistake in the command line found after parsing (a body that does not fit its model, a missing endpoint):

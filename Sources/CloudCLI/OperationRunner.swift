@@ -16,20 +16,24 @@ import HTTPTypes
 /// | 70 | anything else (an internal error) |
 /// | 78 | the client cannot be configured: no credentials, half a key pair, an unknown `OS_CLOUD`, no project for the region, an unreadable `--ca-file` |
 public enum OperationRunner {
-    /// Calls `operation` on the service client `makeClient` wraps and prints the response in `format`; `usage`
-    /// (the command's, below `otc`) is printed with argument errors.
+    /// Calls `operation` on the service client `makeClient` wraps, made in `scope` (in the project `projectID`,
+    /// when given), and prints the response in `format`; `usage` (the command's, below `otc`) is printed with
+    /// argument errors.
     ///
     /// The SDK method decodes the response into its model, which proves the response fits; what is printed is
     /// the body as the service sent it, so fields the documentation does not list are not lost (see
     /// ``CommandOutput`` for the exceptions).
     public static func run<Client>(
-        _ connection: ConnectionOptions, format: OutputOptions.Format = .json, endpointPrefix: String, usage: String,
+        _ connection: ConnectionOptions, projectID: String? = nil, format: OutputOptions.Format = .json,
+        endpointPrefix: String, scope: ServiceScope = .project, usage: String,
         makeClient: (ServiceClient) -> Client, operation: (Client, CommandOutput) async throws -> Void
     ) async throws {
         let recorder = ResponseRecorder()
         let output = CommandOutput(recorder: recorder)
         do {
-            let client = makeClient(try connection.serviceClient(endpointPrefix: endpointPrefix, middlewares: [recorder]))
+            let client = makeClient(
+                try connection.serviceClient(
+                    endpointPrefix: endpointPrefix, scope: scope, projectID: projectID, middlewares: [recorder]))
             try await operation(client, output)
         } catch let error as UsageError {
             writeError("Error: \(error.description)\nUsage: \(CommandLineEntry.executableName) \(usage)\n")

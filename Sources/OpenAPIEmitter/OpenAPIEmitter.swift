@@ -92,15 +92,18 @@ struct DocumentBuilder {
             version: "1.0.0")
     }
 
+    /// The service's endpoint on each cloud, as the schema has it (read from the pages, else configured); none
+    /// when the schema has none.
     var servers: [OpenAPI.Server] {
         get throws {
-            let prefix = schema.endpointPrefix
+            guard let endpoint = schema.endpoint else { return [] }
+            let source = endpoint.page.map { "stated on \($0)" } ?? "configured prefix"
             return [
                 try Self.server(
-                    "https://\(prefix).{region}.otc.t-systems.com", "Open Telekom Cloud",
+                    "https://\(endpoint.prefix).{region}.otc.t-systems.com", "Open Telekom Cloud (\(source))",
                     region: "eu-de", regions: "Region ID (eu-de, eu-nl)."),
                 try Self.server(
-                    "https://\(prefix).{region}.myhuaweicloud.com", "Huawei Cloud",
+                    "https://\(endpoint.prefix).{region}.myhuaweicloud.com", "Huawei Cloud",
                     region: "ap-southeast-1", regions: "Region ID (ap-southeast-1, …)."),
             ]
         }

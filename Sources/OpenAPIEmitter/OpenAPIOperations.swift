@@ -70,16 +70,24 @@ extension DocumentBuilder {
             parameters.append(
                 OpenAPI.Parameter(
                     name: name, context: context,
-                    description: parameter.description.isEmpty ? nil : parameter.description))
+                    description: parameter.description.isEmpty ? nil : parameter.description,
+                    vendorExtensions: Self.binding(of: name, in: operation)))
         }
         // Every `{name}` of the path must be declared; the pages sometimes leave one out of the table.
         for name in template where seen.insert("path " + name.lowercased()).inserted {
             parameters.append(
                 OpenAPI.Parameter(
                     name: name, context: .path(schema: schema(.string)),
-                    description: "Not described on the page; taken from the path template."))
+                    description: "Not described on the page; taken from the path template.",
+                    vendorExtensions: Self.binding(of: name, in: operation)))
         }
         return parameters
+    }
+
+    /// `x-bound-to: project` on the `{project_id}` that scopes the call: SDKs fill it in with the caller's project
+    /// (one that names a project acted on, `/v3/projects/{project_id}`, is the caller's to give).
+    static func binding(of name: String, in operation: APISchema.Operation) -> [String: AnyCodable] {
+        operation.isBoundByClient(name) ? ["x-bound-to": "project"] : [:]
     }
 
     func responses(_ operation: APISchema.Operation) -> OpenAPI.Response.Map {

@@ -48,7 +48,8 @@ public enum SchemaBuilder {
     ) -> ServiceSchema {
         var builder = Builder(
             pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)
-        var schema = builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
+        var schema = builder.run(name: config.name)
+        EndpointReader.resolve(&schema, pages: pages, configuredPrefix: config.endpointPrefix)
         schema.waiters = WaiterRule.waiters(in: schema)
         let errorCodes = ErrorCodeReader.errorCodes(in: pages, apiPages: Set(schema.operations.map(\.sourcePage)))
         schema.errorCodes = errorCodes.codes

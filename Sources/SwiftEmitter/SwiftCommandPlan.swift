@@ -6,11 +6,15 @@ import APISchema
 /// so the CLI and the library cannot disagree about an operation.
 struct SwiftCommandPlan {
     /// Options every command has (``ConnectionOptions`` and ``OutputOptions`` in CloudCLI, `--body` and
-    /// `--generate-skeleton`, ArgumentParser's own).
-    static let reservedOptionNames: Set<String> = [
-        "body", "cloud", "endpoint", "generate-skeleton", "help", "max-attempts", "max-polls", "output", "poll-delay",
-        "project-id", "region", "timeout", "verbose", "version", "wait-timeout",
-    ]
+    /// `--generate-skeleton`, ArgumentParser's own); a project-scoped service's commands also have `--project-id`
+    /// (``ProjectOption``), which a global service's leave to the project an operation acts on.
+    static func reservedOptionNames(global: Bool) -> Set<String> {
+        let shared: Set<String> = [
+            "body", "cloud", "endpoint", "generate-skeleton", "help", "max-attempts", "max-polls", "output",
+            "poll-delay", "region", "timeout", "verbose", "version", "wait-timeout",
+        ]
+        return global ? shared : shared.union(["project-id"])
+    }
 
     private(set) var files: [SwiftModulePlan.File] = []
 
@@ -39,7 +43,7 @@ struct SwiftCommandPlan {
                     path: "Commands+\(group).swift", template: "cli-commands",
                     context: CommandsFileContext(
                         service: schema.name, module: schema.name, groupTitle: module.groups.title(of: group),
-                        commands: byGroup[group]!)))
+                        isGlobal: module.isGlobal, commands: byGroup[group]!)))
         }
         files.append(
             SwiftModulePlan.File(
@@ -47,7 +51,7 @@ struct SwiftCommandPlan {
                 context: RootCommandContext(
                     service: schema.name, module: schema.name, rootName: rootName,
                     executable: Self.commandName(forService: schema.name),
-                    clientName: module.clientName, operationCount: module.operations.count,
+                    clientName: module.clientName, isGlobal: module.isGlobal, operationCount: module.operations.count,
                     groups: groups.map { group in
                         CommandGroupContext(
                             title: SwiftNames.literal(titles[group]!),
@@ -86,7 +90,7 @@ struct SwiftCommandPlan {
         _ resolved: ResolvedOperation, structName: String, rootName: String, module: SwiftModulePlan
     ) -> CommandContext {
         let operation = resolved.operation
-        var names = CommandNames()
+        var names = CommandNames(global: module.isGlobal)
         var options: [OptionContext] = []
         var callArguments: [String] = []
         /// Option values by wire name, for the waits and the paginator.
@@ -260,6 +264,8 @@ struct RootCommandContext {
     /// The service's command (`modelarts`): lower-case letters only, so the template quotes it as it is.
     var executable: String
     var clientName: String
+    /// Whether the service is global: its commands have no `--project-id` of the connection's.
+    var isGlobal: Bool
     var operationCount: Int
     var groups: [CommandGroupContext]
 }
@@ -281,6 +287,8 @@ struct CommandsFileContext {
     var service: String
     var module: String
     var groupTitle: String
+    /// As ``RootCommandContext/isGlobal``.
+    var isGlobal: Bool
     var commands: [CommandContext]
 }
 
@@ -327,7 +335,11 @@ struct BodyContext {
 struct CommandNames {
     var properties = NameScope(reserved: [
         "bodySkeleton", "client", "configuration", "connection", "output", "printing", "response", "run", "skeleton",
-        "validate", "waiting",
+        "project", "validate", "waiting",
     ])
-    var longNames = NameScope(reserved: SwiftCommandPlan.reservedOptionNames)
+    var longNames: NameScope
+
+    init(global: Bool) {
+        longNames = NameScope(reserved: SwiftCommandPlan.reservedOptionNames(global: global))
+    }
 }

@@ -162,7 +162,7 @@ extension SwiftCommandPlan {
         func command(method: String, abstract: String, discussion: String, extra: (inout CommandNames) -> ([OptionContext], [String]))
             -> CommandContext
         {
-            var names = CommandNames()
+            var names = CommandNames(global: module.isGlobal)
             var options: [OptionContext] = []
             var arguments: [String] = []
             for argument in waiter.arguments {

@@ -25,9 +25,12 @@ public struct SwiftEmitter: Sendable {
     public enum EmitterError: Error, CustomStringConvertible {
         case missingTemplate(String, directory: String)
         case template(String, underlying: any Error)
+        /// The schema of this service has no endpoint.
+        case noEndpoint(String)
 
         public var description: String {
             switch self {
+            case .noEndpoint(let service): "\(service): no endpoint (the pages state none and none is configured)"
             case .missingTemplate(let name, let directory): "template '\(name).mustache' not found in \(directory)"
             case .template(let name, let error): "template '\(name)': \(error)"
             }
@@ -37,20 +40,20 @@ public struct SwiftEmitter: Sendable {
     /// Renders the whole module for `schema` (paths relative to `Generated/<Service>/`), deterministically, files
     /// sorted by path.
     public func render(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try render(SwiftModulePlan(schema: schema).files, with: loadTemplates())
+        try render(try SwiftModulePlan(schema: schema).files, with: loadTemplates())
     }
 
     /// Renders the command group of `schema` for `otc` (paths relative to `Generated/<Service>CLI/`): a library
     /// module that links the service's library module and CloudCLI.
     public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
         try render(
-            SwiftCommandPlan(schema: schema, module: SwiftModulePlan(schema: schema)).files, with: loadTemplates())
+            SwiftCommandPlan(schema: schema, module: try SwiftModulePlan(schema: schema)).files, with: loadTemplates())
     }
 
     /// Everything emitted for `schema`, planned once: the library, the `otc` command group that calls it, and
     /// the example round-trip table the generated-SDK tests use (kept out of the library).
     public func renderModules(_ schema: ServiceSchema) throws -> RenderedModules {
-        let module = SwiftModulePlan(schema: schema)
+        let module = try SwiftModulePlan(schema: schema)
         let templates = try loadTemplates()
         return RenderedModules(
             library: try render(module.files, with: templates),

@@ -20,10 +20,15 @@ struct SwiftModulePlan {
     /// The service's waiters, in schema order: what the command-line plan offers as waits.
     private(set) var waiters: [ResolvedWaiter] = []
     let clientName: String
+    /// Whether the service is global (``ServiceSchema/isGlobal``).
+    let isGlobal: Bool
     let typeMap: SwiftTypeMap
     let groups: Groups
 
-    init(schema: ServiceSchema) {
+    /// Plans the module; throws when the schema has no endpoint (neither its pages nor its configuration state
+    /// one), since a client must not guess where to send its calls.
+    init(schema: ServiceSchema) throws {
+        guard let endpoint = schema.endpoint else { throw SwiftEmitter.EmitterError.noEndpoint(schema.name) }
         let clientName = "\(schema.name)Client"
         var typeMap = SwiftTypeMap(schema: schema, clientName: clientName)
         let operations = schema.operations.sorted { $0.id < $1.id }
@@ -41,11 +46,12 @@ struct SwiftModulePlan {
             ? nil : typeMap.claimTopLevel(SwiftErrorCodes.typeName(service: schema.name))
         self.typeMap = typeMap
         // Parameter enums live inside the client; claim their names against the top-level names too.
-        var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init"])
+        var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init", "scope"])
         let methods = operations.map { methodNames.claim(SwiftNames.member($0.id)) }
 
         let groups = Self.groupNames(schema: schema, operations: operations)
         self.clientName = clientName
+        self.isGlobal = schema.isGlobal
         self.groups = groups
         let operationBuilder = SwiftOperationBuilder(typeMap: typeMap, clientName: clientName)
         let modelBuilder = SwiftModelBuilder(typeMap: typeMap)
@@ -124,8 +130,9 @@ struct SwiftModulePlan {
                 path: "\(clientName).swift", template: "client",
                 context: ClientFileContext(
                     service: schema.name, serviceLiteral: SwiftNames.literal(schema.name), clientName: clientName,
-                    endpointPrefix: SwiftNames.literal(schema.endpointPrefix),
-                    operationCount: operations.count)))
+                    endpointPrefix: SwiftNames.literal(endpoint.prefix),
+                    endpointSource: endpoint.page.map { "stated on \($0)" } ?? "configured",
+                    isGlobal: schema.isGlobal, operationCount: operations.count)))
         if let errorCodeType {
             files.append(
                 File(
@@ -285,6 +292,10 @@ struct ClientFileContext {
     var serviceLiteral: String
     var clientName: String
     var endpointPrefix: String
+    /// Where the endpoint was read: `stated on <page>` or `configured`.
+    var endpointSource: String
+    /// Whether the service is global (domain-level): its client signs with the domain and needs no project.
+    var isGlobal: Bool
     var operationCount: Int
 }
 

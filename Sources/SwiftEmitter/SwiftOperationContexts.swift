@@ -96,9 +96,6 @@ struct SwiftOperationBuilder {
     var typeMap: SwiftTypeMap
     var clientName: String
 
-    /// Path parameters the client fills in itself.
-    static let boundPathParameters: Set<String> = ["project_id"]
-
     /// Names of the wrapper types the operation needs, claimed before any model is named.
     static func wrapperNames(for operation: Operation, typeMap: SwiftTypeMap) -> (request: String?, response: String?) {
         func needsWrapper(_ type: TypeRef?) -> Bool {
@@ -159,7 +156,8 @@ struct SwiftOperationBuilder {
 
         // Path parameters in the order the path names them; undocumented ones are strings.
         var pathArguments: [ResolvedOperation.Argument] = []
-        for placeholder in PathTemplate.placeholders(in: operation.path) where !Self.boundPathParameters.contains(placeholder) {
+        // The client fills in the `{project_id}` that scopes the call (the schema's `scope`); any other is an argument.
+        for placeholder in PathTemplate.placeholders(in: operation.path) where !operation.isBoundByClient(placeholder) {
             let parameter =
                 byName[placeholder].map { Parameter(name: $0.name, location: .path, required: true, type: $0.type, description: $0.description) }
                 ?? Parameter(name: placeholder, location: .path, required: true, type: .string)

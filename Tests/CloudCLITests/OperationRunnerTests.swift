@@ -9,9 +9,9 @@ import Testing
 
     static func exitStatus(of error: any Error) async -> Int32? {
         do {
-            let connection = try ConnectionOptions.parse(["--endpoint", "http://127.0.0.1:9", "--project-id", "p"])
+            let connection = try ConnectionOptions.parse(["--endpoint", "http://127.0.0.1:9"])
             try await OperationRunner.run(
-                connection, endpointPrefix: "test", usage: "test", makeClient: { $0 },
+                connection, projectID: "p", endpointPrefix: "test", usage: "test", makeClient: { $0 },
                 operation: { _, _ in throw error })
             return 0
         } catch let exit as ExitCode {

@@ -366,4 +366,41 @@ struct GlobalServiceTests {
         #expect(request.header("X-Project-Id") == nil)
         #expect(request.header("Authorization")?.contains("x-domain-id") == true)
     }
+
+    @Test("a global service signs with the domain whatever project is configured, and binds no {project_id}")
+    func globalScopeSignsWithTheDomain() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", projectID: "own", domainID: "dom1"),
+            projectID: "configured", retry: quickRetry)
+        let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration, scope: .global)
+        try await client.send(
+            OperationRequest(
+                operation: "DeleteProject", method: .delete, path: "/v3/projects/{project_id}",
+                pathParameters: ["project_id": "other"]))
+        await #expect(throws: ClientError.self) {
+            try await client.send(OperationRequest(operation: "ShowProject", method: .get, path: "/v3/projects/{project_id}"))
+        }
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v3/projects/other")
+        #expect(request.header("X-Domain-Id") == "dom1")
+        #expect(request.header("X-Project-Id") == nil)
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("a project-scoped service signs with the configured project")
+    func projectScopeSignsWithTheProject() async throws {
+        let server = try await LoopbackServer.start { _, _ in .respond(status: 204) }
+        defer { Task { await server.shutdown() } }
+        let configuration = ClientConfiguration(
+            credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK", projectID: "own", domainID: "dom1"),
+            projectID: "configured", retry: quickRetry)
+        let client = try ServiceClient(endpoint: server.baseURL, configuration: configuration, scope: .project)
+        try await client.send(OperationRequest(operation: "ListServers", method: .get, path: "/v1/{project_id}/servers"))
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v1/configured/servers")
+        #expect(request.header("X-Project-Id") == "configured")
+        #expect(request.header("X-Domain-Id") == nil)
+    }
 }

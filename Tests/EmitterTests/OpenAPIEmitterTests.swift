@@ -10,7 +10,7 @@ import Testing
 private func sampleSchema() -> ServiceSchema {
     let source = SourceLocation(page: "CreateWidget.html", table: "Table 3 Part", row: nil)
     return ServiceSchema(
-        name: "Widgets", endpointPrefix: "widgets",
+        name: "Widgets", endpoint: .configured(prefix: "widgets"),
         groups: [OperationGroup(name: "WidgetManagement", title: "Widget Management")],
         operations: [
             Operation(
@@ -107,7 +107,10 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(operation["tags"] == ["WidgetManagement"])
         #expect(
             operation["parameters"] == [
-                ["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]],
+                [
+                    "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
+                    "x-bound-to": "project",
+                ],
                 [
                     "name": "X-Language", "in": "header",
                     "schema": ["anyOf": [["type": "string", "enum": ["en-us", "zh-cn"]], ["type": "string"]]],
@@ -159,6 +162,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
                 [
                     "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
                     "description": "Not described on the page; taken from the path template.",
+                    "x-bound-to": "project",
                 ],
             ])
         #expect(stop["responses"] == ["default": ["description": "No response is documented on the page."]])
@@ -261,12 +265,47 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         let doc = try document(schema)
         #expect(
             doc["paths"]?["/v1/{project_id}/widgets"]?["post"]?["parameters"]
-                == [["name": "project_id", "in": "path", "required": true, "schema": ["type": "string"]]])
+                == [
+                    [
+                        "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
+                        "x-bound-to": "project",
+                    ]
+                ])
         #expect(doc["components"]?["schemas"]?["Size"] == ["type": "string", "x-source": "CreateWidget.html: 'Table 3 Part'"])
     }
 
+    @Test("a {project_id} that names a member of a projects collection is an argument, not bound to the project")
+    func projectActedOnIsNotBound() throws {
+        var schema = sampleSchema()
+        schema.operations = [
+            Operation(
+                id: "DeleteProject", group: "Other", title: "Deleting a Project", summary: "", method: "DELETE",
+                path: "/v3/projects/{project_id}", sourcePage: "DeleteProject.html", responses: [Response(status: 204)])
+        ]
+        let doc = try document(schema)
+        #expect(
+            doc["paths"]?["/v3/projects/{project_id}"]?["delete"]?["parameters"]
+                == [
+                    [
+                        "name": "project_id", "in": "path", "required": true, "schema": ["type": "string"],
+                        "description": "Not described on the page; taken from the path template.",
+                    ]
+                ])
+    }
+
+    @Test("the servers are the schema's endpoint, and none without one")
+    func serversFollowTheSchemaEndpoint() throws {
+        var schema = sampleSchema()
+        schema.endpoint = ServiceEndpoint(host: "gadgets.{region}.otc.t-systems.com", prefix: "gadgets", page: "endpoints.html")
+        guard case .array(let servers) = try document(schema)["servers"] else { Issue.record("no servers"); return }
+        #expect(servers.first?["url"] == "https://gadgets.{region}.otc.t-systems.com")
+        #expect(servers.first?["description"] == "Open Telekom Cloud (stated on endpoints.html)")
+        schema.endpoint = nil
+        #expect(try document(schema)["servers"] == nil)
+    }
+
     @Test func emptySchemaIsStillADocument() throws {
-        let empty = ServiceSchema(name: "Empty", endpointPrefix: "empty")
+        let empty = ServiceSchema(name: "Empty", endpoint: .configured(prefix: "empty"))
         let doc = try document(empty)
         // OpenAPI 3.1 needs `paths`, `components` or `webhooks`: the security schemes are the components.
         #expect(doc["paths"] == nil)

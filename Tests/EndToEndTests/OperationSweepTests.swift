@@ -52,7 +52,9 @@ import Testing
                     var outcomes: [(index: Int, problems: [String]?)] = []
                     for index in stride(from: lane, to: operations.count, by: lanes) {
                         let operation = operations[index]
-                        var plans = SweepCall.plans(for: operation, examples: documented[operation.sourcePage]?.requestExamples ?? [])
+                        var plans = SweepCall.plans(
+                            for: operation, examples: documented[operation.sourcePage]?.requestExamples ?? [],
+                            globalService: schema.isGlobal)
                         // Pages that document the same method and path: the server cannot tell them apart.
                         let own = documented[operation.sourcePage]
                         let twins = documented.values.filter { other in
@@ -117,22 +119,23 @@ struct SweepCall {
 
     static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE"]
 
-    /// The options every `otc` command has (the README's list), which a parameter's option may not take.
+    /// The options every `otc` command has (the README's list), which a parameter's option may not take; a
+    /// project-scoped service's commands also have `--project-id`.
     static let commonOptions: Set<String> = [
         "body", "cloud", "endpoint", "generate-skeleton", "help", "max-attempts", "max-polls", "output", "poll-delay",
         "project-id", "region", "timeout", "verbose", "version", "wait-timeout",
     ]
 
     /// A call per request example; one call with placeholder values when the operation has no body and no example.
-    static func plans(for operation: APISchema.Operation, examples: [RequestExample]) -> [SweepCall] {
+    static func plans(for operation: APISchema.Operation, examples: [RequestExample], globalService: Bool) -> [SweepCall] {
         if examples.isEmpty {
-            return operation.requestBody?.required == true ? [] : [SweepCall(operation, example: nil)]
+            return operation.requestBody?.required == true ? [] : [SweepCall(operation, example: nil, globalService: globalService)]
         }
         let usable = examples.filter { operation.requestBody == nil || $0.body != nil }
-        return usable.map { SweepCall(operation, example: $0) }
+        return usable.map { SweepCall(operation, example: $0, globalService: globalService) }
     }
 
-    init(_ operation: APISchema.Operation, example: RequestExample?) {
+    init(_ operation: APISchema.Operation, example: RequestExample?, globalService: Bool) {
         self.operation = operation
         self.label = example.map { "example \($0.index)" } ?? "no example"
         self.acceptedPages = [operation.sourcePage]
@@ -142,14 +145,16 @@ struct SweepCall {
         // A parameter named like an option every command has (`version`) is spelt with its location: `--path-version`.
         func option(_ name: String, _ value: String) -> [String] {
             var long = kebabCase(name)
-            if Self.commonOptions.contains(long),
+            // (A global service's commands leave `--project-id` to the project an operation acts on.)
+            if Self.commonOptions.contains(long), !(globalService && long == "project-id"),
                 let location = operation.parameters.first(where: { $0.name == name })?.location
             {
                 long = "\(location.rawValue)-\(long)"
             }
             return value.isEmpty ? ["--\(long)", ""] : ["--\(long)=\(value)"]
         }
-        for name in PathTemplate.placeholders(in: operation.path) where name != "project_id" {
+        // The client fills in the `{project_id}` that scopes the call; any other is an option.
+        for name in PathTemplate.placeholders(in: operation.path) where !operation.isBoundByClient(name) {
             let documented = operation.parameters.first { $0.location == .path && $0.name == name }
             let value = example?.pathParameters[name].flatMap(Self.value)
                 ?? documented.map(Self.placeholder) ?? "e2e-\(kebabCase(name))"
@@ -202,8 +207,10 @@ struct SweepCall {
         var steps = [ScriptStep.status(503, retryAfter: "0")]
         if idempotent { steps.append(.drop()) }
         try await cloud.script(steps)
-        let run = try await cli.run(
-            arguments + ["--endpoint", cloud.baseURL.absoluteString, "--project-id", LoopbackCloud.projectID])
+        // `--project-id` is the connection's where the call is made in a project (a global service's commands
+        // name only the project they act on with it).
+        let project = operation.scope == .project ? ["--project-id", LoopbackCloud.projectID] : []
+        let run = try await cli.run(arguments + ["--endpoint", cloud.baseURL.absoluteString] + project)
         let received = try await cloud.requests()
         var problems: [String] = []
         if run.status != 0 {
@@ -219,7 +226,11 @@ struct SweepCall {
         if last.method != operation.method.uppercased() { problems.append("method \(last.method)") }
         if !acceptedPages.contains(last.page ?? "") { problems.append("routed to \(last.page ?? "no page")") }
         var expectedPath = pathParameters
-        expectedPath["project_id"] = PathTemplate.placeholders(in: operation.path).contains("project_id") ? LoopbackCloud.projectID : nil
+        if operation.isBoundByClient(APISchema.Operation.projectParameter),
+            PathTemplate.placeholders(in: operation.path).contains(APISchema.Operation.projectParameter)
+        {
+            expectedPath[APISchema.Operation.projectParameter] = LoopbackCloud.projectID
+        }
         if (last.pathParameters ?? [:]) != expectedPath {
             problems.append("path parameters \(last.pathParameters ?? [:]), expected \(expectedPath)")
         }

@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func aNullMustStayAbsentAndAnUndeclaredTypeFails() {
-        let schema = ServiceSchema(name: "T", endpointPrefix: "t", operations: [], types: [])
+        let schema = ServiceSchema(name: "T", endpoint: .configured(prefix: "t"), operations: [], types: [])
         let checker = ExampleChecker(schema: schema, roundTrips: [:])
         #expect(checker.compare(.null, nil, .string, path: "$") == nil)
         #expect(checker.compare(.null, .string("x"), .string, path: "$") != nil)

@@ -204,7 +204,7 @@ import Testing
         let output = directory.appending(path: "evs.openapi.json")
         var arguments = [
             "openapi", packageRoot.appending(path: config.docs).path, "--service", config.name,
-            "--endpoint-prefix", config.endpointPrefix, "-o", output.path,
+            "--endpoint-prefix", config.endpointPrefix ?? "", "-o", output.path,
         ]
         let overrides = packageRoot.appending(path: "spec/\(config.fileStem).overrides.json")
         if FileManager.default.fileExists(atPath: overrides.path) { arguments += ["--overrides", overrides.path] }

@@ -13,7 +13,7 @@ import Testing
 
     static func schema(types: [NamedType], requestBody: String? = nil, response: String) -> ServiceSchema {
         ServiceSchema(
-            name: "S", endpointPrefix: "s",
+            name: "S", endpoint: .configured(prefix: "s"),
             operations: [
                 Operation(
                     id: "ShowWorkspace", group: "G", title: "", summary: "", method: "GET", path: "/v1/workspaces/{id}",

@@ -20,7 +20,7 @@ import Testing
     /// the bodies twins in turn.
     static func firewalls() -> ServiceSchema {
         ServiceSchema(
-            name: "S", endpointPrefix: "s",
+            name: "S", endpoint: .configured(prefix: "s"),
             operations: [
                 operation("ShowFirewall", response: .named("ShowFirewallResponse")),
                 operation("UpdateFirewall", response: .named("UpdateFirewallResponse")),
@@ -64,7 +64,7 @@ import Testing
     @Test func requestAndResponseTwinsStayApart() {
         let fields: [(String, TypeRef, Bool)] = [("name", .string, true)]
         var schema = ServiceSchema(
-            name: "S", endpointPrefix: "s",
+            name: "S", endpoint: .configured(prefix: "s"),
             operations: [
                 Self.operation("CreateTag", request: .named("CreateTagRequest"), response: nil),
                 Self.operation("ShowTag", response: .named("ShowTagResponse")),
@@ -80,7 +80,7 @@ import Testing
         variants[1].required = true
         variants[2].enumValues = [EnumValue(value: "B")]
         var schema = ServiceSchema(
-            name: "S", endpointPrefix: "s",
+            name: "S", endpoint: .configured(prefix: "s"),
             operations: variants.indices.map { Self.operation("Op\($0)", request: .named("Op\($0)Body")) },
             types: variants.enumerated().map {
                 NamedType(name: "Op\($0.offset)Body", kind: .object([$0.element]), source: SourceLocation(page: "p"))

@@ -20,7 +20,7 @@ import Testing
 
     /// Gadgets (`status` in the body), servers (`server.status` in an envelope), flavors (no lifecycle) and a list.
     static let schema = ServiceSchema(
-        name: "Demo", endpointPrefix: "demo",
+        name: "Demo", endpoint: .configured(prefix: "demo"),
         operations: [
             operation("CreateGadget", "POST", "/v1/{project_id}/gadgets", response: "CreatedGadget"),
             operation("ShowGadget", "GET", "/v1/{project_id}/gadgets/{gadget_id}", response: "Gadget"),

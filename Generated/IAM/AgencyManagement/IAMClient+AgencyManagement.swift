@@ -60,14 +60,19 @@ extension IAMClient {
     /// `PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: ID of a project under the current domain.
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
-    public func associateAgencyWithProjectPermission(agencyID: String, roleID: String) async throws {
+    public func associateAgencyWithProjectPermission(
+        projectID: String,
+        agencyID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "AssociateAgencyWithProjectPermission",
             method: .put,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-            pathParameters: ["agency_id": agencyID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
         try await client.send(request)
     }
@@ -127,14 +132,19 @@ extension IAMClient {
     /// `HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: ID of a project under the current domain.
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
-    public func checkProjectPermissionForAgency(agencyID: String, roleID: String) async throws {
+    public func checkProjectPermissionForAgency(
+        projectID: String,
+        agencyID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "CheckProjectPermissionForAgency",
             method: .head,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-            pathParameters: ["agency_id": agencyID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
         try await client.send(request)
     }
@@ -263,17 +273,19 @@ extension IAMClient {
     /// `GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles`
     ///
     /// - Parameters:
+    ///   - projectID: ID of a project under the current domain.
     ///   - agencyID: ID of an agency.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProjectPermissionsForAgency(
+        projectID: String,
         agencyID: String
     ) async throws -> ListProjectPermissionsForAgencyResponse {
         let request = OperationRequest(
             operation: "ListProjectPermissionsForAgency",
             method: .get,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
-            pathParameters: ["agency_id": agencyID]
+            pathParameters: ["project_id": projectID, "agency_id": agencyID]
         )
         return try await client.send(request, as: ListProjectPermissionsForAgencyResponse.self)
     }
@@ -335,14 +347,19 @@ extension IAMClient {
     /// `DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: ID of a project under the current domain.
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
-    public func removeProjectPermissionFromAgency(agencyID: String, roleID: String) async throws {
+    public func removeProjectPermissionFromAgency(
+        projectID: String,
+        agencyID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "RemoveProjectPermissionFromAgency",
             method: .delete,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-            pathParameters: ["agency_id": agencyID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
         try await client.send(request)
     }

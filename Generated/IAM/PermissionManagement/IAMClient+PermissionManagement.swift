@@ -67,15 +67,25 @@ extension IAMClient {
     /// `PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID. For details about how to obtain the project ID, see Obtaining User,
+    ///     Account, User Group, Project, and Agency Information. Ensure that the project is the IAM project
+    ///     that IAM users in the group will be authorized to access and use. To assign a custom policy that
+    ///     contains OBS operations to a user group, use the API described in Querying Project Information
+    ///     Based on the Specified Criteria to obtain the ID of the MOS project, and attach the custom policy
+    ///     to the user group in this project.
     ///   - groupID: ID of a user group. For details about how to obtain the group ID, see Obtaining User,
     ///     Account, User Group, Project, and Agency Information.
     ///   - roleID: ID of a role. For details about how to obtain the role ID, see Querying a Role List.
-    public func keystoneAssociateGroupWithProjectPermission(groupID: String, roleID: String) async throws {
+    public func keystoneAssociateGroupWithProjectPermission(
+        projectID: String,
+        groupID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "KeystoneAssociateGroupWithProjectPermission",
             method: .put,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-            pathParameters: ["group_id": groupID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
         try await client.send(request)
     }
@@ -113,14 +123,19 @@ extension IAMClient {
     /// `HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID.
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
-    public func keystoneCheckProjectPermissionForGroup(groupID: String, roleID: String) async throws {
+    public func keystoneCheckProjectPermissionForGroup(
+        projectID: String,
+        groupID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "KeystoneCheckProjectPermissionForGroup",
             method: .head,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-            pathParameters: ["group_id": groupID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
         try await client.send(request)
     }
@@ -239,17 +254,19 @@ extension IAMClient {
     /// `GET /v3/projects/{project_id}/groups/{group_id}/roles`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID.
     ///   - groupID: ID of a user group.
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListProjectPermissionsForGroup(
+        projectID: String,
         groupID: String
     ) async throws -> KeystoneListProjectPermissionsForGroupResponse {
         let request = OperationRequest(
             operation: "KeystoneListProjectPermissionsForGroup",
             method: .get,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles",
-            pathParameters: ["group_id": groupID]
+            pathParameters: ["project_id": projectID, "group_id": groupID]
         )
         return try await client.send(request, as: KeystoneListProjectPermissionsForGroupResponse.self)
     }
@@ -287,14 +304,19 @@ extension IAMClient {
     /// `DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID.
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
-    public func keystoneRemoveProjectPermissionFromGroup(groupID: String, roleID: String) async throws {
+    public func keystoneRemoveProjectPermissionFromGroup(
+        projectID: String,
+        groupID: String,
+        roleID: String
+    ) async throws {
         let request = OperationRequest(
             operation: "KeystoneRemoveProjectPermissionFromGroup",
             method: .delete,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-            pathParameters: ["group_id": groupID, "role_id": roleID]
+            pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
         try await client.send(request)
     }

@@ -9,11 +9,15 @@ extension IAMClient {
     /// This API is used to delete a project.
     ///
     /// `DELETE /v3/projects/{project_id}`
-    public func deleteProject() async throws {
+    ///
+    /// - Parameters:
+    ///   - projectID: Project ID.
+    public func deleteProject(projectID: String) async throws {
         let request = OperationRequest(
             operation: "DeleteProject",
             method: .delete,
-            path: "/v3/projects/{project_id}"
+            path: "/v3/projects/{project_id}",
+            pathParameters: ["project_id": projectID]
         )
         try await client.send(request)
     }
@@ -126,12 +130,16 @@ extension IAMClient {
     ///
     /// `GET /v3/projects/{project_id}`
     ///
+    /// - Parameters:
+    ///   - projectID: Project ID.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func keystoneShowProject() async throws -> KeystoneShowProjectResponse {
+    public func keystoneShowProject(projectID: String) async throws -> KeystoneShowProjectResponse {
         let request = OperationRequest(
             operation: "KeystoneShowProject",
             method: .get,
-            path: "/v3/projects/{project_id}"
+            path: "/v3/projects/{project_id}",
+            pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: KeystoneShowProjectResponse.self)
     }
@@ -143,16 +151,19 @@ extension IAMClient {
     /// `PATCH /v3/projects/{project_id}`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID.
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateProject(
+        projectID: String,
         _ body: KeystoneUpdateProjectRequest
     ) async throws -> KeystoneUpdateProjectResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateProject",
             method: .patch,
             path: "/v3/projects/{project_id}",
+            pathParameters: ["project_id": projectID],
             body: body
         )
         return try await client.send(request, as: KeystoneUpdateProjectResponse.self)
@@ -164,12 +175,18 @@ extension IAMClient {
     ///
     /// `GET /v3-ext/projects/{project_id}`
     ///
+    /// - Parameters:
+    ///   - projectID: Project ID.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func showProjectDetailsAndStatus() async throws -> ShowProjectDetailsAndStatusResponse {
+    public func showProjectDetailsAndStatus(
+        projectID: String
+    ) async throws -> ShowProjectDetailsAndStatusResponse {
         let request = OperationRequest(
             operation: "ShowProjectDetailsAndStatus",
             method: .get,
-            path: "/v3-ext/projects/{project_id}"
+            path: "/v3-ext/projects/{project_id}",
+            pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowProjectDetailsAndStatusResponse.self)
     }
@@ -180,12 +197,16 @@ extension IAMClient {
     ///
     /// `GET /v3.0/OS-QUOTA/projects/{project_id}`
     ///
+    /// - Parameters:
+    ///   - projectID: ID of the project to query quotas.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func showProjectQuota() async throws -> ShowProjectQuotaResponse {
+    public func showProjectQuota(projectID: String) async throws -> ShowProjectQuotaResponse {
         let request = OperationRequest(
             operation: "ShowProjectQuota",
             method: .get,
-            path: "/v3.0/OS-QUOTA/projects/{project_id}"
+            path: "/v3.0/OS-QUOTA/projects/{project_id}",
+            pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowProjectQuotaResponse.self)
     }
@@ -198,12 +219,14 @@ extension IAMClient {
     /// `PUT /v3-ext/projects/{project_id}`
     ///
     /// - Parameters:
+    ///   - projectID: Project ID.
     ///   - body: The request body.
-    public func updateProjectStatus(_ body: UpdateProjectStatusRequest) async throws {
+    public func updateProjectStatus(projectID: String, _ body: UpdateProjectStatusRequest) async throws {
         let request = OperationRequest(
             operation: "UpdateProjectStatus",
             method: .put,
             path: "/v3-ext/projects/{project_id}",
+            pathParameters: ["project_id": projectID],
             body: body
         )
         try await client.send(request)

@@ -53,12 +53,16 @@ extension SWRClient {
     ///
     /// `GET /v2/manage/projects/{project_id}/feature-gates`
     ///
+    /// - Parameters:
+    ///   - projectID: Project ID.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func showShareFeatureGates() async throws -> ShowShareFeatureGatesResponse {
+    public func showShareFeatureGates(projectID: String) async throws -> ShowShareFeatureGatesResponse {
         let request = OperationRequest(
             operation: "ShowShareFeatureGates",
             method: .get,
-            path: "/v2/manage/projects/{project_id}/feature-gates"
+            path: "/v2/manage/projects/{project_id}/feature-gates",
+            pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowShareFeatureGatesResponse.self)
     }

@@ -10,12 +10,16 @@ extension SWRClient {
     ///
     /// `GET /v2/manage/projects/{project_id}/quotas`
     ///
+    /// - Parameters:
+    ///   - projectID: Project ID.
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func listQuotas() async throws -> ListQuotasResponse {
+    public func listQuotas(projectID: String) async throws -> ListQuotasResponse {
         let request = OperationRequest(
             operation: "ListQuotas",
             method: .get,
-            path: "/v2/manage/projects/{project_id}/quotas"
+            path: "/v2/manage/projects/{project_id}/quotas",
+            pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ListQuotasResponse.self)
     }

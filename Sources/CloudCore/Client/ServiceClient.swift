@@ -14,6 +14,8 @@ public final class ServiceClient: Sendable {
     public let endpoint: Endpoint
     /// The region, when known.
     public let region: Region?
+    /// Whether calls are made in a project or in the domain (a global service such as IAM).
+    public let scope: ServiceScope
     /// The configuration the client was created with (with the per-call options of ``with(_:)`` applied).
     public let configuration: ClientConfiguration
     private let credentialProvider: any CredentialProvider
@@ -22,10 +24,11 @@ public final class ServiceClient: Sendable {
     private let chain: MiddlewareNext
     private let projectIDResolver: ProjectIDResolver?
 
-    /// A client of `service` for `https://<endpointPrefix>.<region>.<cloud domain>`.
+    /// A client of `service` for `https://<endpointPrefix>.<region>.<cloud domain>`, whose calls are made in a
+    /// project or, with `scope` ``ServiceScope/global``, in the domain.
     public convenience init(
         endpointPrefix: String, region: Region, cloud: Cloud = .openTelekomCloud,
-        configuration: ClientConfiguration = .init(), service: String = ""
+        configuration: ClientConfiguration = .init(), service: String = "", scope: ServiceScope = .project
     ) throws {
         var configuration = configuration
         if configuration.iamEndpoint == nil {
@@ -33,19 +36,23 @@ public final class ServiceClient: Sendable {
         }
         try self.init(
             service: service, resolvedEndpoint: Endpoint(service: endpointPrefix, region: region, cloud: cloud),
-            region: region, configuration: configuration)
+            region: region, configuration: configuration, scope: scope)
     }
 
-    /// A client of `service` for an explicit endpoint such as `http://127.0.0.1:8080`.
+    /// A client of `service` for an explicit endpoint such as `http://127.0.0.1:8080`, whose calls are made in a
+    /// project or, with `scope` ``ServiceScope/global``, in the domain.
     public convenience init(
-        endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init(), service: String = ""
+        endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init(), service: String = "",
+        scope: ServiceScope = .project
     ) throws {
         try self.init(
-            service: service, resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration)
+            service: service, resolvedEndpoint: Endpoint(url: endpoint), region: region, configuration: configuration,
+            scope: scope)
     }
 
     private convenience init(
-        service: String, resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration
+        service: String, resolvedEndpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
+        scope: ServiceScope
     ) throws {
         let transport: any HTTPTransport
         if let configured = configuration.transport {
@@ -60,30 +67,32 @@ public final class ServiceClient: Sendable {
         }
         let provider = configuration.credentials ?? DefaultCredentialChain(transport: transport)
         var projectIDResolver: ProjectIDResolver?
-        if configuration.projectID == nil, let region, let iamEndpoint = configuration.iamEndpoint {
+        // A global service's calls need no project: none is looked up.
+        if scope == .project, configuration.projectID == nil, let region, let iamEndpoint = configuration.iamEndpoint {
             var iamConfiguration = configuration
             iamConfiguration.credentials = provider
             iamConfiguration.transport = transport
             iamConfiguration.iamEndpoint = nil
             let iamClient = try ServiceClient(
                 service: "IAM", resolvedEndpoint: Endpoint(url: iamEndpoint), region: nil,
-                configuration: iamConfiguration)
+                configuration: iamConfiguration, scope: .project)
             projectIDResolver = ProjectIDResolver(iamClient: iamClient, region: region)
         }
         self.init(
-            service: service, endpoint: resolvedEndpoint, region: region, configuration: configuration,
+            service: service, endpoint: resolvedEndpoint, region: region, scope: scope, configuration: configuration,
             credentialProvider: provider, transport: transport, clockOffset: ClockOffset(),
             projectIDResolver: projectIDResolver)
     }
 
     private init(
-        service: String, endpoint: Endpoint, region: Region?, configuration: ClientConfiguration,
+        service: String, endpoint: Endpoint, region: Region?, scope: ServiceScope, configuration: ClientConfiguration,
         credentialProvider: any CredentialProvider, transport: any HTTPTransport, clockOffset: ClockOffset,
         projectIDResolver: ProjectIDResolver?
     ) {
         self.service = service
         self.endpoint = endpoint
         self.region = region
+        self.scope = scope
         self.configuration = configuration
         self.credentialProvider = credentialProvider
         self.transport = transport
@@ -126,7 +135,8 @@ public final class ServiceClient: Sendable {
         var configuration = configuration
         options.apply(to: &configuration)
         return ServiceClient(
-            service: service, endpoint: endpoint, region: region, configuration: configuration, credentialProvider: credentialProvider,
+            service: service, endpoint: endpoint, region: region, scope: scope, configuration: configuration,
+            credentialProvider: credentialProvider,
             transport: transport, clockOffset: clockOffset, projectIDResolver: projectIDResolver)
     }
 
@@ -159,8 +169,9 @@ public final class ServiceClient: Sendable {
 
     /// Sends and returns the raw response (status, headers and body) of a 2xx response.
     public func execute(_ request: OperationRequest) async throws -> TransportResponse {
-        var projectID = configuration.projectID
-        if projectID == nil, request.pathParameters["project_id"] == nil,
+        // A global service's path names a project only as an argument (`/v3/projects/{project_id}`).
+        var projectID = scope == .project ? configuration.projectID : nil
+        if scope == .project, projectID == nil, request.pathParameters["project_id"] == nil,
             request.path.containsUTF8(Self.projectIDPlaceholder)
         {
             let credentials = try await credentialProvider.credentials()
@@ -191,7 +202,7 @@ public final class ServiceClient: Sendable {
             fields[fieldName] = value
         }
         let prepared = PreparedRequest(
-            context: RequestContext(service: service, operation: request.operation, projectID: projectID),
+            context: RequestContext(service: service, operation: request.operation, projectID: projectID, scope: scope),
             method: request.method, scheme: endpoint.scheme, authority: endpoint.authority,
             path: path.isEmpty ? "/" : path, query: request.query, headerFields: fields, body: body)
         return try await chain(prepared)

@@ -10,14 +10,20 @@ public struct RequestContext: Sendable, Hashable {
     public var operation: String
     /// The project the call is made in, when the client knows it before signing.
     public var projectID: String?
+    /// Whether the call is made in a project or, for a global service, in the domain (signed with `X-Domain-Id`).
+    public var scope: ServiceScope
     /// Which attempt this is, from 1: the retry middleware counts them, so middlewares inside it see each one.
     public var attempt: Int
 
     /// Creates a context.
-    public init(service: String = "", operation: String, projectID: String? = nil, attempt: Int = 1) {
+    public init(
+        service: String = "", operation: String, projectID: String? = nil, scope: ServiceScope = .project,
+        attempt: Int = 1
+    ) {
         self.service = service
         self.operation = operation
         self.projectID = projectID
+        self.scope = scope
         self.attempt = attempt
     }
 }

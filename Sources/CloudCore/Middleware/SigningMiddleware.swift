@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import Logging
 
-/// Authenticates each attempt: AK/SK requests are signed (fresh `X-Sdk-Date` every time), token requests
+/// Authenticates each attempt: AK/SK requests are signed (fresh `X-Sdk-Date` every time), with the project
+/// (`X-Project-Id`) or, for a global service or when no project applies, the domain (`X-Domain-Id`); token requests
 /// carry `X-Auth-Token`.
 ///
 /// It also recovers from the two rejections a long-running program meets through no fault of its request, once per
@@ -68,7 +69,10 @@ public struct SigningMiddleware: Middleware {
             request.headerFields.append(HTTPField(name: .authToken, value: token))
         case .accessKey(let keys):
             if let token = keys.securityToken { request.headerFields[.securityToken] = token }
-            if let projectID = request.context.projectID ?? credentials.projectID, !projectID.isEmpty {
+            // A global service's calls are the domain's, whatever project the credentials name.
+            if request.context.scope == .project, let projectID = request.context.projectID ?? credentials.projectID,
+                !projectID.isEmpty
+            {
                 if !request.headerFields.contains(where: { $0.name == .projectID }) {
                     request.headerFields.append(HTTPField(name: .projectID, value: projectID))
                 }

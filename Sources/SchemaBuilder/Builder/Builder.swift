@@ -43,7 +43,7 @@ struct Builder {
         diagnostics.emit(id, location, message)
     }
 
-    mutating func run(name: String, endpointPrefix: String) -> ServiceSchema {
+    mutating func run(name: String) -> ServiceSchema {
         var operations: [APISchema.Operation] = []
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
@@ -85,7 +85,7 @@ struct Builder {
         }
         operations.sort { $0.id < $1.id }
         var schema = ServiceSchema(
-            name: name, endpointPrefix: endpointPrefix, groups: groups.groups(of: operations), operations: operations,
+            name: name, endpoint: nil, groups: groups.groups(of: operations), operations: operations,
             types: types.sorted { $0.name < $1.name }, diagnostics: Array(Set(diagnostics.diagnostics)).sorted())
         schema.pageCensus = PageCensus(pagesFound: pages.count, apiPages: apiPages.count, skipped: skipped)
         return schema
