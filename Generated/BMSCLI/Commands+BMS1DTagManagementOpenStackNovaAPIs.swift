@@ -61,7 +61,7 @@ struct AddTagForBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -133,7 +133,7 @@ struct AddTagsForBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -238,7 +238,7 @@ struct DeleteTagFromBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -292,7 +292,7 @@ struct DeleteTagsFromBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }

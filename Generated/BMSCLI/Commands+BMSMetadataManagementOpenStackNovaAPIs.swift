@@ -57,7 +57,7 @@ struct DeleteBMSMetadataCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -169,7 +169,7 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -241,7 +241,7 @@ struct UpdateBMSMetadataV21Command: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }

@@ -70,7 +70,7 @@ struct ListRemoteLoginAddressCommand: AsyncParsableCommand, BodySkeletonCommand 
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -142,7 +142,7 @@ struct RestartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -214,7 +214,7 @@ struct StartBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -286,7 +286,7 @@ struct StopBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -358,7 +358,7 @@ struct UpdateNameOfBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }

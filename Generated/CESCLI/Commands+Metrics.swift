@@ -71,6 +71,11 @@ struct ListMetricsCommand: AsyncParsableCommand {
             """)
     var order: String?
 
+    @Option(
+        name: .customLong("dim-0"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var dim0: String?
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -85,7 +90,8 @@ struct ListMetricsCommand: AsyncParsableCommand {
                 dim: dim,
                 start: start,
                 limit: limit,
-                order: order
+                order: order,
+                dim0: dim0
             )
         }
     }

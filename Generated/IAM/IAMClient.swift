@@ -5,7 +5,7 @@
 @_exported import CloudCore
 import Foundation
 
-/// A client for IAM: one `async throws` method per API operation (142 in all), in extensions
+/// A client for IAM: one `async throws` method per API operation (144 in all), in extensions
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift

@@ -6,6 +6,50 @@ import CloudCLI
 import CloudCore
 import IAM
 
+struct KeystoneListEndpointsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keystone-list-endpoints",
+        abstract: "Querying Endpoints",
+        discussion: """
+            GET /v3/endpoints
+
+            This API is used to query the list of terminal addresses and provides a service access entry.
+
+            Documented in apis/services_and_endpoints/querying_endpoints.html.
+            """)
+
+    @Option(
+        name: .customLong("interface"),
+        help: """
+            Plane to which an endpoint belongs. The value can be public, internal, or admin. public: Users \
+            can view it on the public network interface. internal: Users can view it on the internal network \
+            interface. admin: The administrator can view it on the secure network interface. Values: public, \
+            internal, admin.
+            """,
+        completion: .list(["public", "internal", "admin"]))
+    var interface: String?
+
+    @Option(
+        name: .customLong("service-id"),
+        help: "Service ID.")
+    var serviceID: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    func run() async throws {
+        try await IAMCommand.run(Self.self, connection, printing) { client, output in
+            _ = try await client.keystoneListEndpoints(
+                interface: interface.map(IAMClient.KeystoneListEndpointsInterface.init(rawValue:)),
+                serviceID: serviceID
+            )
+        }
+    }
+}
+
 struct KeystoneListServicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keystone-list-services",

@@ -4,7 +4,7 @@ import ArgumentParser
 import CloudCLI
 import IAM
 
-/// `otc iam`: one subcommand per IAM API operation (142 in all), grouped like the
+/// `otc iam`: one subcommand per IAM API operation (144 in all), grouped like the
 /// chapters of the API reference. Each prints the response as JSON or a table; see ``OperationRunner`` for exit
 /// statuses. `otc` registers this group (`Generated/OTCServices`).
 public struct IAMCommand: AsyncParsableCommand {
@@ -115,6 +115,7 @@ public struct IAMCommand: AsyncParsableCommand {
                     KeystoneRemoveDomainPermissionFromGroupCommand.self,
                     KeystoneRemoveProjectPermissionFromGroupCommand.self,
                     KeystoneShowPermissionCommand.self,
+                    ListRoleAssignmentsCommand.self,
                     ShowDomainRoleAssignmentsCommand.self,
                     UpdateDomainGroupInheritRoleCommand.self
                 ]),
@@ -178,6 +179,7 @@ public struct IAMCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Services and Endpoints",
                 subcommands: [
+                    KeystoneListEndpointsCommand.self,
                     KeystoneListServicesCommand.self,
                     KeystoneShowCatalogCommand.self,
                     KeystoneShowEndpointCommand.self,

@@ -386,7 +386,7 @@ struct ExecuteJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     }
 }
 
-struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListExecuteJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-execute-job",
         abstract: "Querying the exe Object List of Jobs",
@@ -398,60 +398,35 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in apis/job_object_apis_v1_not_recommended/querying_the_exe_object_list_of_jobs.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"cluster_id": "", "id": "", "page_size": 0, "current_page": 0, "job_name": "", "state": 0}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListExecuteJobRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster_id*, id, page_size, current_page, job_name, state. An option named after a \
-            field overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("cluster-id"),
-        help: "Cluster ID. Sets `cluster_id` of the body, over --body.")
-    var clusterIDField: String?
+        help: "Cluster ID")
+    var clusterID: String
 
     @Option(
         name: .customLong("id"),
-        help: "Job execution object ID. Sets `id` of the body, over --body.")
-    var idField: String?
+        help: "Job execution object ID")
+    var id: String?
 
     @Option(
         name: .customLong("page-size"),
-        help: """
-            Maximum number of jobs displayed on a page Value range: 1 to 100. Sets `page_size` of the body, \
-            over --body.
-            """)
-    var pageSizeField: Int?
+        help: "Maximum number of jobs displayed on a page Value range: 1 to 100")
+    var pageSize: Int?
 
     @Option(
         name: .customLong("current-page"),
-        help: "Current page number. Sets `current_page` of the body, over --body.")
-    var currentPageField: Int?
+        help: "Current page number")
+    var currentPage: Int?
 
     @Option(
         name: .customLong("job-name"),
-        help: "Job name. Sets `job_name` of the body, over --body.")
-    var jobNameField: String?
+        help: "Job name")
+    var jobName: String?
 
     @Option(
         name: .customLong("state"),
-        help: """
-            Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal. Sets `state` of the body, \
-            over --body.
-            """)
-    var stateField: Int?
+        help: "Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal")
+    var state: Int?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -461,17 +436,14 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await MRSCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListExecuteJobRequest.self, from: body,
-                overriding: [
-                    "cluster_id": clusterIDField,
-                    "id": idField,
-                    "page_size": pageSizeField,
-                    "current_page": currentPageField,
-                    "job_name": jobNameField,
-                    "state": stateField
-                ])
-            _ = try await client.listExecuteJob(requestBody)
+            _ = try await client.listExecuteJob(
+                clusterID: clusterID,
+                id: id,
+                pageSize: pageSize,
+                currentPage: currentPage,
+                jobName: jobName,
+                state: state
+            )
         }
     }
 }

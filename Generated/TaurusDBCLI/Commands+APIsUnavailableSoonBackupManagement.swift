@@ -85,22 +85,17 @@ struct CreateGaussMySqlBackupV3Command: AsyncParsableCommand, BodySkeletonComman
     }
 }
 
-struct ListBackupsCommand: AsyncParsableCommand {
+struct ShowGaussMySqlBackupListV3Command: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list-backups",
+        commandName: "show-gauss-my-sql-backup-list-v3",
         abstract: "Querying Backups",
         discussion: """
-            GET /mysql/v3/97b026aa9cc4417888c14c84a1ad9860/backups
+            GET /mysql/v3/{project_id}/backups
 
             This API is used to query backups according to search criteria. Before calling this API:
 
             Documented in apis_unavailable_soon/backup_management/querying_backups.html.
             """)
-
-    @Option(
-        name: .customLong("query-project-id"),
-        help: "Project ID of a tenant in a region. To obtain this value, see Obtaining a Project ID.")
-    var projectID: String
 
     @Option(
         name: .customLong("instance-id"),
@@ -163,7 +158,7 @@ struct ListBackupsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's listBackupsPaginator).
+            array (the library's showGaussMySqlBackupListV3Paginator).
             """)
     var all = false
 
@@ -179,11 +174,10 @@ struct ListBackupsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listBackupsPaginator(
-                    projectID: projectID,
+                let pages = client.showGaussMySqlBackupListV3Paginator(
                     instanceID: instanceID,
                     backupID: backupID,
-                    backupType: backupType.map(TaurusDBClient.ListBackupsBackupType.init(rawValue:)),
+                    backupType: backupType.map(TaurusDBClient.ShowGaussMySqlBackupListV3BackupType.init(rawValue:)),
                     beginTime: beginTime,
                     endTime: endTime,
                     xLanguage: xLanguage,
@@ -191,11 +185,10 @@ struct ListBackupsCommand: AsyncParsableCommand {
                 )
                 try await output.collect(pages)
             } else {
-                _ = try await client.listBackups(
-                    projectID: projectID,
+                _ = try await client.showGaussMySqlBackupListV3(
                     instanceID: instanceID,
                     backupID: backupID,
-                    backupType: backupType.map(TaurusDBClient.ListBackupsBackupType.init(rawValue:)),
+                    backupType: backupType.map(TaurusDBClient.ShowGaussMySqlBackupListV3BackupType.init(rawValue:)),
                     offset: offset,
                     limit: limit,
                     beginTime: beginTime,

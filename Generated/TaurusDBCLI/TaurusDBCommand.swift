@@ -50,7 +50,7 @@ public struct TaurusDBCommand: AsyncParsableCommand {
                 name: "Backup Management (APIs Unavailable Soon)",
                 subcommands: [
                     CreateGaussMySqlBackupV3Command.self,
-                    ListBackupsCommand.self,
+                    ShowGaussMySqlBackupListV3Command.self,
                     ShowGaussMySqlBackupPolicyV3Command.self,
                     UpdateGaussMySqlBackupPolicyV3Command.self
                 ]),

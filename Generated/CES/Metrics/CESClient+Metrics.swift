@@ -31,6 +31,7 @@ extension CESClient {
     ///   - order: Specifies the result sorting method, which is sorted by timestamp. The default method is
     ///     desc. asc: The query results are displayed in the ascending order. desc: The query results are
     ///     displayed in the descending order.
+    ///   - dim0: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMetrics(
@@ -39,7 +40,8 @@ extension CESClient {
         dim: String? = nil,
         start: String? = nil,
         limit: Int? = nil,
-        order: String? = nil
+        order: String? = nil,
+        dim0: String? = nil
     ) async throws -> ListMetricsResponse {
         var query = QueryItems()
         query.append("namespace", namespace)
@@ -48,6 +50,7 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         query.append("order", order)
+        query.append("dim.0", dim0)
         let request = OperationRequest(
             operation: "ListMetrics",
             method: .get,

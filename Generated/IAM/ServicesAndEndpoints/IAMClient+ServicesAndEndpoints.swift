@@ -4,6 +4,19 @@
 import CloudCore
 
 extension IAMClient {
+    /// Documented values of `interface` for ``IAMClient/keystoneListEndpoints``.
+    public struct KeystoneListEndpointsInterface: OpenEnum, QueryValue {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Users can view it on the public network interface.
+        public static let `public`: Self = "public"
+        /// Users can view it on the internal network interface.
+        public static let `internal`: Self = "internal"
+        /// The administrator can view it on the secure network interface.
+        public static let admin: Self = "admin"
+    }
+
     /// Documented values of `type` for ``IAMClient/keystoneListServices``.
     public struct KeystoneListServicesType: OpenEnum, QueryValue {
         public let rawValue: String
@@ -15,6 +28,35 @@ extension IAMClient {
         public static let image: Self = "image"
         public static let network: Self = "network"
         public static let volume: Self = "volume"
+    }
+
+    /// Querying Endpoints
+    ///
+    /// This API is used to query the list of terminal addresses and provides a service access entry.
+    ///
+    /// `GET /v3/endpoints`
+    ///
+    /// - Parameters:
+    ///   - interface: Plane to which an endpoint belongs. The value can be public, internal, or admin.
+    ///     public: Users can view it on the public network interface. internal: Users can view it on the
+    ///     internal network interface. admin: The administrator can view it on the secure network interface.
+    ///   - serviceID: Service ID.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func keystoneListEndpoints(
+        interface: KeystoneListEndpointsInterface? = nil,
+        serviceID: String? = nil
+    ) async throws -> KeystoneListEndpointsResponse {
+        var query = QueryItems()
+        query.append("interface", interface)
+        query.append("service_id", serviceID)
+        let request = OperationRequest(
+            operation: "KeystoneListEndpoints",
+            method: .get,
+            path: "/v3/endpoints",
+            query: query
+        )
+        return try await client.send(request, as: KeystoneListEndpointsResponse.self)
     }
 
     /// Querying Services

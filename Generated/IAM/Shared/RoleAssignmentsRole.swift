@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// IAM project-based authorization.
+/// Not in the page's table; the page's response example shows it.
 public struct RoleAssignmentsRole: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: String?

@@ -97,15 +97,34 @@ extension MRSClient {
     /// `GET /v1.1/{project_id}/job-exes`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - clusterID: Cluster ID
+    ///   - id: Job execution object ID
+    ///   - pageSize: Maximum number of jobs displayed on a page Value range: 1 to 100
+    ///   - currentPage: Current page number
+    ///   - jobName: Job name
+    ///   - state: Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listExecuteJob(_ body: ListExecuteJobRequest) async throws -> ListExecuteJobResponse {
+    public func listExecuteJob(
+        clusterID: String,
+        id: String? = nil,
+        pageSize: Int? = nil,
+        currentPage: Int? = nil,
+        jobName: String? = nil,
+        state: Int? = nil
+    ) async throws -> ListExecuteJobResponse {
+        var query = QueryItems()
+        query.append("cluster_id", clusterID)
+        query.append("id", id)
+        query.append("page_size", pageSize)
+        query.append("current_page", currentPage)
+        query.append("job_name", jobName)
+        query.append("state", state)
         let request = OperationRequest(
             operation: "ListExecuteJob",
             method: .get,
             path: "/v1.1/{project_id}/job-exes",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListExecuteJobResponse.self)
     }

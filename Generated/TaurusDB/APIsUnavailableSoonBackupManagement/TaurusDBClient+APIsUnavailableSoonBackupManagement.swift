@@ -4,8 +4,8 @@
 import CloudCore
 
 extension TaurusDBClient {
-    /// Documented values of `backup_type` for ``TaurusDBClient/listBackups``.
-    public struct ListBackupsBackupType: OpenEnum, QueryValue {
+    /// Documented values of `backup_type` for ``TaurusDBClient/showGaussMySqlBackupListV3``.
+    public struct ShowGaussMySqlBackupListV3BackupType: OpenEnum, QueryValue {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
 
@@ -46,10 +46,9 @@ extension TaurusDBClient {
     ///
     /// This API is used to query backups according to search criteria. Before calling this API:
     ///
-    /// `GET /mysql/v3/97b026aa9cc4417888c14c84a1ad9860/backups`
+    /// `GET /mysql/v3/{project_id}/backups`
     ///
     /// - Parameters:
-    ///   - projectID: Project ID of a tenant in a region. To obtain this value, see Obtaining a Project ID.
     ///   - instanceID: DB instance ID.
     ///   - backupID: Backup ID.
     ///   - backupType: Backup type. Value: auto: automated full backup manual: manual full backup
@@ -66,19 +65,17 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listBackups(
-        projectID: String,
+    public func showGaussMySqlBackupListV3(
         instanceID: String? = nil,
         backupID: String? = nil,
-        backupType: ListBackupsBackupType? = nil,
+        backupType: ShowGaussMySqlBackupListV3BackupType? = nil,
         offset: String? = nil,
         limit: String? = nil,
         beginTime: String? = nil,
         endTime: String? = nil,
         xLanguage: String? = nil
-    ) async throws -> ListBackupsResponse {
+    ) async throws -> ShowGaussMySqlBackupListV3Response {
         var query = QueryItems()
-        query.append("project_id", projectID)
         query.append("instance_id", instanceID)
         query.append("backup_id", backupID)
         query.append("backup_type", backupType)
@@ -89,24 +86,23 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListBackups",
+            operation: "ShowGaussMySqlBackupListV3",
             method: .get,
-            path: "/mysql/v3/97b026aa9cc4417888c14c84a1ad9860/backups",
+            path: "/mysql/v3/{project_id}/backups",
             query: query,
             headers: headers
         )
-        return try await client.send(request, as: ListBackupsResponse.self)
+        return try await client.send(request, as: ShowGaussMySqlBackupListV3Response.self)
     }
 
     /// Querying Backups
     ///
-    /// All pages of ``listBackups``, fetched by offset as they are iterated; each element is one of
-    /// `backups`.
+    /// All pages of ``showGaussMySqlBackupListV3``, fetched by offset as they are iterated; each element is
+    /// one of `backups`.
     ///
-    /// `GET /mysql/v3/97b026aa9cc4417888c14c84a1ad9860/backups`
+    /// `GET /mysql/v3/{project_id}/backups`
     ///
     /// - Parameters:
-    ///   - projectID: Project ID of a tenant in a region. To obtain this value, see Obtaining a Project ID.
     ///   - instanceID: DB instance ID.
     ///   - backupID: Backup ID.
     ///   - backupType: Backup type. Value: auto: automated full backup manual: manual full backup
@@ -117,19 +113,17 @@ extension TaurusDBClient {
     ///     indicates the time zone offset.
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
-    public func listBackupsPaginator(
-        projectID: String,
+    public func showGaussMySqlBackupListV3Paginator(
         instanceID: String? = nil,
         backupID: String? = nil,
-        backupType: ListBackupsBackupType? = nil,
+        backupType: ShowGaussMySqlBackupListV3BackupType? = nil,
         beginTime: String? = nil,
         endTime: String? = nil,
         xLanguage: String? = nil,
         limit: Int
-    ) -> OffsetPaginator<ListBackupsBackup> {
+    ) -> OffsetPaginator<ShowGaussMySqlBackupListV3Backup> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.listBackups(
-                projectID: projectID,
+            let page = try await self.showGaussMySqlBackupListV3(
                 instanceID: instanceID,
                 backupID: backupID,
                 backupType: backupType,

@@ -46,7 +46,9 @@ struct Builder {
         // Each page's table roles, read once: the name (by the request body's members) and the operation use them.
         let apiPages = pages.compactMap { model in
             RequestLine.find(in: model).map { requestLine in
-                let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
+                let tables = PageClassifier.operationTables(
+                    of: model, referenced: references.referenced[model.index], method: requestLine.method,
+                    showsRequestBody: PageClassifier.showsRequestBody(model, examples: pageExamples[model.index].examples))
                 return (
                     model: model, requestLine: requestLine, tables: tables,
                     name: operationName(of: model, requestLine: requestLine, tables: tables)
