@@ -4,8 +4,8 @@ import SwiftEmitter
 import Testing
 
 /// Fields named like Swift keywords and standard-library types (OpenStack's `links.self`, a `Type`, a `default`),
-/// and a paginator over an element list that may be absent (every response field is optional), compile: the SDK
-/// generated from a page that has them type-checks against CloudCore. (Here for the compiler set-up the
+/// and an offset paginator over an element list that may be absent (every response field is optional), compile:
+/// the SDK generated from a page that has them type-checks against CloudCore. (Here for the compiler set-up the
 /// agreement tests already have.)
 @Suite(.serialized) struct ReservedNamesCompileTests {
     static let reserved = ["self", "Self", "Type", "Protocol", "init", "default", "String", "subscript", "class", "Any"]
@@ -14,7 +14,7 @@ import Testing
         PagePairs.schema([
             "ListLinks.html": PagePairs.page(
                 title: "Listing Links", method: "GET", path: "/v1/{project_id}/links",
-                query: [PagePairs.Row(name: "marker", type: "String"), PagePairs.Row(name: "limit", type: "Integer")],
+                query: [PagePairs.Row(name: "offset", type: "Integer"), PagePairs.Row(name: "limit", type: "Integer")],
                 nested: [("LinkRes", reserved.map { PagePairs.Row(name: $0, type: "String") })],
                 responses: [(200, [PagePairs.Row.objects("links", "LinkRes")])])
         ])
@@ -31,7 +31,7 @@ import Testing
         #expect(members.first?.required == false, "the page list may be absent")
 
         let files = try SwiftEmitter(templatesDirectory: CompilerAgreementTests.packageRoot.appending(path: "templates")).render(schema)
-        #expect(files.contains { $0.contents.contains("MarkerPaginator<") }, "a paginator over the optional list is generated")
+        #expect(files.contains { $0.contents.contains("OffsetPaginator<") }, "a paginator over the optional list is generated")
         let errors = try await CompilerAgreementTests.typeCheck("_ = client", against: schema)
         #expect(errors.isEmpty, "\(errors)")
     }
