@@ -210,8 +210,16 @@ def section_kind(heading):
 
 
 def normalize_path(path):
-    path = re.sub(r"\{\?[^}]*\}", "", path)
-    path = path.split("?")[0].split("#")[0].replace(" ", "")
+    # Query expansions, also with pairs inside (`{?limit={limit}&marker={marker}}`), and a query glued on by `&`.
+    while (start := path.find("{?")) >= 0:
+        depth, end = 0, len(path)
+        for index in range(start, len(path)):
+            depth += {"{": 1, "}": -1}.get(path[index], 0)
+            if depth == 0:
+                end = index + 1
+                break
+        path = path[:start] + path[end:]
+    path = path.split("?")[0].split("&")[0].split("#")[0].replace(" ", "")
     return path.rstrip("/") or "/"
 
 
@@ -321,7 +329,10 @@ class Page:
                 response_tables.append(names)
         self.request_examples = requests.examples
         self.uris = self.uris or endpoint_uris
-        if request_tables:
+        if request_tables and self.uris and all(m in ("GET", "HEAD") for m, _ in self.uris):
+            # A GET sends no body: the table a request section holds lists the query (and path) parameters.
+            self.params += [(n, None) for n in request_tables[0] if n.lower() not in RUNTIME_HEADERS]
+        elif request_tables:
             self.request_fields = request_tables[0]
         if response_tables:
             self.response_fields = response_tables[0]

@@ -85,10 +85,10 @@ public struct BMSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "BMS Lifecycle Management (OpenStack Nova APIs)",
                 subcommands: [
-                    ListBMSsCommand.self,
-                    ListBMSsV21Command.self,
                     NovaCreateServersCommand.self,
                     NovaDeleteServerCommand.self,
+                    NovaListServersCommand.self,
+                    NovaListServersDetailsCommand.self,
                     NovaShowServerCommand.self,
                     WaitForServerCommand.self,
                     WaitForServerDeletionCommand.self

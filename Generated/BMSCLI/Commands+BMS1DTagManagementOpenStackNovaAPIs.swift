@@ -64,7 +64,7 @@ struct AddTagForBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -139,7 +139,7 @@ struct AddTagsForBMSCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -250,7 +250,7 @@ struct DeleteTagFromBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -307,7 +307,7 @@ struct DeleteTagsFromBMSCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }

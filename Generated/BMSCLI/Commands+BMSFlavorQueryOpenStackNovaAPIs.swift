@@ -6,12 +6,12 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct ListBMSFlavorsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListBMSFlavorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bms-flavors",
         abstract: "Querying BMS Flavors",
         discussion: """
-            GET /v2.1/{project_id}/flavors/detail&minRam={minRam}&sort_key={sort_key}&sort_dir={sort_dir}}
+            GET /v2.1/{project_id}/flavors/detail
 
             This API is used to query BMS flavors.
 
@@ -19,47 +19,34 @@ struct ListBMSFlavorsCommand: AsyncParsableCommand, BodySkeletonCommand {
             native_openstack_nova_v2.1_apis/bms_flavor_query_openstack_nova_apis/querying_bms_flavors.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"minDisk": "", "minRam": "", "sort_key": "", "sort_dir": ""}"#
-
     @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListBMSFlavorsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): minDisk, minRam, sort_key, sort_dir. An option named after a field overrides that \
-            field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
+        name: .customLong("min-disk"),
+        help: """
+            Specifies the minimum disk size in GB. Only the BMSs with a disk size greater than or equal to \
+            the minimum size can be queried.
+            """)
+    var minDisk: String?
 
     @Option(
         name: .customLong("min-ram"),
-        help: "")
-    var minRam: String
+        help: """
+            Specifies the minimum memory size in MB. Only the BMSs with the memory size greater than or \
+            equal to the minimum size can be queried.
+            """)
+    var minRam: String?
 
     @Option(
         name: .customLong("sort-key"),
-        help: "")
-    var sortKey: String
+        help: """
+            Specifies the sorting field. The default value is flavorid. The value of this parameter can also \
+            be name, memory_mb, vcpus, root_gb, or flavorid.
+            """)
+    var sortKey: String?
 
     @Option(
         name: .customLong("sort-dir"),
-        help: "")
-    var sortDir: String
-
-    @Option(
-        name: .customLong("min-disk-min-disk"),
-        help: "")
-    var minDiskMinDisk: String?
-
-    @Option(
-        name: .customLong("min-disk"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var minDisk: String?
+        help: "Specifies the sorting of BMS flavors. The value can be asc or desc, and is asc by default.")
+    var sortDir: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -72,14 +59,11 @@ struct ListBMSFlavorsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListBMSFlavorsRequest.self, from: body)
             _ = try await client.listBMSFlavors(
+                minDisk: minDisk,
                 minRam: minRam,
                 sortKey: sortKey,
-                sortDir: sortDir,
-                requestBody,
-                minDiskMinDisk: minDiskMinDisk,
-                minDisk: minDisk
+                sortDir: sortDir
             )
         }
     }

@@ -6,284 +6,6 @@ import CloudCLI
 import CloudCore
 import BMS
 
-struct ListBMSsCommand: AsyncParsableCommand, BodySkeletonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list-bmss",
-        abstract: "Querying BMSs",
-        discussion: """
-            GET \
-            /v2.1/{project_id}/servers&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}
-
-            This API is used to query BMSs.
-
-            Documented in \
-            native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_bmss.html.
-            """)
-
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"changes-since": "", "image": "", "flavor": "", "name": "", "status": \#
-        "ACTIVE|BUILD|ERROR|HARD_REBOOT|REBOOT", "limit": 0, "marker": "", "tags": "", "not-tags": "", \#
-        "reservation_id": "", "sort_key": "", "sort_dir": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListBMSsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): changes-since, image, flavor, name, status, limit, marker, tags, not-tags, \
-            reservation_id, sort_key, sort_dir. An option named after a field overrides that field of \
-            --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("image"),
-        help: "")
-    var image: String
-
-    @Option(
-        name: .customLong("flavor"),
-        help: "")
-    var flavor: String
-
-    @Option(
-        name: .customLong("name"),
-        help: "")
-    var name: String
-
-    @Option(
-        name: .customLong("status"),
-        help: "")
-    var status: String
-
-    @Option(
-        name: .customLong("limit"),
-        help: "")
-    var limit: String
-
-    @Option(
-        name: .customLong("marker"),
-        help: "")
-    var marker: String
-
-    @Option(
-        name: .customLong("tags"),
-        help: "")
-    var tags: String
-
-    @Option(
-        name: .customLong("not-tags"),
-        help: "")
-    var notTags: String
-
-    @Option(
-        name: .customLong("reservation-id"),
-        help: "")
-    var reservationID: String
-
-    @Option(
-        name: .customLong("sort-key"),
-        help: "")
-    var sortKey: String
-
-    @Option(
-        name: .customLong("sort-dir"),
-        help: "")
-    var sortDir: String
-
-    @Option(
-        name: .customLong("changes-since-changes-since"),
-        help: "")
-    var changesSinceChangesSince: String?
-
-    @Option(
-        name: .customLong("changes-since"),
-        help: """
-            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
-            for example, 2013-06-09T06:42:18Z. Sets `changes-since` of the body, over --body.
-            """)
-    var changesSinceField: String?
-
-    @OptionGroup(title: "Output")
-    var printing: OutputOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    @OptionGroup(title: "Connection options")
-    var project: ProjectOption
-
-    func run() async throws {
-        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListBMSsRequest.self, from: body,
-                overriding: [
-                    "changes-since": changesSinceField
-                ])
-            _ = try await client.listBMSs(
-                image: image,
-                flavor: flavor,
-                name: name,
-                status: status,
-                limit: limit,
-                marker: marker,
-                tags: tags,
-                notTags: notTags,
-                reservationID: reservationID,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                requestBody,
-                changesSinceChangesSince: changesSinceChangesSince
-            )
-        }
-    }
-}
-
-struct ListBMSsV21Command: AsyncParsableCommand, BodySkeletonCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list-bmss-v21",
-        abstract: "Querying Details About BMSs",
-        discussion: """
-            GET \
-            /v2.1/{project_id}/servers/detail&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}
-
-            This API is used to query details about BMSs.
-
-            Documented in \
-            native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_details_about_bmss.html.
-            """)
-
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"changes-since": "", "image": "", "flavor": "", "name": "", "status": \#
-        "ACTIVE|BUILD|ERROR|HARD_REBOOT|REBOOT", "limit": 0, "marker": "", "tags": "", "not-tags": "", \#
-        "reservation_id": "", "sort_key": "", "sort_dir": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListBMSsV21Request) as JSON, @file.json, or - for standard input. Fields (* \
-            required): changes-since, image, flavor, name, status, limit, marker, tags, not-tags, \
-            reservation_id, sort_key, sort_dir. An option named after a field overrides that field of \
-            --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("image"),
-        help: "")
-    var image: String
-
-    @Option(
-        name: .customLong("flavor"),
-        help: "")
-    var flavor: String
-
-    @Option(
-        name: .customLong("name"),
-        help: "")
-    var name: String
-
-    @Option(
-        name: .customLong("status"),
-        help: "")
-    var status: String
-
-    @Option(
-        name: .customLong("limit"),
-        help: "")
-    var limit: String
-
-    @Option(
-        name: .customLong("marker"),
-        help: "")
-    var marker: String
-
-    @Option(
-        name: .customLong("tags"),
-        help: "")
-    var tags: String
-
-    @Option(
-        name: .customLong("not-tags"),
-        help: "")
-    var notTags: String
-
-    @Option(
-        name: .customLong("reservation-id"),
-        help: "")
-    var reservationID: String
-
-    @Option(
-        name: .customLong("sort-key"),
-        help: "")
-    var sortKey: String
-
-    @Option(
-        name: .customLong("sort-dir"),
-        help: "")
-    var sortDir: String
-
-    @Option(
-        name: .customLong("changes-since-changes-since"),
-        help: "")
-    var changesSinceChangesSince: String?
-
-    @Option(
-        name: .customLong("changes-since"),
-        help: """
-            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
-            for example, 2013-06-09T06:42:18Z. Sets `changes-since` of the body, over --body.
-            """)
-    var changesSinceField: String?
-
-    @OptionGroup(title: "Output")
-    var printing: OutputOptions
-
-    @OptionGroup(title: "Connection options")
-    var connection: ConnectionOptions
-
-    @OptionGroup(title: "Connection options")
-    var project: ProjectOption
-
-    func run() async throws {
-        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListBMSsV21Request.self, from: body,
-                overriding: [
-                    "changes-since": changesSinceField
-                ])
-            _ = try await client.listBMSsV21(
-                image: image,
-                flavor: flavor,
-                name: name,
-                status: status,
-                limit: limit,
-                marker: marker,
-                tags: tags,
-                notTags: notTags,
-                reservationID: reservationID,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                requestBody,
-                changesSinceChangesSince: changesSinceChangesSince
-            )
-        }
-    }
-}
-
 struct NovaCreateServersCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-create-servers",
@@ -350,7 +72,7 @@ struct NovaCreateServersCommand: AsyncParsableCommand, BodySkeletonCommand {
                 }
                 try await client.waitForServer(
                     serverID: createdId,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -406,6 +128,286 @@ struct NovaDeleteServerCommand: AsyncParsableCommand {
                 output.keepLastResponse()
                 try await client.waitForServerDeletion(serverID: serverID, options: waiting.options)
             }
+        }
+    }
+}
+
+struct NovaListServersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-list-servers",
+        abstract: "Querying BMSs",
+        discussion: """
+            GET /v2.1/{project_id}/servers
+
+            This API is used to query BMSs.
+
+            Documented in \
+            native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_bmss.html.
+            """)
+
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
+            for example, 2013-06-09T06:42:18Z.
+            """)
+    var changesSince: String?
+
+    @Option(
+        name: .customLong("image"),
+        help: """
+            Specifies the image ID. If the image is used as the search criteria, other search criteria and \
+            pagination criteria are not supported. If both the image and other filter criteria are \
+            specified, the image filter criterion is used. If the query criteria do not contain the image \
+            filter criterion, API functions are not restricted.
+            """)
+    var image: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Specifies the flavor ID. You can obtain the flavor ID from the BMS console or using the Querying \
+            BMS Flavors API.
+            """)
+    var flavor: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the BMS name. This parameter supports fuzzy matching. For example, the regular \
+            expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular \
+            expression matching the basic database syntax, such as MySQL or PostgreSQL (official website: \
+            https://www.postgresql.org/docs/9.2/static/functions-matching.html).
+            """)
+    var name: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
+            ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
+            HARD_REBOOT, REBOOT.
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "Specifies the number of BMSs displayed on each page.")
+    var limit: Int?
+
+    @Option(
+        name: .customLong("marker"),
+        help: "Specifies the BMS ID to which the marker corresponds. The query will start from the next ID.")
+    var marker: String?
+
+    @Option(
+        name: .customLong("tags"),
+        help: "Queries the BMSs with specified tags. Added in micro version 2.26.")
+    var tags: String?
+
+    @Option(
+        name: .customLong("not-tags"),
+        help: """
+            Queries the BMSs with tags not containing the specified value. The value is a list of tag keys. \
+            If the tags added before the function upgrade are in the format of \"Key.Value\", query tags \
+            using \"Key\". For example, an existing tag is a.b. After the tag function upgrade, query the \
+            tag using \"not-tags=a\". Added in micro version 2.26.
+            """)
+    var notTags: String?
+
+    @Option(
+        name: .customLong("reservation-id"),
+        help: """
+            Specifies the reserved ID, which can be used to query BMSs created in a batch. Added in micro \
+            version 2.26.
+            """)
+    var reservationID: String?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies the BMS sorting attribute, which can be the BMS UUID (uuid), BMS status (vm_state), \
+            BMS name (display_name), BMS task status (task_state), power status (power_state), creation time \
+            (created_at), last time when the BMS is updated (updated_at), and AZ (availability_zone). You \
+            can specify multiple sort_key and sort_dir pairs. The default sorting is the reverse order by \
+            created_at.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies the sorting direction. asc: The query results are displayed in ascending order. desc \
+            (default value): The query results are displayed in descending order.
+            """)
+    var sortDir: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            _ = try await client.novaListServers(
+                changesSince: changesSince,
+                image: image,
+                flavor: flavor,
+                name: name,
+                status: status.map(Status.init(rawValue:)),
+                limit: limit,
+                marker: marker,
+                tags: tags,
+                notTags: notTags,
+                reservationID: reservationID,
+                sortKey: sortKey,
+                sortDir: sortDir
+            )
+        }
+    }
+}
+
+struct NovaListServersDetailsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nova-list-servers-details",
+        abstract: "Querying Details About BMSs",
+        discussion: """
+            GET /v2.1/{project_id}/servers/detail
+
+            This API is used to query details about BMSs.
+
+            Documented in \
+            native_openstack_nova_v2.1_apis/bms_lifecycle_management_openstack_nova_apis/querying_details_about_bmss.html.
+            """)
+
+    @Option(
+        name: .customLong("changes-since"),
+        help: """
+            Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, \
+            for example, 2013-06-09T06:42:18Z.
+            """)
+    var changesSince: String?
+
+    @Option(
+        name: .customLong("image"),
+        help: """
+            Specifies the image ID. If the image is used as the search criteria, other search criteria and \
+            pagination criteria are not supported. If both the image and other filter criteria are \
+            specified, the image filter criterion is used. If the query criteria do not contain the image \
+            filter criterion, API functions are not restricted.
+            """)
+    var image: String?
+
+    @Option(
+        name: .customLong("flavor"),
+        help: """
+            Specifies the flavor ID. You can obtain the flavor ID from the BMS console or using the Querying \
+            BMS Flavors API.
+            """)
+    var flavor: String?
+
+    @Option(
+        name: .customLong("name"),
+        help: """
+            Specifies the BMS name. This parameter supports fuzzy matching. For example, the regular \
+            expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular \
+            expression matching the basic database syntax, such as MySQL or PostgreSQL (official website: \
+            https://www.postgresql.org/docs/9.2/static/functions-matching.html).
+            """)
+    var name: String?
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
+            ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
+            HARD_REBOOT, REBOOT.
+            """,
+        completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
+    var status: String?
+
+    @Option(
+        name: .customLong("limit"),
+        help: "Specifies the number of BMSs displayed on each page.")
+    var limit: Int?
+
+    @Option(
+        name: .customLong("marker"),
+        help: "Specifies the BMS ID to which the marker corresponds. The query will start from the next ID.")
+    var marker: String?
+
+    @Option(
+        name: .customLong("tags"),
+        help: "Queries the BMSs with specified tags. Added in micro version 2.26.")
+    var tags: String?
+
+    @Option(
+        name: .customLong("not-tags"),
+        help: """
+            Queries the BMSs with tags not containing the specified value. The value is a list of tag keys. \
+            If the tags added before the function upgrade are in the format of \"Key.Value\", query tags \
+            using \"Key\". For example, an existing tag is a.b. After the tag function upgrade, query the \
+            tag using \"not-tags=a\". Added in micro version 2.26.
+            """)
+    var notTags: String?
+
+    @Option(
+        name: .customLong("reservation-id"),
+        help: """
+            Specifies the reserved ID, which can be used to query BMSs created in a batch. Added in micro \
+            version 2.26.
+            """)
+    var reservationID: String?
+
+    @Option(
+        name: .customLong("sort-key"),
+        help: """
+            Specifies the BMS sorting attribute, which can be the BMS UUID (uuid), BMS status (vm_state), \
+            BMS name (display_name), BMS task status (task_state), power status (power_state), creation time \
+            (created_at), last time when the BMS is updated (updated_at), and AZ (availability_zone). You \
+            can specify multiple sort_key and sort_dir pairs. The default sorting is the reverse order by \
+            created_at.
+            """)
+    var sortKey: String?
+
+    @Option(
+        name: .customLong("sort-dir"),
+        help: """
+            Specifies the sorting direction. asc: The query results are displayed in ascending order. desc \
+            (default value): The query results are displayed in descending order.
+            """)
+    var sortDir: String?
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            _ = try await client.novaListServersDetails(
+                changesSince: changesSince,
+                image: image,
+                flavor: flavor,
+                name: name,
+                status: status.map(Status.init(rawValue:)),
+                limit: limit,
+                marker: marker,
+                tags: tags,
+                notTags: notTags,
+                reservationID: reservationID,
+                sortKey: sortKey,
+                sortDir: sortDir
+            )
         }
     }
 }
@@ -497,7 +499,7 @@ struct WaitForServerCommand: AsyncParsableCommand {
         try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.waitForServer(
                 serverID: serverID,
-                status: WaitOptions.states(status, as: ListBMSsV21ServerStatus.self),
+                status: WaitOptions.states(status, as: NovaShowServerServerStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.error]),
                 options: waiting.options
             )

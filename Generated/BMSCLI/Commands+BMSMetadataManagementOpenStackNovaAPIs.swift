@@ -60,7 +60,7 @@ struct DeleteBMSMetadataCommand: AsyncParsableCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -178,7 +178,7 @@ struct UpdateBMSMetadataCommand: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }
@@ -253,7 +253,7 @@ struct UpdateBMSMetadataV21Command: AsyncParsableCommand, BodySkeletonCommand {
             if !wait.isEmpty {
                 try await client.waitForServer(
                     serverID: serverID,
-                    status: WaitOptions.states(wait, as: ListBMSsV21ServerStatus.self),
+                    status: WaitOptions.states(wait, as: NovaShowServerServerStatus.self),
                     options: waiting.options
                 )
             }

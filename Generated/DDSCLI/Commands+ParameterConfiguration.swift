@@ -99,7 +99,7 @@ struct ShowConfigurationParameterCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ShowEntityConfigurationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-entity-configuration",
         abstract: "Obtaining Parameters of a Specified DB Instance",
@@ -112,28 +112,12 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand
             apis_v3.0_recommended/parameter_configuration/obtaining_parameters_of_a_specified_db_instance.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"x-auth-token": "", "Content-Type": "", "project_id": "", "instance_id": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ShowEntityConfigurationRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): x-auth-token*, Content-Type*, project_id*, instance_id*. An option named \
-            after a field overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("instance-id"),
-        help: "")
+        help: """
+            Specifies the instance ID, which can be obtained by calling the API for querying instances. If \
+            you do not have an instance, you can call the API used for creating an instance.
+            """)
     var instanceID: String
 
     @Option(
@@ -148,20 +132,6 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand
             """)
     var entityID: String
 
-    @Option(
-        name: .customLong("x-auth-token"),
-        help: "User token. Sets `x-auth-token` of the body, over --body.")
-    var xAuthTokenField: String?
-
-    @Option(
-        name: .customLong("content-type"),
-        help: """
-            MIME type of the request body. You are advised to use the default value application/json. For \
-            APIs used to upload objects or images, the value can vary depending on the flow type. Sets \
-            `Content-Type` of the body, over --body.
-            """)
-    var contentTypeField: String?
-
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -173,17 +143,7 @@ struct ShowEntityConfigurationCommand: AsyncParsableCommand, BodySkeletonCommand
 
     func run() async throws {
         try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ShowEntityConfigurationRequest.self, from: body,
-                overriding: [
-                    "x-auth-token": xAuthTokenField,
-                    "Content-Type": contentTypeField
-                ])
-            _ = try await client.showEntityConfiguration(
-                instanceID: instanceID,
-                requestBody,
-                entityID: entityID
-            )
+            _ = try await client.showEntityConfiguration(instanceID: instanceID, entityID: entityID)
         }
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import EIP
 
-struct ListBandwidthsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListBandwidthsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-bandwidths",
         abstract: "Querying Bandwidths",
@@ -18,32 +18,29 @@ struct ListBandwidthsCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in apis/bandwidth/querying_bandwidths.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"project_id": "", "marker": "", "limit": 0, "enterprise_project_id": ""}"#
-
     @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListBandwidthsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): project_id*, marker, limit, enterprise_project_id. An option named after a field \
-            overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
+        name: .customLong("marker"),
+        help: """
+            Specifies a resource ID for pagination query, indicating that the query starts from the next \
+            record of the specified resource ID. This parameter can work together with the parameter limit. \
+            If parameters marker and limit are not passed, resource records on the first page will be \
+            returned. If the parameter marker is not passed and the value of parameter limit is set to 10, \
+            the first 10 resource records will be returned. If the value of the parameter marker is set to \
+            the resource ID of the 10th record and the value of parameter limit is set to 10, the 11th to \
+            20th resource records will be returned. If the value of the parameter marker is set to the \
+            resource ID of the 10th record and the parameter limit is not passed, resource records starting \
+            from the 11th records (including 11th) will be returned.
+            """)
+    var marker: String?
 
     @Option(
         name: .customLong("limit"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var limit: String?
-
-    @Option(
-        name: .customLong("marker"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var marker: String?
+        help: """
+            Specifies the number of records that will be returned on each page. The value is from 0 to \
+            intmax (2^31-1). The default value is 2000. limit can be used together with marker. For details, \
+            see the parameter description of marker.
+            """)
+    var limit: Int?
 
     @Option(
         name: .customLong("enterprise-project-id"),
@@ -52,9 +49,9 @@ struct ListBandwidthsCommand: AsyncParsableCommand, BodySkeletonCommand {
             with a specified enterprise project. The value is 0 or a string that contains a maximum of 36 \
             characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project. To \
             obtain the VPCs bound to all enterprise projects of the user, set all_granted_eps. This \
-            parameter is unsupported. Do not use it. Sets `enterprise_project_id` of the body, over --body.
+            parameter is unsupported. Do not use it.
             """)
-    var enterpriseProjectIDField: String?
+    var enterpriseProjectID: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -67,12 +64,11 @@ struct ListBandwidthsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await EIPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListBandwidthsRequest.self, from: body,
-                overriding: [
-                    "enterprise_project_id": enterpriseProjectIDField
-                ])
-            _ = try await client.listBandwidths(requestBody, limit: limit, marker: marker)
+            _ = try await client.listBandwidths(
+                marker: marker,
+                limit: limit,
+                enterpriseProjectID: enterpriseProjectID
+            )
         }
     }
 }

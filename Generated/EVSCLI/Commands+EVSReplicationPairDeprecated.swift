@@ -94,7 +94,7 @@ struct DeleteEVSReplicationPairCommand: AsyncParsableCommand {
     }
 }
 
-struct ListEVSReplicationPairsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListEVSReplicationPairsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-evs-replication-pairs",
         abstract: "Querying All EVS Replication Pairs (Deprecated)",
@@ -107,114 +107,88 @@ struct ListEVSReplicationPairsCommand: AsyncParsableCommand, BodySkeletonCommand
             apis_recommended/evs_replication_pair_deprecated/querying_all_evs_replication_pairs_deprecated.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"marker": "", "limit": 0, "sort_key": "", "sort_dir": "", "offset": 0, "changes-since": "", \#
-        "name": "", "status": "", "replication_consistency_group_id": "", "volume_ids": "", "volume_id": \#
-        "", "priority_station": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListEVSReplicationPairsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, name, status, \
-            replication_consistency_group_id, volume_ids, volume_id, priority_station. An option named after \
-            a field overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("marker"),
         help: """
             Specifies the ID of the last EVS replication pair on the previous page, and the next EVS \
-            replication pair ID is returned. Sets `marker` of the body, over --body.
+            replication pair ID is returned.
             """)
-    var markerField: String?
+    var marker: String?
 
     @Option(
         name: .customLong("limit"),
         help: """
             Specifies the maximum number of query results that can be returned. The value ranges from 1 to \
-            1000, and the default value is 1000. The returned value cannot exceed this limit. Sets `limit` \
-            of the body, over --body.
+            1000, and the default value is 1000. The returned value cannot exceed this limit.
             """)
-    var limitField: Int?
+    var limit: Int?
 
     @Option(
         name: .customLong("sort-key"),
         help: """
             Specifies that the returned results are sorted by keyword. The default keyword is created_at, \
-            indicating that the EVS replication pairs are sorted by creation time. Sets `sort_key` of the \
-            body, over --body.
+            indicating that the EVS replication pairs are sorted by creation time.
             """)
-    var sortKeyField: String?
+    var sortKey: String?
 
     @Option(
         name: .customLong("sort-dir"),
         help: """
             Specifies that the returned results are sorted by ascending or descending order. The default \
-            value is desc, indicating that the EVS replication pairs are sorted by descending order. Sets \
-            `sort_dir` of the body, over --body.
+            value is desc, indicating that the EVS replication pairs are sorted by descending order.
             """)
-    var sortDirField: String?
+    var sortDir: String?
 
     @Option(
         name: .customLong("offset"),
-        help: "Specifies the offset. Sets `offset` of the body, over --body.")
-    var offsetField: Int?
+        help: "Specifies the offset.")
+    var offset: Int?
 
     @Option(
         name: .customLong("changes-since"),
         help: """
             Specifies to query all the EVS replication pairs that have been updated from the specified time \
-            point to the current time. Sets `changes-since` of the body, over --body.
+            point to the current time.
             """)
-    var changesSinceField: String?
+    var changesSince: String?
 
     @Option(
         name: .customLong("name"),
-        help: "Specifies the name of the EVS replication pair. Sets `name` of the body, over --body.")
-    var nameField: String?
+        help: "Specifies the name of the EVS replication pair.")
+    var name: String?
 
     @Option(
         name: .customLong("status"),
-        help: "Specifies the status of the EVS replication pair. Sets `status` of the body, over --body.")
-    var statusField: String?
+        help: "Specifies the status of the EVS replication pair.")
+    var status: String?
 
     @Option(
         name: .customLong("replication-consistency-group-id"),
-        help: """
-            Specifies the ID of the replication consistency group where the EVS replication pair belongs. \
-            Sets `replication_consistency_group_id` of the body, over --body.
-            """)
-    var replicationConsistencyGroupIDField: String?
+        help: "Specifies the ID of the replication consistency group where the EVS replication pair belongs.")
+    var replicationConsistencyGroupID: String?
 
     @Option(
         name: .customLong("volume-ids"),
-        help: """
-            Specifies the IDs of the EVS disks used to create the EVS replication pair. Sets `volume_ids` of \
-            the body, over --body.
-            """)
-    var volumeIDsField: String?
+        help: "Specifies the IDs of the EVS disks used to create the EVS replication pair.")
+    var volumeIDs: String?
 
     @Option(
         name: .customLong("volume-id"),
-        help: "Specifies the ID of an EVS disk. Sets `volume_id` of the body, over --body.")
-    var volumeIDField: String?
+        help: "Specifies the ID of an EVS disk.")
+    var volumeID: String?
 
     @Option(
         name: .customLong("priority-station"),
+        help: "Specifies the primary site of the EVS replication pair.")
+    var priorityStation: String?
+
+    @Flag(
+        name: .customLong("all"),
         help: """
-            Specifies the primary site of the EVS replication pair. Sets `priority_station` of the body, \
-            over --body.
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listEVSReplicationPairsPaginator).
             """)
-    var priorityStationField: String?
+    var all = false
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -228,23 +202,43 @@ struct ListEVSReplicationPairsCommand: AsyncParsableCommand, BodySkeletonCommand
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListEVSReplicationPairsRequest.self, from: body,
-                overriding: [
-                    "marker": markerField,
-                    "limit": limitField,
-                    "sort_key": sortKeyField,
-                    "sort_dir": sortDirField,
-                    "offset": offsetField,
-                    "changes-since": changesSinceField,
-                    "name": nameField,
-                    "status": statusField,
-                    "replication_consistency_group_id": replicationConsistencyGroupIDField,
-                    "volume_ids": volumeIDsField,
-                    "volume_id": volumeIDField,
-                    "priority_station": priorityStationField
-                ])
-            _ = try await client.listEVSReplicationPairs(requestBody)
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.listEVSReplicationPairsPaginator(
+                    marker: marker,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    changesSince: changesSince,
+                    name: name,
+                    status: status,
+                    replicationConsistencyGroupID: replicationConsistencyGroupID,
+                    volumeIDs: volumeIDs,
+                    volumeID: volumeID,
+                    priorityStation: priorityStation,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listEVSReplicationPairs(
+                    marker: marker,
+                    limit: limit,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    offset: offset,
+                    changesSince: changesSince,
+                    name: name,
+                    status: status,
+                    replicationConsistencyGroupID: replicationConsistencyGroupID,
+                    volumeIDs: volumeIDs,
+                    volumeID: volumeID,
+                    priorityStation: priorityStation
+                )
+            }
         }
     }
 }

@@ -158,7 +158,7 @@ struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand,
     }
 }
 
-struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-replication-consistency-groups",
         abstract: "Querying All Replication Consistency Groups (Deprecated)",
@@ -171,102 +171,79 @@ struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand, BodySkelet
             apis_recommended/replication_consistency_group_deprecated/querying_all_replication_consistency_groups_deprecated.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"marker": "", "limit": 0, "sort_key": "", "sort_dir": "", "offset": 0, "changes-since": "", \#
-        "name": "", "status": "", "priority_station": "", "volume_id": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListReplicationConsistencyGroupsRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): marker, limit, sort_key, sort_dir, offset, changes-since, \
-            name, status, priority_station, volume_id. An option named after a field overrides that field of \
-            --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("marker"),
         help: """
             Specifies the ID of the last replication consistency group on the previous page. The next \
-            replication consistency group ID is returned. Sets `marker` of the body, over --body.
+            replication consistency group ID is returned.
             """)
-    var markerField: String?
+    var marker: String?
 
     @Option(
         name: .customLong("limit"),
         help: """
             Specifies the maximum number of query results that can be returned. The value ranges from 1 to \
-            1000, and the default value is 1000. The returned value cannot exceed this limit. Sets `limit` \
-            of the body, over --body.
+            1000, and the default value is 1000. The returned value cannot exceed this limit.
             """)
-    var limitField: Int?
+    var limit: Int?
 
     @Option(
         name: .customLong("sort-key"),
         help: """
             Specifies that the returned results are sorted by keyword. The default keyword is created_at, \
-            indicating that the replication consistency groups are sorted by creation time. Sets `sort_key` \
-            of the body, over --body.
+            indicating that the replication consistency groups are sorted by creation time.
             """)
-    var sortKeyField: String?
+    var sortKey: String?
 
     @Option(
         name: .customLong("sort-dir"),
         help: """
             Specifies that the returned results are sorted by ascending or descending order. The default \
             value is desc, indicating that the replication consistency groups are sorted by descending \
-            order. Sets `sort_dir` of the body, over --body.
+            order.
             """)
-    var sortDirField: String?
+    var sortDir: String?
 
     @Option(
         name: .customLong("offset"),
-        help: "Specifies the offset. Sets `offset` of the body, over --body.")
-    var offsetField: Int?
+        help: "Specifies the offset.")
+    var offset: Int?
 
     @Option(
         name: .customLong("changes-since"),
         help: """
             Specifies to query all the replication consistency groups that have been updated from the \
-            specified time point to the current time. Sets `changes-since` of the body, over --body.
+            specified time point to the current time.
             """)
-    var changesSinceField: String?
+    var changesSince: String?
 
     @Option(
         name: .customLong("name"),
-        help: """
-            Specifies the name of the replication consistency group. Sets `name` of the body, over --body.
-            """)
-    var nameField: String?
+        help: "Specifies the name of the replication consistency group.")
+    var name: String?
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Specifies the status of the replication consistency group. Sets `status` of the body, over \
-            --body.
-            """)
-    var statusField: String?
+        help: "Specifies the status of the replication consistency group.")
+    var status: String?
 
     @Option(
         name: .customLong("priority-station"),
-        help: """
-            Specifies the primary site of the replication consistency group. Sets `priority_station` of the \
-            body, over --body.
-            """)
-    var priorityStationField: String?
+        help: "Specifies the primary site of the replication consistency group.")
+    var priorityStation: String?
 
     @Option(
         name: .customLong("volume-id"),
-        help: "Specifies the ID of an EVS disk. Sets `volume_id` of the body, over --body.")
-    var volumeIDField: String?
+        help: "Specifies the ID of an EVS disk.")
+    var volumeID: String?
+
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listReplicationConsistencyGroupsPaginator).
+            """)
+    var all = false
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -280,21 +257,39 @@ struct ListReplicationConsistencyGroupsCommand: AsyncParsableCommand, BodySkelet
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await EVSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListReplicationConsistencyGroupsRequest.self, from: body,
-                overriding: [
-                    "marker": markerField,
-                    "limit": limitField,
-                    "sort_key": sortKeyField,
-                    "sort_dir": sortDirField,
-                    "offset": offsetField,
-                    "changes-since": changesSinceField,
-                    "name": nameField,
-                    "status": statusField,
-                    "priority_station": priorityStationField,
-                    "volume_id": volumeIDField
-                ])
-            _ = try await client.listReplicationConsistencyGroups(requestBody)
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all, marker != nil {
+                throw UsageError("--all lists every page from the first; leave out --marker")
+            }
+            if all {
+                let pages = client.listReplicationConsistencyGroupsPaginator(
+                    marker: marker,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    changesSince: changesSince,
+                    name: name,
+                    status: status,
+                    priorityStation: priorityStation,
+                    volumeID: volumeID,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listReplicationConsistencyGroups(
+                    marker: marker,
+                    limit: limit,
+                    sortKey: sortKey,
+                    sortDir: sortDir,
+                    offset: offset,
+                    changesSince: changesSince,
+                    name: name,
+                    status: status,
+                    priorityStation: priorityStation,
+                    volumeID: volumeID
+                )
+            }
         }
     }
 }

@@ -671,7 +671,7 @@ struct ListRoleAssignmentsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-domain-role-assignments",
         abstract: "Querying Permission Assignment Records",
@@ -683,47 +683,96 @@ struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonComma
             Documented in apis/permission_management/querying_permission_assignment_records.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"domain_id": "", "role_id": "", "subject": {"user_id": "", "group_id": "", "agency_id": ""}, \#
-        "scope": {"project_id": "", "domain_id": "", "enterprise_projects_id": ""}, "is_inherited": false, \#
-        "include_group": false, "page": "", "per_page": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ShowDomainRoleAssignmentsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): domain_id*, role_id, subject, scope, is_inherited, include_group, \
-            page, per_page. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("domain-id"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var domainID: String?
+        help: """
+            Domain ID. For details about how to obtain the domain ID (account ID), see Obtaining User, \
+            Account, User Group, Project, and Agency Information.
+            """)
+    var domainID: String
 
     @Option(
         name: .customLong("role-id"),
-        help: "Policy ID. Sets `role_id` of the body, over --body.")
-    var roleIDField: String?
+        help: "Policy ID.")
+    var roleID: String?
+
+    @Option(
+        name: .customLong("subject"),
+        help: """
+            Principal. The value can be user, group, or agency. This parameter is exclusive with \
+            subject.user_id, subject.group_id, and subject.agency_id. Values: user, group, agency.
+            """,
+        completion: .list(["user", "group", "agency"]))
+    var subject: String?
+
+    @Option(
+        name: .customLong("subject-user-id"),
+        help: """
+            ID of the IAM user. For details about how to obtain the ID, see Obtaining User, Account, User \
+            Group, Project, and Agency Information.
+            """)
+    var subjectUserID: String?
+
+    @Option(
+        name: .customLong("subject-group-id"),
+        help: """
+            ID of the user group. For details about how to obtain the ID, see Obtaining User, Account, User \
+            Group, Project, and Agency Information.
+            """)
+    var subjectGroupID: String?
+
+    @Option(
+        name: .customLong("subject-agency-id"),
+        help: """
+            Agency ID. For details about how to obtain the agency ID, see Obtaining User, Account, User \
+            Group, Project, and Agency Information.
+            """)
+    var subjectAgencyID: String?
+
+    @Option(
+        name: .customLong("scope"),
+        help: """
+            Authorization scope. The value can be project, domain, or enterprise_project. This parameter is \
+            mutually exclusive with scope.project_id, scope.domain_id, and scope.enterprise_projects_id. To \
+            view global service authorization records, set this parameter to domain or specify \
+            scope.domain_id. To view resource-based authorization records, set this parameter to domain and \
+            is_inherited to true. To view project-based authorization records, set this parameter to project \
+            or specify scope.project_id. To view enterprise project-based authorization records, set this \
+            parameter to enterprise_project or specify scope.enterprise_project_id. Values: project, domain, \
+            enterprise_project.
+            """,
+        completion: .list(["project", "domain", "enterprise_project"]))
+    var scope: String?
+
+    @Option(
+        name: .customLong("scope-project-id"),
+        help: """
+            Project ID. For details about how to obtain the project ID, see Obtaining User, Account, User \
+            Group, Project, and Agency Information.
+            """)
+    var scopeProjectID: String?
+
+    @Option(
+        name: .customLong("scope-domain-id"),
+        help: """
+            Domain ID. For details about how to obtain the domain ID (account ID), see Obtaining User, \
+            Account, User Group, Project, and Agency Information.
+            """)
+    var scopeDomainID: String?
+
+    @Option(
+        name: .customLong("scope-enterprise-projects-id"),
+        help: "ID of an authorized enterprise project.")
+    var scopeEnterpriseProjectsID: String?
 
     @Option(
         name: .customLong("is-inherited"),
         help: """
             Whether to include all project-based authorization records. The default value is false. This \
             parameter is valid only when scope is set to domain or scope.domain_id is specified. true: Query \
-            all project-based authorization records. false: Query global service authorization records. Sets \
-            `is_inherited` of the body, over --body.
+            all project-based authorization records. false: Query global service authorization records.
             """)
-    var isInheritedField: Bool?
+    var isInherited: Bool?
 
     @Option(
         name: .customLong("include-group"),
@@ -731,26 +780,25 @@ struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonComma
             Whether to include user group-based authorization records. The default value is true. This \
             parameter is valid only when subject is set to user or subject.user_id is specified. true: Query \
             authorization records of IAM users and user groups which the IAM users belong to. false: Only \
-            query authorization records of IAM users. Sets `include_group` of the body, over --body.
+            query authorization records of IAM users.
             """)
-    var includeGroupField: Bool?
+    var includeGroup: Bool?
 
     @Option(
         name: .customLong("page"),
         help: """
             Page number for pagination query. The minimum value is 1. This parameter must be used together \
-            with per_page. Sets `page` of the body, over --body.
+            with per_page.
             """)
-    var pageField: String?
+    var page: String?
 
     @Option(
         name: .customLong("per-page"),
         help: """
             Number of data records to be displayed on each page during pagination query. The value ranges \
-            from 1 to 50. This parameter must be specified together with page. Sets `per_page` of the body, \
-            over --body.
+            from 1 to 50. This parameter must be specified together with page.
             """)
-    var perPageField: String?
+    var perPage: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -760,16 +808,22 @@ struct ShowDomainRoleAssignmentsCommand: AsyncParsableCommand, BodySkeletonComma
 
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ShowDomainRoleAssignmentsRequest.self, from: body,
-                overriding: [
-                    "role_id": roleIDField,
-                    "is_inherited": isInheritedField,
-                    "include_group": includeGroupField,
-                    "page": pageField,
-                    "per_page": perPageField
-                ])
-            _ = try await client.showDomainRoleAssignments(requestBody, domainID: domainID)
+            _ = try await client.showDomainRoleAssignments(
+                domainID: domainID,
+                roleID: roleID,
+                subject: subject.map(IAMClient.ShowDomainRoleAssignmentsSubject.init(rawValue:)),
+                subjectUserID: subjectUserID,
+                subjectGroupID: subjectGroupID,
+                subjectAgencyID: subjectAgencyID,
+                scope: scope.map(IAMClient.ShowDomainRoleAssignmentsScope.init(rawValue:)),
+                scopeProjectID: scopeProjectID,
+                scopeDomainID: scopeDomainID,
+                scopeEnterpriseProjectsID: scopeEnterpriseProjectsID,
+                isInherited: isInherited,
+                includeGroup: includeGroup,
+                page: page,
+                perPage: perPage
+            )
         }
     }
 }

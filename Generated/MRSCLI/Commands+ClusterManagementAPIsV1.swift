@@ -477,7 +477,7 @@ struct ListClustersCommand: AsyncParsableCommand {
     }
 }
 
-struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListHostsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-hosts",
         abstract: "Querying a Host List",
@@ -489,23 +489,6 @@ struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in apis/cluster_management_apis_v1/querying_a_host_list.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"pageSize": 0, "currentPage": 0}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListHostsRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): pageSize, currentPage. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID")
@@ -515,14 +498,14 @@ struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("page-size"),
         help: """
             Maximum number of clusters displayed on a page Value range: [1-2147483646]. The default value is \
-            10. Sets `pageSize` of the body, over --body.
+            10.
             """)
-    var pageSizeField: Int?
+    var pageSize: Int?
 
     @Option(
         name: .customLong("current-page"),
-        help: "Current page number The default value is 1. Sets `currentPage` of the body, over --body.")
-    var currentPageField: Int?
+        help: "Current page number The default value is 1.")
+    var currentPage: Int?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -535,13 +518,7 @@ struct ListHostsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListHostsRequest.self, from: body,
-                overriding: [
-                    "pageSize": pageSizeField,
-                    "currentPage": currentPageField
-                ])
-            _ = try await client.listHosts(clusterID: clusterID, requestBody)
+            _ = try await client.listHosts(clusterID: clusterID, pageSize: pageSize, currentPage: currentPage)
         }
     }
 }

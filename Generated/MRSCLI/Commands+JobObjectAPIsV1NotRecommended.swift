@@ -398,7 +398,7 @@ struct ExecuteJobObjectCommand: AsyncParsableCommand, BodySkeletonCommand {
     }
 }
 
-struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListExecuteJobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-execute-job",
         abstract: "Querying the exe Object List of Jobs",
@@ -410,54 +410,40 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in apis/job_object_apis_v1_not_recommended/querying_the_exe_object_list_of_jobs.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"cluster_id": "", "id": "", "page_size": 0, "current_page": 0, "job_name": "", "state": 0}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListExecuteJobRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): cluster_id*, id, page_size, current_page, job_name, state. An option named after a \
-            field overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("page-size"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var pageSize: String?
-
-    @Option(
-        name: .customLong("current-page"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var currentPage: String?
-
-    @Option(
-        name: .customLong("state"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var state: String?
-
-    @Option(
-        name: .customLong("job-name"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var jobName: String?
-
     @Option(
         name: .customLong("cluster-id"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var clusterID: String?
+        help: "Cluster ID")
+    var clusterID: String
 
     @Option(
         name: .customLong("id"),
-        help: "Job execution object ID. Sets `id` of the body, over --body.")
-    var idField: String?
+        help: "Job execution object ID")
+    var id: String?
+
+    @Option(
+        name: .customLong("page-size"),
+        help: "Maximum number of jobs displayed on a page Value range: 1 to 100")
+    var pageSize: Int?
+
+    @Option(
+        name: .customLong("current-page"),
+        help: "Current page number")
+    var currentPage: Int?
+
+    @Option(
+        name: .customLong("job-name"),
+        help: "Job name")
+    var jobName: String?
+
+    @Option(
+        name: .customLong("state"),
+        help: "Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal")
+    var state: Int?
+
+    @Option(
+        name: .customLong("query-cluster-id"),
+        help: "Not in the page's tables; the page's request example sends it.")
+    var clusterID2: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -470,18 +456,14 @@ struct ListExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListExecuteJobRequest.self, from: body,
-                overriding: [
-                    "id": idField
-                ])
             _ = try await client.listExecuteJob(
-                requestBody,
+                clusterID: clusterID,
+                id: id,
                 pageSize: pageSize,
                 currentPage: currentPage,
-                state: state,
                 jobName: jobName,
-                clusterID: clusterID
+                state: state,
+                clusterID2: clusterID2
             )
         }
     }

@@ -131,7 +131,7 @@ struct CreateExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     }
 }
 
-struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ShowJobExeListNewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-job-exe-list-new",
         abstract: "Querying a List of Jobs",
@@ -143,27 +143,6 @@ struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in apis/job_object_apis_v2/querying_a_list_of_jobs.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"job_name": "", "job_type": "", "job_state": "", "job_result": "", "limit": 0, "offset": 0, \#
-        "sort_by": "", "submitted_time_begin": 0, "submitted_time_end": 0}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ShowJobExeListNewRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): job_name, job_type, job_state, job_result, limit, offset, sort_by, \
-            submitted_time_begin, submitted_time_end. An option named after a field overrides that field of \
-            --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("cluster-id"),
         help: "Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.")
@@ -173,17 +152,17 @@ struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("job-name"),
         help: """
             Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) \
-            are allowed. Sets `job_name` of the body, over --body.
+            are allowed.
             """)
-    var jobNameField: String?
+    var jobName: String?
 
     @Option(
         name: .customLong("job-type"),
         help: """
             Type of a job. MapReduce SparkSubmit HiveScript HiveSql DistCp, importing and exporting data \
-            SparkScript SparkSql Flink. Sets `job_type` of the body, over --body.
+            SparkScript SparkSql Flink
             """)
-    var jobTypeField: String?
+    var jobType: String?
 
     @Option(
         name: .customLong("job-state"),
@@ -192,61 +171,55 @@ struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
             indicates that the job is terminated. New: indicates that the job is created. NEW_SAVING: \
             indicates that the job has been created and is being saved. SUBMITTED: indicates that the job is \
             submitted. ACCEPTED: indicates that the job is accepted. RUNNING: indicates that the job is \
-            running. FINISHED: indicates that the job is completed. Sets `job_state` of the body, over \
-            --body.
+            running. FINISHED: indicates that the job is completed.
             """)
-    var jobStateField: String?
+    var jobState: String?
 
     @Option(
         name: .customLong("job-result"),
         help: """
             Execution result of a job. FAILED: indicates that the job fails to be executed. KILLED: \
             indicates that the job is manually terminated during execution. UNDEFINED: indicates that the \
-            job is being executed. SUCCEEDED: indicates that the job has been successfully executed. Sets \
-            `job_result` of the body, over --body.
+            job is being executed. SUCCEEDED: indicates that the job has been successfully executed.
             """)
-    var jobResultField: String?
+    var jobResult: String?
 
     @Option(
         name: .customLong("limit"),
-        help: """
-            Number of records displayed on each page in the returned result. The default value is 10. Sets \
-            `limit` of the body, over --body.
-            """)
-    var limitField: Int?
+        help: "Number of records displayed on each page in the returned result. The default value is 10.")
+    var limit: Int?
 
     @Option(
         name: .customLong("offset"),
-        help: """
-            Offset. The default offset from which the job list starts to be queried is 1. Sets `offset` of \
-            the body, over --body.
-            """)
-    var offsetField: Int?
+        help: "Offset. The default offset from which the job list starts to be queried is 1.")
+    var offset: Int?
 
     @Option(
         name: .customLong("sort-by"),
         help: """
             Ranking mode of returned results. The default value is desc. asc: indicates that the returned \
             results are ranked in ascending order. desc: indicates that the returned results are ranked in \
-            descending order. Sets `sort_by` of the body, over --body.
+            descending order.
             """)
-    var sortByField: String?
+    var sortBy: String?
 
     @Option(
         name: .customLong("submitted-time-begin"),
-        help: """
-            UTC timestamp after which a job is submitted, in milliseconds. For example, 1562032041362. Sets \
-            `submitted_time_begin` of the body, over --body.
-            """)
-    var submittedTimeBeginField: Int64?
+        help: "UTC timestamp after which a job is submitted, in milliseconds. For example, 1562032041362.")
+    var submittedTimeBegin: Int64?
 
     @Option(
         name: .customLong("submitted-time-end"),
+        help: "UTC timestamp before which a job is submitted, in milliseconds. For example, 1562032041362.")
+    var submittedTimeEnd: Int64?
+
+    @Flag(
+        name: .customLong("all"),
         help: """
-            UTC timestamp before which a job is submitted, in milliseconds. For example, 1562032041362. Sets \
-            `submitted_time_end` of the body, over --body.
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's showJobExeListNewPaginator).
             """)
-    var submittedTimeEndField: Int64?
+    var all = false
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -259,20 +232,36 @@ struct ShowJobExeListNewCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await MRSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ShowJobExeListNewRequest.self, from: body,
-                overriding: [
-                    "job_name": jobNameField,
-                    "job_type": jobTypeField,
-                    "job_state": jobStateField,
-                    "job_result": jobResultField,
-                    "limit": limitField,
-                    "offset": offsetField,
-                    "sort_by": sortByField,
-                    "submitted_time_begin": submittedTimeBeginField,
-                    "submitted_time_end": submittedTimeEndField
-                ])
-            _ = try await client.showJobExeListNew(clusterID: clusterID, requestBody)
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.showJobExeListNewPaginator(
+                    clusterID: clusterID,
+                    jobName: jobName,
+                    jobType: jobType,
+                    jobState: jobState,
+                    jobResult: jobResult,
+                    sortBy: sortBy,
+                    submittedTimeBegin: submittedTimeBegin,
+                    submittedTimeEnd: submittedTimeEnd,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.showJobExeListNew(
+                    clusterID: clusterID,
+                    jobName: jobName,
+                    jobType: jobType,
+                    jobState: jobState,
+                    jobResult: jobResult,
+                    limit: limit,
+                    offset: offset,
+                    sortBy: sortBy,
+                    submittedTimeBegin: submittedTimeBegin,
+                    submittedTimeEnd: submittedTimeEnd
+                )
+            }
         }
     }
 }

@@ -245,7 +245,7 @@ struct DeleteTrainingJobConfigurationCommand: AsyncParsableCommand {
     }
 }
 
-struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-training-job-configurations",
         abstract: "Querying a List of Training Job Configurations",
@@ -259,61 +259,50 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand, BodySkeletonC
             historical_apis/training_management_old_version/training_job_parameter_configuration/querying_a_list_of_training_job_configurations.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"per_page": 0, "page": 0, "sortBy": "config_name|config_desc|create_time", "order": "asc|desc", \#
-        "search_content": "", "config_type": "custom|sample"}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListTrainingJobConfigurationsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): per_page, page, sortBy, order, search_content, config_type. An \
-            option named after a field overrides that field of --body. --generate-skeleton prints a \
-            template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("per-page"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var perPage: String?
+        help: """
+            Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
+            """)
+    var perPage: Int?
 
     @Option(
         name: .customLong("page"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var page: String?
+        help: "Index of the page to be queried. Default value: 1")
+    var page: Int?
 
     @Option(
         name: .customLong("sort-by"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Sorting mode of the query. The value can be config_name, config_desc, or create_time. The \
+            default value is config_name. create_time is not supported for sample sorting. Values: \
+            config_name, config_desc, create_time.
+            """,
+        completion: .list(["config_name", "config_desc", "create_time"]))
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Sorting order. Options: asc: ascending order desc: descending order. The default value is desc. \
+            Values: asc, desc.
+            """,
+        completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
         name: .customLong("search-content"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: "Search content, for example, a parameter name. By default, this parameter is left blank.")
     var searchContent: String?
 
     @Option(
         name: .customLong("config-type"),
         help: """
             Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
-            Query the sample configurations. The default value is custom. Values: custom, sample. Sets \
-            `config_type` of the body, over --body.
+            Query the sample configurations. The default value is custom. Values: custom, sample.
             """,
         completion: .list(["custom", "sample"]))
-    var configTypeField: String?
+    var configType: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -326,18 +315,13 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand, BodySkeletonC
 
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListTrainingJobConfigurationsRequest.self, from: body,
-                overriding: [
-                    "config_type": configTypeField
-                ])
             _ = try await client.listTrainingJobConfigurations(
-                requestBody,
                 perPage: perPage,
                 page: page,
-                sortBy: sortBy,
-                order: order,
-                searchContent: searchContent
+                sortBy: sortBy.map(ModelArtsClient.ListTrainingJobConfigurationsSortBy.init(rawValue:)),
+                order: order.map(ListModelsOrder.init(rawValue:)),
+                searchContent: searchContent,
+                configType: configType.map(ConfigType.init(rawValue:))
             )
         }
     }

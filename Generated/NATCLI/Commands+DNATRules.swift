@@ -44,8 +44,11 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNatGatewayDnatRuleRequest.self, from: body)
             _ = try await client.createNatGatewayDnatRule(requestBody)
         }
@@ -75,8 +78,11 @@ struct DeleteDNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteDNATRule(dnatRuleID: dnatRuleID)
         }
     }
@@ -193,8 +199,11 @@ struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNatGatewayDnatRules(
                 id: id,
                 limit: limit,
@@ -239,8 +248,11 @@ struct ShowNatGatewayDnatRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNatGatewayDnatRule(dnatRuleID: dnatRuleID)
         }
     }

@@ -44,8 +44,11 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNatGatewaySNATRuleRequest.self, from: body)
             _ = try await client.createNatGatewaySNATRule(requestBody)
         }
@@ -75,8 +78,11 @@ struct DeleteSNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteSNATRule(snatRuleID: snatRuleID)
         }
     }
@@ -179,8 +185,11 @@ struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNatGatewaySNATRules(
                 id: id,
                 limit: limit,
@@ -224,8 +233,11 @@ struct ShowNatGatewaySNATRuleCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await NATCommand.run(Self.self, connection, printing) { client, output in
+        try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNatGatewaySNATRule(snatRuleID: snatRuleID)
         }
     }

@@ -274,8 +274,11 @@ struct ListSharedFileSystemsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -437,8 +440,11 @@ struct ListSharedFileSystemsV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection, printing) { client, output in
+        try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }

@@ -63,7 +63,7 @@ struct CreateOrDeletePredefinedTagsCommand: AsyncParsableCommand, BodySkeletonCo
     }
 }
 
-struct ListPredefineTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListPredefineTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-predefine-tags",
         abstract: "Querying Predefined Tags",
@@ -75,53 +75,63 @@ struct ListPredefineTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
             Documented in api_description/predefined_tag_operations/querying_predefined_tags.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"""
-        {"key": "", "value": "", "limit": 0, "marker": "", "order_field": "", "order_method": ""}
-        """#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListPredefineTagsRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): key, value, limit, marker, order_field, order_method. An option named after a \
-            field overrides that field of --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("key"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Specifies the key. Supports fuzzy search and is case insensitive. If this parameter value \
+            contains non-URL-safe characters, it must be URL encoded.
+            """)
     var key: String?
 
     @Option(
         name: .customLong("value"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Specifies the value. Supports fuzzy search and is case insensitive. If this parameter value \
+            contains non-URL-safe characters, it must be URL encoded.
+            """)
     var value: String?
 
     @Option(
         name: .customLong("limit"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var limit: String?
+        help: """
+            Specifies the number of query records. The value ranges from 1 to 1000. If no value is \
+            specified, the value is 10 by default. If the value is set to 0, the number of query records is \
+            not limited.
+            """)
+    var limit: Int?
 
     @Option(
         name: .customLong("marker"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Specifies the paging location identifier (index). The query starts from the next piece of data \
+            indexed by this parameter. When querying the data on the first page, you do not need to specify \
+            this parameter. When querying the data on subsequent pages, set this parameter to the value in \
+            the response body returned by querying data of the previous page. When the returned tags is an \
+            empty list, the last page has been queried.
+            """)
     var marker: String?
 
     @Option(
         name: .customLong("order-field"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Specifies the field for sorting. The parameter value is case sensitive and can be update_time, \
+            key, or value. Its default value is update_time. You can choose only one of the three values and \
+            based on the value of order_method to sort the remaining two default fields. For example: If \
+            order_field is set to update_time, both key and value are sorted in the ascending order. If \
+            order_field is set to key, update_time is sorted in the descending order, and value is sorted in \
+            the ascending order. If order_field is set to value, update_time is sorted in the descending \
+            order, and key is sorted in the ascending order. If order_field is not specified, its default \
+            value update_time is taken. In this case, key and value are sorted in the ascending order.
+            """)
     var orderField: String?
 
     @Option(
         name: .customLong("order-method"),
-        help: "Not in the page's tables; the page's request example sends it.")
+        help: """
+            Specifies the sorting method of the order_field field. The method can be (case sensitive): asc: \
+            ascending order desc: descending order Only one of the preceding sorting methods can be \
+            selected. If this parameter is not specified, the default value is desc.
+            """)
     var orderMethod: String?
 
     @Flag(
@@ -140,23 +150,20 @@ struct ListPredefineTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await TMSCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListPredefineTagsRequest.self, from: body)
             if all, marker != nil {
                 throw UsageError("--all lists every page from the first; leave out --marker")
             }
             if all {
                 let pages = client.listPredefineTagsPaginator(
-                    requestBody,
                     key: key,
                     value: value,
                     orderField: orderField,
                     orderMethod: orderMethod,
-                    limit: limit.flatMap { Int($0) } ?? 100
+                    limit: limit ?? 100
                 )
                 try await output.collect(pages)
             } else {
                 _ = try await client.listPredefineTags(
-                    requestBody,
                     key: key,
                     value: value,
                     limit: limit,

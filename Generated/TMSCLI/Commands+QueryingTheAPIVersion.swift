@@ -31,7 +31,7 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowAPIVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ShowAPIVersionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-api-version",
         abstract: "Querying Details About a Specified TMS API Version",
@@ -44,26 +44,9 @@ struct ShowAPIVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
             api_description/querying_the_api_version/querying_details_about_a_specified_tms_api_version.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"api_version": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ShowAPIVersionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): api_version*. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("api-version"),
-        help: "")
+        help: "Specifies the API version.")
     var apiVersion: String
 
     @OptionGroup(title: "Output")
@@ -74,8 +57,7 @@ struct ShowAPIVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await TMSCommand.run(Self.self, connection, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ShowAPIVersionRequest.self, from: body)
-            _ = try await client.showAPIVersion(apiVersion: apiVersion, requestBody)
+            _ = try await client.showAPIVersion(apiVersion: apiVersion)
         }
     }
 }

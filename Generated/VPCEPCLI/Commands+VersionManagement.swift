@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPCEP
 
-struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-specified-version-details",
         abstract: "Querying the Version of a Specified VPCEP API",
@@ -18,26 +18,12 @@ struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand, BodySkeletonCom
             Documented in apis/version_management/querying_the_version_of_a_specified_vpcep_api.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"version": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListSpecifiedVersionDetailsRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): version. An option named after a field overrides that field of \
-            --body. --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("path-version"),
-        help: "")
+        help: """
+            Specifies the version to be queried. The value starts with v, for example, v1. If this parameter \
+            is left blank, versions of all APIs are queried.
+            """)
     var version: String
 
     @OptionGroup(title: "Output")
@@ -51,8 +37,7 @@ struct ListSpecifiedVersionDetailsCommand: AsyncParsableCommand, BodySkeletonCom
 
     func run() async throws {
         try await VPCEPCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(ListSpecifiedVersionDetailsRequest.self, from: body)
-            _ = try await client.listSpecifiedVersionDetails(version: version, requestBody)
+            _ = try await client.listSpecifiedVersionDetails(version: version)
         }
     }
 }

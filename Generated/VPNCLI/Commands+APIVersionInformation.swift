@@ -24,8 +24,11 @@ struct ListAPIVersionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await VPNCommand.run(Self.self, connection, printing) { client, output in
+        try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listAPIVersions()
         }
     }

@@ -185,7 +185,7 @@ struct DeleteIKEPolicyCommand: AsyncParsableCommand {
     }
 }
 
-struct ListIKEPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListIKEPoliciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-ike-policies",
         abstract: "Querying IKE Policies",
@@ -198,30 +198,13 @@ struct ListIKEPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
             api_reference_classic_vpn/native_openstack_apis/ike_policy_management/querying_ike_policies.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"fields": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListIKEPoliciesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fields. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("fields"),
         help: """
             Controls which parameters are returned. If this parameter is not specified, all parameters will \
-            be returned. Sets `fields` of the body, over --body.
+            be returned.
             """)
-    var fieldsField: String?
+    var fields: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -234,12 +217,7 @@ struct ListIKEPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListIKEPoliciesRequest.self, from: body,
-                overriding: [
-                    "fields": fieldsField
-                ])
-            _ = try await client.listIKEPolicies(requestBody)
+            _ = try await client.listIKEPolicies(fields: fields)
         }
     }
 }

@@ -219,7 +219,7 @@ struct DeleteIPsecVPNConnectionCommand: AsyncParsableCommand {
     }
 }
 
-struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-i-psec-vpn-connections",
         abstract: "Querying IPsec VPN Connections",
@@ -232,30 +232,13 @@ struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand
             api_reference_classic_vpn/native_openstack_apis/ipsec_connection_management/querying_ipsec_vpn_connections.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"fields": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListIPsecVPNConnectionsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): fields. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("fields"),
         help: """
             Controls which parameters are returned. If this parameter is not specified, all parameters will \
-            be returned. Sets `fields` of the body, over --body.
+            be returned.
             """)
-    var fieldsField: String?
+    var fields: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -268,12 +251,7 @@ struct ListIPsecVPNConnectionsCommand: AsyncParsableCommand, BodySkeletonCommand
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListIPsecVPNConnectionsRequest.self, from: body,
-                overriding: [
-                    "fields": fieldsField
-                ])
-            _ = try await client.listIPsecVPNConnections(requestBody)
+            _ = try await client.listIPsecVPNConnections(fields: fields)
         }
     }
 }

@@ -186,7 +186,7 @@ struct DeleteIPsecPolicyCommand: AsyncParsableCommand {
     }
 }
 
-struct ListIPsecPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListIPsecPoliciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-i-psec-policies",
         abstract: "Querying IPsec Policies",
@@ -199,30 +199,13 @@ struct ListIPsecPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
             api_reference_classic_vpn/native_openstack_apis/ipsec_policy_management/querying_ipsec_policies.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"fields": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListIPsecPoliciesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fields. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("fields"),
         help: """
             Controls which parameters are returned. If this parameter is not specified, all parameters will \
-            be returned. Sets `fields` of the body, over --body.
+            be returned.
             """)
-    var fieldsField: String?
+    var fields: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -235,12 +218,7 @@ struct ListIPsecPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListIPsecPoliciesRequest.self, from: body,
-                overriding: [
-                    "fields": fieldsField
-                ])
-            _ = try await client.listIPsecPolicies(requestBody)
+            _ = try await client.listIPsecPolicies(fields: fields)
         }
     }
 }

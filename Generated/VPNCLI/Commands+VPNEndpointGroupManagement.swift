@@ -128,7 +128,7 @@ struct DeleteVPNEndpointGroupCommand: AsyncParsableCommand {
     }
 }
 
-struct ListVPNEndpointGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListVPNEndpointGroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpn-endpoint-groups",
         abstract: "Querying VPN Endpoint Groups",
@@ -141,30 +141,13 @@ struct ListVPNEndpointGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_endpoint_group_management/querying_vpn_endpoint_groups.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"fields": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListVPNEndpointGroupsRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): fields. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("fields"),
         help: """
             Controls which parameters are returned. If this parameter is not specified, all parameters will \
-            be returned. Sets `fields` of the body, over --body.
+            be returned.
             """)
-    var fieldsField: String?
+    var fields: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -177,12 +160,7 @@ struct ListVPNEndpointGroupsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListVPNEndpointGroupsRequest.self, from: body,
-                overriding: [
-                    "fields": fieldsField
-                ])
-            _ = try await client.listVPNEndpointGroups(requestBody)
+            _ = try await client.listVPNEndpointGroups(fields: fields)
         }
     }
 }

@@ -200,7 +200,7 @@ struct DeleteVPNServiceCommand: AsyncParsableCommand {
     }
 }
 
-struct ListVPNServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListVPNServicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpn-services",
         abstract: "Querying VPN Services",
@@ -213,30 +213,13 @@ struct ListVPNServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
             api_reference_classic_vpn/native_openstack_apis/vpn_service_management/querying_vpn_services.html.
             """)
 
-    /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"fields": ""}"#
-
-    @Option(
-        name: .customLong("body"),
-        help: ArgumentHelp(
-            """
-            The request body (ListVPNServicesRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): fields. An option named after a field overrides that field of --body. \
-            --generate-skeleton prints a template.
-            """,
-            valueName: "json"))
-    var body: String?
-
-    @OptionGroup
-    var skeleton: BodySkeletonOption
-
     @Option(
         name: .customLong("fields"),
         help: """
             Controls which parameters are returned. If this parameter is not specified, all parameters will \
-            be returned. Sets `fields` of the body, over --body.
+            be returned.
             """)
-    var fieldsField: String?
+    var fields: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -249,12 +232,7 @@ struct ListVPNServicesCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                ListVPNServicesRequest.self, from: body,
-                overriding: [
-                    "fields": fieldsField
-                ])
-            _ = try await client.listVPNServices(requestBody)
+            _ = try await client.listVPNServices(fields: fields)
         }
     }
 }

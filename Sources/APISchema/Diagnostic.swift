@@ -54,6 +54,12 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case unreferencedTable = "unreferenced-table"
         /// A query parameter only the example request uses; added as string.
         case exampleQueryParameter = "example-query-parameter"
+        /// A query parameter the URI line names (`?limit={limit}`, `&image={image}`) but no table lists; added as
+        /// string.
+        case untypedQueryParameter = "untyped-query-parameter"
+        /// A literal project id where the documented path has `{project_id}`'s place (`/v3/97b0…/backups`): read
+        /// as the placeholder.
+        case literalProjectID = "literal-project-id"
         /// A 2xx response without a table; its body type was read from the example.
         case responseFromExample = "response-from-example"
         /// The examples wrap a body in one key, or send a list of it; emitted as a wrapper type or an array.

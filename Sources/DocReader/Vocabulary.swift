@@ -38,6 +38,13 @@ package enum Concept: CaseIterable, Sendable {
     case tableMention
     /// Where a parameter goes, in a caption or a Location cell.
     case pathLocation, queryLocation, headerLocation
+    /// A Location cell (or a caption) that puts a parameter in the body.
+    case bodyLocation
+    /// A sentence before a table saying its parameters filter what the URI returns (with ``uriMention``): query
+    /// parameters.
+    case filterMention, uriMention
+    /// The labels of a URI section that states the path and the method apart (`PATH: /v1/…`, `Method: POST`).
+    case pathLabel, methodLabel
     /// A caption about parameters.
     case parameterCaption
     /// Captions that name no field (`Request body parameters`).

@@ -76,6 +76,26 @@ enum VocabularyEntries {
             .english: Words(contained: ["header"]),
             .chinese: Words(contained: ["消息头", "请求头"]),
         ],
+        .bodyLocation: [
+            .english: Words(equal: ["body", "formdata", "form"], contained: ["request body", "body parameter"]),
+            .chinese: Words(equal: ["请求体", "消息体"], contained: ["body参数", "请求体参数"]),
+        ],
+        .filterMention: [
+            .english: Words(contained: ["filter"]),
+            .chinese: Words(contained: ["过滤", "筛选"]),
+        ],
+        .uriMention: [
+            .english: Words(contained: ["uri", "url"]),
+            .chinese: Words(contained: ["uri", "url", "请求路径"]),
+        ],
+        .pathLabel: [
+            .english: Words(equal: ["path", "uri", "url", "request uri", "request url", "request path", "uri format"]),
+            .chinese: Words(equal: ["路径", "请求路径", "请求uri", "请求url", "uri格式"]),
+        ],
+        .methodLabel: [
+            .english: Words(equal: ["method", "request method", "http method"]),
+            .chinese: Words(equal: ["方法", "请求方法", "请求方式", "http方法"]),
+        ],
         .parameterCaption: [
             .english: Words(contained: ["parameter"]),
             .chinese: Words(contained: ["参数"]),

@@ -186,9 +186,13 @@ struct PageModel {
         if let first = texts.first, Vocabulary.matches(.codeColumn, first) { return nil }
         func find(_ concept: Concept) -> Int? { texts.firstIndex { Vocabulary.matches(concept, $0) } }
         let mandatory = find(.mandatoryColumn)
-        let location = find(.locationColumn)
-        let type = texts.firstIndex { Vocabulary.matches(.typeColumn, $0) && !Vocabulary.matches(.notTypeColumn, $0) }
-            ?? find(.parameterTypeColumn)
+        let types = texts.indices.filter {
+            Vocabulary.matches(.typeColumn, texts[$0]) && !Vocabulary.matches(.notTypeColumn, texts[$0])
+        } + texts.indices.filter { Vocabulary.matches(.parameterTypeColumn, texts[$0]) }
+        // `In`, `Location`, and on some pages `Parameter Type`, say where each parameter goes: their cells do.
+        let location = (texts.indices.filter { Vocabulary.matches(.locationColumn, texts[$0]) } + types)
+            .first { namesLocations(table, column: $0) }
+        let type = types.first { $0 != location }
         let description = find(.descriptionColumn)
         let name = texts.firstIndex { Vocabulary.matches(.nameColumn, $0) && !Vocabulary.matches(.notNameColumn, $0) }
         guard let nameColumn = name else { return nil }
@@ -196,6 +200,15 @@ struct PageModel {
         return Columns(
             name: nameColumn, mandatory: mandatory, type: type, description: description, location: location,
             header: header.map(\.text))
+    }
+
+    /// Whether every filled cell of a column names where a parameter goes (`query`, `path`, `header`, `body`).
+    static func namesLocations(_ table: Table, column: Int) -> Bool {
+        let cells = table.bodyRows.compactMap { column < $0.count ? $0[column].text.lowercased().trimmed() : nil }
+            .filter { !$0.isEmpty }
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            cell.count <= 20 && (ParameterReader.location(named: cell) != nil || Vocabulary.matches(.bodyLocation, cell))
+        }
     }
 
     /// The column titles of a table: its header row, else a first row that reads as one (a name and a detail

@@ -7,6 +7,9 @@ struct RequestLine: Hashable {
     var method: String
     var path: String
     var queryNames: [String]
+    /// The literal project id the printed path had where `{project_id}` belongs (`/mysql/v3/97b0…/backups`), now
+    /// the placeholder; the builder reports it.
+    var literalProjectID: String? = nil
 
     static let methods: Set<String> = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
 
@@ -20,16 +23,15 @@ struct RequestLine: Hashable {
         guard let end = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "/" }) else { return nil }
         let method = String(trimmed[..<end]).uppercased()
         guard methods.contains(method), trimmed[..<end].allSatisfy(\.isUppercase) else { return nil }
-        var target = trimmed[end...].trimmed()
-        // Spaces printed inside a request target (`https:// {endpoint} /v1/...`, `{?interface, service_id}`,
-        // `?a={a}& b={b}`) are not part of it: join it back. A piece that continues nothing ends the line.
+        var target = withoutSpacesInBraces(trimmed[end...].trimmed())
+        // Spaces printed inside a request target (`https:// {endpoint} /v1/...`, `?a={a}& b={b}`) are not part of
+        // it: join it back. A piece that continues nothing ends the line.
         if target.has(" ") {
             var joined = ""
             for piece in target.split(separator: " ") {
                 let opensPiece = piece.has("/") || piece.hasPrefix("{") || piece.hasPrefix("?") || piece.hasPrefix("&")
                 let continuesQuery = joined.hasSuffix("&") || joined.hasSuffix("?")
-                let insideBraces = joined.filter { $0 == "{" }.count > joined.filter { $0 == "}" }.count
-                guard opensPiece || continuesQuery || insideBraces else { return nil }
+                guard opensPiece || continuesQuery else { return nil }
                 joined += piece
             }
             target = joined
@@ -41,34 +43,79 @@ struct RequestLine: Hashable {
         }
         guard target.hasPrefix("/") else { return nil }
         var queryNames: [String] = []
-        // RFC 6570 query expansions (`…/{port_id}{?reserve_port}`) name query parameters; they are not path.
-        while let open = target.range(of: "{?") ?? target.range(of: "{&"),
-            let close = target[open.upperBound...].firstIndex(of: "}")
-        {
-            for name in target[open.upperBound..<close].split(separator: ",") {
-                let clean = name.trimmingCharacters(in: .whitespaces)
-                if !clean.isEmpty, !queryNames.contains(clean) { queryNames.append(clean) }
-            }
-            target.removeSubrange(open.lowerBound...close)
-        }
-        var path = target
-        if let question = target.firstIndex(of: "?") {
-            path = String(target[..<question])
-            for pair in target[target.index(after: question)...].split(separator: "&") {
+        func addQuery(_ text: Substring, separators: Set<Character>) {
+            for pair in text.split(whereSeparator: separators.contains) {
                 let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
                 let clean = name.trimmingCharacters(in: CharacterSet(charactersIn: "{}[] ?"))
                 if !clean.isEmpty, !queryNames.contains(clean) { queryNames.append(clean) }
             }
         }
+        // RFC 6570 query expansions (`…/{port_id}{?reserve_port}`, or `{?limit={limit}&marker={marker}}` with the
+        // pairs inside) name query parameters; they are not path.
+        while let open = target.range(of: "{?") ?? target.range(of: "{&"),
+            let close = closingBrace(in: target, from: open.upperBound)
+        {
+            addQuery(target[open.upperBound..<close], separators: [",", "&"])
+            target.removeSubrange(open.lowerBound...close)
+        }
+        // A query string starts at `?`, or at an `&` glued to the path (`/servers&image={image}&flavor={flavor}`).
+        var path = target
+        if let start = target.firstIndex(where: { $0 == "?" || $0 == "&" }) {
+            path = String(target[..<start])
+            addQuery(target[target.index(after: start)...], separators: ["&"])
+        }
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        return RequestLine(method: method, path: path, queryNames: queryNames)
+        var line = RequestLine(method: method, path: path, queryNames: queryNames)
+        line.placeLiteralProjectID()
+        return line
     }
 
-    /// The request line of an API page: in its URI section (whose method alone, `GET`, leaves the path to the
-    /// example request line with that method), else a paragraph that is only a request line.
+    /// `text` without the spaces a page printed inside a placeholder (`{begin _time}`).
+    private static func withoutSpacesInBraces(_ text: String) -> String {
+        var depth = 0
+        return String(
+            text.filter { character in
+                if character == "{" { depth += 1 } else if character == "}" { depth = max(0, depth - 1) }
+                return depth == 0 || !character.isWhitespace
+            })
+    }
+
+    /// The `}` that closes the brace opened just before `start`, counting the braces nested inside.
+    private static func closingBrace(in text: String, from start: String.Index) -> String.Index? {
+        var depth = 1
+        var index = start
+        while index < text.endIndex {
+            if text[index] == "{" { depth += 1 } else if text[index] == "}" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// A path that names a project by a literal id right after its version segment (`/v3/97b026aa…/backups`,
+    /// copied from an example) where a `{project_id}` placeholder belongs, gets the placeholder back.
+    private mutating func placeLiteralProjectID() {
+        guard !pathVariables.contains("project_id") else { return }
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for index in segments.indices.dropFirst() where PathTemplate.isVersionSegment(segments[index - 1]) {
+            let segment = segments[index]
+            guard segment.count == 32, segment.allSatisfy(\.isHexDigit), segment.contains(where: \.isNumber) else { continue }
+            literalProjectID = String(segment)
+            segments[index] = "{project_id}"
+            path = segments.joined(separator: "/")
+            return
+        }
+    }
+
+    /// The request line of an API page: in its URI section (a `METHOD path` line; else the path and the method on
+    /// lines of their own; else a method alone, `GET`, which leaves the path to the example request line with that
+    /// method), else a paragraph that is only a request line.
     static func find(in model: PageModel) -> RequestLine? {
         let uriLines = lines(of: model, in: [.uri])
         if let parsed = uriLines.lazy.compactMap(parse).first { return parsed }
+        if let labelled = labelled(uriLines) { return labelled }
         if let method = uriLines.first(where: { methods.contains($0) }) {
             let examples = lines(of: model, in: [.example, .request], paragraphs: false)
             if let parsed = examples.lazy.compactMap(parse).first(where: { $0.method == method }) { return parsed }
@@ -82,6 +129,26 @@ struct RequestLine: Hashable {
             }
         }
         return nil
+    }
+
+    /// `PATH: /v1.0/{project_id}/instances` and `Method: POST` (or `请求方法：POST`), in either order, as lines,
+    /// list items or paragraphs of a URI section; or one label before a whole request line (`URI: GET /v1/…`).
+    static func labelled(_ lines: [String]) -> RequestLine? {
+        var method: String?
+        var target: String?
+        for line in lines {
+            guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+            let label = line[..<colon].trimmed().lowercased()
+            let value = line[line.index(after: colon)...].trimmed()
+            if Vocabulary.matches(.pathLabel, label), let whole = parse(value) { return whole }  // `URI: GET /v1/…`
+            if method == nil, Vocabulary.matches(.methodLabel, label), methods.contains(value.uppercased()) {
+                method = value.uppercased()
+            } else if target == nil, Vocabulary.matches(.pathLabel, label), value.hasPrefix("/") || value.has("://") {
+                target = value
+            }
+        }
+        guard let method, let target else { return nil }
+        return parse("\(method) \(target)")
     }
 
     /// The trimmed lines of the paragraphs (unless `paragraphs` is false) and code blocks of the sections of `kinds`.

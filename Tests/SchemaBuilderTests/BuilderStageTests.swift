@@ -92,7 +92,8 @@ struct BuilderStageTests {
     @Test func pageClassifierFindsParametersBodyAndResponses() {
         let model = PageModel(index: 0, page: DocReader.parse(html: Fixtures.createGadget, path: "CreateGadget.html"))
         let references = TableReferences(pages: [model])
-        let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[0])
+        let tables = PageClassifier.operationTables(
+            of: model, referenced: references.referenced[0], method: "POST", showsRequestBody: false)
         #expect(tables.parameters.map(\.location) == [.path, .query, .header])
         #expect(tables.body == 3)
         #expect(tables.responses.map(\.status) == [201, 400])

@@ -8,35 +8,35 @@ extension BMSClient {
     ///
     /// This API is used to query BMS flavors.
     ///
-    /// `GET /v2.1/{project_id}/flavors/detail&minRam={minRam}&sort_key={sort_key}&sort_dir={sort_dir}}`
+    /// `GET /v2.1/{project_id}/flavors/detail`
     ///
     /// - Parameters:
-    ///   - minRam:
-    ///   - sortKey:
-    ///   - sortDir:
-    ///   - body: The request body.
-    ///   - minDiskMinDisk:
-    ///   - minDisk: Not in the page's tables; the page's request example sends it.
+    ///   - minDisk: Specifies the minimum disk size in GB. Only the BMSs with a disk size greater than or
+    ///     equal to the minimum size can be queried.
+    ///   - minRam: Specifies the minimum memory size in MB. Only the BMSs with the memory size greater than
+    ///     or equal to the minimum size can be queried.
+    ///   - sortKey: Specifies the sorting field. The default value is flavorid. The value of this parameter
+    ///     can also be name, memory_mb, vcpus, root_gb, or flavorid.
+    ///   - sortDir: Specifies the sorting of BMS flavors. The value can be asc or desc, and is asc by
+    ///     default.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBMSFlavors(
-        minRam: String,
-        sortKey: String,
-        sortDir: String,
-        _ body: ListBMSFlavorsRequest,
-        minDiskMinDisk: String? = nil,
-        minDisk: String? = nil
+        minDisk: String? = nil,
+        minRam: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil
     ) async throws -> ListBMSFlavorsResponse {
         var query = QueryItems()
-        query.append("minDisk={minDisk", minDiskMinDisk)
         query.append("minDisk", minDisk)
+        query.append("minRam", minRam)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
         let request = OperationRequest(
             operation: "ListBMSFlavors",
             method: .get,
-            path: "/v2.1/{project_id}/flavors/detail&minRam={minRam}&sort_key={sort_key}&sort_dir={sort_dir}}",
-            pathParameters: ["minRam": minRam, "sort_key": sortKey, "sort_dir": sortDir],
-            query: query,
-            body: body
+            path: "/v2.1/{project_id}/flavors/detail",
+            query: query
         )
         return try await client.send(request, as: ListBMSFlavorsResponse.self)
     }

@@ -3,41 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``BMSClient/listBMSFlavors``.
-public struct ListBMSFlavorsRequest: Codable, Sendable, Equatable {
-    /// Specifies the minimum disk size in GB. Only the BMSs with a disk size greater than or equal to the
-    /// minimum size can be queried.
-    public var minDisk: String?
-    /// Specifies the minimum memory size in MB. Only the BMSs with the memory size greater than or equal to
-    /// the minimum size can be queried.
-    public var minRam: String?
-    /// Specifies the sorting field. The default value is flavorid. The value of this parameter can also be
-    /// name, memory_mb, vcpus, root_gb, or flavorid.
-    public var sortKey: String?
-    /// Specifies the sorting of BMS flavors.
-    /// The value can be asc or desc, and is asc by default.
-    public var sortDir: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case minDisk
-        case minRam
-        case sortKey = "sort_key"
-        case sortDir = "sort_dir"
-    }
-
-    public init(
-        minDisk: String? = nil,
-        minRam: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
-    ) {
-        self.minDisk = minDisk
-        self.minRam = minRam
-        self.sortKey = sortKey
-        self.sortDir = sortDir
-    }
-}
-
 /// The response of ``BMSClient/listBMSFlavors``.
 public struct ListBMSFlavorsResponse: Codable, Sendable, Equatable {
     /// Specifies BMS flavors. For details, see Table 3.

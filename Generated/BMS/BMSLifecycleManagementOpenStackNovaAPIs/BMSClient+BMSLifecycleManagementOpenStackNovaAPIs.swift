@@ -4,108 +4,6 @@
 import CloudCore
 
 extension BMSClient {
-    /// Querying BMSs
-    ///
-    /// This API is used to query BMSs.
-    ///
-    /// `GET
-    /// /v2.1/{project_id}/servers&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}`
-    ///
-    /// - Parameters:
-    ///   - image:
-    ///   - flavor:
-    ///   - name:
-    ///   - status:
-    ///   - limit:
-    ///   - marker:
-    ///   - tags:
-    ///   - notTags:
-    ///   - reservationID:
-    ///   - sortKey:
-    ///   - sortDir:
-    ///   - body: The request body.
-    ///   - changesSinceChangesSince:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func listBMSs(
-        image: String,
-        flavor: String,
-        name: String,
-        status: String,
-        limit: String,
-        marker: String,
-        tags: String,
-        notTags: String,
-        reservationID: String,
-        sortKey: String,
-        sortDir: String,
-        _ body: ListBMSsRequest,
-        changesSinceChangesSince: String? = nil
-    ) async throws -> ListBMSsResponse {
-        var query = QueryItems()
-        query.append("changes-since={changes-since", changesSinceChangesSince)
-        let request = OperationRequest(
-            operation: "ListBMSs",
-            method: .get,
-            path: "/v2.1/{project_id}/servers&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}",
-            pathParameters: ["image": image, "flavor": flavor, "name": name, "status": status, "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags, "reservation_id": reservationID, "sort_key": sortKey, "sort_dir": sortDir],
-            query: query,
-            body: body
-        )
-        return try await client.send(request, as: ListBMSsResponse.self)
-    }
-
-    /// Querying Details About BMSs
-    ///
-    /// This API is used to query details about BMSs.
-    ///
-    /// `GET
-    /// /v2.1/{project_id}/servers/detail&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}`
-    ///
-    /// - Parameters:
-    ///   - image:
-    ///   - flavor:
-    ///   - name:
-    ///   - status:
-    ///   - limit:
-    ///   - marker:
-    ///   - tags:
-    ///   - notTags:
-    ///   - reservationID:
-    ///   - sortKey:
-    ///   - sortDir:
-    ///   - body: The request body.
-    ///   - changesSinceChangesSince:
-    ///
-    /// - Returns: The body of the service's `200` response.
-    public func listBMSsV21(
-        image: String,
-        flavor: String,
-        name: String,
-        status: String,
-        limit: String,
-        marker: String,
-        tags: String,
-        notTags: String,
-        reservationID: String,
-        sortKey: String,
-        sortDir: String,
-        _ body: ListBMSsV21Request,
-        changesSinceChangesSince: String? = nil
-    ) async throws -> ListBMSsV21Response {
-        var query = QueryItems()
-        query.append("changes-since={changes-since", changesSinceChangesSince)
-        let request = OperationRequest(
-            operation: "ListBMSsV21",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/detail&image={image}&flavor={flavor}&name={name}&status={status}&limit={limit}&marker={marker}&tags={tags}&not-tags={not-tags}&reservation_id={reservation_id}&sort_key={sort_key}&sort_dir={sort_dir}}",
-            pathParameters: ["image": image, "flavor": flavor, "name": name, "status": status, "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags, "reservation_id": reservationID, "sort_key": sortKey, "sort_dir": sortDir],
-            query: query,
-            body: body
-        )
-        return try await client.send(request, as: ListBMSsV21Response.self)
-    }
-
     /// Creating a BMS
     ///
     /// This API is used to create a BMS.
@@ -147,6 +45,158 @@ extension BMSClient {
         try await client.send(request)
     }
 
+    /// Querying BMSs
+    ///
+    /// This API is used to query BMSs.
+    ///
+    /// `GET /v2.1/{project_id}/servers`
+    ///
+    /// - Parameters:
+    ///   - changesSince: Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601
+    ///     time format, for example, 2013-06-09T06:42:18Z.
+    ///   - image: Specifies the image ID. If the image is used as the search criteria, other search criteria
+    ///     and pagination criteria are not supported. If both the image and other filter criteria are
+    ///     specified, the image filter criterion is used. If the query criteria do not contain the image
+    ///     filter criterion, API functions are not restricted.
+    ///   - flavor: Specifies the flavor ID. You can obtain the flavor ID from the BMS console or using the
+    ///     Querying BMS Flavors API.
+    ///   - name: Specifies the BMS name. This parameter supports fuzzy matching. For example, the regular
+    ///     expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular
+    ///     expression matching the basic database syntax, such as MySQL or PostgreSQL (official website:
+    ///     https://www.postgresql.org/docs/9.2/static/functions-matching.html).
+    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
+    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - limit: Specifies the number of BMSs displayed on each page.
+    ///   - marker: Specifies the BMS ID to which the marker corresponds. The query will start from the next
+    ///     ID.
+    ///   - tags: Queries the BMSs with specified tags. Added in micro version 2.26.
+    ///   - notTags: Queries the BMSs with tags not containing the specified value. The value is a list of tag
+    ///     keys. If the tags added before the function upgrade are in the format of "Key.Value", query tags
+    ///     using "Key". For example, an existing tag is a.b. After the tag function upgrade, query the tag
+    ///     using "not-tags=a". Added in micro version 2.26.
+    ///   - reservationID: Specifies the reserved ID, which can be used to query BMSs created in a batch.
+    ///     Added in micro version 2.26.
+    ///   - sortKey: Specifies the BMS sorting attribute, which can be the BMS UUID (uuid), BMS status
+    ///     (vm_state), BMS name (display_name), BMS task status (task_state), power status (power_state),
+    ///     creation time (created_at), last time when the BMS is updated (updated_at), and AZ
+    ///     (availability_zone). You can specify multiple sort_key and sort_dir pairs. The default sorting is
+    ///     the reverse order by created_at.
+    ///   - sortDir: Specifies the sorting direction. asc: The query results are displayed in ascending order.
+    ///     desc (default value): The query results are displayed in descending order.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func novaListServers(
+        changesSince: String? = nil,
+        image: String? = nil,
+        flavor: String? = nil,
+        name: String? = nil,
+        status: Status? = nil,
+        limit: Int? = nil,
+        marker: String? = nil,
+        tags: String? = nil,
+        notTags: String? = nil,
+        reservationID: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil
+    ) async throws -> NovaListServersResponse {
+        var query = QueryItems()
+        query.append("changes-since", changesSince)
+        query.append("image", image)
+        query.append("flavor", flavor)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("marker", marker)
+        query.append("tags", tags)
+        query.append("not-tags", notTags)
+        query.append("reservation_id", reservationID)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        let request = OperationRequest(
+            operation: "NovaListServers",
+            method: .get,
+            path: "/v2.1/{project_id}/servers",
+            query: query
+        )
+        return try await client.send(request, as: NovaListServersResponse.self)
+    }
+
+    /// Querying Details About BMSs
+    ///
+    /// This API is used to query details about BMSs.
+    ///
+    /// `GET /v2.1/{project_id}/servers/detail`
+    ///
+    /// - Parameters:
+    ///   - changesSince: Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601
+    ///     time format, for example, 2013-06-09T06:42:18Z.
+    ///   - image: Specifies the image ID. If the image is used as the search criteria, other search criteria
+    ///     and pagination criteria are not supported. If both the image and other filter criteria are
+    ///     specified, the image filter criterion is used. If the query criteria do not contain the image
+    ///     filter criterion, API functions are not restricted.
+    ///   - flavor: Specifies the flavor ID. You can obtain the flavor ID from the BMS console or using the
+    ///     Querying BMS Flavors API.
+    ///   - name: Specifies the BMS name. This parameter supports fuzzy matching. For example, the regular
+    ///     expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular
+    ///     expression matching the basic database syntax, such as MySQL or PostgreSQL (official website:
+    ///     https://www.postgresql.org/docs/9.2/static/functions-matching.html).
+    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
+    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - limit: Specifies the number of BMSs displayed on each page.
+    ///   - marker: Specifies the BMS ID to which the marker corresponds. The query will start from the next
+    ///     ID.
+    ///   - tags: Queries the BMSs with specified tags. Added in micro version 2.26.
+    ///   - notTags: Queries the BMSs with tags not containing the specified value. The value is a list of tag
+    ///     keys. If the tags added before the function upgrade are in the format of "Key.Value", query tags
+    ///     using "Key". For example, an existing tag is a.b. After the tag function upgrade, query the tag
+    ///     using "not-tags=a". Added in micro version 2.26.
+    ///   - reservationID: Specifies the reserved ID, which can be used to query BMSs created in a batch.
+    ///     Added in micro version 2.26.
+    ///   - sortKey: Specifies the BMS sorting attribute, which can be the BMS UUID (uuid), BMS status
+    ///     (vm_state), BMS name (display_name), BMS task status (task_state), power status (power_state),
+    ///     creation time (created_at), last time when the BMS is updated (updated_at), and AZ
+    ///     (availability_zone). You can specify multiple sort_key and sort_dir pairs. The default sorting is
+    ///     the reverse order by created_at.
+    ///   - sortDir: Specifies the sorting direction. asc: The query results are displayed in ascending order.
+    ///     desc (default value): The query results are displayed in descending order.
+    ///
+    /// - Returns: The body of the service's `200` response.
+    public func novaListServersDetails(
+        changesSince: String? = nil,
+        image: String? = nil,
+        flavor: String? = nil,
+        name: String? = nil,
+        status: Status? = nil,
+        limit: Int? = nil,
+        marker: String? = nil,
+        tags: String? = nil,
+        notTags: String? = nil,
+        reservationID: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil
+    ) async throws -> NovaListServersDetailsResponse {
+        var query = QueryItems()
+        query.append("changes-since", changesSince)
+        query.append("image", image)
+        query.append("flavor", flavor)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("limit", limit)
+        query.append("marker", marker)
+        query.append("tags", tags)
+        query.append("not-tags", notTags)
+        query.append("reservation_id", reservationID)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        let request = OperationRequest(
+            operation: "NovaListServersDetails",
+            method: .get,
+            path: "/v2.1/{project_id}/servers/detail",
+            query: query
+        )
+        return try await client.send(request, as: NovaListServersDetailsResponse.self)
+    }
+
     /// Querying Details About a BMS
     ///
     /// This API is used to query details about a BMS based on the BMS ID.
@@ -185,8 +235,8 @@ extension BMSClient {
     @discardableResult
     public func waitForServer(
         serverID: String,
-        status states: Set<ListBMSsV21ServerStatus>,
-        failureStates: Set<ListBMSsV21ServerStatus> = [.error],
+        status states: Set<NovaShowServerServerStatus>,
+        failureStates: Set<NovaShowServerServerStatus> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> NovaShowServerResponse {
         try await Waiter.waitForState(
@@ -208,7 +258,7 @@ extension BMSClient {
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForServerDeletion(serverID: String, options: WaiterOptions = .init()) async throws {
         try await Waiter.waitForDeletion(
-            "Server", deletedStates: [] as Set<ListBMSsV21ServerStatus>,
+            "Server", deletedStates: [] as Set<NovaShowServerServerStatus>,
             failureStates: [], options: options,
             logger: client.configuration.logger, state: { $0.server?.status }
         ) {

@@ -40,7 +40,7 @@ public struct NovaShowServerServer: Codable, Sendable, Equatable {
     /// HARD_REBOOT: Forcibly Restarting
     /// REBOOT: Restarting
     /// SHUTOFF: Stopped, Starting, Deleting, Rebuilding
-    public var status: ListBMSsV21ServerStatus?
+    public var status: NovaShowServerServerStatus?
     /// Specifies the time when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
@@ -229,7 +229,7 @@ public struct NovaShowServerServer: Codable, Sendable, Equatable {
     public init(
         name: String? = nil,
         id: String? = nil,
-        status: ListBMSsV21ServerStatus? = nil,
+        status: NovaShowServerServerStatus? = nil,
         created: String? = nil,
         updated: String? = nil,
         flavor: NovaShowServerFlavor? = nil,
@@ -318,7 +318,7 @@ public struct NovaShowServerServer: Codable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(ListBMSsV21ServerStatus.self, forKey: .status)
+        self.status = try container.decodeIfPresent(NovaShowServerServerStatus.self, forKey: .status)
         self.created = try container.decodeIfPresent(String.self, forKey: .created)
         self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
         self.flavor = try container.decodeIfPresent(NovaShowServerFlavor.self, forKey: .flavor)

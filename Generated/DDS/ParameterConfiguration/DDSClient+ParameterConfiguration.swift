@@ -79,8 +79,8 @@ extension DDSClient {
     /// `GET /v3/{project_id}/instances/{instance_id}/configurations`
     ///
     /// - Parameters:
-    ///   - instanceID:
-    ///   - body: The request body.
+    ///   - instanceID: Specifies the instance ID, which can be obtained by calling the API for querying
+    ///     instances. If you do not have an instance, you can call the API used for creating an instance.
     ///   - entityID: Instance ID, group ID, or node ID. You can call the API used for querying instances and
     ///     details to obtain the value. If you do not have an instance, you can call the API used for
     ///     creating an instance. If the DB instance type is cluster and the shard or config parameter
@@ -91,7 +91,6 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func showEntityConfiguration(
         instanceID: String,
-        _ body: ShowEntityConfigurationRequest,
         entityID: String
     ) async throws -> ShowEntityConfigurationResponse {
         var query = QueryItems()
@@ -101,8 +100,7 @@ extension DDSClient {
             method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
             pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ShowEntityConfigurationResponse.self)
     }

@@ -3,34 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``DDSClient/showEntityConfiguration``.
-public struct ShowEntityConfigurationRequest: Codable, Sendable, Equatable {
-    /// User token.
-    public var xAuthToken: String
-    /// MIME type of the request body. You are advised to use the default value application/json. For APIs
-    /// used to upload objects or images, the value can vary depending on the flow type.
-    public var contentType: String
-    /// Specifies the project ID of a tenant in a region.
-    public var projectID: String
-    /// Specifies the instance ID, which can be obtained by calling the API for querying instances. If you do
-    /// not have an instance, you can call the API used for creating an instance.
-    public var instanceID: String
-
-    private enum CodingKeys: String, CodingKey {
-        case xAuthToken = "x-auth-token"
-        case contentType = "Content-Type"
-        case projectID = "project_id"
-        case instanceID = "instance_id"
-    }
-
-    public init(xAuthToken: String, contentType: String, projectID: String, instanceID: String) {
-        self.xAuthToken = xAuthToken
-        self.contentType = contentType
-        self.projectID = projectID
-        self.instanceID = instanceID
-    }
-}
-
 /// The response of ``DDSClient/showEntityConfiguration``.
 public struct ShowEntityConfigurationResponse: Codable, Sendable, Equatable {
     /// Instance parameter configuration ID. This parameter can be used only for parameter comparison.

@@ -11,25 +11,39 @@ extension EIPClient {
     /// `GET /v1/{project_id}/bandwidths`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - limit: Not in the page's tables; the page's request example sends it.
-    ///   - marker: Not in the page's tables; the page's request example sends it.
+    ///   - marker: Specifies a resource ID for pagination query, indicating that the query starts from the
+    ///     next record of the specified resource ID. This parameter can work together with the parameter
+    ///     limit. If parameters marker and limit are not passed, resource records on the first page will be
+    ///     returned. If the parameter marker is not passed and the value of parameter limit is set to 10, the
+    ///     first 10 resource records will be returned. If the value of the parameter marker is set to the
+    ///     resource ID of the 10th record and the value of parameter limit is set to 10, the 11th to 20th
+    ///     resource records will be returned. If the value of the parameter marker is set to the resource ID
+    ///     of the 10th record and the parameter limit is not passed, resource records starting from the 11th
+    ///     records (including 11th) will be returned.
+    ///   - limit: Specifies the number of records that will be returned on each page. The value is from 0 to
+    ///     intmax (2^31-1). The default value is 2000. limit can be used together with marker. For details,
+    ///     see the parameter description of marker.
+    ///   - enterpriseProjectID: Specifies the enterprise project ID. This field can be used to filter out the
+    ///     VPCs associated with a specified enterprise project. The value is 0 or a string that contains a
+    ///     maximum of 36 characters in UUID format with hyphens (-). Value 0 indicates the default enterprise
+    ///     project. To obtain the VPCs bound to all enterprise projects of the user, set all_granted_eps.
+    ///     This parameter is unsupported. Do not use it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBandwidths(
-        _ body: ListBandwidthsRequest,
-        limit: String? = nil,
-        marker: String? = nil
+        marker: String? = nil,
+        limit: Int? = nil,
+        enterpriseProjectID: String? = nil
     ) async throws -> ListBandwidthsResponse {
         var query = QueryItems()
-        query.append("limit", limit)
         query.append("marker", marker)
+        query.append("limit", limit)
+        query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
             operation: "ListBandwidths",
             method: .get,
             path: "/v1/{project_id}/bandwidths",
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListBandwidthsResponse.self)
     }

@@ -3,62 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``EIPClient/listBandwidths``.
-public struct ListBandwidthsRequest: Codable, Sendable, Equatable {
-    /// Specifies the project ID.
-    public var projectID: String
-    /// Specifies a resource ID for pagination query, indicating that the query starts from the next record of
-    /// the specified resource ID.
-    /// This parameter can work together with the parameter limit.
-    /// If parameters marker and limit are not passed, resource records on the first page will be returned.
-    /// If the parameter marker is not passed and the value of parameter limit is set to 10, the first 10
-    /// resource records will be returned.
-    /// If the value of the parameter marker is set to the resource ID of the 10th record and the value of
-    /// parameter limit is set to 10, the 11th to 20th resource records will be returned.
-    /// If the value of the parameter marker is set to the resource ID of the 10th record and the parameter
-    /// limit is not passed, resource records starting from the 11th records (including 11th) will be
-    /// returned.
-    public var marker: String?
-    /// Specifies the number of records that will be returned on each page. The value is from 0 to intmax
-    /// (2^31-1). The default value is 2000.
-    /// limit can be used together with marker. For details, see the parameter description of marker.
-    public var limit: Int?
-    /// Specifies the enterprise project ID. This field can be used to filter out the VPCs associated with a
-    /// specified enterprise project.
-    /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
-    /// Value 0 indicates the default enterprise project. To obtain the VPCs bound to all enterprise projects
-    /// of the user, set all_granted_eps.
-    /// This parameter is unsupported. Do not use it.
-    public var enterpriseProjectID: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case projectID = "project_id"
-        case marker
-        case limit
-        case enterpriseProjectID = "enterprise_project_id"
-    }
-
-    public init(
-        projectID: String,
-        marker: String? = nil,
-        limit: Int? = nil,
-        enterpriseProjectID: String? = nil
-    ) {
-        self.projectID = projectID
-        self.marker = marker
-        self.limit = limit
-        self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.projectID = try container.decode(String.self, forKey: .projectID)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-    }
-}
-
 /// The response of ``EIPClient/listBandwidths``.
 public struct ListBandwidthsResponse: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.

@@ -54,20 +54,118 @@ extension EVSClient {
     /// `GET /v2/{project_id}/os-vendor-replications`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - marker: Specifies the ID of the last EVS replication pair on the previous page, and the next EVS
+    ///     replication pair ID is returned.
+    ///   - limit: Specifies the maximum number of query results that can be returned. The value ranges from 1
+    ///     to 1000, and the default value is 1000. The returned value cannot exceed this limit.
+    ///   - sortKey: Specifies that the returned results are sorted by keyword. The default keyword is
+    ///     created_at, indicating that the EVS replication pairs are sorted by creation time.
+    ///   - sortDir: Specifies that the returned results are sorted by ascending or descending order. The
+    ///     default value is desc, indicating that the EVS replication pairs are sorted by descending order.
+    ///   - offset: Specifies the offset.
+    ///   - changesSince: Specifies to query all the EVS replication pairs that have been updated from the
+    ///     specified time point to the current time.
+    ///   - name: Specifies the name of the EVS replication pair.
+    ///   - status: Specifies the status of the EVS replication pair.
+    ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group where the EVS
+    ///     replication pair belongs.
+    ///   - volumeIDs: Specifies the IDs of the EVS disks used to create the EVS replication pair.
+    ///   - volumeID: Specifies the ID of an EVS disk.
+    ///   - priorityStation: Specifies the primary site of the EVS replication pair.
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listEVSReplicationPairs(
-        _ body: ListEVSReplicationPairsRequest
+        marker: String? = nil,
+        limit: Int? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        offset: Int? = nil,
+        changesSince: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        replicationConsistencyGroupID: String? = nil,
+        volumeIDs: String? = nil,
+        volumeID: String? = nil,
+        priorityStation: String? = nil
     ) async throws -> ListEVSReplicationPairsResponse {
+        var query = QueryItems()
+        query.append("marker", marker)
+        query.append("limit", limit)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        query.append("offset", offset)
+        query.append("changes-since", changesSince)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("replication_consistency_group_id", replicationConsistencyGroupID)
+        query.append("volume_ids", volumeIDs)
+        query.append("volume_id", volumeID)
+        query.append("priority_station", priorityStation)
         let request = OperationRequest(
             operation: "ListEVSReplicationPairs",
             method: .get,
             path: "/v2/{project_id}/os-vendor-replications",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListEVSReplicationPairsResponse.self)
+    }
+
+    /// Querying All EVS Replication Pairs (Deprecated)
+    ///
+    /// All pages of ``listEVSReplicationPairs``, fetched by offset as they are iterated; each element is one
+    /// of `replications`.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-replications`
+    ///
+    /// - Parameters:
+    ///   - marker: Specifies the ID of the last EVS replication pair on the previous page, and the next EVS
+    ///     replication pair ID is returned.
+    ///   - sortKey: Specifies that the returned results are sorted by keyword. The default keyword is
+    ///     created_at, indicating that the EVS replication pairs are sorted by creation time.
+    ///   - sortDir: Specifies that the returned results are sorted by ascending or descending order. The
+    ///     default value is desc, indicating that the EVS replication pairs are sorted by descending order.
+    ///   - changesSince: Specifies to query all the EVS replication pairs that have been updated from the
+    ///     specified time point to the current time.
+    ///   - name: Specifies the name of the EVS replication pair.
+    ///   - status: Specifies the status of the EVS replication pair.
+    ///   - replicationConsistencyGroupID: Specifies the ID of the replication consistency group where the EVS
+    ///     replication pair belongs.
+    ///   - volumeIDs: Specifies the IDs of the EVS disks used to create the EVS replication pair.
+    ///   - volumeID: Specifies the ID of an EVS disk.
+    ///   - priorityStation: Specifies the primary site of the EVS replication pair.
+    ///   - limit: Number of results to request per page.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listEVSReplicationPairsPaginator(
+        marker: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        changesSince: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        replicationConsistencyGroupID: String? = nil,
+        volumeIDs: String? = nil,
+        volumeID: String? = nil,
+        priorityStation: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<JSONValue> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.listEVSReplicationPairs(
+                marker: marker,
+                limit: limit,
+                sortKey: sortKey,
+                sortDir: sortDir,
+                offset: offset,
+                changesSince: changesSince,
+                name: name,
+                status: status,
+                replicationConsistencyGroupID: replicationConsistencyGroupID,
+                volumeIDs: volumeIDs,
+                volumeID: volumeID,
+                priorityStation: priorityStation
+            )
+            return (elements: page.replications ?? [], total: nil)
+        }
     }
 
     /// Querying Details About an EVS Replication Pair (Deprecated)

@@ -79,20 +79,106 @@ extension EVSClient {
     /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - marker: Specifies the ID of the last replication consistency group on the previous page. The next
+    ///     replication consistency group ID is returned.
+    ///   - limit: Specifies the maximum number of query results that can be returned. The value ranges from 1
+    ///     to 1000, and the default value is 1000. The returned value cannot exceed this limit.
+    ///   - sortKey: Specifies that the returned results are sorted by keyword. The default keyword is
+    ///     created_at, indicating that the replication consistency groups are sorted by creation time.
+    ///   - sortDir: Specifies that the returned results are sorted by ascending or descending order. The
+    ///     default value is desc, indicating that the replication consistency groups are sorted by descending
+    ///     order.
+    ///   - offset: Specifies the offset.
+    ///   - changesSince: Specifies to query all the replication consistency groups that have been updated
+    ///     from the specified time point to the current time.
+    ///   - name: Specifies the name of the replication consistency group.
+    ///   - status: Specifies the status of the replication consistency group.
+    ///   - priorityStation: Specifies the primary site of the replication consistency group.
+    ///   - volumeID: Specifies the ID of an EVS disk.
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listReplicationConsistencyGroups(
-        _ body: ListReplicationConsistencyGroupsRequest
+        marker: String? = nil,
+        limit: Int? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        offset: Int? = nil,
+        changesSince: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        priorityStation: String? = nil,
+        volumeID: String? = nil
     ) async throws -> ListReplicationConsistencyGroupsResponse {
+        var query = QueryItems()
+        query.append("marker", marker)
+        query.append("limit", limit)
+        query.append("sort_key", sortKey)
+        query.append("sort_dir", sortDir)
+        query.append("offset", offset)
+        query.append("changes-since", changesSince)
+        query.append("name", name)
+        query.append("status", status)
+        query.append("priority_station", priorityStation)
+        query.append("volume_id", volumeID)
         let request = OperationRequest(
             operation: "ListReplicationConsistencyGroups",
             method: .get,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListReplicationConsistencyGroupsResponse.self)
+    }
+
+    /// Querying All Replication Consistency Groups (Deprecated)
+    ///
+    /// All pages of ``listReplicationConsistencyGroups``, fetched by offset as they are iterated; each
+    /// element is one of `replicationConsistencyGroups`.
+    ///
+    /// `GET /v2/{project_id}/os-vendor-replication-consistency-groups`
+    ///
+    /// - Parameters:
+    ///   - marker: Specifies the ID of the last replication consistency group on the previous page. The next
+    ///     replication consistency group ID is returned.
+    ///   - sortKey: Specifies that the returned results are sorted by keyword. The default keyword is
+    ///     created_at, indicating that the replication consistency groups are sorted by creation time.
+    ///   - sortDir: Specifies that the returned results are sorted by ascending or descending order. The
+    ///     default value is desc, indicating that the replication consistency groups are sorted by descending
+    ///     order.
+    ///   - changesSince: Specifies to query all the replication consistency groups that have been updated
+    ///     from the specified time point to the current time.
+    ///   - name: Specifies the name of the replication consistency group.
+    ///   - status: Specifies the status of the replication consistency group.
+    ///   - priorityStation: Specifies the primary site of the replication consistency group.
+    ///   - volumeID: Specifies the ID of an EVS disk.
+    ///   - limit: Number of results to request per page.
+    @available(*, deprecated, message: "The API reference marks this API as deprecated.")
+    public func listReplicationConsistencyGroupsPaginator(
+        marker: String? = nil,
+        sortKey: String? = nil,
+        sortDir: String? = nil,
+        changesSince: String? = nil,
+        name: String? = nil,
+        status: String? = nil,
+        priorityStation: String? = nil,
+        volumeID: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<JSONValue> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.listReplicationConsistencyGroups(
+                marker: marker,
+                limit: limit,
+                sortKey: sortKey,
+                sortDir: sortDir,
+                offset: offset,
+                changesSince: changesSince,
+                name: name,
+                status: status,
+                priorityStation: priorityStation,
+                volumeID: volumeID
+            )
+            return (elements: page.replicationConsistencyGroups ?? [], total: nil)
+        }
     }
 
     /// Pausing a Replication Consistency Group (Deprecated)

@@ -76,7 +76,6 @@ public enum DDSExampleRoundTrips {
             "ShowBackupPolicy 200": roundTrip(ShowBackupPolicyResponse.self),
             "ShowConfigurationParameter 200": roundTrip(ShowConfigurationParameterResponse.self),
             "ShowConnectionStatistics 200": roundTrip(ShowConnectionStatisticsResponse.self),
-            "ShowEntityConfiguration request": roundTrip(ShowEntityConfigurationRequest.self),
             "ShowEntityConfiguration 200": roundTrip(ShowEntityConfigurationResponse.self),
             "ShowJobDetail 200": roundTrip(ShowJobDetailResponse.self),
             "ShowRecyclePolicy 200": roundTrip(ShowRecyclePolicyResponse.self),

@@ -29,7 +29,6 @@ public enum EIPExampleRoundTrips {
             "DeleteSharedBandwidth 200": roundTrip(DeleteSharedBandwidthResponse.self),
             "DisassociatePublicips 200": roundTrip(DisassociatePublicipsResponse.self),
             "ListAPIVersions 200": roundTrip(ListAPIVersionsResponse.self),
-            "ListBandwidths request": roundTrip(ListBandwidthsRequest.self),
             "ListBandwidths 200": roundTrip(ListBandwidthsResponse.self),
             "ListCommonPools 200": roundTrip(ListCommonPoolsResponse.self),
             "ListFloatingIPAddresses 200": roundTrip(ListFloatingIPAddressesResponse.self),

@@ -124,7 +124,6 @@ public enum IAMExampleRoundTrips {
             "ShowDomainPasswordPolicy 200": roundTrip(ShowDomainPasswordPolicyResponse.self),
             "ShowDomainProtectPolicy 200": roundTrip(ShowDomainProtectPolicyResponse.self),
             "ShowDomainQuota 200": roundTrip(ShowDomainQuotaResponse.self),
-            "ShowDomainRoleAssignments request": roundTrip(ShowDomainRoleAssignmentsRequest.self),
             "ShowDomainRoleAssignments 200": roundTrip(ShowDomainRoleAssignmentsResponse.self),
             "ShowMetadata 200": roundTrip(ShowMetadataResponse.self),
             "ShowOpenIdConnectConfig 200": roundTrip(ShowOpenIDConnectConfigResponse.self),

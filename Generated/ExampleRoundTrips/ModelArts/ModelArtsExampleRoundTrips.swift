@@ -155,7 +155,6 @@ public enum ModelArtsExampleRoundTrips {
             "ListTasks 200": roundTrip(ListTasksResponse.self),
             "ListTasksDetails 200": roundTrip(ListTasksDetailsResponse.self),
             "ListTrainingJob 200": roundTrip(ListTrainingJobResponse.self),
-            "ListTrainingJobConfigurations request": roundTrip(ListTrainingJobConfigurationsRequest.self),
             "ListTrainingJobConfigurations 200": roundTrip(ListTrainingJobConfigurationsResponse.self),
             "ListTrainingJobEvents 200": roundTrip(ListTrainingJobEventsResponse.self),
             "ListTrainingJobLogs 200": roundTrip(ListTrainingJobLogsResponse.self),

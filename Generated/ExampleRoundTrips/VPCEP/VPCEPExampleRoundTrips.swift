@@ -31,7 +31,6 @@ public enum VPCEPExampleRoundTrips {
             "ListServiceDetails 200": roundTrip(ListServiceDetailsResponse.self),
             "ListServicePermissionsDetails 200": roundTrip(ListServicePermissionsDetailsResponse.self),
             "ListServicePublicDetails 200": roundTrip(ListServicePublicDetailsResponse.self),
-            "ListSpecifiedVersionDetails request": roundTrip(ListSpecifiedVersionDetailsRequest.self),
             "ListSpecifiedVersionDetails 200": roundTrip(ListSpecifiedVersionDetailsResponse.self),
             "ListVersionDetails 200": roundTrip(ListVersionDetailsResponse.self),
             "UpdateEndpointService request": roundTrip(UpdateEndpointServiceRequest.self),

@@ -4,6 +4,26 @@
 import CloudCore
 
 extension IAMClient {
+    /// Documented values of `subject` for ``IAMClient/showDomainRoleAssignments``.
+    public struct ShowDomainRoleAssignmentsSubject: OpenEnum, QueryValue {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let user: Self = "user"
+        public static let group: Self = "group"
+        public static let agency: Self = "agency"
+    }
+
+    /// Documented values of `scope` for ``IAMClient/showDomainRoleAssignments``.
+    public struct ShowDomainRoleAssignmentsScope: OpenEnum, QueryValue {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let project: Self = "project"
+        public static let domain: Self = "domain"
+        public static let enterpriseProject: Self = "enterprise_project"
+    }
+
     /// Removing Specified Permissions of a User Group in All Projects
     ///
     /// This API is provided for the administrator to remove the specified permissions of a user group in all
@@ -397,22 +417,80 @@ extension IAMClient {
     /// `GET /v3.0/OS-PERMISSION/role-assignments`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - domainID: Not in the page's tables; the page's request example sends it.
+    ///   - domainID: Domain ID. For details about how to obtain the domain ID (account ID), see Obtaining
+    ///     User, Account, User Group, Project, and Agency Information.
+    ///   - roleID: Policy ID.
+    ///   - subject: Principal. The value can be user, group, or agency. This parameter is exclusive with
+    ///     subject.user_id, subject.group_id, and subject.agency_id.
+    ///   - subjectUserID: ID of the IAM user. For details about how to obtain the ID, see Obtaining User,
+    ///     Account, User Group, Project, and Agency Information.
+    ///   - subjectGroupID: ID of the user group. For details about how to obtain the ID, see Obtaining User,
+    ///     Account, User Group, Project, and Agency Information.
+    ///   - subjectAgencyID: Agency ID. For details about how to obtain the agency ID, see Obtaining User,
+    ///     Account, User Group, Project, and Agency Information.
+    ///   - scope: Authorization scope. The value can be project, domain, or enterprise_project. This
+    ///     parameter is mutually exclusive with scope.project_id, scope.domain_id, and
+    ///     scope.enterprise_projects_id. To view global service authorization records, set this parameter to
+    ///     domain or specify scope.domain_id. To view resource-based authorization records, set this
+    ///     parameter to domain and is_inherited to true. To view project-based authorization records, set
+    ///     this parameter to project or specify scope.project_id. To view enterprise project-based
+    ///     authorization records, set this parameter to enterprise_project or specify
+    ///     scope.enterprise_project_id.
+    ///   - scopeProjectID: Project ID. For details about how to obtain the project ID, see Obtaining User,
+    ///     Account, User Group, Project, and Agency Information.
+    ///   - scopeDomainID: Domain ID. For details about how to obtain the domain ID (account ID), see
+    ///     Obtaining User, Account, User Group, Project, and Agency Information.
+    ///   - scopeEnterpriseProjectsID: ID of an authorized enterprise project.
+    ///   - isInherited: Whether to include all project-based authorization records. The default value is
+    ///     false. This parameter is valid only when scope is set to domain or scope.domain_id is specified.
+    ///     true: Query all project-based authorization records. false: Query global service authorization
+    ///     records.
+    ///   - includeGroup: Whether to include user group-based authorization records. The default value is
+    ///     true. This parameter is valid only when subject is set to user or subject.user_id is specified.
+    ///     true: Query authorization records of IAM users and user groups which the IAM users belong to.
+    ///     false: Only query authorization records of IAM users.
+    ///   - page: Page number for pagination query. The minimum value is 1. This parameter must be used
+    ///     together with per_page.
+    ///   - perPage: Number of data records to be displayed on each page during pagination query. The value
+    ///     ranges from 1 to 50. This parameter must be specified together with page.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDomainRoleAssignments(
-        _ body: ShowDomainRoleAssignmentsRequest,
-        domainID: String? = nil
+        domainID: String,
+        roleID: String? = nil,
+        subject: ShowDomainRoleAssignmentsSubject? = nil,
+        subjectUserID: String? = nil,
+        subjectGroupID: String? = nil,
+        subjectAgencyID: String? = nil,
+        scope: ShowDomainRoleAssignmentsScope? = nil,
+        scopeProjectID: String? = nil,
+        scopeDomainID: String? = nil,
+        scopeEnterpriseProjectsID: String? = nil,
+        isInherited: Bool? = nil,
+        includeGroup: Bool? = nil,
+        page: String? = nil,
+        perPage: String? = nil
     ) async throws -> ShowDomainRoleAssignmentsResponse {
         var query = QueryItems()
         query.append("domain_id", domainID)
+        query.append("role_id", roleID)
+        query.append("subject", subject)
+        query.append("subject.user_id", subjectUserID)
+        query.append("subject.group_id", subjectGroupID)
+        query.append("subject.agency_id", subjectAgencyID)
+        query.append("scope", scope)
+        query.append("scope.project_id", scopeProjectID)
+        query.append("scope.domain_id", scopeDomainID)
+        query.append("scope.enterprise_projects_id", scopeEnterpriseProjectsID)
+        query.append("is_inherited", isInherited)
+        query.append("include_group", includeGroup)
+        query.append("page", page)
+        query.append("per_page", perPage)
         let request = OperationRequest(
             operation: "ShowDomainRoleAssignments",
             method: .get,
             path: "/v3.0/OS-PERMISSION/role-assignments",
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ShowDomainRoleAssignmentsResponse.self)
     }

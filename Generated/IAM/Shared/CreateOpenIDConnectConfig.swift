@@ -27,7 +27,7 @@ public struct CreateOpenIDConnectConfig: Codable, Sendable, Equatable {
     /// openid must be specified for this field.
     /// You can specify 1 to 10 values and separate them with spaces.
     /// Example: openid, openid email, openid profile, and openid email profile.
-    public var scope: OpenIDConnectConfigScope?
+    public var scope: Scope?
     /// Response type.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated value:
@@ -70,7 +70,7 @@ public struct CreateOpenIDConnectConfig: Codable, Sendable, Equatable {
         idpURL: String,
         clientID: String,
         authorizationEndpoint: String? = nil,
-        scope: OpenIDConnectConfigScope? = nil,
+        scope: Scope? = nil,
         responseType: ResponseType? = nil,
         responseMode: ResponseMode? = nil,
         signingKey: String

@@ -22,7 +22,7 @@ public struct OpenIDConnectConfig: Codable, Sendable, Equatable {
     /// openid
     /// email
     /// profile
-    public var scope: OpenIDConnectConfigScope?
+    public var scope: Scope?
     /// Response type.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated value:
@@ -53,7 +53,7 @@ public struct OpenIDConnectConfig: Codable, Sendable, Equatable {
         idpURL: String? = nil,
         clientID: String? = nil,
         authorizationEndpoint: String? = nil,
-        scope: OpenIDConnectConfigScope? = nil,
+        scope: Scope? = nil,
         responseType: ResponseType? = nil,
         responseMode: ResponseMode? = nil,
         signingKey: String? = nil

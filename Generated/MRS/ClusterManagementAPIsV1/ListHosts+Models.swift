@@ -91,31 +91,6 @@ public struct Host: Codable, Sendable, Equatable {
     }
 }
 
-/// The request body of ``MRSClient/listHosts``.
-public struct ListHostsRequest: Codable, Sendable, Equatable {
-    /// Maximum number of clusters displayed on a page
-    /// Value range: [1-2147483646]. The default value is 10.
-    public var pageSize: Int?
-    /// Current page number The default value is 1.
-    public var currentPage: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case pageSize
-        case currentPage
-    }
-
-    public init(pageSize: Int? = nil, currentPage: Int? = nil) {
-        self.pageSize = pageSize
-        self.currentPage = currentPage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pageSize = try container.decodeLenientIfPresent(Int.self, forKey: .pageSize)
-        self.currentPage = try container.decodeLenientIfPresent(Int.self, forKey: .currentPage)
-    }
-}
-
 /// The response of ``MRSClient/listHosts``.
 public struct ListHostsResponse: Codable, Sendable, Equatable {
     /// Total number of hosts in a list

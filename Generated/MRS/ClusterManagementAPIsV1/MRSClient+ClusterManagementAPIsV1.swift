@@ -92,16 +92,25 @@ extension MRSClient {
     ///
     /// - Parameters:
     ///   - clusterID: Cluster ID
-    ///   - body: The request body.
+    ///   - pageSize: Maximum number of clusters displayed on a page Value range: [1-2147483646]. The default
+    ///     value is 10.
+    ///   - currentPage: Current page number The default value is 1.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listHosts(clusterID: String, _ body: ListHostsRequest) async throws -> ListHostsResponse {
+    public func listHosts(
+        clusterID: String,
+        pageSize: Int? = nil,
+        currentPage: Int? = nil
+    ) async throws -> ListHostsResponse {
+        var query = QueryItems()
+        query.append("pageSize", pageSize)
+        query.append("currentPage", currentPage)
         let request = OperationRequest(
             operation: "ListHosts",
             method: .get,
             path: "/v1.1/{project_id}/clusters/{cluster_id}/hosts",
             pathParameters: ["cluster_id": clusterID],
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListHostsResponse.self)
     }

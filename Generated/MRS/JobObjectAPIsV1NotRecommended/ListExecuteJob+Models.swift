@@ -3,62 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``MRSClient/listExecuteJob``.
-public struct ListExecuteJobRequest: Codable, Sendable, Equatable {
-    /// Cluster ID
-    public var clusterID: String
-    /// Job execution object ID
-    public var id: String?
-    /// Maximum number of jobs displayed on a page
-    /// Value range: 1 to 100
-    public var pageSize: Int?
-    /// Current page number
-    public var currentPage: Int?
-    /// Job name
-    public var jobName: String?
-    /// Job status code
-    /// -1: Terminated
-    /// 2: Running
-    /// 3: Completed
-    /// 4: Abnormal
-    public var state: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case id
-        case pageSize = "page_size"
-        case currentPage = "current_page"
-        case jobName = "job_name"
-        case state
-    }
-
-    public init(
-        clusterID: String,
-        id: String? = nil,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil,
-        jobName: String? = nil,
-        state: Int? = nil
-    ) {
-        self.clusterID = clusterID
-        self.id = id
-        self.pageSize = pageSize
-        self.currentPage = currentPage
-        self.jobName = jobName
-        self.state = state
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.pageSize = try container.decodeLenientIfPresent(Int.self, forKey: .pageSize)
-        self.currentPage = try container.decodeLenientIfPresent(Int.self, forKey: .currentPage)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.state = try container.decodeLenientIfPresent(Int.self, forKey: .state)
-    }
-}
-
 /// The response of ``MRSClient/listExecuteJob``.
 public struct ListExecuteJobResponse: Codable, Sendable, Equatable {
     /// Total number of jobs in a list

@@ -97,34 +97,37 @@ extension MRSClient {
     /// `GET /v1.1/{project_id}/job-exes`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - pageSize: Not in the page's tables; the page's request example sends it.
-    ///   - currentPage: Not in the page's tables; the page's request example sends it.
-    ///   - state: Not in the page's tables; the page's request example sends it.
-    ///   - jobName: Not in the page's tables; the page's request example sends it.
-    ///   - clusterID: Not in the page's tables; the page's request example sends it.
+    ///   - clusterID: Cluster ID
+    ///   - id: Job execution object ID
+    ///   - pageSize: Maximum number of jobs displayed on a page Value range: 1 to 100
+    ///   - currentPage: Current page number
+    ///   - jobName: Job name
+    ///   - state: Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal
+    ///   - clusterID2: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listExecuteJob(
-        _ body: ListExecuteJobRequest,
-        pageSize: String? = nil,
-        currentPage: String? = nil,
-        state: String? = nil,
+        clusterID: String,
+        id: String? = nil,
+        pageSize: Int? = nil,
+        currentPage: Int? = nil,
         jobName: String? = nil,
-        clusterID: String? = nil
+        state: Int? = nil,
+        clusterID2: String? = nil
     ) async throws -> ListExecuteJobResponse {
         var query = QueryItems()
+        query.append("cluster_id", clusterID)
+        query.append("id", id)
         query.append("page_size", pageSize)
         query.append("current_page", currentPage)
-        query.append("state", state)
         query.append("job_name", jobName)
-        query.append("clusterId", clusterID)
+        query.append("state", state)
+        query.append("clusterId", clusterID2)
         let request = OperationRequest(
             operation: "ListExecuteJob",
             method: .get,
             path: "/v1.1/{project_id}/job-exes",
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListExecuteJobResponse.self)
     }

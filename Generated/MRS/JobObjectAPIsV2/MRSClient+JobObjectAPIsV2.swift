@@ -57,21 +57,116 @@ extension MRSClient {
     ///
     /// - Parameters:
     ///   - clusterID: Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.
-    ///   - body: The request body.
+    ///   - jobName: Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and
+    ///     underscores (_) are allowed.
+    ///   - jobType: Type of a job. MapReduce SparkSubmit HiveScript HiveSql DistCp, importing and exporting
+    ///     data SparkScript SparkSql Flink
+    ///   - jobState: Execution status of a job. FAILED: indicates that the job fails to be executed. KILLED:
+    ///     indicates that the job is terminated. New: indicates that the job is created. NEW_SAVING:
+    ///     indicates that the job has been created and is being saved. SUBMITTED: indicates that the job is
+    ///     submitted. ACCEPTED: indicates that the job is accepted. RUNNING: indicates that the job is
+    ///     running. FINISHED: indicates that the job is completed.
+    ///   - jobResult: Execution result of a job. FAILED: indicates that the job fails to be executed. KILLED:
+    ///     indicates that the job is manually terminated during execution. UNDEFINED: indicates that the job
+    ///     is being executed. SUCCEEDED: indicates that the job has been successfully executed.
+    ///   - limit: Number of records displayed on each page in the returned result. The default value is 10.
+    ///   - offset: Offset. The default offset from which the job list starts to be queried is 1.
+    ///   - sortBy: Ranking mode of returned results. The default value is desc. asc: indicates that the
+    ///     returned results are ranked in ascending order. desc: indicates that the returned results are
+    ///     ranked in descending order.
+    ///   - submittedTimeBegin: UTC timestamp after which a job is submitted, in milliseconds. For example,
+    ///     1562032041362.
+    ///   - submittedTimeEnd: UTC timestamp before which a job is submitted, in milliseconds. For example,
+    ///     1562032041362.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showJobExeListNew(
         clusterID: String,
-        _ body: ShowJobExeListNewRequest
+        jobName: String? = nil,
+        jobType: String? = nil,
+        jobState: String? = nil,
+        jobResult: String? = nil,
+        limit: Int? = nil,
+        offset: Int? = nil,
+        sortBy: String? = nil,
+        submittedTimeBegin: Int64? = nil,
+        submittedTimeEnd: Int64? = nil
     ) async throws -> ShowJobExeListNewResponse {
+        var query = QueryItems()
+        query.append("job_name", jobName)
+        query.append("job_type", jobType)
+        query.append("job_state", jobState)
+        query.append("job_result", jobResult)
+        query.append("limit", limit)
+        query.append("offset", offset)
+        query.append("sort_by", sortBy)
+        query.append("submitted_time_begin", submittedTimeBegin)
+        query.append("submitted_time_end", submittedTimeEnd)
         let request = OperationRequest(
             operation: "ShowJobExeListNew",
             method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions",
             pathParameters: ["cluster_id": clusterID],
-            body: body
+            query: query
         )
         return try await client.send(request, as: ShowJobExeListNewResponse.self)
+    }
+
+    /// Querying a List of Jobs
+    ///
+    /// All pages of ``showJobExeListNew``, fetched by offset as they are iterated; each element is one of
+    /// `jobList`.
+    ///
+    /// `GET /v2/{project_id}/clusters/{cluster_id}/job-executions`
+    ///
+    /// - Parameters:
+    ///   - clusterID: Cluster ID. For details on how to obtain the cluster ID, see Obtaining a Cluster ID.
+    ///   - jobName: Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and
+    ///     underscores (_) are allowed.
+    ///   - jobType: Type of a job. MapReduce SparkSubmit HiveScript HiveSql DistCp, importing and exporting
+    ///     data SparkScript SparkSql Flink
+    ///   - jobState: Execution status of a job. FAILED: indicates that the job fails to be executed. KILLED:
+    ///     indicates that the job is terminated. New: indicates that the job is created. NEW_SAVING:
+    ///     indicates that the job has been created and is being saved. SUBMITTED: indicates that the job is
+    ///     submitted. ACCEPTED: indicates that the job is accepted. RUNNING: indicates that the job is
+    ///     running. FINISHED: indicates that the job is completed.
+    ///   - jobResult: Execution result of a job. FAILED: indicates that the job fails to be executed. KILLED:
+    ///     indicates that the job is manually terminated during execution. UNDEFINED: indicates that the job
+    ///     is being executed. SUCCEEDED: indicates that the job has been successfully executed.
+    ///   - sortBy: Ranking mode of returned results. The default value is desc. asc: indicates that the
+    ///     returned results are ranked in ascending order. desc: indicates that the returned results are
+    ///     ranked in descending order.
+    ///   - submittedTimeBegin: UTC timestamp after which a job is submitted, in milliseconds. For example,
+    ///     1562032041362.
+    ///   - submittedTimeEnd: UTC timestamp before which a job is submitted, in milliseconds. For example,
+    ///     1562032041362.
+    ///   - limit: Number of results to request per page.
+    public func showJobExeListNewPaginator(
+        clusterID: String,
+        jobName: String? = nil,
+        jobType: String? = nil,
+        jobState: String? = nil,
+        jobResult: String? = nil,
+        sortBy: String? = nil,
+        submittedTimeBegin: Int64? = nil,
+        submittedTimeEnd: Int64? = nil,
+        limit: Int
+    ) -> OffsetPaginator<JobList> {
+        OffsetPaginator(limit: limit) { offset, limit in
+            let page = try await self.showJobExeListNew(
+                clusterID: clusterID,
+                jobName: jobName,
+                jobType: jobType,
+                jobState: jobState,
+                jobResult: jobResult,
+                limit: limit,
+                offset: offset,
+                sortBy: sortBy,
+                submittedTimeBegin: submittedTimeBegin,
+                submittedTimeEnd: submittedTimeEnd
+            )
+            return (elements: page.jobList ?? [], total: page.totalRecord)
+        }
     }
 
     /// Querying Information About a Job

@@ -10,6 +10,6 @@ public struct ListModelsOrder: OpenEnum, QueryValue {
 
     /// ascending order
     public static let asc: Self = "asc"
-    /// descending order. The default value is desc.
+    /// descending order
     public static let desc: Self = "desc"
 }

@@ -4,6 +4,16 @@
 import CloudCore
 
 extension ModelArtsClient {
+    /// Documented values of `sortBy` for ``ModelArtsClient/listTrainingJobConfigurations``.
+    public struct ListTrainingJobConfigurationsSortBy: OpenEnum, QueryValue {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let configName: Self = "config_name"
+        public static let configDesc: Self = "config_desc"
+        public static let createTime: Self = "create_time"
+    }
+
     /// Creating a Training Job Configuration
     ///
     /// This API is used to create a training job configuration.
@@ -55,21 +65,26 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/training-job-configs`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - perPage: Not in the page's tables; the page's request example sends it.
-    ///   - page: Not in the page's tables; the page's request example sends it.
-    ///   - sortBy: Not in the page's tables; the page's request example sends it.
-    ///   - order: Not in the page's tables; the page's request example sends it.
-    ///   - searchContent: Not in the page's tables; the page's request example sends it.
+    ///   - perPage: Number of job parameters displayed on each page. The value range is [1, 1000]. Default
+    ///     value: 10
+    ///   - page: Index of the page to be queried. Default value: 1
+    ///   - sortBy: Sorting mode of the query. The value can be config_name, config_desc, or create_time. The
+    ///     default value is config_name. create_time is not supported for sample sorting.
+    ///   - order: Sorting order. Options: asc: ascending order desc: descending order. The default value is
+    ///     desc.
+    ///   - searchContent: Search content, for example, a parameter name. By default, this parameter is left
+    ///     blank.
+    ///   - configType: Configuration type to be queried. Options: custom: Query the custom configurations.
+    ///     sample: Query the sample configurations. The default value is custom.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobConfigurations(
-        _ body: ListTrainingJobConfigurationsRequest,
-        perPage: String? = nil,
-        page: String? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        searchContent: String? = nil
+        perPage: Int? = nil,
+        page: Int? = nil,
+        sortBy: ListTrainingJobConfigurationsSortBy? = nil,
+        order: ListModelsOrder? = nil,
+        searchContent: String? = nil,
+        configType: ConfigType? = nil
     ) async throws -> ListTrainingJobConfigurationsResponse {
         var query = QueryItems()
         query.append("per_page", perPage)
@@ -77,12 +92,12 @@ extension ModelArtsClient {
         query.append("sortBy", sortBy)
         query.append("order", order)
         query.append("search_content", searchContent)
+        query.append("config_type", configType)
         let request = OperationRequest(
             operation: "ListTrainingJobConfigurations",
             method: .get,
             path: "/v1/{project_id}/training-job-configs",
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListTrainingJobConfigurationsResponse.self)
     }

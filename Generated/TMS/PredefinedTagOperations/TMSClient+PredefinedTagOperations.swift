@@ -30,20 +30,35 @@ extension TMSClient {
     /// `GET /v1.0/predefine_tags`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - key: Not in the page's tables; the page's request example sends it.
-    ///   - value: Not in the page's tables; the page's request example sends it.
-    ///   - limit: Not in the page's tables; the page's request example sends it.
-    ///   - marker: Not in the page's tables; the page's request example sends it.
-    ///   - orderField: Not in the page's tables; the page's request example sends it.
-    ///   - orderMethod: Not in the page's tables; the page's request example sends it.
+    ///   - key: Specifies the key. Supports fuzzy search and is case insensitive. If this parameter value
+    ///     contains non-URL-safe characters, it must be URL encoded.
+    ///   - value: Specifies the value. Supports fuzzy search and is case insensitive. If this parameter value
+    ///     contains non-URL-safe characters, it must be URL encoded.
+    ///   - limit: Specifies the number of query records. The value ranges from 1 to 1000. If no value is
+    ///     specified, the value is 10 by default. If the value is set to 0, the number of query records is
+    ///     not limited.
+    ///   - marker: Specifies the paging location identifier (index). The query starts from the next piece of
+    ///     data indexed by this parameter. When querying the data on the first page, you do not need to
+    ///     specify this parameter. When querying the data on subsequent pages, set this parameter to the
+    ///     value in the response body returned by querying data of the previous page. When the returned tags
+    ///     is an empty list, the last page has been queried.
+    ///   - orderField: Specifies the field for sorting. The parameter value is case sensitive and can be
+    ///     update_time, key, or value. Its default value is update_time. You can choose only one of the three
+    ///     values and based on the value of order_method to sort the remaining two default fields. For
+    ///     example: If order_field is set to update_time, both key and value are sorted in the ascending
+    ///     order. If order_field is set to key, update_time is sorted in the descending order, and value is
+    ///     sorted in the ascending order. If order_field is set to value, update_time is sorted in the
+    ///     descending order, and key is sorted in the ascending order. If order_field is not specified, its
+    ///     default value update_time is taken. In this case, key and value are sorted in the ascending order.
+    ///   - orderMethod: Specifies the sorting method of the order_field field. The method can be (case
+    ///     sensitive): asc: ascending order desc: descending order Only one of the preceding sorting methods
+    ///     can be selected. If this parameter is not specified, the default value is desc.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPredefineTags(
-        _ body: ListPredefineTagsRequest,
         key: String? = nil,
         value: String? = nil,
-        limit: String? = nil,
+        limit: Int? = nil,
         marker: String? = nil,
         orderField: String? = nil,
         orderMethod: String? = nil
@@ -59,8 +74,7 @@ extension TMSClient {
             operation: "ListPredefineTags",
             method: .get,
             path: "/v1.0/predefine_tags",
-            query: query,
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListPredefineTagsResponse.self)
     }
@@ -73,14 +87,23 @@ extension TMSClient {
     /// `GET /v1.0/predefine_tags`
     ///
     /// - Parameters:
-    ///   - body: The request body.
-    ///   - key: Not in the page's tables; the page's request example sends it.
-    ///   - value: Not in the page's tables; the page's request example sends it.
-    ///   - orderField: Not in the page's tables; the page's request example sends it.
-    ///   - orderMethod: Not in the page's tables; the page's request example sends it.
+    ///   - key: Specifies the key. Supports fuzzy search and is case insensitive. If this parameter value
+    ///     contains non-URL-safe characters, it must be URL encoded.
+    ///   - value: Specifies the value. Supports fuzzy search and is case insensitive. If this parameter value
+    ///     contains non-URL-safe characters, it must be URL encoded.
+    ///   - orderField: Specifies the field for sorting. The parameter value is case sensitive and can be
+    ///     update_time, key, or value. Its default value is update_time. You can choose only one of the three
+    ///     values and based on the value of order_method to sort the remaining two default fields. For
+    ///     example: If order_field is set to update_time, both key and value are sorted in the ascending
+    ///     order. If order_field is set to key, update_time is sorted in the descending order, and value is
+    ///     sorted in the ascending order. If order_field is set to value, update_time is sorted in the
+    ///     descending order, and key is sorted in the ascending order. If order_field is not specified, its
+    ///     default value update_time is taken. In this case, key and value are sorted in the ascending order.
+    ///   - orderMethod: Specifies the sorting method of the order_field field. The method can be (case
+    ///     sensitive): asc: ascending order desc: descending order Only one of the preceding sorting methods
+    ///     can be selected. If this parameter is not specified, the default value is desc.
     ///   - limit: Number of results to request per page.
     public func listPredefineTagsPaginator(
-        _ body: ListPredefineTagsRequest,
         key: String? = nil,
         value: String? = nil,
         orderField: String? = nil,
@@ -89,10 +112,9 @@ extension TMSClient {
     ) -> MarkerPaginator<ListPredefineTagsFields> {
         MarkerPaginator(limit: limit) { marker, limit in
             let page = try await self.listPredefineTags(
-                body,
                 key: key,
                 value: value,
-                limit: String(limit),
+                limit: limit,
                 marker: marker,
                 orderField: orderField,
                 orderMethod: orderMethod

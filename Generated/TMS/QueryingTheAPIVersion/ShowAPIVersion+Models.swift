@@ -3,20 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``TMSClient/showAPIVersion``.
-public struct ShowAPIVersionRequest: Codable, Sendable, Equatable {
-    /// Specifies the API version.
-    public var apiVersion: String
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion = "api_version"
-    }
-
-    public init(apiVersion: String) {
-        self.apiVersion = apiVersion
-    }
-}
-
 /// The response of ``TMSClient/showAPIVersion``.
 public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the version of a specified API.

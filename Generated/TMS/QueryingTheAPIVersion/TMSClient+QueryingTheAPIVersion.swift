@@ -27,20 +27,15 @@ extension TMSClient {
     /// `GET /{api_version}`
     ///
     /// - Parameters:
-    ///   - apiVersion:
-    ///   - body: The request body.
+    ///   - apiVersion: Specifies the API version.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showAPIVersion(
-        apiVersion: String,
-        _ body: ShowAPIVersionRequest
-    ) async throws -> ShowAPIVersionResponse {
+    public func showAPIVersion(apiVersion: String) async throws -> ShowAPIVersionResponse {
         let request = OperationRequest(
             operation: "ShowApiVersion",
             method: .get,
             path: "/{api_version}",
-            pathParameters: ["api_version": apiVersion],
-            body: body
+            pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowAPIVersionResponse.self)
     }

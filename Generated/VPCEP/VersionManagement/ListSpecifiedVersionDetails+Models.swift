@@ -3,17 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPCEPClient/listSpecifiedVersionDetails``.
-public struct ListSpecifiedVersionDetailsRequest: Codable, Sendable, Equatable {
-    /// Specifies the version to be queried. The value starts with v, for example, v1.
-    /// If this parameter is left blank, versions of all APIs are queried.
-    public var version: String?
-
-    public init(version: String? = nil) {
-        self.version = version
-    }
-}
-
 /// The response of ``VPCEPClient/listSpecifiedVersionDetails``.
 public struct ListSpecifiedVersionDetailsResponse: Codable, Sendable, Equatable {
     /// Lists the versions of VPCEP APIs. For details, see Table 3.

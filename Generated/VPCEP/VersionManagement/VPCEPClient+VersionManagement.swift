@@ -11,20 +11,18 @@ extension VPCEPClient {
     /// `GET /{version}`
     ///
     /// - Parameters:
-    ///   - version:
-    ///   - body: The request body.
+    ///   - version: Specifies the version to be queried. The value starts with v, for example, v1. If this
+    ///     parameter is left blank, versions of all APIs are queried.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSpecifiedVersionDetails(
-        version: String,
-        _ body: ListSpecifiedVersionDetailsRequest
+        version: String
     ) async throws -> ListSpecifiedVersionDetailsResponse {
         let request = OperationRequest(
             operation: "ListSpecifiedVersionDetails",
             method: .get,
             path: "/{version}",
-            pathParameters: ["version": version],
-            body: body
+            pathParameters: ["version": version]
         )
         return try await client.send(request, as: ListSpecifiedVersionDetailsResponse.self)
     }

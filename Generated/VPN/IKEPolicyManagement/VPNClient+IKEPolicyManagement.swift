@@ -49,15 +49,18 @@ extension VPNClient {
     /// `GET /v2.0/vpn/ikepolicies`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - fields: Controls which parameters are returned. If this parameter is not specified, all parameters
+    ///     will be returned.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listIKEPolicies(_ body: ListIKEPoliciesRequest) async throws -> ListIKEPoliciesResponse {
+    public func listIKEPolicies(fields: String? = nil) async throws -> ListIKEPoliciesResponse {
+        var query = QueryItems()
+        query.append("fields", fields)
         let request = OperationRequest(
             operation: "ListIKEPolicies",
             method: .get,
             path: "/v2.0/vpn/ikepolicies",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListIKEPoliciesResponse.self)
     }

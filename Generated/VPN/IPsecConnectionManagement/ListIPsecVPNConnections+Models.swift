@@ -3,9 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPNClient/listIPsecVPNConnections``.
-public typealias ListIPsecVPNConnectionsRequest = ListIKEPoliciesRequest
-
 /// The response of ``VPNClient/listIPsecVPNConnections``.
 public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Equatable {
     /// Deprecated parameter

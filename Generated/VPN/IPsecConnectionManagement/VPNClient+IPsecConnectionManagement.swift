@@ -51,17 +51,20 @@ extension VPNClient {
     /// `GET /v2.0/vpn/ipsec-site-connections`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - fields: Controls which parameters are returned. If this parameter is not specified, all parameters
+    ///     will be returned.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listIPsecVPNConnections(
-        _ body: ListIPsecVPNConnectionsRequest
+        fields: String? = nil
     ) async throws -> ListIPsecVPNConnectionsResponse {
+        var query = QueryItems()
+        query.append("fields", fields)
         let request = OperationRequest(
             operation: "ListIPsecVPNConnections",
             method: .get,
             path: "/v2.0/vpn/ipsec-site-connections",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListIPsecVPNConnectionsResponse.self)
     }

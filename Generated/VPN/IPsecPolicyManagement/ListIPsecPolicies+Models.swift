@@ -3,9 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPNClient/listIPsecPolicies``.
-public typealias ListIPsecPoliciesRequest = ListIKEPoliciesRequest
-
 /// The response of ``VPNClient/listIPsecPolicies``.
 public struct ListIPsecPoliciesResponse: Codable, Sendable, Equatable {
     /// Specifies the transform protocol used, which can be esp, ah, or ah-esp. The default protocol is esp.

@@ -51,17 +51,18 @@ extension VPNClient {
     /// `GET /v2.0/vpn/ipsecpolicies`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - fields: Controls which parameters are returned. If this parameter is not specified, all parameters
+    ///     will be returned.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listIPsecPolicies(
-        _ body: ListIPsecPoliciesRequest
-    ) async throws -> ListIPsecPoliciesResponse {
+    public func listIPsecPolicies(fields: String? = nil) async throws -> ListIPsecPoliciesResponse {
+        var query = QueryItems()
+        query.append("fields", fields)
         let request = OperationRequest(
             operation: "ListIPsecPolicies",
             method: .get,
             path: "/v2.0/vpn/ipsecpolicies",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListIPsecPoliciesResponse.self)
     }

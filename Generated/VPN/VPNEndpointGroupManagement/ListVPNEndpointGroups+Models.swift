@@ -3,9 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPNClient/listVPNEndpointGroups``.
-public typealias ListVPNEndpointGroupsRequest = ListIKEPoliciesRequest
-
 /// The response of ``VPNClient/listVPNEndpointGroups``.
 public struct ListVPNEndpointGroupsResponse: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.

@@ -51,17 +51,18 @@ extension VPNClient {
     /// `GET /v2.0/vpn/endpoint-groups`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - fields: Controls which parameters are returned. If this parameter is not specified, all parameters
+    ///     will be returned.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listVPNEndpointGroups(
-        _ body: ListVPNEndpointGroupsRequest
-    ) async throws -> ListVPNEndpointGroupsResponse {
+    public func listVPNEndpointGroups(fields: String? = nil) async throws -> ListVPNEndpointGroupsResponse {
+        var query = QueryItems()
+        query.append("fields", fields)
         let request = OperationRequest(
             operation: "ListVPNEndpointGroups",
             method: .get,
             path: "/v2.0/vpn/endpoint-groups",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListVPNEndpointGroupsResponse.self)
     }

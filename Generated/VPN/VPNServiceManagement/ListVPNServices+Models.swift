@@ -3,9 +3,6 @@
 
 import CloudCore
 
-/// The request body of ``VPNClient/listVPNServices``.
-public typealias ListVPNServicesRequest = ListIKEPoliciesRequest
-
 /// The response of ``VPNClient/listVPNServices``.
 public struct ListVPNServicesResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN service list.

@@ -49,15 +49,18 @@ extension VPNClient {
     /// `GET /v2.0/vpn/vpnservices`
     ///
     /// - Parameters:
-    ///   - body: The request body.
+    ///   - fields: Controls which parameters are returned. If this parameter is not specified, all parameters
+    ///     will be returned.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listVPNServices(_ body: ListVPNServicesRequest) async throws -> ListVPNServicesResponse {
+    public func listVPNServices(fields: String? = nil) async throws -> ListVPNServicesResponse {
+        var query = QueryItems()
+        query.append("fields", fields)
         let request = OperationRequest(
             operation: "ListVPNServices",
             method: .get,
             path: "/v2.0/vpn/vpnservices",
-            body: body
+            query: query
         )
         return try await client.send(request, as: ListVPNServicesResponse.self)
     }

@@ -57,7 +57,9 @@ struct Builder {
                 skipped.append(.init(page: model.page.path, reason: why.reason, detail: why.detail))
                 continue
             }
-            let tables = PageClassifier.operationTables(of: model, referenced: references.referenced[model.index])
+            let tables = PageClassifier.operationTables(
+                of: model, referenced: references.referenced[model.index], method: requestLine.method,
+                showsRequestBody: PageClassifier.showsRequestBody(model, examples: pageExamples[model.index].examples))
             let name = operationName(of: model, requestLine: requestLine, tables: tables)
             apiPages.append((model, requestLine, tables, name))
         }

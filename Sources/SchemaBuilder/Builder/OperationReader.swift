@@ -7,6 +7,11 @@ extension Builder {
         _ model: PageModel, requestLine: RequestLine, tables: OperationTables, id: String, groups: GroupIndex
     ) -> APISchema.Operation {
         let page = model.page
+        if let literal = requestLine.literalProjectID {
+            diagnose(
+                .literalProjectID, model.location(),
+                "the URI line names project \(literal) where {project_id} belongs: read as \(requestLine.path)")
+        }
         var operation = APISchema.Operation(
             id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title,
             summary: PageClassifier.summary(of: model), method: requestLine.method, path: requestLine.path,
@@ -67,6 +72,9 @@ extension Builder {
         }
         for query in requestLine.queryNames where !parameters.contains(where: { $0.name == query }) {
             parameters.append(Parameter(name: query, location: .query, required: false, type: .string))
+            diagnose(
+                .untypedQueryParameter, model.location(),
+                "query parameter \(query): in the URI line but in no table, added as string")
         }
         // Query parameters the page's own example URLs use but no table lists.
         for query in ExampleReader.exampleQueryNames(of: model, method: requestLine.method)

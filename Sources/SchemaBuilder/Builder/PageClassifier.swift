@@ -17,19 +17,28 @@ struct OperationTables {
 /// Reads what the sections of a page are for: its summary, its status codes and the role of each table.
 enum PageClassifier {
     /// The role of each table of an API page. `referenced` are the tables some row of the page refers to: nested
-    /// types, neither bodies nor responses.
-    static func operationTables(of model: PageModel, referenced: Set<Int>) -> OperationTables {
+    /// types, neither bodies nor responses. A page whose `method` sends no body, and that shows none
+    /// (`showsRequestBody`), has query parameters where a body table would be (``isQueryForBody``).
+    static func operationTables(
+        of model: PageModel, referenced: Set<Int>, method: String, showsRequestBody: Bool
+    ) -> OperationTables {
         var result = OperationTables()
+        var bodyTableRead = false
         for section in model.sections {
             var status: Int? = statusCode(in: section.title)
+            // "… can be added to the URI to filter …" before a table: its parameters are query parameters.
+            var filterSentence = false
             for item in section.items {
                 switch item {
                 case .paragraph(let text):
                     if let code = statusCode(in: text.text) { status = code }
+                    let lower = text.text.lowercased()
+                    if Vocabulary.matches(.filterMention, lower), Vocabulary.matches(.uriMention, lower) { filterSentence = true }
                 case .code:
                     break
                 case .table(let t):
                     let table = model.tables[t]
+                    defer { filterSentence = false }
                     if section.kind == .status || model.columns[t] == nil {
                         if section.kind == .status || isStatusTable(table) {
                             result.documentedStatuses += statuses(in: table)
@@ -39,7 +48,8 @@ enum PageClassifier {
                         continue
                     }
                     let caption = table.title.lowercased()
-                    let location = ParameterReader.location(named: caption) ?? (section.kind == .uri ? .query : nil)
+                    let location = ParameterReader.location(named: caption)
+                        ?? (section.kind == .uri || filterSentence ? .query : nil)
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
                         || Vocabulary.matches(.parameterCaption, caption)
                     {
@@ -47,10 +57,23 @@ enum PageClassifier {
                         result.parameters.append((t, location))
                         continue
                     }
+                    // A Location column places each row (no row in the body): a parameter table wherever it is.
+                    if [.uri, .request, .other].contains(section.kind), let column = model.columns[t]?.location,
+                        !table.bodyRows.contains(where: { column < $0.count && Vocabulary.matches(.bodyLocation, $0[column].text.lowercased()) })
+                    {
+                        result.parameters.append((t, .query))
+                        continue
+                    }
                     guard !referenced.contains(t) else { continue }
                     switch section.kind {
                     case .request:
-                        if result.body == nil { result.body = t }
+                        if bodyTableRead { break }
+                        bodyTableRead = true
+                        if !showsRequestBody, isQueryForBody(method: method, caption: caption, section: section) {
+                            result.parameters.append((t, .query))
+                        } else {
+                            result.body = t
+                        }
                     case .response:
                         if !result.responses.contains(where: { $0.status == status }) {
                             result.responses.append((status, t))
@@ -62,6 +85,27 @@ enum PageClassifier {
             }
         }
         return result
+    }
+
+    /// Whether the table a request section holds where a body would be lists query parameters: on a GET or HEAD,
+    /// which send no body; on a DELETE, unless its caption or section names a body (`Request body parameters`).
+    static func isQueryForBody(method: String, caption: String, section: Section) -> Bool {
+        switch method {
+        case "GET", "HEAD": true
+        case "DELETE":
+            !Vocabulary.matches(.bodyLocation, caption) && !Vocabulary.matches(.bodyLocation, section.title.lowercased())
+        default: false
+        }
+    }
+
+    /// Whether a page shows a request body: a request example in JSON, or JSON in its request section.
+    static func showsRequestBody(_ model: PageModel, examples: [PageExample]) -> Bool {
+        if examples.contains(where: { $0.kind == .request && $0.value != nil }) { return true }
+        return model.sections.contains { section in
+            section.kind == .request && section.items.contains { item in
+                if case .code(let code) = item { ExampleReader.exampleBody(code).flatMap(JSONValue.parse) != nil } else { false }
+            }
+        }
     }
 
     /// Whether table `t` has column titles but none that the vocabulary knows, in a section that should hold

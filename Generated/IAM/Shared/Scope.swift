@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Documented values of the `scope` fields and parameters; other values decode as well.
-public struct OpenIDConnectConfigScope: OpenEnum, QueryValue {
+public struct Scope: OpenEnum, QueryValue {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Documented values of the `status` fields and parameters; other values decode as well.
-public struct ListBMSsV21ServerStatus: OpenEnum, QueryValue {
+public struct NovaShowServerServerStatus: OpenEnum, QueryValue {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
