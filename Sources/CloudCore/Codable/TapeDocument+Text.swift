@@ -1,0 +1,70 @@
+import Foundation
+
+/// The text of a parsed document's numbers and strings: UTF-8 validated, escapes replaced.
+extension TapeDocument {
+    /// The JSON text of the number at `index`.
+    func numberText(at index: Int, for type: Any.Type) throws -> String {
+        let entry = tape[index]
+        guard entry.kind == .number else { throw mismatch(type, at: index) }
+        return String(decoding: tape.bytes[Int(entry.start)..<Int(entry.end)], as: UTF8.self)
+    }
+
+    func utf8String(_ range: Range<Int>, at index: Int) throws -> String {
+        let text = tape.bytes.withUnsafeBufferPointer { bytes in
+            String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        guard let text else { throw corrupted(at: index, "The string is not valid UTF-8.") }
+        return text
+    }
+
+    /// The string with its escapes replaced; the parser checked their spelling, this checks surrogate pairs.
+    func unescapedString(_ range: Range<Int>, at index: Int) throws -> String {
+        let bytes = tape.bytes
+        var text: [UInt8] = []
+        text.reserveCapacity(range.count)
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let byte = bytes[position]
+            guard byte == UInt8(ascii: "\\") else {
+                text.append(byte)
+                position += 1
+                continue
+            }
+            let escape = bytes[position + 1]
+            position += 2
+            switch escape {
+            case UInt8(ascii: "b"): text.append(0x08)
+            case UInt8(ascii: "f"): text.append(0x0C)
+            case UInt8(ascii: "n"): text.append(0x0A)
+            case UInt8(ascii: "r"): text.append(0x0D)
+            case UInt8(ascii: "t"): text.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hexQuad(at: position)
+                position += 4
+                if (0xD800..<0xDC00).contains(scalar), position + 6 <= range.upperBound,
+                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
+                    case let low = hexQuad(at: position + 2), (0xDC00..<0xE000).contains(low)
+                {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    position += 6
+                }
+                guard let unicode = Unicode.Scalar(scalar) else {
+                    let escape = "\\u" + String(scalar, radix: 16)
+                    throw corrupted(at: index, "The string holds an unpaired UTF-16 surrogate (\(escape)).")
+                }
+                UTF8.encode(unicode) { text.append($0) }
+            default: text.append(escape)  // `"`, `\` and `/` stand for themselves
+            }
+        }
+        return try text.withUnsafeBufferPointer { buffer in
+            guard let string = String(validating: buffer, as: UTF8.self) else {
+                throw corrupted(at: index, "The string is not valid UTF-8.")
+            }
+            return string
+        }
+    }
+
+    func hexQuad(at position: Int) -> UInt32 {
+        tape.bytes[position..<position + 4].reduce(0) { $0 << 4 | UInt32(HexEncoding.value(of: $1) ?? 0) }
+    }
+}
