@@ -14,6 +14,8 @@ struct TableReferences {
     /// Per page, the error statuses (400 and up) it lists, for the pages that link it as their common list: read
     /// once per page, not once per page that links it.
     private let errorStatuses: [[(status: Int, description: String)]]
+    /// Per page, the pages listing error statuses that its status and error-code sections link to (read once).
+    private var errorLists: [[Int]] = []
     /// The page most pages link as their list of error statuses (``linkedErrorStatuses(_:)``).
     private var commonErrorList: Int?
 
@@ -28,7 +30,8 @@ struct TableReferences {
         }
         anchorIndex = anchors
         errorStatuses = pages.map(Self.errorStatuses)
-        commonErrorList = Self.commonErrorList(linkedBy: pages.map(errorListLinks))
+        errorLists = pages.map(errorListLinks)
+        commonErrorList = Self.commonErrorList(linkedBy: errorLists)
         referenced = pages.map(referencedTables)
     }
 
@@ -127,7 +130,7 @@ struct TableReferences {
     /// error status fails as every page of its service does.
     func linkedErrorStatuses(_ model: PageModel) -> [(status: Int, description: String)] {
         var statuses: [(status: Int, description: String)] = []
-        let lists = errorListLinks(of: model)
+        let lists = errorLists[model.index]
         for target in lists.isEmpty ? (commonErrorList.map { [$0] } ?? []) : lists {
             for entry in errorStatuses[target] where !statuses.contains(where: { $0.status == entry.status }) {
                 statuses.append(entry)
