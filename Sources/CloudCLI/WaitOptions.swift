@@ -37,6 +37,21 @@ public struct WaitOptions: ParsableArguments, Sendable {
     public static func states<State: OpenEnum>(_ values: [String], orElse defaults: Set<State>) -> Set<State> {
         values.isEmpty ? defaults : states(values, as: State.self)
     }
+
+    /// `1` and `1,3` as integer codes, for the states of a service that documents them as numbers.
+    public static func states<Code: FixedWidthInteger & Sendable>(_ values: [String], as: Code.Type) throws -> Set<Code> {
+        Set(
+            try values.flatMap { $0.split(separator: ",") }.map { text in
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                guard let code = Code(trimmed) else { throw UsageError("'\(trimmed)' is not a state code (a whole number)") }
+                return code
+            })
+    }
+
+    /// The integer codes given, or `defaults` when none are (`--failure-state`).
+    public static func states<Code: FixedWidthInteger & Sendable>(_ values: [String], orElse defaults: Set<Code>) throws -> Set<Code> {
+        values.isEmpty ? defaults : try states(values, as: Code.self)
+    }
 }
 
 /// What a command prints on success. By default the body of the last response, as the service sent it; a

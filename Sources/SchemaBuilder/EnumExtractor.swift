@@ -195,12 +195,15 @@ extension EnumExtractor {
     /// - a misread boolean (`isMisreadBoolean`) becomes a `boolean` (an array of them for an array) without values;
     /// - a numeric field's list with a value that is not a number (`Value range: 3s-259,200s` read as `3s-259`,
     ///   `200s`; the roles a count applies to) is a range or prose, not the field's values: it is dropped (the
-    ///   description keeps the text). A value in emphasis marks (`**4`) is the number.
+    ///   description keeps the text). A value in emphasis marks (`**4`) is the number;
+    /// - an integer field's codes that the description explains line by line (`0: creating`, `1: normal`) are its
+    ///   values, with those meanings; a listed value the lines explain gets its meaning.
     /// The diagnostic to record comes with each correction.
-    static func typed(_ type: TypeRef, values: [EnumValue]?, field: String)
+    static func typed(_ type: TypeRef, values: [EnumValue]?, blocks: [Block], field: String)
         -> (type: TypeRef, values: [EnumValue]?, diagnostic: (code: Diagnostic.Code, message: String)?)
     {
-        guard let values, !values.isEmpty else { return (type, values, nil) }
+        let meanings = type == .integer || type == .int64 ? integerMeanings(in: blocks) : nil
+        guard let values, !values.isEmpty else { return (type, meanings, nil) }
         let listed = values.map(\.value).joined(separator: ", ")
         if isMisreadBoolean(values) {
             let typed: TypeRef = if case .array = type { .array(.boolean) } else { .boolean }
@@ -211,9 +214,46 @@ extension EnumExtractor {
             EnumValue(value: value.value.trimmingCharacters(in: ["*"]), description: value.description)
         }
         guard numbers.allSatisfy({ Double($0.value) != nil }) else {
-            return (type, nil, (.valueListNotOfType, "\(field): documented values \(listed) are not all numbers; no value list for this \(type) field"))
+            return (type, meanings, (.valueListNotOfType, "\(field): documented values \(listed) are not all numbers; no value list for this \(type) field"))
         }
-        return (type, numbers, nil)
+        guard let meanings else { return (type, numbers, nil) }
+        let explained = Dictionary(meanings.map { ($0.value, $0.description) }, uniquingKeysWith: { first, _ in first })
+        return (type, numbers.map { EnumValue(value: $0.value, description: $0.description.isEmpty ? explained[$0.value] ?? "" : $0.description) }, nil)
+    }
+
+    /// Integer codes explained one per line or list item (`0: creating`, `-1：排队中`, `2 - failed`), when at least
+    /// two distinct codes are; `nil` otherwise. A line that is not such a pair ends nothing: prose may surround
+    /// the lines (`Status of the job. 0: …`).
+    static func integerMeanings(in blocks: [Block]) -> [EnumValue]? {
+        var found: [EnumValue] = []
+        func read(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let text):
+                    for line in text.text.split(separator: "\n") {
+                        if let pair = integerMeaning(String(line)) { found.append(pair) }
+                    }
+                case .list(_, let items): items.forEach(read)
+                default: continue
+                }
+            }
+        }
+        read(blocks)
+        var seen = Set<String>()
+        guard found.allSatisfy({ seen.insert($0.value).inserted }), found.count >= 2 else { return nil }
+        return found
+    }
+
+    /// `3: Creation failed` → (`3`, `Creation failed`); nil unless the line starts with an integer and a separator.
+    private static func integerMeaning(_ line: String) -> EnumValue? {
+        let text = line.trimmed()
+        let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+        guard let value = Int(digits) else { return nil }
+        var rest = text.dropFirst(digits.count).drop { $0 == " " }
+        guard let separator = rest.first, ":：-–".contains(separator) else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard rest.first?.isLetter == true else { return nil }
+        return EnumValue(value: String(value), description: String(rest))
     }
 }
 

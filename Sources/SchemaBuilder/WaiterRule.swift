@@ -3,13 +3,15 @@ import APISchema
 /// Finds the resources whose lifecycle state can be waited for, by one rule over the schema (no list of services):
 ///
 /// 1. A `GET` operation whose path ends in a path parameter (`/notebooks/{id}`) shows one resource.
-/// 2. Its state field is a `status` or `state` property with documented string values, on the 2xx response body
-///    itself or inside the body's only object-typed property (the OpenStack envelope `{"server": {…}}`).
-/// 3. The values describe a lifecycle: at least one is a failure (a word `ERROR`, `FAILED`, `FAIL`, `FAILURE` or
+/// 2. Its state field is a `status` or `state` property with documented values, on the 2xx response body itself
+///    or inside the body's only object-typed property (the OpenStack envelope `{"server": {…}}`): strings, or
+///    integer codes whose meanings the page gives (`0: creating`, `3: creation failed`).
+/// 3. The states describe a lifecycle: at least one is a failure (a word `ERROR`, `FAILED`, `FAIL`, `FAILURE` or
 ///    `ABNORMAL`) or an ongoing state (a word ending in `ING`: `CREATING`, `PENDING_DELETE`). Value lists such as
-///    `onSale`/`soldOut` or `CURRENT`/`DEPRECATED` describe no lifecycle and get no waiter.
+///    `onSale`/`soldOut` or `CURRENT`/`DEPRECATED` describe no lifecycle and get no waiter. A string state is
+///    judged by its value, an integer code by its meaning's first clause (ongoing: by its first word).
 ///
-/// The failure states are the failure values; the deleted states are the value `DELETED`; the delete operation is
+/// The failure states are the failure values; the deleted states are those that read `DELETED`; the delete operation is
 /// the `DELETE` of the same path. A waiter is started by every other non-`GET` operation on the path or below it
 /// (start, stop, update, delete), and by the `POST` on the parent collection (create) when its response carries
 /// the new resource's id (a property named like the last path parameter, or `id`, in the body or its envelope).
@@ -51,12 +53,13 @@ enum WaiterRule {
             let field = forced.map({ documentedValues(at: $0, of: operation, types: types) })
                 ?? stateField(of: operation, types: types)
         else { return nil }
-        let failures = field.values.filter(isFailure)
-        guard forced != nil || !failures.isEmpty || field.values.contains(where: isOngoing) else { return nil }
+        let failures = field.values.filter { isFailure(field.label($0)) }.map(\.value)
+        guard forced != nil || !failures.isEmpty || field.values.contains(where: field.isOngoing) else { return nil }
         let delete = schema.operations.first { $0.method == "DELETE" && $0.path == operation.path }
         return Waiter(
             name: resourceName(operation.id), operation: operation.id, stateField: field.path,
-            failureStates: failures, deletedStates: field.values.filter { $0.uppercased() == "DELETED" },
+            failureStates: failures,
+            deletedStates: field.values.filter(field.isDeleted).map(\.value),
             deleteOperation: delete?.id,
             startedBy: triggers(of: operation, resourceParameter: resourceParameter, in: schema, types: types))
     }
@@ -91,7 +94,7 @@ enum WaiterRule {
     }
 
     /// Upper-cased words of a value: `CREATE_FAILED` → `CREATE`, `FAILED`; `bindError` → `BIND`, `ERROR`.
-    private static func words(_ value: String) -> [String] {
+    fileprivate static func words(_ value: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previousIsLower = false
@@ -134,9 +137,7 @@ enum WaiterRule {
         return objects.count == 1 ? objects[0] : nil
     }
 
-    private static func stateField(of operation: Operation, types: [String: NamedType])
-        -> (path: [String], values: [String])?
-    {
+    private static func stateField(of operation: Operation, types: [String: NamedType]) -> StateField? {
         guard let properties = responseObject(operation, types: types) else { return nil }
         var candidates = [["status"], ["state"]]
         if let (wrapper, _) = envelope(properties, types: types) {
@@ -145,9 +146,10 @@ enum WaiterRule {
         return candidates.lazy.compactMap { documentedValues(at: $0, of: operation, types: types) }.first
     }
 
-    /// The documented values of the string property at `path` in the operation's response body.
+    /// The documented values of the string property, or the explained codes of the integer property, at `path`
+    /// in the operation's response body.
     private static func documentedValues(at path: [String], of operation: Operation, types: [String: NamedType])
-        -> (path: [String], values: [String])?
+        -> StateField?
     {
         guard var properties = responseObject(operation, types: types), let last = path.last else { return nil }
         for name in path.dropLast() {
@@ -156,10 +158,39 @@ enum WaiterRule {
             else { return nil }
             properties = inner
         }
-        guard let property = properties.first(where: { $0.name == last }), property.type == .string,
-            let values = property.enumValues, !values.isEmpty
+        guard let property = properties.first(where: { $0.name == last }), let values = property.enumValues,
+            !values.isEmpty
         else { return nil }
-        return (path, values.map(\.value))
+        if property.type == .string { return StateField(path: path, values: values, isCode: false) }
+        let explained = values.contains { !$0.description.isEmpty }
+        guard property.type == .integer || property.type == .int64, explained else { return nil }
+        return StateField(path: path, values: values, isCode: true)
+    }
+
+    /// A state field and its documented states.
+    private struct StateField {
+        var path: [String]
+        var values: [EnumValue]
+        /// Integer codes, whose meanings (not values) say what state they are.
+        var isCode: Bool
+
+        /// What a state is judged by: a string's value, a code's meaning up to its first stop (`Creation failed`
+        /// of `Creation failed. The quota …`).
+        func label(_ state: EnumValue) -> String {
+            guard isCode else { return state.value }
+            return String(state.description.prefix { !".,;(（。，；".contains($0) })
+        }
+
+        /// A value with a word in `ING`; a code whose meaning starts with one (`creating dataset`, not `The billing
+        /// is normal`).
+        func isOngoing(_ state: EnumValue) -> Bool {
+            isCode ? WaiterRule.isOngoing(WaiterRule.words(label(state)).first ?? "") : WaiterRule.isOngoing(state.value)
+        }
+
+        /// `DELETED`; a code whose meaning starts with that word (`deleted dataset`).
+        func isDeleted(_ state: EnumValue) -> Bool {
+            isCode ? WaiterRule.words(label(state)).first == "DELETED" : state.value.uppercased() == "DELETED"
+        }
     }
 
     private static func triggers(

@@ -68,7 +68,7 @@ extension SwiftCommandPlan {
             let help =
                 "Then wait until the \(waiter.waiter.name)'s \(waiter.waiter.stateField.joined(separator: ".")) is one of "
                 + "these states (repeatable, or comma-separated), as \(kebabCase(waiter.stateMethod)) does, and print "
-                + "the resource as the last poll shows it. Values: \(waiter.states.joined(separator: ", "))."
+                + "the resource as the last poll shows it. Values: \(waiter.statesListed)."
             let states = "WaitOptions.states(\(property), as: \(waiter.stateType).self)"
             let waitCall = call(
                 "client.\(waiter.stateMethod)",
@@ -196,7 +196,7 @@ extension SwiftCommandPlan {
                         attribute: "Option", longName: SwiftNames.literal(names.longNames.claim(kebabCase(waiter.statesLabel))),
                         help: SwiftNames.wrappedLiteral(
                             "The states to wait for (repeatable, or comma-separated). Values: "
-                                + "\(waiter.states.joined(separator: ", ")).", column: 14, indent: 8),
+                                + "\(waiter.statesListed).", column: 14, indent: 8),
                         declaration: "var \(states): [String]", completion: completion(waiter.states)),
                     OptionContext(
                         attribute: "Option", longName: SwiftNames.literal(names.longNames.claim("failure-state")),

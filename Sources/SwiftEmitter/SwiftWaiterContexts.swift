@@ -9,10 +9,16 @@ struct ResolvedWaiter {
     /// `waitForNotebook`, and `waitForNotebookDeletion` when the resource can be deleted.
     var stateMethod: String
     var deletionMethod: String?
-    /// The Swift type of the state field's open enum (`ShowNotebookResponse.StatusValue`).
+    /// The Swift type of the state field's open enum (`ShowNotebookResponse.StatusValue`), or of its integer codes
+    /// (`Int`) where the page documents the states as numbers with meanings.
     var stateType: String
+    /// Whether the states are integer codes (`stateType` is `Int` or `Int64`).
+    var isCode: Bool
     /// Every documented state, in page order.
     var states: [String]
+    /// The documented states as a reader needs them: `CREATING, RUNNING`, or codes with their meanings
+    /// (`0 (creating), 1 (running)`).
+    var statesListed: String
     /// The argument label of the states to wait for: the state field's name (`status`).
     var statesLabel: String
     /// `$0.status`, `$0.server?.status`.
@@ -41,24 +47,35 @@ struct ResolvedWaiter {
             let property = model.properties.first(where: { $0.name == field.member }),
             let stateProperty = field.siblings.first(where: { $0.name == last })
         else { return nil }
-        let enumContext: EnumContext
-        if let nested = model.enums.first(where: { $0.name == bare(property.type) }) {
+        let values = stateProperty.enumValues ?? []
+        self.isCode = stateProperty.type == .integer || stateProperty.type == .int64
+        let enumContext: EnumContext?
+        if isCode {
+            enumContext = nil
+            self.stateType = bare(property.type)
+        } else if let nested = model.enums.first(where: { $0.name == bare(property.type) }) {
             enumContext = nested
             self.stateType = "\(model.name).\(nested.name)"
         } else if let shared = typeMap.sharedEnums.name(field: last, values: stateProperty.enumValues) {
             enumContext = SwiftModelBuilder(typeMap: typeMap).openEnum(
-                named: shared, doc: SwiftDocComment(""), values: stateProperty.enumValues ?? [], indent: 0)
+                named: shared, doc: SwiftDocComment(""), values: values, indent: 0)
             self.stateType = shared
         } else {
             return nil
         }
         let caseNames = Dictionary(
-            enumContext.cases.map { ($0.value, "." + $0.name) }, uniquingKeysWith: { first, _ in first })
-        func member(_ value: String) -> String { caseNames[SwiftNames.literal(value)] ?? SwiftNames.literal(value) }
+            (enumContext?.cases ?? []).map { ($0.value, "." + $0.name) }, uniquingKeysWith: { first, _ in first })
+        let isCode = self.isCode
+        func member(_ value: String) -> String {
+            isCode ? value : caseNames[SwiftNames.literal(value)] ?? SwiftNames.literal(value)
+        }
 
         self.waiter = waiter
         self.show = show
-        self.states = stateProperty.enumValues?.map(\.value) ?? []
+        self.states = values.map(\.value)
+        self.statesListed = values.map { value in
+            isCode && !value.description.isEmpty ? "\(value.value) (\(value.description.replacingNewlines()))" : value.value
+        }.joined(separator: ", ")
         self.statesLabel = SwiftNames.member(last)
         self.stateAccess = "$0" + field.chain
         self.arguments =
@@ -123,7 +140,7 @@ extension SwiftOperationBuilder {
                 + "when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped polls "
                 + "are repeated; any other error ends the wait.")
         let stateDocs = argumentDocs + [
-            ("states", "The states to wait for."),
+            ("states", resolved.isCode ? "The states to wait for: \(resolved.statesListed)." : "The states to wait for."),
             ("failureStates", "States that end the wait with an error: by default the documented failure states"
                 + (failures.isEmpty ? " (none)." : " (\(failures)).")),
             options,

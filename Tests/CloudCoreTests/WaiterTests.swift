@@ -71,6 +71,23 @@ import Testing
         #expect(error.description == "waiting for Resource reached the failure state ERROR")
     }
 
+    /// A service that documents its states as integer codes (`0: creating`, `2: failed`) is waited on by code.
+    @Test func integerCodesAreStatesToo() async throws {
+        let codes = [0, 0, 1]
+        let polls = Locked(0)
+        let reached = try await Waiter.waitForState(
+            "Job", states: [1], failureStates: [2], options: Self.quick, state: { (code: Int) in code }
+        ) { polls.withLock { count in defer { count += 1 }; return codes[min(count, codes.count - 1)] } }
+        #expect(reached == 1 && polls.current == 3)
+
+        let error = try await #require(throws: WaiterError.self) {
+            try await Waiter.waitForState(
+                "Job", states: [1], failureStates: [2], options: Self.quick, state: { (code: Int) in code }
+            ) { 2 }
+        }
+        #expect(error.reason == .failureState && error.lastState == "2", "the code names the state")
+    }
+
     @Test func aFailureStateThatIsWaitedForEndsTheWait() async throws {
         let script = Script([.state(.creating), .state(.error)])
         let resource = try await Waiter.waitForState(

@@ -102,6 +102,11 @@ final class LoopbackCloud: @unchecked Sendable {
         _ = try await control(.POST, "script", body: JSONEncoder().encode(["steps": steps]))
     }
 
+    /// Adds lifecycles (see `Tools/loopback_cloud.py`: a show page, its state field, transitions).
+    func addLifecycles(_ lifecycles: [JSONValue]) async throws {
+        _ = try await control(.POST, "lifecycles", body: JSONEncoder().encode(["lifecycles": lifecycles]))
+    }
+
     /// Plays a scenario file (`{"lifecycles": [...], "steps": [...]}`, relative to the package root): resources
     /// whose state the shows report and the operations change, and the faults to inject.
     func play(scenario path: String) async throws {
@@ -172,8 +177,19 @@ struct ReceivedRequest: Decodable, Sendable {
     var status: Int?
     /// The `X-Request-Id` the server answered with.
     var requestID: String?
-    /// The resource state a lifecycle show reported, or entered by a lifecycle transition (`<gone>` once deleted).
-    var state: String?
+    /// The resource state a lifecycle show reported, or entered by a lifecycle transition (`<gone>` once deleted):
+    /// a string, or an integer code where the service documents its states as numbers.
+    var state: JSONValue?
+
+    /// ``state`` as the trace of a test prints it: `CREATING`, `1`.
+    var stateText: String? {
+        switch state {
+        case .string(let text)?: text
+        case .integer(let code)?: String(code)
+        case let other?: "\(other)"
+        case nil: nil
+        }
+    }
     /// The `CONNECT` tunnel the request came through, when it came through one.
     var tunnel: Tunnel?
 

@@ -36,7 +36,7 @@ import Testing
             if entry.fault != nil || !(200..<300).contains(entry.status ?? 0) {
                 text += " [\(entry.fault == "drop" ? "drop" : "status \(entry.status ?? 0)")]"
             }
-            return text + (entry.state.map { " → \($0)" } ?? "")
+            return text + (entry.stateText.map { " → \($0)" } ?? "")
         }
     }
 
@@ -126,6 +126,39 @@ import Testing
         #expect(limited.status == 3, "\(limited)")
         #expect(limited.stderr == "Error: waiting for Notebook gave up after 3 polls (last state CREATING)\n")
         #expect(try await cloud.requests().count == 4)
+    }
+
+    /// A dataset's states are integer codes the page explains (`0: creating dataset`, `1: normal dataset`): the
+    /// create command waits for a code, the poll answers numbers, a failure code ends the wait, a word is a usage
+    /// error.
+    @Test func waitsOnIntegerStateCodes() async throws {
+        let cloud = try await LoopbackCloud.start(docsFolder: Docs.modelArts)
+        defer { cloud.stop() }
+        let old = "historical_apis/data_management_old_version/"
+        let show = old + "querying_details_about_a_dataset.html"
+        try await cloud.addLifecycles([
+            [
+                "show": .string(show), "field": "status", "id": "dataset_id",
+                "transitions": [["page": .string(old + "creating_a_dataset.html"), "through": [0], "to": 1, "polls": 2]],
+            ]
+        ])
+        let modelarts = try CommandLineClient(service: "modelarts")
+        let options = CommandLineFlowTests.connection(cloud) + ["--poll-delay", "0.01"]
+        let create = try await cloud.cases().first { $0.page == old + "creating_a_dataset.html" }
+        let body = try #require(create?.requestExamples.first?.bodyText, "the page's request example")
+        let created = try await modelarts.run(["create-dataset", "--body", body, "--wait", "1"] + options)
+        #expect(created.status == 0, "\(created)")
+        #expect(try json(created.stdout)["status"] == 1, "prints the dataset as the last poll showed it")
+        let states = try await cloud.requests().filter { $0.page == show }.map(\.state)
+        #expect(states == [0, 0, 1], "polled until the code, and no further")
+
+        try await cloud.script([.respond(["dataset_id": "d-1", "status": 4], page: show)])
+        let failed = try await modelarts.run(["wait-for-dataset", "--dataset-id", "d-1", "--status", "1"] + options)
+        #expect(failed.status == 3, "\(failed)")
+        #expect(failed.stderr == "Error: waiting for Dataset reached the failure state 4\n", "4: abnormal dataset")
+
+        let word = try await modelarts.run(["wait-for-dataset", "--dataset-id", "d-1", "--status", "normal"] + options)
+        #expect(word.status == 64 && word.stderr.hasPrefix("Error: 'normal' is not a state code"), "\(word)")
     }
 
     @Test func listAllPrintsTheElementsOfEveryPage() async throws {

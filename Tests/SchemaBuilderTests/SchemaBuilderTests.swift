@@ -189,6 +189,34 @@ struct PiecesTests {
         #expect(values("The value can be a positive integer.", "ACTIVE, BUILD") == nil, "the trigger does not end its paragraph")
     }
 
+    /// An integer field whose description explains its codes one per line gets them as values with meanings; a
+    /// listed value gets its meaning; prose around the lines, a date or a range is no code.
+    @Test func integerCodesExplainedLineByLine() throws {
+        let page = """
+            <h1 class="topictitle1">Querying a Job</h1>
+            <div class="section"><h4 class="sectiontitle">URI</h4><p>GET /v1/{project_id}/jobs/{job_id}</p></div>
+            <div class="section"><h4 class="sectiontitle">Response Parameters</h4><p><strong>Status code: 200</strong></p>
+            \(Fixtures.table(1, "Response body parameters", header: Fixtures.responseHeader, rows: [
+                ["<p>status</p>", "<p>Integer</p>", "<p>Job status.</p><p>0: creating</p><p>1: running</p><p>-1: failed</p>"],
+                ["<p>mode</p>", "<p>Integer</p>", "<p>Mode. Enumeration values:</p><ul><li><p><strong>1</strong></p></li><li><p><strong>2</strong></p></li><li><p><strong>3</strong></p></li></ul><p>1: fast</p><p>2: safe</p>"],
+                ["<p>name</p>", "<p>String</p>", "<p>0: not a code of a string</p><p>1: still not</p>"],
+                ["<p>size</p>", "<p>Integer</p>", "<p>Size.</p><p>2024-01-01: since then</p><p>1-100: the range</p>"],
+            ]))
+            </div>
+            """
+        let schema = Fixtures.build([("querying_a_job.html", page)])
+        let body = try #require(schema.operations.first?.successResponse?.type?.referencedName)
+        let type = try #require(schema.types.first { $0.name == body })
+        guard case .object(let properties) = type.kind else { Issue.record("not an object"); return }
+        func values(_ name: String) -> [String]? {
+            properties.first { $0.name == name }?.enumValues?.map { "\($0.value)=\($0.description)" }
+        }
+        #expect(values("status") == ["0=creating", "1=running", "-1=failed"])
+        #expect(values("mode") == ["1=fast", "2=safe", "3="], "the listed values stay; the lines explain them")
+        #expect(values("name") == nil, "only an integer field has codes")
+        #expect(values("size") == nil, "a date or a range is not a code")
+    }
+
     @Test func requestLines() {
         let line = RequestLine.parse("GET /v2/{project_id}/datasets?offset={offset}&limit={limit}")
         #expect(line?.method == "GET")

@@ -76,6 +76,45 @@ import Testing
         #expect(server.startedBy == [.init(operation: "CreateServer", idField: ["server", "id"])])
     }
 
+    /// Integer codes are states where the page says what each means; the meaning, not the number, is judged.
+    @Test func integerCodesWithMeaningsAreStates() throws {
+        func code(_ value: String, _ meaning: String) -> EnumValue { EnumValue(value: value, description: meaning) }
+        let schema = ServiceSchema(
+            name: "Demo", endpoint: .configured(prefix: "demo"),
+            operations: [
+                Self.operation("ShowJob", "GET", "/v1/{project_id}/jobs/{job_id}", response: "Job"),
+                Self.operation("DeleteJob", "DELETE", "/v1/{project_id}/jobs/{job_id}"),
+                Self.operation("ShowPlan", "GET", "/v1/{project_id}/plans/{plan_id}", response: "Plan"),
+                Self.operation("ShowRule", "GET", "/v1/{project_id}/rules/{rule_id}", response: "Rule"),
+            ],
+            types: [
+                Self.object("Job", [
+                    Property(
+                        name: "status", type: .integer, required: false,
+                        enumValues: [
+                            code("0", "creating job"), code("1", "Running. Labels are being added, in order"),
+                            code("2", "Creation failed. The quota is used up"), code("3", "deleted job"),
+                        ])
+                ]),
+                // "billing" ends in ING, but no meaning starts with an ongoing word: no lifecycle.
+                Self.object("Plan", [
+                    Property(
+                        name: "status", type: .integer, required: false,
+                        enumValues: [code("0", "The billing is normal"), code("1", "The billing is frozen")])
+                ]),
+                // Codes without meanings say nothing about a lifecycle.
+                Self.object("Rule", [
+                    Property(name: "status", type: .integer, required: false, enumValues: Self.states("0", "1", "2"))
+                ]),
+            ])
+        let waiters = WaiterRule.waiters(in: schema)
+        #expect(waiters.map(\.name) == ["Job"])
+        let job = try #require(waiters.first)
+        #expect(job.failureStates == ["2"], "judged by the meaning's first clause, not the prose after it")
+        #expect(job.deletedStates == ["3"])
+        #expect(job.deleteOperation == "DeleteJob")
+    }
+
     @Test func namesResourcesAfterTheShowOperation() {
         #expect(WaiterRule.resourceName("ShowNotebook") == "Notebook")
         #expect(WaiterRule.resourceName("QueryDetailsAboutECSV21") == "ECSV21")

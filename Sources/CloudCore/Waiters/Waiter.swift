@@ -67,7 +67,10 @@ public enum Waiter {
 
     /// Polls until `state(output)` is one of `states`; a state in `failureStates` that is not waited for fails
     /// the wait. Returns the last output.
-    public static func waitForState<Output: Sendable, State: OpenEnum>(
+    ///
+    /// A state is an ``OpenEnum`` value (`"RUNNING"`) or an integer code (`1`) where the service documents its
+    /// states as numbers; its `description` names it in errors and logs.
+    public static func waitForState<Output: Sendable, State: Hashable & Sendable & CustomStringConvertible>(
         _ name: String, states: Set<State>, failureStates: Set<State>, options: WaiterOptions = .init(),
         logger: Logger? = nil, clock: some Clock<Duration> = ContinuousClock(), state: (Output) -> State?,
         poll send: () async throws -> Output
@@ -77,14 +80,14 @@ public enum Waiter {
             let current = state(output)
             guard let current else { return .pending(state: nil) }
             if states.contains(current) { return .done(output) }
-            if failureStates.contains(current) { return .failed(state: current.rawValue) }
-            return .pending(state: current.rawValue)
+            if failureStates.contains(current) { return .failed(state: current.description) }
+            return .pending(state: current.description)
         }
     }
 
     /// Polls until the resource is gone: the poll answers 404, or `state(output)` is one of `deletedStates`.
     /// A state in `failureStates` (`DELETE_FAILED`) fails the wait.
-    public static func waitForDeletion<Output: Sendable, State: OpenEnum>(
+    public static func waitForDeletion<Output: Sendable, State: Hashable & Sendable & CustomStringConvertible>(
         _ name: String, deletedStates: Set<State>, failureStates: Set<State>, options: WaiterOptions = .init(),
         logger: Logger? = nil, clock: some Clock<Duration> = ContinuousClock(), state: (Output) -> State?,
         poll send: () async throws -> Output
@@ -98,8 +101,8 @@ public enum Waiter {
             }
             guard let current else { return .pending(state: nil) }
             if deletedStates.contains(current) { return .done(()) }
-            if failureStates.contains(current) { return .failed(state: current.rawValue) }
-            return .pending(state: current.rawValue)
+            if failureStates.contains(current) { return .failed(state: current.description) }
+            return .pending(state: current.description)
         }
     }
 

@@ -35,8 +35,9 @@ enum ParameterReader {
                 }
             }
             let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""
-            var values = columns.description.flatMap { $0 < row.count ? EnumExtractor.values(in: row[$0].blocks) : nil }
-            let typed = EnumExtractor.typed(type, values: values, field: name)
+            let blocks = columns.description.map { $0 < row.count ? row[$0].blocks : [] } ?? []
+            var values = EnumExtractor.values(in: blocks)
+            let typed = EnumExtractor.typed(type, values: values, blocks: blocks, field: name)
             (type, values) = (typed.type, typed.values)
             if let (code, message) = typed.diagnostic {
                 diagnostics.emit(code, model.location(table: t, row: offset + 1), message)

@@ -64,7 +64,7 @@ extension Builder {
             }
         }
         var values = EnumExtractor.values(in: descriptionBlocks)
-        let typed = EnumExtractor.typed(type, values: values, field: name)
+        let typed = EnumExtractor.typed(type, values: values, blocks: descriptionBlocks, field: name)
         (type, values) = (typed.type, typed.values)
         if let (code, message) = typed.diagnostic { diagnose(code, loc, message) }
         let hasEnum: Bool = {
