@@ -15,7 +15,9 @@ temporary folder (the newest version on PyPI, or with --pin the version the exis
 sources are read as text, never imported: every `_<op>_http_info` method of `<x>_client.py` / `<x>_async_client.py`
 in each API version folder (v1, v2, ...) builds `http_info = {"method": ..., "resource_path": ..., "response_type":
 "<Name>Response"}`. Where one package gives several names to one method and path (batch `action` endpoints), each
-entry also records `bodyKeys`, the top-level members of its request body, which tell them apart.
+entry also records `bodyKeys`, the top-level members of its request body, which tell them apart. Each package also
+records the credentials its clients sign with first (`ClientBuilder(cls, "GlobalCredentials,…")`, else
+`BasicCredentials`): the generator signs a service as the official SDK does, with the domain or with a project.
 
 --check reads the pages with Tools/docpages.py and prints, per service, how many API pages find a name in the
 table, how many find several, and, where the page carries an API name itself (the lower-case anchor in front of
@@ -42,6 +44,9 @@ DOCS = os.path.join(os.path.dirname(ROOT), "shared", "docs")
 # `<package>/v2/ecs_client.py`, `<package>/v2/ecs_async_client.py`: the clients of one API version.
 CLIENT_FILE = re.compile(r"^(\w+)/(v\d+)/\w+_client\.py$")
 HTTP_INFO_METHOD = re.compile(r"^_(\w+)_http_info$")
+# `ClientBuilder(cls, "GlobalCredentials,BasicCredentials")`: the credentials a client signs with, preferred first;
+# a client that names none signs with `BasicCredentials` (a project's).
+CLIENT_BUILDER = re.compile(r'ClientBuilder\(\w+(?:,\s*"([\w,]+)")?\)')
 
 
 def names_file(service):
@@ -159,18 +164,22 @@ class Models:
 
 
 def package_operations(package, wheel):
-    """The table entries of one downloaded package."""
+    """The table entries of one downloaded package, and the credentials its clients sign with first."""
     sources = python_sources(wheel)
     found = set()
     folders = set()
+    credentials = set()
     for path, text in sources.items():
         match = CLIENT_FILE.match(path)
         if match and match.group(1) == package:
             version = match.group(2)
+            credentials |= {(names or "BasicCredentials").split(",")[0] for names in CLIENT_BUILDER.findall(text)}
             folders.add(path.rsplit("/", 1)[0])
             found |= {(method, resource, name, version) for method, resource, name in client_operations(text, path)}
     if not found:
         sys.exit(f"{package}: no client modules in {os.path.basename(wheel)}")
+    if len(credentials) != 1:
+        sys.exit(f"{package}: its clients sign with {sorted(credentials) or 'no credentials found'}, expected one kind")
     # Several names on one method and path: record what their request bodies hold.
     shared = {}
     for method, resource, name, version in found:
@@ -184,7 +193,7 @@ def package_operations(package, wheel):
             if keys:
                 entry["bodyKeys"] = keys
         operations.append(entry)
-    return operations
+    return operations, credentials.pop()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -222,8 +231,9 @@ def generate(services, config, pin):
                 key = (package, version)
                 if key not in cached:  # one package may serve several services (ecs for bms, eip for vpc)
                     cached[key] = package_operations(package, download(package, version, folder))
-                table["packages"].append({"name": package, "version": version})
-                table["operations"] += cached[key]
+                operations, credentials = cached[key]
+                table["packages"].append({"name": package, "version": version, "credentials": credentials})
+                table["operations"] += operations
             table["operations"].sort(key=lambda o: (o["path"], o["method"], o["name"], o["package"], o["version"]))
             write_json(names_file(service), table)
             summary = (", ".join(f"{p['name']} {p['version']}" for p in table["packages"])

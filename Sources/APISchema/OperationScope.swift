@@ -38,7 +38,10 @@ extension Operation {
 }
 
 extension ServiceSchema {
-    /// Whether the service is global (domain-level, as IAM): none of its operations is scoped by the caller's
-    /// project. Its client signs with the domain (`X-Domain-Id`) and needs no project id.
-    public var isGlobal: Bool { !operations.contains { $0.scope == .project } }
+    /// Whether the service is global (domain-level, as IAM): its client signs with the domain (`X-Domain-Id`) and
+    /// needs no project id. As the official SDKs sign it where that is known (``officialScope``), else when none of
+    /// its operations is scoped by the caller's project.
+    public var isGlobal: Bool {
+        officialScope.map { $0 == .global } ?? !operations.contains { $0.scope == .project }
+    }
 }

@@ -24,13 +24,16 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     public var errorBody: TypeRef?
     /// Everything the builder could not read cleanly, sorted by page, then table, then row.
     public var diagnostics: [Diagnostic]
+    /// How the official SDKs sign the service's calls, where its names table records it: with the domain
+    /// (`global`: IAM, TMS) or with a project (SWR, whose paths name no project). See ``isGlobal``.
+    public var officialScope: Operation.Scope?
     /// Which pages were read as operations and why the others were skipped; not written to `spec/` (no coding key).
     public var pageCensus = PageCensus()
 
     public init(
         name: String, endpoint: ServiceEndpoint?, groups: [OperationGroup] = [], operations: [Operation] = [],
         types: [NamedType] = [], waiters: [Waiter] = [], errorCodes: [ErrorCode] = [], errorBody: TypeRef? = nil,
-        diagnostics: [Diagnostic] = []
+        officialScope: Operation.Scope? = nil, diagnostics: [Diagnostic] = []
     ) {
         self.name = name
         self.endpoint = endpoint
@@ -40,11 +43,12 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
         self.waiters = waiters
         self.errorCodes = errorCodes
         self.errorBody = errorBody
+        self.officialScope = officialScope
         self.diagnostics = diagnostics
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, endpoint, groups, operations, types, waiters, errorCodes, errorBody, diagnostics
+        case name, endpoint, groups, operations, types, waiters, errorCodes, errorBody, officialScope, diagnostics
     }
 
     /// The configured prefix a schema written before endpoints were read from the pages has instead of `endpoint`.
@@ -67,6 +71,7 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
             waiters: try container.decodeIfPresent([Waiter].self, forKey: .waiters) ?? [],
             errorCodes: try container.decodeIfPresent([ErrorCode].self, forKey: .errorCodes) ?? [],
             errorBody: try container.decodeIfPresent(TypeRef.self, forKey: .errorBody),
+            officialScope: try container.decodeIfPresent(Operation.Scope.self, forKey: .officialScope),
             diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics))
     }
 }

@@ -16,7 +16,11 @@ public struct OfficialNames: Sendable {
     }
 
     private struct Table: Codable {
-        struct Package: Codable { var name: String }
+        struct Package: Codable {
+            var name: String
+            /// The credentials its clients sign with first (`GlobalCredentials`, `BasicCredentials`).
+            var credentials: String?
+        }
         var packages: [Package]
         var operations: [Entry]
     }
@@ -24,12 +28,17 @@ public struct OfficialNames: Sendable {
     /// Per strictness of ``pathKeys(_:)``, per package in priority order: `METHOD key` → names and body members.
     private var tiers: [[[String: [String: Set<String>]]]] = []
 
+    /// How the first package's clients sign: with the domain (`GlobalCredentials`) or a project; `nil` when the
+    /// table does not say.
+    public private(set) var scope: APISchema.Operation.Scope?
+
     /// No names: every page without one of its own is named from its title.
     public static let none = OfficialNames()
 
     private init() {}
 
-    init(entries: [Entry], packageOrder: [String]) {
+    init(entries: [Entry], packageOrder: [String], scope: APISchema.Operation.Scope? = nil) {
+        self.scope = scope
         tiers = (0..<3).map { tier in
             packageOrder.map { package in
                 var lookup: [String: [String: Set<String>]] = [:]
@@ -45,7 +54,8 @@ public struct OfficialNames: Sendable {
     /// Reads a names table; throws when it cannot be read or is not one.
     public static func load(_ url: URL) throws -> OfficialNames {
         let table = try JSONDecoder().decode(Table.self, from: Data(contentsOf: url))
-        return OfficialNames(entries: table.operations, packageOrder: table.packages.map(\.name))
+        let scope = table.packages.first?.credentials.map { $0 == "GlobalCredentials" ? APISchema.Operation.Scope.global : .project }
+        return OfficialNames(entries: table.operations, packageOrder: table.packages.map(\.name), scope: scope)
     }
 
     /// The table `config` names (``ServiceConfig/officialNames``, relative to the package `root`); ``none`` for a

@@ -49,6 +49,7 @@ public enum SchemaBuilder {
         var builder = Builder(
             pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)
         var schema = builder.run(name: config.name)
+        schema.officialScope = officialNames.scope
         EndpointReader.resolve(&schema, pages: pages, configuredPrefix: config.endpointPrefix)
         schema.waiters = WaiterRule.waiters(in: schema)
         let errorCodes = ErrorCodeReader.errorCodes(in: pages, apiPages: Set(schema.operations.map(\.sourcePage)))

@@ -1,5 +1,6 @@
 import APISchema
 import DocReader
+import Foundation
 import Testing
 
 @testable import SchemaBuilder
@@ -96,5 +97,28 @@ import Testing
         #expect(schema.operations.first { $0.path.hasPrefix("/v2/") }?.isBoundByClient("project_id") == true)
         #expect(!schema.isGlobal)
         #expect(Self.build([("delete.html", page)], prefix: "gadget").isGlobal)
+    }
+
+    /// Where the official SDKs' table says how their clients sign, that decides: a service whose paths name no
+    /// project may still be signed with one (`BasicCredentials`), and one whose paths do with the domain.
+    @Test func theOfficialSDKsCredentialsDecideTheServiceScope() throws {
+        let page = """
+            <h1>Deleting a Project</h1><div><h4>URI</h4><p>DELETE /v3/projects/{project_id}</p></div>
+            """
+        func build(_ pages: [(String, String)], credentials: String) throws -> ServiceSchema {
+            let folder = FileManager.default.temporaryDirectory.appending(path: "scope-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let table = folder.appending(path: "gadgets.names.json")
+            try Data(#"{"packages": [{"name": "sdkgadget", "version": "1", "credentials": "\#(credentials)"}], "operations": []}"#.utf8)
+                .write(to: table)
+            return SchemaBuilder.build(
+                config: ServiceConfig(name: "Gadgets", docs: "", endpointPrefix: "gadget"), pages: Fixtures.pages(pages),
+                officialNames: try OfficialNames.load(table))
+        }
+        let projectless = try build([("delete.html", page)], credentials: "BasicCredentials")
+        #expect(projectless.officialScope == .project && !projectless.isGlobal, "signed with a project though no path names one")
+        let domain = try build([("get.html", Self.getGadget)], credentials: "GlobalCredentials")
+        #expect(domain.officialScope == .global && domain.isGlobal)
     }
 }
