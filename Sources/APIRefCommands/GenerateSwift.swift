@@ -5,7 +5,8 @@ import SwiftEmitter
 
 /// `apiref generate-swift --schema <spec/x.json> --output <dir>`: renders one intermediate schema into Swift, without
 /// reading any pages. Used by the build-tool plugin; `--shards N` writes exactly N files (a build command must name
-/// its outputs in advance), the emitted files spread over them in order.
+/// its outputs in advance), the emitted files spread over them in order; `--operation ID` (repeated) renders only
+/// those operations and the models they need.
 struct GenerateSwift: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-swift",
@@ -26,9 +27,15 @@ struct GenerateSwift: ParsableCommand {
     @Option(help: "File name prefix of the shards.")
     var shardPrefix = "SDK"
 
+    @Option(
+        name: .customLong("operation"),
+        help: "Render only this operation (an id from the schema, repeatable) and the models it needs; default: all.")
+    var operations: [String] = []
+
     func run() throws {
         let schemaURL = URL(fileURLWithPath: schema)
-        let service = try JSONDecoder().decode(ServiceSchema.self, from: Data(contentsOf: schemaURL))
+        let schema = try JSONDecoder().decode(ServiceSchema.self, from: Data(contentsOf: schemaURL))
+        let service = operations.isEmpty ? schema : try schema.keeping(operations: Set(operations))
         let files = try SwiftEmitter(templatesDirectory: templatesDirectory()).render(service)
         let outputURL = URL(fileURLWithPath: output, isDirectory: true)
         var written: [String: String] = [:]
