@@ -331,7 +331,9 @@ public struct APIGCommand: AsyncParsableCommand {
                     UpdateBackendInstancesV2Command.self,
                     UpdateHealthCheckCommand.self,
                     UpdateMemberGroupCommand.self,
-                    UpdateVPCChannelV2Command.self
+                    UpdateVPCChannelV2Command.self,
+                    WaitForVPCChannelV2Command.self,
+                    WaitForVPCChannelV2DeletionCommand.self
                 ]),
             CommandGroup(
                 name: "VPC Endpoint Management",

@@ -734,28 +734,13 @@ struct DeleteVPCChannelV2Command: AsyncParsableCommand {
         help: "VPC channel ID.")
     var vpcChannelID: String
 
-    @Option(
+    @Flag(
         name: .customLong("wait"),
         help: """
-            Then wait until the InstanceV2's status is one of these states (repeatable, or comma-separated), \
-            as wait-for-instance-v2 does, and print the resource as the last poll shows it. Values: \
-            Creating, CreateSuccess, CreateFail, Initing, Registering, Running, InitingFailed, \
-            RegisterFailed, Installing, InstallFailed, Updating, UpdateFailed, Rollbacking, RollbackSuccess, \
-            RollbackFailed, Deleting, DeleteFailed, Unregistering, UnRegisterFailed, CreateTimeout, \
-            InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, \
-            UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, Unhealthy, \
-            RestartTimeout, Resizing, ResizeFailed, ResizeTimeout.
-            """,
-        completion: .list([
-            "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
-            "RegisterFailed", "Installing", "InstallFailed", "Updating", "UpdateFailed", "Rollbacking",
-            "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering",
-            "UnRegisterFailed", "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout",
-            "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout", "Starting", "Freezing",
-            "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed",
-            "ResizeTimeout"
-        ]))
-    var wait: [String] = []
+            Then wait until the VpcChannelV2 is gone, as wait-for-vpc-channel-v2-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -772,10 +757,11 @@ struct DeleteVPCChannelV2Command: AsyncParsableCommand {
     func run() async throws {
         try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteVPCChannelV2(instanceID: instanceID, vpcChannelID: vpcChannelID)
-            if !wait.isEmpty {
-                try await client.waitForInstanceV2(
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForVPCChannelV2Deletion(
                     instanceID: instanceID,
-                    status: WaitOptions.states(wait, as: Status.self),
+                    vpcChannelID: vpcChannelID,
                     options: waiting.options
                 )
             }
@@ -1873,6 +1859,108 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+        }
+    }
+}
+
+struct WaitForVPCChannelV2Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-vpc-channel-v2",
+        abstract: "Wait until a VpcChannelV2's status is one of the given states",
+        discussion: """
+            Polls show-details-of-vpc-channel-v2 (GET \
+            /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}) until status is \
+            one of the states given, then prints the resource as the last poll showed it. Throttled or \
+            failed polls are repeated. A failure state, the timeout or the poll limit end the wait with exit \
+            status 3.
+            """)
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
+    var instanceID: String
+
+    @Option(
+        name: .customLong("vpc-channel-id"),
+        help: "VPC channel ID.")
+    var vpcChannelID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: "The states to wait for (repeatable, or comma-separated). Values: 1 (normal), 2 (abnormal).",
+        completion: .list(["1", "2"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 2).",
+        completion: .list(["1", "2"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForVPCChannelV2(
+                instanceID: instanceID,
+                vpcChannelID: vpcChannelID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [2]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForVPCChannelV2DeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-vpc-channel-v2-deletion",
+        abstract: "Wait until a VpcChannelV2 is gone",
+        discussion: """
+            Polls show-details-of-vpc-channel-v2 (GET \
+            /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}) until it answers \
+            404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("instance-id"),
+        help: "Gateway ID, which can be obtained from the gateway information on the APIG console.")
+    var instanceID: String
+
+    @Option(
+        name: .customLong("vpc-channel-id"),
+        help: "VPC channel ID.")
+    var vpcChannelID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await APIGCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForVPCChannelV2Deletion(
+                instanceID: instanceID,
+                vpcChannelID: vpcChannelID,
+                options: waiting.options
+            )
         }
     }
 }

@@ -285,8 +285,10 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
             Specifies how often Cloud Eye aggregates data, which can be 1: Cloud Eye performs no aggregation \
             and displays raw data. 300: Cloud Eye aggregates data every 5 minutes. 1200: Cloud Eye \
             aggregates data every 20 minutes. 3600: Cloud Eye aggregates data every hour. 14400: Cloud Eye \
-            aggregates data every 4 hours. 86400: Cloud Eye aggregates data every 24 hours.
-            """)
+            aggregates data every 4 hours. 86400: Cloud Eye aggregates data every 24 hours. Values: 1, 300, \
+            1200, 3600, 14400, 86400.
+            """,
+        completion: .list(["1", "300", "1200", "3600", "14400", "86400"]))
     var period: Int
 
     @Option(

@@ -165,8 +165,9 @@ struct CreateQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("resource-mode"),
         help: """
             Definition Queue resource mode Constraints None Range 0: shared resource mode 1: dedicated \
-            resource mode Default Value None. Sets `resource_mode` of the body, over --body.
-            """)
+            resource mode Default Value None Values: 0, 1. Sets `resource_mode` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var resourceModeField: Int?
 
     @Option(

@@ -54,7 +54,7 @@ struct CreateFunctionTriggerCommand: AsyncParsableCommand, BodySkeletonCommand {
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"trigger_type_code": "", "trigger_status": "ACTIVE|DISABLED", "event_type_code": "", "event_data": \#
-        {"name": "", "schedule_type": "Rate|Cron", "schedule": "", "user_event": "", "type": 0, "path": "", \#
+        {"name": "", "schedule_type": "Rate|Cron", "schedule": "", "user_event": "", "type": 1, "path": "", \#
         "protocol": "HTTP|HTTPS", "req_method": "GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|ANY", "group_id": \#
         "", "group_name": "", "match_mode": "SWA|NORMAL", "env_name": "", "env_id": "", "auth": \#
         "IAM|APP|NONE", "func_info": {"function_urn": "", "invocation_type": "sync|async", "timeout": 0, \#

@@ -395,8 +395,9 @@ struct ListAutoLaunchChangeHIsToRiesCommand: AsyncParsableCommand {
         name: .customLong("type"),
         help: """
             Auto-started item type. 0: auto-started service 1: scheduled task 2: Preload the dynamic \
-            library. 3: Run registry key 4: startup folder
-            """)
+            library. 3: Run registry key 4: startup folder Values: 0, 1, 2, 3, 4.
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
     var type: Int?
 
     @Option(

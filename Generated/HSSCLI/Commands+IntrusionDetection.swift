@@ -21,7 +21,7 @@ struct ChangeEventCommand: AsyncParsableCommand, BodySkeletonCommand {
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
         {"operate_type": "", "handler": "", "operate_event_list": [{"event_class_id": "", "event_id": "", \#
-        "event_type": 0, "occur_time": 0, "operate_detail_list": [{"agent_id": "", "process_pid": 0, \#
+        "event_type": 1001, "occur_time": 0, "operate_detail_list": [{"agent_id": "", "process_pid": 0, \#
         "file_hash": "", "file_path": "", "file_attr": "", "keyword": "", "hash": "", "private_ip": "", \#
         "login_ip": "", "login_user_name": ""}]}], "x-request-examples-description-1": ""}
         """#
@@ -131,8 +131,13 @@ struct ListAlarmWhitelistCommand: AsyncParsableCommand {
             3003: process privilege escalation 3004: critical file change 3005: file/directory change 3007: \
             abnormal process behavior 3015: high-risk command execution 3018: abnormal shell 3027: \
             suspicious crontab task 4002: brute-force attack 4004: abnormal login 4006: Invalid system \
-            account Minimum: 1000 Maximum: 30000
-            """)
+            account Minimum: 1000 Maximum: 30000 Values: 1001, 1010, 1011, 1015, 1017, 2001, 2047, 2048, \
+            2049, 3002, 3003, 3004, 3005, 3007, 3015, 3018, 3027, 4002, 4004, 4006.
+            """,
+        completion: .list([
+            "1001", "1010", "1011", "1015", "1017", "2001", "2047", "2048", "2049", "3002", "3003", "3004",
+            "3005", "3007", "3015", "3018", "3027", "4002", "4004", "4006"
+        ]))
     var eventType: Int?
 
     @Option(

@@ -43,7 +43,7 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
         [{"end_time": "", "max_capacity": 0, "min_capacity": 0, "period_type": "", "start_time": ""}], \#
         "rules": [{"adjustment_type": "", "cool_down_minutes": 0, "name": "", "scaling_adjustment": 0, \#
         "trigger": {"comparison_operator": "", "evaluation_periods": 0, "metric_name": "", "metric_value": \#
-        ""}}]}}], "component_list": [{"component_name": ""}], "add_jobs": [{"job_type": 0, "job_name": "", \#
+        ""}}]}}], "component_list": [{"component_name": ""}], "add_jobs": [{"job_type": 1, "job_name": "", \#
         "jar_path": "", "arguments": "", "input": "", "output": "", "job_log": "", "shutdown_cluster": \#
         false, "file_action": "", "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": \#
         ""}], "bootstrap_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": \#
@@ -184,8 +184,10 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("cluster-type"),
         help: """
             Cluster type 0: analysis cluster 1: streaming cluster The default value is 0. Note: Currently, \
-            hybrid clusters cannot be created using APIs. Sets `cluster_type` of the body, over --body.
-            """)
+            hybrid clusters cannot be created using APIs. Values: 0, 1. Sets `cluster_type` of the body, \
+            over --body.
+            """,
+        completion: .list(["0", "1"]))
     var clusterTypeField: Int?
 
     @Option(
@@ -196,8 +198,10 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
             security cluster, Kerberos authentication is enabled, and common users cannot use the file \
             management and job management functions of an MRS cluster or view cluster resource usage and the \
             job records of Hadoop and Spark. To use these functions, the users must obtain the relevant \
-            permissions from the MRS Manager administrator. Sets `safe_mode` of the body, over --body.
-            """)
+            permissions from the MRS Manager administrator. Values: 0, 1. Sets `safe_mode` of the body, over \
+            --body.
+            """,
+        completion: .list(["0", "1"]))
     var safeModeField: Int?
 
     @Option(
@@ -215,9 +219,10 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Cluster login mode 0: password 1: key pair The default value is 1. If login_mode is set to 0, \
             the request body contains the cluster_master_secret field. If login_mode is set to 1, the \
-            request body contains the node_public_cert_name field. Sets `login_mode` of the body, over \
-            --body.
-            """)
+            request body contains the node_public_cert_name field. Values: 0, 1. Sets `login_mode` of the \
+            body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var loginModeField: Int?
 
     @Option(
@@ -246,8 +251,10 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
             value is 1, indicating that OBS buckets will be created and only used to collect logs that \
-            record MRS cluster creation failures. Sets `log_collection` of the body, over --body.
-            """)
+            record MRS cluster creation failures. Values: 0, 1. Sets `log_collection` of the body, over \
+            --body.
+            """,
+        completion: .list(["0", "1"]))
     var logCollectionField: Int?
 
     @Option(

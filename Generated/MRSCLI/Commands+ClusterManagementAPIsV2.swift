@@ -36,7 +36,7 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
         "trigger": {"metric_name": "", "metric_value": "", "comparison_operator": "LT|GT|LTOE|GTOE", \#
         "evaluation_periods": 0, "comparison_operator_id": 0, "metric_id": 0}}]}, "assigned_roles": [""]}], \#
         "bootstrap_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": \#
-        false, "before_component_start": false, "fail_action": ""}], "add_jobs": [{"job_type": 0, \#
+        false, "before_component_start": false, "fail_action": ""}], "add_jobs": [{"job_type": 1, \#
         "job_name": "", "jar_path": "", "arguments": "", "input": "", "output": "", "job_log": "", \#
         "shutdown_cluster": false, "file_action": "", "submit_job_once_cluster_run": false, "hql": "", \#
         "hive_script_path": ""}]}
@@ -194,8 +194,10 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
             value is 1, indicating that OBS buckets will be created and only used to collect logs that \
-            record MRS cluster creation failures. Sets `log_collection` of the body, over --body.
-            """)
+            record MRS cluster creation failures. Values: 0, 1. Sets `log_collection` of the body, over \
+            --body.
+            """,
+        completion: .list(["0", "1"]))
     var logCollectionField: Int?
 
     @Option(

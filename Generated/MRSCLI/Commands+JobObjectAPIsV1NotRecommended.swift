@@ -21,7 +21,7 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"job_type": 0, "job_name": "", "cluster_id": "", "jar_path": "", "arguments": "", "input": "", \#
+        {"job_type": 1, "job_name": "", "cluster_id": "", "jar_path": "", "arguments": "", "input": "", \#
         "output": "", "job_log": "", "hive_script_path": "", "file_action": "", "hql": ""}
         """#
 
@@ -47,8 +47,9 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
             DistCp, importing and exporting data. For details, see Table 3. 6: Spark Script 7: Spark SQL, \
             submitting Spark SQL statements. For details, see Table 4. (Not supported in this API \
             currently.) Spark and Hive jobs can be added to only clusters that include Spark and Hive \
-            components. Sets `job_type` of the body, over --body.
-            """)
+            components. Values: 1, 2, 3, 4, 5, 6, 7. Sets `job_type` of the body, over --body.
+            """,
+        completion: .list(["1", "2", "3", "4", "5", "6", "7"]))
     var jobTypeField: Int?
 
     @Option(
@@ -437,7 +438,8 @@ struct ListExecuteJobCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("state"),
-        help: "Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal")
+        help: "Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal Values: -1, 2, 3, 4.",
+        completion: .list(["-1", "2", "3", "4"]))
     var state: Int?
 
     @Option(

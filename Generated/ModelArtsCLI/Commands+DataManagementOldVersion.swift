@@ -49,6 +49,21 @@ struct AcceptSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "ID of a labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -66,6 +81,13 @@ struct AcceptSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -212,6 +234,18 @@ struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     var skeleton: BodySkeletonOption
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("data-format"),
         help: """
             Data format. Options: Default: default format CarbonData: CarbonData (supported only by table \
@@ -305,6 +339,9 @@ struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var workspaceIDField: String?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -330,7 +367,17 @@ struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "work_path_type": workPathTypeField,
                     "workspace_id": workspaceIDField
                 ])
-            _ = try await client.createDataset(requestBody)
+            let response = try await client.createDataset(requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.datasetID else {
+                    throw ClientError("the response carries no dataset_id to wait for")
+                }
+                try await client.waitForDataset(
+                    datasetID: createdId,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -374,6 +421,18 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("dataset-id"),
         help: "Dataset ID.")
     var datasetID: String
+
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
 
     @Option(
         name: .customLong("clear-hard-property"),
@@ -447,6 +506,9 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var withColumnHeaderField: Bool?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -471,6 +533,13 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "with_column_header": withColumnHeaderField
                 ])
             _ = try await client.createDatasetVersion(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -515,6 +584,21 @@ struct CreateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -528,6 +612,13 @@ struct CreateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateLabelsRequest.self, from: body)
             _ = try await client.createLabels(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -611,6 +702,16 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var versionName: String?
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTask's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-processor-task does, and print the resource as the last poll shows \
+            it. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("create-version"),
         help: """
             Whether to synchronously create a task version when creating a task. Set this parameter to true \
@@ -638,6 +739,9 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var workspaceIDField: String?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -656,7 +760,7 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "description": descriptionField,
                     "workspace_id": workspaceIDField
                 ])
-            _ = try await client.createProcessorTask(
+            let response = try await client.createProcessorTask(
                 requestBody,
                 name: name,
                 outputPath: outputPath,
@@ -665,6 +769,16 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                 versionID: versionID,
                 versionName: versionName
             )
+            if !wait.isEmpty {
+                guard let createdId = response.taskID else {
+                    throw ClientError("the response carries no task_id to wait for")
+                }
+                try await client.waitForProcessorTask(
+                    taskID: createdId,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -752,6 +866,16 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand, BodySkeletonComm
     var versionName: String?
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTask's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-processor-task does, and print the resource as the last poll shows \
+            it. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("create-version"),
         help: """
             Whether to synchronously create a task version when creating a task. Options: true: Create a \
@@ -776,6 +900,9 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand, BodySkeletonComm
             used, use the actual value. Sets `workspace_id` of the body, over --body.
             """)
     var workspaceIDField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -805,6 +932,13 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand, BodySkeletonComm
                 versionID: versionID,
                 versionName: versionName
             )
+            if !wait.isEmpty {
+                try await client.waitForProcessorTask(
+                    taskID: taskID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -880,6 +1014,17 @@ struct CreateTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the AutoAnnotationProgress's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-auto-annotation-progress does, and print the resource as the last \
+            poll shows it. Values: -1 (queuing), 0 (initializing), 1 (running), 2 (failed), 3 (succeeded), 4 \
+            (stopping), 5 (stopped).
+            """,
+        completion: .list(["-1", "0", "1", "2", "3", "4", "5"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("collect-key-sample"),
         help: """
             Whether to collect key samples. Options: true: Collect key samples. false: Do not collect key \
@@ -900,6 +1045,9 @@ struct CreateTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var taskTypeField: String?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -918,7 +1066,18 @@ struct CreateTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "model_id": modelIDField,
                     "task_type": taskTypeField
                 ])
-            _ = try await client.createTask(datasetID: datasetID, requestBody)
+            let response = try await client.createTask(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                guard let createdId = response.taskID else {
+                    throw ClientError("the response carries no task_id to wait for")
+                }
+                try await client.waitForAutoAnnotationProgress(
+                    datasetID: datasetID,
+                    taskID: createdId,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1111,6 +1270,18 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("auto-sync-dataset"),
         help: """
             Whether to automatically synchronize the result of a team labeling task to the dataset. Options: \
@@ -1166,6 +1337,9 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "Whether to synchronously update new data. Sets `synchronize_data` of the body, over --body.")
     var synchronizeDataField: Bool?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1189,6 +1363,13 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "synchronize_data": synchronizeDataField
                 ])
             _ = try await client.createWorkforceTask(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1210,6 +1391,17 @@ struct DeleteDatasetCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset is gone, as wait-for-dataset-deletion does. What is printed is this \
+            command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1222,6 +1414,10 @@ struct DeleteDatasetCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteDataset(datasetID: datasetID)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForDatasetDeletion(datasetID: datasetID, options: waiting.options)
+            }
         }
     }
 }
@@ -1249,6 +1445,17 @@ struct DeleteDatasetVersionCommand: AsyncParsableCommand {
         help: "Dataset version ID.")
     var versionID: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the DatasetVersion is gone, as wait-for-dataset-version-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1261,6 +1468,14 @@ struct DeleteDatasetVersionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteDatasetVersion(datasetID: datasetID, versionID: versionID)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForDatasetVersionDeletion(
+                    datasetID: datasetID,
+                    versionID: versionID,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1307,6 +1522,21 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
         completion: .list(["0", "1", "3", "100", "101", "102", "103", "200", "201", "202", "600"]))
     var labelType: Int?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1324,6 +1554,13 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
                 deleteSource: deleteSource,
                 labelType: labelType
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1379,6 +1616,21 @@ struct DeleteLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         completion: .list(["0", "1", "2"]))
     var deletePolicy: Int?
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1392,6 +1644,13 @@ struct DeleteLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteLabelsRequest.self, from: body)
             _ = try await client.deleteLabels(datasetID: datasetID, requestBody, deletePolicy: deletePolicy)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1414,6 +1673,17 @@ struct DeleteProcessorTaskCommand: AsyncParsableCommand {
         help: "ID of a data processing task.")
     var taskID: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTask is gone, as wait-for-processor-task-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1426,6 +1696,10 @@ struct DeleteProcessorTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteProcessorTask(taskID: taskID)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForProcessorTaskDeletion(taskID: taskID, options: waiting.options)
+            }
         }
     }
 }
@@ -1453,6 +1727,17 @@ struct DeleteProcessorTaskVersionCommand: AsyncParsableCommand {
         help: "Version ID of a data processing task.")
     var versionID: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTaskVersion is gone, as wait-for-processor-task-version-deletion \
+            does. What is printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1465,6 +1750,14 @@ struct DeleteProcessorTaskVersionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteProcessorTaskVersion(taskID: taskID, versionID: versionID)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForProcessorTaskVersionDeletion(
+                    taskID: taskID,
+                    versionID: versionID,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1504,6 +1797,18 @@ struct DeleteSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("delete-source"),
         help: """
             Whether to delete the source file. This field is valid for non-text datasets. (A text dataset is \
@@ -1514,6 +1819,9 @@ struct DeleteSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
             `delete_source` of the body, over --body.
             """)
     var deleteSourceField: Bool?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -1532,6 +1840,13 @@ struct DeleteSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "delete_source": deleteSourceField
                 ])
             _ = try await client.deleteSamples(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -1629,6 +1944,17 @@ struct DeleteWorkforceTaskCommand: AsyncParsableCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @Flag(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the WorkforceTask is gone, as wait-for-workforce-task-deletion does. What is \
+            printed is this command's own answer.
+            """)
+    var wait = false
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -1641,6 +1967,14 @@ struct DeleteWorkforceTaskCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteWorkforceTask(datasetID: datasetID, workforceTaskID: workforceTaskID)
+            if wait {
+                output.keepLastResponse()
+                try await client.waitForWorkforceTaskDeletion(
+                    datasetID: datasetID,
+                    workforceTaskID: workforceTaskID,
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -2245,6 +2579,18 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("annotation-format"),
         help: """
             Labeling format. Options: VOC: VOC COCO: COCO Values: VOC, COCO. Sets `annotation_format` of the \
@@ -2350,6 +2696,9 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var withColumnHeaderField: Bool?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -2377,6 +2726,13 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "with_column_header": withColumnHeaderField
                 ])
             _ = try await client.exportTask(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -2831,11 +3187,13 @@ struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the ImportTask's status is one of these states (repeatable, or comma-separated), \
-            as wait-for-import-task does, and print the resource as the last poll shows it. Values: QUEUING, \
-            STARTING, RUNNING, COMPLETED, FAILED, NOT_EXIST.
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
             """,
-        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
     var wait: [String] = []
 
     @Option(
@@ -2945,15 +3303,11 @@ struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "import_type": importTypeField,
                     "with_column_header": withColumnHeaderField
                 ])
-            let response = try await client.importTask(datasetID: datasetID, requestBody)
+            _ = try await client.importTask(datasetID: datasetID, requestBody)
             if !wait.isEmpty {
-                guard let createdId = response.taskID else {
-                    throw ClientError("the response carries no task_id to wait for")
-                }
-                try await client.waitForImportTask(
+                try await client.waitForDataset(
                     datasetID: datasetID,
-                    taskID: createdId,
-                    status: WaitOptions.states(wait, as: ImportTaskStatusStatus.self),
+                    status: WaitOptions.states(wait, as: Int.self),
                     options: waiting.options
                 )
             }
@@ -4957,6 +5311,21 @@ struct ReviewSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "ID of a labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -4974,6 +5343,13 @@ struct ReviewSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5018,6 +5394,21 @@ struct SendEmailsCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "ID of a team labeling task.")
     var workforceTaskID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5035,6 +5426,13 @@ struct SendEmailsCommand: AsyncParsableCommand, BodySkeletonCommand {
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5080,6 +5478,18 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonComm
     var workforceTaskID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("sampling-num"),
         help: """
             Number of samples for the acceptance task. Either this parameter or the sampling ratio is \
@@ -5094,6 +5504,9 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonComm
             number of samples is delivered. Sets `sampling_rate` of the body, over --body.
             """)
     var samplingRateField: Double?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -5117,6 +5530,13 @@ struct StartWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonComm
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5165,9 +5585,24 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var workforceTaskID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("task-id"),
         help: "ID of a team labeling task. Sets `task_id` of the body, over --body.")
     var taskIDField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -5190,6 +5625,13 @@ struct StartWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5217,6 +5659,20 @@ struct StopAutoAnnotationCommand: AsyncParsableCommand {
         help: "Task ID.")
     var taskID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the AutoAnnotationProgress's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-auto-annotation-progress does, and print the resource as the last \
+            poll shows it. Values: -1 (queuing), 0 (initializing), 1 (running), 2 (failed), 3 (succeeded), 4 \
+            (stopping), 5 (stopped).
+            """,
+        completion: .list(["-1", "0", "1", "2", "3", "4", "5"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5229,6 +5685,14 @@ struct StopAutoAnnotationCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.stopAutoAnnotation(datasetID: datasetID, taskID: taskID)
+            if !wait.isEmpty {
+                try await client.waitForAutoAnnotationProgress(
+                    datasetID: datasetID,
+                    taskID: taskID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5256,6 +5720,19 @@ struct StopProcessorTaskVersionCommand: AsyncParsableCommand {
         help: "Version ID of a data processing task.")
     var versionID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTask's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-processor-task does, and print the resource as the last poll shows \
+            it. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5268,6 +5745,13 @@ struct StopProcessorTaskVersionCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.stopProcessorTaskVersion(taskID: taskID, versionID: versionID)
+            if !wait.isEmpty {
+                try await client.waitForProcessorTask(
+                    taskID: taskID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5290,6 +5774,21 @@ struct SyncDataSourceCommand: AsyncParsableCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5302,6 +5801,13 @@ struct SyncDataSourceCommand: AsyncParsableCommand {
     func run() async throws {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.syncDataSource(datasetID: datasetID)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5391,6 +5897,18 @@ struct UpdateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("current-version-id"),
         help: "Current version ID of a dataset. Sets `current_version_id` of the body, over --body.")
     var currentVersionIDField: String?
@@ -5407,6 +5925,9 @@ struct UpdateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
             not allowed. Sets `description` of the body, over --body.
             """)
     var descriptionField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -5427,6 +5948,13 @@ struct UpdateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "description": descriptionField
                 ])
             _ = try await client.updateDataset(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5487,6 +6015,18 @@ struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
     var labelType: Int?
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("modelarts-color"),
         help: """
             Default attribute: Label color, which is a hexadecimal code of the color. By default, this \
@@ -5539,6 +6079,9 @@ struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
     var modelartsToTypeField: String?
 
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5566,6 +6109,13 @@ struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
                 requestBody,
                 labelType: labelType
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5610,6 +6160,21 @@ struct UpdateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: "Dataset ID.")
     var datasetID: String
 
+    @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -5623,6 +6188,13 @@ struct UpdateLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateLabelsRequest.self, from: body)
             _ = try await client.updateLabels(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5664,6 +6236,16 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var taskID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the ProcessorTask's status is one of these states (repeatable, or \
+            comma-separated), as wait-for-processor-task does, and print the resource as the last poll shows \
+            it. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("description"),
         help: """
             Description of a data processing task. The description contains 0 to 256 characters and does not \
@@ -5671,6 +6253,9 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             --body.
             """)
     var descriptionField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -5689,6 +6274,13 @@ struct UpdateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "description": descriptionField
                 ])
             try await client.updateProcessorTask(taskID: taskID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForProcessorTask(
+                    taskID: taskID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5743,9 +6335,24 @@ struct UpdateSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("email"),
         help: "Email address of a labeling team member. Sets `email` of the body, over --body.")
     var emailField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -5764,6 +6371,13 @@ struct UpdateSamplesCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "email": emailField
                 ])
             _ = try await client.updateSamples(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -5965,6 +6579,18 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCom
     var locale: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("action"),
         help: """
             Acceptance action. Options: 0: All samples are passed. 1: All samples are rejected. 2: The \
@@ -5983,6 +6609,9 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCom
             --body.
             """)
     var overwriteLastResultField: Bool?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -6007,6 +6636,13 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCom
                 requestBody,
                 locale: locale
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -6056,6 +6692,18 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     var workforceTaskID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("description"),
         help: """
             Team labeling task description. The value contains 0 to 256 characters and does not support the \
@@ -6075,6 +6723,9 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             underscores (_), and hyphens (-) are allowed. Sets `task_name` of the body, over --body.
             """)
     var taskNameField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -6099,6 +6750,13 @@ struct UpdateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -6157,9 +6815,24 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand, BodySkeletonComm
     var workforceTaskID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("email"),
         help: "Email address of a labeling team member. Sets `email` of the body, over --body.")
     var emailField: String?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -6182,6 +6855,13 @@ struct UpdateWorkforceTaskSamplesCommand: AsyncParsableCommand, BodySkeletonComm
                 workforceTaskID: workforceTaskID,
                 requestBody
             )
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
         }
     }
 }
@@ -6237,6 +6917,18 @@ struct UploadSamplesJSONCommand: AsyncParsableCommand, BodySkeletonCommand {
     var datasetID: String
 
     @Option(
+        name: .customLong("wait"),
+        help: """
+            Then wait until the Dataset's status is one of these states (repeatable, or comma-separated), as \
+            wait-for-dataset does, and print the resource as the last poll shows it. Values: 0 (creating \
+            dataset), 1 (normal dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 \
+            (synchronizing dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing \
+            dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var wait: [String] = []
+
+    @Option(
         name: .customLong("final-annotation"),
         help: """
             Whether to directly import to the final result. Options: true: Import labels to the labeled \
@@ -6245,6 +6937,9 @@ struct UploadSamplesJSONCommand: AsyncParsableCommand, BodySkeletonCommand {
             Sets `final_annotation` of the body, over --body.
             """)
     var finalAnnotationField: Bool?
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -6263,6 +6958,266 @@ struct UploadSamplesJSONCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "final_annotation": finalAnnotationField
                 ])
             _ = try await client.uploadSamplesJSON(datasetID: datasetID, requestBody)
+            if !wait.isEmpty {
+                try await client.waitForDataset(
+                    datasetID: datasetID,
+                    status: WaitOptions.states(wait, as: Int.self),
+                    options: waiting.options
+                )
+            }
+        }
+    }
+}
+
+struct WaitForAutoAnnotationProgressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-auto-annotation-progress",
+        abstract: "Wait until a AutoAnnotationProgress's status is one of the given states",
+        discussion: """
+            Polls auto-annotation-progress (GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}) \
+            until status is one of the states given, then prints the resource as the last poll showed it. \
+            Throttled or failed polls are repeated. A failure state, the timeout or the poll limit end the \
+            wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "Task ID")
+    var taskID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: -1 (queuing), 0 (initializing), \
+            1 (running), 2 (failed), 3 (succeeded), 4 (stopping), 5 (stopped).
+            """,
+        completion: .list(["-1", "0", "1", "2", "3", "4", "5"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 2).",
+        completion: .list(["-1", "0", "1", "2", "3", "4", "5"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForAutoAnnotationProgress(
+                datasetID: datasetID,
+                taskID: taskID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [2]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForDatasetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-dataset",
+        abstract: "Wait until a Dataset's status is one of the given states",
+        discussion: """
+            Polls desc-dataset (GET /v2/{project_id}/datasets/{dataset_id}) until status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: 0 (creating dataset), 1 (normal \
+            dataset), 2 (deleting dataset), 3 (deleted dataset), 4 (abnormal dataset), 5 (synchronizing \
+            dataset), 6 (releasing dataset), 7 (dataset in version switching), 8 (importing dataset).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 4).",
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7", "8"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForDataset(
+                datasetID: datasetID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [4]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForDatasetDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-dataset-deletion",
+        abstract: "Wait until a Dataset is gone",
+        discussion: """
+            Polls desc-dataset (GET /v2/{project_id}/datasets/{dataset_id}) until it answers 404 or status \
+            is 3. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForDatasetDeletion(datasetID: datasetID, options: waiting.options)
+        }
+    }
+}
+
+struct WaitForDatasetVersionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-dataset-version",
+        abstract: "Wait until a DatasetVersion's status is one of the given states",
+        discussion: """
+            Polls describe-dataset-version (GET \
+            /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}) until status is one of the states \
+            given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "Dataset version ID.")
+    var versionID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: 0 (creating), 1 (running), 2 \
+            (deleting), 3 (deleted), 4 (error).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 4).",
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForDatasetVersion(
+                datasetID: datasetID,
+                versionID: versionID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [4]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForDatasetVersionDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-dataset-version-deletion",
+        abstract: "Wait until a DatasetVersion is gone",
+        discussion: """
+            Polls describe-dataset-version (GET \
+            /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}) until it answers 404 or status is \
+            3. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "Dataset version ID.")
+    var versionID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForDatasetVersionDeletion(
+                datasetID: datasetID,
+                versionID: versionID,
+                options: waiting.options
+            )
         }
     }
 }
@@ -6322,6 +7277,320 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
                 taskID: taskID,
                 status: WaitOptions.states(status, as: ImportTaskStatusStatus.self),
                 failureStates: WaitOptions.states(failureState, orElse: [.failed]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForProcessorTaskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-processor-task",
+        abstract: "Wait until a ProcessorTask's status is one of the given states",
+        discussion: """
+            Polls describe-processor-task (GET /v2/{project_id}/processor-tasks/{task_id}) until status is \
+            one of the states given, then prints the resource as the last poll showed it. Throttled or \
+            failed polls are repeated. A failure state, the timeout or the poll limit end the wait with exit \
+            status 3.
+            """)
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a data processing task.")
+    var taskID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: 0 (initialized), 1 (running), 2 \
+            (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 3).",
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForProcessorTask(
+                taskID: taskID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [3]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForProcessorTaskDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-processor-task-deletion",
+        abstract: "Wait until a ProcessorTask is gone",
+        discussion: """
+            Polls describe-processor-task (GET /v2/{project_id}/processor-tasks/{task_id}) until it answers \
+            404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a data processing task.")
+    var taskID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForProcessorTaskDeletion(taskID: taskID, options: waiting.options)
+        }
+    }
+}
+
+struct WaitForProcessorTaskVersionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-processor-task-version",
+        abstract: "Wait until a ProcessorTaskVersion's status is one of the given states",
+        discussion: """
+            Polls desc-processor-task-version (GET \
+            /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}) until status is one of the \
+            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
+            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a data processing task.")
+    var taskID: String
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "Version ID of a data processing task.")
+    var versionID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: 0 (initialized), 1 (running), 2 \
+            (completed), 3 (failed), 4 (stopped).
+            """,
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: 3).",
+        completion: .list(["0", "1", "2", "3", "4"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForProcessorTaskVersion(
+                taskID: taskID,
+                versionID: versionID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: [3]),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForProcessorTaskVersionDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-processor-task-version-deletion",
+        abstract: "Wait until a ProcessorTaskVersion is gone",
+        discussion: """
+            Polls desc-processor-task-version (GET \
+            /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}) until it answers 404. The \
+            timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("task-id"),
+        help: "ID of a data processing task.")
+    var taskID: String
+
+    @Option(
+        name: .customLong("version-id"),
+        help: "Version ID of a data processing task.")
+    var versionID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForProcessorTaskVersionDeletion(
+                taskID: taskID,
+                versionID: versionID,
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForWorkforceTaskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-workforce-task",
+        abstract: "Wait until a WorkforceTask's status is one of the given states",
+        discussion: """
+            Polls desc-workforce-task (GET \
+            /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}) until status is one \
+            of the states given, then prints the resource as the last poll showed it. Throttled or failed \
+            polls are repeated. A failure state, the timeout or the poll limit end the wait with exit status \
+            3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("workforce-task-id"),
+        help: "ID of a team labeling task.")
+    var workforceTaskID: String
+
+    @Option(
+        name: .customLong("status"),
+        help: """
+            The states to wait for (repeatable, or comma-separated). Values: 0 (Starting. The owner or \
+            manager is starting the task, and files to be labeled are still being allocated. The owner, \
+            manager, annotator, and reviewer can view the task list. Since the task allocation has not been \
+            completed, no other task can be started.), 1 (Running. The annotator or reviewer performs \
+            labeling or reviews the task, and the owner performs acceptance. For example, new files need to \
+            be allocated again if auto labeling files are added or synchronized, or unlabeled files are \
+            imported.), 2 (Accepting. The owner initiates an acceptance task, but the acceptance has not \
+            been completed. In this state, a new acceptance task can be started only after the current one \
+            is completed.), 3 (Accepted. The team labeling task has been completed.), 4 (Rejected. The \
+            manager starts the task again. In this state, samples need to be labeled and the task must be \
+            reviewed again.), 5 (Synchronizing acceptance result. This status is added when an acceptance \
+            task changes to be asynchronous. In this state, no new acceptance task can be initiated and the \
+            current acceptance task cannot be continued. In the task name area, the system displays a \
+            message indicating that the acceptance result is being synchronized.), 6 (Created. The task has \
+            been created by the owner but has not been started. Only the owner and manager can view the task \
+            list.), 7 (Acceptance sampling. This status is added when an acceptance task changes to be \
+            asynchronous. In this state, no new acceptance task can be initiated and the current acceptance \
+            task cannot be continued. In the task name area, the system displays a message indicating that \
+            acceptance sampling is in progress.).
+            """,
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
+    var status: [String]
+
+    @Option(
+        name: .customLong("failure-state"),
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
+    var failureState: [String] = []
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForWorkforceTask(
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
+                status: WaitOptions.states(status, as: Int.self),
+                failureStates: WaitOptions.states(failureState, orElse: []),
+                options: waiting.options
+            )
+        }
+    }
+}
+
+struct WaitForWorkforceTaskDeletionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait-for-workforce-task-deletion",
+        abstract: "Wait until a WorkforceTask is gone",
+        discussion: """
+            Polls desc-workforce-task (GET \
+            /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}) until it answers \
+            404. The timeout or the poll limit end the wait with exit status 3.
+            """)
+
+    @Option(
+        name: .customLong("dataset-id"),
+        help: "Dataset ID.")
+    var datasetID: String
+
+    @Option(
+        name: .customLong("workforce-task-id"),
+        help: "ID of a team labeling task.")
+    var workforceTaskID: String
+
+    @OptionGroup(title: "Waiting")
+    var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
+    @OptionGroup(title: "Connection options")
+    var connection: ConnectionOptions
+
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
+    func run() async throws {
+        try await ModelArtsCommand.run(Self.self, connection, project.projectID, printing) { client, output in
+            try await client.waitForWorkforceTaskDeletion(
+                datasetID: datasetID,
+                workforceTaskID: workforceTaskID,
                 options: waiting.options
             )
         }

@@ -122,7 +122,18 @@ public struct ModelArtsCommand: AsyncParsableCommand {
                     UpdateWorkforceTaskCommand.self,
                     UpdateWorkforceTaskSamplesCommand.self,
                     UploadSamplesJSONCommand.self,
-                    WaitForImportTaskCommand.self
+                    WaitForAutoAnnotationProgressCommand.self,
+                    WaitForDatasetCommand.self,
+                    WaitForDatasetDeletionCommand.self,
+                    WaitForDatasetVersionCommand.self,
+                    WaitForDatasetVersionDeletionCommand.self,
+                    WaitForImportTaskCommand.self,
+                    WaitForProcessorTaskCommand.self,
+                    WaitForProcessorTaskDeletionCommand.self,
+                    WaitForProcessorTaskVersionCommand.self,
+                    WaitForProcessorTaskVersionDeletionCommand.self,
+                    WaitForWorkforceTaskCommand.self,
+                    WaitForWorkforceTaskDeletionCommand.self
                 ]),
             CommandGroup(
                 name: "DevEnviron (Old Version)",

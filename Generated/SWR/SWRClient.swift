@@ -9,7 +9,7 @@ import Foundation
 /// grouped like the chapters of the API reference.
 ///
 /// ```swift
-/// let client = try SWRClient(region: .euDe)  // credentials and domain ID from the environment
+/// let client = try SWRClient(region: .euDe)  // credentials and project ID from the environment
 /// ```
 ///
 /// Failed calls throw `APIError` with the HTTP status, `error_code`, `error_msg` and `X-Request-Id`.
@@ -17,8 +17,8 @@ public struct SWRClient: Sendable {
     /// The endpoint prefix: `https://<prefix>.<region>.otc.t-systems.com` (configured).
     public static let endpointPrefix = "swr"
 
-    /// A global (domain-level) service: calls are signed with the domain (`X-Domain-Id`), no project applies.
-    public static let scope = ServiceScope.global
+    /// A project-scoped service: calls are made in the configured (or looked-up) project.
+    public static let scope = ServiceScope.project
 
     /// The runtime client that signs, sends, retries and decodes.
     public let client: ServiceClient

@@ -61,8 +61,11 @@ struct CreateUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateUserRepositoryAuthRequest.self, from: body)
             try await client.createUserRepositoryAuth(
                 namespace: namespace,
@@ -127,8 +130,11 @@ struct DeleteUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteUserRepositoryAuthRequest.self, from: body)
             try await client.deleteUserRepositoryAuth(
                 namespace: namespace,
@@ -178,8 +184,11 @@ struct ShowUserRepositoryAuthCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showUserRepositoryAuth(namespace: namespace, repository: repository)
         }
     }
@@ -239,8 +248,11 @@ struct UpdateUserRepositoryAuthCommand: AsyncParsableCommand, BodySkeletonComman
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateUserRepositoryAuthRequest.self, from: body)
             try await client.updateUserRepositoryAuth(
                 namespace: namespace,

@@ -70,8 +70,11 @@ struct CreateRetentionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateRetentionRequest.self, from: body,
                 overriding: [
@@ -126,8 +129,11 @@ struct DeleteRetentionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteRetention(
                 namespace: namespace,
                 repository: repository,
@@ -206,8 +212,11 @@ struct ListRetentionHistoriesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -271,8 +280,11 @@ struct ListRetentionsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listRetentions(namespace: namespace, repository: repository)
         }
     }
@@ -323,8 +335,11 @@ struct ShowRetentionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showRetention(
                 namespace: namespace,
                 repository: repository,
@@ -403,8 +418,11 @@ struct UpdateRetentionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 UpdateRetentionRequest.self, from: body,
                 overriding: [

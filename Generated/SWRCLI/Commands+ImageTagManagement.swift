@@ -50,8 +50,11 @@ struct DeleteRepoTagCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteRepoTag(namespace: namespace, repository: repository, tag: tag)
         }
     }
@@ -148,8 +151,11 @@ struct ListRepositoryTagsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listRepositoryTags(
                 namespace: namespace,
                 repository: repository,

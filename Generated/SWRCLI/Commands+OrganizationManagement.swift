@@ -51,8 +51,11 @@ struct CreateNamespaceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
                 CreateNamespaceRequest.self, from: body,
                 overriding: [
@@ -91,8 +94,11 @@ struct DeleteNamespacesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             try await client.deleteNamespaces(namespace: namespace)
         }
     }
@@ -137,8 +143,11 @@ struct ListNamespacesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listNamespaces(namespace: namespace, filter: filter)
         }
     }
@@ -172,8 +181,11 @@ struct ShowNamespaceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNamespace(namespace: namespace)
         }
     }

@@ -47,8 +47,11 @@ struct CreateNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateNamespaceAuthRequest.self, from: body)
             try await client.createNamespaceAuth(namespace: namespace, requestBody)
         }
@@ -96,8 +99,11 @@ struct DeleteNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DeleteNamespaceAuthRequest.self, from: body)
             try await client.deleteNamespaceAuth(namespace: namespace, requestBody)
         }
@@ -132,8 +138,11 @@ struct ShowNamespaceAuthCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showNamespaceAuth(namespace: namespace)
         }
     }
@@ -180,8 +189,11 @@ struct UpdateNamespaceAuthCommand: AsyncParsableCommand, BodySkeletonCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateNamespaceAuthRequest.self, from: body)
             try await client.updateNamespaceAuth(namespace: namespace, requestBody)
         }

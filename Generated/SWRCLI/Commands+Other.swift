@@ -24,8 +24,11 @@ struct ShowDomainOverviewCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDomainOverview()
         }
     }
@@ -59,8 +62,11 @@ struct ShowDomainResourceReportsCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showDomainResourceReports(resourceType: resourceType, frequency: frequency)
         }
     }
@@ -79,7 +85,7 @@ struct ShowShareFeatureGatesCommand: AsyncParsableCommand {
             """)
 
     @Option(
-        name: .customLong("project-id"),
+        name: .customLong("path-project-id"),
         help: "Project ID.")
     var projectID: String
 
@@ -89,8 +95,11 @@ struct ShowShareFeatureGatesCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showShareFeatureGates(projectID: projectID)
         }
     }

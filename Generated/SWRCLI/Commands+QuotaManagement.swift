@@ -19,7 +19,7 @@ struct ListQuotasCommand: AsyncParsableCommand {
             """)
 
     @Option(
-        name: .customLong("project-id"),
+        name: .customLong("path-project-id"),
         help: "Project ID.")
     var projectID: String
 
@@ -29,8 +29,11 @@ struct ListQuotasCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.listQuotas(projectID: projectID)
         }
     }

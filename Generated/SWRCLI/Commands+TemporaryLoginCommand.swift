@@ -30,8 +30,11 @@ struct CreateSecretCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
+    @OptionGroup(title: "Connection options")
+    var project: ProjectOption
+
     func run() async throws {
-        try await SWRCommand.run(Self.self, connection, printing) { client, output in
+        try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.createSecret(projectname: projectname)
         }
     }

@@ -406,8 +406,9 @@ struct UpdatePremiumHostCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             WAF status of the protected domain name. 0: Suspended. WAF only forwards requests for the domain \
             name but does not detect attacks. 1: Enabled. WAF detects attacks based on the configured \
-            policy. Sets `protect_status` of the body, over --body.
-            """)
+            policy. Values: 0, 1. Sets `protect_status` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var protectStatusField: Int?
 
     @Option(
@@ -494,9 +495,10 @@ struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand, BodySkeleton
         help: """
             WAF status of the protected domain name. 0: The WAF protection is suspended. WAF only forwards \
             requests destined for the domain name and does not detect attacks. 1: The WAF protection is \
-            enabled. WAF detects attacks based on the policy you configure. Sets `protect_status` of the \
-            body, over --body.
-            """)
+            enabled. WAF detects attacks based on the policy you configure. Values: 0, 1. Sets \
+            `protect_status` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var protectStatusField: Int?
 
     @OptionGroup(title: "Output")

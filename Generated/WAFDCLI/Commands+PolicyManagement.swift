@@ -195,7 +195,7 @@ struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         "crawler_other": false, "webshell": false, "cc": false, "custom": false, "whiteblackip": false, \#
         "geoip": false, "ignore": false, "privacy": false, "antitamper": false, "antileakage": false, \#
         "followed_action": false, "bot_enable": false, "crawler": false, "precise": false, \#
-        "modulex_enabled": false}, "robot_action": {"category": ""}, "level": 0, "full_detection": false}
+        "modulex_enabled": false}, "robot_action": {"category": ""}, "level": 1, "full_detection": false}
         """#
 
     @Option(
@@ -231,8 +231,10 @@ struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
             level to 1. 2: WAF detects remote file inclusion, third-party software vulnerabilities, web \
             shell, and cp and ftp commands. This is the default value. 3: If you need a stricter protection \
             level, set this parameter to 3. This may increase the false positive rate but decrease the false \
-            negative rate, such as nc, nmap, and kill. Sets `level` of the body, over --body.
-            """)
+            negative rate, such as nc, nmap, and kill. Values: 1, 2, 3. Sets `level` of the body, over \
+            --body.
+            """,
+        completion: .list(["1", "2", "3"]))
     var levelField: Int?
 
     @Option(

@@ -19,7 +19,7 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
 
     /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"url": "", "logic": 0, "name": "", "type": ""}"#
+    static let bodySkeleton = #"{"url": "", "logic": 1, "name": "", "type": ""}"#
 
     @Option(
         name: .customLong("body"),
@@ -57,8 +57,10 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("logic"),
         help: """
             Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
-            not 7: Suffix is 8: Suffix is not. Sets `logic` of the body, over --body.
-            """)
+            not 7: Suffix is 8: Suffix is not Values: 1, 2, 3, 4, 5, 6, 7, 8. Sets `logic` of the body, over \
+            --body.
+            """,
+        completion: .list(["1", "2", "3", "4", "5", "6", "7", "8"]))
     var logicField: Int?
 
     @Option(
@@ -315,8 +317,9 @@ struct CreateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
             Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
             CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
             of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
-            all be set. Sets `mode` of the body, over --body.
-            """)
+            all be set. Values: 0, 1. Sets `mode` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var modeField: Int?
 
     @Option(
@@ -2441,7 +2444,7 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
 
     /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"url": "", "logic": 0, "name": ""}"#
+    static let bodySkeleton = #"{"url": "", "logic": 1, "name": ""}"#
 
     @Option(
         name: .customLong("body"),
@@ -2484,8 +2487,10 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("logic"),
         help: """
             Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
-            not 7: Suffix is 8: Suffix is not. Sets `logic` of the body, over --body.
-            """)
+            not 7: Suffix is 8: Suffix is not Values: 1, 2, 3, 4, 5, 6, 7, 8. Sets `logic` of the body, over \
+            --body.
+            """,
+        completion: .list(["1", "2", "3", "4", "5", "6", "7", "8"]))
     var logicField: Int?
 
     @Option(
@@ -2697,8 +2702,9 @@ struct UpdateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
             Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
             CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
             of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
-            all be set. Sets `mode` of the body, over --body.
-            """)
+            all be set. Values: 0, 1. Sets `mode` of the body, over --body.
+            """,
+        completion: .list(["0", "1"]))
     var modeField: Int?
 
     @Option(

@@ -26,8 +26,8 @@ public struct APIVersionResp: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: effective
+    /// - `2`: not effective
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {

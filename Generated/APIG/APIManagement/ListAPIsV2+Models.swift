@@ -16,8 +16,8 @@ public struct APIInfoPerPage: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: public API
+    /// - `2`: private API
     public var type: Int?
     /// API version.
     /// Maximum: 16

@@ -51,9 +51,9 @@ public struct ThrottleAPIBinding: Codable, Sendable, Equatable {
     /// 2
     /// 3
     ///
-    /// - `1`
-    /// - `2`
-    /// - `3`
+    /// - `1`: the API
+    /// - `2`: a user
+    /// - `3`: an app
     public var scope: Int?
     /// Request throttling policy ID.
     public var strategyID: String?

@@ -43,10 +43,10 @@ public struct AssociateCertificateV2Response: Codable, Sendable, Equatable {
     /// 3
     /// 4
     ///
-    /// - `1`
-    /// - `2`
-    /// - `3`
-    /// - `4`
+    /// - `1`: not resolved
+    /// - `2`: resolving
+    /// - `3`: resolved
+    /// - `4`: resolution failed
     public var status: Int?
     /// Minimum SSL version supported.
     public var minSSLVersion: String?

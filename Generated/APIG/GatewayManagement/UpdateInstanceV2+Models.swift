@@ -229,43 +229,43 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     /// 43
     /// 44
     ///
-    /// - `1`
-    /// - `2`
-    /// - `3`
-    /// - `4`
-    /// - `5`
-    /// - `6`
-    /// - `7`
-    /// - `8`
-    /// - `10`
-    /// - `11`
-    /// - `12`
-    /// - `13`
-    /// - `20`
-    /// - `21`
-    /// - `22`
-    /// - `23`
-    /// - `24`
-    /// - `25`
-    /// - `26`
-    /// - `27`
-    /// - `28`
-    /// - `29`
-    /// - `30`
-    /// - `31`
-    /// - `32`
-    /// - `33`
-    /// - `34`
-    /// - `35`
-    /// - `36`
-    /// - `37`
-    /// - `38`
-    /// - `39`
-    /// - `40`
-    /// - `41`
-    /// - `42`
-    /// - `43`
-    /// - `44`
+    /// - `1`: Creating
+    /// - `2`: Created successfully
+    /// - `3`: Creation failed
+    /// - `4`: Initializing
+    /// - `5`: Registering
+    /// - `6`: Running
+    /// - `7`: Initialization failed
+    /// - `8`: Registration failed
+    /// - `10`: Installing
+    /// - `11`: Installation failed
+    /// - `12`: Upgrading
+    /// - `13`: Upgrade failed
+    /// - `20`: Rolling back
+    /// - `21`: Rolled back
+    /// - `22`: Rollback failed
+    /// - `23`: Deleting
+    /// - `24`: Deletion failed
+    /// - `25`: Deregistering
+    /// - `26`: Deregistration failed
+    /// - `27`: Creation timed out
+    /// - `28`: Initialization timed out
+    /// - `29`: Registration timed out
+    /// - `30`: Installation timed out
+    /// - `31`: Upgrade timed out
+    /// - `32`: Rollback timed out
+    /// - `33`: Deletion timed out
+    /// - `34`: Deregistration timed out
+    /// - `35`: Starting
+    /// - `36`: Freezing
+    /// - `37`: Frozen
+    /// - `38`: Restarting
+    /// - `39`: Restart failed
+    /// - `40`: Abnormal
+    /// - `41`: Restart timed out
+    /// - `42`: Changing specification
+    /// - `43`: Specification change failed
+    /// - `44`: Specification change timed out
     public var instanceStatus: Int?
     /// Gateway type.
     /// The default value is apig.
@@ -290,8 +290,8 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     /// 0
     /// 1
     ///
-    /// - `0`
-    /// - `1`
+    /// - `0`: pay-per-use
+    /// - `1`: This parameter is not used currently.
     public var chargingMode: Int?
     /// This parameter is not used currently.
     public var cbcMetadata: String?

@@ -49,10 +49,10 @@ public struct URLDomainRefInfo: Codable, Sendable, Equatable {
     /// 3
     /// 4
     ///
-    /// - `1`
-    /// - `2`
-    /// - `3`
-    /// - `4`
+    /// - `1`: not resolved
+    /// - `2`: resolving
+    /// - `3`: resolved
+    /// - `4`: resolution failed
     public var status: Int?
     /// Minimum SSL version supported.
     public var minSSLVersion: String?

@@ -27,6 +27,10 @@ public struct APIGroupCommonInfo: Codable, Sendable, Equatable {
     /// 2: not listed
     /// 3: under review
     /// Not supported currently.
+    ///
+    /// - `1`: listed
+    /// - `2`: not listed
+    /// - `3`: under review
     public var onSellStatus: Int?
     /// Independent domain names bound to the API group.
     public var urlDomains: [URLDomain]?

@@ -27,6 +27,10 @@ public struct APIGroupInfo: Codable, Sendable, Equatable {
     /// 2: not listed
     /// 3: under review
     /// Not supported currently.
+    ///
+    /// - `1`: listed
+    /// - `2`: not listed
+    /// - `3`: under review
     public var onSellStatus: Int?
     /// Independent domain names bound to the API group.
     public var urlDomains: [URLDomain]?
@@ -50,6 +54,9 @@ public struct APIGroupInfo: Codable, Sendable, Equatable {
     /// Indicates whether the API group is the default group.
     /// 1: Yes
     /// 2: No
+    ///
+    /// - `1`: Yes
+    /// - `2`: No
     public var isDefault: Int?
     /// Group version.
     /// V1: global group

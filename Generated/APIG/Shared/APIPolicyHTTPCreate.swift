@@ -76,8 +76,8 @@ public struct APIPolicyHTTPCreate: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: A VPC channel is used.
+    /// - `2`: No VPC channel is used.
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {

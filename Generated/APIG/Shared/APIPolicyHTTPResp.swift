@@ -74,6 +74,9 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Equatable {
     /// Indicates whether to use a VPC channel.
     /// 1: A VPC channel is used.
     /// 2: No VPC channel is used.
+    ///
+    /// - `1`: A VPC channel is used.
+    /// - `2`: No VPC channel is used.
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {

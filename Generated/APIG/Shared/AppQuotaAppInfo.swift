@@ -12,6 +12,9 @@ public struct AppQuotaAppInfo: Codable, Sendable, Equatable {
     /// Credential status:
     /// 1: enabled
     /// 2: disabled
+    ///
+    /// - `1`: enabled
+    /// - `2`: disabled
     public var status: Int?
     /// Credential key.
     public var appKey: String?

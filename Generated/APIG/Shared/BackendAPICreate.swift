@@ -67,8 +67,8 @@ public struct BackendAPICreate: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: A VPC channel is used.
+    /// - `2`: No VPC channel is used.
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {

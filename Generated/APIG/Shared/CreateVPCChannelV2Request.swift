@@ -24,10 +24,10 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
     /// 3
     /// 4
     ///
-    /// - `1`
-    /// - `2`
-    /// - `3`
-    /// - `4`
+    /// - `1`: Weighted round robin (WRR).
+    /// - `2`: Weighted least connections (WLC).
+    /// - `3`: Source hashing.
+    /// - `4`: URI hashing.
     public var balanceStrategy: Int
     /// Member type of the VPC channel.
     /// ip
@@ -43,8 +43,8 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
     /// 2
     /// 3
     ///
-    /// - `2`
-    /// - `3`
+    /// - `2`: Server type.
+    /// - `3`: Microservice type.
     public var type: Int?
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).

@@ -30,8 +30,8 @@ public struct MemberInfo: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: available
+    /// - `2`: unavailable
     public var status: Int?
     /// Backend server port.
     /// Minimum: 0

@@ -28,8 +28,8 @@ public struct PluginAPIInfo: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: Public API.
+    /// - `2`: Private API.
     public var type: Int?
     /// API request protocol.
     /// HTTP

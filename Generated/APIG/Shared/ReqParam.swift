@@ -42,8 +42,8 @@ public struct ReqParam: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: enabled
+    /// - `2`: disabled
     public var validEnable: Int?
     /// Description. It cannot exceed 255 characters.
     public var remark: String?

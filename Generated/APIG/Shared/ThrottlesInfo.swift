@@ -34,8 +34,10 @@ public struct ThrottlesInfo: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: API-based, limiting the maximum number of times a single API bound to the policy can be called
+    ///   within the specified period.
+    /// - `2`: API-shared, limiting the maximum number of times all APIs bound to the policy can be called
+    ///   within the specified period.
     public var type: Int?
     /// Indicates whether to enable dynamic request throttling.
     /// TRUE
@@ -64,8 +66,8 @@ public struct ThrottlesInfo: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: yes
+    /// - `2`: no
     public var isIncluSpecialThrottle: Int?
     /// Creation time.
     public var createTime: String?

@@ -14,6 +14,11 @@ public struct URLDomain: Codable, Sendable, Equatable {
     /// 2: resolving
     /// 3: resolved
     /// 4: resolution failed
+    ///
+    /// - `1`: not resolved
+    /// - `2`: resolving
+    /// - `3`: resolved
+    /// - `4`: resolution failed
     public var cnameStatus: Int?
     /// SSL certificate ID.
     public var sslID: String?

@@ -57,8 +57,8 @@ public struct VPCHealthConfig: Codable, Sendable, Equatable {
     /// 1
     /// 2
     ///
-    /// - `1`
-    /// - `2`
+    /// - `1`: available
+    /// - `2`: unavailable
     public var status: Int?
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value
     /// of time_interval.

@@ -543,6 +543,60 @@ extension APIGClient {
         return try await client.send(request, as: ShowDetailsOfVPCChannelV2Response.self)
     }
 
+    /// Waits until the VpcChannelV2's `status` is one of `states`, polling
+    /// ``showDetailsOfVPCChannelV2(instanceID:vpcChannelID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
+    ///   - vpcChannelID: VPC channel ID.
+    ///   - states: The states to wait for: 1 (normal), 2 (abnormal).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`2`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForVPCChannelV2(
+        instanceID: String,
+        vpcChannelID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [2],
+        options: WaiterOptions = .init()
+    ) async throws -> ShowDetailsOfVPCChannelV2Response {
+        try await Waiter.waitForState(
+            "VpcChannelV2", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showDetailsOfVPCChannelV2(instanceID: instanceID, vpcChannelID: vpcChannelID)
+        }
+    }
+
+    /// Waits until the VpcChannelV2 is gone, polling ``showDetailsOfVPCChannelV2(instanceID:vpcChannelID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
+    ///   - vpcChannelID: VPC channel ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForVPCChannelV2Deletion(
+        instanceID: String,
+        vpcChannelID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "VpcChannelV2", deletedStates: [] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.showDetailsOfVPCChannelV2(instanceID: instanceID, vpcChannelID: vpcChannelID)
+        }
+    }
+
     /// Updating Backend Instances
     ///
     /// This API is used to update the backend instances of a specified VPC channel. During the update, the

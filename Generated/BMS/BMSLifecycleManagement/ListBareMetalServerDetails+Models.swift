@@ -336,6 +336,10 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Equatable {
     /// 0: indicates NO STATE.
     /// 1: indicates RUNNING.
     /// 4: indicates SHUTDOWN.
+    ///
+    /// - `0`: indicates NO STATE.
+    /// - `1`: indicates RUNNING.
+    /// - `4`: indicates SHUTDOWN.
     public var osEXTSTSPowerState: Int?
     /// Specifies the hostname of the hypervisor.
     public var osEXTSRVATTRHypervisorHostname: String?

@@ -173,6 +173,10 @@ public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Equatable {
     /// 0: indicates NO STATE.
     /// 1: indicates RUNNING.
     /// 4: indicates SHUTDOWN.
+    ///
+    /// - `0`: indicates NO STATE.
+    /// - `1`: indicates RUNNING.
+    /// - `4`: indicates SHUTDOWN.
     public var osEXTSTSPowerState: Int?
     /// Specifies the task status of the BMS. This is an extended attribute. Examples:
     /// rebooting: The BMS is being restarted.

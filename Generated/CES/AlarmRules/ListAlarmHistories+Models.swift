@@ -194,6 +194,14 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
     /// 86400: Cloud Eye aggregates data every 24 hours.
     /// If you set period to 1, Cloud Eye uses raw data to determine whether to trigger an alarm. You can set
     /// this parameter to 0 when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
+    ///
+    /// - `0`: Event alarms are triggered immediately.
+    /// - `1`: Cloud Eye performs no aggregation and displays raw data.
+    /// - `300`: Cloud Eye aggregates data every 5 minutes.
+    /// - `1200`: Cloud Eye aggregates data every 20 minutes.
+    /// - `3600`: Cloud Eye aggregates data every hour.
+    /// - `14400`: Cloud Eye aggregates data every 4 hours.
+    /// - `86400`: Cloud Eye aggregates data every 24 hours.
     public var period: Int?
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
@@ -228,6 +236,17 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
     /// 21600: Cloud Eye triggers the alarm every 6 hours.
     /// 43200: Cloud Eye triggers the alarm every 12 hours.
     /// 86400: Cloud Eye triggers the alarm every day.
+    ///
+    /// - `0`: Cloud Eye triggers the alarm only once.
+    /// - `300`: Cloud Eye triggers the alarm every 5 minutes.
+    /// - `600`: Cloud Eye triggers the alarm every 10 minutes.
+    /// - `900`: Cloud Eye triggers the alarm every 15 minutes.
+    /// - `1800`: Cloud Eye triggers the alarm every 30 minutes.
+    /// - `3600`: Cloud Eye triggers the alarm every hour.
+    /// - `10800`: Cloud Eye triggers the alarm every 3 hours.
+    /// - `21600`: Cloud Eye triggers the alarm every 6 hours.
+    /// - `43200`: Cloud Eye triggers the alarm every 12 hours.
+    /// - `86400`: Cloud Eye triggers the alarm every day.
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {

@@ -44,6 +44,17 @@ public struct Condition: Codable, Sendable, Equatable {
     /// 21600: Cloud Eye triggers the alarm every 6 hours.
     /// 43200: Cloud Eye triggers the alarm every 12 hours.
     /// 86400: Cloud Eye triggers the alarm every day.
+    ///
+    /// - `0`: Cloud Eye triggers the alarm only once.
+    /// - `300`: Cloud Eye triggers the alarm every 5 minutes.
+    /// - `600`: Cloud Eye triggers the alarm every 10 minutes.
+    /// - `900`: Cloud Eye triggers the alarm every 15 minutes.
+    /// - `1800`: Cloud Eye triggers the alarm every 30 minutes.
+    /// - `3600`: Cloud Eye triggers the alarm every 1 hour.
+    /// - `10800`: Cloud Eye triggers the alarm every 3 hours.
+    /// - `21600`: Cloud Eye triggers the alarm every 6 hours.
+    /// - `43200`: Cloud Eye triggers the alarm every 12 hours.
+    /// - `86400`: Cloud Eye triggers the alarm every day.
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {

@@ -41,13 +41,15 @@ public struct Policies: Codable, Sendable, Equatable {
     /// 14400
     /// 86400
     ///
-    /// - `0`
-    /// - `1`
-    /// - `300`
-    /// - `1200`
-    /// - `3600`
-    /// - `14400`
-    /// - `86400`
+    /// - `0`: default value. For example, this value can be used for event alarms.
+    /// - `1`: original aggregation period of a metric. For example, if the original aggregation period of an
+    ///   RDS metric is 60s, its data point is calculated every 60 seconds. For details about the original
+    ///   aggregation period of each cloud service metric, see Services Interconnected with Cloud Eye.
+    /// - `300`: The metric data is collected and calculated every 5 minutes.
+    /// - `1200`: The metric data is collected and calculated every 20 minutes.
+    /// - `3600`: The metric data is collected and calculated every 1 hour.
+    /// - `14400`: The metric data is collected and calculated every 4 hours.
+    /// - `86400`: The metric data is collected and calculated every day.
     public var period: Int
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.

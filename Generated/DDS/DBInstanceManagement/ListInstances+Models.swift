@@ -193,6 +193,9 @@ public struct Instance: Codable, Sendable, Equatable {
     /// Indicates that SSL is enabled or not.
     /// 1: indicate that SSL is enabled.
     /// 0: indicate that SSL is disabled.
+    ///
+    /// - `1`: indicate that SSL is enabled.
+    /// - `0`: indicate that SSL is disabled.
     public var ssl: Int?
     /// Indicates the VPC ID.
     public var vpcID: String?

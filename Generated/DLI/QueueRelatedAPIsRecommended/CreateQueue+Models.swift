@@ -78,6 +78,9 @@ public struct CreateQueueRequest: Codable, Sendable, Equatable {
     /// 0: shared resource mode
     /// 1: dedicated resource mode
     /// Default Value
+    ///
+    /// - `0`: shared resource mode
+    /// - `1`: dedicated resource mode
     public var resourceMode: Int?
     /// Definition
     /// Tag information of the queue to be created. Currently, the tag information includes whether the queue

@@ -41,6 +41,9 @@ public struct ListQueuesQueue: Codable, Sendable, Equatable {
     /// Resource mode
     /// 0: Shared queue
     /// 1: Dedicated queue
+    ///
+    /// - `0`: Shared queue
+    /// - `1`: Dedicated queue
     public var resourceMode: Int?
     /// CPU architecture of queue compute resources.
     /// x86_64

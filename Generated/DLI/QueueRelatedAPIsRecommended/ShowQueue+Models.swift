@@ -43,6 +43,9 @@ public struct ShowQueueResponse: Codable, Sendable, Equatable {
     /// Resource mode
     /// 0: Shared queue
     /// 1: Dedicated queue
+    ///
+    /// - `0`: Shared queue
+    /// - `1`: Dedicated queue
     public var resourceMode: Int?
     /// Enterprise project ID.
     /// 0 indicates the default enterprise project.

@@ -54,4 +54,11 @@ public struct UpdateBandwidthRequest: Codable, Sendable, Equatable {
 }
 
 /// The response of ``EIPClient/updateBandwidth``.
-public typealias UpdateBandwidthResponse = ShowBandwidthResponse
+public struct UpdateBandwidthResponse: Codable, Sendable, Equatable {
+    /// Specifies the bandwidth objects. For details, see Table 5.
+    public var bandwidth: Bandwidth?
+
+    public init(bandwidth: Bandwidth? = nil) {
+        self.bandwidth = bandwidth
+    }
+}

@@ -131,8 +131,8 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     /// 4
     /// 6
     ///
-    /// - `4`
-    /// - `6`
+    /// - `4`: IPv4 EIP
+    /// - `6`: IPv6 EIP
     public var ipVersion: Int?
     /// EIP or IPv6 port address.
     /// Minimum length: 0

@@ -22,7 +22,7 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// If this parameter is not set, the list of all bandwidths will be returned by default.
     public var shareType: String?
     /// Specifies the information about the EIP that uses the bandwidth. For details, see Table 4.
-    public var publicipInfo: [PublicipInfo]?
+    public var publicipInfo: [ListBandwidthsPublicipInfo]?
     /// Specifies the project ID.
     public var tenantID: String?
     /// Specifies the bandwidth type.
@@ -75,7 +75,7 @@ public struct Bandwidth: Codable, Sendable, Equatable {
         size: Int? = nil,
         id: String? = nil,
         shareType: String? = nil,
-        publicipInfo: [PublicipInfo]? = nil,
+        publicipInfo: [ListBandwidthsPublicipInfo]? = nil,
         tenantID: String? = nil,
         bandwidthType: String? = nil,
         chargeMode: String? = nil,
@@ -106,7 +106,7 @@ public struct Bandwidth: Codable, Sendable, Equatable {
         self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.publicipInfo = try container.decodeIfPresent([PublicipInfo].self, forKey: .publicipInfo)
+        self.publicipInfo = try container.decodeIfPresent([ListBandwidthsPublicipInfo].self, forKey: .publicipInfo)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.bandwidthType = try container.decodeIfPresent(String.self, forKey: .bandwidthType)
         self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)

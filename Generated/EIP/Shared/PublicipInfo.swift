@@ -13,6 +13,9 @@ public struct PublicipInfo: Codable, Sendable, Equatable {
     /// Possible values are as follows:
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
+    ///
+    /// - `4`: IPv4
+    /// - `6`: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).

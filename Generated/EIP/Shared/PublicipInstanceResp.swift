@@ -21,8 +21,8 @@ public struct PublicipInstanceResp: Codable, Sendable, Equatable {
     /// 4
     /// 6
     ///
-    /// - `4`
-    /// - `6`
+    /// - `4`: IPv4 EIP
+    /// - `6`: IPv6 EIP, which is not supported currently.
     public var ipVersion: Int?
     /// EIP or IPv6 port address.
     /// Minimum length: 0

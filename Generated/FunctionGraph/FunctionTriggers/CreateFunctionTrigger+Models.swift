@@ -125,6 +125,9 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
     /// API type (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// 1: public
     /// 2: private
+    ///
+    /// - `1`: public
+    /// - `2`: private
     public var type: Int?
     /// Path of the API (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     public var path: String?

@@ -30,6 +30,9 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Equatable {
     /// API type (APIG trigger parameter).
     /// 1: public
     /// 2: private
+    ///
+    /// - `1`: public
+    /// - `2`: private
     public var type: Int?
     /// Path of the API (APIG trigger parameter).
     public var path: String?

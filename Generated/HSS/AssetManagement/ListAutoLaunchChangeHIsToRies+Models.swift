@@ -24,6 +24,12 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Equatable {
     /// 4: startup folder
     /// Minimum: 0
     /// Maximum: 11
+    ///
+    /// - `0`: auto-started service
+    /// - `1`: scheduled task
+    /// - `2`: Preload dynamic library
+    /// - `3`: Run registry key
+    /// - `4`: startup folder
     public var type: Int?
     /// host_id
     /// Minimum: 1

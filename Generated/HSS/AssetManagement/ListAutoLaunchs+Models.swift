@@ -33,6 +33,12 @@ public struct AutoLauchResponseInfo: Codable, Sendable, Equatable {
     /// 4: startup folder
     /// Minimum: 0
     /// Maximum: 11
+    ///
+    /// - `0`: auto-started service
+    /// - `1`: scheduled task
+    /// - `2`: Preload dynamic library
+    /// - `3`: Run registry key
+    /// - `4`: startup folder
     public var type: Int?
     /// Path of the auto-startup item
     /// Minimum: 1

@@ -185,6 +185,24 @@ public struct OperateEventRequestInfo: Codable, Sendable, Equatable {
     /// 4002: Brute-force attack
     /// 4004: Abnormal login
     /// 4006: Invalid system account
+    ///
+    /// - `1001`: Malware
+    /// - `1010`: Rootkit
+    /// - `1011`: Ransomware
+    /// - `1015`: Web shell
+    /// - `1017`: Reverse shell
+    /// - `2001`: Common vulnerability exploit
+    /// - `3002`: File privilege escalation
+    /// - `3003`: Process privilege escalation
+    /// - `3004`: Important file change
+    /// - `3005`: File/Directory change
+    /// - `3007`: Abnormal process behavior
+    /// - `3015`: High-risk command execution
+    /// - `3018`: Abnormal shell
+    /// - `3027`: Suspicious crontab tasks
+    /// - `4002`: Brute-force attack
+    /// - `4004`: Abnormal login
+    /// - `4006`: Invalid system account
     public var eventType: Int
     /// Occurrence time, accurate to milliseconds.
     public var occurTime: Int

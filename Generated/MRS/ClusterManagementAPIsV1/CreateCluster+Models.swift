@@ -430,6 +430,9 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// 1: streaming cluster
     /// The default value is 0.
     /// Note: Currently, hybrid clusters cannot be created using APIs.
+    ///
+    /// - `0`: analysis cluster
+    /// - `1`: streaming cluster
     public var clusterType: Int?
     /// Running mode of an MRS cluster
     /// 0: normal cluster. In a normal cluster, Kerberos authentication is disabled, and users can use all
@@ -438,6 +441,13 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// cannot use the file management and job management functions of an MRS cluster or view cluster resource
     /// usage and the job records of Hadoop and Spark. To use these functions, the users must obtain the
     /// relevant permissions from the MRS Manager administrator.
+    ///
+    /// - `0`: normal cluster. In a normal cluster, Kerberos authentication is disabled, and users can use all
+    ///   functions provided by the cluster.
+    /// - `1`: security cluster. In a security cluster, Kerberos authentication is enabled, and common users
+    ///   cannot use the file management and job management functions of an MRS cluster or view cluster
+    ///   resource usage and the job records of Hadoop and Spark. To use these functions, the users must
+    ///   obtain the relevant permissions from the MRS Manager administrator.
     public var safeMode: Int
     /// Password of the MRS Manager administrator
     /// Must contain 8 to 32 characters.
@@ -454,6 +464,9 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// The default value is 1.
     /// If login_mode is set to 0, the request body contains the cluster_master_secret field.
     /// If login_mode is set to 1, the request body contains the node_public_cert_name field.
+    ///
+    /// - `0`: password
+    /// - `1`: key pair
     public var loginMode: Int
     /// Password of user root for logging in to a cluster node
     /// If login_mode is set to 0, the request body contains the cluster_master_secret field.
@@ -472,6 +485,9 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// 1: Collect.
     /// The default value is 1, indicating that OBS buckets will be created and only used to collect logs that
     /// record MRS cluster creation failures.
+    ///
+    /// - `0`: Do not collect.
+    /// - `1`: Collect.
     public var logCollection: Int?
     /// List of nodes. For more parameter description, see Table 4.
     /// You can select either this parameter or the parameter listed in Table 5.

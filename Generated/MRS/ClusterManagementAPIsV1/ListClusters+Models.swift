@@ -136,6 +136,9 @@ public struct Cluster: Codable, Sendable, Equatable {
     /// Whether to collect logs when cluster installation fails.
     /// 0: Do not collect.
     /// 1: Collect.
+    ///
+    /// - `0`: Do not collect.
+    /// - `1`: Collect.
     public var logCollection: Int?
     /// List of Task nodes. For more parameter description, see Table 5.
     public var taskNodeGroups: [NodeGroup]?

@@ -286,6 +286,9 @@ public struct CreateClusterV2Request: Codable, Sendable, Equatable {
     /// 1: Collect.
     /// The default value is 1, indicating that OBS buckets will be created and only used to collect logs that
     /// record MRS cluster creation failures.
+    ///
+    /// - `0`: Do not collect.
+    /// - `1`: Collect.
     public var logCollection: Int?
     /// Indicates the enterprise project ID.
     /// When creating a cluster, associate the enterprise project ID with the cluster.

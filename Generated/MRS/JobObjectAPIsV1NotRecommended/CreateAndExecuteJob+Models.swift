@@ -61,6 +61,14 @@ public struct CreateAndExecuteJobJobExecution: Codable, Sendable, Equatable {
     /// 5: DistCp
     /// 6: Spark Script
     /// 7: Spark SQL (not supported in this API currently)
+    ///
+    /// - `1`: MapReduce
+    /// - `2`: Spark
+    /// - `3`: Hive Script
+    /// - `4`: HiveQL (not supported currently)
+    /// - `5`: DistCp
+    /// - `6`: Spark Script
+    /// - `7`: Spark SQL (not supported in this API currently)
     public var jobType: Int?
     /// Data import and export
     public var fileAction: String?
@@ -74,12 +82,24 @@ public struct CreateAndExecuteJobJobExecution: Codable, Sendable, Equatable {
     /// 3: Completed
     /// 4: Abnormal
     /// 5: Error
+    ///
+    /// - `-1`: Terminated
+    /// - `1`: Starting
+    /// - `2`: Running
+    /// - `3`: Completed
+    /// - `4`: Abnormal
+    /// - `5`: Error
     public var jobState: Int?
     /// Final job status
     /// 0: unfinished
     /// 1: terminated due to an execution error
     /// 2: executed successfully
     /// 3: canceled
+    ///
+    /// - `0`: unfinished
+    /// - `1`: terminated due to an execution error
+    /// - `2`: executed successfully
+    /// - `3`: canceled
     public var jobFinalStatus: Int?
     /// Address of the Hive script
     public var hiveScriptPath: String?
@@ -332,6 +352,15 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
     /// 7: Spark SQL, submitting Spark SQL statements. For details, see Table 4. (Not supported in this API
     /// currently.)
     /// Spark and Hive jobs can be added to only clusters that include Spark and Hive components.
+    ///
+    /// - `1`: MapReduce
+    /// - `2`: Spark
+    /// - `3`: Hive Script
+    /// - `4`: HiveQL (not supported currently)
+    /// - `5`: DistCp, importing and exporting data. For details, see Table 3.
+    /// - `6`: Spark Script
+    /// - `7`: Spark SQL, submitting Spark SQL statements. For details, see Table 4. (Not supported in this
+    ///   API currently.)
     public var jobType: Int
     /// Job name
     /// Contains only 1 to 64 letters, digits, hyphens (-), and underscores (_).

@@ -15,6 +15,14 @@ public struct AddJob: Codable, Sendable, Equatable {
     /// 6: Spark Script
     /// 7: Spark SQL, submitting Spark SQL statements (not supported currently).
     /// Spark and Hive jobs can be added to only clusters that include Spark and Hive components.
+    ///
+    /// - `1`: MapReduce
+    /// - `2`: Spark
+    /// - `3`: Hive Script
+    /// - `4`: HiveQL (not supported currently)
+    /// - `5`: DistCp, importing and exporting data (not supported currently)
+    /// - `6`: Spark Script
+    /// - `7`: Spark SQL, submitting Spark SQL statements (not supported currently).
     public var jobType: Int
     /// Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.

@@ -41,6 +41,14 @@ public struct JobExecution: Codable, Sendable, Equatable {
     /// 5: DistCp
     /// 6: Spark Script
     /// 7: Spark SQL (not supported in this API currently)
+    ///
+    /// - `1`: MapReduce
+    /// - `2`: Spark
+    /// - `3`: Hive Script
+    /// - `4`: HiveQL (not supported currently)
+    /// - `5`: DistCp
+    /// - `6`: Spark Script
+    /// - `7`: Spark SQL (not supported in this API currently)
     public var jobType: Int?
     /// Data import and export
     public var fileAction: String?
@@ -56,12 +64,24 @@ public struct JobExecution: Codable, Sendable, Equatable {
     /// 3: Completed
     /// 4: Abnormal
     /// 5: Error
+    ///
+    /// - `-1`: Terminated
+    /// - `1`: Starting
+    /// - `2`: Running
+    /// - `3`: Completed
+    /// - `4`: Abnormal
+    /// - `5`: Error
     public var jobState: Int?
     /// Final job status
     /// 0: unfinished
     /// 1: terminated due to an execution error
     /// 2: executed successfully
     /// 3: canceled
+    ///
+    /// - `0`: unfinished
+    /// - `1`: terminated due to an execution error
+    /// - `2`: executed successfully
+    /// - `3`: canceled
     public var jobFinalStatus: Int?
     /// Address of the Hive script
     public var hiveScriptPath: String?

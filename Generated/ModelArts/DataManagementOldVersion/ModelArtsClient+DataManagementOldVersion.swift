@@ -170,6 +170,38 @@ extension ModelArtsClient {
         return try await client.send(request, as: AutoAnnotationProgressResponse.self)
     }
 
+    /// Waits until the AutoAnnotationProgress's `status` is one of `states`, polling
+    /// ``autoAnnotationProgress(datasetID:taskID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID
+    ///   - taskID: Task ID
+    ///   - states: The states to wait for: -1 (queuing), 0 (initializing), 1 (running), 2 (failed), 3
+    ///     (succeeded), 4 (stopping), 5 (stopped).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`2`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForAutoAnnotationProgress(
+        datasetID: String,
+        taskID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [2],
+        options: WaiterOptions = .init()
+    ) async throws -> AutoAnnotationProgressResponse {
+        try await Waiter.waitForState(
+            "AutoAnnotationProgress", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.autoAnnotationProgress(datasetID: datasetID, taskID: taskID)
+        }
+    }
+
     /// Deleting Labeling Team Members in Batches
     ///
     /// This API is used to delete labeling team members in batches.
@@ -710,6 +742,55 @@ extension ModelArtsClient {
         return try await client.send(request, as: DescDatasetResponse.self)
     }
 
+    /// Waits until the Dataset's `status` is one of `states`, polling
+    /// ``descDataset(datasetID:checkRunningTask:runningTaskType:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - states: The states to wait for: 0 (creating dataset), 1 (normal dataset), 2 (deleting dataset), 3
+    ///     (deleted dataset), 4 (abnormal dataset), 5 (synchronizing dataset), 6 (releasing dataset), 7
+    ///     (dataset in version switching), 8 (importing dataset).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`4`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForDataset(
+        datasetID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [4],
+        options: WaiterOptions = .init()
+    ) async throws -> DescDatasetResponse {
+        try await Waiter.waitForState(
+            "Dataset", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descDataset(datasetID: datasetID)
+        }
+    }
+
+    /// Waits until the Dataset is gone, polling ``descDataset(datasetID:checkRunningTask:runningTaskType:)``.
+    ///
+    /// The wait ends when the poll answers 404 or `status` is `3`. It fails with ``WaiterError`` when
+    /// `options.timeout` passes or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForDatasetDeletion(datasetID: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "Dataset", deletedStates: [3] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descDataset(datasetID: datasetID)
+        }
+    }
+
     /// Querying Details About a Dataset Import Task
     ///
     /// This API is used to query details about a dataset import task.
@@ -784,6 +865,61 @@ extension ModelArtsClient {
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
         return try await client.send(request, as: DescTaskVersionResp.self)
+    }
+
+    /// Waits until the ProcessorTaskVersion's `status` is one of `states`, polling
+    /// ``descProcessorTaskVersion(taskID:versionID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - taskID: ID of a data processing task.
+    ///   - versionID: Version ID of a data processing task.
+    ///   - states: The states to wait for: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4
+    ///     (stopped).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`3`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForProcessorTaskVersion(
+        taskID: String,
+        versionID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [3],
+        options: WaiterOptions = .init()
+    ) async throws -> DescTaskVersionResp {
+        try await Waiter.waitForState(
+            "ProcessorTaskVersion", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descProcessorTaskVersion(taskID: taskID, versionID: versionID)
+        }
+    }
+
+    /// Waits until the ProcessorTaskVersion is gone, polling ``descProcessorTaskVersion(taskID:versionID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - taskID: ID of a data processing task.
+    ///   - versionID: Version ID of a data processing task.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForProcessorTaskVersionDeletion(
+        taskID: String,
+        versionID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "ProcessorTaskVersion", deletedStates: [] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descProcessorTaskVersion(taskID: taskID, versionID: versionID)
+        }
     }
 
     /// Querying Details About Labeling Team Members
@@ -865,6 +1001,78 @@ extension ModelArtsClient {
         return try await client.send(request, as: DescWorkforceTaskResponse.self)
     }
 
+    /// Waits until the WorkforceTask's `status` is one of `states`, polling
+    /// ``descWorkforceTask(datasetID:workforceTaskID:labelStats:sampleStats:workforceStats:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - workforceTaskID: ID of a team labeling task.
+    ///   - states: The states to wait for: 0 (Starting. The owner or manager is starting the task, and files
+    ///     to be labeled are still being allocated. The owner, manager, annotator, and reviewer can view the
+    ///     task list. Since the task allocation has not been completed, no other task can be started.), 1
+    ///     (Running. The annotator or reviewer performs labeling or reviews the task, and the owner performs
+    ///     acceptance. For example, new files need to be allocated again if auto labeling files are added or
+    ///     synchronized, or unlabeled files are imported.), 2 (Accepting. The owner initiates an acceptance
+    ///     task, but the acceptance has not been completed. In this state, a new acceptance task can be
+    ///     started only after the current one is completed.), 3 (Accepted. The team labeling task has been
+    ///     completed.), 4 (Rejected. The manager starts the task again. In this state, samples need to be
+    ///     labeled and the task must be reviewed again.), 5 (Synchronizing acceptance result. This status is
+    ///     added when an acceptance task changes to be asynchronous. In this state, no new acceptance task
+    ///     can be initiated and the current acceptance task cannot be continued. In the task name area, the
+    ///     system displays a message indicating that the acceptance result is being synchronized.), 6
+    ///     (Created. The task has been created by the owner but has not been started. Only the owner and
+    ///     manager can view the task list.), 7 (Acceptance sampling. This status is added when an acceptance
+    ///     task changes to be asynchronous. In this state, no new acceptance task can be initiated and the
+    ///     current acceptance task cannot be continued. In the task name area, the system displays a message
+    ///     indicating that acceptance sampling is in progress.).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (none).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForWorkforceTask(
+        datasetID: String,
+        workforceTaskID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [],
+        options: WaiterOptions = .init()
+    ) async throws -> DescWorkforceTaskResponse {
+        try await Waiter.waitForState(
+            "WorkforceTask", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descWorkforceTask(datasetID: datasetID, workforceTaskID: workforceTaskID)
+        }
+    }
+
+    /// Waits until the WorkforceTask is gone, polling
+    /// ``descWorkforceTask(datasetID:workforceTaskID:labelStats:sampleStats:workforceStats:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - workforceTaskID: ID of a team labeling task.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForWorkforceTaskDeletion(
+        datasetID: String,
+        workforceTaskID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "WorkforceTask", deletedStates: [] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.descWorkforceTask(datasetID: datasetID, workforceTaskID: workforceTaskID)
+        }
+    }
+
     /// Querying Details About an Auto Labeling Sample
     ///
     /// This API is used to query details about an auto labeling sample.
@@ -910,6 +1118,60 @@ extension ModelArtsClient {
         return try await client.send(request, as: DatasetVersion.self)
     }
 
+    /// Waits until the DatasetVersion's `status` is one of `states`, polling
+    /// ``describeDatasetVersion(datasetID:versionID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - versionID: Dataset version ID.
+    ///   - states: The states to wait for: 0 (creating), 1 (running), 2 (deleting), 3 (deleted), 4 (error).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`4`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForDatasetVersion(
+        datasetID: String,
+        versionID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [4],
+        options: WaiterOptions = .init()
+    ) async throws -> DatasetVersion {
+        try await Waiter.waitForState(
+            "DatasetVersion", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.describeDatasetVersion(datasetID: datasetID, versionID: versionID)
+        }
+    }
+
+    /// Waits until the DatasetVersion is gone, polling ``describeDatasetVersion(datasetID:versionID:)``.
+    ///
+    /// The wait ends when the poll answers 404 or `status` is `3`. It fails with ``WaiterError`` when
+    /// `options.timeout` passes or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - datasetID: Dataset ID.
+    ///   - versionID: Dataset version ID.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForDatasetVersionDeletion(
+        datasetID: String,
+        versionID: String,
+        options: WaiterOptions = .init()
+    ) async throws {
+        try await Waiter.waitForDeletion(
+            "DatasetVersion", deletedStates: [3] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.describeDatasetVersion(datasetID: datasetID, versionID: versionID)
+        }
+    }
+
     /// Querying Details About a Processing Task
     ///
     /// This API is used to obtain details about processing tasks, including feature analysis tasks and data
@@ -929,6 +1191,54 @@ extension ModelArtsClient {
             pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: DescribeProcessorTaskResp.self)
+    }
+
+    /// Waits until the ProcessorTask's `status` is one of `states`, polling
+    /// ``describeProcessorTask(taskID:)``.
+    ///
+    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
+    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
+    /// polls are repeated; any other error ends the wait.
+    ///
+    /// - Parameters:
+    ///   - taskID: ID of a data processing task.
+    ///   - states: The states to wait for: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4
+    ///     (stopped).
+    ///   - failureStates: States that end the wait with an error: by default the documented failure states
+    ///     (`3`).
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    @discardableResult
+    public func waitForProcessorTask(
+        taskID: String,
+        status states: Set<Int>,
+        failureStates: Set<Int> = [3],
+        options: WaiterOptions = .init()
+    ) async throws -> DescribeProcessorTaskResp {
+        try await Waiter.waitForState(
+            "ProcessorTask", states: states, failureStates: failureStates, options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.describeProcessorTask(taskID: taskID)
+        }
+    }
+
+    /// Waits until the ProcessorTask is gone, polling ``describeProcessorTask(taskID:)``.
+    ///
+    /// The wait ends when the poll answers 404. It fails with ``WaiterError`` when `options.timeout` passes
+    /// or after `options.maxPolls` polls.
+    ///
+    /// - Parameters:
+    ///   - taskID: ID of a data processing task.
+    ///   - options: Delays between polls, the timeout and the poll limit.
+    public func waitForProcessorTaskDeletion(taskID: String, options: WaiterOptions = .init()) async throws {
+        try await Waiter.waitForDeletion(
+            "ProcessorTask", deletedStates: [] as Set<Int>,
+            failureStates: [], options: options,
+            logger: client.configuration.logger, state: { $0.status }
+        ) {
+            try await self.describeProcessorTask(taskID: taskID)
+        }
     }
 
     /// Obtaining Details About a Sample

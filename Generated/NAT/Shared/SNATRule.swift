@@ -18,6 +18,9 @@ public struct SNATRule: Codable, Sendable, Equatable {
     /// 0: Either network_id or cidr can be specified in a VPC.
     /// 1: Only cidr can be specified over a Direct Connect connection.
     /// If no value is entered, the default value 0 (VPC) is used.
+    ///
+    /// - `0`: Either network_id or cidr can be specified in a VPC.
+    /// - `1`: Only cidr can be specified over a Direct Connect connection.
     public var sourceType: Int?
     /// Specifies the EIP ID. Use commas (,) to separate multiple IDs.
     /// The maximum length of the ID is 4,096 bytes.

@@ -25,6 +25,10 @@ public struct Subscription: Codable, Sendable, Equatable {
     /// 0: unconfirmed
     /// 1: confirmed
     /// 3: canceled
+    ///
+    /// - `0`: unconfirmed
+    /// - `1`: confirmed
+    /// - `3`: canceled
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {

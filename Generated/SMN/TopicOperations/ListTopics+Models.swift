@@ -47,6 +47,9 @@ public struct Topic: Codable, Sendable, Equatable {
     /// Message push policy
     /// 0: Failed messages will be saved in message queues.
     /// 1: Failed messages will be discarded.
+    ///
+    /// - `0`: Failed messages will be saved in message queues.
+    /// - `1`: Failed messages will be discarded.
     public var pushPolicy: Int?
     /// Enterprise project ID
     public var enterpriseProjectID: String?

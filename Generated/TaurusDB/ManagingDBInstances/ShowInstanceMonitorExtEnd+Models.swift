@@ -5,20 +5,31 @@ import CloudCore
 
 /// The response of ``TaurusDBClient/showInstanceMonitorExtEnd``.
 public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Equatable {
+    /// Documented values of `period`; other values decode as well.
+    public struct Period: OpenEnum {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The collection period is 1s.
+        public static let value1: Self = "1"
+        /// The collection period is 5s.
+        public static let value5: Self = "5"
+    }
+
     /// Whether to enable Monitoring by Seconds. true indicates that the function is enabled, and false
     /// indicates that the function is disabled.
     public var monitorSwitch: Bool?
     /// Collection period. This parameter is returned only when monitor_switch is set to true.
     /// 1: The collection period is 1s.
     /// 5: The collection period is 5s.
-    public var period: String?
+    public var period: Period?
 
     private enum CodingKeys: String, CodingKey {
         case monitorSwitch = "monitor_switch"
         case period
     }
 
-    public init(monitorSwitch: Bool? = nil, period: String? = nil) {
+    public init(monitorSwitch: Bool? = nil, period: Period? = nil) {
         self.monitorSwitch = monitorSwitch
         self.period = period
     }
@@ -26,6 +37,6 @@ public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.monitorSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .monitorSwitch)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
+        self.period = try container.decodeIfPresent(Period.self, forKey: .period)
     }
 }

@@ -200,6 +200,9 @@ public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     /// Possible values are as follows:
     /// 4: IPv4 address
     /// 6: IPv6 address
+    ///
+    /// - `4`: IPv4 address
+    /// - `6`: IPv6 address
     public var ipVersion: Int?
     /// Specifies the EIP type.
     /// Range:

@@ -90,6 +90,9 @@ public struct PublicipResp: Codable, Sendable, Equatable {
     /// Range: The value can be 4 or 6. 6 indicates that the NAT64 capability is enabled.
     /// 4: IPv4 EIP
     /// 6: IPv6 EIP
+    ///
+    /// - `4`: IPv4 EIP
+    /// - `6`: IPv6 EIP
     public var ipVersion: Int?
     /// Definition: IPv4 EIP.
     public var publicIPAddress: String?

@@ -13,6 +13,9 @@ public struct PublicipUpdateResp: Codable, Sendable, Equatable {
     /// Range:
     /// 4: IPv4 EIP
     /// 6: IPv6 EIP
+    ///
+    /// - `4`: IPv4 EIP
+    /// - `6`: IPv6 EIP
     public var ipVersion: Int?
     /// Definition: EIP or IPv6 port address.
     public var publicIPAddress: String?

@@ -13,6 +13,9 @@ public struct PublicipInfo: Codable, Sendable, Equatable {
     /// Range:
     /// 4: IPv4
     /// 6: IPv6
+    ///
+    /// - `4`: IPv4
+    /// - `6`: IPv6
     public var ipVersion: Int?
     /// Specifies the EIP type.
     /// Range:

@@ -65,6 +65,9 @@ public struct ShowInstanceResponse: Codable, Sendable, Equatable {
     /// Whether the dedicated engine can be upgraded.
     /// 0: the dedicated engine is non-upgradable
     /// 1: the dedicated engine is upgradable
+    ///
+    /// - `0`: the dedicated engine is non-upgradable
+    /// - `1`: the dedicated engine is upgradable
     public var upgradable: Int?
     /// Cloud service code. This is a unique code used to distinguish cloud services from each other. You can
     /// ignore it.

@@ -132,10 +132,16 @@ public struct CreatePremiumHostResponse: Codable, Sendable, Equatable {
     /// WAF status of the protected domain name.
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// -1: Enabled. WAF detects attacks based on the configured policy.
+    ///
+    /// - `0`: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
+    /// - `-1`: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
     /// Whether a domain name is connected to WAF.
     /// 0: disconnected
     /// 1: connected
+    ///
+    /// - `0`: disconnected
+    /// - `1`: connected
     public var accessStatus: Int?
     /// Whether a proxy is used.
     /// true: The proxy is enabled.

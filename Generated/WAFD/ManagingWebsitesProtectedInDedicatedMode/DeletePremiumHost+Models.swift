@@ -21,6 +21,9 @@ public struct DeletePremiumHostResponse: Codable, Sendable, Equatable {
     /// Whether a domain name is connected to WAF.
     /// 0: The domain name is not connected to the engine instance.
     /// 1: The domain name is connected to the engine instance.
+    ///
+    /// - `0`: The domain name is not connected to the engine instance.
+    /// - `1`: The domain name is connected to the engine instance.
     public var accessStatus: Int?
     /// Feature switch for configuring compliance certification checks for domain names protected with the
     /// dedicated WAF instance.

@@ -58,6 +58,9 @@ public struct ShowPremiumHostResponse: Codable, Sendable, Equatable {
     /// Whether a domain name is connected to WAF.
     /// 0: The domain name is not connected to the engine instance.
     /// 1: The domain name is connected to the engine instance.
+    ///
+    /// - `0`: The domain name is not connected to the engine instance.
+    /// - `1`: The domain name is connected to the engine instance.
     public var accessStatus: Int?
     /// Access progress, which is used only for the new console (frontend).
     public var accessProgress: [AccessProgress]?

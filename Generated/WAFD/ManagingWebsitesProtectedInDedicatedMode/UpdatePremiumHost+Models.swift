@@ -35,6 +35,9 @@ public struct UpdatePremiumHostRequest: Codable, Sendable, Equatable {
     /// WAF status of the protected domain name.
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// 1: Enabled. WAF detects attacks based on the configured policy.
+    ///
+    /// - `0`: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
+    /// - `1`: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
     /// Server configuration in dedicated mode
     public var server: [CreatePremiumHostPremiumWafServer]?
@@ -175,6 +178,9 @@ public struct UpdatePremiumHostResponse: Codable, Sendable, Equatable {
     /// Whether a domain name is connected to WAF.
     /// 0: The domain name is not connected to the engine instance.
     /// 1: The domain name is connected to the engine instance.
+    ///
+    /// - `0`: The domain name is not connected to the engine instance.
+    /// - `1`: The domain name is connected to the engine instance.
     public var accessStatus: Int?
     /// Access progress, which is used only for the new console (frontend).
     public var accessProgress: [AccessProgress]?

@@ -9,6 +9,10 @@ public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Equatabl
     /// 0: The WAF protection is suspended. WAF only forwards requests destined for the domain name and does
     /// not detect attacks.
     /// 1: The WAF protection is enabled. WAF detects attacks based on the policy you configure.
+    ///
+    /// - `0`: The WAF protection is suspended. WAF only forwards requests destined for the domain name and
+    ///   does not detect attacks.
+    /// - `1`: The WAF protection is enabled. WAF detects attacks based on the policy you configure.
     public var protectStatus: Int
 
     private enum CodingKeys: String, CodingKey {
@@ -31,6 +35,10 @@ public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Equatab
     /// 0: The WAF protection is suspended. WAF only forwards requests destined for the domain name and does
     /// not detect attacks.
     /// 1: The WAF protection is enabled. WAF detects attacks based on the policy you configure.
+    ///
+    /// - `0`: The WAF protection is suspended. WAF only forwards requests destined for the domain name and
+    ///   does not detect attacks.
+    /// - `1`: The WAF protection is enabled. WAF detects attacks based on the policy you configure.
     public var protectStatus: Int?
 
     private enum CodingKeys: String, CodingKey {

@@ -21,6 +21,14 @@ public struct ShowPolicyResponse: Codable, Sendable, Equatable {
     /// commands. This is the default value.
     /// 3: If you need a stricter protection level, set this parameter to 3. This may increase the false
     /// positive rate but decrease the false negative rate, such as nc, nmap, and kill.
+    ///
+    /// - `1`: WAF detects wget, cURL, and more but does not detect XSS and command injection attacks in the
+    ///   header, so you may miss more vulnerabilities that actually exist. If you find out that configured
+    ///   protection rules are affecting your services, adjust the protection level to 1.
+    /// - `2`: WAF detects remote file inclusion, third-party software vulnerabilities, web shell and ftp
+    ///   commands. This is the default value.
+    /// - `3`: If you need a stricter protection level, set this parameter to 3. This may increase the false
+    ///   positive rate but decrease the false negative rate, such as nc, nmap, and kill.
     public var level: Int?
     /// Detection mode in the precise protection rule
     /// true: full detection. WAF blocks all requests that hit the configured precise protection rule when it

@@ -25,6 +25,9 @@ public struct UpdateCcRuleResponse: Codable, Sendable, Equatable {
     /// Mode.
     /// 0: Standard.
     /// 1: Advanced.
+    ///
+    /// - `0`: Standard.
+    /// - `1`: Advanced.
     public var mode: Int?
     /// Rate limit conditions of the CC attack protection rule. This parameter is mandatory when the CC attack
     /// protection rule is in advanced mode (i.e. the value of mode is 1).

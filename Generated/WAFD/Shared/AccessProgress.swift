@@ -9,6 +9,10 @@ public struct AccessProgress: Codable, Sendable, Equatable {
     /// 1: whitelisting WAF IP addresses.
     /// 2: testing WAF.
     /// 3:modifying DNS record.
+    ///
+    /// - `1`: whitelisting WAF IP addresses.
+    /// - `2`: testing WAF.
+    /// - `3`: modifying DNS record.
     public var step: Int?
     /// Status. The value can be 0 or 1.
     /// 0: The step has not been finished.

@@ -20,6 +20,15 @@ public struct AnticrawlerRule: Codable, Sendable, Equatable {
     /// 6: Prefix is not
     /// 7: Suffix is
     /// 8: Suffix is not
+    ///
+    /// - `1`: Include
+    /// - `2`: Not include
+    /// - `3`: Equal
+    /// - `4`: Not equal
+    /// - `5`: Prefix is
+    /// - `6`: Prefix is not
+    /// - `7`: Suffix is
+    /// - `8`: Suffix is not
     public var logic: Int?
     /// Rule name.
     public var name: String?

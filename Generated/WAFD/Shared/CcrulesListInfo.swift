@@ -22,6 +22,9 @@ public struct CcrulesListInfo: Codable, Sendable, Equatable {
     /// Mode.
     /// 0: Standard.
     /// 1: Advanced.
+    ///
+    /// - `0`: Standard.
+    /// - `1`: Advanced.
     public var mode: Int?
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.

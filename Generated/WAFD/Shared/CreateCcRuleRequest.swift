@@ -9,6 +9,9 @@ public struct CreateCcRuleRequest: Codable, Sendable, Equatable {
     /// Attack Protection Rule dialog box on the WAF console.
     /// 0: standard. Only the protected paths of domain names can be specified.
     /// 1: The path, IP address, cookie, header, and params fields can all be set.
+    ///
+    /// - `0`: standard. Only the protected paths of domain names can be specified.
+    /// - `1`: The path, IP address, cookie, header, and params fields can all be set.
     public var mode: Int
     /// Path to be protected in the CC attack protection rule. This parameter is mandatory when the CC attack
     /// protection rule is in standard mode (i.e. the value of mode is 0).
