@@ -12,6 +12,8 @@ public struct RecordedRequest: Sendable {
     public var body: Data
     /// When the request was complete.
     public var receivedAt = Date()
+    /// The client's port: requests that share it came on one connection.
+    public var clientPort: Int?
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -106,7 +108,7 @@ public final class LoopbackServer: Sendable {
                 guard let head else { return }
                 let request = RecordedRequest(
                     method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
-                    body: body)
+                    body: body, clientPort: context.channel.remoteAddress?.port)
                 let index = recorded.withLockedValue { list in
                     list.append(request)
                     return list.count - 1
