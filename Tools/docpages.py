@@ -18,10 +18,15 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")
-URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(/\S*)$")
+# Also with the path glued to the method ("GET/{api_version}").
+URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s*(/\S*)$")
 # The same after an endpoint placeholder ("GET https://{Endpoint}/v3/{project_id}/instances"): how some services
 # write their URI line; others show example URLs of this form below the template in the URI section.
 ENDPOINT_URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+https?://\{[^}/\s]*\}(/\S*)$")
+# Spaces a page printed inside a URI line where none belongs: inside a placeholder ("{begin _time}",
+# "{?interface, service_id}") and after a query separator ("&limit={limit}& marker={marker}").
+SPACE_IN_BRACES = re.compile(r"\{[^{}]*\s[^{}]*\}")
+SPACE_AFTER_SEPARATOR = re.compile(r"([?&])\s+")
 # Authentication and transport headers are the runtime's business, not the operation's.
 RUNTIME_HEADERS = {"x-auth-token", "content-type", "authorization", "x-sdk-date", "host"}
 NAME = re.compile(r"^[A-Za-z_][\w.:\-\[\]]*$")
@@ -42,6 +47,14 @@ FAILURE_LABEL = re.compile(r"\b(fail|failed|failure|error|abnormal)\b|^or$", re.
 
 # ---------------------------------------------------------------------------------------------------------
 # Reading a page: a flat list of blocks (heading, text, table, code), in document order.
+
+# Where a site page's content starts: what comes before it is site chrome, which the reader would drop.
+CONTENT_START = re.compile(r"<div\b[^>]*\bid=[\"']?docs-content\b")
+
+
+class ContentDone(Exception):
+    """Raised by PageReader when a site page's content ends."""
+
 
 class PageReader(HTMLParser):
     """A whole site page counts only inside its <div id="docs-content">: what comes before it (header, table of
@@ -113,7 +126,7 @@ class PageReader(HTMLParser):
             if not self.content_depth:
                 self.flush_text()
                 self.content_done = True
-                return
+                raise ContentDone()  # the rest of the page is site chrome: not worth parsing
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag == "a" and self.headerlink:
@@ -259,6 +272,8 @@ class Page:
         self.statuses = set()     # status codes the page names ("Status code: 200" lines, status code tables)
         requests = RequestExampleCollector()
         endpoint_uris = []        # URI lines after an endpoint: the page's template only when it has no plain one
+        methods_alone = []        # a URI section that gives only the method ("GET") leaves the path to the example
+        stray_uris = []           # a paragraph that is only a URI line, outside any URI section ("API Format")
         section, request_tables, response_tables = "other", [], []
         status, label, heading = None, "", ""
         for block in blocks:
@@ -274,7 +289,9 @@ class Page:
                     section, status, label, heading = section_kind(text), None, text, text
                     continue
                 if section == "uri":
-                    self.read_uri_lines(text, endpoint_uris)
+                    self.read_uri_lines(text, endpoint_uris, methods_alone)
+                elif section in ("other", "request") and len(text) < 300:
+                    self.read_uri_lines(text, stray_uris)
                 if is_request_example(section, label, text):
                     lines, _ = split_request_code(text)
                     if lines:  # a URL line written as a paragraph
@@ -290,7 +307,7 @@ class Page:
                 continue
             if block[0] == "code":
                 if section == "uri":
-                    self.read_uri_lines(block[1], endpoint_uris)
+                    self.read_uri_lines(block[1], endpoint_uris, methods_alone)
                     continue
                 is_response = section == "example-response" or (
                     section == "samples" and "response" in label.lower())
@@ -328,7 +345,9 @@ class Page:
             elif section == "response" and (status is None or 200 <= status < 300):  # not an error body's table
                 response_tables.append(names)
         self.request_examples = requests.examples
-        self.uris = self.uris or endpoint_uris
+        self.uris = self.uris or endpoint_uris or [
+            (line.method, line.path) for example in self.request_examples for line in example.lines
+            if line.method in methods_alone][:1] or stray_uris[:1]
         if request_tables and self.uris and all(m in ("GET", "HEAD") for m, _ in self.uris):
             # A GET sends no body: the table a request section holds lists the query (and path) parameters.
             self.params += [(n, None) for n in request_tables[0] if n.lower() not in RUNTIME_HEADERS]
@@ -343,13 +362,22 @@ class Page:
         self.params = [(n, loc or ("path" if n in templates else "query")) for n, loc in self.params]
         self.params = list(dict.fromkeys(self.params))
 
-    def read_uri_lines(self, text, endpoint_uris):
+    def read_uri_lines(self, text, endpoint_uris, methods_alone=None):
         for line in text.split("\n"):
-            match = URI_LINE.match(line.strip())
+            line = uri_line_text(line)
+            if methods_alone is not None and line in METHODS:
+                methods_alone.append(line)
+            match = URI_LINE.match(line)
             if match:
                 self.uris.append((match.group(1), match.group(2)))
-            elif match := ENDPOINT_URI_LINE.match(line.strip()):
+            elif match := ENDPOINT_URI_LINE.match(line):
                 endpoint_uris.append((match.group(1), match.group(2)))
+
+
+def uri_line_text(line):
+    """A line as a URI line reads, without the spaces printed where none belongs."""
+    line = SPACE_IN_BRACES.sub(lambda match: re.sub(r"\s+", "", match.group(0)), line.strip())
+    return SPACE_AFTER_SEPARATOR.sub(r"\1", line)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -466,6 +494,18 @@ def table_names(rows):
     return list(dict.fromkeys(names))
 
 
+def page_blocks(html):
+    """The blocks of a page (PageReader's), parsing a site page from where its content starts to where it ends."""
+    reader = PageReader()
+    start = CONTENT_START.search(html)
+    try:
+        reader.feed(html[start.start():] if start else html)
+    except ContentDone:
+        pass
+    reader.flush_text()
+    return reader.blocks
+
+
 def read_pages(docs):
     """The API pages of a folder and its subfolders, each named by its path relative to `docs` ("/"-separated,
     the name an OpenAPI export gives as x-source-page), in the order of those names."""
@@ -476,11 +516,8 @@ def read_pages(docs):
                   for name in files if name.endswith(".html")]
     pages = []
     for name in sorted(names):
-        reader = PageReader()
         with open(os.path.join(docs, name), encoding="utf-8", errors="replace") as handle:
-            reader.feed(handle.read())
-        reader.flush_text()
-        page = Page(name, reader.blocks)
+            page = Page(name, page_blocks(handle.read()))
         # An API page has one URI section documenting the operation (one path, or the same path under a few
         # versions); chapter overviews list many.
         if page.uris and len({m for m, _ in page.uris}) == 1 and len(page.uris) <= 3:

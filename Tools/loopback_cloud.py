@@ -29,7 +29,8 @@ Control API (unsigned, JSON):
                                   request examples, documented answer
     GET    /__loopback/requests   the log of API requests, in arrival order
     DELETE /__loopback/requests   clears the log, the script and the lifecycles
-    POST   /__loopback/script     {"steps": [...]} queues steps; GET returns the steps still queued
+    POST   /__loopback/script     {"steps": [...]} queues steps; GET returns the steps still queued. With
+                                  "clear": true it first clears as DELETE /__loopback/requests does
     POST   /__loopback/lifecycles {"lifecycles": [...]} adds lifecycles; GET returns them with their resources
                                   (current state, states still to show with the shows left, final state)
 A step applies to the first API request (with a valid signature) that fits its optional "page" and "method", as
@@ -789,9 +790,13 @@ class LoopbackHandler(BaseHTTPRequestHandler):
         elif resource == "/__loopback/script" and request.method == "POST":
             try:
                 script = parse_json(request.body.decode("utf-8"))
-                if not isinstance(script, dict) or not isinstance(script.get("steps"), list):
-                    raise ValueError('the script is {"steps": [...]}')
-                state.add_steps([checked_step(step) for step in script["steps"]])
+                if not isinstance(script, dict) or not isinstance(script.get("steps"), list) \
+                        or not isinstance(script.get("clear", False), bool):
+                    raise ValueError('the script is {"steps": [...], "clear": false}')
+                steps = [checked_step(step) for step in script["steps"]]
+                if script.get("clear"):
+                    state.clear()
+                state.add_steps(steps)
             except ValueError as problem:
                 self.send_json(400, {"error_code": "LOOPBACK.0400", "error_msg": str(problem)})
                 return

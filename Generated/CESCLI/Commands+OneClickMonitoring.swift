@@ -228,7 +228,7 @@ struct CreateOneClickAlarmCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (CreateOneClickAlarmRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): one_click_alarm_id*, dimension_name*, notification_enabled*, \
+            Fields (* required): one_click_alarm_id*, dimension_name, notification_enabled*, \
             alarm_notifications, ok_notifications, notification_begin_time, notification_end_time, \
             dimension_names. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.

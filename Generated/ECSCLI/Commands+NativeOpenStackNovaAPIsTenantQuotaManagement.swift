@@ -47,6 +47,11 @@ struct ListTenantQuotaLimitsCommand: AsyncParsableCommand {
             native_openstack_nova_apis/tenant_quota_management/querying_tenant_quota_limits.html.
             """)
 
+    @Option(
+        name: .customLong("query-project-id"),
+        help: "")
+    var projectID: String?
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -58,7 +63,7 @@ struct ListTenantQuotaLimitsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ECSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listTenantQuotaLimits()
+            _ = try await client.listTenantQuotaLimits(projectID: projectID)
         }
     }
 }

@@ -122,9 +122,8 @@ struct ExpandEVSDisksInReplicationConsistencyGroupCommand: AsyncParsableCommand,
         help: ArgumentHelp(
             """
             The request body (ExpandEVSDisksInReplicationConsistencyGroupRequest) as JSON, @file.json, or - \
-            for standard input. Fields (* required): os-extend-replication-volumes*, replications*. An \
-            option named after a field overrides that field of --body. --generate-skeleton prints a \
-            template.
+            for standard input. Fields (* required): os-extend-replication-volumes*, replications. An option \
+            named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String

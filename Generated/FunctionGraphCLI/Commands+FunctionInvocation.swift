@@ -75,7 +75,7 @@ struct InvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (InvokeFunctionRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): {Customized_key}*, k. An option named after a field overrides that field of --body. \
+            required): {Customized_key}, k. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
             valueName: "json"))

@@ -269,7 +269,7 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
             """
             The request body (UpdateProtectionPolicyRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): policy_id*, policy_name*, protection_mode*, bait_protection_status*, \
-            protection_directory*, protection_type*, exclude_directory, agent_id_list, operating_system*, \
+            protection_directory*, protection_type, exclude_directory, agent_id_list, operating_system*, \
             runtime_detection_status. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,

@@ -249,7 +249,7 @@ struct UpdateHostGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (UpdateHostGroupRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): host_group_id*, host_group_name, host_id_list, host_group_tag, labels*. An option \
+            (* required): host_group_id*, host_group_name, host_id_list, host_group_tag, labels. An option \
             named after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))

@@ -30,8 +30,8 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (CreateAndExecuteJobRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): job_type*, job_name*, cluster_id*, jar_path*, arguments, input, output, \
-            job_log, hive_script_path*, file_action, hql. An option named after a field overrides that field \
+            Fields (* required): job_type*, job_name*, cluster_id*, jar_path, arguments, input, output, \
+            job_log, hive_script_path, file_action, hql. An option named after a field overrides that field \
             of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))

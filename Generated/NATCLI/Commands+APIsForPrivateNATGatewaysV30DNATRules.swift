@@ -129,6 +129,11 @@ struct ListPrivateDnatsCommand: AsyncParsableCommand {
     var id: [String] = []
 
     @Option(
+        name: .customLong("query-project-id"),
+        help: "Specifies the project ID.")
+    var projectID: [String] = []
+
+    @Option(
         name: .customLong("enterprise-project-id"),
         help: """
             Specifies the ID of the enterprise project that is associated with the DNAT rule when the DNAT \
@@ -238,6 +243,7 @@ struct ListPrivateDnatsCommand: AsyncParsableCommand {
                 marker: marker,
                 pageReverse: pageReverse,
                 id: id.isEmpty ? nil : id,
+                projectID: projectID.isEmpty ? nil : projectID,
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID,
                 description: description.isEmpty ? nil : description,
                 gatewayID: gatewayID.isEmpty ? nil : gatewayID,

@@ -128,6 +128,11 @@ struct ListPrivateSNATsCommand: AsyncParsableCommand {
     var id: [String] = []
 
     @Option(
+        name: .customLong("query-project-id"),
+        help: "Specifies the project ID.")
+    var projectID: [String] = []
+
+    @Option(
         name: .customLong("description"),
         help: """
             Provides supplementary information about the SNAT rule. The description can contain up to 255 \
@@ -184,6 +189,7 @@ struct ListPrivateSNATsCommand: AsyncParsableCommand {
                 marker: marker,
                 pageReverse: pageReverse,
                 id: id.isEmpty ? nil : id,
+                projectID: projectID.isEmpty ? nil : projectID,
                 description: description.isEmpty ? nil : description,
                 gatewayID: gatewayID.isEmpty ? nil : gatewayID,
                 cidr: cidr.isEmpty ? nil : cidr,

@@ -155,6 +155,11 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
     var spec: [String] = []
 
     @Option(
+        name: .customLong("query-project-id"),
+        help: "Specifies the project ID.")
+    var projectID: [String] = []
+
+    @Option(
         name: .customLong("status"),
         help: """
             Specifies the private NAT gateway status. The value can be: ACTIVE: The private NAT gateway is \
@@ -201,6 +206,7 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
                 name: name.isEmpty ? nil : name,
                 description: description.isEmpty ? nil : description,
                 spec: spec.isEmpty ? nil : spec.map(Spec.init(rawValue:)),
+                projectID: projectID.isEmpty ? nil : projectID,
                 status: status.isEmpty ? nil : status.map(Status.init(rawValue:)),
                 vpcID: vpcID.isEmpty ? nil : vpcID,
                 virsubnetID: virsubnetID.isEmpty ? nil : virsubnetID,

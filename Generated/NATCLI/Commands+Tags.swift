@@ -207,9 +207,9 @@ struct ListNATGatewaysByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", "value": "", "values": [""]}], \#
+        {"tags": [{"key": "", "values": [""]}], "tags_any": [{"key": "", "values": [""], "value": ""}], \#
         "not_tags": [{}], "not_tags_any": [{}], "limit": "", "offset": "", "action": "filter|count", \#
-        "matches": [{"key": "", "value": "", "values": [""]}]}
+        "matches": [{"key": "", "values": [""], "value": ""}]}
         """#
 
     @Option(

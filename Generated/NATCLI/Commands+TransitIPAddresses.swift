@@ -131,6 +131,11 @@ struct ListTransitIPsCommand: AsyncParsableCommand {
     var id: [String] = []
 
     @Option(
+        name: .customLong("query-project-id"),
+        help: "Specifies the project ID.")
+    var projectID: [String] = []
+
+    @Option(
         name: .customLong("network-interface-id"),
         help: "Specifies the network interface ID of the transit IP address.")
     var networkInterfaceID: [String] = []
@@ -187,6 +192,7 @@ struct ListTransitIPsCommand: AsyncParsableCommand {
                 marker: marker,
                 pageReverse: pageReverse,
                 id: id.isEmpty ? nil : id,
+                projectID: projectID.isEmpty ? nil : projectID,
                 networkInterfaceID: networkInterfaceID.isEmpty ? nil : networkInterfaceID,
                 ipAddress: ipAddress.isEmpty ? nil : ipAddress,
                 gatewayID: gatewayID.isEmpty ? nil : gatewayID,

@@ -260,6 +260,11 @@ struct ListSharedFileSystemsCommand: AsyncParsableCommand {
             """)
     var withCount: String?
 
+    @Option(
+        name: .customLong("query-project-id"),
+        help: "")
+    var projectID: String?
+
     @Flag(
         name: .customLong("all"),
         help: """
@@ -295,6 +300,7 @@ struct ListSharedFileSystemsCommand: AsyncParsableCommand {
                     name: name,
                     description: description,
                     withCount: withCount,
+                    projectID: projectID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -312,7 +318,8 @@ struct ListSharedFileSystemsCommand: AsyncParsableCommand {
                     exportLocationPath: exportLocationPath,
                     name: name,
                     description: description,
-                    withCount: withCount
+                    withCount: withCount,
+                    projectID: projectID
                 )
             }
         }
@@ -426,6 +433,11 @@ struct ListSharedFileSystemsV2Command: AsyncParsableCommand {
             """)
     var description: String?
 
+    @Option(
+        name: .customLong("query-project-id"),
+        help: "")
+    var projectID: String?
+
     @Flag(
         name: .customLong("all"),
         help: """
@@ -460,6 +472,7 @@ struct ListSharedFileSystemsV2Command: AsyncParsableCommand {
                     exportLocationPath: exportLocationPath,
                     name: name,
                     description: description,
+                    projectID: projectID,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -476,7 +489,8 @@ struct ListSharedFileSystemsV2Command: AsyncParsableCommand {
                     exportLocationID: exportLocationID,
                     exportLocationPath: exportLocationPath,
                     name: name,
-                    description: description
+                    description: description,
+                    projectID: projectID
                 )
             }
         }

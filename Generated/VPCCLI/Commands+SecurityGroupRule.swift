@@ -197,6 +197,14 @@ struct ListSecurityGroupRulesV3Command: AsyncParsableCommand {
     var remoteIPPrefix: String?
 
     @Option(
+        name: .customLong("query-project-id"),
+        help: """
+            Definition: ID of the project that a security group rule belongs to. Multiple IDs can be \
+            specified for filtering. Range: None
+            """)
+    var projectID: [String] = []
+
+    @Option(
         name: .customLong("priority"),
         help: """
             Definition: Priority of a security group rule. Multiple values can be specified for filtering. \
@@ -242,6 +250,7 @@ struct ListSecurityGroupRulesV3Command: AsyncParsableCommand {
                 direction: direction,
                 action: action,
                 remoteIPPrefix: remoteIPPrefix,
+                projectID: projectID.isEmpty ? nil : projectID,
                 priority: priority.isEmpty ? nil : priority,
                 ethertype: ethertype.isEmpty ? nil : ethertype,
                 remoteAddressGroupID: remoteAddressGroupID.isEmpty ? nil : remoteAddressGroupID

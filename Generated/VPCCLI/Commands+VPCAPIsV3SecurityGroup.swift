@@ -167,6 +167,14 @@ struct ListSecurityGroupsV3Command: AsyncParsableCommand {
             """)
     var enterpriseProjectID: String?
 
+    @Option(
+        name: .customLong("query-project-id"),
+        help: """
+            Definition: ID of the project that a security group belongs to. Multiple IDs can be specified \
+            for filtering. Range: None
+            """)
+    var projectID: [String] = []
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -184,7 +192,8 @@ struct ListSecurityGroupsV3Command: AsyncParsableCommand {
                 id: id.isEmpty ? nil : id,
                 name: name.isEmpty ? nil : name,
                 description: description.isEmpty ? nil : description,
-                enterpriseProjectID: enterpriseProjectID
+                enterpriseProjectID: enterpriseProjectID,
+                projectID: projectID.isEmpty ? nil : projectID
             )
         }
     }

@@ -21,9 +21,9 @@ struct CreateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"name": "", "auth_algorithm": "", "description": "", "encryption_algorithm": "", "ike_version": \#
-        "", "lifetime": {}, "pfs": "", "phase1_negotiation_mode": "", "tenant_id": "", "value": "", \#
-        "units": "", "ikepolicy": {}}
+        {"ikepolicy": {"name": "", "auth_algorithm": "", "description": "", "encryption_algorithm": "", \#
+        "ike_version": "", "lifetime": {}, "pfs": "", "phase1_negotiation_mode": "", "tenant_id": "", \#
+        "value": "", "units": ""}}
         """#
 
     @Option(
@@ -31,95 +31,14 @@ struct CreateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (CreateIKEPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name, auth_algorithm, description, encryption_algorithm, ike_version, lifetime, \
-            pfs, phase1_negotiation_mode, tenant_id, value, units, ikepolicy*. An option named after a field \
-            overrides that field of --body. --generate-skeleton prints a template.
+            (* required): ikepolicy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the IKE policy name. The name can contain 1 to 64 characters. Sets `name` of the body, \
-            over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("auth-algorithm"),
-        help: """
-            Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or \
-            sha2-512. Sets `auth_algorithm` of the body, over --body.
-            """)
-    var authAlgorithmField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the IKE policy. The description can contain up to 255 \
-            characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("encryption-algorithm"),
-        help: """
-            Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default \
-            value is aes-128. Sets `encryption_algorithm` of the body, over --body.
-            """)
-    var encryptionAlgorithmField: String?
-
-    @Option(
-        name: .customLong("ike-version"),
-        help: """
-            Specifies the IKE version, which can be v1 or v2. The default version is v1. Sets `ike_version` \
-            of the body, over --body.
-            """)
-    var ikeVersionField: String?
-
-    @Option(
-        name: .customLong("pfs"),
-        help: """
-            Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, \
-            group20, group21, or disable. The default PFS is group5. Sets `pfs` of the body, over --body.
-            """)
-    var pfsField: String?
-
-    @Option(
-        name: .customLong("phase1-negotiation-mode"),
-        help: """
-            Specifies the IKE mode, which is main by default. Sets `phase1_negotiation_mode` of the body, \
-            over --body.
-            """)
-    var phase1NegotiationModeField: String?
-
-    @Option(
-        name: .customLong("tenant-id"),
-        help: """
-            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
-            over --body.
-            """)
-    var tenantIDField: String?
-
-    @Option(
-        name: .customLong("value"),
-        help: """
-            Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds. \
-            Supported range: 60 to 604800. Sets `value` of the body, over --body.
-            """)
-    var valueField: String?
-
-    @Option(
-        name: .customLong("units"),
-        help: """
-            Specifies the lifecycle unit, which is seconds by default. Sets `units` of the body, over \
-            --body.
-            """)
-    var unitsField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -132,20 +51,7 @@ struct CreateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                CreateIKEPolicyRequest.self, from: body,
-                overriding: [
-                    "name": nameField,
-                    "auth_algorithm": authAlgorithmField,
-                    "description": descriptionField,
-                    "encryption_algorithm": encryptionAlgorithmField,
-                    "ike_version": ikeVersionField,
-                    "pfs": pfsField,
-                    "phase1_negotiation_mode": phase1NegotiationModeField,
-                    "tenant_id": tenantIDField,
-                    "value": valueField,
-                    "units": unitsField
-                ])
+            let requestBody = try RequestBodyArgument.decode(CreateIKEPolicyRequest.self, from: body)
             _ = try await client.createIKEPolicy(requestBody)
         }
     }
@@ -271,9 +177,8 @@ struct UpdateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"auth_algorithm": "", "description": "", "encryption_algorithm": "", "ike_version": "", \#
-        "ikepolicy": {}, "lifetime": {}, "name": "", "pfs": "", "phase1_negotiation_mode": "", "value": 0, \#
-        "units": ""}
+        {"ikepolicy": {"auth_algorithm": "", "description": "", "encryption_algorithm": "", "ike_version": \#
+        "", "lifetime": {}, "name": "", "pfs": "", "phase1_negotiation_mode": "", "value": 0, "units": ""}}
         """#
 
     @Option(
@@ -281,12 +186,11 @@ struct UpdateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (UpdateIKEPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): auth_algorithm, description, encryption_algorithm, ike_version, ikepolicy*, \
-            lifetime, name, pfs, phase1_negotiation_mode, value, units. An option named after a field \
-            overrides that field of --body. --generate-skeleton prints a template.
+            (* required): ikepolicy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -295,78 +199,6 @@ struct UpdateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("ikepolicy-id"),
         help: "Specifies the IKE policy ID.")
     var ikepolicyID: String
-
-    @Option(
-        name: .customLong("auth-algorithm"),
-        help: """
-            Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or \
-            sha2-512. Sets `auth_algorithm` of the body, over --body.
-            """)
-    var authAlgorithmField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the IKE policy. The description can contain up to 255 \
-            characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("encryption-algorithm"),
-        help: """
-            Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default \
-            algorithm is aes-128. Sets `encryption_algorithm` of the body, over --body.
-            """)
-    var encryptionAlgorithmField: String?
-
-    @Option(
-        name: .customLong("ike-version"),
-        help: """
-            Specifies the IKE version, which can be v1 or v2. The default version is v1. Sets `ike_version` \
-            of the body, over --body.
-            """)
-    var ikeVersionField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the IKE policy name. The name can contain 1 to 64 characters. Sets `name` of the body, \
-            over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("pfs"),
-        help: """
-            Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, \
-            group20, group21, or disable. The default PFS is group5. Sets `pfs` of the body, over --body.
-            """)
-    var pfsField: String?
-
-    @Option(
-        name: .customLong("phase1-negotiation-mode"),
-        help: """
-            Specifies the IKE mode, which is main by default. Sets `phase1_negotiation_mode` of the body, \
-            over --body.
-            """)
-    var phase1NegotiationModeField: String?
-
-    @Option(
-        name: .customLong("value"),
-        help: """
-            Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds. \
-            Supported range: 60 to 604800. Sets `value` of the body, over --body.
-            """)
-    var valueField: Int?
-
-    @Option(
-        name: .customLong("units"),
-        help: """
-            Specifies the lifecycle unit, which is seconds by default. Sets `units` of the body, over \
-            --body.
-            """)
-    var unitsField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -379,19 +211,7 @@ struct UpdateIKEPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                UpdateIKEPolicyRequest.self, from: body,
-                overriding: [
-                    "auth_algorithm": authAlgorithmField,
-                    "description": descriptionField,
-                    "encryption_algorithm": encryptionAlgorithmField,
-                    "ike_version": ikeVersionField,
-                    "name": nameField,
-                    "pfs": pfsField,
-                    "phase1_negotiation_mode": phase1NegotiationModeField,
-                    "value": valueField,
-                    "units": unitsField
-                ])
+            let requestBody = try RequestBodyArgument.decode(UpdateIKEPolicyRequest.self, from: body)
             _ = try await client.updateIKEPolicy(ikepolicyID: ikepolicyID, requestBody)
         }
     }

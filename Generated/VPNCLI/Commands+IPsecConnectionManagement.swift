@@ -21,11 +21,11 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"psk": "", "initiator": "bi-directional|response-only", "ipsecpolicy_id": "", "admin_state_up": \#
-        false, "mtu": 0, "peer_ep_group_id": "", "ikepolicy_id": "", "vpnservice_id": "", \#
-        "local_ep_group_id": "", "peer_address": "", "peer_id": "", "name": "", "description": "", \#
-        "peer_cidrs": [""], "tenant_id": "", "dpd": {"action": "", "interval": 0, "timeout": 0}, \#
-        "ipsec_site_connection": {}}
+        {"ipsec_site_connection": {"psk": "", "initiator": "bi-directional|response-only", \#
+        "ipsecpolicy_id": "", "admin_state_up": false, "mtu": 0, "peer_ep_group_id": "", "ikepolicy_id": \#
+        "", "vpnservice_id": "", "local_ep_group_id": "", "peer_address": "", "peer_id": "", "name": "", \#
+        "description": "", "peer_cidrs": [""], "tenant_id": "", "dpd": {"action": "", "interval": 0, \#
+        "timeout": 0}}}
         """#
 
     @Option(
@@ -33,123 +33,14 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
         help: ArgumentHelp(
             """
             The request body (CreateIPsecVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): psk*, initiator, ipsecpolicy_id*, admin_state_up, mtu, peer_ep_group_id*, \
-            ikepolicy_id*, vpnservice_id*, local_ep_group_id*, peer_address*, peer_id*, name, description, \
-            peer_cidrs, tenant_id, dpd, ipsec_site_connection*. An option named after a field overrides that \
-            field of --body. --generate-skeleton prints a template.
+            Fields (* required): ipsec_site_connection*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("psk"),
-        help: """
-            Specifies the pre-shared key. The key Can contain 6 to 128 characters. Can contain only: Digits \
-            Uppercase letters Lowercase letters Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \\ \
-            , . / : ;. Sets `psk` of the body, over --body.
-            """)
-    var pskField: String?
-
-    @Option(
-        name: .customLong("initiator"),
-        help: """
-            Specifies whether this VPN can only respond to connections or both respond to and initiate \
-            connections. The value can be bi-directional or response-only. Values: bi-directional, \
-            response-only. Sets `initiator` of the body, over --body.
-            """,
-        completion: .list(["bi-directional", "response-only"]))
-    var initiatorField: String?
-
-    @Option(
-        name: .customLong("ipsecpolicy-id"),
-        help: "Specifies the IPsec policy ID. Sets `ipsecpolicy_id` of the body, over --body.")
-    var ipsecpolicyIDField: String?
-
-    @Option(
-        name: .customLong("admin-state-up"),
-        help: """
-            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
-            only be true. Sets `admin_state_up` of the body, over --body.
-            """)
-    var adminStateUpField: Bool?
-
-    @Option(
-        name: .customLong("mtu"),
-        help: """
-            Specifies the maximum transmission unit to address fragmentation. mtu can only be 1500. Sets \
-            `mtu` of the body, over --body.
-            """)
-    var mtuField: Int?
-
-    @Option(
-        name: .customLong("peer-ep-group-id"),
-        help: """
-            Specifies the endpoint group ID (tenant CIDR blocks). Sets `peer_ep_group_id` of the body, over \
-            --body.
-            """)
-    var peerEpGroupIDField: String?
-
-    @Option(
-        name: .customLong("ikepolicy-id"),
-        help: "Specifies the IKE policy ID. Sets `ikepolicy_id` of the body, over --body.")
-    var ikepolicyIDField: String?
-
-    @Option(
-        name: .customLong("vpnservice-id"),
-        help: "Specifies the VPN service ID. Sets `vpnservice_id` of the body, over --body.")
-    var vpnserviceIDField: String?
-
-    @Option(
-        name: .customLong("local-ep-group-id"),
-        help: """
-            Specifies the endpoint group ID (VPC subnets). Sets `local_ep_group_id` of the body, over \
-            --body.
-            """)
-    var localEpGroupIDField: String?
-
-    @Option(
-        name: .customLong("peer-address"),
-        help: """
-            Specifies the remote gateway address. The address can contain up to 250 characters. Sets \
-            `peer_address` of the body, over --body.
-            """)
-    var peerAddressField: String?
-
-    @Option(
-        name: .customLong("peer-id"),
-        help: """
-            Specifies the remote gateway ID. The ID can contain up to 250 characters. Sets `peer_id` of the \
-            body, over --body.
-            """)
-    var peerIDField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the name of the IPsec VPN connection. The name can contain 1 to 64 characters. Sets \
-            `name` of the body, over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the IPsec VPN connection. description can contain a \
-            maximum of 255 characters. This parameter has been used by internal components, and you are not \
-            allowed to configure the parameter. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("tenant-id"),
-        help: """
-            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
-            over --body.
-            """)
-    var tenantIDField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -162,24 +53,7 @@ struct CreateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                CreateIPsecVPNConnectionRequest.self, from: body,
-                overriding: [
-                    "psk": pskField,
-                    "initiator": initiatorField,
-                    "ipsecpolicy_id": ipsecpolicyIDField,
-                    "admin_state_up": adminStateUpField,
-                    "mtu": mtuField,
-                    "peer_ep_group_id": peerEpGroupIDField,
-                    "ikepolicy_id": ikepolicyIDField,
-                    "vpnservice_id": vpnserviceIDField,
-                    "local_ep_group_id": localEpGroupIDField,
-                    "peer_address": peerAddressField,
-                    "peer_id": peerIDField,
-                    "name": nameField,
-                    "description": descriptionField,
-                    "tenant_id": tenantIDField
-                ])
+            let requestBody = try RequestBodyArgument.decode(CreateIPsecVPNConnectionRequest.self, from: body)
             _ = try await client.createIPsecVPNConnection(requestBody)
         }
     }
@@ -305,10 +179,10 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"ipsec_site_connection": {}, "psk": "", "initiator": "bi-directional|response-only", \#
-        "description": "", "admin_state_up": false, "peer_cidrs": [""], "mtu": 0, "peer_ep_group_id": "", \#
+        {"ipsec_site_connection": {"psk": "", "initiator": "bi-directional|response-only", "description": \#
+        "", "admin_state_up": false, "peer_cidrs": [""], "mtu": 0, "peer_ep_group_id": "", \#
         "local_ep_group_id": "", "peer_address": "", "peer_id": "", "name": "", "dpd": {"action": "", \#
-        "interval": 0, "timeout": 0}}
+        "interval": 0, "timeout": 0}}}
         """#
 
     @Option(
@@ -316,13 +190,11 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
         help: ArgumentHelp(
             """
             The request body (UpdateIPsecVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): ipsec_site_connection*, psk, initiator, description, admin_state_up, \
-            peer_cidrs, mtu, peer_ep_group_id, local_ep_group_id, peer_address, peer_id, name, dpd. An \
-            option named after a field overrides that field of --body. --generate-skeleton prints a \
-            template.
+            Fields (* required): ipsec_site_connection*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -331,90 +203,6 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
         name: .customLong("connection-id"),
         help: "Specifies the ID of the IPsec VPN connection.")
     var connectionID: String
-
-    @Option(
-        name: .customLong("psk"),
-        help: """
-            Specifies the pre-shared key. The key Can contain 6 to 128 characters. Can contain only: Digits \
-            Uppercase letters Lowercase letters Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \\ \
-            , . / : ;. Sets `psk` of the body, over --body.
-            """)
-    var pskField: String?
-
-    @Option(
-        name: .customLong("initiator"),
-        help: """
-            Specifies whether this VPN can only respond to connections or both respond to and initiate \
-            connections. The value can be bi-directional or response-only. Values: bi-directional, \
-            response-only. Sets `initiator` of the body, over --body.
-            """,
-        completion: .list(["bi-directional", "response-only"]))
-    var initiatorField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Specifies the IPsec policy ID. description can contain a maximum of 255 characters. This \
-            parameter has been used by internal components, and you are not allowed to configure the \
-            parameter. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("admin-state-up"),
-        help: """
-            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
-            only be true. Sets `admin_state_up` of the body, over --body.
-            """)
-    var adminStateUpField: Bool?
-
-    @Option(
-        name: .customLong("mtu"),
-        help: """
-            Specifies the maximum transmission unit to address fragmentation. mtu can only be 1500. Sets \
-            `mtu` of the body, over --body.
-            """)
-    var mtuField: Int?
-
-    @Option(
-        name: .customLong("peer-ep-group-id"),
-        help: """
-            Specifies the endpoint group ID (tenant CIDR blocks). Sets `peer_ep_group_id` of the body, over \
-            --body.
-            """)
-    var peerEpGroupIDField: String?
-
-    @Option(
-        name: .customLong("local-ep-group-id"),
-        help: """
-            Specifies the endpoint group ID (VPC subnets). Sets `local_ep_group_id` of the body, over \
-            --body.
-            """)
-    var localEpGroupIDField: String?
-
-    @Option(
-        name: .customLong("peer-address"),
-        help: """
-            Specifies the remote gateway address. The address can contain up to 250 characters. Sets \
-            `peer_address` of the body, over --body.
-            """)
-    var peerAddressField: String?
-
-    @Option(
-        name: .customLong("peer-id"),
-        help: """
-            Specifies the remote gateway ID. The ID can contain up to 250 characters. Sets `peer_id` of the \
-            body, over --body.
-            """)
-    var peerIDField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the name of the IPsec VPN connection. The name can contain 1 to 64 characters. Sets \
-            `name` of the body, over --body.
-            """)
-    var nameField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -427,20 +215,7 @@ struct UpdateIPsecVPNConnectionCommand: AsyncParsableCommand, BodySkeletonComman
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                UpdateIPsecVPNConnectionRequest.self, from: body,
-                overriding: [
-                    "psk": pskField,
-                    "initiator": initiatorField,
-                    "description": descriptionField,
-                    "admin_state_up": adminStateUpField,
-                    "mtu": mtuField,
-                    "peer_ep_group_id": peerEpGroupIDField,
-                    "local_ep_group_id": localEpGroupIDField,
-                    "peer_address": peerAddressField,
-                    "peer_id": peerIDField,
-                    "name": nameField
-                ])
+            let requestBody = try RequestBodyArgument.decode(UpdateIPsecVPNConnectionRequest.self, from: body)
             _ = try await client.updateIPsecVPNConnection(connectionID: connectionID, requestBody)
         }
     }

@@ -21,9 +21,9 @@ struct CreateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"name": "", "pfs": "", "auth_algorithm": "", "description": "", "encapsulation_mode": "", \#
-        "encryption_algorithm": "", "ipsecpolicy": {}, "lifetime": {}, "tenant_id": "", \#
-        "transform_protocol": "", "value": 0, "units": ""}
+        {"ipsecpolicy": {"name": "", "pfs": "", "auth_algorithm": "", "description": "", \#
+        "encapsulation_mode": "", "encryption_algorithm": "", "lifetime": {}, "tenant_id": "", \#
+        "transform_protocol": "", "value": 0, "units": ""}}
         """#
 
     @Option(
@@ -31,96 +31,14 @@ struct CreateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (CreateIPsecPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): name, pfs, auth_algorithm, description, encapsulation_mode, encryption_algorithm, \
-            ipsecpolicy*, lifetime, tenant_id, transform_protocol, value, units. An option named after a \
-            field overrides that field of --body. --generate-skeleton prints a template.
+            (* required): ipsecpolicy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the IPsec policy name. The name can contain 1 to 64 characters. Sets `name` of the \
-            body, over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("pfs"),
-        help: """
-            Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, \
-            group20, group21, or disable. The default PFS is group5. disable indicates that PFS is disabled. \
-            Sets `pfs` of the body, over --body.
-            """)
-    var pfsField: String?
-
-    @Option(
-        name: .customLong("auth-algorithm"),
-        help: """
-            Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or \
-            sha2-512. Sets `auth_algorithm` of the body, over --body.
-            """)
-    var authAlgorithmField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the IPsec policy. The description can contain up to 255 \
-            characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("encapsulation-mode"),
-        help: """
-            Specifies the encapsulation mode, which is tunnel by default. Sets `encapsulation_mode` of the \
-            body, over --body.
-            """)
-    var encapsulationModeField: String?
-
-    @Option(
-        name: .customLong("encryption-algorithm"),
-        help: """
-            Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default \
-            algorithm is aes-128. Sets `encryption_algorithm` of the body, over --body.
-            """)
-    var encryptionAlgorithmField: String?
-
-    @Option(
-        name: .customLong("tenant-id"),
-        help: """
-            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
-            over --body.
-            """)
-    var tenantIDField: String?
-
-    @Option(
-        name: .customLong("transform-protocol"),
-        help: """
-            Specifies the transform protocol used, which can be esp, ah, or ah-esp. The default protocol is \
-            esp. Sets `transform_protocol` of the body, over --body.
-            """)
-    var transformProtocolField: String?
-
-    @Option(
-        name: .customLong("value"),
-        help: """
-            Specifies the lifetime value of the SA. The default unit is seconds. The default value is 3600. \
-            Supported range: 60 to 604800. Sets `value` of the body, over --body.
-            """)
-    var valueField: Int?
-
-    @Option(
-        name: .customLong("units"),
-        help: """
-            Specifies the lifecycle unit. The default unit is seconds. Sets `units` of the body, over \
-            --body.
-            """)
-    var unitsField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -133,20 +51,7 @@ struct CreateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                CreateIPsecPolicyRequest.self, from: body,
-                overriding: [
-                    "name": nameField,
-                    "pfs": pfsField,
-                    "auth_algorithm": authAlgorithmField,
-                    "description": descriptionField,
-                    "encapsulation_mode": encapsulationModeField,
-                    "encryption_algorithm": encryptionAlgorithmField,
-                    "tenant_id": tenantIDField,
-                    "transform_protocol": transformProtocolField,
-                    "value": valueField,
-                    "units": unitsField
-                ])
+            let requestBody = try RequestBodyArgument.decode(CreateIPsecPolicyRequest.self, from: body)
             _ = try await client.createIPsecPolicy(requestBody)
         }
     }
@@ -272,9 +177,9 @@ struct UpdateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"ipsecpolicy": {}, "description": "", "transform_protocol": "", "auth_algorithm": "", \#
+        {"ipsecpolicy": {"description": "", "transform_protocol": "", "auth_algorithm": "", \#
         "encapsulation_mode": "", "encryption_algorithm": "", "pfs": "", "value": 0, "units": "", \#
-        "lifetime": {}, "name": ""}
+        "lifetime": {}, "name": ""}}
         """#
 
     @Option(
@@ -282,12 +187,11 @@ struct UpdateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (UpdateIPsecPolicyRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): ipsecpolicy*, description, transform_protocol, auth_algorithm, encapsulation_mode, \
-            encryption_algorithm, pfs, value, units, lifetime, name. An option named after a field overrides \
-            that field of --body. --generate-skeleton prints a template.
+            (* required): ipsecpolicy*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -296,79 +200,6 @@ struct UpdateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("ipsecpolicy-id"),
         help: "Specifies the IPsec policy ID.")
     var ipsecpolicyID: String
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the IPsec policy. The description can contain a maximum \
-            of 255 characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("transform-protocol"),
-        help: """
-            Specifies the transform protocol used, which can be esp, ah, or ah-esp. The default protocol is \
-            esp. Sets `transform_protocol` of the body, over --body.
-            """)
-    var transformProtocolField: String?
-
-    @Option(
-        name: .customLong("auth-algorithm"),
-        help: """
-            Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or \
-            sha2-512. Sets `auth_algorithm` of the body, over --body.
-            """)
-    var authAlgorithmField: String?
-
-    @Option(
-        name: .customLong("encapsulation-mode"),
-        help: """
-            Specifies the encapsulation mode. The default mode is tunnel. Sets `encapsulation_mode` of the \
-            body, over --body.
-            """)
-    var encapsulationModeField: String?
-
-    @Option(
-        name: .customLong("encryption-algorithm"),
-        help: """
-            Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default \
-            algorithm is aes-128. Sets `encryption_algorithm` of the body, over --body.
-            """)
-    var encryptionAlgorithmField: String?
-
-    @Option(
-        name: .customLong("pfs"),
-        help: """
-            Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, \
-            group20, group21, or disable. The default PFS is group5. disable indicates that PFS is disabled. \
-            Sets `pfs` of the body, over --body.
-            """)
-    var pfsField: String?
-
-    @Option(
-        name: .customLong("value"),
-        help: """
-            Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds. \
-            Supported range: 60 to 604800. Sets `value` of the body, over --body.
-            """)
-    var valueField: Int?
-
-    @Option(
-        name: .customLong("units"),
-        help: """
-            Specifies the lifecycle unit, which is seconds by default. Sets `units` of the body, over \
-            --body.
-            """)
-    var unitsField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the IPsec policy name. The name can contain 1 to 64 characters. Sets `name` of the \
-            body, over --body.
-            """)
-    var nameField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -381,19 +212,7 @@ struct UpdateIPsecPolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                UpdateIPsecPolicyRequest.self, from: body,
-                overriding: [
-                    "description": descriptionField,
-                    "transform_protocol": transformProtocolField,
-                    "auth_algorithm": authAlgorithmField,
-                    "encapsulation_mode": encapsulationModeField,
-                    "encryption_algorithm": encryptionAlgorithmField,
-                    "pfs": pfsField,
-                    "value": valueField,
-                    "units": unitsField,
-                    "name": nameField
-                ])
+            let requestBody = try RequestBodyArgument.decode(UpdateIPsecPolicyRequest.self, from: body)
             _ = try await client.updateIPsecPolicy(ipsecpolicyID: ipsecpolicyID, requestBody)
         }
     }

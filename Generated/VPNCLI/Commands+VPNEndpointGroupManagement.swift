@@ -21,8 +21,7 @@ struct CreateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"endpoints": [""], "type": "", "name": "", "tenant_id": "", "description": "", "endpoint_group": \#
-        {}}
+        {"endpoint_group": {"endpoints": [""], "type": "", "name": "", "tenant_id": "", "description": ""}}
         """#
 
     @Option(
@@ -30,45 +29,14 @@ struct CreateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
         help: ArgumentHelp(
             """
             The request body (CreateVPNEndpointGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): endpoints*, type*, name, tenant_id, description, endpoint_group*. An option \
-            named after a field overrides that field of --body. --generate-skeleton prints a template.
+            Fields (* required): endpoint_group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
-
-    @Option(
-        name: .customLong("type"),
-        help: """
-            Specifies the endpoint type, which can be subnet or cidr. Sets `type` of the body, over --body.
-            """)
-    var typeField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the name of the VPN endpoint group. The name can contain 1 to 64 characters. Sets \
-            `name` of the body, over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("tenant-id"),
-        help: """
-            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
-            over --body.
-            """)
-    var tenantIDField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the VPN endpoint group. The description can contain up \
-            to 255 characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -81,14 +49,7 @@ struct CreateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                CreateVPNEndpointGroupRequest.self, from: body,
-                overriding: [
-                    "type": typeField,
-                    "name": nameField,
-                    "tenant_id": tenantIDField,
-                    "description": descriptionField
-                ])
+            let requestBody = try RequestBodyArgument.decode(CreateVPNEndpointGroupRequest.self, from: body)
             _ = try await client.createVPNEndpointGroup(requestBody)
         }
     }
@@ -213,18 +174,18 @@ struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
             """)
 
     /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"description": "", "name": "", "endpoint_group": {}}"#
+    static let bodySkeleton = #"{"endpoint_group": {"description": "", "name": ""}}"#
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPNEndpointGroupRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): description, name, endpoint_group*. An option named after a field overrides \
-            that field of --body. --generate-skeleton prints a template.
+            Fields (* required): endpoint_group*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -233,22 +194,6 @@ struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
         name: .customLong("endpoint-group-id"),
         help: "Specifies the ID of the VPN endpoint group.")
     var endpointGroupID: String
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the VPN endpoint group. The description can contain up \
-            to 255 characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the name of the VPN endpoint group. The name can contain 1 to 64 characters. Sets \
-            `name` of the body, over --body.
-            """)
-    var nameField: String?
 
     @OptionGroup(title: "Output")
     var printing: OutputOptions
@@ -261,12 +206,7 @@ struct UpdateVPNEndpointGroupCommand: AsyncParsableCommand, BodySkeletonCommand 
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                UpdateVPNEndpointGroupRequest.self, from: body,
-                overriding: [
-                    "description": descriptionField,
-                    "name": nameField
-                ])
+            let requestBody = try RequestBodyArgument.decode(UpdateVPNEndpointGroupRequest.self, from: body)
             _ = try await client.updateVPNEndpointGroup(endpointGroupID: endpointGroupID, requestBody)
         }
     }

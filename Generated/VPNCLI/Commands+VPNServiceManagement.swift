@@ -21,8 +21,8 @@ struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     /// The request body's template, printed by `--generate-skeleton`.
     static let bodySkeleton = #"""
-        {"subnet_id": "", "router_id": "", "name": "", "admin_state_up": false, "tenant_id": "", \#
-        "description": "", "external_v4_ip": "", "vpnservice": {}}
+        {"vpnservice": {"subnet_id": "", "router_id": "", "name": "", "admin_state_up": false, "tenant_id": \#
+        "", "description": "", "external_v4_ip": ""}}
         """#
 
     @Option(
@@ -30,12 +30,11 @@ struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: ArgumentHelp(
             """
             The request body (CreateVPNServiceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): subnet_id, router_id*, name, admin_state_up, tenant_id, description, \
-            external_v4_ip, vpnservice*. An option named after a field overrides that field of --body. \
+            (* required): vpnservice*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -43,73 +42,14 @@ struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
-            as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
-            DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
+            Then wait until the VPNService's vpnservice.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-vpn-service does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
             """,
         completion: .list([
             "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
         ]))
     var wait: [String] = []
-
-    @Option(
-        name: .customLong("subnet-id"),
-        help: """
-            Specifies the subnet ID. The subnet here is the VPC subnet. Query the subnet and enter the \
-            correct ID. Sets `subnet_id` of the body, over --body.
-            """)
-    var subnetIDField: String?
-
-    @Option(
-        name: .customLong("router-id"),
-        help: """
-            Specifies the router ID. The value of router_id must be the VPC router ID. Sets `router_id` of \
-            the body, over --body.
-            """)
-    var routerIDField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the VPN service name. The name can contain 1 to 64 characters. Sets `name` of the \
-            body, over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("admin-state-up"),
-        help: """
-            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
-            only be true. Sets `admin_state_up` of the body, over --body.
-            """)
-    var adminStateUpField: Bool?
-
-    @Option(
-        name: .customLong("tenant-id"),
-        help: """
-            Specifies the project ID. The ID can contain up to 255 characters. Sets `tenant_id` of the body, \
-            over --body.
-            """)
-    var tenantIDField: String?
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the VPN service. The description can contain up to 255 \
-            characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("external-v4-ip"),
-        help: """
-            Specifies the IPv4 address of the VPN service external gateway. The address can contain up to \
-            255 characters. When you configure this parameter, ensure that the tenant meets one of the \
-            following conditions: role is admin. role is internal_admin. role is op_service. role is vpn_adm \
-            and operations can be performed only on resources of the current tenant. Sets `external_v4_ip` \
-            of the body, over --body.
-            """)
-    var externalV4IPField: String?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -125,21 +65,11 @@ struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                CreateVPNServiceRequest.self, from: body,
-                overriding: [
-                    "subnet_id": subnetIDField,
-                    "router_id": routerIDField,
-                    "name": nameField,
-                    "admin_state_up": adminStateUpField,
-                    "tenant_id": tenantIDField,
-                    "description": descriptionField,
-                    "external_v4_ip": externalV4IPField
-                ])
+            let requestBody = try RequestBodyArgument.decode(CreateVPNServiceRequest.self, from: body)
             let response = try await client.createVPNService(requestBody)
             if !wait.isEmpty {
-                guard let createdId = response.id else {
-                    throw ClientError("the response carries no id to wait for")
+                guard let createdId = response.vpnservice?.id else {
+                    throw ClientError("the response carries no vpnservice.id to wait for")
                 }
                 try await client.waitForVPNService(
                     serviceID: createdId,
@@ -285,18 +215,18 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             """)
 
     /// The request body's template, printed by `--generate-skeleton`.
-    static let bodySkeleton = #"{"description": "", "name": "", "admin_state_up": false, "vpnservice": {}}"#
+    static let bodySkeleton = #"{"vpnservice": {"description": "", "name": "", "admin_state_up": false}}"#
 
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateVPNServiceRequest) as JSON, @file.json, or - for standard input. Fields \
-            (* required): description, name, admin_state_up, vpnservice*. An option named after a field \
-            overrides that field of --body. --generate-skeleton prints a template.
+            (* required): vpnservice*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String?
+    var body: String
 
     @OptionGroup
     var skeleton: BodySkeletonOption
@@ -309,38 +239,14 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("wait"),
         help: """
-            Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
-            as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
-            DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
+            Then wait until the VPNService's vpnservice.status is one of these states (repeatable, or \
+            comma-separated), as wait-for-vpn-service does, and print the resource as the last poll shows \
+            it. Values: ACTIVE, DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
             """,
         completion: .list([
             "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
         ]))
     var wait: [String] = []
-
-    @Option(
-        name: .customLong("description"),
-        help: """
-            Provides supplementary information about the VPN service. The description can contain up to 255 \
-            characters. Sets `description` of the body, over --body.
-            """)
-    var descriptionField: String?
-
-    @Option(
-        name: .customLong("name"),
-        help: """
-            Specifies the VPN service name. The name can contain 1 to 64 characters. Sets `name` of the \
-            body, over --body.
-            """)
-    var nameField: String?
-
-    @Option(
-        name: .customLong("admin-state-up"),
-        help: """
-            Specifies the administrative status, which can be true or false. Currently, admin_state_up can \
-            only be true. Sets `admin_state_up` of the body, over --body.
-            """)
-    var adminStateUpField: Bool?
 
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
@@ -356,13 +262,7 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(
-                UpdateVPNServiceRequest.self, from: body,
-                overriding: [
-                    "description": descriptionField,
-                    "name": nameField,
-                    "admin_state_up": adminStateUpField
-                ])
+            let requestBody = try RequestBodyArgument.decode(UpdateVPNServiceRequest.self, from: body)
             _ = try await client.updateVPNService(serviceID: serviceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForVPNService(
@@ -378,11 +278,12 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
 struct WaitForVPNServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait-for-vpn-service",
-        abstract: "Wait until a VPNService's status is one of the given states",
+        abstract: "Wait until a VPNService's vpnservice.status is one of the given states",
         discussion: """
-            Polls show-vpn-service (GET /v2.0/vpn/vpnservices/{service_id}) until status is one of the \
-            states given, then prints the resource as the last poll showed it. Throttled or failed polls are \
-            repeated. A failure state, the timeout or the poll limit end the wait with exit status 3.
+            Polls show-vpn-service (GET /v2.0/vpn/vpnservices/{service_id}) until vpnservice.status is one \
+            of the states given, then prints the resource as the last poll showed it. Throttled or failed \
+            polls are repeated. A failure state, the timeout or the poll limit end the wait with exit status \
+            3.
             """)
 
     @Option(

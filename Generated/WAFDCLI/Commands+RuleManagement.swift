@@ -969,8 +969,8 @@ struct CreateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand 
         help: ArgumentHelp(
             """
             The request body (CreateWhiteblackipRuleRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): name*, description, addr*, white*, followed_action_id. An option named \
-            after a field overrides that field of --body. --generate-skeleton prints a template.
+            Fields (* required): name, description, addr*, white*, followed_action_id. An option named after \
+            a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String?

@@ -67,6 +67,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A field only an example shows (a request example sends it, or a response example answers with it);
         /// added as optional.
         case exampleFieldAdded = "example-field-added"
+        /// A field the table marks required but a request example of the page leaves out (or sends as `null`):
+        /// emitted as optional, so that the page's own example can be sent.
+        case exampleOmitsRequired = "example-omits-required"
         /// A value list of truth-value pairs (`0/false`, `1/true`): the field is typed as a boolean.
         case booleanValueList = "boolean-value-list"
         /// A numeric field's value list with a value that is not a number (a range, prose): no value list.

@@ -44,16 +44,19 @@ extension Builder {
 
     /// The wrapper type when every example wraps the documented fields in the same single key; `nil` otherwise
     /// (no examples, several keys, a documented key, or an inner object that shares less than half its keys with
-    /// the table).
+    /// the table). Some tables list that key too, as a row of an object without fields after the fields it wraps
+    /// (`vpnservice`, Object): then the body is that key around the other rows.
     private mutating func wrapper(
         around type: TypeRef, examples: [Example], name: String, operationId: String, page: String
     ) -> TypeRef? {
-        guard case .named(let key) = type, let inner = candidates[key], !inner.properties.isEmpty else { return nil }
+        guard case .named(let key) = type, var inner = candidates[key], !inner.properties.isEmpty else { return nil }
+        let rows = inner.properties
+        let listedKey = { (field: String) in rows.first { $0.name == field && $0.type == .any } }
         let documented = Set(inner.properties.map(\.name))
         var shape: (field: String, isArray: Bool)?
         for example in examples {
             guard case .object(let members) = example.value, members.count == 1,
-                let (field, value) = members.first, !documented.contains(field)
+                let (field, value) = members.first, !documented.contains(field) || listedKey(field) != nil
             else { return nil }
             let object: [String: JSONValue]
             let isArray: Bool
@@ -72,6 +75,11 @@ extension Builder {
             shape = (field, isArray)
         }
         guard let shape else { return nil }
+        let listed = listedKey(shape.field)
+        if listed != nil {
+            inner.properties.removeAll { $0.name == shape.field }
+            candidates[key]?.properties = inner.properties
+        }
 
         // The wrapper takes the body's name; the wrapped object is named after its key.
         if inner.desiredName == name { candidates[key]?.desiredName = name + Naming.upperCamel(shape.field) }
@@ -79,7 +87,11 @@ extension Builder {
             .wrapper(page: page, name: name),
             DraftType(
                 desiredName: name, description: "",
-                properties: [Property(name: shape.field, type: shape.isArray ? .array(type) : type, required: true)],
+                properties: [
+                    Property(
+                        name: shape.field, type: shape.isArray ? .array(type) : type, required: listed?.required ?? true,
+                        description: listed?.description ?? "")
+                ],
                 source: inner.source, operationId: operationId, firstPage: page))
         diagnose(
             .bodyWrapper, inner.source,

@@ -23,6 +23,7 @@ extension Builder {
             }
         }
         addUndocumentedFields(evidence)
+        relaxRequiredFieldsTheExamplesOmit(evidence.filter { !$0.isResponse }.map { ($0.json, $0.type) })
         // A correction can uncover another one below it (an `Object` that is really an array of objects).
         for _ in 0..<3 where reconcileOnce(evidence) {}
     }

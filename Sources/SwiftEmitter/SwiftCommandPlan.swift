@@ -176,7 +176,7 @@ struct SwiftCommandPlan {
         longName = names.longNames.claim(longName)
         let option = optionShape(argument, property: property, module: module)
         var help = SwiftDocComment.normalized(argument.doc.replacingNewlines())
-        let parameter = operation.parameters.first { $0.name == argument.wireName }
+        let parameter = operation.parameters.first { $0.name == argument.wireName && $0.location == argument.location }
         let values = documentedValues(argument, parameter: parameter, module: module)
         if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }
         return (

@@ -115,8 +115,10 @@ struct SwiftOperationBuilder {
     ) -> ResolvedOperation {
         var scope = NameScope(reserved: ["self"])
         var sameValues = SameValueEnums()
-        let byName = Dictionary(
-            operation.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // The path parameter of a name first: a query parameter may share it (a `project_id` filter).
+        let byName = Dictionary(operation.parameters.map { ($0.name, $0) }) { first, other in
+            other.location == .path && first.location != .path ? other : first
+        }
 
         func argument(_ parameter: Parameter, optionalDefault: Bool) -> ResolvedOperation.Argument {
             let name = scope.claim(SwiftNames.member(parameter.name))

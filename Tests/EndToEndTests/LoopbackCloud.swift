@@ -39,6 +39,11 @@ final class LoopbackCloud: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: docs.path) else {
             throw SetupError("\(docsFolder) not found: the end-to-end tests read the pages in ../shared/docs")
         }
+        return try await start(docs: docs, options: options)
+    }
+
+    /// Starts a server for the pages in the folder `docs`.
+    static func start(docs: URL, options: [String] = []) async throws -> LoopbackCloud {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -97,9 +102,15 @@ final class LoopbackCloud: @unchecked Sendable {
         _ = try await control(.DELETE, "requests")
     }
 
-    /// Queues scripted answers (faults, custom bodies) for the next matching requests.
-    func script(_ steps: [ScriptStep]) async throws {
-        _ = try await control(.POST, "script", body: JSONEncoder().encode(["steps": steps]))
+    /// Queues scripted answers (faults, custom bodies) for the next matching requests; `clearing` first clears
+    /// what ``reset()`` clears, in the same control call.
+    func script(_ steps: [ScriptStep], clearing: Bool = false) async throws {
+        _ = try await control(.POST, "script", body: JSONEncoder().encode(Script(steps: steps, clear: clearing)))
+    }
+
+    private struct Script: Encodable {
+        var steps: [ScriptStep]
+        var clear: Bool
     }
 
     /// Adds lifecycles (see `Tools/loopback_cloud.py`: a show page, its state field, transitions).

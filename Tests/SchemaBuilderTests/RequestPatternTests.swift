@@ -132,6 +132,28 @@ struct RequestPatternTests {
         #expect(Fixtures.build([("a.html", renaming)]).operations.first?.requestBody != nil)
     }
 
+    /// A query table's optional row named like a path placeholder is a filter of its own (`project_id` on
+    /// `/v3/{project_id}/…`), and so is a query name of the URI line; the path table's row stays the path's.
+    @Test func aQueryParameterNamedLikeAPathPlaceholderIsAFilter() throws {
+        let path = Fixtures.table(1, "Path Parameters", header: Self.header, rows: [Self.row("project_id", "Yes", "String")])
+        let query = Fixtures.table(2, "Query Parameters", header: Self.header, rows: [
+            Self.row("limit", "No", "Integer"), Self.row("project_id", "No", "String"),
+        ])
+        let page = Self.sitePage("Querying Gateways", uri: "<p>GET /v3/{project_id}/gateways</p>" + path + query)
+        let operation = try #require(Fixtures.build([("a.html", page)]).operations.first)
+        #expect(Self.locations(operation) == ["path:project_id:string", "query:limit:integer", "query:project_id:string"])
+
+        let line = Self.exportPage("Querying Shares", uri: "<p>GET /v2/{project_id}/shares?limit={limit}&amp;project_id={project_id}</p>" + path)
+        let shares = try #require(Fixtures.build([("a.html", line)]).operations.first)
+        #expect(Self.locations(shares) == ["path:project_id:string", "query:limit:string", "query:project_id:string"])
+
+        // A query table that lists the placeholder as required lists the path parameter.
+        let required = Fixtures.table(2, "Query Parameters", header: Self.header, rows: [Self.row("project_id", "Yes", "String")])
+        let misplaced = Self.sitePage("Querying Routes", uri: "<p>GET /v3/{project_id}/routes</p>" + required)
+        let routes = try #require(Fixtures.build([("a.html", misplaced)]).operations.first)
+        #expect(Self.locations(routes) == ["path:project_id:string"])
+    }
+
     @Test func aSentenceThatFiltersByTheURIIntroducesQueryParameters() throws {
         let filters = Fixtures.table(2, "Parameters", header: Self.header, rows: [Self.row("zone", "No", "String")])
         let body = Fixtures.table(3, "Request body parameters", header: Self.header, rows: [Self.row("action", "Yes", "String")])

@@ -383,6 +383,49 @@ struct BodyWrapperTests {
         #expect(schema.diagnostics.contains { $0.message.contains("wrap this body in \"volume\"") })
     }
 
+    /// The table lists the wrapper key too, as an object row without fields of its own after the fields it wraps:
+    /// the body is that key around the other rows, as the example sends it.
+    @Test func aTableThatListsTheWrapperKeyAmongTheWrappedFields() throws {
+        let page = """
+            <h1>Creating a Tunnel</h1><div><h4>URI</h4><p>POST /v2.0/tunnels</p></div>
+            <div><h4>Request</h4>
+            \(Fixtures.table(1, "Request parameters", header: Fixtures.newHeader, rows: [
+                ["<p>router_id</p>", "<p>Yes</p>", "<p>String</p>", "<p>Router.</p>"],
+                ["<p>name</p>", "<p>No</p>", "<p>String</p>", "<p>Name.</p>"],
+                ["<p>tunnel</p>", "<p>Yes</p>", "<p>Object</p>", "<p>The tunnel.</p>"],
+            ]))
+            </div>
+            <div><h4>Example Request</h4><pre>{"tunnel": {"router_id": "r-1", "name": "t"}}</pre></div>
+            """
+        let schema = Fixtures.build([("CreateTunnel.html", page)])
+        let request = try #require(schema.operation("CreateTunnel")?.requestBody?.type.referencedName)
+        #expect(schema.properties(request).map { "\($0.name) \($0.required)" } == ["tunnel true"])
+        let inner = try #require(schema.properties(request).first?.type.referencedName)
+        #expect(schema.properties(inner).map { "\($0.name) \($0.required)" } == ["router_id true", "name false"])
+    }
+
+    /// A field the table marks required that the page's own request example leaves out is optional, reported.
+    @Test func aRequiredFieldTheRequestExampleLeavesOutIsOptional() throws {
+        let page = """
+            <h1>Creating a Gauge</h1><div><h4>URI</h4><p>POST /v1/{project_id}/gauges</p></div>
+            <div><h4>Request</h4>
+            \(Fixtures.table(1, "Request parameters", header: Fixtures.newHeader, rows: [
+                ["<p>name</p>", "<p>Yes</p>", "<p>String</p>", "<p>Name.</p>"],
+                ["<p>unit</p>", "<p>Yes</p>", "<p>String</p>", "<p>Unit.</p>"],
+                ["<p>scale</p>", "<p>Yes</p>", "<p>Integer</p>", "<p>Scale.</p>"],
+            ]))
+            </div>
+            <div><h4>Example Request</h4><pre>{"name": "g", "scale": null}</pre></div>
+            """
+        let schema = Fixtures.build([("CreateGauge.html", page)])
+        let request = try #require(schema.operation("CreateGauge")?.requestBody?.type.referencedName)
+        #expect(schema.properties(request).map { "\($0.name) \($0.required)" } == ["name true", "unit false", "scale false"])
+        #expect(schema.diagnostics.filter { $0.id == .exampleOmitsRequired }.map(\.message).sorted() == [
+            "scale: required by the table but the page's request example leaves it out, emitted as optional",
+            "unit: required by the table but the page's request example leaves it out, emitted as optional",
+        ])
+    }
+
     /// A table documents one item and every example posts a list of them: the body is a list.
     @Test func examplesThatListTheDocumentedObjectMakeTheBodyAList() throws {
         let page = """

@@ -3,10 +3,31 @@
 
 import CloudCore
 
+/// Not in the page's table; the page's response example shows it.
+///
+/// Read from the page's example.
+public struct MediaType: Codable, Sendable, Equatable {
+    public var base: String?
+    public var type: String?
+
+    public init(base: String? = nil, type: String? = nil) {
+        self.base = base
+        self.type = type
+    }
+}
+
 /// The response of ``BMSClient/showSpecifiedVersion2``.
 public struct ShowSpecifiedVersion2Response: Codable, Sendable, Equatable {
     /// Specifies a specified version.
-    public var version: JSONValue?
+    public var version: ShowSpecifiedVersion2ResponseVersion?
+
+    public init(version: ShowSpecifiedVersion2ResponseVersion? = nil) {
+        self.version = version
+    }
+}
+
+/// Specifies a specified version.
+public struct ShowSpecifiedVersion2ResponseVersion: Codable, Sendable, Equatable {
     /// Specifies the version ID, for example, v1.
     public var id: String?
     /// Specifies the API URL.
@@ -26,9 +47,12 @@ public struct ShowSpecifiedVersion2Response: Codable, Sendable, Equatable {
     /// If the APIs of this version support minor versions, set this parameter to the supported minimum minor
     /// version. If not, leave this parameter blank.
     public var minVersion: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var mediaTypes: [MediaType]?
+    /// Not in the page's table; the page's response example shows it.
+    public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case version
         case id
         case links
         case href
@@ -36,19 +60,21 @@ public struct ShowSpecifiedVersion2Response: Codable, Sendable, Equatable {
         case status
         case updated
         case minVersion = "min_version"
+        case mediaTypes = "media-types"
+        case version
     }
 
     public init(
-        version: JSONValue? = nil,
         id: String? = nil,
         links: [JSONValue]? = nil,
         href: String? = nil,
         rel: String? = nil,
         status: NovaListVersions2Status? = nil,
         updated: String? = nil,
-        minVersion: String? = nil
+        minVersion: String? = nil,
+        mediaTypes: [MediaType]? = nil,
+        version: String? = nil
     ) {
-        self.version = version
         self.id = id
         self.links = links
         self.href = href
@@ -56,5 +82,7 @@ public struct ShowSpecifiedVersion2Response: Codable, Sendable, Equatable {
         self.status = status
         self.updated = updated
         self.minVersion = minVersion
+        self.mediaTypes = mediaTypes
+        self.version = version
     }
 }

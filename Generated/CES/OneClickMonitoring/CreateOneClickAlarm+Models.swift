@@ -25,7 +25,7 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
     public var oneClickAlarmID: String
     /// Dimensions in metric and event alarm rules that have one-click monitoring enabled. One-click
     /// monitoring must be enabled for at least one type of alarm rules.
-    public var dimensionName: DimensionNames
+    public var dimensionName: DimensionNames?
     /// Whether to enable alarm notifications. The value can be true (enabled) or false (disabled).
     public var notificationEnabled: Bool
     /// Action to be triggered by the alarm. Array length: 0 to 10
@@ -54,7 +54,7 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
 
     public init(
         oneClickAlarmID: String,
-        dimensionName: DimensionNames,
+        dimensionName: DimensionNames? = nil,
         notificationEnabled: Bool,
         alarmNotifications: [CreateAlarmRulesNotification]? = nil,
         okNotifications: [CreateAlarmRulesNotification]? = nil,
@@ -75,7 +75,7 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.oneClickAlarmID = try container.decode(String.self, forKey: .oneClickAlarmID)
-        self.dimensionName = try container.decode(DimensionNames.self, forKey: .dimensionName)
+        self.dimensionName = try container.decodeIfPresent(DimensionNames.self, forKey: .dimensionName)
         self.notificationEnabled = try container.decodeLenient(Bool.self, forKey: .notificationEnabled)
         self.alarmNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .alarmNotifications)
         self.okNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .okNotifications)

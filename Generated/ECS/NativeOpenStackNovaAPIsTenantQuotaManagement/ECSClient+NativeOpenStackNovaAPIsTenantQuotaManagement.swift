@@ -26,12 +26,20 @@ extension ECSClient {
     ///
     /// `GET /v2.1/{project_id}/limits`
     ///
+    /// - Parameters:
+    ///   - projectID:
+    ///
     /// - Returns: The body of the service's `200` response.
-    public func listTenantQuotaLimits() async throws -> ListTenantQuotaLimitsResponse {
+    public func listTenantQuotaLimits(
+        projectID: String? = nil
+    ) async throws -> ListTenantQuotaLimitsResponse {
+        var query = QueryItems()
+        query.append("project_id", projectID)
         let request = OperationRequest(
             operation: "ListTenantQuotaLimits",
             method: .get,
-            path: "/v2.1/{project_id}/limits"
+            path: "/v2.1/{project_id}/limits",
+            query: query
         )
         return try await client.send(request, as: ListTenantQuotaLimitsResponse.self)
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the floating IP address list. For details, see Table 2.
 public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address ID.
-    public var id: String
+    public var id: String?
     /// Specifies the floating IPv6 address.
     public var floatingIPAddress: String?
     /// Specifies the external network ID.
@@ -36,7 +36,7 @@ public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Equatable {
     }
 
     public init(
-        id: String,
+        id: String? = nil,
         floatingIPAddress: String? = nil,
         floatingNetworkID: String? = nil,
         routerID: String? = nil,

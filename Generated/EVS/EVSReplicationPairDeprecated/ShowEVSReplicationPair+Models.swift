@@ -6,7 +6,15 @@ import CloudCore
 /// The response of ``EVSClient/showEVSReplicationPair``.
 public struct ShowEVSReplicationPairResponse: Codable, Sendable, Equatable {
     /// Specifies the details of the EVS replication pair.
-    public var replication: JSONValue?
+    public var replication: ShowEVSReplicationPairResponseReplication?
+
+    public init(replication: ShowEVSReplicationPairResponseReplication? = nil) {
+        self.replication = replication
+    }
+}
+
+/// Specifies the details of the EVS replication pair.
+public struct ShowEVSReplicationPairResponseReplication: Codable, Sendable, Equatable {
     /// Specifies the ID of the EVS replication pair.
     public var id: String?
     /// Specifies the name of the EVS replication pair.
@@ -49,7 +57,6 @@ public struct ShowEVSReplicationPairResponse: Codable, Sendable, Equatable {
     public var faultLevel: FaultLevel?
 
     private enum CodingKeys: String, CodingKey {
-        case replication
         case id
         case name
         case description
@@ -68,7 +75,6 @@ public struct ShowEVSReplicationPairResponse: Codable, Sendable, Equatable {
     }
 
     public init(
-        replication: JSONValue? = nil,
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
@@ -85,7 +91,6 @@ public struct ShowEVSReplicationPairResponse: Codable, Sendable, Equatable {
         recordMetadata: RecordMetadata? = nil,
         faultLevel: FaultLevel? = nil
     ) {
-        self.replication = replication
         self.id = id
         self.name = name
         self.description = description

@@ -32,14 +32,14 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Senda
     /// Specifies the EVS disk expansion operation.
     public var osExtendReplicationVolumes: Replications
     /// Specifies the expansion information of one or multiple EVS replication pairs.
-    public var replications: [Replications]
+    public var replications: [Replications]?
 
     private enum CodingKeys: String, CodingKey {
         case osExtendReplicationVolumes = "os-extend-replication-volumes"
         case replications
     }
 
-    public init(osExtendReplicationVolumes: Replications, replications: [Replications]) {
+    public init(osExtendReplicationVolumes: Replications, replications: [Replications]? = nil) {
         self.osExtendReplicationVolumes = osExtendReplicationVolumes
         self.replications = replications
     }
@@ -48,9 +48,9 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Senda
 /// Specifies the EVS disk expansion operation.
 public struct Replications: Codable, Sendable, Equatable {
     /// Specifies the IDs of EVS replication pairs.
-    public var id: String
+    public var id: String?
     /// Specifies the disk capacity after expansion in the EVS replication pair. The unit is GB.
-    public var newSize: Int
+    public var newSize: Int?
     /// Not in the page's table; the page's request example sends it.
     public var replications: [ExpandEVSDisksInReplicationConsistencyGroupReplication]?
 
@@ -61,8 +61,8 @@ public struct Replications: Codable, Sendable, Equatable {
     }
 
     public init(
-        id: String,
-        newSize: Int,
+        id: String? = nil,
+        newSize: Int? = nil,
         replications: [ExpandEVSDisksInReplicationConsistencyGroupReplication]? = nil
     ) {
         self.id = id
@@ -72,8 +72,8 @@ public struct Replications: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.newSize = try container.decodeLenient(Int.self, forKey: .newSize)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.newSize = try container.decodeLenientIfPresent(Int.self, forKey: .newSize)
         self.replications = try container.decodeIfPresent([ExpandEVSDisksInReplicationConsistencyGroupReplication].self, forKey: .replications)
     }
 }

@@ -6,7 +6,21 @@ import CloudCore
 /// The response of ``EVSClient/showReplicationConsistencyGroup``.
 public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the details of replication consistency groups.
-    public var replicationConsistencyGroup: JSONValue?
+    public var replicationConsistencyGroup: ShowReplicationConsistencyGroupResponseReplicationConsistencyGroup?
+
+    private enum CodingKeys: String, CodingKey {
+        case replicationConsistencyGroup = "replication_consistency_group"
+    }
+
+    public init(
+        replicationConsistencyGroup: ShowReplicationConsistencyGroupResponseReplicationConsistencyGroup? = nil
+    ) {
+        self.replicationConsistencyGroup = replicationConsistencyGroup
+    }
+}
+
+/// Specifies the details of replication consistency groups.
+public struct ShowReplicationConsistencyGroupResponseReplicationConsistencyGroup: Codable, Sendable, Equatable {
     /// Specifies the ID of the replication consistency group.
     public var id: String?
     /// Specifies the name of the replication consistency group.
@@ -39,9 +53,10 @@ public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equata
     /// 5: indicates that the replication link is disconnected. In this case, a failover cannot be performed.
     /// Contact technical support engineers.
     public var faultLevel: FaultLevel?
+    /// Not in the page's table; the page's response example shows it.
+    public var priorityStaion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case replicationConsistencyGroup = "replication_consistency_group"
         case id
         case name
         case description
@@ -54,10 +69,10 @@ public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equata
         case updatedAt = "updated_at"
         case failureDetail = "failure_detail"
         case faultLevel = "fault_level"
+        case priorityStaion = "priority_staion"
     }
 
     public init(
-        replicationConsistencyGroup: JSONValue? = nil,
         id: String? = nil,
         name: String? = nil,
         description: String? = nil,
@@ -69,9 +84,9 @@ public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equata
         createdAt: String? = nil,
         updatedAt: String? = nil,
         failureDetail: String? = nil,
-        faultLevel: FaultLevel? = nil
+        faultLevel: FaultLevel? = nil,
+        priorityStaion: String? = nil
     ) {
-        self.replicationConsistencyGroup = replicationConsistencyGroup
         self.id = id
         self.name = name
         self.description = description
@@ -84,5 +99,6 @@ public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equata
         self.updatedAt = updatedAt
         self.failureDetail = failureDetail
         self.faultLevel = faultLevel
+        self.priorityStaion = priorityStaion
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// The request body of ``FunctionGraphClient/invokeFunction``.
 public struct InvokeFunctionRequest: Codable, Sendable, Equatable {
     /// Request body for executing a function.
-    public var customizedKey: JSONValue
+    public var customizedKey: JSONValue?
     /// Not in the page's table; the page's request example sends it.
     public var k: String?
 
@@ -15,7 +15,7 @@ public struct InvokeFunctionRequest: Codable, Sendable, Equatable {
         case k
     }
 
-    public init(customizedKey: JSONValue, k: String? = nil) {
+    public init(customizedKey: JSONValue? = nil, k: String? = nil) {
         self.customizedKey = customizedKey
         self.k = k
     }

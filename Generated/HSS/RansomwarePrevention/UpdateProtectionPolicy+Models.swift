@@ -29,7 +29,7 @@ public struct UpdateProtectionPolicyRequest: Codable, Sendable, Equatable {
     /// Protected file type, for example, .docx, .txt, and .avi.
     /// Minimum: 1
     /// Maximum: 128
-    public var protectionType: String
+    public var protectionType: String?
     /// (Optional) Excluded directory. Separate multiple directories with semicolons (;). You can configure up
     /// to 20 directories.
     /// Minimum: 1
@@ -69,7 +69,7 @@ public struct UpdateProtectionPolicyRequest: Codable, Sendable, Equatable {
         protectionMode: String,
         baitProtectionStatus: String,
         protectionDirectory: String,
-        protectionType: String,
+        protectionType: String? = nil,
         excludeDirectory: String? = nil,
         agentIDList: [String]? = nil,
         operatingSystem: OperatingSystem,

@@ -10,7 +10,7 @@ public struct AuthIdentityAssumeRole: Codable, Sendable, Equatable {
     /// Domain name of the delegating party A. Either domain_id or domain_name must be specified.
     public var domainName: String?
     /// Name of the agency created by the delegating party A.
-    public var agencyName: String
+    public var agencyName: String?
     /// Not in the page's table; the page's request example sends it.
     public var xroleName: String?
 
@@ -24,7 +24,7 @@ public struct AuthIdentityAssumeRole: Codable, Sendable, Equatable {
     public init(
         domainID: String? = nil,
         domainName: String? = nil,
-        agencyName: String,
+        agencyName: String? = nil,
         xroleName: String? = nil
     ) {
         self.domainID = domainID

@@ -19,14 +19,14 @@ public struct AuthIdentityTotp: Codable, Sendable, Equatable {
 /// for identity authentication.
 public struct AuthIdentityTotpUser: Codable, Sendable, Equatable {
     /// ID of the IAM user for whom virtual MFA-based login protection has been enabled.
-    public var id: String
+    public var id: String?
     /// MFA verification code, which can be obtained on the MFA App.
     /// To obtain a token successfully, ensure that the verification code you provide is correct.
     public var passcode: String
     /// Not in the page's table; the page's request example sends it.
     public var name: String?
 
-    public init(id: String, passcode: String, name: String? = nil) {
+    public init(id: String? = nil, passcode: String, name: String? = nil) {
         self.id = id
         self.passcode = passcode
         self.name = name
@@ -106,9 +106,9 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentit
     /// "name": "user A",
     ///
     /// user.name: Name of the user that wants to obtain the token.
-    public var totp: AuthIdentityTotp
+    public var totp: AuthIdentityTotp?
 
-    public init(methods: [MethodsValue], password: AuthIdentityPassword, totp: AuthIdentityTotp) {
+    public init(methods: [MethodsValue], password: AuthIdentityPassword, totp: AuthIdentityTotp? = nil) {
         self.methods = methods
         self.password = password
         self.totp = totp

@@ -21,7 +21,7 @@ public struct UpdateHostGroupRequest: Codable, Sendable, Equatable {
     /// Host group tags. A key must be unique. Up to 20 keys are allowed.
     public var hostGroupTag: [AccessConfigTag]?
     /// Host group identifier. This parameter is mandatory when the host group type is LABEL.
-    public var labels: [String]
+    public var labels: [String]?
 
     private enum CodingKeys: String, CodingKey {
         case hostGroupID = "host_group_id"
@@ -36,7 +36,7 @@ public struct UpdateHostGroupRequest: Codable, Sendable, Equatable {
         hostGroupName: String? = nil,
         hostIDList: [String]? = nil,
         hostGroupTag: [AccessConfigTag]? = nil,
-        labels: [String]
+        labels: [String]? = nil
     ) {
         self.hostGroupID = hostGroupID
         self.hostGroupName = hostGroupName

@@ -67,18 +67,18 @@ public struct AutoScalingPolicy: Codable, Sendable, Equatable {
 public struct Configuration: Codable, Sendable, Equatable {
     /// Number of Master nodes. If cluster HA is enabled, set this parameter to 2. If cluster HA is disabled,
     /// set this parameter to 1.
-    public var masterNodeNum: Int
+    public var masterNodeNum: Int?
     /// Instance specifications of the Master node, for example, c6.4xlarge.4linux.mrs. MRS supports host
     /// specifications determined by CPU, memory, and disk space. For details about instance specifications,
     /// see ECS Specifications Used by MRS.
-    public var masterNodeSize: String
+    public var masterNodeSize: String?
     /// Number of Core nodes
     /// Value range: 1 to 500
     /// A maximum of 500 Core nodes are supported by default. If more than 500 Core nodes are required,
     /// contact technical support.
-    public var coreNodeNum: Int
+    public var coreNodeNum: Int?
     /// Instance specifications of the Core node, for example, c6.4xlarge.4linux.mrs.
-    public var coreNodeSize: String
+    public var coreNodeSize: String?
     /// This parameter is a multi-disk parameter, indicating the data disk storage type of the Master node.
     /// Currently, SATA, SAS and SSD are supported.
     public var masterDataVolumeType: String?
@@ -156,10 +156,10 @@ public struct Configuration: Codable, Sendable, Equatable {
     }
 
     public init(
-        masterNodeNum: Int,
-        masterNodeSize: String,
-        coreNodeNum: Int,
-        coreNodeSize: String,
+        masterNodeNum: Int? = nil,
+        masterNodeSize: String? = nil,
+        coreNodeNum: Int? = nil,
+        coreNodeSize: String? = nil,
         masterDataVolumeType: String? = nil,
         masterDataVolumeSize: Int? = nil,
         masterDataVolumeCount: Int? = nil,
@@ -199,10 +199,10 @@ public struct Configuration: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.masterNodeNum = try container.decodeLenient(Int.self, forKey: .masterNodeNum)
-        self.masterNodeSize = try container.decode(String.self, forKey: .masterNodeSize)
-        self.coreNodeNum = try container.decodeLenient(Int.self, forKey: .coreNodeNum)
-        self.coreNodeSize = try container.decode(String.self, forKey: .coreNodeSize)
+        self.masterNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .masterNodeNum)
+        self.masterNodeSize = try container.decodeIfPresent(String.self, forKey: .masterNodeSize)
+        self.coreNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .coreNodeNum)
+        self.coreNodeSize = try container.decodeIfPresent(String.self, forKey: .coreNodeSize)
         self.masterDataVolumeType = try container.decodeIfPresent(String.self, forKey: .masterDataVolumeType)
         self.masterDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeSize)
         self.masterDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeCount)

@@ -375,7 +375,7 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
     /// Starts with / or s3a://. The OBS path does not support files or programs encrypted by KMS.
     /// Spark Script must end with .sql while MapReduce and Spark Jar must end with .jar.sql and jar are
     /// case-insensitive.
-    public var jarPath: String
+    public var jarPath: String?
     /// Key parameter for program execution. The parameter is specified by the function of the user's program.
     /// MRS is only responsible for loading the parameter.
     /// The parameter contains a maximum of 2,047 characters, excluding special characters such as ;|&>'<$,
@@ -409,7 +409,7 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
     /// The path must start with / or s3a://. The OBS path does not support files or programs encrypted by
     /// KMS.
     /// The path must end with .sql.sql is case-insensitive.
-    public var hiveScriptPath: String
+    public var hiveScriptPath: String?
     /// Not in the page's table; the page's request example sends it.
     public var fileAction: String?
     /// Not in the page's table; the page's request example sends it.
@@ -433,12 +433,12 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
         jobType: Int,
         jobName: String,
         clusterID: String,
-        jarPath: String,
+        jarPath: String? = nil,
         arguments: String? = nil,
         input: String? = nil,
         output: String? = nil,
         jobLog: String? = nil,
-        hiveScriptPath: String,
+        hiveScriptPath: String? = nil,
         fileAction: String? = nil,
         hql: String? = nil
     ) {
@@ -460,12 +460,12 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
         self.jobType = try container.decodeLenient(Int.self, forKey: .jobType)
         self.jobName = try container.decode(String.self, forKey: .jobName)
         self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.jarPath = try container.decode(String.self, forKey: .jarPath)
+        self.jarPath = try container.decodeIfPresent(String.self, forKey: .jarPath)
         self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
         self.input = try container.decodeIfPresent(String.self, forKey: .input)
         self.output = try container.decodeIfPresent(String.self, forKey: .output)
         self.jobLog = try container.decodeIfPresent(String.self, forKey: .jobLog)
-        self.hiveScriptPath = try container.decode(String.self, forKey: .hiveScriptPath)
+        self.hiveScriptPath = try container.decodeIfPresent(String.self, forKey: .hiveScriptPath)
         self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
         self.hql = try container.decodeIfPresent(String.self, forKey: .hql)
     }

@@ -136,11 +136,11 @@ public struct Match: Codable, Sendable, Equatable {
     /// Key. The value is fixed to resource_name, indicating a cluster name.
     public var key: String
     /// Value. A value contains a maximum of 64 Unicode characters. Enter a cluster name.
-    public var value: String
+    public var value: String?
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    public init(key: String, value: String, values: [String]? = nil) {
+    public init(key: String, value: String? = nil, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values

@@ -3,6 +3,18 @@
 
 import CloudCore
 
+/// Detailed description of plug-in installation or upgrade.
+///
+/// PluginSpec
+public struct CreatePluginPluginSpec: Codable, Sendable, Equatable {
+    /// Template information of the plug-in instances.
+    public var template: CreatePluginTemplate
+
+    public init(template: CreatePluginTemplate) {
+        self.template = template
+    }
+}
+
 /// The request body of ``ModelArtsClient/createPlugin``.
 public struct CreatePluginRequest: Codable, Sendable, Equatable {
     /// API resource type. The value is fixed at Plugin and cannot be changed.
@@ -16,5 +28,26 @@ public struct CreatePluginRequest: Codable, Sendable, Equatable {
         self.apiVersion = apiVersion
         self.kind = kind
         self.spec = spec
+    }
+}
+
+/// Template information of the plug-in instances.
+///
+/// Template
+public struct CreatePluginTemplate: Codable, Sendable, Equatable {
+    /// Name of the plug-in template to be installed, for example, log-agent.
+    public var name: String
+    /// Version of the plug-in to be installed or upgraded.
+    public var version: String?
+    /// Plug-in template installation parameters (varying depending on the plug-in). During the plug-in
+    /// upgrade, you need to specify all the installation parameters. If the parameters are not specified, the
+    /// default values in the plug-in template are used. The current plug-in installation parameters can be
+    /// obtained through the API for querying plug-in instances.
+    public var inputs: [String: JSONValue]?
+
+    public init(name: String, version: String? = nil, inputs: [String: JSONValue]? = nil) {
+        self.name = name
+        self.version = version
+        self.inputs = inputs
     }
 }

@@ -3,12 +3,24 @@
 
 import CloudCore
 
+/// Request for updating a plug-in instance.
+///
+/// PluginSpec
+public struct PatchPluginPluginSpec: Codable, Sendable, Equatable {
+    /// Template information of the plug-in instances.
+    public var template: Template
+
+    public init(template: Template) {
+        self.template = template
+    }
+}
+
 /// The request body of ``ModelArtsClient/patchPlugin``.
 public struct PatchPluginRequest: Codable, Sendable, Equatable {
     /// Request for updating a plug-in instance.
-    public var spec: CreatePluginPluginSpec
+    public var spec: PatchPluginPluginSpec
 
-    public init(spec: CreatePluginPluginSpec) {
+    public init(spec: PatchPluginPluginSpec) {
         self.spec = spec
     }
 }

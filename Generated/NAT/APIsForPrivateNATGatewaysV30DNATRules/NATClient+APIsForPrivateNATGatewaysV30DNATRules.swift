@@ -58,6 +58,7 @@ extension NATClient {
     ///     in PageInfo queried last time.
     ///   - pageReverse: Specifies whether to query resources on the previous page.
     ///   - id: Specifies the DNAT rule ID.
+    ///   - projectID: Specifies the project ID.
     ///   - enterpriseProjectID: Specifies the ID of the enterprise project that is associated with the DNAT
     ///     rule when the DNAT rule is created.
     ///   - description: Provides supplementary information about the DNAT rule. The description can contain
@@ -89,6 +90,7 @@ extension NATClient {
         marker: String? = nil,
         pageReverse: Bool? = nil,
         id: [String]? = nil,
+        projectID: [String]? = nil,
         enterpriseProjectID: [String]? = nil,
         description: [String]? = nil,
         gatewayID: [String]? = nil,
@@ -108,6 +110,7 @@ extension NATClient {
         query.append("marker", marker)
         query.append("page_reverse", pageReverse)
         query.append("id", id)
+        query.append("project_id", projectID)
         query.append("enterprise_project_id", enterpriseProjectID)
         query.append("description", description)
         query.append("gateway_id", gatewayID)

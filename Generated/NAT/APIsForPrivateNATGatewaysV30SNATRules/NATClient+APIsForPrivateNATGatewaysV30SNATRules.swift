@@ -58,6 +58,7 @@ extension NATClient {
     ///     in PageInfo queried last time.
     ///   - pageReverse: Specifies whether to query resources on the previous page.
     ///   - id: Specifies the SNAT rule ID.
+    ///   - projectID: Specifies the project ID.
     ///   - description: Provides supplementary information about the SNAT rule. The description can contain
     ///     up to 255 characters and cannot contain angle brackets (<>).
     ///   - gatewayID: Specifies the private NAT gateway ID.
@@ -74,6 +75,7 @@ extension NATClient {
         marker: String? = nil,
         pageReverse: Bool? = nil,
         id: [String]? = nil,
+        projectID: [String]? = nil,
         description: [String]? = nil,
         gatewayID: [String]? = nil,
         cidr: [String]? = nil,
@@ -87,6 +89,7 @@ extension NATClient {
         query.append("marker", marker)
         query.append("page_reverse", pageReverse)
         query.append("id", id)
+        query.append("project_id", projectID)
         query.append("description", description)
         query.append("gateway_id", gatewayID)
         query.append("cidr", cidr)

@@ -61,6 +61,7 @@ extension NATClient {
     ///     contain up to 255 characters and cannot contain angle brackets (<>).
     ///   - spec: Specifies the private NAT gateway specifications. The value can be: Small Medium Large
     ///     Extra-large Enumeration values: Small Medium Large Extra-large
+    ///   - projectID: Specifies the project ID.
     ///   - status: Specifies the private NAT gateway status. The value can be: ACTIVE: The private NAT
     ///     gateway is running properly. FROZEN: The private NAT gateway is frozen. Enumeration values: ACTIVE
     ///     FROZEN
@@ -78,6 +79,7 @@ extension NATClient {
         name: [String]? = nil,
         description: [String]? = nil,
         spec: [Spec]? = nil,
+        projectID: [String]? = nil,
         status: [Status]? = nil,
         vpcID: [String]? = nil,
         virsubnetID: [String]? = nil,
@@ -91,6 +93,7 @@ extension NATClient {
         query.append("name", name)
         query.append("description", description)
         query.append("spec", spec)
+        query.append("project_id", projectID)
         query.append("status", status)
         query.append("vpc_id", vpcID)
         query.append("virsubnet_id", virsubnetID)

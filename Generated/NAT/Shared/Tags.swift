@@ -3,12 +3,11 @@
 
 import CloudCore
 
-/// The resources to be queried do not contain tags listed in not_tags. Each resource to be queried contains a
-/// maximum of 20 keys. Each tag key can have a maximum of 20 tag values. The structure body cannot be
-/// missing, and the key cannot be left blank or set to an empty string. Each tag key must be unique, and each
-/// tag value in a tag must be unique.Resources that do not contain the tags listed in not_tags will be
-/// returned.Keys are in AND relationship, and values in a tag are in OR relationship.If this parameter is not
-/// specified, all resources will be returned.
+/// Specifies any included tags. Each tag contains a maximum of 20 keys, and each key contains a maximum of 10
+/// values. The structure body cannot be missing, and the key cannot be left blank or set to an empty string.
+/// Each tag key must be unique, and each tag value in a tag must be unique. Resources identified by different
+/// keys are in OR relationship, and values in one tag are in OR relationship. If no tag filtering criteria is
+/// specified, full data is returned.
 public struct Tags: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key can contain up to 128 Unicode characters. (The system does not verify key
     /// when searching for resources.) key cannot be left blank or be an empty string. key cannot contain
@@ -20,11 +19,11 @@ public struct Tags: Codable, Sendable, Equatable {
     /// value can be queried.
     /// The values are in the OR relationship. The system verifies the length, but not verifies the character
     /// set of values when searching for resources.
-    public var values: [String]
+    public var values: [String]?
     /// Not in the page's table; the page's request example sends it.
     public var value: String?
 
-    public init(key: String, values: [String], value: String? = nil) {
+    public init(key: String, values: [String]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value

@@ -3,26 +3,6 @@
 
 import CloudCore
 
-/// Specifies any included tags. Each tag contains a maximum of 20 keys, and each key contains a maximum of 10
-/// values. The structure body cannot be missing, and the key cannot be left blank or set to an empty string.
-/// Each tag key must be unique, and each tag value in a tag must be unique. Resources identified by different
-/// keys are in OR relationship, and values in one tag are in OR relationship. If no tag filtering criteria is
-/// specified, full data is returned.
-public struct ListNATGatewaysByTagMatch: Codable, Sendable, Equatable {
-    /// Specifies the tag key. The value is fixed at resource_name.
-    public var key: String
-    /// Specifies the key value. It can contain a maximum of 255 Unicode characters.
-    public var value: String
-    /// Not in the page's table; the page's request example sends it.
-    public var values: [String]?
-
-    public init(key: String, value: String, values: [String]? = nil) {
-        self.key = key
-        self.value = value
-        self.values = values
-    }
-}
-
 /// The request body of ``NATClient/listNATGatewaysByTag``.
 public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
     /// Specifies the included tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
@@ -36,7 +16,7 @@ public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources
     /// identified by different keys are in OR relationship, and values in one tag are in OR relationship. If
     /// no tag filtering criteria is specified, full data is returned.
-    public var tagsAny: [ListNATGatewaysByTagMatch]?
+    public var tagsAny: [Tags]?
     /// Specifies the excluded tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
     /// of 10 values. The structure body cannot be missing, and the key cannot be left blank or set to an
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources not
@@ -69,7 +49,7 @@ public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
     /// Determine whether fuzzy match is required based on different fields. For example, if key is
     /// resource_name, fuzzy search (case insensitive) is used by default. If value is an empty string, exact
     /// match is used. If key is resource_id, exact match is used.
-    public var matches: [ListNATGatewaysByTagMatch]?
+    public var matches: [Tags]?
 
     private enum CodingKeys: String, CodingKey {
         case tags
@@ -84,13 +64,13 @@ public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
 
     public init(
         tags: [ListNATGatewaysByTagTag]? = nil,
-        tagsAny: [ListNATGatewaysByTagMatch]? = nil,
+        tagsAny: [Tags]? = nil,
         notTags: [JSONValue]? = nil,
         notTagsAny: [JSONValue]? = nil,
         limit: String? = nil,
         offset: String? = nil,
         action: Action,
-        matches: [ListNATGatewaysByTagMatch]? = nil
+        matches: [Tags]? = nil
     ) {
         self.tags = tags
         self.tagsAny = tagsAny

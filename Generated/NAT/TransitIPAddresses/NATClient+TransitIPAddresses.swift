@@ -56,6 +56,7 @@ extension NATClient {
     ///     in PageInfo queried last time.
     ///   - pageReverse: Specifies whether to query resources on the previous page.
     ///   - id: Specifies the ID of the transit IP address.
+    ///   - projectID: Specifies the project ID.
     ///   - networkInterfaceID: Specifies the network interface ID of the transit IP address.
     ///   - ipAddress: Specifies the transit IP address.
     ///   - gatewayID: Specifies the ID of the private NAT gateway associated with the transit IP address.
@@ -72,6 +73,7 @@ extension NATClient {
         marker: String? = nil,
         pageReverse: Bool? = nil,
         id: [String]? = nil,
+        projectID: [String]? = nil,
         networkInterfaceID: [String]? = nil,
         ipAddress: [String]? = nil,
         gatewayID: [String]? = nil,
@@ -85,6 +87,7 @@ extension NATClient {
         query.append("marker", marker)
         query.append("page_reverse", pageReverse)
         query.append("id", id)
+        query.append("project_id", projectID)
         query.append("network_interface_id", networkInterfaceID)
         query.append("ip_address", ipAddress)
         query.append("gateway_id", gatewayID)

@@ -150,6 +150,7 @@ extension SFSClient {
     ///   - withCount: Specifies whether the number of queried shared file systems is returned. This field is
     ///     supported by API v2.42 and later versions. This parameter is specified by ?with_count=true in the
     ///     URI. The default value is false.
+    ///   - projectID:
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSharedFileSystems(
@@ -165,7 +166,8 @@ extension SFSClient {
         exportLocationPath: String? = nil,
         name: String? = nil,
         description: String? = nil,
-        withCount: String? = nil
+        withCount: String? = nil,
+        projectID: String? = nil
     ) async throws -> ListSharedFileSystemsResponse {
         var query = QueryItems()
         query.append("all_tenants", allTenants)
@@ -181,6 +183,7 @@ extension SFSClient {
         query.append("name~", name)
         query.append("description~", description)
         query.append("with_count", withCount)
+        query.append("project_id", projectID)
         let request = OperationRequest(
             operation: "ListSharedFileSystems",
             method: .get,
@@ -233,6 +236,7 @@ extension SFSClient {
     ///   - withCount: Specifies whether the number of queried shared file systems is returned. This field is
     ///     supported by API v2.42 and later versions. This parameter is specified by ?with_count=true in the
     ///     URI. The default value is false.
+    ///   - projectID:
     ///   - limit: Number of results to request per page.
     public func listSharedFileSystemsPaginator(
         allTenants: Bool? = nil,
@@ -246,6 +250,7 @@ extension SFSClient {
         name: String? = nil,
         description: String? = nil,
         withCount: String? = nil,
+        projectID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<ListSharedFileSystemsShare> {
         OffsetPaginator(limit: limit) { offset, limit in
@@ -262,7 +267,8 @@ extension SFSClient {
                 exportLocationPath: exportLocationPath,
                 name: name,
                 description: description,
-                withCount: withCount
+                withCount: withCount,
+                projectID: projectID
             )
             return (elements: page.shares ?? [], total: page.count)
         }
@@ -302,6 +308,7 @@ extension SFSClient {
     ///     field is supported by API v2.36 and later versions.
     ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
     ///     file system. This field is supported by API v2.36 and later versions.
+    ///   - projectID:
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSharedFileSystemsV2(
@@ -316,7 +323,8 @@ extension SFSClient {
         exportLocationID: String? = nil,
         exportLocationPath: String? = nil,
         name: String? = nil,
-        description: String? = nil
+        description: String? = nil,
+        projectID: String? = nil
     ) async throws -> ListSharedFileSystemsV2Response {
         var query = QueryItems()
         query.append("all_tenants", allTenants)
@@ -331,6 +339,7 @@ extension SFSClient {
         query.append("export_location_path", exportLocationPath)
         query.append("name", name)
         query.append("description~", description)
+        query.append("project_id", projectID)
         let request = OperationRequest(
             operation: "ListSharedFileSystemsV2",
             method: .get,
@@ -373,6 +382,7 @@ extension SFSClient {
     ///     field is supported by API v2.36 and later versions.
     ///   - description: Specifies the field used for fuzzy filtering based on the description of a shared
     ///     file system. This field is supported by API v2.36 and later versions.
+    ///   - projectID:
     ///   - limit: Number of results to request per page.
     public func listSharedFileSystemsV2Paginator(
         allTenants: Int? = nil,
@@ -385,6 +395,7 @@ extension SFSClient {
         exportLocationPath: String? = nil,
         name: String? = nil,
         description: String? = nil,
+        projectID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Share> {
         OffsetPaginator(limit: limit) { offset, limit in
@@ -400,7 +411,8 @@ extension SFSClient {
                 exportLocationID: exportLocationID,
                 exportLocationPath: exportLocationPath,
                 name: name,
-                description: description
+                description: description,
+                projectID: projectID
             )
             return (elements: page.shares ?? [], total: nil)
         }

@@ -35,7 +35,7 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
     /// Only the IPv4 addresses in the 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 ranges are supported. The
     /// subnet mask cannot be greater than 28.
     /// This parameter cannot be set if the value of ip_version is 6.
-    public var cidr: String
+    public var cidr: String?
     /// The gateway IP address cannot conflict with IP addresses configured for allocation_pools.
     /// This attribute cannot be modified.
     public var gatewayIP: String?
@@ -93,7 +93,7 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
         ipv6AddressMode: String? = nil,
         ipv6RaMode: String? = nil,
         networkID: String,
-        cidr: String,
+        cidr: String? = nil,
         gatewayIP: String? = nil,
         allocationPools: [AllocationPool]? = nil,
         dnsNameservers: [String]? = nil,
@@ -124,7 +124,7 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
         self.ipv6AddressMode = try container.decodeIfPresent(String.self, forKey: .ipv6AddressMode)
         self.ipv6RaMode = try container.decodeIfPresent(String.self, forKey: .ipv6RaMode)
         self.networkID = try container.decode(String.self, forKey: .networkID)
-        self.cidr = try container.decode(String.self, forKey: .cidr)
+        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
         self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
         self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
         self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)

@@ -73,6 +73,8 @@ extension VPCClient {
     ///   - action: Definition: Action of a security group rule. Range: allow deny
     ///   - remoteIPPrefix: Definition: Remote IP address of a security group rule. Range: The value must be
     ///     in CIDR format.
+    ///   - projectID: Definition: ID of the project that a security group rule belongs to. Multiple IDs can
+    ///     be specified for filtering. Range: None
     ///   - priority: Definition: Priority of a security group rule. Multiple values can be specified for
     ///     filtering. Range: None
     ///   - ethertype: Definition: IP address version of a security group rule. Multiple values can be
@@ -92,6 +94,7 @@ extension VPCClient {
         direction: String? = nil,
         action: String? = nil,
         remoteIPPrefix: String? = nil,
+        projectID: [String]? = nil,
         priority: [Int]? = nil,
         ethertype: [String]? = nil,
         remoteAddressGroupID: [String]? = nil
@@ -107,6 +110,7 @@ extension VPCClient {
         query.append("direction", direction)
         query.append("action", action)
         query.append("remote_ip_prefix", remoteIPPrefix)
+        query.append("project_id", projectID)
         query.append("priority", priority)
         query.append("ethertype", ethertype)
         query.append("remote_address_group_id", remoteAddressGroupID)

@@ -69,6 +69,8 @@ extension VPCClient {
     ///     The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens
     ///     (-). 0 indicates the default enterprise project. To obtain the security groups associated with all
     ///     enterprise projects that a user has permissions to view, specify all_granted_eps.
+    ///   - projectID: Definition: ID of the project that a security group belongs to. Multiple IDs can be
+    ///     specified for filtering. Range: None
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityGroupsV3(
@@ -77,7 +79,8 @@ extension VPCClient {
         id: [String]? = nil,
         name: [String]? = nil,
         description: [String]? = nil,
-        enterpriseProjectID: String? = nil
+        enterpriseProjectID: String? = nil,
+        projectID: [String]? = nil
     ) async throws -> ListSecurityGroupsV3Response {
         var query = QueryItems()
         query.append("limit", limit)
@@ -86,6 +89,7 @@ extension VPCClient {
         query.append("name", name)
         query.append("description", description)
         query.append("enterprise_project_id", enterpriseProjectID)
+        query.append("project_id", projectID)
         let request = OperationRequest(
             operation: "ListSecurityGroupsV3",
             method: .get,

@@ -181,11 +181,11 @@ public struct Match: Codable, Sendable, Equatable {
     public var key: String
     /// Specifies the tag value. Each value contains a maximum of 255 Unicode characters. The character set of
     /// value is not verified.
-    public var value: String
+    public var value: String?
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    public init(key: String, value: String, values: [String]? = nil) {
+    public init(key: String, value: String? = nil, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values

@@ -5,6 +5,16 @@ import CloudCore
 
 /// The request body of ``VPNClient/createIKEPolicy``.
 public struct CreateIKEPolicyRequest: Codable, Sendable, Equatable {
+    /// Specifies the IKE policy object.
+    public var ikepolicy: CreateIKEPolicyRequestIkepolicy
+
+    public init(ikepolicy: CreateIKEPolicyRequestIkepolicy) {
+        self.ikepolicy = ikepolicy
+    }
+}
+
+/// Specifies the IKE policy object.
+public struct CreateIKEPolicyRequestIkepolicy: Codable, Sendable, Equatable {
     /// Specifies the IKE policy name.
     /// The name can contain 1 to 64 characters.
     public var name: String?
@@ -34,8 +44,6 @@ public struct CreateIKEPolicyRequest: Codable, Sendable, Equatable {
     public var value: String?
     /// Specifies the lifecycle unit, which is seconds by default.
     public var units: String?
-    /// Specifies the IKE policy object.
-    public var ikepolicy: JSONValue
 
     private enum CodingKeys: String, CodingKey {
         case name
@@ -49,7 +57,6 @@ public struct CreateIKEPolicyRequest: Codable, Sendable, Equatable {
         case tenantID = "tenant_id"
         case value
         case units
-        case ikepolicy
     }
 
     public init(
@@ -63,8 +70,7 @@ public struct CreateIKEPolicyRequest: Codable, Sendable, Equatable {
         phase1NegotiationMode: String? = nil,
         tenantID: String? = nil,
         value: String? = nil,
-        units: String? = nil,
-        ikepolicy: JSONValue
+        units: String? = nil
     ) {
         self.name = name
         self.authAlgorithm = authAlgorithm
@@ -77,7 +83,6 @@ public struct CreateIKEPolicyRequest: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.value = value
         self.units = units
-        self.ikepolicy = ikepolicy
     }
 }
 

@@ -5,6 +5,16 @@ import CloudCore
 
 /// The request body of ``VPNClient/updateIKEPolicy``.
 public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
+    /// Specifies the IKE policy object.
+    public var ikepolicy: UpdateIKEPolicyRequestIkepolicy
+
+    public init(ikepolicy: UpdateIKEPolicyRequestIkepolicy) {
+        self.ikepolicy = ikepolicy
+    }
+}
+
+/// Specifies the IKE policy object.
+public struct UpdateIKEPolicyRequestIkepolicy: Codable, Sendable, Equatable {
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
     public var authAlgorithm: String?
     /// Provides supplementary information about the IKE policy.
@@ -15,8 +25,6 @@ public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
     public var encryptionAlgorithm: String?
     /// Specifies the IKE version, which can be v1 or v2. The default version is v1.
     public var ikeVersion: String?
-    /// Specifies the IKE policy object.
-    public var ikepolicy: JSONValue
     /// Specifies the lifetime object of SA.
     public var lifetime: JSONValue?
     /// Specifies the IKE policy name.
@@ -39,7 +47,6 @@ public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
         case description
         case encryptionAlgorithm = "encryption_algorithm"
         case ikeVersion = "ike_version"
-        case ikepolicy
         case lifetime
         case name
         case pfs
@@ -53,7 +60,6 @@ public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
         description: String? = nil,
         encryptionAlgorithm: String? = nil,
         ikeVersion: String? = nil,
-        ikepolicy: JSONValue,
         lifetime: JSONValue? = nil,
         name: String? = nil,
         pfs: String? = nil,
@@ -65,7 +71,6 @@ public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
         self.description = description
         self.encryptionAlgorithm = encryptionAlgorithm
         self.ikeVersion = ikeVersion
-        self.ikepolicy = ikepolicy
         self.lifetime = lifetime
         self.name = name
         self.pfs = pfs
@@ -80,7 +85,6 @@ public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
         self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
-        self.ikepolicy = try container.decode(JSONValue.self, forKey: .ikepolicy)
         self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)

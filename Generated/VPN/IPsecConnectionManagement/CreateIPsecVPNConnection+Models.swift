@@ -5,6 +5,20 @@ import CloudCore
 
 /// The request body of ``VPNClient/createIPsecVPNConnection``.
 public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
+    /// Specifies the object of the IPsec VPN connection.
+    public var ipsecSiteConnection: CreateIPsecVPNConnectionRequestIpsecSiteConnection
+
+    private enum CodingKeys: String, CodingKey {
+        case ipsecSiteConnection = "ipsec_site_connection"
+    }
+
+    public init(ipsecSiteConnection: CreateIPsecVPNConnectionRequestIpsecSiteConnection) {
+        self.ipsecSiteConnection = ipsecSiteConnection
+    }
+}
+
+/// Specifies the object of the IPsec VPN connection.
+public struct CreateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Sendable, Equatable {
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -57,8 +71,6 @@ public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     /// Dead Peer Detection (DPD) is used to detect whether the peer is alive.
     /// For details, see Table 2.
     public var dpd: CreateIPsecVPNConnectionDpd?
-    /// Specifies the object of the IPsec VPN connection.
-    public var ipsecSiteConnection: JSONValue
 
     private enum CodingKeys: String, CodingKey {
         case psk
@@ -77,7 +89,6 @@ public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         case peerCIDRs = "peer_cidrs"
         case tenantID = "tenant_id"
         case dpd
-        case ipsecSiteConnection = "ipsec_site_connection"
     }
 
     public init(
@@ -96,8 +107,7 @@ public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         description: String? = nil,
         peerCIDRs: [String]? = nil,
         tenantID: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        ipsecSiteConnection: JSONValue
+        dpd: CreateIPsecVPNConnectionDpd? = nil
     ) {
         self.psk = psk
         self.initiator = initiator
@@ -115,7 +125,6 @@ public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         self.peerCIDRs = peerCIDRs
         self.tenantID = tenantID
         self.dpd = dpd
-        self.ipsecSiteConnection = ipsecSiteConnection
     }
 
     public init(from decoder: any Decoder) throws {
@@ -136,12 +145,25 @@ public struct CreateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.ipsecSiteConnection = try container.decode(JSONValue.self, forKey: .ipsecSiteConnection)
     }
 }
 
 /// The response of ``VPNClient/createIPsecVPNConnection``.
 public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the IPsec VPN connection.
+    public var ipsecSiteConnection: CreateIPsecVPNConnectionResponseIpsecSiteConnection?
+
+    private enum CodingKeys: String, CodingKey {
+        case ipsecSiteConnection = "ipsec_site_connection"
+    }
+
+    public init(ipsecSiteConnection: CreateIPsecVPNConnectionResponseIpsecSiteConnection? = nil) {
+        self.ipsecSiteConnection = ipsecSiteConnection
+    }
+}
+
+/// Specifies the object of the IPsec VPN connection.
+public struct CreateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Sendable, Equatable {
     /// DPD is used to detect whether the peer is alive.
     /// For details, see Table 4.
     public var dpd: CreateIPsecVPNConnectionDpd?
@@ -198,8 +220,10 @@ public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the time when the IPsec connection was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-    /// Specifies the object of the IPsec VPN connection.
-    public var ipsecSiteConnection: JSONValue?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
         case dpd
@@ -223,7 +247,8 @@ public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         case peerCIDRs = "peer_cidrs"
         case tenantID = "tenant_id"
         case createdAt = "created_at"
-        case ipsecSiteConnection = "ipsec_site_connection"
+        case orderID = "order_id"
+        case productID = "product_id"
     }
 
     public init(
@@ -248,7 +273,8 @@ public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         peerCIDRs: [JSONValue]? = nil,
         tenantID: String? = nil,
         createdAt: String? = nil,
-        ipsecSiteConnection: JSONValue? = nil
+        orderID: String? = nil,
+        productID: String? = nil
     ) {
         self.dpd = dpd
         self.psk = psk
@@ -271,7 +297,8 @@ public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.peerCIDRs = peerCIDRs
         self.tenantID = tenantID
         self.createdAt = createdAt
-        self.ipsecSiteConnection = ipsecSiteConnection
+        self.orderID = orderID
+        self.productID = productID
     }
 
     public init(from decoder: any Decoder) throws {
@@ -297,6 +324,7 @@ public struct CreateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.peerCIDRs = try container.decodeIfPresent([JSONValue].self, forKey: .peerCIDRs)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.ipsecSiteConnection = try container.decodeIfPresent(JSONValue.self, forKey: .ipsecSiteConnection)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

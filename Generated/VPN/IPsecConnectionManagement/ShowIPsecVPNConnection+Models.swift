@@ -5,6 +5,20 @@ import CloudCore
 
 /// The response of ``VPNClient/showIPsecVPNConnection``.
 public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the IPsec VPN connection.
+    public var ipsecSiteConnection: ShowIPsecVPNConnectionResponseIpsecSiteConnection?
+
+    private enum CodingKeys: String, CodingKey {
+        case ipsecSiteConnection = "ipsec_site_connection"
+    }
+
+    public init(ipsecSiteConnection: ShowIPsecVPNConnectionResponseIpsecSiteConnection? = nil) {
+        self.ipsecSiteConnection = ipsecSiteConnection
+    }
+}
+
+/// Specifies the object of the IPsec VPN connection.
+public struct ShowIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Sendable, Equatable {
     /// Specifies the endpoint group ID (VPC subnets).
     public var localEpGroupID: String?
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
@@ -45,8 +59,6 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     public var peerAddress: String?
     /// Specifies the ID of the IPsec VPN connection.
     public var id: String?
-    /// Specifies the object of the IPsec VPN connection.
-    public var ipsecSiteConnection: JSONValue?
     /// Specifies the route advertising mode. The default mode is static.
     public var routeMode: String?
     /// Specifies the remote gateway ID.
@@ -67,6 +79,10 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     /// By default, tags is left blank.
     /// If tags have been created for the VPN connection, tags is the created tags.
     public var tags: [JSONValue]?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
         case localEpGroupID = "local_ep_group_id"
@@ -83,7 +99,6 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         case ikepolicyID = "ikepolicy_id"
         case peerAddress = "peer_address"
         case id
-        case ipsecSiteConnection = "ipsec_site_connection"
         case routeMode = "route_mode"
         case peerID = "peer_id"
         case description
@@ -92,6 +107,8 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         case vpnserviceID = "vpnservice_id"
         case createdAt = "created_at"
         case tags
+        case orderID = "order_id"
+        case productID = "product_id"
     }
 
     public init(
@@ -109,7 +126,6 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         ikepolicyID: String? = nil,
         peerAddress: String? = nil,
         id: String? = nil,
-        ipsecSiteConnection: JSONValue? = nil,
         routeMode: String? = nil,
         peerID: String? = nil,
         description: String? = nil,
@@ -117,7 +133,9 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         dpd: CreateIPsecVPNConnectionDpd? = nil,
         vpnserviceID: String? = nil,
         createdAt: String? = nil,
-        tags: [JSONValue]? = nil
+        tags: [JSONValue]? = nil,
+        orderID: String? = nil,
+        productID: String? = nil
     ) {
         self.localEpGroupID = localEpGroupID
         self.status = status
@@ -133,7 +151,6 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.ikepolicyID = ikepolicyID
         self.peerAddress = peerAddress
         self.id = id
-        self.ipsecSiteConnection = ipsecSiteConnection
         self.routeMode = routeMode
         self.peerID = peerID
         self.description = description
@@ -142,6 +159,8 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.vpnserviceID = vpnserviceID
         self.createdAt = createdAt
         self.tags = tags
+        self.orderID = orderID
+        self.productID = productID
     }
 
     public init(from decoder: any Decoder) throws {
@@ -160,7 +179,6 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
         self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ipsecSiteConnection = try container.decodeIfPresent(JSONValue.self, forKey: .ipsecSiteConnection)
         self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
         self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
@@ -169,5 +187,7 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

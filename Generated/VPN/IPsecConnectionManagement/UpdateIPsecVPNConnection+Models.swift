@@ -6,7 +6,19 @@ import CloudCore
 /// The request body of ``VPNClient/updateIPsecVPNConnection``.
 public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     /// Specifies the object of the IPsec VPN connection.
-    public var ipsecSiteConnection: JSONValue
+    public var ipsecSiteConnection: UpdateIPsecVPNConnectionRequestIpsecSiteConnection
+
+    private enum CodingKeys: String, CodingKey {
+        case ipsecSiteConnection = "ipsec_site_connection"
+    }
+
+    public init(ipsecSiteConnection: UpdateIPsecVPNConnectionRequestIpsecSiteConnection) {
+        self.ipsecSiteConnection = ipsecSiteConnection
+    }
+}
+
+/// Specifies the object of the IPsec VPN connection.
+public struct UpdateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Sendable, Equatable {
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -52,7 +64,6 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     public var dpd: CreateIPsecVPNConnectionDpd?
 
     private enum CodingKeys: String, CodingKey {
-        case ipsecSiteConnection = "ipsec_site_connection"
         case psk
         case initiator
         case description
@@ -68,7 +79,6 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        ipsecSiteConnection: JSONValue,
         psk: String? = nil,
         initiator: Initiator? = nil,
         description: String? = nil,
@@ -82,7 +92,6 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         name: String? = nil,
         dpd: CreateIPsecVPNConnectionDpd? = nil
     ) {
-        self.ipsecSiteConnection = ipsecSiteConnection
         self.psk = psk
         self.initiator = initiator
         self.description = description
@@ -99,7 +108,6 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipsecSiteConnection = try container.decode(JSONValue.self, forKey: .ipsecSiteConnection)
         self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
         self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
@@ -117,6 +125,20 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
 
 /// The response of ``VPNClient/updateIPsecVPNConnection``.
 public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the IPsec VPN connection.
+    public var ipsecSiteConnection: UpdateIPsecVPNConnectionResponseIpsecSiteConnection?
+
+    private enum CodingKeys: String, CodingKey {
+        case ipsecSiteConnection = "ipsec_site_connection"
+    }
+
+    public init(ipsecSiteConnection: UpdateIPsecVPNConnectionResponseIpsecSiteConnection? = nil) {
+        self.ipsecSiteConnection = ipsecSiteConnection
+    }
+}
+
+/// Specifies the object of the IPsec VPN connection.
+public struct UpdateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Sendable, Equatable {
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: String?
@@ -145,7 +167,7 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     /// Deprecated parameter
     /// Specifies valid CIDR blocks of a tenant.
     /// The format is <net_address > / < prefix >.
-    public var peerCIDRs: String?
+    public var peerCIDRs: [String]?
     /// Specifies the maximum transmission unit to address fragmentation.
     public var mtu: Int?
     /// Specifies the endpoint group ID (tenant CIDR blocks).
@@ -169,13 +191,15 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     public var id: String?
     /// Provides supplementary information about the IPsec VPN connection.
     public var description: String?
-    /// Specifies the object of the IPsec VPN connection.
-    public var ipsecSiteConnection: JSONValue?
     /// Specifies the project ID.
     public var projectID: String?
     /// Specifies the time when the IPsec connection was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
         case status
@@ -198,9 +222,10 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         case peerID = "peer_id"
         case id
         case description
-        case ipsecSiteConnection = "ipsec_site_connection"
         case projectID = "project_id"
         case createdAt = "created_at"
+        case orderID = "order_id"
+        case productID = "product_id"
     }
 
     public init(
@@ -212,7 +237,7 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         tenantID: String? = nil,
         ipsecpolicyID: String? = nil,
         authMode: String? = nil,
-        peerCIDRs: String? = nil,
+        peerCIDRs: [String]? = nil,
         mtu: Int? = nil,
         peerEpGroupID: String? = nil,
         ikepolicyID: String? = nil,
@@ -224,9 +249,10 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         peerID: String? = nil,
         id: String? = nil,
         description: String? = nil,
-        ipsecSiteConnection: JSONValue? = nil,
         projectID: String? = nil,
-        createdAt: String? = nil
+        createdAt: String? = nil,
+        orderID: String? = nil,
+        productID: String? = nil
     ) {
         self.status = status
         self.psk = psk
@@ -248,9 +274,10 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.peerID = peerID
         self.id = id
         self.description = description
-        self.ipsecSiteConnection = ipsecSiteConnection
         self.projectID = projectID
         self.createdAt = createdAt
+        self.orderID = orderID
+        self.productID = productID
     }
 
     public init(from decoder: any Decoder) throws {
@@ -263,7 +290,7 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
         self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.peerCIDRs = try container.decodeIfPresent(String.self, forKey: .peerCIDRs)
+        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
         self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
         self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
         self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
@@ -275,8 +302,9 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipsecSiteConnection = try container.decodeIfPresent(JSONValue.self, forKey: .ipsecSiteConnection)
         self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

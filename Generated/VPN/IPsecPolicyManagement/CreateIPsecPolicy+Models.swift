@@ -5,6 +5,16 @@ import CloudCore
 
 /// The request body of ``VPNClient/createIPsecPolicy``.
 public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
+    /// Specifies the IPsec policy object.
+    public var ipsecpolicy: CreateIPsecPolicyRequestIpsecpolicy
+
+    public init(ipsecpolicy: CreateIPsecPolicyRequestIpsecpolicy) {
+        self.ipsecpolicy = ipsecpolicy
+    }
+}
+
+/// Specifies the IPsec policy object.
+public struct CreateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable {
     /// Specifies the IPsec policy name.
     /// The name can contain 1 to 64 characters.
     public var name: String?
@@ -23,8 +33,6 @@ public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
     /// algorithm is aes-128.
     public var encryptionAlgorithm: String?
-    /// Specifies the IPsec policy object.
-    public var ipsecpolicy: JSONValue
     /// Specifies the lifetime object of SA.
     public var lifetime: JSONValue?
     /// Specifies the project ID.
@@ -45,7 +53,6 @@ public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
         case description
         case encapsulationMode = "encapsulation_mode"
         case encryptionAlgorithm = "encryption_algorithm"
-        case ipsecpolicy
         case lifetime
         case tenantID = "tenant_id"
         case transformProtocol = "transform_protocol"
@@ -60,7 +67,6 @@ public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
         description: String? = nil,
         encapsulationMode: String? = nil,
         encryptionAlgorithm: String? = nil,
-        ipsecpolicy: JSONValue,
         lifetime: JSONValue? = nil,
         tenantID: String? = nil,
         transformProtocol: String? = nil,
@@ -73,7 +79,6 @@ public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
         self.description = description
         self.encapsulationMode = encapsulationMode
         self.encryptionAlgorithm = encryptionAlgorithm
-        self.ipsecpolicy = ipsecpolicy
         self.lifetime = lifetime
         self.tenantID = tenantID
         self.transformProtocol = transformProtocol
@@ -89,7 +94,6 @@ public struct CreateIPsecPolicyRequest: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
         self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.ipsecpolicy = try container.decode(JSONValue.self, forKey: .ipsecpolicy)
         self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)

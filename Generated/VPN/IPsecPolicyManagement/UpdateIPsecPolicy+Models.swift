@@ -6,7 +6,15 @@ import CloudCore
 /// The request body of ``VPNClient/updateIPsecPolicy``.
 public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the IPsec policy object.
-    public var ipsecpolicy: JSONValue
+    public var ipsecpolicy: UpdateIPsecPolicyRequestIpsecpolicy
+
+    public init(ipsecpolicy: UpdateIPsecPolicyRequestIpsecpolicy) {
+        self.ipsecpolicy = ipsecpolicy
+    }
+}
+
+/// Specifies the IPsec policy object.
+public struct UpdateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable {
     /// Provides supplementary information about the IPsec policy.
     /// The description can contain a maximum of 255 characters.
     public var description: String?
@@ -36,7 +44,6 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ipsecpolicy
         case description
         case transformProtocol = "transform_protocol"
         case authAlgorithm = "auth_algorithm"
@@ -50,7 +57,6 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        ipsecpolicy: JSONValue,
         description: String? = nil,
         transformProtocol: String? = nil,
         authAlgorithm: String? = nil,
@@ -62,7 +68,6 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
         lifetime: JSONValue? = nil,
         name: String? = nil
     ) {
-        self.ipsecpolicy = ipsecpolicy
         self.description = description
         self.transformProtocol = transformProtocol
         self.authAlgorithm = authAlgorithm
@@ -77,7 +82,6 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipsecpolicy = try container.decode(JSONValue.self, forKey: .ipsecpolicy)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
         self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)

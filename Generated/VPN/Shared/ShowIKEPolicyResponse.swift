@@ -6,95 +6,9 @@ import CloudCore
 /// The response of ``VPNClient/showIKEPolicy``.
 public struct ShowIKEPolicyResponse: Codable, Sendable, Equatable {
     /// Specifies the IKE policy object.
-    public var ikepolicy: JSONValue?
-    /// Provides supplementary information about the IKE policy.
-    public var description: String?
-    /// Specifies the project ID.
-    public var tenantID: String?
-    /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
-    public var authAlgorithm: String?
-    /// Specifies the IKE policy name.
-    public var name: String?
-    /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
-    /// algorithm is aes-128.
-    public var encryptionAlgorithm: String?
-    /// Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, group20,
-    /// group21, or disable.
-    /// The default PFS is group5.
-    public var pfs: String?
-    /// Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds.
-    public var value: Int?
-    /// Specifies the IKE mode, which is main by default.
-    public var phase1NegotiationMode: String?
-    /// Specifies the lifecycle unit, which is seconds by default.
-    public var units: String?
-    /// Specifies the lifetime object of SA.
-    public var lifetime: JSONValue?
-    /// Specifies the IKE policy ID.
-    public var id: String?
-    /// Specifies the IKE version, which can be v1 or v2. The default value is v1.
-    public var ikeVersion: String?
+    public var ikepolicy: ShowIKEPolicyResponseIkepolicy?
 
-    private enum CodingKeys: String, CodingKey {
-        case ikepolicy
-        case description
-        case tenantID = "tenant_id"
-        case authAlgorithm = "auth_algorithm"
-        case name
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case value
-        case phase1NegotiationMode = "phase1_negotiation_mode"
-        case units
-        case lifetime
-        case id
-        case ikeVersion = "ike_version"
-    }
-
-    public init(
-        ikepolicy: JSONValue? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        authAlgorithm: String? = nil,
-        name: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        value: Int? = nil,
-        phase1NegotiationMode: String? = nil,
-        units: String? = nil,
-        lifetime: JSONValue? = nil,
-        id: String? = nil,
-        ikeVersion: String? = nil
-    ) {
+    public init(ikepolicy: ShowIKEPolicyResponseIkepolicy? = nil) {
         self.ikepolicy = ikepolicy
-        self.description = description
-        self.tenantID = tenantID
-        self.authAlgorithm = authAlgorithm
-        self.name = name
-        self.encryptionAlgorithm = encryptionAlgorithm
-        self.pfs = pfs
-        self.value = value
-        self.phase1NegotiationMode = phase1NegotiationMode
-        self.units = units
-        self.lifetime = lifetime
-        self.id = id
-        self.ikeVersion = ikeVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ikepolicy = try container.decodeIfPresent(JSONValue.self, forKey: .ikepolicy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.phase1NegotiationMode = try container.decodeIfPresent(String.self, forKey: .phase1NegotiationMode)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
     }
 }

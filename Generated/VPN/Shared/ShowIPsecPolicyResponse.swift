@@ -5,97 +5,10 @@ import CloudCore
 
 /// The response of ``VPNClient/showIPsecPolicy``.
 public struct ShowIPsecPolicyResponse: Codable, Sendable, Equatable {
-    /// Specifies the IPsec policy name.
-    public var name: String?
-    /// Specifies the encapsulation mode. The default mode is tunnel.
-    public var encapsulationMode: String?
-    /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
-    /// algorithm is aes-128.
-    public var encryptionAlgorithm: String?
-    /// Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, group20,
-    /// group21, or disable.
-    /// The default PFS is group5.
-    /// disable indicates that PFS is disabled.
-    public var pfs: String?
-    /// Specifies the lifetime object of SA.
-    public var lifetime: JSONValue?
-    /// Specifies the transform protocol used, which can be esp, ah, or ah-esp. The default protocol is esp.
-    public var transformProtocol: String?
-    /// Specifies the project ID.
-    public var tenantID: String?
-    /// Specifies the IPsec policy ID.
-    public var id: String?
-    /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
-    public var authAlgorithm: String?
-    /// Provides supplementary information about the IPsec policy.
-    public var description: String?
     /// Specifies the IPsec policy object.
-    public var ipsecpolicy: JSONValue?
-    /// Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds.
-    public var value: Int?
-    /// Specifies the lifecycle unit, which is seconds by default.
-    public var units: String?
+    public var ipsecpolicy: ShowIPsecPolicyResponseIpsecpolicy?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case encapsulationMode = "encapsulation_mode"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case lifetime
-        case transformProtocol = "transform_protocol"
-        case tenantID = "tenant_id"
-        case id
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case ipsecpolicy
-        case value
-        case units
-    }
-
-    public init(
-        name: String? = nil,
-        encapsulationMode: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        lifetime: JSONValue? = nil,
-        transformProtocol: String? = nil,
-        tenantID: String? = nil,
-        id: String? = nil,
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        ipsecpolicy: JSONValue? = nil,
-        value: Int? = nil,
-        units: String? = nil
-    ) {
-        self.name = name
-        self.encapsulationMode = encapsulationMode
-        self.encryptionAlgorithm = encryptionAlgorithm
-        self.pfs = pfs
-        self.lifetime = lifetime
-        self.transformProtocol = transformProtocol
-        self.tenantID = tenantID
-        self.id = id
-        self.authAlgorithm = authAlgorithm
-        self.description = description
+    public init(ipsecpolicy: ShowIPsecPolicyResponseIpsecpolicy? = nil) {
         self.ipsecpolicy = ipsecpolicy
-        self.value = value
-        self.units = units
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipsecpolicy = try container.decodeIfPresent(JSONValue.self, forKey: .ipsecpolicy)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
     }
 }

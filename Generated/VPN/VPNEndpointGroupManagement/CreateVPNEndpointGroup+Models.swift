@@ -5,6 +5,20 @@ import CloudCore
 
 /// The request body of ``VPNClient/createVPNEndpointGroup``.
 public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
+    /// Specifies the endpoint group.
+    public var endpointGroup: CreateVPNEndpointGroupRequestEndpointGroup
+
+    private enum CodingKeys: String, CodingKey {
+        case endpointGroup = "endpoint_group"
+    }
+
+    public init(endpointGroup: CreateVPNEndpointGroupRequestEndpointGroup) {
+        self.endpointGroup = endpointGroup
+    }
+}
+
+/// Specifies the endpoint group.
+public struct CreateVPNEndpointGroupRequestEndpointGroup: Codable, Sendable, Equatable {
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [String]
     /// Specifies the endpoint type, which can be subnet or cidr.
@@ -18,8 +32,6 @@ public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     /// The description can contain up to 255 characters.
     public var description: String?
-    /// Specifies the endpoint group.
-    public var endpointGroup: JSONValue
 
     private enum CodingKeys: String, CodingKey {
         case endpoints
@@ -27,7 +39,6 @@ public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
         case name
         case tenantID = "tenant_id"
         case description
-        case endpointGroup = "endpoint_group"
     }
 
     public init(
@@ -35,20 +46,32 @@ public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
         type: String,
         name: String? = nil,
         tenantID: String? = nil,
-        description: String? = nil,
-        endpointGroup: JSONValue
+        description: String? = nil
     ) {
         self.endpoints = endpoints
         self.type = type
         self.name = name
         self.tenantID = tenantID
         self.description = description
-        self.endpointGroup = endpointGroup
     }
 }
 
 /// The response of ``VPNClient/createVPNEndpointGroup``.
 public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the VPN endpoint group.
+    public var endpointGroup: CreateVPNEndpointGroupResponseEndpointGroup?
+
+    private enum CodingKeys: String, CodingKey {
+        case endpointGroup = "endpoint_group"
+    }
+
+    public init(endpointGroup: CreateVPNEndpointGroupResponseEndpointGroup? = nil) {
+        self.endpointGroup = endpointGroup
+    }
+}
+
+/// Specifies the object of the VPN endpoint group.
+public struct CreateVPNEndpointGroupResponseEndpointGroup: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: String?
     /// Specifies the project ID.
@@ -61,8 +84,6 @@ public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var id: String?
     /// Specifies the name of the VPN endpoint group.
     public var name: String?
-    /// Specifies the object of the VPN endpoint group.
-    public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
         case description
@@ -71,7 +92,6 @@ public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         case type
         case id
         case name
-        case endpointGroup = "endpoint_group"
     }
 
     public init(
@@ -80,8 +100,7 @@ public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         endpoints: [String]? = nil,
         type: String? = nil,
         id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID
@@ -89,6 +108,5 @@ public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         self.type = type
         self.id = id
         self.name = name
-        self.endpointGroup = endpointGroup
     }
 }

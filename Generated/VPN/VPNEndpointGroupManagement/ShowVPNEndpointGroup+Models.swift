@@ -5,6 +5,20 @@ import CloudCore
 
 /// The response of ``VPNClient/showVPNEndpointGroup``.
 public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the VPN endpoint group.
+    public var endpointGroup: ShowVPNEndpointGroupResponseEndpointGroup?
+
+    private enum CodingKeys: String, CodingKey {
+        case endpointGroup = "endpoint_group"
+    }
+
+    public init(endpointGroup: ShowVPNEndpointGroupResponseEndpointGroup? = nil) {
+        self.endpointGroup = endpointGroup
+    }
+}
+
+/// Specifies the object of the VPN endpoint group.
+public struct ShowVPNEndpointGroupResponseEndpointGroup: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: JSONValue?
     /// Specifies the project ID.
@@ -17,8 +31,6 @@ public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var id: String?
     /// Specifies the name of the VPN endpoint group.
     public var name: String?
-    /// Specifies the object of the VPN endpoint group.
-    public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
         case description
@@ -27,7 +39,6 @@ public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         case type
         case id
         case name
-        case endpointGroup = "endpoint_group"
     }
 
     public init(
@@ -36,8 +47,7 @@ public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         endpoints: [JSONValue]? = nil,
         type: String? = nil,
         id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID
@@ -45,6 +55,5 @@ public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         self.type = type
         self.id = id
         self.name = name
-        self.endpointGroup = endpointGroup
     }
 }

@@ -5,30 +5,49 @@ import CloudCore
 
 /// The request body of ``VPNClient/updateVPNEndpointGroup``.
 public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
+    /// Specifies the endpoint group.
+    public var endpointGroup: UpdateVPNEndpointGroupRequestEndpointGroup
+
+    private enum CodingKeys: String, CodingKey {
+        case endpointGroup = "endpoint_group"
+    }
+
+    public init(endpointGroup: UpdateVPNEndpointGroupRequestEndpointGroup) {
+        self.endpointGroup = endpointGroup
+    }
+}
+
+/// Specifies the endpoint group.
+public struct UpdateVPNEndpointGroupRequestEndpointGroup: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     /// The description can contain up to 255 characters.
     public var description: String?
     /// Specifies the name of the VPN endpoint group.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-    /// Specifies the endpoint group.
-    public var endpointGroup: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case endpointGroup = "endpoint_group"
-    }
-
-    public init(description: String? = nil, name: String? = nil, endpointGroup: JSONValue) {
+    public init(description: String? = nil, name: String? = nil) {
         self.description = description
         self.name = name
-        self.endpointGroup = endpointGroup
     }
 }
 
 /// The response of ``VPNClient/updateVPNEndpointGroup``.
 public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
+    /// Specifies the object of the VPN endpoint group.
+    public var endpointGroup: UpdateVPNEndpointGroupResponseEndpointGroup?
+
+    private enum CodingKeys: String, CodingKey {
+        case endpointGroup = "endpoint_group"
+    }
+
+    public init(endpointGroup: UpdateVPNEndpointGroupResponseEndpointGroup? = nil) {
+        self.endpointGroup = endpointGroup
+    }
+}
+
+/// Specifies the object of the VPN endpoint group.
+public struct UpdateVPNEndpointGroupResponseEndpointGroup: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: String?
     /// Specifies the project ID.
@@ -41,8 +60,6 @@ public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var id: String?
     /// Provides supplementary information about the VPN endpoint group.
     public var name: String?
-    /// Specifies the object of the VPN endpoint group.
-    public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
         case description
@@ -51,7 +68,6 @@ public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         case type
         case id
         case name
-        case endpointGroup = "endpoint_group"
     }
 
     public init(
@@ -60,8 +76,7 @@ public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         endpoints: [JSONValue]? = nil,
         type: String? = nil,
         id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID
@@ -69,6 +84,5 @@ public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
         self.type = type
         self.id = id
         self.name = name
-        self.endpointGroup = endpointGroup
     }
 }

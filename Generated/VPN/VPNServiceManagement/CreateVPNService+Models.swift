@@ -5,6 +5,16 @@ import CloudCore
 
 /// The request body of ``VPNClient/createVPNService``.
 public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
+    /// Specifies the VPN service object.
+    public var vpnservice: CreateVPNServiceRequestVpnservice
+
+    public init(vpnservice: CreateVPNServiceRequestVpnservice) {
+        self.vpnservice = vpnservice
+    }
+}
+
+/// Specifies the VPN service object.
+public struct CreateVPNServiceRequestVpnservice: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     /// The subnet here is the VPC subnet. Query the subnet and enter the correct ID.
     public var subnetID: String?
@@ -31,8 +41,6 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
     /// role is op_service.
     /// role is vpn_adm and operations can be performed only on resources of the current tenant.
     public var externalV4IP: String?
-    /// Specifies the VPN service object.
-    public var vpnservice: JSONValue
 
     private enum CodingKeys: String, CodingKey {
         case subnetID = "subnet_id"
@@ -42,7 +50,6 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
         case tenantID = "tenant_id"
         case description
         case externalV4IP = "external_v4_ip"
-        case vpnservice
     }
 
     public init(
@@ -52,8 +59,7 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
         adminStateUp: Bool? = nil,
         tenantID: String? = nil,
         description: String? = nil,
-        externalV4IP: String? = nil,
-        vpnservice: JSONValue
+        externalV4IP: String? = nil
     ) {
         self.subnetID = subnetID
         self.routerID = routerID
@@ -62,7 +68,6 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.description = description
         self.externalV4IP = externalV4IP
-        self.vpnservice = vpnservice
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,12 +79,21 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
         self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.vpnservice = try container.decode(JSONValue.self, forKey: .vpnservice)
     }
 }
 
 /// The response of ``VPNClient/createVPNService``.
 public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
+    /// Specifies the VPN service object.
+    public var vpnservice: CreateVPNServiceResponseVpnservice?
+
+    public init(vpnservice: CreateVPNServiceResponseVpnservice? = nil) {
+        self.vpnservice = vpnservice
+    }
+}
+
+/// Specifies the VPN service object.
+public struct CreateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     /// Specifies the router ID.
     public var routerID: String?
     /// Specifies whether the VPN service is operational. The value can be ACTIVE, DOWN, BUILD, ERROR,
@@ -104,8 +118,14 @@ public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
     /// Specifies the time when the VPN service was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-    /// Specifies the VPN service object.
-    public var vpnservice: JSONValue?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var prepayConnectionNum: Int?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
         case routerID = "router_id"
@@ -119,7 +139,10 @@ public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
         case id
         case description
         case createdAt = "created_at"
-        case vpnservice
+        case orderID = "order_id"
+        case prepayConnectionNum = "prepay_connection_num"
+        case productID = "product_id"
+        case resourceSpeccode = "resource_speccode"
     }
 
     public init(
@@ -134,7 +157,10 @@ public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
         id: String? = nil,
         description: String? = nil,
         createdAt: String? = nil,
-        vpnservice: JSONValue? = nil
+        orderID: String? = nil,
+        prepayConnectionNum: Int? = nil,
+        productID: String? = nil,
+        resourceSpeccode: String? = nil
     ) {
         self.routerID = routerID
         self.status = status
@@ -147,7 +173,10 @@ public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
         self.id = id
         self.description = description
         self.createdAt = createdAt
-        self.vpnservice = vpnservice
+        self.orderID = orderID
+        self.prepayConnectionNum = prepayConnectionNum
+        self.productID = productID
+        self.resourceSpeccode = resourceSpeccode
     }
 
     public init(from decoder: any Decoder) throws {
@@ -163,6 +192,9 @@ public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.vpnservice = try container.decodeIfPresent(JSONValue.self, forKey: .vpnservice)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
+        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

@@ -5,6 +5,16 @@ import CloudCore
 
 /// The response of ``VPNClient/showVPNService``.
 public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
+    /// Specifies the VPN service object.
+    public var vpnservice: ShowVPNServiceResponseVpnservice?
+
+    public init(vpnservice: ShowVPNServiceResponseVpnservice? = nil) {
+        self.vpnservice = vpnservice
+    }
+}
+
+/// Specifies the VPN service object.
+public struct ShowVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     /// Specifies whether the VPN service is operational. The value can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: Status?
@@ -31,8 +41,14 @@ public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
     public var createdAt: String?
     /// Specifies the tags.
     public var tags: [JSONValue]?
-    /// Specifies the VPN service object.
-    public var vpnservice: JSONValue?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var prepayConnectionNum: Int?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
         case status
@@ -47,7 +63,10 @@ public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
         case description
         case createdAt = "created_at"
         case tags
-        case vpnservice
+        case orderID = "order_id"
+        case prepayConnectionNum = "prepay_connection_num"
+        case productID = "product_id"
+        case resourceSpeccode = "resource_speccode"
     }
 
     public init(
@@ -63,7 +82,10 @@ public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
         description: String? = nil,
         createdAt: String? = nil,
         tags: [JSONValue]? = nil,
-        vpnservice: JSONValue? = nil
+        orderID: String? = nil,
+        prepayConnectionNum: Int? = nil,
+        productID: String? = nil,
+        resourceSpeccode: String? = nil
     ) {
         self.status = status
         self.routerID = routerID
@@ -77,7 +99,10 @@ public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
         self.description = description
         self.createdAt = createdAt
         self.tags = tags
-        self.vpnservice = vpnservice
+        self.orderID = orderID
+        self.prepayConnectionNum = prepayConnectionNum
+        self.productID = productID
+        self.resourceSpeccode = resourceSpeccode
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +119,9 @@ public struct ShowVPNServiceResponse: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
         self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.vpnservice = try container.decodeIfPresent(JSONValue.self, forKey: .vpnservice)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
+        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

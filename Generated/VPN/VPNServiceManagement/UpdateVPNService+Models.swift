@@ -5,6 +5,16 @@ import CloudCore
 
 /// The request body of ``VPNClient/updateVPNService``.
 public struct UpdateVPNServiceRequest: Codable, Sendable, Equatable {
+    /// Specifies the VPN service object.
+    public var vpnservice: UpdateVPNServiceRequestVpnservice
+
+    public init(vpnservice: UpdateVPNServiceRequestVpnservice) {
+        self.vpnservice = vpnservice
+    }
+}
+
+/// Specifies the VPN service object.
+public struct UpdateVPNServiceRequestVpnservice: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN service.
     /// The description can contain up to 255 characters.
     public var description: String?
@@ -14,26 +24,17 @@ public struct UpdateVPNServiceRequest: Codable, Sendable, Equatable {
     /// Specifies the administrative status, which can be true or false.
     /// Currently, admin_state_up can only be true.
     public var adminStateUp: Bool?
-    /// Specifies the VPN service object.
-    public var vpnservice: JSONValue
 
     private enum CodingKeys: String, CodingKey {
         case description
         case name
         case adminStateUp = "admin_state_up"
-        case vpnservice
     }
 
-    public init(
-        description: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        vpnservice: JSONValue
-    ) {
+    public init(description: String? = nil, name: String? = nil, adminStateUp: Bool? = nil) {
         self.description = description
         self.name = name
         self.adminStateUp = adminStateUp
-        self.vpnservice = vpnservice
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,12 +42,21 @@ public struct UpdateVPNServiceRequest: Codable, Sendable, Equatable {
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.vpnservice = try container.decode(JSONValue.self, forKey: .vpnservice)
     }
 }
 
 /// The response of ``VPNClient/updateVPNService``.
 public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
+    /// Specifies the VPN service object.
+    public var vpnservice: UpdateVPNServiceResponseVpnservice?
+
+    public init(vpnservice: UpdateVPNServiceResponseVpnservice? = nil) {
+        self.vpnservice = vpnservice
+    }
+}
+
+/// Specifies the VPN service object.
+public struct UpdateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     /// Specifies the VPN service ID.
     public var id: String?
     /// Specifies the router ID.
@@ -71,8 +81,14 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
     /// Specifies the time when the VPN service was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-    /// Specifies the VPN service object.
-    public var vpnservice: JSONValue?
+    /// Not in the page's table; the page's response example shows it.
+    public var orderID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var prepayConnectionNum: Int?
+    /// Not in the page's table; the page's response example shows it.
+    public var productID: String?
+    /// Not in the page's table; the page's response example shows it.
+    public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
         case id
@@ -86,7 +102,10 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
         case externalV4IP = "external_v4_ip"
         case description
         case createdAt = "created_at"
-        case vpnservice
+        case orderID = "order_id"
+        case prepayConnectionNum = "prepay_connection_num"
+        case productID = "product_id"
+        case resourceSpeccode = "resource_speccode"
     }
 
     public init(
@@ -101,7 +120,10 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
         externalV4IP: String? = nil,
         description: String? = nil,
         createdAt: String? = nil,
-        vpnservice: JSONValue? = nil
+        orderID: String? = nil,
+        prepayConnectionNum: Int? = nil,
+        productID: String? = nil,
+        resourceSpeccode: String? = nil
     ) {
         self.id = id
         self.routerID = routerID
@@ -114,7 +136,10 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
         self.externalV4IP = externalV4IP
         self.description = description
         self.createdAt = createdAt
-        self.vpnservice = vpnservice
+        self.orderID = orderID
+        self.prepayConnectionNum = prepayConnectionNum
+        self.productID = productID
+        self.resourceSpeccode = resourceSpeccode
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,6 +155,9 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
         self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
         self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.vpnservice = try container.decodeIfPresent(JSONValue.self, forKey: .vpnservice)
+        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
+        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
+        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
+        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

@@ -85,11 +85,12 @@ extension VPNClient {
         return try await client.send(request, as: ShowVPNServiceResponse.self)
     }
 
-    /// Waits until the VPNService's `status` is one of `states`, polling ``showVPNService(serviceID:)``.
+    /// Waits until the VPNService's `vpnservice.status` is one of `states`, polling
+    /// ``showVPNService(serviceID:)``.
     ///
-    /// The wait fails with ``WaiterError`` when `status` becomes one of `failureStates` that is not waited
-    /// for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or dropped
-    /// polls are repeated; any other error ends the wait.
+    /// The wait fails with ``WaiterError`` when `vpnservice.status` becomes one of `failureStates` that is
+    /// not waited for, when `options.timeout` passes or after `options.maxPolls` polls. Throttled, failed or
+    /// dropped polls are repeated; any other error ends the wait.
     ///
     /// - Parameters:
     ///   - serviceID: Specifies the VPN service ID.
@@ -97,7 +98,7 @@ extension VPNClient {
     ///   - failureStates: States that end the wait with an error: by default the documented failure states
     ///     (`ERROR`).
     ///   - options: Delays between polls, the timeout and the poll limit.
-    /// - Returns: The response of the last poll, whose `status` is one of `states`.
+    /// - Returns: The response of the last poll, whose `vpnservice.status` is one of `states`.
     @discardableResult
     public func waitForVPNService(
         serviceID: String,
@@ -107,7 +108,7 @@ extension VPNClient {
     ) async throws -> ShowVPNServiceResponse {
         try await Waiter.waitForState(
             "VPNService", states: states, failureStates: failureStates, options: options,
-            logger: client.configuration.logger, state: { $0.status }
+            logger: client.configuration.logger, state: { $0.vpnservice?.status }
         ) {
             try await self.showVPNService(serviceID: serviceID)
         }
@@ -125,7 +126,7 @@ extension VPNClient {
         try await Waiter.waitForDeletion(
             "VPNService", deletedStates: [] as Set<Status>,
             failureStates: [], options: options,
-            logger: client.configuration.logger, state: { $0.status }
+            logger: client.configuration.logger, state: { $0.vpnservice?.status }
         ) {
             try await self.showVPNService(serviceID: serviceID)
         }

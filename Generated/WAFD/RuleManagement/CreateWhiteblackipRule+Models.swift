@@ -6,7 +6,7 @@ import CloudCore
 /// The request body of ``WAFDClient/createWhiteblackipRule``.
 public struct CreateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     /// Rule name.
-    public var name: String
+    public var name: String?
     /// Rule description.
     public var description: String?
     /// IP addresses or an IP address range.
@@ -30,7 +30,7 @@ public struct CreateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        name: String,
+        name: String? = nil,
         description: String? = nil,
         addr: String,
         white: JSONValue,

@@ -70,7 +70,8 @@ extension Builder {
             parameters.removeAll { $0.name == variable }
             parameters.append(Parameter(name: variable, location: .path, required: true, type: .string))
         }
-        for query in requestLine.queryNames where !parameters.contains(where: { $0.name == query }) {
+        // (A query name that is also a path placeholder is a query parameter of its own: a filter.)
+        for query in requestLine.queryNames where !parameters.contains(where: { $0.name == query && $0.location != .path }) {
             parameters.append(Parameter(name: query, location: .query, required: false, type: .string))
             diagnose(
                 .untypedQueryParameter, model.location(),
@@ -78,7 +79,7 @@ extension Builder {
         }
         // Query parameters the page's own example URLs use but no table lists.
         for query in ExampleReader.exampleQueryNames(of: model, method: requestLine.method)
-        where !parameters.contains(where: { $0.name == query })
+        where !parameters.contains(where: { $0.name == query && $0.location != .path })
         {
             parameters.append(
                 Parameter(

@@ -11,18 +11,25 @@ enum ParameterReader {
         diagnostics: inout DiagnosticCollector
     ) -> [Parameter] {
         guard let columns = model.columns[t] else { return [] }
+        let captionSaysQuery = Self.location(named: model.tables[t].title.lowercased()) == .query
         var parameters: [Parameter] = []
         for (offset, row) in model.tables[t].bodyRows.enumerated() {
             guard let name = rowName(row, columns) else { continue }
             if authHeaders.contains(name.lowercased()) { continue }
             var loc = location
+            var saysQuery = captionSaysQuery
             if let l = columns.location, l < row.count {
                 let text = row[l].text.lowercased()
                 if Vocabulary.matches(.pathLocation, text) { loc = .path }
-                else if Vocabulary.matches(.queryLocation, text) { loc = .query }
+                else if Vocabulary.matches(.queryLocation, text) { (loc, saysQuery) = (.query, true) }
                 else if Vocabulary.matches(.headerLocation, text) { loc = .header }
             }
-            if requestLine.pathVariables.contains(name) { loc = .path }
+            // A path placeholder's name is the path parameter, unless a table that says it lists query parameters
+            // has it as optional, or the request line's query names it too: a filter of that name (`project_id` on
+            // `/v3/{project_id}/…`).
+            let optional = columns.mandatory != nil && !isRequired(row, columns)
+            let filter = saysQuery && (requestLine.queryNames.contains(name) || optional)
+            if requestLine.pathVariables.contains(name), !filter { loc = .path }
             else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
             var type: TypeRef = .string
             if let c = columns.type, c < row.count, !row[c].text.isEmpty {
