@@ -145,7 +145,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(
             operation["responses"]?["201"]?["headers"] == [
                 "X-Request-Id": ["description": "Request ID.", "schema": ["type": "string"]],
-                "X-Retry-In": ["schema": ["type": "integer"]],
+                "X-Retry-In": ["schema": ["type": "integer", "format": "int32"]],
             ])
         #expect(operation["responses"]?["400"]?["headers"] == nil)
     }
