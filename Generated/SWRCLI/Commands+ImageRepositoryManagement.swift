@@ -278,6 +278,7 @@ struct ListReposDetailsCommand: AsyncParsableCommand {
                 isPublic: isPublic,
                 filter: filter.map(SWRClient.ListReposDetailsFilter.init(rawValue:))
             )
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }
@@ -407,6 +408,7 @@ struct ListSharedReposDetailsCommand: AsyncParsableCommand {
                 orderType: orderType,
                 filter: filter.map(SWRClient.ListSharedReposDetailsFilter.init(rawValue:))
             )
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }

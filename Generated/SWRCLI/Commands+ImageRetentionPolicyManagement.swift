@@ -228,6 +228,7 @@ struct ListRetentionHistoriesCommand: AsyncParsableCommand {
                     filter: filter
                 )
             }
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }

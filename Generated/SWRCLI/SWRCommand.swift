@@ -111,7 +111,8 @@ public struct SWRCommand: AsyncParsableCommand {
         _ operation: (SWRClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, endpointPrefix: SWRClient.endpointPrefix,
+            connection, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: SWRClient.endpointPrefix,
             scope: SWRClient.scope, usage: usageString(for: command), makeClient: SWRClient.init(client:),
             operation: operation)
     }
