@@ -208,7 +208,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudCLITests",
-            dependencies: ["CloudCLI", "CloudCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "CloudCLI", "CloudCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(
             name: "SchemaDiffTests",
             dependencies: ["SchemaDiff", "SchemaBuilder", "DocReader", "APISchema", "SwiftEmitter", "CloudCore", "TestSupport"],
@@ -218,7 +221,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "ModelArts", "ECS", "CloudCore", "APISchema", "TestSupport",
+                "ModelArts", "ECS", "IAM", "CloudCore", "APISchema", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -225,6 +225,12 @@ def measure(docs, openapi_file, verbose=False):
         declared = {(p.get("name", "").lower(), p.get("in")) for p in operation.get("parameters", [])}
         for name, location in page.params:
             tally("parameters", (name.lower(), location) in declared, f"{page.name}: {location} {name}")
+        # A response header the page documents is modelled when a response of the operation declares it (each name
+        # once per page, whichever statuses list it).
+        exported_headers = {name.lower() for response in operation.get("responses", {}).values()
+                            for name in response.get("headers", {})}
+        for name in dict.fromkeys(name for name, _, _ in page.response_headers):
+            tally("parameters", name.lower() in exported_headers, f"{page.name}: response header {name}")
         body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         body_fields = document.property_names(body) if body else set()
         body_wrapped = document.wrapped_names(body) if body else set()

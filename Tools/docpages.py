@@ -38,6 +38,11 @@ REQUEST_LABEL = re.compile(r"\b(sample|example)\s+(url\s+)?request|\brequest\s+(
 # "Response example"): some pages show their examples inside the Request and Response sections under such paragraphs.
 EXAMPLE_HEADING = re.compile(r"^((sample|example)\s+(\w+\s+)?(request|response)|(request|response)\s+example)s?\b",
                              re.I)
+# The caption of a response's header table ("Response header parameters", "Parameters in the response header");
+# not an object type named after headers ("ResponseInfoHeader"), which a response body field refers to.
+RESPONSE_HEADER_CAPTION = re.compile(r"\bheaders?\b")
+# A header field as an example response shows it: "X-Subject-Token: MIIDkgYJ...".
+HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(\S.*)$")
 # The first header cell of a table of status codes.
 STATUS_TABLE = re.compile(r"(\w+ )?status codes?|returned values?", re.I)
 # What marks an example without a status code as an error response; pages that show the normal answer and the
@@ -265,7 +270,9 @@ class Page:
     def __init__(self, name, blocks):
         self.name = name
         self.uris = []            # (METHOD, path)
-        self.params = []          # (name, location or None)
+        self.params = []          # (name, location or None): what a request sends
+        self.response_headers = []  # (name, status or None, type): the header tables of the response sections
+        self.header_examples = {}   # header name (lower case) -> the value an example response shows for it
         self.request_fields = []
         self.response_fields = []
         self.response_examples = []
@@ -306,6 +313,8 @@ class Page:
                 label = text
                 continue
             if block[0] == "code":
+                if section in ("example-response", "samples", "response"):
+                    self.read_header_examples(block[1])
                 if section == "uri":
                     self.read_uri_lines(block[1], endpoint_uris, methods_alone)
                     continue
@@ -333,7 +342,12 @@ class Page:
             # Runtime headers are left out of whatever parameter table lists them (some list X-Auth-Token among the
             # query parameters); a body may have a field of such a name (`host`).
             parameters = [n for n in names if n.lower() not in RUNTIME_HEADERS]
-            if "header" in lowered:
+            in_response = section == "response" or "response" in lowered or heading.lower().startswith("response")
+            if in_response and RESPONSE_HEADER_CAPTION.search(lowered):
+                # What the response sends: by status (None: the page's success), not a parameter of the request.
+                types = table_types(rows)
+                self.response_headers += [(n, status, types.get(n, "")) for n in parameters]
+            elif "header" in lowered and not (in_response and section == "response"):
                 self.params += [(n, "header") for n in parameters]
             elif section == "uri":
                 location = "query" if "query" in lowered else "path" if "path" in lowered else None
@@ -361,6 +375,23 @@ class Page:
             templates |= set(re.findall(r"\{([^}?]+)\}", normalize_path(path)))
         self.params = [(n, loc or ("path" if n in templates else "query")) for n, loc in self.params]
         self.params = list(dict.fromkeys(self.params))
+
+    def documented_headers(self, status):
+        """The response headers documented for `status` (those of no stated status count for any success), each
+        name once: [(name, type)]."""
+        found = {}
+        for name, documented, kind in self.response_headers:
+            if documented == status or (documented is None and 200 <= status < 300):
+                found.setdefault(name.lower(), (name, kind))
+        return list(found.values())
+
+    def read_header_examples(self, text):
+        """`Name: value` lines of an example response ("X-Subject-Token:MIIDkgYJ..."): the value shown for a
+        header, read once the page's header tables are known (see header_example)."""
+        for line in text.split("\n"):
+            match = HEADER_LINE.match(line.strip())
+            if match:
+                self.header_examples.setdefault(match.group(1).lower(), match.group(2).strip())
 
     def read_uri_lines(self, text, endpoint_uris, methods_alone=None):
         for line in text.split("\n"):
@@ -504,6 +535,15 @@ def page_blocks(html):
         pass
     reader.flush_text()
     return reader.blocks
+
+
+def table_types(rows):
+    """The Type column of a parameter table by name ({} when it has none)."""
+    header = [text.lower() for text, _ in rows[0]]
+    column = next((i for i, title in enumerate(header) if title == "type" or title.endswith(" type")), None)
+    if column is None:
+        return {}
+    return {row[0][0].split("\n")[0].strip(): row[column][0] for row in rows[1:] if len(row) > column}
 
 
 def read_pages(docs):

@@ -13,7 +13,9 @@ EOF: the process that starts it keeps a pipe to its stdin open, so the server ne
 API requests (any path outside /__loopback/) are answered 401 when the signature is missing or wrong (or its
 X-Sdk-Date is more than 15 minutes off the server's clock, or temporary keys come without their security token) or
 when an X-Auth-Token was not issued here, 404 when no page documents the method and path, and otherwise with the
-page's first 2xx (or status-less) response example, unless a scripted step applies. Every one is logged.
+page's first 2xx (or status-less) response example, unless a scripted step applies. Every one is logged. The
+answer carries the response headers the page documents for its status, each with the value the page's example
+response shows ("X-Subject-Token:MIID..."), else one of its documented type ("example-content-range", "1").
 
 A CONNECT request opens a tunnel to the server itself, so that it can stand in for a proxy (`HTTP_PROXY`). With
 --tunnel-tls-cert/--tunnel-tls-key the tunnel carries TLS, as an HTTPS request through a proxy does
@@ -26,7 +28,7 @@ names the --project-id project. Where the pages loaded document these requests (
 
 Control API (unsigned, JSON):
     GET    /__loopback/cases      every API page (named by its path relative to --docs): method, path template,
-                                  request examples, documented answer
+                                  request examples, documented answer (status, body, headers)
     GET    /__loopback/requests   the log of API requests, in arrival order
     DELETE /__loopback/requests   clears the log, the script and the lifecycles
     POST   /__loopback/script     {"steps": [...]} queues steps; GET returns the steps still queued. With
@@ -283,6 +285,24 @@ def documented_answer(page):
     return 200, {}
 
 
+# Fields every answer carries already: a page documenting them gets the server's own.
+SERVER_HEADERS = {"x-request-id", "content-type", "content-length"}
+
+
+def documented_headers(page, status):
+    """[(name, value)]: the response headers the page documents for `status`, each with the value its example
+    response shows ("X-Subject-Token:MIID..."), else a value of its documented type."""
+    headers = []
+    for name, kind in page.documented_headers(status):
+        if name.lower() in SERVER_HEADERS:
+            continue
+        kind = kind.lower()
+        placeholder = "1" if any(w in kind for w in ("int", "long", "number")) else (
+            "true" if "bool" in kind else f"example-{name.lower()}")
+        headers.append((name, page.header_examples.get(name.lower(), placeholder)))
+    return headers
+
+
 def page_case(page, routes):
     """The /__loopback/cases entry of a page; `routes` are its own, the first being the URI it documents first."""
     status, body = documented_answer(page)
@@ -311,7 +331,7 @@ def page_case(page, routes):
         "template": routes[0].template,
         "templates": [route.template for route in routes],
         "requestExamples": examples,
-        "response": {"status": status, "body": body},
+        "response": {"status": status, "body": body, "headers": dict(documented_headers(page, status))},
     }
 
 
@@ -762,6 +782,7 @@ class LoopbackHandler(BaseHTTPRequestHandler):
                                  "error_msg": "The API does not exist or has not been published in the environment"}
         else:
             status, body = documented_answer(page)
+            headers = documented_headers(page, status)
         if page is not None:
             status, body, state = server.state.play(page.name, parameters, status, body, kind)
             server.state.update(entry, state=state)

@@ -356,7 +356,8 @@ public struct APIGCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (APIGClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: APIGClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: APIGClient.endpointPrefix,
             scope: APIGClient.scope, usage: usageString(for: command), makeClient: APIGClient.init(client:),
             operation: operation)
     }

@@ -100,6 +100,7 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand, BodySkele
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["x-request-id"])
         }
     }
 }
@@ -185,6 +186,7 @@ struct AddEndpointPermissionsCommand: AsyncParsableCommand, BodySkeletonCommand 
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["x-request-id"])
         }
     }
 }
@@ -270,6 +272,7 @@ struct DeleteEndpointPermissionsCommand: AsyncParsableCommand, BodySkeletonComma
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["x-request-id"])
         }
     }
 }
@@ -370,6 +373,7 @@ struct ListEndpointConnectionsCommand: AsyncParsableCommand {
                     status: status.map(APIGClient.ListEndpointConnectionsStatus.init(rawValue:))
                 )
             }
+            output.showResponseHeaders(["x-request-id"])
         }
     }
 }
@@ -451,6 +455,7 @@ struct ListEndpointPermissionsCommand: AsyncParsableCommand {
                     permission: permission
                 )
             }
+            output.showResponseHeaders(["x-request-id"])
         }
     }
 }

@@ -114,7 +114,8 @@ public struct ASCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (ASClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: ASClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: ASClient.endpointPrefix,
             scope: ASClient.scope, usage: usageString(for: command), makeClient: ASClient.init(client:),
             operation: operation)
     }

@@ -174,7 +174,8 @@ public struct BMSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (BMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: BMSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: BMSClient.endpointPrefix,
             scope: BMSClient.scope, usage: usageString(for: command), makeClient: BMSClient.init(client:),
             operation: operation)
     }

@@ -111,7 +111,8 @@ public struct CBRCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (CBRClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: CBRClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: CBRClient.endpointPrefix,
             scope: CBRClient.scope, usage: usageString(for: command), makeClient: CBRClient.init(client:),
             operation: operation)
     }

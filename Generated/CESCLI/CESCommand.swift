@@ -164,7 +164,8 @@ public struct CESCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (CESClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: CESClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: CESClient.endpointPrefix,
             scope: CESClient.scope, usage: usageString(for: command), makeClient: CESClient.init(client:),
             operation: operation)
     }

@@ -159,7 +159,8 @@ public struct CSSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (CSSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: CSSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: CSSClient.endpointPrefix,
             scope: CSSClient.scope, usage: usageString(for: command), makeClient: CSSClient.init(client:),
             operation: operation)
     }

@@ -76,7 +76,8 @@ public struct CTSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (CTSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: CTSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: CTSClient.endpointPrefix,
             scope: CTSClient.scope, usage: usageString(for: command), makeClient: CTSClient.init(client:),
             operation: operation)
     }

@@ -214,7 +214,8 @@ public struct DCSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (DCSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: DCSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: DCSClient.endpointPrefix,
             scope: DCSClient.scope, usage: usageString(for: command), makeClient: DCSClient.init(client:),
             operation: operation)
     }

@@ -132,7 +132,8 @@ public struct DDSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (DDSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: DDSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: DDSClient.endpointPrefix,
             scope: DDSClient.scope, usage: usageString(for: command), makeClient: DDSClient.init(client:),
             operation: operation)
     }

@@ -202,7 +202,8 @@ public struct DLICommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (DLIClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: DLIClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: DLIClient.endpointPrefix,
             scope: DLIClient.scope, usage: usageString(for: command), makeClient: DLIClient.init(client:),
             operation: operation)
     }

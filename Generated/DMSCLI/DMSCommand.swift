@@ -161,7 +161,8 @@ public struct DMSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (DMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: DMSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: DMSClient.endpointPrefix,
             scope: DMSClient.scope, usage: usageString(for: command), makeClient: DMSClient.init(client:),
             operation: operation)
     }

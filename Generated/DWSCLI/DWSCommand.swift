@@ -213,7 +213,8 @@ public struct DWSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (DWSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: DWSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: DWSClient.endpointPrefix,
             scope: DWSClient.scope, usage: usageString(for: command), makeClient: DWSClient.init(client:),
             operation: operation)
     }

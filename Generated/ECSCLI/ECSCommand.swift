@@ -310,7 +310,8 @@ public struct ECSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (ECSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: ECSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: ECSClient.endpointPrefix,
             scope: ECSClient.scope, usage: usageString(for: command), makeClient: ECSClient.init(client:),
             operation: operation)
     }

@@ -111,7 +111,8 @@ public struct EIPCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (EIPClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: EIPClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: EIPClient.endpointPrefix,
             scope: EIPClient.scope, usage: usageString(for: command), makeClient: EIPClient.init(client:),
             operation: operation)
     }

@@ -74,7 +74,7 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
             let requestBody = try RequestBodyArgument.decode(CreateEnterpriseRouterRequest.self, from: body)
             let response = try await client.createEnterpriseRouter(requestBody, xClientToken: xClientToken)
             if !wait.isEmpty {
-                guard let createdId = response.instance?.id else {
+                guard let createdId = response.body.instance?.id else {
                     throw ClientError("the response carries no instance.id to wait for")
                 }
                 try await client.waitForEnterpriseRouter(
@@ -83,6 +83,7 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

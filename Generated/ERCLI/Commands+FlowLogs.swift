@@ -75,7 +75,7 @@ struct CreateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
             let requestBody = try RequestBodyArgument.decode(CreateFlowLogRequest.self, from: body)
             let response = try await client.createFlowLog(erID: erID, requestBody, xClientToken: xClientToken)
             if !wait.isEmpty {
-                guard let createdId = response.flowLog?.id else {
+                guard let createdId = response.body.flowLog?.id else {
                     throw ClientError("the response carries no flow_log.id to wait for")
                 }
                 try await client.waitForFlowLog(
@@ -85,6 +85,7 @@ struct CreateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

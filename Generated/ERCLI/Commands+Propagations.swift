@@ -188,6 +188,7 @@ struct EnablePropagationCommand: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

@@ -80,7 +80,7 @@ struct CreateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
                 xClientToken: xClientToken
             )
             if !wait.isEmpty {
-                guard let createdId = response.routeTable?.id else {
+                guard let createdId = response.body.routeTable?.id else {
                     throw ClientError("the response carries no route_table.id to wait for")
                 }
                 try await client.waitForRouteTable(
@@ -90,6 +90,7 @@ struct CreateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

@@ -77,7 +77,7 @@ struct CreateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
                 xClientToken: xClientToken
             )
             if !wait.isEmpty {
-                guard let createdId = response.route?.id else {
+                guard let createdId = response.body.route?.id else {
                     throw ClientError("the response carries no route.id to wait for")
                 }
                 try await client.waitForStaticRoute(
@@ -87,6 +87,7 @@ struct CreateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

@@ -83,7 +83,7 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
                 xClientToken: xClientToken
             )
             if !wait.isEmpty {
-                guard let createdId = response.vpcAttachment?.id else {
+                guard let createdId = response.body.vpcAttachment?.id else {
                     throw ClientError("the response carries no vpc_attachment.id to wait for")
                 }
                 try await client.waitForVPCAttachment(
@@ -93,6 +93,7 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
                     options: waiting.options
                 )
             }
+            output.showResponseHeaders(["X-Client-Token"])
         }
     }
 }

@@ -130,7 +130,8 @@ public struct ERCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (ERClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: ERClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: ERClient.endpointPrefix,
             scope: ERClient.scope, usage: usageString(for: command), makeClient: ERClient.init(client:),
             operation: operation)
     }

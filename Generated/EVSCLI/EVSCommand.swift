@@ -251,7 +251,8 @@ public struct EVSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (EVSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: EVSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: EVSClient.endpointPrefix,
             scope: EVSClient.scope, usage: usageString(for: command), makeClient: EVSClient.init(client:),
             operation: operation)
     }

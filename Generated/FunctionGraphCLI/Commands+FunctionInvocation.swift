@@ -150,6 +150,7 @@ struct InvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
                 xCFFRequestVersion: xCFFRequestVersion.map(FunctionGraphClient.InvokeFunctionXCFFRequestVersion.init(rawValue:)),
                 xCffInstanceMemory: xCffInstanceMemory.map(FunctionGraphClient.InvokeFunctionXCffInstanceMemory.init(rawValue:))
             )
+            output.showResponseHeaders(["X-Cff-Invoke-Summary", "X-Cff-Request-Id", "X-Cff-Function-Log", "X-CFF-Billing-Duration", "X-Cff-Response-Version", "X-Func-Err-Code", "X-Is-Func-Err"])
         }
     }
 }

@@ -138,7 +138,8 @@ public struct FunctionGraphCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (FunctionGraphClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: FunctionGraphClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: FunctionGraphClient.endpointPrefix,
             scope: FunctionGraphClient.scope, usage: usageString(for: command), makeClient: FunctionGraphClient.init(client:),
             operation: operation)
     }

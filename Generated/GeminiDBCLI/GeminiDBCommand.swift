@@ -130,7 +130,8 @@ public struct GeminiDBCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (GeminiDBClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: GeminiDBClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: GeminiDBClient.endpointPrefix,
             scope: GeminiDBClient.scope, usage: usageString(for: command), makeClient: GeminiDBClient.init(client:),
             operation: operation)
     }

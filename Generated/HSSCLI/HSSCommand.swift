@@ -115,7 +115,8 @@ public struct HSSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (HSSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: HSSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: HSSClient.endpointPrefix,
             scope: HSSClient.scope, usage: usageString(for: command), makeClient: HSSClient.init(client:),
             operation: operation)
     }

@@ -55,6 +55,7 @@ struct CreateTokenWithIDTokenCommand: AsyncParsableCommand, BodySkeletonCommand 
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateTokenWithIDTokenRequest.self, from: body)
             _ = try await client.createTokenWithIDToken(requestBody, xIdpID: xIdpID)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }
@@ -153,6 +154,7 @@ struct CreateUnscopedTokenWithIDTokenCommand: AsyncParsableCommand {
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.createUnscopedTokenWithIDToken(idpID: idpID, protocolID: protocolID)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }
@@ -200,6 +202,7 @@ struct ListScopedTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListScopedTokenRequest.self, from: body)
             _ = try await client.listScopedToken(requestBody)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }

@@ -68,6 +68,7 @@ struct KeystoneValidateTokenCommand: AsyncParsableCommand {
     func run() async throws {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.keystoneValidateToken(nocatalog: nocatalog, xSubjectToken: xSubjectToken)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }
@@ -119,6 +120,7 @@ struct ListAgencyTokenCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListAgencyTokenRequest.self, from: body)
             _ = try await client.listAgencyToken(requestBody)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }
@@ -176,6 +178,7 @@ struct ListUserTokenThroughPasswordAuthenticationCommand: AsyncParsableCommand, 
         try await IAMCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ListUserTokenThroughPasswordAuthenticationRequest.self, from: body)
             _ = try await client.listUserTokenThroughPasswordAuthentication(requestBody, nocatalog: nocatalog)
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }
@@ -240,6 +243,7 @@ struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFACommand: AsyncPars
                 requestBody,
                 nocatalog: nocatalog
             )
+            output.showResponseHeaders(["X-Subject-Token"])
         }
     }
 }

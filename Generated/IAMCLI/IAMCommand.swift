@@ -257,7 +257,8 @@ public struct IAMCommand: AsyncParsableCommand {
         _ operation: (IAMClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, endpointPrefix: IAMClient.endpointPrefix,
+            connection, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: IAMClient.endpointPrefix,
             scope: IAMClient.scope, usage: usageString(for: command), makeClient: IAMClient.init(client:),
             operation: operation)
     }

@@ -79,7 +79,8 @@ public struct KMSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (KMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: KMSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: KMSClient.endpointPrefix,
             scope: KMSClient.scope, usage: usageString(for: command), makeClient: KMSClient.init(client:),
             operation: operation)
     }

@@ -156,7 +156,8 @@ public struct LTSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (LTSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: LTSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: LTSClient.endpointPrefix,
             scope: LTSClient.scope, usage: usageString(for: command), makeClient: LTSClient.init(client:),
             operation: operation)
     }

@@ -136,7 +136,8 @@ public struct MRSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (MRSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: MRSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: MRSClient.endpointPrefix,
             scope: MRSClient.scope, usage: usageString(for: command), makeClient: MRSClient.init(client:),
             operation: operation)
     }

@@ -374,7 +374,8 @@ public struct ModelArtsCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (ModelArtsClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: ModelArtsClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: ModelArtsClient.endpointPrefix,
             scope: ModelArtsClient.scope, usage: usageString(for: command), makeClient: ModelArtsClient.init(client:),
             operation: operation)
     }

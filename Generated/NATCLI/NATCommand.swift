@@ -126,7 +126,8 @@ public struct NATCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (NATClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: NATClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: NATClient.endpointPrefix,
             scope: NATClient.scope, usage: usageString(for: command), makeClient: NATClient.init(client:),
             operation: operation)
     }

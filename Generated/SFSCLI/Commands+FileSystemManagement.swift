@@ -54,6 +54,7 @@ struct ShowClientIPInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
         try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ShowClientIPInfoRequest.self, from: body)
             _ = try await client.showClientIPInfo(shareID: shareID, requestBody)
+            output.showResponseHeaders(["X-request-id"])
         }
     }
 }

@@ -303,6 +303,7 @@ struct ListSharesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "without_any_tag": withoutAnyTagField
                 ])
             _ = try await client.listSharesByTag(requestBody)
+            output.showResponseHeaders(["X-request-id"])
         }
     }
 }

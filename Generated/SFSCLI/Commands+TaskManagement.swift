@@ -35,6 +35,7 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
     func run() async throws {
         try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showJobDetail(jobID: jobID)
+            output.showResponseHeaders(["X-request-id"])
         }
     }
 }

@@ -30,6 +30,7 @@ struct ShowQuotaCommand: AsyncParsableCommand {
     func run() async throws {
         try await SFSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.showQuota()
+            output.showResponseHeaders(["X-request-id"])
         }
     }
 }

@@ -155,7 +155,8 @@ public struct SFSCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (SFSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: SFSClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: SFSClient.endpointPrefix,
             scope: SFSClient.scope, usage: usageString(for: command), makeClient: SFSClient.init(client:),
             operation: operation)
     }

@@ -83,7 +83,8 @@ public struct SMNCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (SMNClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: SMNClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: SMNClient.endpointPrefix,
             scope: SMNClient.scope, usage: usageString(for: command), makeClient: SMNClient.init(client:),
             operation: operation)
     }

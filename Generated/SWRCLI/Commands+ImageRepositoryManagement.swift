@@ -287,6 +287,7 @@ struct ListReposDetailsCommand: AsyncParsableCommand {
                 isPublic: isPublic,
                 filter: filter.map(SWRClient.ListReposDetailsFilter.init(rawValue:))
             )
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }
@@ -419,6 +420,7 @@ struct ListSharedReposDetailsCommand: AsyncParsableCommand {
                 orderType: orderType,
                 filter: filter.map(SWRClient.ListSharedReposDetailsFilter.init(rawValue:))
             )
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }

@@ -237,6 +237,7 @@ struct ListRetentionHistoriesCommand: AsyncParsableCommand {
                     filter: filter
                 )
             }
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }

@@ -166,6 +166,7 @@ struct ListRepositoryTagsCommand: AsyncParsableCommand {
                 tag: tag,
                 filter: filter.map(SWRClient.ListRepositoryTagsFilter.init(rawValue:))
             )
+            output.showResponseHeaders(["Content-Range"])
         }
     }
 }

@@ -36,6 +36,7 @@ struct CreateSecretCommand: AsyncParsableCommand {
     func run() async throws {
         try await SWRCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             _ = try await client.createSecret(projectname: projectname)
+            output.showResponseHeaders(["X-Swr-Dockerlogin"])
         }
     }
 }

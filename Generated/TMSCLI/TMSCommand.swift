@@ -62,7 +62,8 @@ public struct TMSCommand: AsyncParsableCommand {
         _ operation: (TMSClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, endpointPrefix: TMSClient.endpointPrefix,
+            connection, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: TMSClient.endpointPrefix,
             scope: TMSClient.scope, usage: usageString(for: command), makeClient: TMSClient.init(client:),
             operation: operation)
     }

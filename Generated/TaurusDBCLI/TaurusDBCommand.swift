@@ -158,7 +158,8 @@ public struct TaurusDBCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (TaurusDBClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: TaurusDBClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: TaurusDBClient.endpointPrefix,
             scope: TaurusDBClient.scope, usage: usageString(for: command), makeClient: TaurusDBClient.init(client:),
             operation: operation)
     }

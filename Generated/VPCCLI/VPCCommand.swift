@@ -366,7 +366,8 @@ public struct VPCCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (VPCClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: VPCClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: VPCClient.endpointPrefix,
             scope: VPCClient.scope, usage: usageString(for: command), makeClient: VPCClient.init(client:),
             operation: operation)
     }

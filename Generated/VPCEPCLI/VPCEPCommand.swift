@@ -71,7 +71,8 @@ public struct VPCEPCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (VPCEPClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: VPCEPClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: VPCEPClient.endpointPrefix,
             scope: VPCEPClient.scope, usage: usageString(for: command), makeClient: VPCEPClient.init(client:),
             operation: operation)
     }

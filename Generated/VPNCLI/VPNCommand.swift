@@ -146,7 +146,8 @@ public struct VPNCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (VPNClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: VPNClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: VPNClient.endpointPrefix,
             scope: VPNClient.scope, usage: usageString(for: command), makeClient: VPNClient.init(client:),
             operation: operation)
     }

@@ -147,7 +147,8 @@ public struct WAFDCommand: AsyncParsableCommand {
         _ printing: OutputOptions, _ operation: (WAFDClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, projectID: projectID, format: printing.output, endpointPrefix: WAFDClient.endpointPrefix,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
+            endpointPrefix: WAFDClient.endpointPrefix,
             scope: WAFDClient.scope, usage: usageString(for: command), makeClient: WAFDClient.init(client:),
             operation: operation)
     }

@@ -8,8 +8,8 @@ import HTTPTypes
 ///
 /// | exit status | meaning |
 /// |---|---|
-/// | 0 | success; the response body, pretty-printed JSON, on standard output (with a warning on standard error when it does not fit the documented model) |
-/// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error) |
+/// | 0 | success; the response body, pretty-printed JSON, on standard output (with a warning on standard error when it does not fit the documented model), the response headers the page documents on standard error; or, with `--response-header`, those fields' values |
+/// | 1 | the service answered with an error (status, `error_code`, `error_msg`, request id on standard error), or its answer lacks a field `--response-header` asks for |
 /// | 3 | a wait ended without the state it waited for: a failure state, its timeout or its poll limit |
 /// | 64 | bad arguments (usage on standard error) |
 /// | 69 | no response: connection refused or dropped, a failed TLS handshake, or timed out after every attempt |
@@ -25,7 +25,7 @@ public enum OperationRunner {
     /// ``CommandOutput`` for the exceptions).
     public static func run<Client>(
         _ connection: ConnectionOptions, projectID: String? = nil, format: OutputOptions.Format = .json,
-        endpointPrefix: String, scope: ServiceScope = .project, usage: String,
+        responseHeaders: [String] = [], endpointPrefix: String, scope: ServiceScope = .project, usage: String,
         makeClient: (ServiceClient) -> Client, operation: (Client, CommandOutput) async throws -> Void
     ) async throws {
         let recorder = ResponseRecorder()
@@ -59,11 +59,37 @@ public enum OperationRunner {
             writeError("Error: \(error)\n")
             throw ExitCode(70)
         }
+        if !responseHeaders.isEmpty {
+            try printHeaderValues(responseHeaders, of: recorder.lastHeaders)
+            return
+        }
         if let elements = output.elements {
             print(format == .table ? rendered(encoded(elements), as: format) : prettyJSON(elements))
         } else if let body = recorder.lastBody, !body.isEmpty {
             print(rendered(body, as: format))
         }
+        writeError(documentedHeaderLines(output.documentedHeaders, of: recorder.lastHeaders))
+    }
+
+    /// `--response-header`: the value of each named field, one line each, in the order asked; a field the response
+    /// does not carry is an error (exit status 1), so that a script never goes on with an empty token.
+    static func printHeaderValues(_ names: [String], of headers: ResponseHeaders) throws {
+        let missing = names.filter { headers[$0] == nil }
+        guard missing.isEmpty else {
+            writeError("Error: the response has no header field \(missing.joined(separator: ", "))\n")
+            throw ExitCode(1)
+        }
+        for name in names { print(headers[name]!) }
+    }
+
+    /// The response headers the operation's page documents, one `name: value` line each (standard error, beside
+    /// the body on standard output), secret values hidden with a pointer to `--response-header`.
+    static func documentedHeaderLines(_ names: [String], of headers: ResponseHeaders) -> String {
+        names.compactMap { name in
+            guard let value = headers[name] else { return nil }
+            guard Redaction.isSensitiveHeader(name) else { return "\(name): \(value)\n" }
+            return "\(name): \(Redaction.placeholder) (secret: --response-header \(name) prints it)\n"
+        }.joined()
     }
 
     /// `body` as `format` asks: a table when it is one and JSON otherwise (pretty-printed, or as text when it is
@@ -127,16 +153,22 @@ public enum OperationRunner {
 final class ResponseRecorder: Middleware, @unchecked Sendable {
     private let lock = NSLock()
     private var last: Data?
+    private var lastFields: HTTPFields = [:]
     private var frozen = false
 
     var lastBody: Data? { lock.withLock { last } }
+
+    /// The header fields of the response whose body is ``lastBody``.
+    var lastHeaders: ResponseHeaders { lock.withLock { ResponseHeaders(lastFields) } }
 
     /// Stops recording: the body recorded so far is the one printed.
     func freeze() { lock.withLock { frozen = true } }
 
     func handle(_ request: PreparedRequest, next: MiddlewareNext) async throws -> TransportResponse {
         let response = try await next(request)
-        lock.withLock { if !frozen { last = response.body } }
+        lock.withLock {
+            if !frozen { (last, lastFields) = (response.body, response.head.headerFields) }
+        }
         return response
     }
 }

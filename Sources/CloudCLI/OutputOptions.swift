@@ -17,5 +17,15 @@ public struct OutputOptions: ParsableArguments, Sendable {
             """)
     public var output: Format = .json
 
+    @Option(
+        name: .customLong("response-header"),
+        help: ArgumentHelp(
+            """
+            Print the value of this response header field instead of the body (repeatable: one line per field, in \
+            order); an answer without it exits 1. For scripts: TOKEN=$(otc iam … --response-header X-Subject-Token).
+            """,
+            valueName: "name"))
+    public var responseHeaders: [String] = []
+
     public init() {}
 }

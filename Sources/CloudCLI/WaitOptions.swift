@@ -61,10 +61,15 @@ public struct WaitOptions: ParsableArguments, Sendable {
 public final class CommandOutput: @unchecked Sendable {
     private let recorder: ResponseRecorder
     private(set) var elements: [any Encodable]?
+    /// The response header fields the operation's page documents: shown on standard error after the body.
+    private(set) var documentedHeaders: [String] = []
 
     init(recorder: ResponseRecorder) {
         self.recorder = recorder
     }
+
+    /// Shows the response header fields `names` (the ones the operation's page documents) after the body.
+    public func showResponseHeaders(_ names: [String]) { documentedHeaders = names }
 
     /// Keeps the last response so far as what is printed; the polls that follow are not.
     public func keepLastResponse() { recorder.freeze() }

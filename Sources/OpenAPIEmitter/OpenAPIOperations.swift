@@ -98,6 +98,7 @@ extension DocumentBuilder {
                 OpenAPI.Response(
                     description: response.description.isEmpty
                         ? Self.statusDescription(response.status) : response.description,
+                    headers: headers(of: response),
                     content: hasContent
                         ? [.json: .b(content(response.type.map { schema($0) }, response.examples))] : [:]))
         }
@@ -111,6 +112,20 @@ extension DocumentBuilder {
             responses[.default] = .b(OpenAPI.Response(description: "No response is documented on the page."))
         }
         return responses
+    }
+
+    /// The header fields the page documents for a response, by name, or `nil` when it documents none. None is
+    /// `required`: the SDK reads each as optional, as it reads response fields (servers omit what pages promise).
+    func headers(of response: Response) -> OpenAPI.Header.Map? {
+        guard !response.headers.isEmpty else { return nil }
+        var headers = OpenAPI.Header.Map()
+        for header in response.headers {
+            headers[header.name] = .b(
+                OpenAPI.Header(
+                    schema: schema(header.type, enumValues: header.enumValues),
+                    description: header.description.isEmpty ? nil : header.description))
+        }
+        return headers
     }
 
     /// A JSON body: its schema (if the page documents one) and the page's examples of it, `example1`, `example2`, …

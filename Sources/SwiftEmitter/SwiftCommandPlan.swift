@@ -126,7 +126,7 @@ struct SwiftCommandPlan {
         }
 
         var statements = body.map { [$0.decode] } ?? []
-        let plainPrefix = resolved.responseType == nil ? "try await" : "_ = try await"
+        let plainPrefix = resolved.responseType == nil && !resolved.returnsOutput ? "try await" : "_ = try await"
         var call = Self.call("client.\(resolved.name)", arguments: callArguments, prefix: plainPrefix)
         var waits = false
         if let (wait, needsResponse) = Self.wait(after: resolved, values: values, names: &names, module: module) {
@@ -151,6 +151,9 @@ struct SwiftCommandPlan {
                 body = given
                 options += fields.options
             }
+        }
+        if let headers = operation.successResponse?.headers, !headers.isEmpty {
+            statements.append("output.showResponseHeaders([\(headers.map { SwiftNames.literal($0.name) }.joined(separator: ", "))])")
         }
         return CommandContext(
             structName: structName, rootName: rootName,

@@ -57,7 +57,7 @@ extension SwiftCommandPlan {
                     let field = chain.siblings.first(where: { $0.name == idField.last })
                 else { continue }
                 lookup = [
-                    "guard let createdId = response\(chain.chain) else {",
+                    "guard let createdId = \(resolved.bodyExpression("response"))\(chain.chain) else {",
                     "    throw ClientError(\"the response carries no \(idField.joined(separator: ".")) to wait for\")",
                     "}",
                 ]

@@ -41,6 +41,10 @@ struct SwiftModulePlan {
                 names.request.map { typeMap.claimTopLevel($0) }, names.response.map { typeMap.claimTopLevel($0) }
             )
         }
+        var outputNames: [String: String] = [:]
+        for operation in operations {
+            if let name = SwiftOutputBuilder.outputName(for: operation) { outputNames[operation.id] = typeMap.claimTopLevel(name) }
+        }
         typeMap.shareEnums(in: schema)
         let errorCodeType = schema.errorCodes.isEmpty
             ? nil : typeMap.claimTopLevel(SwiftErrorCodes.typeName(service: schema.name))
@@ -55,6 +59,7 @@ struct SwiftModulePlan {
         self.groups = groups
         let operationBuilder = SwiftOperationBuilder(typeMap: typeMap, clientName: clientName)
         let modelBuilder = SwiftModelBuilder(typeMap: typeMap)
+        let outputBuilder = SwiftOutputBuilder(typeMap: typeMap, clientName: clientName, service: schema.name)
 
         // MARK: Operations, one file per group
         var enumScope = NameScope()
@@ -68,8 +73,15 @@ struct SwiftModulePlan {
                 operation, methodName: methods[index], requestWrapper: wrapper.request,
                 responseWrapper: wrapper.response, enums: &entry.enums, enumScope: &enumScope)
             resolvedByID[operation.id] = resolved
-            entry.members.append(
-                ClientMemberContext(blankLine: !entry.members.isEmpty, method: operationBuilder.method(resolved)))
+            var method = operationBuilder.method(resolved)
+            if let name = outputNames[operation.id], let output = outputBuilder.output(named: name, for: resolved) {
+                method = outputBuilder.adapting(method, to: name, resolved: resolved, builder: operationBuilder)
+                files.append(
+                    File(
+                        path: "\(group)/\(SwiftTypeMap.spelling(of: operation.id))+Output.swift", template: "output",
+                        context: output))
+            }
+            entry.members.append(ClientMemberContext(blankLine: !entry.members.isEmpty, method: method))
             if let name = wrapper.request, let body = operation.requestBody {
                 entry.declarations.append(
                     Self.alias(

@@ -52,7 +52,8 @@ extension SwiftOperationBuilder {
             case .array(let element) = properties[itemsIndex].type
         else { return nil }
         // The page is a response: the SDK decodes every one of its fields as optional, required or not.
-        let elements = "page.\(memberNames[itemsIndex]) ?? []"
+        let page = resolved.bodyExpression("page")
+        let elements = "\(page).\(memberNames[itemsIndex]) ?? []"
 
         var progress: String
         var closureParameters: String
@@ -70,7 +71,7 @@ extension SwiftOperationBuilder {
             let total =
                 counters.first { properties[$0].name.lowercased().contains("total") } ?? counters.first
             if let total {
-                let member = "page.\(memberNames[total])"
+                let member = "\(page).\(memberNames[total])"
                 progress = properties[total].type == .integer ? "total: \(member)" : "total: \(member).map { Int($0) }"
             } else {
                 progress = "total: nil"
@@ -83,7 +84,7 @@ extension SwiftOperationBuilder {
                     properties[$0].type == .string && properties[$0].name.lowercased().contains("marker")
                 })
             else { return nil }
-            progress = "nextMarker: page.\(memberNames[next])"
+            progress = "nextMarker: \(page).\(memberNames[next])"
         }
 
         let paged: Set<String> = offset != nil ? ["offset", "limit"] : ["marker", "limit"]

@@ -33,7 +33,7 @@ struct ResolvedWaiter {
 
     /// The call of the show method with the waiter's own arguments.
     var pollCall: String {
-        "try await self.\(show.name)(\(arguments.map(\.passedOn).joined(separator: ", ")))"
+        show.bodyExpression("try await self.\(show.name)(\(arguments.map(\.passedOn).joined(separator: ", ")))")
     }
 
     init?(_ waiter: Waiter, show: ResolvedOperation, typeMap: SwiftTypeMap, methodNames: inout NameScope) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 @testable import CloudCLI
 import CloudCore
+import HTTPTypes
 import Testing
 
 /// The exit statuses no end-to-end test can provoke from outside: the runner's mapping of error kinds.
@@ -48,5 +49,29 @@ import Testing
                 """)
         let undocumented = APIError(status: 400, code: "Svc.9999", message: "odd")
         #expect(!OperationRunner.describe(undocumented, documented: documented).contains("meaning"))
+    }
+}
+
+/// Issue #24: documented response headers, on standard error beside the body, or alone with `--response-header`.
+@Suite struct ResponseHeaderOutputTests {
+    static let headers = ResponseHeaders([
+        HTTPField.Name("X-Subject-Token")!: "MII-secret", HTTPField.Name("Content-Range")!: "0-1/2",
+    ])
+
+    @Test func documentedHeadersAreShownWithSecretsHidden() {
+        let lines = OperationRunner.documentedHeaderLines(
+            ["Content-Range", "X-Subject-Token", "X-Not-Sent"], of: Self.headers)
+        #expect(
+            lines == "Content-Range: 0-1/2\nX-Subject-Token: <redacted> (secret: --response-header X-Subject-Token prints it)\n")
+    }
+
+    @Test func aMissingHeaderFailsTheCommand() {
+        #expect(throws: ExitCode(1)) { try OperationRunner.printHeaderValues(["X-Not-Sent"], of: Self.headers) }
+        #expect(throws: Never.self) { try OperationRunner.printHeaderValues(["x-subject-token"], of: Self.headers) }
+    }
+
+    @Test func theOptionIsRepeatable() throws {
+        let options = try OutputOptions.parse(["--response-header", "A", "--response-header", "B"])
+        #expect(options.responseHeaders == ["A", "B"])
     }
 }

@@ -28,7 +28,13 @@ private func sampleSchema() -> ServiceSchema {
                 responses: [
                     Response(
                         status: 201, type: .named("Widget"), description: "Created.",
-                        examples: [Example(value: ["id": "a1", "flag": true, "ratio": .number(0.5)])]),
+                        examples: [Example(value: ["id": "a1", "flag": true, "ratio": .number(0.5)])],
+                        headers: [
+                            Parameter(
+                                name: "X-Request-Id", location: .header, required: true, type: .string,
+                                description: "Request ID."),
+                            Parameter(name: "X-Retry-In", location: .header, required: false, type: .integer),
+                        ]),
                     Response(status: 400, description: ""),
                 ]),
             Operation(
@@ -130,6 +136,18 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
             created["content"]?["application/json"]?["examples"]
                 == ["example1": ["value": ["id": "a1", "flag": true, "ratio": .number(0.5)]]])
         #expect(operation["responses"]?["400"] == ["description": "Client error (status 400)."])
+    }
+
+    /// Issue #24: the response headers a page documents, with their schemas and descriptions; none required, as
+    /// the SDK reads each as optional.
+    @Test func responsesCarryTheirDocumentedHeaders() throws {
+        let operation = try #require(try document()["paths"]?["/v1/{project_id}/widgets"]?["post"])
+        #expect(
+            operation["responses"]?["201"]?["headers"] == [
+                "X-Request-Id": ["description": "Request ID.", "schema": ["type": "string"]],
+                "X-Retry-In": ["schema": ["type": "integer", "format": "int32"]],
+            ])
+        #expect(operation["responses"]?["400"]?["headers"] == nil)
     }
 
     /// An alias is the Swift SDK's name in a signature; the export refers to the one schema it names.

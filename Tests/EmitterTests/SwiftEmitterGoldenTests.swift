@@ -91,9 +91,12 @@ import Testing
         let paths = try Self.render().map(\.path)
         #expect(
             paths == [
-                "DatasetManagement/ListDatasets+Models.swift", "DatasetManagement/NotesClient+DatasetManagement.swift",
-                "NotebookManagement/CreateNotebook+Models.swift",
-                "NotebookManagement/NotesClient+NotebookManagement.swift", "NotesClient.swift", "NotesErrorCode.swift",
+                "DatasetManagement/ListDatasets+Models.swift", "DatasetManagement/ListDatasets+Output.swift",
+                "DatasetManagement/NotesClient+DatasetManagement.swift",
+                "NotebookManagement/CreateNotebook+Models.swift", "NotebookManagement/CreateNotebook+Output.swift",
+                "NotebookManagement/DeleteNotebook+Output.swift",
+                "NotebookManagement/NotesClient+NotebookManagement.swift", "NotebookManagement/ShowNotebook+Output.swift",
+                "NotesClient.swift", "NotesErrorCode.swift",
                 "Shared/Category.swift",
                 "Shared/Label.swift", "Shared/Lease.swift", "Shared/Notebook.swift",
             ])

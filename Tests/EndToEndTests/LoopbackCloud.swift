@@ -157,6 +157,14 @@ struct DocumentedOperation: Decodable, Sendable {
     /// The path templates the page documents, its first URI first.
     var templates: [String]
     var requestExamples: [RequestExample]
+    /// The answer the page documents.
+    var response: DocumentedAnswer
+}
+
+struct DocumentedAnswer: Decodable, Sendable {
+    var status: Int
+    /// The response header fields the page documents, with the values the server sends.
+    var headers: [String: String]
 }
 
 struct RequestExample: Decodable, Sendable {

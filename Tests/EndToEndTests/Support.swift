@@ -6,6 +6,7 @@ import TestSupport
 enum Docs {
     static let modelArts = "../shared/docs/modelarts/site"
     static let ecs = "../shared/docs/ecs/site"
+    static let iam = "../shared/docs/iam/site"
 }
 
 extension ClientConfiguration {

@@ -89,6 +89,7 @@ import Testing
             let operation = schema.operations.first
             #expect(operation?.parameters.map(\.name) == ["pool_name"])
             #expect(operation?.responses.map(\.status) == [202])
+            #expect(operation?.responses.first?.headers.map(\.name) == ["X-Request-Id"])
             #expect(schema.properties("DeletePoolResponse").map(\.name) == ["job_id"])
         }
     }

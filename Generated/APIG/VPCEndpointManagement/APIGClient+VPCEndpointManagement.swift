@@ -25,11 +25,12 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`x-request-id`).
     public func acceptOrRejectEndpointConnections(
         instanceID: String,
         _ body: AcceptOrRejectEndpointConnectionsRequest
-    ) async throws -> AcceptOrRejectEndpointConnectionsResponse {
+    ) async throws -> AcceptOrRejectEndpointConnectionsOutput {
         let request = OperationRequest(
             operation: "AcceptOrRejectEndpointConnections",
             method: .post,
@@ -37,7 +38,8 @@ extension APIGClient {
             pathParameters: ["instance_id": instanceID],
             body: body
         )
-        return try await client.send(request, as: AcceptOrRejectEndpointConnectionsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: AcceptOrRejectEndpointConnectionsResponse.self)
+        return AcceptOrRejectEndpointConnectionsOutput(body: response.body, headers: response.headers)
     }
 
     /// Adding Whitelist Records for a VPC Endpoint Service
@@ -50,11 +52,12 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`x-request-id`).
     public func addEndpointPermissions(
         instanceID: String,
         _ body: AddEndpointPermissionsRequest
-    ) async throws -> AddEndpointPermissionsResponse {
+    ) async throws -> AddEndpointPermissionsOutput {
         let request = OperationRequest(
             operation: "AddEndpointPermissions",
             method: .post,
@@ -62,7 +65,8 @@ extension APIGClient {
             pathParameters: ["instance_id": instanceID],
             body: body
         )
-        return try await client.send(request, as: AddEndpointPermissionsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: AddEndpointPermissionsResponse.self)
+        return AddEndpointPermissionsOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting Whitelist Records of a VPC Endpoint Service
@@ -75,11 +79,12 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`x-request-id`).
     public func deleteEndpointPermissions(
         instanceID: String,
         _ body: DeleteEndpointPermissionsRequest
-    ) async throws -> DeleteEndpointPermissionsResponse {
+    ) async throws -> DeleteEndpointPermissionsOutput {
         let request = OperationRequest(
             operation: "DeleteEndpointPermissions",
             method: .post,
@@ -87,7 +92,8 @@ extension APIGClient {
             pathParameters: ["instance_id": instanceID],
             body: body
         )
-        return try await client.send(request, as: DeleteEndpointPermissionsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: DeleteEndpointPermissionsResponse.self)
+        return DeleteEndpointPermissionsOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying VPC Endpoint Connections
@@ -108,7 +114,8 @@ extension APIGClient {
     ///   - status: Connection status of a VPC endpoint. Options: pendingAcceptance accepted rejected failed
     ///     Enumeration values: pendingAcceptance accepted rejected failed
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`x-request-id`).
     public func listEndpointConnections(
         instanceID: String,
         offset: Int64? = nil,
@@ -116,7 +123,7 @@ extension APIGClient {
         id: String? = nil,
         markerID: Int? = nil,
         status: ListEndpointConnectionsStatus? = nil
-    ) async throws -> ListEndpointConnectionsResponse {
+    ) async throws -> ListEndpointConnectionsOutput {
         var query = QueryItems()
         query.append("offset", offset)
         query.append("limit", limit)
@@ -130,7 +137,8 @@ extension APIGClient {
             pathParameters: ["instance_id": instanceID],
             query: query
         )
-        return try await client.send(request, as: ListEndpointConnectionsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListEndpointConnectionsResponse.self)
+        return ListEndpointConnectionsOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying VPC Endpoint Connections
@@ -163,7 +171,7 @@ extension APIGClient {
                 markerID: markerID,
                 status: status
             )
-            return (elements: page.connections ?? [], total: page.total.map { Int($0) })
+            return (elements: page.body.connections ?? [], total: page.body.total.map { Int($0) })
         }
     }
 
@@ -182,13 +190,14 @@ extension APIGClient {
     ///     500. Minimum: 1 Maximum: 500 Default: 20
     ///   - permission: Permission account ID in format "iam:domain::domain_id". Fuzzy search is supported.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`x-request-id`).
     public func listEndpointPermissions(
         instanceID: String,
         offset: Int64? = nil,
         limit: Int? = nil,
         permission: String? = nil
-    ) async throws -> ListEndpointPermissionsResponse {
+    ) async throws -> ListEndpointPermissionsOutput {
         var query = QueryItems()
         query.append("offset", offset)
         query.append("limit", limit)
@@ -200,7 +209,8 @@ extension APIGClient {
             pathParameters: ["instance_id": instanceID],
             query: query
         )
-        return try await client.send(request, as: ListEndpointPermissionsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListEndpointPermissionsResponse.self)
+        return ListEndpointPermissionsOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying Whitelist Records of a VPC Endpoint Service
@@ -226,7 +236,7 @@ extension APIGClient {
                 limit: limit,
                 permission: permission
             )
-            return (elements: page.permissions ?? [], total: page.total.map { Int($0) })
+            return (elements: page.body.permissions ?? [], total: page.body.total.map { Int($0) })
         }
     }
 }

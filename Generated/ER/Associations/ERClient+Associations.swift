@@ -17,13 +17,14 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func associateRouteTable(
         erID: String,
         routeTableID: String,
         _ body: AssociateRouteTableRequest,
         xClientToken: String? = nil
-    ) async throws -> AssociateRouteTableResponse {
+    ) async throws -> AssociateRouteTableOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -34,7 +35,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: AssociateRouteTableResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: AssociateRouteTableResponse.self)
+        return AssociateRouteTableOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting a Route Association

@@ -16,11 +16,12 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func createEnterpriseRouter(
         _ body: CreateEnterpriseRouterRequest,
         xClientToken: String? = nil
-    ) async throws -> CreateEnterpriseRouterResponse {
+    ) async throws -> CreateEnterpriseRouterOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -30,7 +31,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreateEnterpriseRouterResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateEnterpriseRouterResponse.self)
+        return CreateEnterpriseRouterOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting an Enterprise Router

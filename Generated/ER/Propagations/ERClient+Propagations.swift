@@ -43,13 +43,14 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func enablePropagation(
         erID: String,
         routeTableID: String,
         _ body: EnablePropagationRequest,
         xClientToken: String? = nil
-    ) async throws -> EnablePropagationResponse {
+    ) async throws -> EnablePropagationOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -60,7 +61,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: EnablePropagationResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: EnablePropagationResponse.self)
+        return EnablePropagationOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying Route Propagations

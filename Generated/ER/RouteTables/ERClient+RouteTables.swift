@@ -16,12 +16,13 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func createRouteTable(
         erID: String,
         _ body: CreateRouteTableRequest,
         xClientToken: String? = nil
-    ) async throws -> CreateRouteTableResponse {
+    ) async throws -> CreateRouteTableOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -32,7 +33,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreateRouteTableResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateRouteTableResponse.self)
+        return CreateRouteTableOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting a Route Table

@@ -16,12 +16,13 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func createStaticRoute(
         routeTableID: String,
         _ body: CreateStaticRouteRequest,
         xClientToken: String? = nil
-    ) async throws -> CreateStaticRouteResponse {
+    ) async throws -> CreateStaticRouteOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -32,7 +33,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreateStaticRouteResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateStaticRouteResponse.self)
+        return CreateStaticRouteOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting a Static Route

@@ -15,12 +15,13 @@ extension ERClient {
     ///   - body: The request body.
     ///   - xClientToken: Idempotence identifier Minimum: 1 Maximum: 64
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Client-Token`).
     public func createVPCAttachment(
         erID: String,
         _ body: CreateVPCAttachmentRequest,
         xClientToken: String? = nil
-    ) async throws -> CreateVPCAttachmentResponse {
+    ) async throws -> CreateVPCAttachmentOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
@@ -31,7 +32,8 @@ extension ERClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreateVPCAttachmentResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateVPCAttachmentResponse.self)
+        return CreateVPCAttachmentOutput(body: response.body, headers: response.headers)
     }
 
     /// Deleting a VPC Attachment

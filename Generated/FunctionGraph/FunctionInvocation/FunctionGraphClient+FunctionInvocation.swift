@@ -98,14 +98,16 @@ extension FunctionGraphClient {
     ///   - xCffInstanceMemory: Function instance memory. The value can be 128, 256, 512, 768, 1,024, 1,280,
     ///     1,536, 1,792, 2,048, 2,560, 3,072, 3,584, 4,096, 8,192, or 10,240.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Cff-Invoke-Summary`, `X-Cff-Request-Id`, `X-Cff-Function-Log`, `X-CFF-Billing-Duration`,
+    ///   `X-Cff-Response-Version`, `X-Func-Err-Code` and `X-Is-Func-Err`).
     public func invokeFunction(
         functionURN: String,
         _ body: InvokeFunctionRequest,
         xCffLogType: InvokeFunctionXCffLogType? = nil,
         xCFFRequestVersion: InvokeFunctionXCFFRequestVersion? = nil,
         xCffInstanceMemory: InvokeFunctionXCffInstanceMemory? = nil
-    ) async throws -> InvokeFunctionResponse {
+    ) async throws -> InvokeFunctionOutput {
         var headers: [String: String] = [:]
         headers["X-Cff-Log-Type"] = xCffLogType?.rawValue
         headers["X-CFF-Request-Version"] = xCFFRequestVersion?.rawValue
@@ -118,6 +120,7 @@ extension FunctionGraphClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: InvokeFunctionResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: InvokeFunctionResponse.self)
+        return InvokeFunctionOutput(body: response.body, headers: response.headers)
     }
 }

@@ -14,11 +14,12 @@ extension IAMClient {
     ///   - body: The request body.
     ///   - xIdpID: Identity provider ID.
     ///
-    /// - Returns: The body of the service's `201` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
     public func createTokenWithIDToken(
         _ body: CreateTokenWithIDTokenRequest,
         xIdpID: String
-    ) async throws -> CreateTokenWithIDTokenResponse {
+    ) async throws -> CreateTokenWithIDTokenOutput {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
         let request = OperationRequest(
@@ -28,7 +29,8 @@ extension IAMClient {
             headers: headers,
             body: body
         )
-        return try await client.send(request, as: CreateTokenWithIDTokenResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateTokenWithIDTokenResponse.self)
+        return CreateTokenWithIDTokenOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining an Unscoped Token (IdP Initiated)
@@ -68,18 +70,20 @@ extension IAMClient {
     ///   - idpID: Identity provider ID.
     ///   - protocolID: Protocol ID.
     ///
-    /// - Returns: The body of the service's `201` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
     public func createUnscopedTokenWithIDToken(
         idpID: String,
         protocolID: String
-    ) async throws -> CreateUnscopedTokenWithIDTokenResponse {
+    ) async throws -> CreateUnscopedTokenWithIDTokenOutput {
         let request = OperationRequest(
             operation: "CreateUnscopedTokenWithIdToken",
             method: .post,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )
-        return try await client.send(request, as: CreateUnscopedTokenWithIDTokenResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateUnscopedTokenWithIDTokenResponse.self)
+        return CreateUnscopedTokenWithIDTokenOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining a Scoped Token
@@ -91,15 +95,17 @@ extension IAMClient {
     /// - Parameters:
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `201` response.
-    public func listScopedToken(_ body: ListScopedTokenRequest) async throws -> ListScopedTokenResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
+    public func listScopedToken(_ body: ListScopedTokenRequest) async throws -> ListScopedTokenOutput {
         let request = OperationRequest(
             operation: "ListScopedToken",
             method: .post,
             path: "/v3/auth/tokens",
             body: body
         )
-        return try await client.send(request, as: ListScopedTokenResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListScopedTokenResponse.self)
+        return ListScopedTokenOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining an Unscoped Token (SP Initiated)

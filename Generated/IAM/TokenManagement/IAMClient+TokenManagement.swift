@@ -35,11 +35,12 @@ extension IAMClient {
     ///   - nocatalog: If this parameter is set, no catalog information will be displayed in the response.
     ///   - xSubjectToken: Token to be verified.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
     public func keystoneValidateToken(
         nocatalog: String? = nil,
         xSubjectToken: String
-    ) async throws -> KeystoneValidateTokenResponse {
+    ) async throws -> KeystoneValidateTokenOutput {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         var headers: [String: String] = [:]
@@ -51,7 +52,8 @@ extension IAMClient {
             query: query,
             headers: headers
         )
-        return try await client.send(request, as: KeystoneValidateTokenResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: KeystoneValidateTokenResponse.self)
+        return KeystoneValidateTokenOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining an Agency Token
@@ -67,15 +69,17 @@ extension IAMClient {
     /// - Parameters:
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `201` response.
-    public func listAgencyToken(_ body: ListAgencyTokenRequest) async throws -> ListAgencyTokenResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
+    public func listAgencyToken(_ body: ListAgencyTokenRequest) async throws -> ListAgencyTokenOutput {
         let request = OperationRequest(
             operation: "ListAgencyToken",
             method: .post,
             path: "/v3/auth/tokens",
             body: body
         )
-        return try await client.send(request, as: ListAgencyTokenResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListAgencyTokenResponse.self)
+        return ListAgencyTokenOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining a User Token Through Password Authentication
@@ -92,11 +96,12 @@ extension IAMClient {
     ///     non-empty string for this parameter will be interpreted as true and no catalog information will be
     ///     displayed.
     ///
-    /// - Returns: The body of the service's `201` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
     public func listUserTokenThroughPasswordAuthentication(
         _ body: ListUserTokenThroughPasswordAuthenticationRequest,
         nocatalog: String? = nil
-    ) async throws -> ListUserTokenThroughPasswordAuthenticationResponse {
+    ) async throws -> ListUserTokenThroughPasswordAuthenticationOutput {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
@@ -106,7 +111,8 @@ extension IAMClient {
             query: query,
             body: body
         )
-        return try await client.send(request, as: ListUserTokenThroughPasswordAuthenticationResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListUserTokenThroughPasswordAuthenticationResponse.self)
+        return ListUserTokenThroughPasswordAuthenticationOutput(body: response.body, headers: response.headers)
     }
 
     /// Obtaining a User Token Through Password Authentication and Virtual MFA
@@ -124,11 +130,12 @@ extension IAMClient {
     ///     non-empty string for this parameter will be interpreted as true and indicates that no catalog
     ///     information will be displayed.
     ///
-    /// - Returns: The body of the service's `201` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Subject-Token`).
     public func listUserTokenThroughPasswordAuthenticationAndVirtualMFA(
         _ body: ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest,
         nocatalog: String? = nil
-    ) async throws -> ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse {
+    ) async throws -> ListUserTokenThroughPasswordAuthenticationAndVirtualMFAOutput {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
@@ -138,7 +145,8 @@ extension IAMClient {
             query: query,
             body: body
         )
-        return try await client.send(request, as: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse.self)
+        return ListUserTokenThroughPasswordAuthenticationAndVirtualMFAOutput(body: response.body, headers: response.headers)
     }
 
     /// Verifying a Token

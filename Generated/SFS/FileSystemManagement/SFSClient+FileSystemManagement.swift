@@ -14,11 +14,12 @@ extension SFSClient {
     ///   - shareID: The file system ID.
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-request-id`).
     public func showClientIPInfo(
         shareID: String,
         _ body: ShowClientIPInfoRequest
-    ) async throws -> ShowClientIPInfoResponse {
+    ) async throws -> ShowClientIPInfoOutput {
         let request = OperationRequest(
             operation: "ShowClientIpInfo",
             method: .post,
@@ -26,6 +27,7 @@ extension SFSClient {
             pathParameters: ["share_id": shareID],
             body: body
         )
-        return try await client.send(request, as: ShowClientIPInfoResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ShowClientIPInfoResponse.self)
+        return ShowClientIPInfoOutput(body: response.body, headers: response.headers)
     }
 }

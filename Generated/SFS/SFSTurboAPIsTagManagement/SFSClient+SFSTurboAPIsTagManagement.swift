@@ -118,15 +118,17 @@ extension SFSClient {
     /// - Parameters:
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
-    public func listSharesByTag(_ body: ListSharesByTagRequest) async throws -> ListSharesByTagResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-request-id`).
+    public func listSharesByTag(_ body: ListSharesByTagRequest) async throws -> ListSharesByTagOutput {
         let request = OperationRequest(
             operation: "ListSharesByTag",
             method: .post,
             path: "/v1/{project_id}/sfs-turbo/resource_instances/action",
             body: body
         )
-        return try await client.send(request, as: ListSharesByTagResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListSharesByTagResponse.self)
+        return ListSharesByTagOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying All Tags of a File System

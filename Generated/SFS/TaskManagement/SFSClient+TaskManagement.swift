@@ -13,15 +13,17 @@ extension SFSClient {
     /// - Parameters:
     ///   - jobID: job ID
     ///
-    /// - Returns: The body of the service's `200` response.
-    public func showJobDetail(jobID: String) async throws -> ShowJobDetailResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-request-id`).
+    public func showJobDetail(jobID: String) async throws -> ShowJobDetailOutput {
         let request = OperationRequest(
             operation: "ShowJobDetail",
             method: .get,
             path: "/v1/{project_id}/sfs-turbo/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
-        return try await client.send(request, as: ShowJobDetailResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ShowJobDetailResponse.self)
+        return ShowJobDetailOutput(body: response.body, headers: response.headers)
     }
 
     /// Waits until the Job's `status` is one of `states`, polling ``showJobDetail(jobID:)``.
@@ -48,7 +50,7 @@ extension SFSClient {
             "Job", states: states, failureStates: failureStates, options: options,
             logger: client.configuration.logger, state: { $0.status }
         ) {
-            try await self.showJobDetail(jobID: jobID)
+            try await self.showJobDetail(jobID: jobID).body
         }
     }
 }

@@ -8,13 +8,15 @@ extension SFSClient {
     ///
     /// `GET /v1/{project_id}/sfs-turbo/quotas`
     ///
-    /// - Returns: The body of the service's `200` response.
-    public func showQuota() async throws -> ShowQuotaResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-request-id`).
+    public func showQuota() async throws -> ShowQuotaOutput {
         let request = OperationRequest(
             operation: "ShowQuota",
             method: .get,
             path: "/v1/{project_id}/sfs-turbo/quotas"
         )
-        return try await client.send(request, as: ShowQuotaResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ShowQuotaResponse.self)
+        return ShowQuotaOutput(body: response.body, headers: response.headers)
     }
 }

@@ -154,7 +154,8 @@ extension SWRClient {
     ///     (descending order) or asc (ascending order). Parameters order_column and order_type should always
     ///     be used together.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`Content-Range`).
     public func listReposDetails(
         namespace: String? = nil,
         name: String? = nil,
@@ -165,7 +166,7 @@ extension SWRClient {
         orderType: String? = nil,
         isPublic: String? = nil,
         filter: ListReposDetailsFilter? = nil
-    ) async throws -> ListReposDetailsResponse {
+    ) async throws -> ListReposDetailsOutput {
         var query = QueryItems()
         query.append("namespace", namespace)
         query.append("name", name)
@@ -182,7 +183,8 @@ extension SWRClient {
             path: "/v2/manage/repos",
             query: query
         )
-        return try await client.send(request, as: ListReposDetailsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListReposDetailsResponse.self)
+        return ListReposDetailsOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying Shared Images
@@ -225,7 +227,8 @@ extension SWRClient {
     ///     name), tag_count (number of tags), namespace (organization), and domain_name (owner). order_type
     ///     indicates the sorting order. The value can be desc (descending order) or asc (ascending order).
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`Content-Range`).
     public func listSharedReposDetails(
         center: ListSharedReposDetailsCenter,
         namespace: String? = nil,
@@ -237,7 +240,7 @@ extension SWRClient {
         orderColumn: String? = nil,
         orderType: String? = nil,
         filter: ListSharedReposDetailsFilter? = nil
-    ) async throws -> ListSharedReposDetailsResponse {
+    ) async throws -> ListSharedReposDetailsOutput {
         var query = QueryItems()
         query.append("center", center)
         query.append("namespace", namespace)
@@ -255,7 +258,8 @@ extension SWRClient {
             path: "/v2/manage/shared-repositories",
             query: query
         )
-        return try await client.send(request, as: ListSharedReposDetailsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListSharedReposDetailsResponse.self)
+        return ListSharedReposDetailsOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying the Brief Information on an Image Repository

@@ -91,14 +91,15 @@ extension SWRClient {
     ///     returned records. offset indicates the start index. Parameters offset and limit should always be
     ///     used together.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`Content-Range`).
     public func listRetentionHistories(
         namespace: String,
         repository: String,
         limit: String? = nil,
         offset: String? = nil,
         filter: String? = nil
-    ) async throws -> ListRetentionHistoriesResponse {
+    ) async throws -> ListRetentionHistoriesOutput {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
@@ -110,7 +111,8 @@ extension SWRClient {
             pathParameters: ["namespace": namespace, "repository": repository],
             query: query
         )
-        return try await client.send(request, as: ListRetentionHistoriesResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListRetentionHistoriesResponse.self)
+        return ListRetentionHistoriesOutput(body: response.body, headers: response.headers)
     }
 
     /// Querying Image Retention Records
@@ -148,7 +150,7 @@ extension SWRClient {
                 offset: String(offset),
                 filter: filter
             )
-            return (elements: page.retentionLog ?? [], total: page.total)
+            return (elements: page.body.retentionLog ?? [], total: page.body.total)
         }
     }
 

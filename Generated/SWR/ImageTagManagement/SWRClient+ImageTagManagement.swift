@@ -80,7 +80,8 @@ extension SWRClient {
     ///     sorting order. The value can be desc (descending order) or asc (ascending order). tag indicates
     ///     the image tag name.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`Content-Range`).
     public func listRepositoryTags(
         namespace: String,
         repository: String,
@@ -90,7 +91,7 @@ extension SWRClient {
         orderType: String? = nil,
         tag: String? = nil,
         filter: ListRepositoryTagsFilter? = nil
-    ) async throws -> ListRepositoryTagsResponse {
+    ) async throws -> ListRepositoryTagsOutput {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
@@ -105,6 +106,7 @@ extension SWRClient {
             pathParameters: ["namespace": namespace, "repository": repository],
             query: query
         )
-        return try await client.send(request, as: ListRepositoryTagsResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: ListRepositoryTagsResponse.self)
+        return ListRepositoryTagsOutput(body: response.body, headers: response.headers)
     }
 }

@@ -14,8 +14,9 @@ extension SWRClient {
     /// - Parameters:
     ///   - projectname: Project name. The default value is the region name. Example: eu-de
     ///
-    /// - Returns: The body of the service's `200` response.
-    public func createSecret(projectname: String? = nil) async throws -> CreateSecretResponse {
+    /// - Returns: The body of the service's response and the header fields its page documents
+    ///   (`X-Swr-Dockerlogin`).
+    public func createSecret(projectname: String? = nil) async throws -> CreateSecretOutput {
         var query = QueryItems()
         query.append("projectname", projectname)
         let request = OperationRequest(
@@ -24,6 +25,7 @@ extension SWRClient {
             path: "/v2/manage/utils/secret",
             query: query
         )
-        return try await client.send(request, as: CreateSecretResponse.self)
+        let response = try await client.sendReturningHeaders(request, as: CreateSecretResponse.self)
+        return CreateSecretOutput(body: response.body, headers: response.headers)
     }
 }

@@ -149,7 +149,13 @@ public final class ServiceClient: Sendable {
     /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional. A
     /// body that does not fit the model throws ``ResponseDecodingError`` with the path of the mismatch.
     public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
-        let response = try await execute(request)
+        try Self.decode(Output.self, from: try await execute(request), of: request)
+    }
+
+    /// The JSON body of `response` to `request` as `Output` (see ``send(_:as:)``).
+    static func decode<Output: Decodable>(
+        _: Output.Type, from response: TransportResponse, of request: OperationRequest
+    ) throws -> Output {
         let isEmpty = response.body.withUnsafeBytes { bytes in
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }

@@ -8,9 +8,15 @@ public enum Redaction {
         "authorization", "x-auth-token", "x-subject-token", "x-security-token", "cookie", "set-cookie",
     ]
 
+    /// Words that make any header name sensitive (compared case-insensitively): a documented response header
+    /// such as `X-Subject-Token` (an IAM token) or `X-Swr-Dockerlogin` (a registry login with its password) is
+    /// as secret as the request headers above.
+    public static let sensitiveHeaderWords: [String] = ["token", "secret", "password", "credential", "login"]
+
     /// Whether the value of header `name` must be hidden.
     public static func isSensitiveHeader(_ name: String) -> Bool {
-        sensitiveHeaders.contains(name.lowercased())
+        let lower = name.lowercased()
+        return sensitiveHeaders.contains(lower) || sensitiveHeaderWords.contains { lower.contains($0) }
     }
 
     /// The header value to show for `name`.

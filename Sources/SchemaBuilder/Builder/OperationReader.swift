@@ -118,6 +118,12 @@ extension Builder {
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
         }
+        for (status, t) in tables.responseHeaders {
+            let code = status ?? defaultStatus
+            if !responses.contains(where: { $0.status == code }) { responses.append(Response(status: code)) }
+            let index = responses.firstIndex { $0.status == code }!
+            responses[index].headers = responseHeaders(model, table: t, adding: responses[index].headers)
+        }
         // A page without error statuses of its own documents them by linking a list; linking none, it has the
         // service's common list.
         let ownErrors = tables.documentedStatuses.contains { $0.status >= 400 }
@@ -134,6 +140,22 @@ extension Builder {
             responses.append(Response(status: defaultStatus))
         }
         return responses.sorted { $0.status < $1.status }
+    }
+
+    /// The rows of response header table `t` after `headers` (a status may have several such tables), one per name
+    /// whatever its case; authentication headers are the runtime's and are left out as in a request.
+    private mutating func responseHeaders(_ model: PageModel, table t: Int, adding headers: [Parameter]) -> [Parameter] {
+        consumed.insert(TableID(model.index, t))
+        var headers = headers
+        // No path or query of the request line: nothing moves a row out of the header.
+        let rows = ParameterReader.parameters(
+            model, table: t, location: .header, requestLine: RequestLine(method: "", path: "", queryNames: []),
+            diagnostics: &diagnostics)
+        for var header in rows where !headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+            header.location = .header
+            headers.append(header)
+        }
+        return headers
     }
 
     /// 2xx responses documented only by an example: the example's shape, with a diagnostic.

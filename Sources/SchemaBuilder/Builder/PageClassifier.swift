@@ -7,6 +7,8 @@ struct OperationTables {
     var body: Int?
     /// Response tables in page order with the status their section names (`nil`: the documented default).
     var responses: [(status: Int?, table: Int)] = []
+    /// Response header tables in page order with the status their section names (`nil`: the documented default).
+    var responseHeaders: [(status: Int?, table: Int)] = []
     /// The status codes the page's status tables list, with what the table says of each.
     var documentedStatuses: [(status: Int, description: String)] = []
     /// Tables of a parameter, request or response section that holds no table whose columns were recognised: their
@@ -50,6 +52,12 @@ enum PageClassifier {
                     let caption = table.title.lowercased()
                     let location = ParameterReader.location(named: caption)
                         ?? (section.kind == .uri || filterSentence ? .query : nil)
+                    // A header table of a response section lists what the response sends, not what a request does;
+                    // a table some row refers to is an object named after headers (`ResponseInfoHeader`).
+                    if section.kind == .response, location == .header, !referenced.contains(t) {
+                        result.responseHeaders.append((status, t))
+                        continue
+                    }
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
                         || Vocabulary.matches(.parameterCaption, caption)
                     {

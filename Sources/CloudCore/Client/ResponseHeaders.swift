@@ -1,0 +1,52 @@
+import HTTPTypes
+
+/// The header fields of a successful response, as an operation whose page documents response headers
+/// (`X-Subject-Token`, `Content-Range`) reads them into its output.
+///
+/// Names are compared case-insensitively. ``description`` hides the values ``Redaction`` calls secret.
+public struct ResponseHeaders: Sendable, Hashable, CustomStringConvertible {
+    /// The fields as the service sent them.
+    public var fields: HTTPFields
+
+    /// Wraps the fields of a response.
+    public init(_ fields: HTTPFields = [:]) {
+        self.fields = fields
+    }
+
+    /// The value of the field `name`, the values of a repeated field joined with `, `; `nil` when the response
+    /// has none (or `name` is no valid field name).
+    public subscript(name: String) -> String? {
+        guard let fieldName = HTTPField.Name(name) else { return nil }
+        let values = fields[values: fieldName]
+        return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+
+    /// The value of the field `name` as `T` (`String`, `Int`, `Int64`, `Double`, `Bool`); `nil` when the response
+    /// has none or its text is no `T` (a header is documentation, not a contract the client enforces).
+    public func value<T: LosslessStringConvertible>(_ name: String, as type: T.Type = T.self) -> T? {
+        self[name].flatMap(T.init)
+    }
+
+    /// `name: value` per field, secrets hidden.
+    public var description: String {
+        fields.map { "\($0.name.rawName): \(Redaction.headerValueForDisplay(name: $0.name.rawName, value: $0.value))" }
+            .joined(separator: ", ")
+    }
+
+    /// The text of an operation's output (`TypeName(body: …, xSubjectToken: <redacted>)`): its body and each
+    /// documented header's property, whose value is hidden when ``Redaction`` calls its field name secret.
+    /// - Parameters:
+    ///   - type: The output type.
+    ///   - body: The decoded body, `nil` for a response documented without one.
+    ///   - headers: Each documented header: its Swift property, its field name and its value.
+    public static func describe(
+        _ type: Any.Type, body: (any Sendable)?, headers: [(property: String, field: String, value: (any Sendable)?)]
+    ) -> String {
+        var parts = body.map { ["body: \(String(describing: $0))"] } ?? []
+        for header in headers {
+            let shown = header.value.map { Redaction.isSensitiveHeader(header.field) ? Redaction.placeholder : "\($0)" }
+            parts.append("\(header.property): \(shown ?? "nil")")
+        }
+        return "\(type)(\(parts.joined(separator: ", ")))"
+    }
+}
