@@ -31,11 +31,9 @@ extension APIGClient {
         _ body: AcceptOrRejectEndpointConnectionsRequest
     ) async throws -> AcceptOrRejectEndpointConnectionsResponse {
         let request = OperationRequest(
-            operation: "AcceptOrRejectEndpointConnections",
-            method: .post,
+            operation: "AcceptOrRejectEndpointConnections", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/connections/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AcceptOrRejectEndpointConnectionsResponse.self)
     }
@@ -56,11 +54,9 @@ extension APIGClient {
         _ body: AddEndpointPermissionsRequest
     ) async throws -> AddEndpointPermissionsResponse {
         let request = OperationRequest(
-            operation: "AddEndpointPermissions",
-            method: .post,
+            operation: "AddEndpointPermissions", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions/batch-add",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AddEndpointPermissionsResponse.self)
     }
@@ -81,11 +77,9 @@ extension APIGClient {
         _ body: DeleteEndpointPermissionsRequest
     ) async throws -> DeleteEndpointPermissionsResponse {
         let request = OperationRequest(
-            operation: "DeleteEndpointPermissions",
-            method: .post,
+            operation: "DeleteEndpointPermissions", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions/batch-delete",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DeleteEndpointPermissionsResponse.self)
     }
@@ -124,11 +118,9 @@ extension APIGClient {
         query.append("marker_id", markerID)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListEndpointConnections",
-            method: .get,
+            operation: "ListEndpointConnections", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/connections",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListEndpointConnectionsResponse.self)
     }
@@ -194,11 +186,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("permission", permission)
         let request = OperationRequest(
-            operation: "ListEndpointPermissions",
-            method: .get,
+            operation: "ListEndpointPermissions", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListEndpointPermissionsResponse.self)
     }

@@ -25,12 +25,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateStaticRoute",
-            method: .post,
+            operation: "CreateStaticRoute", method: .post,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes",
-            pathParameters: ["route_table_id": routeTableID],
-            headers: headers,
-            body: body
+            pathParameters: ["route_table_id": routeTableID], headers: headers, body: body
         )
         return try await client.send(request, as: CreateStaticRouteResponse.self)
     }
@@ -46,8 +43,7 @@ extension ERClient {
     ///   - routeID: Route ID
     public func deleteStaticRoute(routeTableID: String, routeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteStaticRoute",
-            method: .delete,
+            operation: "DeleteStaticRoute", method: .delete,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
             pathParameters: ["route_table_id": routeTableID, "route_id": routeID]
         )
@@ -83,11 +79,9 @@ extension ERClient {
         query.append("destination", destination)
         query.append("resource_type", resourceType)
         let request = OperationRequest(
-            operation: "ListEffectiveRoutes",
-            method: .get,
+            operation: "ListEffectiveRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/routes",
-            pathParameters: ["route_table_id": routeTableID],
-            query: query
+            pathParameters: ["route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListEffectiveRoutesResponse.self)
     }
@@ -131,11 +125,9 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListStaticRoutes",
-            method: .get,
+            operation: "ListStaticRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes",
-            pathParameters: ["route_table_id": routeTableID],
-            query: query
+            pathParameters: ["route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListStaticRoutesResponse.self)
     }
@@ -156,8 +148,7 @@ extension ERClient {
         routeID: String
     ) async throws -> ShowStaticRouteResponse {
         let request = OperationRequest(
-            operation: "ShowStaticRoute",
-            method: .get,
+            operation: "ShowStaticRoute", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
             pathParameters: ["route_table_id": routeTableID, "route_id": routeID]
         )
@@ -236,11 +227,9 @@ extension ERClient {
         _ body: UpdateStaticRouteRequest
     ) async throws -> UpdateStaticRouteResponse {
         let request = OperationRequest(
-            operation: "UpdateStaticRoute",
-            method: .put,
+            operation: "UpdateStaticRoute", method: .put,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
-            pathParameters: ["route_table_id": routeTableID, "route_id": routeID],
-            body: body
+            pathParameters: ["route_table_id": routeTableID, "route_id": routeID], body: body
         )
         return try await client.send(request, as: UpdateStaticRouteResponse.self)
     }

@@ -23,22 +23,15 @@ public struct InvokeFunctionResponseHeaderParameters: Codable, Sendable, Equatab
     public var xIsFuncErr: String?
 
     private enum CodingKeys: String, CodingKey {
-        case xCffInvokeSummary = "X-Cff-Invoke-Summary"
-        case xCffRequestID = "X-Cff-Request-Id"
-        case xCffFunctionLog = "X-Cff-Function-Log"
-        case xCFFBillingDuration = "X-CFF-Billing-Duration"
-        case xCffResponseVersion = "X-Cff-Response-Version"
-        case xFuncErrCode = "X-Func-Err-Code"
+        case xCffInvokeSummary = "X-Cff-Invoke-Summary", xCffRequestID = "X-Cff-Request-Id"
+        case xCffFunctionLog = "X-Cff-Function-Log", xCFFBillingDuration = "X-CFF-Billing-Duration"
+        case xCffResponseVersion = "X-Cff-Response-Version", xFuncErrCode = "X-Func-Err-Code"
         case xIsFuncErr = "X-Is-Func-Err"
     }
 
     public init(
-        xCffInvokeSummary: String? = nil,
-        xCffRequestID: String? = nil,
-        xCffFunctionLog: String? = nil,
-        xCFFBillingDuration: String? = nil,
-        xCffResponseVersion: String? = nil,
-        xFuncErrCode: String? = nil,
+        xCffInvokeSummary: String? = nil, xCffRequestID: String? = nil, xCffFunctionLog: String? = nil,
+        xCFFBillingDuration: String? = nil, xCffResponseVersion: String? = nil, xFuncErrCode: String? = nil,
         xIsFuncErr: String? = nil
     ) {
         self.xCffInvokeSummary = xCffInvokeSummary

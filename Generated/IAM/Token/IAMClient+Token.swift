@@ -22,11 +22,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
         let request = OperationRequest(
-            operation: "CreateTokenWithIdToken",
-            method: .post,
-            path: "/v3.0/OS-AUTH/id-token/tokens",
-            headers: headers,
-            body: body
+            operation: "CreateTokenWithIdToken", method: .post, path: "/v3.0/OS-AUTH/id-token/tokens",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateTokenWithIDTokenResponse.self)
     }
@@ -49,11 +46,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
         let request = OperationRequest(
-            operation: "CreateUnscopeTokenByIdpInitiated",
-            method: .post,
-            path: "/v3.0/OS-FEDERATION/tokens",
-            headers: headers,
-            body: body
+            operation: "CreateUnscopeTokenByIdpInitiated", method: .post, path: "/v3.0/OS-FEDERATION/tokens",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateUnscopeTokenByIdpInitiatedResponse.self)
     }
@@ -74,8 +68,7 @@ extension IAMClient {
         protocolID: String
     ) async throws -> CreateUnscopedTokenWithIDTokenResponse {
         let request = OperationRequest(
-            operation: "CreateUnscopedTokenWithIdToken",
-            method: .post,
+            operation: "CreateUnscopedTokenWithIdToken", method: .post,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )
@@ -94,10 +87,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `201` response.
     public func listScopedToken(_ body: ListScopedTokenRequest) async throws -> ListScopedTokenResponse {
         let request = OperationRequest(
-            operation: "ListScopedToken",
-            method: .post,
-            path: "/v3/auth/tokens",
-            body: body
+            operation: "ListScopedToken", method: .post, path: "/v3/auth/tokens", body: body
         )
         return try await client.send(request, as: ListScopedTokenResponse.self)
     }
@@ -129,11 +119,9 @@ extension IAMClient {
         headers["Accept"] = accept
         headers["PAOS"] = paos
         let request = OperationRequest(
-            operation: "ListUnscopedToken",
-            method: .get,
+            operation: "ListUnscopedToken", method: .get,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
-            pathParameters: ["idp_id": idpID, "protocol_id": protocolID],
-            headers: headers
+            pathParameters: ["idp_id": idpID, "protocol_id": protocolID], headers: headers
         )
         return try await client.send(request, as: ListUnscopedTokenResponse.self)
     }

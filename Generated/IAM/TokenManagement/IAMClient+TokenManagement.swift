@@ -16,10 +16,7 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Subject-Token"] = xSubjectToken
         let request = OperationRequest(
-            operation: "DeleteUserToken",
-            method: .delete,
-            path: "/v3/auth/tokens",
-            headers: headers
+            operation: "DeleteUserToken", method: .delete, path: "/v3/auth/tokens", headers: headers
         )
         try await client.send(request)
     }
@@ -45,10 +42,7 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Subject-Token"] = xSubjectToken
         let request = OperationRequest(
-            operation: "KeystoneValidateToken",
-            method: .get,
-            path: "/v3/auth/tokens",
-            query: query,
+            operation: "KeystoneValidateToken", method: .get, path: "/v3/auth/tokens", query: query,
             headers: headers
         )
         return try await client.send(request, as: KeystoneValidateTokenResponse.self)
@@ -70,10 +64,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `201` response.
     public func listAgencyToken(_ body: ListAgencyTokenRequest) async throws -> ListAgencyTokenResponse {
         let request = OperationRequest(
-            operation: "ListAgencyToken",
-            method: .post,
-            path: "/v3/auth/tokens",
-            body: body
+            operation: "ListAgencyToken", method: .post, path: "/v3/auth/tokens", body: body
         )
         return try await client.send(request, as: ListAgencyTokenResponse.self)
     }
@@ -100,11 +91,8 @@ extension IAMClient {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
-            operation: "ListUserTokenThroughPasswordAuthentication",
-            method: .post,
-            path: "/v3/auth/tokens",
-            query: query,
-            body: body
+            operation: "ListUserTokenThroughPasswordAuthentication", method: .post, path: "/v3/auth/tokens",
+            query: query, body: body
         )
         return try await client.send(request, as: ListUserTokenThroughPasswordAuthenticationResponse.self)
     }
@@ -132,11 +120,8 @@ extension IAMClient {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
-            operation: "ListUserTokenThroughPasswordAuthenticationAndVirtualMFA",
-            method: .post,
-            path: "/v3/auth/tokens",
-            query: query,
-            body: body
+            operation: "ListUserTokenThroughPasswordAuthenticationAndVirtualMFA", method: .post,
+            path: "/v3/auth/tokens", query: query, body: body
         )
         return try await client.send(request, as: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse.self)
     }
@@ -159,10 +144,7 @@ extension IAMClient {
         headers["X-Subject-Token"] = xSubjectToken
         headers["nocatalog"] = nocatalog
         let request = OperationRequest(
-            operation: "VerifyToken",
-            method: .head,
-            path: "/v3/auth/tokens",
-            headers: headers
+            operation: "VerifyToken", method: .head, path: "/v3/auth/tokens", headers: headers
         )
         try await client.send(request)
     }

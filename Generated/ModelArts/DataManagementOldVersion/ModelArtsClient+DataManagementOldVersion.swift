@@ -136,11 +136,9 @@ extension ModelArtsClient {
         _ body: AcceptSamplesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AcceptSamples",
-            method: .post,
+            operation: "AcceptSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -162,8 +160,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> AutoAnnotationProgressResponse {
         let request = OperationRequest(
-            operation: "AutoAnnotationProgress",
-            method: .get,
+            operation: "AutoAnnotationProgress", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -186,11 +183,9 @@ extension ModelArtsClient {
         _ body: BatchDeleteWorkersRequest
     ) async throws -> BatchDeleteWorkersResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteWorkers",
-            method: .post,
+            operation: "BatchDeleteWorkers", method: .post,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         return try await client.send(request, as: BatchDeleteWorkersResponse.self)
     }
@@ -207,10 +202,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `201` response.
     public func createDataset(_ body: CreateDatasetRequest) async throws -> CreateDatasetResponse {
         let request = OperationRequest(
-            operation: "CreateDataset",
-            method: .post,
-            path: "/v2/{project_id}/datasets",
-            body: body
+            operation: "CreateDataset", method: .post, path: "/v2/{project_id}/datasets", body: body
         )
         return try await client.send(request, as: CreateDatasetResponse.self)
     }
@@ -231,11 +223,9 @@ extension ModelArtsClient {
         _ body: CreateDatasetVersionRequest
     ) async throws -> CreateDatasetVersionResponse {
         let request = OperationRequest(
-            operation: "CreateDatasetVersion",
-            method: .post,
+            operation: "CreateDatasetVersion", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateDatasetVersionResponse.self)
     }
@@ -256,11 +246,9 @@ extension ModelArtsClient {
         _ body: CreateLabelsRequest
     ) async throws -> CreateLabelsResponse {
         let request = OperationRequest(
-            operation: "CreateLabels",
-            method: .post,
+            operation: "CreateLabels", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateLabelsResponse.self)
     }
@@ -302,11 +290,8 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("version_name", versionName)
         let request = OperationRequest(
-            operation: "CreateProcessorTask",
-            method: .post,
-            path: "/v2/{project_id}/processor-tasks",
-            query: query,
-            body: body
+            operation: "CreateProcessorTask", method: .post, path: "/v2/{project_id}/processor-tasks",
+            query: query, body: body
         )
         return try await client.send(request, as: CreateProcessorTaskResponse.self)
     }
@@ -348,12 +333,9 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("version_name", versionName)
         let request = OperationRequest(
-            operation: "CreateProcessorTaskVersion",
-            method: .post,
-            path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-            pathParameters: ["task_id": taskID],
-            query: query,
-            body: body
+            operation: "CreateProcessorTaskVersion", method: .post,
+            path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
+            query: query, body: body
         )
         return try await client.send(request, as: CreateProcessorTaskVersionResponse.self)
     }
@@ -375,11 +357,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createTask(datasetID: String, _ body: CreateTaskRequest) async throws -> CreateTaskResponse {
         let request = OperationRequest(
-            operation: "CreateTask",
-            method: .post,
-            path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            operation: "CreateTask", method: .post, path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateTaskResponse.self)
     }
@@ -395,11 +374,9 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func createWorker(workforceID: String, _ body: CreateWorkerRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateWorker",
-            method: .post,
+            operation: "CreateWorker", method: .post,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         try await client.send(request)
     }
@@ -416,10 +393,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `201` response.
     public func createWorkforce(_ body: CreateWorkforceRequest) async throws -> CreateWorkforceResponse {
         let request = OperationRequest(
-            operation: "CreateWorkforce",
-            method: .post,
-            path: "/v2/{project_id}/workforces",
-            body: body
+            operation: "CreateWorkforce", method: .post, path: "/v2/{project_id}/workforces", body: body
         )
         return try await client.send(request, as: CreateWorkforceResponse.self)
     }
@@ -440,11 +414,9 @@ extension ModelArtsClient {
         _ body: CreateWorkforceTaskRequest
     ) async throws -> CreateWorkforceTaskResponse {
         let request = OperationRequest(
-            operation: "CreateWorkforceTask",
-            method: .post,
+            operation: "CreateWorkforceTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateWorkforceTaskResponse.self)
     }
@@ -459,9 +431,7 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     public func deleteDataset(datasetID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDataset",
-            method: .delete,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
+            operation: "DeleteDataset", method: .delete, path: "/v2/{project_id}/datasets/{dataset_id}",
             pathParameters: ["dataset_id": datasetID]
         )
         try await client.send(request)
@@ -478,8 +448,7 @@ extension ModelArtsClient {
     ///   - versionID: Dataset version ID.
     public func deleteDatasetVersion(datasetID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDatasetVersion",
-            method: .delete,
+            operation: "DeleteDatasetVersion", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
             pathParameters: ["dataset_id": datasetID, "version_id": versionID]
         )
@@ -513,11 +482,9 @@ extension ModelArtsClient {
         query.append("delete_source", deleteSource)
         query.append("label_type", labelType)
         let request = OperationRequest(
-            operation: "DeleteLabelAndSamples",
-            method: .delete,
+            operation: "DeleteLabelAndSamples", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-            pathParameters: ["dataset_id": datasetID, "label_name": labelName],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "label_name": labelName], query: query
         )
         return try await client.send(request, as: BatchResponse.self)
     }
@@ -545,12 +512,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("delete_policy", deletePolicy)
         let request = OperationRequest(
-            operation: "DeleteLabels",
-            method: .post,
+            operation: "DeleteLabels", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
-            pathParameters: ["dataset_id": datasetID],
-            query: query,
-            body: body
+            pathParameters: ["dataset_id": datasetID], query: query, body: body
         )
         return try await client.send(request, as: DeleteLabelsResponse.self)
     }
@@ -566,10 +530,8 @@ extension ModelArtsClient {
     ///   - taskID: ID of a data processing task.
     public func deleteProcessorTask(taskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteProcessorTask",
-            method: .delete,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID]
+            operation: "DeleteProcessorTask", method: .delete,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID]
         )
         try await client.send(request)
     }
@@ -585,8 +547,7 @@ extension ModelArtsClient {
     ///   - versionID: Version ID of a data processing task.
     public func deleteProcessorTaskVersion(taskID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteProcessorTaskVersion",
-            method: .delete,
+            operation: "DeleteProcessorTaskVersion", method: .delete,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -609,11 +570,9 @@ extension ModelArtsClient {
         _ body: DeleteSamplesRequest
     ) async throws -> DeleteSamplesResponse {
         let request = OperationRequest(
-            operation: "DeleteSamples",
-            method: .post,
+            operation: "DeleteSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: DeleteSamplesResponse.self)
     }
@@ -629,8 +588,7 @@ extension ModelArtsClient {
     ///   - workerID: ID of a labeling team member.
     public func deleteWorker(workforceID: String, workerID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteWorker",
-            method: .delete,
+            operation: "DeleteWorker", method: .delete,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
             pathParameters: ["workforce_id": workforceID, "worker_id": workerID]
         )
@@ -649,9 +607,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `204` response.
     public func deleteWorkforce(workforceID: String) async throws -> DeleteWorkforceResponse {
         let request = OperationRequest(
-            operation: "DeleteWorkforce",
-            method: .delete,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
+            operation: "DeleteWorkforce", method: .delete, path: "/v2/{project_id}/workforces/{workforce_id}",
             pathParameters: ["workforce_id": workforceID]
         )
         return try await client.send(request, as: DeleteWorkforceResponse.self)
@@ -668,8 +624,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a team labeling task.
     public func deleteWorkforceTask(datasetID: String, workforceTaskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteWorkforceTask",
-            method: .delete,
+            operation: "DeleteWorkforceTask", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID]
         )
@@ -701,11 +656,8 @@ extension ModelArtsClient {
         query.append("check_running_task", checkRunningTask)
         query.append("running_task_type", runningTaskType)
         let request = OperationRequest(
-            operation: "DescDataset",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            operation: "DescDataset", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}",
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: DescDatasetResponse.self)
     }
@@ -723,8 +675,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descImportTask(datasetID: String, taskID: String) async throws -> ImportTaskStatusResp {
         let request = OperationRequest(
-            operation: "DescImportTask",
-            method: .get,
+            operation: "DescImportTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -778,8 +729,7 @@ extension ModelArtsClient {
         versionID: String
     ) async throws -> DescTaskVersionResp {
         let request = OperationRequest(
-            operation: "DescProcessorTaskVersion",
-            method: .get,
+            operation: "DescProcessorTaskVersion", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -799,8 +749,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descWorker(workforceID: String, workerID: String) async throws -> DescWorkerResponse {
         let request = OperationRequest(
-            operation: "DescWorker",
-            method: .get,
+            operation: "DescWorker", method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
             pathParameters: ["workforce_id": workforceID, "worker_id": workerID]
         )
@@ -819,9 +768,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descWorkforce(workforceID: String) async throws -> Workforce {
         let request = OperationRequest(
-            operation: "DescWorkforce",
-            method: .get,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
+            operation: "DescWorkforce", method: .get, path: "/v2/{project_id}/workforces/{workforce_id}",
             pathParameters: ["workforce_id": workforceID]
         )
         return try await client.send(request, as: Workforce.self)
@@ -856,11 +803,9 @@ extension ModelArtsClient {
         query.append("sample_stats", sampleStats)
         query.append("workforce_stats", workforceStats)
         let request = OperationRequest(
-            operation: "DescWorkforceTask",
-            method: .get,
+            operation: "DescWorkforceTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: DescWorkforceTaskResponse.self)
     }
@@ -881,8 +826,7 @@ extension ModelArtsClient {
         sampleID: String
     ) async throws -> ListAutoAnnotationSamplesDescribeSampleResp {
         let request = OperationRequest(
-            operation: "DescribeAutoAnnotationSample",
-            method: .get,
+            operation: "DescribeAutoAnnotationSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
             pathParameters: ["dataset_id": datasetID, "sample_id": sampleID]
         )
@@ -902,8 +846,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func describeDatasetVersion(datasetID: String, versionID: String) async throws -> DatasetVersion {
         let request = OperationRequest(
-            operation: "DescribeDatasetVersion",
-            method: .get,
+            operation: "DescribeDatasetVersion", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
             pathParameters: ["dataset_id": datasetID, "version_id": versionID]
         )
@@ -923,10 +866,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func describeProcessorTask(taskID: String) async throws -> DescribeProcessorTaskResp {
         let request = OperationRequest(
-            operation: "DescribeProcessorTask",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID]
+            operation: "DescribeProcessorTask", method: .get,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: DescribeProcessorTaskResp.self)
     }
@@ -962,11 +903,9 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("worker_id", workerID)
         let request = OperationRequest(
-            operation: "DescribeSample",
-            method: .get,
+            operation: "DescribeSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
-            pathParameters: ["dataset_id": datasetID, "sample_id": sampleID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "sample_id": sampleID], query: query
         )
         return try await client.send(request, as: DescribeSampleResp.self)
     }
@@ -1005,8 +944,7 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("worker_id", workerID)
         let request = OperationRequest(
-            operation: "DescribeWorkforceTaskSample",
-            method: .get,
+            operation: "DescribeWorkforceTaskSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID, "sample_id": sampleID],
             query: query
@@ -1027,11 +965,9 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func exportTask(datasetID: String, _ body: ExportTaskRequest) async throws -> ExportTaskResponse {
         let request = OperationRequest(
-            operation: "ExportTask",
-            method: .post,
+            operation: "ExportTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: ExportTaskResponse.self)
     }
@@ -1060,10 +996,8 @@ extension ModelArtsClient {
         query.append("start_time", startTime)
         query.append("workforce_task_id", workforceTaskID)
         let request = OperationRequest(
-            operation: "GetDatasetMetrics",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}/metrics",
-            pathParameters: ["dataset_id": datasetID],
+            operation: "GetDatasetMetrics", method: .get,
+            path: "/v2/{project_id}/datasets/{dataset_id}/metrics", pathParameters: ["dataset_id": datasetID],
             query: query
         )
         return try await client.send(request, as: GetDatasetMetricsResponse.self)
@@ -1098,11 +1032,9 @@ extension ModelArtsClient {
         query.append("locale", locale)
         query.append("sample_state", sampleState)
         let request = OperationRequest(
-            operation: "GetDatasetStats",
-            method: .get,
+            operation: "GetDatasetStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: GetDatasetStatsResponse.self)
     }
@@ -1123,8 +1055,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> GetExportTaskStatusOfDatasetResponse {
         let request = OperationRequest(
-            operation: "GetExportTaskStatusOfDataset",
-            method: .get,
+            operation: "GetExportTaskStatusOfDataset", method: .get,
             path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
             pathParameters: ["resource_id": resourceID, "task_id": taskID]
         )
@@ -1157,11 +1088,9 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "GetExportTasksStatusOfDataset",
-            method: .get,
+            operation: "GetExportTasksStatusOfDataset", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: GetExportTasksStatusOfDatasetResponse.self)
     }
@@ -1214,9 +1143,7 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "GetProcessorTaskItems",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/items",
+            operation: "GetProcessorTaskItems", method: .get, path: "/v2/{project_id}/processor-tasks/items",
             query: query
         )
         return try await client.send(request, as: GetProcessorTaskItemsResponse.self)
@@ -1258,11 +1185,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("checking_task_id", checkingTaskID)
         let request = OperationRequest(
-            operation: "GetWorkforceSamplingTask",
-            method: .get,
+            operation: "GetWorkforceSamplingTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: GetWorkforceSamplingTaskResponse.self)
     }
@@ -1283,8 +1208,7 @@ extension ModelArtsClient {
         workforceTaskID: String
     ) async throws -> GetWorkforceTaskMetricsResponse {
         let request = OperationRequest(
-            operation: "GetWorkforceTaskMetrics",
-            method: .get,
+            operation: "GetWorkforceTaskMetrics", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID]
         )
@@ -1305,11 +1229,9 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func importTask(datasetID: String, _ body: ImportTaskRequest) async throws -> ImportTaskResponse {
         let request = OperationRequest(
-            operation: "ImportTask",
-            method: .post,
+            operation: "ImportTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: ImportTaskResponse.self)
     }
@@ -1346,9 +1268,7 @@ extension ModelArtsClient {
         query.append("role", role)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListAllWorkers",
-            method: .get,
-            path: "/v2/{project_id}/workforces/workers",
+            operation: "ListAllWorkers", method: .get, path: "/v2/{project_id}/workforces/workers",
             query: query
         )
         return try await client.send(request, as: ListAllWorkersResponse.self)
@@ -1437,11 +1357,9 @@ extension ModelArtsClient {
         query.append("process_parameter", processParameter)
         query.append("search_conditions", searchConditions)
         let request = OperationRequest(
-            operation: "ListAutoAnnotationSamples",
-            method: .get,
+            operation: "ListAutoAnnotationSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListAutoAnnotationSamplesResponse.self)
     }
@@ -1534,11 +1452,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListDatasetVersions",
-            method: .get,
+            operation: "ListDatasetVersions", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListDatasetVersionsResponse.self)
     }
@@ -1668,10 +1584,7 @@ extension ModelArtsClient {
         query.append("workspace_id", workspaceID)
         query.append("dataset_version", datasetVersion)
         let request = OperationRequest(
-            operation: "ListDatasets",
-            method: .get,
-            path: "/v2/{project_id}/datasets",
-            query: query
+            operation: "ListDatasets", method: .get, path: "/v2/{project_id}/datasets", query: query
         )
         return try await client.send(request, as: ListDatasetsResponse.self)
     }
@@ -1786,11 +1699,9 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListImportTasks",
-            method: .get,
+            operation: "ListImportTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListImportTasksResponse.self)
     }
@@ -1840,11 +1751,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLabels",
-            method: .get,
+            operation: "ListLabels", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListLabelsResponse.self)
     }
@@ -1908,11 +1817,9 @@ extension ModelArtsClient {
         query.append("process_parameter", processParameter)
         query.append("result_property", resultProperty)
         let request = OperationRequest(
-            operation: "ListProcessorTaskVersionResults",
-            method: .get,
+            operation: "ListProcessorTaskVersionResults", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
-            pathParameters: ["task_id": taskID, "version_id": versionID],
-            query: query
+            pathParameters: ["task_id": taskID, "version_id": versionID], query: query
         )
         return try await client.send(request, as: ListProcessorTaskVersionResultsResponse.self)
     }
@@ -1983,10 +1890,8 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListProcessorTaskVersions",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-            pathParameters: ["task_id": taskID],
+            operation: "ListProcessorTaskVersions", method: .get,
+            path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
             query: query
         )
         return try await client.send(request, as: ListProcessorTaskVersionsResponse.self)
@@ -2092,9 +1997,7 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListProcessorTasks",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks",
+            operation: "ListProcessorTasks", method: .get, path: "/v2/{project_id}/processor-tasks",
             query: query
         )
         return try await client.send(request, as: ListProcessorTasksResponse.self)
@@ -2243,11 +2146,9 @@ extension ModelArtsClient {
         query.append("search_conditions", searchConditions)
         query.append("version_id", versionID)
         let request = OperationRequest(
-            operation: "ListSamples",
-            method: .get,
+            operation: "ListSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListSamplesResponse.self)
     }
@@ -2341,8 +2242,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func listSearch(datasetID: String) async throws -> ListSearchResponse {
         let request = OperationRequest(
-            operation: "ListSearch",
-            method: .get,
+            operation: "ListSearch", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -2380,11 +2280,8 @@ extension ModelArtsClient {
         query.append("task_name", taskName)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListTasks",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            operation: "ListTasks", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListTasksResponse.self)
     }
@@ -2453,9 +2350,7 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("filePreview", filePreview)
         let request = OperationRequest(
-            operation: "ListWorkerTasks",
-            method: .get,
-            path: "/v2/{project_id}/workforces/worker-tasks",
+            operation: "ListWorkerTasks", method: .get, path: "/v2/{project_id}/workforces/worker-tasks",
             query: query
         )
         return try await client.send(request, as: ListWorkerTasksResponse.self)
@@ -2524,11 +2419,9 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListWorkers",
-            method: .get,
+            operation: "ListWorkers", method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-            pathParameters: ["workforce_id": workforceID],
-            query: query
+            pathParameters: ["workforce_id": workforceID], query: query
         )
         return try await client.send(request, as: ListWorkersResponse.self)
     }
@@ -2618,11 +2511,9 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("search_conditions", searchConditions)
         let request = OperationRequest(
-            operation: "ListWorkforceTaskSamples",
-            method: .get,
+            operation: "ListWorkforceTaskSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: ListWorkforceTaskSamplesResponse.self)
     }
@@ -2711,11 +2602,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("sample_state", sampleState)
         let request = OperationRequest(
-            operation: "ListWorkforceTaskStats",
-            method: .get,
+            operation: "ListWorkforceTaskStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: ListWorkforceTaskStatsResponse.self)
     }
@@ -2742,11 +2631,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListWorkforceTasks",
-            method: .get,
+            operation: "ListWorkforceTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListWorkforceTasksResponse.self)
     }
@@ -2802,10 +2689,7 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("workforce_task_id", workforceTaskID)
         let request = OperationRequest(
-            operation: "ListWorkforces",
-            method: .get,
-            path: "/v2/{project_id}/workforces",
-            query: query
+            operation: "ListWorkforces", method: .get, path: "/v2/{project_id}/workforces", query: query
         )
         return try await client.send(request, as: ListWorkforcesResponse.self)
     }
@@ -2862,11 +2746,9 @@ extension ModelArtsClient {
         _ body: ReviewSamplesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ReviewSamples",
-            method: .post,
+            operation: "ReviewSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -2889,11 +2771,9 @@ extension ModelArtsClient {
         _ body: SendEmailsRequest
     ) async throws -> SendEmailsResponse {
         let request = OperationRequest(
-            operation: "SendEmails",
-            method: .post,
+            operation: "SendEmails", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: SendEmailsResponse.self)
     }
@@ -2916,11 +2796,9 @@ extension ModelArtsClient {
         _ body: StartWorkforceSamplingTaskRequest
     ) async throws -> StartWorkforceSamplingTaskResponse {
         let request = OperationRequest(
-            operation: "StartWorkforceSamplingTask",
-            method: .post,
+            operation: "StartWorkforceSamplingTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: StartWorkforceSamplingTaskResponse.self)
     }
@@ -2941,11 +2819,9 @@ extension ModelArtsClient {
         _ body: StartWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "StartWorkforceTask",
-            method: .post,
+            operation: "StartWorkforceTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -2962,8 +2838,7 @@ extension ModelArtsClient {
     ///   - taskID: Task ID.
     public func stopAutoAnnotation(datasetID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "StopAutoAnnotation",
-            method: .post,
+            operation: "StopAutoAnnotation", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -2981,8 +2856,7 @@ extension ModelArtsClient {
     ///   - versionID: Version ID of a data processing task.
     public func stopProcessorTaskVersion(taskID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "StopProcessorTaskVersion",
-            method: .post,
+            operation: "StopProcessorTaskVersion", method: .post,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -3000,8 +2874,7 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     public func syncDataSource(datasetID: String) async throws {
         let request = OperationRequest(
-            operation: "SyncDataSource",
-            method: .post,
+            operation: "SyncDataSource", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -3020,8 +2893,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func syncDataSourceState(datasetID: String) async throws -> SyncDataSourceStateResponse {
         let request = OperationRequest(
-            operation: "SyncDataSourceState",
-            method: .get,
+            operation: "SyncDataSourceState", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -3044,11 +2916,8 @@ extension ModelArtsClient {
         _ body: UpdateDatasetRequest
     ) async throws -> UpdateDatasetResponse {
         let request = OperationRequest(
-            operation: "UpdateDataset",
-            method: .put,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            operation: "UpdateDataset", method: .put, path: "/v2/{project_id}/datasets/{dataset_id}",
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateDatasetResponse.self)
     }
@@ -3078,12 +2947,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("label_type", labelType)
         let request = OperationRequest(
-            operation: "UpdateLabel",
-            method: .put,
+            operation: "UpdateLabel", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-            pathParameters: ["dataset_id": datasetID, "label_name": labelName],
-            query: query,
-            body: body
+            pathParameters: ["dataset_id": datasetID, "label_name": labelName], query: query, body: body
         )
         return try await client.send(request, as: BatchResponse.self)
     }
@@ -3104,11 +2970,9 @@ extension ModelArtsClient {
         _ body: UpdateLabelsRequest
     ) async throws -> UpdateLabelsResponse {
         let request = OperationRequest(
-            operation: "UpdateLabels",
-            method: .put,
+            operation: "UpdateLabels", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateLabelsResponse.self)
     }
@@ -3126,10 +2990,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func updateProcessorTask(taskID: String, _ body: UpdateProcessorTaskRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateProcessorTask",
-            method: .put,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID],
+            operation: "UpdateProcessorTask", method: .put,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID],
             body: body
         )
         try await client.send(request)
@@ -3153,11 +3015,9 @@ extension ModelArtsClient {
         _ body: UpdateSamplesRequest
     ) async throws -> UpdateSamplesResponse {
         let request = OperationRequest(
-            operation: "UpdateSamples",
-            method: .put,
+            operation: "UpdateSamples", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateSamplesResponse.self)
     }
@@ -3178,11 +3038,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkerRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorker",
-            method: .put,
+            operation: "UpdateWorker", method: .put,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
-            pathParameters: ["workforce_id": workforceID, "worker_id": workerID],
-            body: body
+            pathParameters: ["workforce_id": workforceID, "worker_id": workerID], body: body
         )
         try await client.send(request)
     }
@@ -3198,11 +3056,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func updateWorkforce(workforceID: String, _ body: UpdateWorkforceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorkforce",
-            method: .put,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            operation: "UpdateWorkforce", method: .put, path: "/v2/{project_id}/workforces/{workforce_id}",
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         try await client.send(request)
     }
@@ -3230,11 +3085,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("locale", locale)
         let request = OperationRequest(
-            operation: "UpdateWorkforceSamplingTask",
-            method: .put,
+            operation: "UpdateWorkforceSamplingTask", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query,
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query,
             body: body
         )
         return try await client.send(request, as: UpdateWorkforceSamplingTaskResponse.self)
@@ -3256,11 +3109,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorkforceTask",
-            method: .put,
+            operation: "UpdateWorkforceTask", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -3284,11 +3135,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkforceTaskSamplesRequest
     ) async throws -> UpdateWorkforceTaskSamplesResponse {
         let request = OperationRequest(
-            operation: "UpdateWorkforceTaskSamples",
-            method: .put,
+            operation: "UpdateWorkforceTaskSamples", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: UpdateWorkforceTaskSamplesResponse.self)
     }
@@ -3309,11 +3158,9 @@ extension ModelArtsClient {
         _ body: UploadSamplesJSONRequest
     ) async throws -> UploadSamplesJSONResponse {
         let request = OperationRequest(
-            operation: "UploadSamplesJson",
-            method: .post,
+            operation: "UploadSamplesJson", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UploadSamplesJSONResponse.self)
     }

@@ -20,11 +20,9 @@ extension SFSClient {
         _ body: ShowClientIPInfoRequest
     ) async throws -> ShowClientIPInfoResponse {
         let request = OperationRequest(
-            operation: "ShowClientIpInfo",
-            method: .post,
+            operation: "ShowClientIpInfo", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         return try await client.send(request, as: ShowClientIPInfoResponse.self)
     }

@@ -16,9 +16,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJobDetail(jobID: String) async throws -> ShowJobDetailResponse {
         let request = OperationRequest(
-            operation: "ShowJobDetail",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/jobs/{job_id}",
+            operation: "ShowJobDetail", method: .get, path: "/v1/{project_id}/sfs-turbo/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowJobDetailResponse.self)

@@ -11,9 +11,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showQuota() async throws -> ShowQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowQuota",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/quotas"
+            operation: "ShowQuota", method: .get, path: "/v1/{project_id}/sfs-turbo/quotas"
         )
         return try await client.send(request, as: ShowQuotaResponse.self)
     }

@@ -19,10 +19,7 @@ extension SWRClient {
         var query = QueryItems()
         query.append("projectname", projectname)
         let request = OperationRequest(
-            operation: "CreateSecret",
-            method: .post,
-            path: "/v2/manage/utils/secret",
-            query: query
+            operation: "CreateSecret", method: .post, path: "/v2/manage/utils/secret", query: query
         )
         return try await client.send(request, as: CreateSecretResponse.self)
     }

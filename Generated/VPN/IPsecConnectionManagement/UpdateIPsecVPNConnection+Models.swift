@@ -52,35 +52,17 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     public var dpd: CreateIPsecVPNConnectionDpd?
 
     private enum CodingKeys: String, CodingKey {
-        case ipsecSiteConnection = "ipsec_site_connection"
-        case psk
-        case initiator
-        case description
-        case adminStateUp = "admin_state_up"
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case name
-        case dpd
+        case ipsecSiteConnection = "ipsec_site_connection", psk, initiator, description
+        case adminStateUp = "admin_state_up", peerCIDRs = "peer_cidrs", mtu
+        case peerEpGroupID = "peer_ep_group_id", localEpGroupID = "local_ep_group_id"
+        case peerAddress = "peer_address", peerID = "peer_id", name, dpd
     }
 
     public init(
-        ipsecSiteConnection: JSONValue,
-        psk: String? = nil,
-        initiator: Initiator? = nil,
-        description: String? = nil,
-        adminStateUp: Bool? = nil,
-        peerCIDRs: [String]? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        localEpGroupID: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        name: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil
+        ipsecSiteConnection: JSONValue, psk: String? = nil, initiator: Initiator? = nil,
+        description: String? = nil, adminStateUp: Bool? = nil, peerCIDRs: [String]? = nil, mtu: Int? = nil,
+        peerEpGroupID: String? = nil, localEpGroupID: String? = nil, peerAddress: String? = nil,
+        peerID: String? = nil, name: String? = nil, dpd: CreateIPsecVPNConnectionDpd? = nil
     ) {
         self.ipsecSiteConnection = ipsecSiteConnection
         self.psk = psk
@@ -95,23 +77,6 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
         self.peerID = peerID
         self.name = name
         self.dpd = dpd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipsecSiteConnection = try container.decode(JSONValue.self, forKey: .ipsecSiteConnection)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
     }
 }
 
@@ -178,55 +143,22 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case psk
-        case initiator
-        case name
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case authMode = "auth_mode"
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case ikepolicyID = "ikepolicy_id"
-        case dpd
-        case routeMode = "route_mode"
-        case vpnserviceID = "vpnservice_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case id
-        case description
-        case ipsecSiteConnection = "ipsec_site_connection"
-        case projectID = "project_id"
-        case createdAt = "created_at"
+        case status, psk, initiator, name, adminStateUp = "admin_state_up", tenantID = "tenant_id"
+        case ipsecpolicyID = "ipsecpolicy_id", authMode = "auth_mode", peerCIDRs = "peer_cidrs", mtu
+        case peerEpGroupID = "peer_ep_group_id", ikepolicyID = "ikepolicy_id", dpd, routeMode = "route_mode"
+        case vpnserviceID = "vpnservice_id", localEpGroupID = "local_ep_group_id"
+        case peerAddress = "peer_address", peerID = "peer_id", id, description
+        case ipsecSiteConnection = "ipsec_site_connection", projectID = "project_id", createdAt = "created_at"
     }
 
     public init(
-        status: String? = nil,
-        psk: String? = nil,
-        initiator: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        ipsecpolicyID: String? = nil,
-        authMode: String? = nil,
-        peerCIDRs: String? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        ikepolicyID: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        routeMode: String? = nil,
-        vpnserviceID: String? = nil,
-        localEpGroupID: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        ipsecSiteConnection: JSONValue? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil
+        status: String? = nil, psk: String? = nil, initiator: String? = nil, name: String? = nil,
+        adminStateUp: Bool? = nil, tenantID: String? = nil, ipsecpolicyID: String? = nil,
+        authMode: String? = nil, peerCIDRs: String? = nil, mtu: Int? = nil, peerEpGroupID: String? = nil,
+        ikepolicyID: String? = nil, dpd: CreateIPsecVPNConnectionDpd? = nil, routeMode: String? = nil,
+        vpnserviceID: String? = nil, localEpGroupID: String? = nil, peerAddress: String? = nil,
+        peerID: String? = nil, id: String? = nil, description: String? = nil,
+        ipsecSiteConnection: JSONValue? = nil, projectID: String? = nil, createdAt: String? = nil
     ) {
         self.status = status
         self.psk = psk
@@ -251,32 +183,5 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
         self.ipsecSiteConnection = ipsecSiteConnection
         self.projectID = projectID
         self.createdAt = createdAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(String.self, forKey: .initiator)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
-        self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.peerCIDRs = try container.decodeIfPresent(String.self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipsecSiteConnection = try container.decodeIfPresent(JSONValue.self, forKey: .ipsecSiteConnection)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
     }
 }

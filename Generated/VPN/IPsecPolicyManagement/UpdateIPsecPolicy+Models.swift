@@ -36,30 +36,15 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ipsecpolicy
-        case description
-        case transformProtocol = "transform_protocol"
-        case authAlgorithm = "auth_algorithm"
-        case encapsulationMode = "encapsulation_mode"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case value
-        case units
-        case lifetime
-        case name
+        case ipsecpolicy, description, transformProtocol = "transform_protocol"
+        case authAlgorithm = "auth_algorithm", encapsulationMode = "encapsulation_mode"
+        case encryptionAlgorithm = "encryption_algorithm", pfs, value, units, lifetime, name
     }
 
     public init(
-        ipsecpolicy: JSONValue,
-        description: String? = nil,
-        transformProtocol: String? = nil,
-        authAlgorithm: String? = nil,
-        encapsulationMode: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        value: Int? = nil,
-        units: String? = nil,
-        lifetime: JSONValue? = nil,
+        ipsecpolicy: JSONValue, description: String? = nil, transformProtocol: String? = nil,
+        authAlgorithm: String? = nil, encapsulationMode: String? = nil, encryptionAlgorithm: String? = nil,
+        pfs: String? = nil, value: Int? = nil, units: String? = nil, lifetime: JSONValue? = nil,
         name: String? = nil
     ) {
         self.ipsecpolicy = ipsecpolicy
@@ -73,21 +58,6 @@ public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
         self.units = units
         self.lifetime = lifetime
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipsecpolicy = try container.decode(JSONValue.self, forKey: .ipsecpolicy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }
 

@@ -22,21 +22,12 @@ public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
     public var endpointGroup: JSONValue
 
     private enum CodingKeys: String, CodingKey {
-        case endpoints
-        case type
-        case name
-        case tenantID = "tenant_id"
-        case description
-        case endpointGroup = "endpoint_group"
+        case endpoints, type, name, tenantID = "tenant_id", description, endpointGroup = "endpoint_group"
     }
 
     public init(
-        endpoints: [String],
-        type: String,
-        name: String? = nil,
-        tenantID: String? = nil,
-        description: String? = nil,
-        endpointGroup: JSONValue
+        endpoints: [String], type: String, name: String? = nil, tenantID: String? = nil,
+        description: String? = nil, endpointGroup: JSONValue
     ) {
         self.endpoints = endpoints
         self.type = type
@@ -65,23 +56,12 @@ public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
-        case endpointGroup = "endpoint_group"
+        case description, tenantID = "tenant_id", endpoints, type, id, name, endpointGroup = "endpoint_group"
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        endpoints: [String]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        description: String? = nil, tenantID: String? = nil, endpoints: [String]? = nil, type: String? = nil,
+        id: String? = nil, name: String? = nil, endpointGroup: JSONValue? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

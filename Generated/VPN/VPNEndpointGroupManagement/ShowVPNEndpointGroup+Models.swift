@@ -21,23 +21,12 @@ public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
-        case endpointGroup = "endpoint_group"
+        case description, tenantID = "tenant_id", endpoints, type, id, name, endpointGroup = "endpoint_group"
     }
 
     public init(
-        description: JSONValue? = nil,
-        tenantID: String? = nil,
-        endpoints: [JSONValue]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        description: JSONValue? = nil, tenantID: String? = nil, endpoints: [JSONValue]? = nil,
+        type: String? = nil, id: String? = nil, name: String? = nil, endpointGroup: JSONValue? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

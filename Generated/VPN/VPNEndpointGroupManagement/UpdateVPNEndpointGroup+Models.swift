@@ -15,9 +15,7 @@ public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
     public var endpointGroup: JSONValue
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case endpointGroup = "endpoint_group"
+        case description, name, endpointGroup = "endpoint_group"
     }
 
     public init(description: String? = nil, name: String? = nil, endpointGroup: JSONValue) {
@@ -45,23 +43,12 @@ public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     public var endpointGroup: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
-        case endpointGroup = "endpoint_group"
+        case description, tenantID = "tenant_id", endpoints, type, id, name, endpointGroup = "endpoint_group"
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        endpoints: [JSONValue]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue? = nil
+        description: String? = nil, tenantID: String? = nil, endpoints: [JSONValue]? = nil,
+        type: String? = nil, id: String? = nil, name: String? = nil, endpointGroup: JSONValue? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

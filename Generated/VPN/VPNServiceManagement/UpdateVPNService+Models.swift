@@ -18,30 +18,16 @@ public struct UpdateVPNServiceRequest: Codable, Sendable, Equatable {
     public var vpnservice: JSONValue
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case adminStateUp = "admin_state_up"
-        case vpnservice
+        case description, name, adminStateUp = "admin_state_up", vpnservice
     }
 
     public init(
-        description: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        vpnservice: JSONValue
+        description: String? = nil, name: String? = nil, adminStateUp: Bool? = nil, vpnservice: JSONValue
     ) {
         self.description = description
         self.name = name
         self.adminStateUp = adminStateUp
         self.vpnservice = vpnservice
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.vpnservice = try container.decode(JSONValue.self, forKey: .vpnservice)
     }
 }
 
@@ -75,33 +61,16 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
     public var vpnservice: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case routerID = "router_id"
-        case status
-        case name
-        case externalV6IP = "external_v6_ip"
-        case adminStateUp = "admin_state_up"
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case externalV4IP = "external_v4_ip"
-        case description
-        case createdAt = "created_at"
-        case vpnservice
+        case id, routerID = "router_id", status, name, externalV6IP = "external_v6_ip"
+        case adminStateUp = "admin_state_up", subnetID = "subnet_id", tenantID = "tenant_id"
+        case externalV4IP = "external_v4_ip", description, createdAt = "created_at", vpnservice
     }
 
     public init(
-        id: String? = nil,
-        routerID: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        externalV6IP: String? = nil,
-        adminStateUp: Bool? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        externalV4IP: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        vpnservice: JSONValue? = nil
+        id: String? = nil, routerID: String? = nil, status: String? = nil, name: String? = nil,
+        externalV6IP: String? = nil, adminStateUp: Bool? = nil, subnetID: String? = nil,
+        tenantID: String? = nil, externalV4IP: String? = nil, description: String? = nil,
+        createdAt: String? = nil, vpnservice: JSONValue? = nil
     ) {
         self.id = id
         self.routerID = routerID
@@ -115,21 +84,5 @@ public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
         self.description = description
         self.createdAt = createdAt
         self.vpnservice = vpnservice
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.externalV6IP = try container.decodeIfPresent(String.self, forKey: .externalV6IP)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.vpnservice = try container.decodeIfPresent(JSONValue.self, forKey: .vpnservice)
     }
 }

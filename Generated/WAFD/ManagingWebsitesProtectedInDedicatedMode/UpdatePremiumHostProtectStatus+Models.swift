@@ -18,11 +18,6 @@ public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Equatabl
     public init(protectStatus: Int) {
         self.protectStatus = protectStatus
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.protectStatus = try container.decodeLenient(Int.self, forKey: .protectStatus)
-    }
 }
 
 /// The response of ``WAFDClient/updatePremiumHostProtectStatus``.
@@ -39,10 +34,5 @@ public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Equatab
 
     public init(protectStatus: Int? = nil) {
         self.protectStatus = protectStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
     }
 }
